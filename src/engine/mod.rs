@@ -1,0 +1,17 @@
+//! The pure engine: the scenario format, the catalogues, loading and checking,
+//! and the state of one rehearsal. No terminal code lives here; the TUI and
+//! plain mode are thin front ends over it, and most tests test it.
+
+pub mod catalogue;
+pub mod library;
+pub mod model;
+pub mod script;
+pub mod session;
+pub mod text;
+pub mod validate;
+
+pub use catalogue::Catalogue;
+pub use library::Library;
+pub use model::{Kind, Medium, Outcome, Scenario, Verdict};
+pub use script::{Node, Script};
+pub use session::{Phase, Session};

@@ -1,0 +1,202 @@
+//! The scenario file format, exactly as authors write it in TOML.
+//!
+//! These types are the single definition of the format: the loader, the checker
+//! (`hangup check`) and the JSON Schema (`hangup schema`) all come from them.
+//! Fields that the checker must point at (ids and references) keep their byte
+//! span in the file, so a message can say "line 12, column 9".
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+/// A text that remembers where it was written in the file.
+pub type Sp = Spanned<String>;
+
+/// One scenario file.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scenario {
+    /// Short name used on the command line, e.g. `police-courier`.
+    pub id: Sp,
+    /// Title shown on the start screen.
+    pub title: Sp,
+    /// One line saying what happens in this call.
+    pub summary: Sp,
+    /// `scam` or `genuine`.
+    pub kind: Kind,
+    /// How the contact arrives: a phone call, a text message, or a knock at the door.
+    #[serde(default)]
+    pub medium: Medium,
+    /// Who warned about this scam, and when.
+    pub source: Source,
+    /// Who is calling, as the learner sees it.
+    pub caller: Caller,
+    /// The first step.
+    pub start: Sp,
+    /// Minutes this usually takes in a group session (for the session plan).
+    #[serde(default)]
+    pub minutes: Option<u32>,
+    /// The right action, as advice ids, used by every ending that does not give its own.
+    #[serde(default)]
+    pub action: Vec<Sp>,
+    /// Lists to pick from, so each run is a little different: `{name}` in any text.
+    #[serde(default)]
+    pub variants: BTreeMap<String, Vec<Sp>>,
+    /// Mix up the order of the choices on each run (default: yes).
+    #[serde(default = "yes")]
+    pub shuffle_choices: bool,
+    /// The steps of the call.
+    #[serde(default, rename = "step")]
+    pub steps: Vec<Step>,
+    /// How the call can end.
+    #[serde(default, rename = "ending")]
+    pub endings: Vec<Ending>,
+    /// Quick questions asked after the call, to help the lesson stick.
+    #[serde(default, rename = "recall")]
+    pub recall: Vec<Recall>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    Scam,
+    Genuine,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Medium {
+    #[default]
+    Call,
+    Message,
+    Visit,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Who warned about it, e.g. "Hertfordshire Constabulary".
+    pub who: Sp,
+    /// When, e.g. "September 2024".
+    pub when: Sp,
+    /// Where to read it (optional).
+    #[serde(default)]
+    pub url: Option<Sp>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Caller {
+    /// The name they give.
+    pub name: Sp,
+    /// The organisation they claim to be from.
+    pub organisation: Sp,
+    /// The number shown on the phone screen. Fictional numbers only (01632 960xxx, 07700 900xxx).
+    pub number: Sp,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Step {
+    pub id: Sp,
+    /// What happens before the caller speaks, e.g. "Later, the doorbell rings." (optional).
+    #[serde(default)]
+    pub scene: Option<Sp>,
+    /// Who speaks, if not the caller (optional), e.g. "The courier".
+    #[serde(default)]
+    pub who: Option<Sp>,
+    /// What the caller says (or what the message says).
+    pub says: Sp,
+    /// Notes for a volunteer running a group session (hidden unless asked for).
+    #[serde(default)]
+    pub notes: Option<Sp>,
+    #[serde(default, rename = "choice")]
+    pub choices: Vec<Choice>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    /// What the learner could say or do.
+    pub text: Sp,
+    /// Shown after the choice: why it helps, or what the caller wanted.
+    pub feedback: Sp,
+    /// Tricks (red-flag ids) this moment shows.
+    #[serde(default)]
+    pub flags: Vec<Sp>,
+    /// Is this a safer or a risky choice? Shown in words, never by colour alone.
+    #[serde(default)]
+    pub verdict: Verdict,
+    /// A short line for the replay, e.g. "You read out the code."
+    #[serde(default)]
+    pub recap: Option<Sp>,
+    /// The step or ending this leads to.
+    pub next: Sp,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Safer,
+    Risky,
+    #[default]
+    Neutral,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ending {
+    pub id: Sp,
+    /// `safe`, `partly-safe` or `defrauded`.
+    pub outcome: Outcome,
+    /// A short headline, e.g. "You kept your money safe".
+    pub title: Sp,
+    /// What happened, one line per step, so the learner sees how the money left.
+    pub happened: Vec<Sp>,
+    /// The right action as advice ids (optional: the scenario's `action` is used otherwise).
+    #[serde(default)]
+    pub action: Vec<Sp>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    Safe,
+    PartlySafe,
+    Defrauded,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recall {
+    /// A yes-or-no question, e.g. "Would the police send a courier for your bank card?"
+    pub question: Sp,
+    /// The right answer.
+    pub answer: bool,
+    /// Why, in one or two short sentences.
+    pub explain: Sp,
+}
+
+impl Kind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Scam => "scam",
+            Kind::Genuine => "genuine",
+        }
+    }
+}
+
+impl Outcome {
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Safe => "safe",
+            Outcome::PartlySafe => "partly-safe",
+            Outcome::Defrauded => "defrauded",
+        }
+    }
+}

@@ -1,0 +1,7 @@
+//! hangup: rehearse scam phone calls safely, so that when the real call comes you hang up.
+//!
+//! Layout: `engine` is pure (scenarios, catalogues, checking, session state);
+//! the front ends (`tui`, `plain`) only show the engine's state and pass on the
+//! learner's choices; `cli` is the command line.
+
+pub mod engine;
