@@ -4,4 +4,8 @@
 //! the front ends (`tui`, `plain`) only show the engine's state and pass on the
 //! learner's choices; `cli` is the command line.
 
+pub mod cli;
 pub mod engine;
+pub mod list;
+pub mod plain;
+pub mod tui;

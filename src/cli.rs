@@ -1,0 +1,59 @@
+//! The command line. Help texts are written for a volunteer setting this up,
+//! not for a programmer.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Practise spotting scam phone calls, safely.
+///
+/// Run it with no command to see the list of practice calls. Use the number
+/// keys to choose. Press ? at any time for help, and q to stop.
+#[derive(Debug, Parser)]
+#[command(name = "hangup", version, about, long_about)]
+pub struct Cli {
+    /// A folder of extra scenario files to use as well as the built-in ones.
+    /// A file with the same id as a built-in scenario replaces it.
+    #[arg(long, global = true, value_name = "FOLDER")]
+    pub scenarios: Option<PathBuf>,
+
+    /// Use plain text, one line at a time (for screen readers and scripts).
+    /// This is chosen by itself when the input or output is not a screen.
+    #[arg(long, global = true)]
+    pub plain: bool,
+
+    /// Repeat a run exactly: the same names, amounts and order of choices.
+    #[arg(long, global = true, value_name = "NUMBER")]
+    pub seed: Option<u64>,
+
+    /// Whose numbers to show: "ewni" (England, Wales and Northern Ireland) or "scotland".
+    #[arg(long, global = true, value_name = "REGION")]
+    pub region: Option<String>,
+
+    /// Stronger contrast: the terminal's own colours, with bold and underline.
+    #[arg(long, global = true)]
+    pub high_contrast: bool,
+
+    /// No colour at all (also chosen when NO_COLOR is set).
+    #[arg(long, global = true)]
+    pub monochrome: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Play one practice call, by its id (see `hangup list`) or a file name.
+    Play {
+        /// The scenario's id, e.g. police-courier, or the path of a .toml file.
+        #[arg(value_name = "ID_OR_FILE")]
+        scenario: String,
+    },
+    /// List the practice calls, one a line, starting with each one's id.
+    List {
+        /// Print a JSON list (id, title, kind, source) for other programs.
+        #[arg(long)]
+        json: bool,
+    },
+}

@@ -1,0 +1,83 @@
+//! Keys, clicks and touches → actions. Only key presses count (some terminals
+//! also report releases and repeats, which would choose twice).
+
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+
+use super::app::Action;
+
+pub fn action_for(event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key) => key_action(key),
+        Event::Mouse(mouse) => mouse_action(mouse),
+        Event::Resize(..) => Some(Action::Redraw),
+        _ => None,
+    }
+}
+
+fn key_action(key: &KeyEvent) -> Option<Action> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return match key.code {
+            KeyCode::Char('c' | 'd') => Some(Action::ForceQuit),
+            KeyCode::Char('l') => Some(Action::Redraw),
+            _ => None,
+        };
+    }
+    Some(match key.code {
+        KeyCode::Up | KeyCode::Char('k') => Action::Up,
+        KeyCode::Down | KeyCode::Char('j') => Action::Down,
+        KeyCode::PageUp => Action::PageUp,
+        KeyCode::PageDown => Action::PageDown,
+        KeyCode::Enter | KeyCode::Char(' ') => Action::Select,
+        KeyCode::Esc | KeyCode::Backspace => Action::Back,
+        KeyCode::Char(c @ '1'..='9') => Action::Pick(c as usize - '1' as usize),
+        KeyCode::Char('?' | 'h' | 'H') | KeyCode::F(1) => Action::Help,
+        KeyCode::Char('q' | 'Q') => Action::Quit,
+        KeyCode::Char('y' | 'Y') => Action::Yes,
+        KeyCode::Char('n' | 'N') => Action::No,
+        KeyCode::Char('r' | 'R') => Action::Replay,
+        _ => return None,
+    })
+}
+
+fn mouse_action(mouse: &MouseEvent) -> Option<Action> {
+    match mouse.kind {
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+            column: mouse.column,
+            row: mouse.row,
+        }),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, kind: KeyEventKind) -> Event {
+        Event::Key(KeyEvent::new_with_kind(code, KeyModifiers::NONE, kind))
+    }
+
+    #[test]
+    fn only_presses_count() {
+        assert_eq!(
+            action_for(&key(KeyCode::Char('2'), KeyEventKind::Press)),
+            Some(Action::Pick(1))
+        );
+        assert_eq!(
+            action_for(&key(KeyCode::Char('2'), KeyEventKind::Release)),
+            None
+        );
+        assert_eq!(action_for(&key(KeyCode::Enter, KeyEventKind::Repeat)), None);
+    }
+
+    #[test]
+    fn ctrl_c_is_a_key_not_a_signal() {
+        let ev = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        assert_eq!(action_for(&ev), Some(Action::ForceQuit));
+    }
+}

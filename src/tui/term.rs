@@ -1,0 +1,108 @@
+//! Taking over the terminal, and always giving it back.
+//!
+//! The terminal must be restored on every way out: normal exit, error return,
+//! panic, SIGTERM, SIGHUP and SIGINT. `restore` is idempotent (an atomic flag),
+//! so the guard's `Drop`, the panic hook and the signal thread can all call it.
+
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor, execute};
+use ratatui::{Terminal, backend::CrosstermBackend};
+
+/// True while the terminal is in our hands.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Mouse reporting for presses and releases only (modes 1000 + SGR 1006).
+/// crossterm's `EnableMouseCapture` also turns on motion reporting (1002/1003),
+/// which would wake the program on every twitch of a touchscreen or mouse.
+const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1006h";
+const MOUSE_OFF: &[u8] = b"\x1b[?1006l\x1b[?1000l";
+
+pub type Tui = Terminal<CrosstermBackend<io::Stdout>>;
+
+/// Owns the terminal; restores it when dropped (also on `?` error returns).
+pub struct TerminalGuard {
+    pub terminal: Tui,
+}
+
+impl TerminalGuard {
+    pub fn new(mouse: bool) -> io::Result<Self> {
+        install_panic_hook();
+        install_signal_handlers();
+        enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
+        let mut out = io::stdout();
+        let setup = (|| {
+            execute!(out, EnterAlternateScreen, cursor::Hide)?;
+            if mouse {
+                out.write_all(MOUSE_ON)?;
+                out.flush()?;
+            }
+            Terminal::new(CrosstermBackend::new(io::stdout()))
+        })();
+        match setup {
+            Ok(terminal) => Ok(Self { terminal }),
+            Err(e) => {
+                restore();
+                Err(e)
+            }
+        }
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Give the terminal back: mouse off, cursor on, main screen, cooked mode.
+/// Safe to call more than once and from any thread.
+pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let mut out = io::stdout().lock();
+    let _ = out.write_all(MOUSE_OFF);
+    let _ = execute!(out, cursor::Show, LeaveAlternateScreen);
+    let _ = out.flush();
+    drop(out);
+    let _ = disable_raw_mode();
+}
+
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore();
+            previous(info);
+        }));
+    });
+}
+
+/// SIGTERM (systemd stop), SIGHUP (terminal closed) and SIGINT end the program
+/// cleanly: the terminal is restored before the process exits with 128 + signal.
+/// The main loop blocks on input, so a small thread waits for signals instead of
+/// the loop waking up to look for them.
+fn install_signal_handlers() {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
+            return;
+        };
+        let _ = std::thread::Builder::new()
+            .name("signals".into())
+            .spawn(move || {
+                if let Some(sig) = signals.forever().next() {
+                    restore();
+                    std::process::exit(128 + sig);
+                }
+            });
+    });
+}

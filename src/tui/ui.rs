@@ -1,0 +1,568 @@
+//! Drawing each screen. Everything here reads the app state and draws it; the
+//! only thing written back is where the clickable areas ended up.
+//!
+//! Every size is safe: rectangles are clamped to the frame, and below the
+//! minimum size a plain "please make the window bigger" message is shown.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use crate::engine::model::Medium;
+use crate::engine::session::Session;
+use crate::engine::{Kind, Outcome, Phase, Verdict};
+
+use super::app::{App, Overlay, Screen, Target};
+use super::theme::Theme;
+
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    app.targets.borrow_mut().clear();
+    let area = frame.area();
+    let theme = &app.options.theme;
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area, theme);
+        return;
+    }
+    let [top, body, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let body = inset(body, 1, 0);
+
+    let (title, keys) = match &app.screen {
+        Screen::Start => {
+            draw_start(frame, body, app);
+            (
+                "hangup: practise spotting phone scams".to_string(),
+                "Press a number to choose   ? Help   q Stop",
+            )
+        }
+        Screen::Call { session, replay } => {
+            let title = session.script().title.clone();
+            let keys = if *replay {
+                draw_replay(frame, body, app, session);
+                "Enter Go back   ? Help"
+            } else {
+                match session.phase() {
+                    Phase::Incoming => {
+                        draw_incoming(frame, body, app, session);
+                        "Press 1 or Enter   Esc Back   ? Help"
+                    }
+                    Phase::Deciding { step } => {
+                        draw_deciding(frame, body, app, session, step);
+                        "Press a number to choose   Esc Leave   ? Help"
+                    }
+                    Phase::Feedback { .. } => {
+                        draw_feedback(frame, body, app, session);
+                        "Enter Go on   Esc Choose again   ? Help"
+                    }
+                    Phase::Ended { .. } => {
+                        draw_ending(frame, body, app, session);
+                        "Enter Back to the list   r Replay   ? Help"
+                    }
+                }
+            };
+            (title, keys)
+        }
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(format!(" {title}"))).style(theme.title_bar),
+        top,
+    );
+    frame.render_widget(
+        Paragraph::new(Line::from(format!(" {keys}"))).style(theme.footer),
+        bottom,
+    );
+
+    match app.overlay {
+        Some(Overlay::Help) => draw_help(frame, area, app),
+        Some(Overlay::ConfirmQuit) => draw_confirm(
+            frame,
+            area,
+            app,
+            "Do you want to stop practising?",
+            "Press Y for yes, or N for no.",
+        ),
+        Some(Overlay::ConfirmLeave) => draw_confirm(
+            frame,
+            area,
+            app,
+            "Do you want to leave this call and go back to the list?",
+            "Press Y for yes, or N for no.",
+        ),
+        None => {}
+    }
+}
+
+fn inset(r: Rect, x: u16, y: u16) -> Rect {
+    Rect {
+        x: r.x.saturating_add(x),
+        y: r.y.saturating_add(y),
+        width: r.width.saturating_sub(2 * x),
+        height: r.height.saturating_sub(2 * y),
+    }
+}
+
+fn target(app: &App, area: Rect, t: Target) {
+    app.targets.borrow_mut().push((area, t));
+}
+
+fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let text = Text::from(vec![
+        Line::from("Please make the window bigger.").style(theme.heading),
+        Line::from(format!(
+            "It needs at least {MIN_WIDTH} columns and {MIN_HEIGHT} rows."
+        )),
+    ]);
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+/// A paragraph that scrolls, with a note when there is more below.
+fn scrolled(frame: &mut Frame, area: Rect, app: &App, text: Text<'_>) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let para = Paragraph::new(text).wrap(Wrap { trim: false });
+    let total = para.line_count(area.width) as u16;
+    let max_scroll = total.saturating_sub(area.height);
+    let scroll = app.scroll.min(max_scroll);
+    frame.render_widget(para.scroll((scroll, 0)), area);
+    if scroll < max_scroll && area.height > 1 {
+        let note = Rect {
+            y: area.y + area.height - 1,
+            height: 1,
+            ..area
+        };
+        frame.render_widget(Clear, note);
+        frame.render_widget(
+            Paragraph::new("More below: press Page Down").style(app.options.theme.heading),
+            note,
+        );
+    }
+}
+
+fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.options.theme;
+    let mut head: Vec<Line> = vec![
+        Line::from("Choose a call to practise.").style(theme.heading),
+        Line::from("Press its number, or use the arrow keys and Enter."),
+    ];
+    let ((spotted, scams), (handled, genuine)) = app.score();
+    if scams + genuine > 0 {
+        head.push(Line::from(format!(
+            "So far: {spotted} of {scams} scams spotted. {handled} of {genuine} real calls handled well."
+        )));
+    }
+    if app.refused_every_genuine_call() {
+        head.push(Line::from(
+            "Some calls are real. It is fine to check them by calling back on a number you trust.",
+        ));
+    }
+    let skipped = &app.library.skipped;
+    let mut foot: Vec<Line> = Vec::new();
+    if let Some(first) = skipped.first() {
+        foot.push(
+            Line::from(format!(
+                "Note: {} file{} could not be used. {}: {}",
+                skipped.len(),
+                if skipped.len() == 1 { "" } else { "s" },
+                first.path,
+                first.reason
+            ))
+            .style(theme.dim),
+        );
+    }
+    let head_para = Paragraph::new(head).wrap(Wrap { trim: true });
+    let foot_para = Paragraph::new(foot).wrap(Wrap { trim: true });
+    let head_h = (head_para.line_count(area.width) as u16).min(area.height / 2);
+    let foot_h = (foot_para.line_count(area.width) as u16).min(area.height / 3);
+    let [h, _, list, f] = Layout::vertical([
+        Constraint::Length(head_h),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(foot_h),
+    ])
+    .areas(area);
+    frame.render_widget(head_para, h);
+    frame.render_widget(foot_para, f);
+
+    // One row a scenario; scroll the window so the highlighted one is visible.
+    let rows = list.height as usize;
+    let first = app.selected.saturating_sub(rows.saturating_sub(1));
+    for (row, (i, s)) in app
+        .library
+        .scenarios
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .enumerate()
+    {
+        let r = Rect {
+            y: list.y + row as u16,
+            height: 1,
+            ..list
+        };
+        let selected = i == app.selected;
+        let number = if i < 9 {
+            format!("{}", i + 1)
+        } else {
+            " ".into()
+        };
+        let marker = if selected { ">" } else { " " };
+        let line = Line::from(vec![
+            Span::raw(format!("{marker} {number}  ")),
+            Span::raw(sanitized(s.title.get_ref())),
+        ]);
+        let style = if selected { theme.selected } else { theme.text };
+        frame.render_widget(Paragraph::new(line).style(style), r);
+        target(app, r, Target::Scenario(i));
+    }
+}
+
+fn sanitized(s: &str) -> String {
+    crate::engine::text::sanitize(s)
+}
+
+fn draw_incoming(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
+    let theme = &app.options.theme;
+    let s = session.script();
+    let (what, from_label, button) = match s.medium {
+        Medium::Call => (
+            "Your phone is ringing.",
+            "Caller ID shows",
+            "1  Answer the phone",
+        ),
+        Medium::Message => (
+            "A text message has arrived.",
+            "It is from",
+            "1  Read the message",
+        ),
+        Medium::Visit => (
+            "Someone is knocking at your door.",
+            "They say they are",
+            "1  Go to the door",
+        ),
+    };
+    let mut lines = vec![
+        Line::from(what).style(theme.heading),
+        Line::from(""),
+        Line::from(vec![
+            Span::raw(format!("{from_label}: ")),
+            Span::styled(s.caller_number.clone(), theme.caller),
+        ]),
+        Line::from(vec![
+            Span::raw("They say they are: "),
+            Span::styled(
+                format!("{}, {}", s.caller_name, s.caller_organisation),
+                theme.caller,
+            ),
+        ]),
+        Line::from(""),
+    ];
+    if s.medium != Medium::Visit {
+        lines.push(Line::from(
+            "Remember: the name and number on your screen can be faked. They do not prove who it is.",
+        ));
+    }
+    let para = Paragraph::new(lines).wrap(Wrap { trim: true });
+    let h = para.line_count(area.width) as u16;
+    let [text, _, btn] = Layout::vertical([
+        Constraint::Length(h.min(area.height.saturating_sub(4))),
+        Constraint::Length(1),
+        Constraint::Length(3),
+    ])
+    .areas(area);
+    frame.render_widget(para, text);
+    let btn = Rect {
+        width: btn.width.min(30),
+        ..btn
+    };
+    frame.render_widget(
+        Paragraph::new(button).style(theme.selected).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme.border),
+        ),
+        btn,
+    );
+    target(app, btn, Target::Continue);
+}
+
+fn speaker_title(session: &Session, who: &str) -> String {
+    match session.script().medium {
+        Medium::Message => " The message says ".to_string(),
+        _ => format!(" {who} says "),
+    }
+}
+
+fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, step: usize) {
+    let theme = &app.options.theme;
+    let st = session.step(step);
+    let width = area.width;
+
+    // The choices: each a block of wrapped lines, the whole block clickable.
+    let choice_paras: Vec<(Paragraph, u16)> = st
+        .choices
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let selected = i == app.selected;
+            let marker = if selected { ">" } else { " " };
+            let p = Paragraph::new(Line::from(format!("{marker} {}  {}", i + 1, c.text)))
+                .style(if selected { theme.selected } else { theme.text })
+                .wrap(Wrap { trim: false });
+            let h = p.line_count(width) as u16;
+            (p, h)
+        })
+        .collect();
+    let choices_h: u16 = choice_paras.iter().map(|(_, h)| *h).sum::<u16>() + 1;
+
+    let mut said: Vec<Line> = Vec::new();
+    if let Some(scene) = &st.scene {
+        said.push(Line::from(scene.clone()).style(theme.dim));
+    }
+    said.push(Line::from(format!("\"{}\"", st.says)).style(theme.caller));
+    let said_text = Text::from(said);
+    let said_h = Paragraph::new(said_text.clone())
+        .wrap(Wrap { trim: false })
+        .line_count(width.saturating_sub(2)) as u16
+        + 2;
+
+    let room = area.height.saturating_sub(choices_h);
+    let [said_area, choices_area] = Layout::vertical([
+        Constraint::Length(said_h.min(room.max(3))),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(speaker_title(session, &st.who));
+    let inner = block.inner(said_area);
+    frame.render_widget(block, said_area);
+    scrolled(frame, inner, app, said_text);
+
+    let [q, list] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(choices_area);
+    frame.render_widget(Paragraph::new("What would you do?").style(theme.heading), q);
+    let mut y = list.y;
+    for (i, (p, h)) in choice_paras.into_iter().enumerate() {
+        let bottom = list.y + list.height;
+        if y >= bottom {
+            break;
+        }
+        let r = Rect {
+            x: list.x,
+            y,
+            width: list.width,
+            height: h.min(bottom - y),
+        };
+        frame.render_widget(p, r);
+        target(app, r, Target::Choice(i));
+        y += h;
+    }
+}
+
+fn verdict_line(verdict: Verdict, theme: &Theme) -> Option<Line<'static>> {
+    match verdict {
+        Verdict::Safer => Some(Line::from("Safer choice.").style(theme.safer)),
+        Verdict::Risky => Some(Line::from("Risky choice.").style(theme.risky)),
+        Verdict::Neutral => None,
+    }
+}
+
+fn draw_feedback(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
+    let theme = &app.options.theme;
+    let Some(choice) = session.current_choice() else {
+        return;
+    };
+    let mut lines: Vec<Line> =
+        vec![Line::from(format!("You chose: {}", choice.text)).style(theme.dim)];
+    lines.push(Line::from(""));
+    lines.extend(verdict_line(choice.verdict, theme));
+    lines.push(Line::from(choice.feedback.clone()));
+    for t in &choice.tricks {
+        lines.push(Line::from(""));
+        lines.push(Line::from(vec![
+            Span::styled(format!("Trick: {}. ", t.name), theme.trick),
+            Span::raw(t.explain.clone()),
+        ]));
+    }
+    let [text, btn] = Layout::vertical([Constraint::Min(1), Constraint::Length(3)]).areas(area);
+    scrolled(frame, text, app, Text::from(lines));
+    let btn = Rect {
+        width: btn.width.min(24),
+        ..btn
+    };
+    frame.render_widget(
+        Paragraph::new("Enter  Go on").style(theme.selected).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme.border),
+        ),
+        btn,
+    );
+    target(app, btn, Target::Continue);
+}
+
+fn draw_ending(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
+    let theme = &app.options.theme;
+    let Some(e) = session.ending() else {
+        return;
+    };
+    let s = session.script();
+    let outcome_style = match e.outcome {
+        Outcome::Safe => theme.safer,
+        _ => theme.risky,
+    };
+    let mut lines: Vec<Line> = vec![
+        Line::from(format!(
+            "The call has ended. {}",
+            crate::engine::model::outcome_words(s.kind, e.outcome)
+        ))
+        .style(outcome_style),
+        Line::from(e.title.clone()).style(theme.heading),
+        Line::from(""),
+        Line::from("What happened:").style(theme.heading),
+    ];
+    lines.extend(e.happened.iter().map(|h| Line::from(format!("- {h}"))));
+    lines.push(Line::from(""));
+    let heading = match s.kind {
+        Kind::Scam => "What to do if this happens to you:",
+        Kind::Genuine => "How to check a call safely:",
+    };
+    lines.push(Line::from(heading).style(theme.heading));
+    lines.extend(
+        e.action
+            .iter()
+            .enumerate()
+            .map(|(i, a)| Line::from(format!("{}. {a}", i + 1))),
+    );
+    let tricks = session.tricks_met();
+    if !tricks.is_empty() {
+        lines.push(Line::from(""));
+        let names: Vec<&str> = tricks.iter().map(|t| t.name.as_str()).collect();
+        lines.push(Line::from(vec![
+            Span::styled("Tricks in this call: ", theme.trick),
+            Span::raw(names.join(", ")),
+        ]));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(format!("Based on a warning from {}.", s.source)).style(theme.dim));
+    scrolled(frame, area, app, Text::from(lines));
+}
+
+fn draw_replay(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
+    let theme = &app.options.theme;
+    let replay = session.replay();
+    let column = |title: &str, items: &[String]| -> Text<'static> {
+        let mut lines = vec![Line::from(title.to_string()).style(theme.heading)];
+        lines.extend(
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, l)| Line::from(format!("{}. {l}", i + 1))),
+        );
+        Text::from(lines)
+    };
+    let yours = column("What you did:", &replay.yours);
+    let safe = column("The safer way:", &replay.safe);
+    if area.width >= 70 {
+        let [l, r] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+            .spacing(2)
+            .areas(area);
+        scrolled(frame, l, app, yours);
+        scrolled(frame, r, app, safe);
+    } else {
+        let mut all = yours;
+        all.lines.push(Line::from(""));
+        all.lines.extend(safe.lines);
+        scrolled(frame, area, app, all);
+    }
+}
+
+/// A box in the middle of the screen, never bigger than the screen.
+fn popup(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.options.theme;
+    let cat = &app.library.catalogue;
+    let region = &app.options.region;
+    let mut lines: Vec<Line> = vec![Line::from("If a call worries you:").style(theme.heading)];
+    lines.extend(
+        cat.core_action(region)
+            .iter()
+            .enumerate()
+            .map(|(i, a)| Line::from(format!("{}. {a}", i + 1))),
+    );
+    lines.push(Line::from(""));
+    lines.push(Line::from("Numbers to know:").style(theme.heading));
+    for n in cat.numbers(region) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}  ", n.number), theme.caller),
+            Span::raw(n.what),
+        ]));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(
+        "Keys: numbers choose. Arrow keys and Enter work too. Esc goes back. q stops.",
+    ));
+    lines.push(Line::from("Press Enter or Esc to close this card.").style(theme.heading));
+    let r = popup(area, 76, 30);
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(" Help ");
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    scrolled(frame, inner, app, Text::from(lines));
+}
+
+fn draw_confirm(frame: &mut Frame, area: Rect, app: &App, question: &str, keys: &str) {
+    let theme = &app.options.theme;
+    let r = popup(area, 50, 8);
+    frame.render_widget(Clear, r);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border);
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let [text, buttons] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
+    let p = Paragraph::new(vec![
+        Line::from(question.to_string()).style(theme.heading),
+        Line::from(keys.to_string()),
+    ])
+    .wrap(Wrap { trim: true })
+    .style(Style::default());
+    frame.render_widget(p, text);
+    let [yes, _, no] = Layout::horizontal([
+        Constraint::Percentage(45),
+        Constraint::Percentage(10),
+        Constraint::Percentage(45),
+    ])
+    .areas(buttons);
+    frame.render_widget(Paragraph::new(" Y  Yes").style(theme.selected), yes);
+    frame.render_widget(Paragraph::new(" N  No").style(theme.selected), no);
+    target(app, yes, Target::Yes);
+    target(app, no, Target::No);
+}
