@@ -42,22 +42,22 @@ fn seeds(fixed: Option<u64>) -> impl FnMut() -> u64 {
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
     let library = Library::load(cli.scenarios.as_deref());
-    if let Some(dir) = &cli.scenarios {
-        if !dir.is_dir() {
-            return Err(format!(
-                "the folder \"{}\" was not found. Check the name after --scenarios.",
-                dir.display()
-            ));
-        }
+    if let Some(dir) = &cli.scenarios
+        && !dir.is_dir()
+    {
+        return Err(format!(
+            "the folder \"{}\" was not found. Check the name after --scenarios.",
+            dir.display()
+        ));
     }
     let region = library.catalogue.region(cli.region.as_deref()).to_string();
-    if let Some(r) = &cli.region {
-        if !library.catalogue.has_region(r) {
-            return Err(format!(
-                "there is no region called \"{r}\". Choose one of: {}.",
-                library.catalogue.region_ids().join(", ")
-            ));
-        }
+    if let Some(r) = &cli.region
+        && !library.catalogue.has_region(r)
+    {
+        return Err(format!(
+            "there is no region called \"{r}\". Choose one of: {}.",
+            library.catalogue.region_ids().join(", ")
+        ));
     }
     let plain = wants_plain(&cli);
     let options = app_options(&cli, &region);

@@ -41,31 +41,43 @@ pub fn draw(frame: &mut Frame, app: &App) {
             draw_start(frame, body, app);
             (
                 "hangup: practise spotting phone scams".to_string(),
-                "Press a number to choose   ? Help   q Stop",
+                (
+                    "Press a number to choose   ? Help   q Stop",
+                    "Number: choose  ? Help",
+                ),
             )
         }
         Screen::Call { session, replay } => {
             let title = session.script().title.clone();
             let keys = if *replay {
                 draw_replay(frame, body, app, session);
-                "Enter Go back   ? Help"
+                ("Enter Go back   ? Help", "Enter Back  ? Help")
             } else {
                 match session.phase() {
                     Phase::Incoming => {
                         draw_incoming(frame, body, app, session);
-                        "Press 1 or Enter   Esc Back   ? Help"
+                        ("Press 1 or Enter   Esc Back   ? Help", "1 Answer  ? Help")
                     }
                     Phase::Deciding { step } => {
                         draw_deciding(frame, body, app, session, step);
-                        "Press a number to choose   Esc Leave   ? Help"
+                        (
+                            "Press a number to choose   Esc Leave   ? Help",
+                            "Number: choose  ? Help",
+                        )
                     }
                     Phase::Feedback { .. } => {
                         draw_feedback(frame, body, app, session);
-                        "Enter Go on   Esc Choose again   ? Help"
+                        (
+                            "Enter Go on   Esc Choose again   ? Help",
+                            "Enter Go on  ? Help",
+                        )
                     }
                     Phase::Ended { .. } => {
                         draw_ending(frame, body, app, session);
-                        "Enter Back to the list   r Replay   ? Help"
+                        (
+                            "Enter Back to the list   r Replay   ? Help",
+                            "Enter List  r Replay",
+                        )
                     }
                 }
             };
@@ -77,7 +89,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
         top,
     );
     frame.render_widget(
-        Paragraph::new(Line::from(format!(" {keys}"))).style(theme.footer),
+        Paragraph::new(Line::from(format!(
+            " {}",
+            if area.width >= 60 { keys.0 } else { keys.1 }
+        )))
+        .style(theme.footer),
         bottom,
     );
 

@@ -1,0 +1,75 @@
+//! Shared helpers for the front-end tests: a fixed library and an app driver.
+#![allow(dead_code)]
+
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use hangup::engine::library::parse_scenario;
+use hangup::engine::{Catalogue, Library};
+use hangup::tui::app::{App, Mode, Options};
+use hangup::tui::theme::{Theme, ThemeName};
+use hangup::tui::{keymap, ui};
+use ratatui::{Terminal, backend::TestBackend};
+
+/// A library holding only the tiny fixture, so snapshots do not change when
+/// built-in scenarios are added.
+pub fn tiny_library() -> Library {
+    let catalogue = Catalogue::builtin();
+    let tiny =
+        parse_scenario(include_bytes!("../fixtures/tiny.toml"), &catalogue).expect("fixture loads");
+    Library {
+        catalogue,
+        scenarios: vec![tiny],
+        skipped: Vec::new(),
+    }
+}
+
+pub fn app_with(library: Library, theme: ThemeName) -> App {
+    App::new(
+        library,
+        Options {
+            mode: Mode::Practice,
+            region: "ewni".into(),
+            seed: Some(1),
+            theme: Theme::new(theme),
+        },
+    )
+}
+
+pub fn app() -> App {
+    app_with(tiny_library(), ThemeName::Default)
+}
+
+pub fn render(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    t.draw(|f| ui::draw(f, app)).expect("draw");
+    t
+}
+
+pub fn screen_text(app: &App, width: u16, height: u16) -> String {
+    render(app, width, height).backend().to_string()
+}
+
+pub fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+pub fn ch(c: char) -> Event {
+    key(KeyCode::Char(c))
+}
+
+pub fn click(column: u16, row: u16) -> Event {
+    Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    })
+}
+
+/// Send an event through the same path as the real loop: keymap, then update.
+/// Renders first so click targets are where the learner sees them.
+pub fn send(app: &mut App, ev: Event, width: u16, height: u16) -> bool {
+    render(app, width, height);
+    keymap::action_for(&ev).is_some_and(|a| app.update(a))
+}
