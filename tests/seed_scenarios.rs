@@ -84,11 +84,11 @@ fn dfs(
     );
     for i in 0..n {
         let choice = &session.step(step).choices[i];
-        if let Node::Step(next) = choice.next {
-            if on_path.contains(&next) {
-                *loops += 1;
-                continue;
-            }
+        if let Node::Step(next) = choice.next
+            && on_path.contains(&next)
+        {
+            *loops += 1;
+            continue;
         }
         let mut s = session.clone();
         s.choose(i).expect("choice in range");
@@ -565,4 +565,25 @@ fn seed_runs_differ_and_use_fictional_numbers_only() {
             }
         }
     }
+}
+
+#[test]
+fn the_authors_guide_example_loads_and_plays() {
+    let guide = include_str!("../scenarios/README.md");
+    let from = guide
+        .find("## A complete short example")
+        .expect("the guide has a worked example");
+    let block = guide[from..]
+        .split("```toml\n")
+        .nth(1)
+        .and_then(|b| b.split("\n```").next())
+        .expect("the example is a toml block");
+    let c = Catalogue::builtin();
+    let s = parse_scenario(block.as_bytes(), &c)
+        .unwrap_or_else(|p| panic!("the guide's example does not load: {p:#?}"));
+    assert!(validate(&s, &c).is_empty());
+    let script = Script::build(&s, &c, "ewni", 1);
+    let (walks, _) = walk_all(&script);
+    assert_eq!(walks.len(), 3, "the example has three paths");
+    assert!(walks.iter().any(|w| w.outcome == Outcome::Defrauded));
 }
