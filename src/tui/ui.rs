@@ -352,6 +352,10 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
         .line_count(width.saturating_sub(2)) as u16
         + 2;
 
+    // A blank row between choices when there is room: easier to read and to touch.
+    let n = choice_paras.len() as u16;
+    let gap = u16::from(area.height >= said_h + choices_h + n);
+    let choices_h = choices_h + gap * n.saturating_sub(1);
     let room = area.height.saturating_sub(choices_h);
     let [said_area, choices_area] = Layout::vertical([
         Constraint::Length(said_h.min(room.max(3))),
@@ -384,7 +388,7 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
         };
         frame.render_widget(p, r);
         target(app, r, Target::Choice(i));
-        y += h;
+        y += h + gap;
     }
 }
 
