@@ -56,8 +56,14 @@ fn every_scenario_loads_cleanly_and_cites_a_source() {
             "the file name should be the scenario id"
         );
         assert!(ids.insert(id(&s).to_string()), "{name}: id used twice");
-        assert!(!s.source.who.get_ref().trim().is_empty(), "{name}: no source");
-        assert!(!s.source.when.get_ref().trim().is_empty(), "{name}: no date");
+        assert!(
+            !s.source.who.get_ref().trim().is_empty(),
+            "{name}: no source"
+        );
+        assert!(
+            !s.source.when.get_ref().trim().is_empty(),
+            "{name}: no date"
+        );
         let url = s.source.url.as_ref().map(|u| u.get_ref().as_str());
         assert!(
             url.is_some_and(|u| u.starts_with("https://") || u.starts_with("http://")),
@@ -233,10 +239,14 @@ fn every_scam_ending_gives_the_right_action_with_a_number() {
     let c = Catalogue::builtin();
     for s in scams(&load_all()) {
         for e in &s.endings {
-            let ids: Vec<&str> = if e.action.is_empty() { &s.action } else { &e.action }
-                .iter()
-                .map(|a| a.get_ref().as_str())
-                .collect();
+            let ids: Vec<&str> = if e.action.is_empty() {
+                &s.action
+            } else {
+                &e.action
+            }
+            .iter()
+            .map(|a| a.get_ref().as_str())
+            .collect();
             assert!(
                 ids.iter().any(|a| STOP_CONTACT.contains(a)),
                 "{} ending {}: the action should start by ending the contact: {ids:?}",
@@ -348,8 +358,8 @@ fn sentences(text: &str) -> Vec<String> {
         let chars: Vec<char> = line.chars().collect();
         for (i, &ch) in chars.iter().enumerate() {
             cur.push(ch);
-            let ends = matches!(ch, '.' | '!' | '?')
-                && chars.get(i + 1).is_none_or(|n| n.is_whitespace());
+            let ends =
+                matches!(ch, '.' | '!' | '?') && chars.get(i + 1).is_none_or(|n| n.is_whitespace());
             if ends {
                 out.push(std::mem::take(&mut cur));
             }
@@ -450,7 +460,10 @@ fn the_lint_itself_works() {
     assert!(has_word("Please CLICK here", "click"));
     assert!(!has_word("clicked", "click"));
     assert!(has_word("please log in now", "log in"));
-    assert_eq!(phone_numbers("Call 0300 123 2040 or 101."), ["03001232040", "101"]);
+    assert_eq!(
+        phone_numbers("Call 0300 123 2040 or 101."),
+        ["03001232040", "101"]
+    );
     assert!(phone_numbers("It cost £2,400 and £1.99, 20% in 2024.").is_empty());
     assert_eq!(phone_numbers("Ring 0207 946 0000"), ["02079460000"]);
 }
