@@ -217,8 +217,13 @@ fn has_number(text: &str) -> bool {
 
 #[test]
 fn every_ending_restates_the_right_action() {
+    // The seed calls teach the phone-call habit at every ending; the other
+    // scenarios (messages, visits, genuine calls) are checked in tests/content.rs.
     let c = Catalogue::builtin();
-    for scenario in all_builtin() {
+    for scenario in all_builtin()
+        .into_iter()
+        .filter(|s| SEEDS.contains(&s.id.get_ref().as_str()))
+    {
         let id = scenario.id.get_ref().clone();
         for region in c.region_ids() {
             let clear_line = c.advice_text("clear-line", region).expect("clear-line");
