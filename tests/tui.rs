@@ -234,3 +234,26 @@ mod sizes {
         }
     }
 }
+
+#[test]
+fn long_lists_page_by_nine_and_zero_shows_more() {
+    let lib = hangup::engine::Library::builtin();
+    assert!(lib.scenarios.len() > 9, "needs more than one page");
+    let tenth = lib.scenarios[9].title.get_ref().clone();
+    let mut a = app_with(lib, ThemeName::Default);
+    let first_page = screen_text(&a, 80, 24);
+    assert!(
+        first_page.contains("0  More calls (this is page 1 of 2)"),
+        "{first_page}"
+    );
+    assert!(!first_page.contains(&tenth));
+    assert!(send(&mut a, ch('0'), 80, 24));
+    assert_eq!(a.selected, 9);
+    let second_page = screen_text(&a, 80, 24);
+    assert!(
+        second_page.contains(&format!("> 1  {tenth}")),
+        "{second_page}"
+    );
+    assert!(send(&mut a, ch('1'), 80, 24));
+    assert_eq!(a.session().expect("call").script().title, tenth);
+}

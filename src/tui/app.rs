@@ -35,6 +35,8 @@ pub enum Action {
     No,
     /// Show the path taken beside the safe path.
     Replay,
+    /// `0`: the next page of the list.
+    More,
     Click {
         column: u16,
         row: u16,
@@ -56,6 +58,9 @@ impl Mode {
         }
     }
 }
+
+/// Calls on one page of the start screen: one digit key each.
+pub const PAGE: usize = 9;
 
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -121,6 +126,11 @@ impl App {
             runs: 0,
             targets: RefCell::new(Vec::new()),
         }
+    }
+
+    /// The first scenario on the page of the list that holds the highlighted one.
+    pub fn page_start(&self) -> usize {
+        self.selected / PAGE * PAGE
     }
 
     pub fn session(&self) -> Option<&Session> {
@@ -205,7 +215,11 @@ impl App {
         // A click is turned into the action its target stands for.
         let action = match action {
             Action::Click { column, row } => match self.target_at(column, row) {
-                Some(Target::Scenario(i) | Target::Choice(i)) => Action::Pick(i),
+                Some(Target::Scenario(i)) => {
+                    self.selected = i;
+                    Action::Select
+                }
+                Some(Target::Choice(i)) => Action::Pick(i),
                 Some(Target::Continue) => Action::Select,
                 Some(Target::Yes) => Action::Yes,
                 Some(Target::No) => Action::No,
@@ -277,7 +291,13 @@ impl App {
                 true
             }
             Action::Select => self.start_call(self.selected),
-            Action::Pick(i) => self.start_call(i),
+            // Digits pick on the page shown; 0 shows the next page of calls.
+            Action::Pick(d) if d < PAGE => self.start_call(self.page_start() + d),
+            Action::More if n > PAGE => {
+                let next = self.page_start() + PAGE;
+                self.selected = if next < n { next } else { 0 };
+                true
+            }
             _ => false,
         }
     }

@@ -35,6 +35,7 @@ fn key_action(key: &KeyEvent) -> Option<Action> {
         KeyCode::Enter | KeyCode::Char(' ') => Action::Select,
         KeyCode::Esc | KeyCode::Backspace => Action::Back,
         KeyCode::Char(c @ '1'..='9') => Action::Pick(c as usize - '1' as usize),
+        KeyCode::Char('0') => Action::More,
         KeyCode::Char('?' | 'h' | 'H') | KeyCode::F(1) => Action::Help,
         KeyCode::Char('q' | 'Q') => Action::Quit,
         KeyCode::Char('y' | 'Y') => Action::Yes,

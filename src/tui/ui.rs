@@ -14,7 +14,7 @@ use crate::engine::model::Medium;
 use crate::engine::session::Session;
 use crate::engine::{Kind, Outcome, Phase, Verdict};
 
-use super::app::{App, Overlay, Screen, Target};
+use super::app::{App, Overlay, PAGE, Screen, Target};
 use super::theme::Theme;
 
 pub const MIN_WIDTH: u16 = 40;
@@ -209,37 +209,53 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(head_para, h);
     frame.render_widget(foot_para, f);
 
-    // One row a scenario; scroll the window so the highlighted one is visible.
-    let rows = list.height as usize;
-    let first = app.selected.saturating_sub(rows.saturating_sub(1));
-    for (row, (i, s)) in app
+    // One page of up to nine calls, one digit key each; 0 shows the next page.
+    let total = app.library.scenarios.len();
+    let page = app.page_start();
+    let pages = total.div_ceil(PAGE).max(1);
+    let mut rows: Vec<(Line, Option<Target>, bool)> = app
         .library
         .scenarios
         .iter()
         .enumerate()
-        .skip(first)
-        .take(rows)
-        .enumerate()
-    {
+        .skip(page)
+        .take(PAGE)
+        .map(|(i, s)| {
+            let selected = i == app.selected;
+            let marker = if selected { ">" } else { " " };
+            let line = Line::from(format!(
+                "{marker} {}  {}",
+                i - page + 1,
+                sanitized(s.title.get_ref())
+            ));
+            (line, Some(Target::Scenario(i)), selected)
+        })
+        .collect();
+    if pages > 1 {
+        rows.push((
+            Line::from(format!(
+                "  0  More calls (this is page {} of {pages})",
+                page / PAGE + 1
+            )),
+            None,
+            false,
+        ));
+    }
+    // Keep the highlighted row in view when the window is short.
+    let visible = list.height as usize;
+    let sel_row = app.selected - page;
+    let first = sel_row.saturating_sub(visible.saturating_sub(1));
+    for (row, (line, t, selected)) in rows.into_iter().skip(first).take(visible).enumerate() {
         let r = Rect {
             y: list.y + row as u16,
             height: 1,
             ..list
         };
-        let selected = i == app.selected;
-        let number = if i < 9 {
-            format!("{}", i + 1)
-        } else {
-            " ".into()
-        };
-        let marker = if selected { ">" } else { " " };
-        let line = Line::from(vec![
-            Span::raw(format!("{marker} {number}  ")),
-            Span::raw(sanitized(s.title.get_ref())),
-        ]);
         let style = if selected { theme.selected } else { theme.text };
         frame.render_widget(Paragraph::new(line).style(style), r);
-        target(app, r, Target::Scenario(i));
+        if let Some(t) = t {
+            target(app, r, t);
+        }
     }
 }
 
