@@ -170,3 +170,64 @@ fn broken_file_is_skipped_with_a_note_and_good_ones_still_load() {
     assert!(out.contains("A tiny test call"), "{out}");
     assert!(out.contains("broken.toml could not be used"), "{out}");
 }
+
+#[test]
+fn issue_example_police_courier_plays_to_an_ending() {
+    let (out, err, code) = run(
+        &["play", "police-courier", "--plain", "--seed", "1"],
+        "1\n1\n1\n1\n1\n1\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("The call has ended."), "{out}");
+    assert!(!out.bytes().any(|b| b == 0x1b));
+    assert!(!out.contains('┌') && !out.contains('│'), "no box drawing");
+}
+
+#[test]
+fn seeds_repeat_exactly_and_differ_from_each_other() {
+    let input = "1\n1\n1\n1\n1\n1\n1\n1\n";
+    let mut differ = 0;
+    for id in [
+        "police-courier",
+        "amazon-refund",
+        "bank-safe-account",
+        "hmrc-tax",
+    ] {
+        let a = run(&["play", id, "--plain", "--seed", "11"], input).0;
+        let b = run(&["play", id, "--plain", "--seed", "11"], input).0;
+        assert_eq!(a, b, "{id}: same seed, same transcript");
+        let c = run(&["play", id, "--plain", "--seed", "12"], input).0;
+        if a != c {
+            differ += 1;
+        }
+    }
+    assert!(differ >= 3, "different seeds should change most runs");
+}
+
+#[test]
+fn scotland_region_uses_police_scotland() {
+    let (out, _, code) = run(
+        &[
+            "play",
+            "police-courier",
+            "--plain",
+            "--seed",
+            "1",
+            "--region",
+            "scotland",
+        ],
+        "?\n",
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("Police Scotland"), "{out}");
+    assert!(
+        !out.contains("0300 123 2040"),
+        "Scotland reports to Police Scotland: {out}"
+    );
+    let (_, err, code) = run(
+        &["play", "police-courier", "--plain", "--region", "mars"],
+        "",
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("no region called"), "{err}");
+}

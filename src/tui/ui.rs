@@ -277,19 +277,17 @@ fn draw_incoming(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
             "It is from",
             "1  Read the message",
         ),
-        Medium::Visit => (
-            "Someone is knocking at your door.",
-            "They say they are",
-            "1  Go to the door",
-        ),
+        Medium::Visit => ("Someone is knocking at your door.", "", "1  Go to the door"),
     };
-    let mut lines = vec![
-        Line::from(what).style(theme.heading),
-        Line::from(""),
-        Line::from(vec![
+    let mut lines = vec![Line::from(what).style(theme.heading), Line::from("")];
+    // At the door there is no caller ID to show.
+    if s.medium != Medium::Visit {
+        lines.push(Line::from(vec![
             Span::raw(format!("{from_label}: ")),
             Span::styled(s.caller_number.clone(), theme.caller),
-        ]),
+        ]));
+    }
+    lines.extend([
         Line::from(vec![
             Span::raw("They say they are: "),
             Span::styled(
@@ -298,7 +296,7 @@ fn draw_incoming(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
             ),
         ]),
         Line::from(""),
-    ];
+    ]);
     if s.medium != Medium::Visit {
         lines.push(Line::from(
             "Remember: the name and number on your screen can be faked. They do not prove who it is.",
