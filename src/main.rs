@@ -68,6 +68,26 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             hangup::list::write(&library, json, &mut out).map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Group {
+            scenarios,
+            data_dir,
+        }) => hangup::group::commands::group(library, options, plain, &scenarios, data_dir),
+        Some(Command::Script { scenario }) => {
+            hangup::group::commands::script(&library, &region, cli.seed, &scenario)
+        }
+        Some(Command::Handout {
+            scenarios,
+            format,
+            out,
+            today,
+        }) => hangup::group::commands::handout(
+            &library,
+            &region,
+            &scenarios,
+            &format,
+            out.as_deref(),
+            today.as_deref(),
+        ),
         Some(Command::Play { scenario }) => {
             let s = library.find_or_load(&scenario)?;
             let mut next_seed = seeds(cli.seed);
