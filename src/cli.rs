@@ -54,7 +54,7 @@ pub enum Command {
     Group {
         /// Put these calls in today's plan, in this order (you can change it on screen).
         #[arg(long = "scenario", value_name = "ID")]
-        scenarios: Vec<String>,
+        scenario_ids: Vec<String>,
         /// The folder where the anonymous session record is saved
         /// (else HANGUP_DATA_DIR, else your computer's usual place for program data).
         #[arg(long, value_name = "FOLDER")]
@@ -70,7 +70,7 @@ pub enum Command {
     Handout {
         /// The calls practised (give it more than once). Without it: every call.
         #[arg(long = "scenario", value_name = "ID")]
-        scenarios: Vec<String>,
+        scenario_ids: Vec<String>,
         /// html (to print from a web browser), md or txt.
         #[arg(long, default_value = "html", value_name = "FORMAT")]
         format: String,

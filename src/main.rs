@@ -69,21 +69,21 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Group {
-            scenarios,
+            scenario_ids,
             data_dir,
-        }) => hangup::group::commands::group(library, options, plain, &scenarios, data_dir),
+        }) => hangup::group::commands::group(library, options, plain, &scenario_ids, data_dir),
         Some(Command::Script { scenario }) => {
             hangup::group::commands::script(&library, &region, cli.seed, &scenario)
         }
         Some(Command::Handout {
-            scenarios,
+            scenario_ids,
             format,
             out,
             today,
         }) => hangup::group::commands::handout(
             &library,
             &region,
-            &scenarios,
+            &scenario_ids,
             &format,
             out.as_deref(),
             today.as_deref(),

@@ -96,6 +96,9 @@ pub struct GroupState {
     pub session: Option<Box<Session>>,
     /// Highlighted choice at a decision.
     pub selected: usize,
+    /// Whether a choice is highlighted yet: none is until the volunteer moves
+    /// or counts hands, so the screen does not hint at an answer.
+    pub highlight: bool,
     /// Facilitator notes on screen (hidden at the start).
     pub notes: bool,
     /// Blank screen.
@@ -135,6 +138,7 @@ impl GroupState {
             current: None,
             session: None,
             selected: 0,
+            highlight: false,
             notes: false,
             paused: false,
             plan_open: false,
@@ -266,6 +270,7 @@ impl GroupState {
         self.current = Some(row);
         self.cursor = row;
         self.selected = 0;
+        self.highlight = false;
         self.tally_entry = None;
         self.stage = Stage::Call;
         if self.started.is_none() {
@@ -539,6 +544,10 @@ fn update_call(
         Phase::Deciding { step } => {
             let n = session.step(step).choices.len();
             match action {
+                Action::Up | Action::Down if !g.highlight => {
+                    g.highlight = true;
+                    true
+                }
                 Action::Up if g.selected > 0 => {
                     g.selected -= 1;
                     true
@@ -555,7 +564,7 @@ fn update_call(
                     true
                 }
                 // Reveal what the highlighted choice (or choice N) means.
-                Action::Select | Action::Char('v' | 'V') => {
+                Action::Select | Action::Char('v' | 'V') if g.highlight => {
                     let i = g.selected.min(n.saturating_sub(1));
                     session.choose(i).is_ok()
                 }
@@ -571,6 +580,7 @@ fn update_call(
             Action::Select => {
                 session.next();
                 g.selected = 0;
+                g.highlight = false;
                 true
             }
             // "What if we had said 2?": show another choice's meaning.
@@ -686,10 +696,15 @@ fn finish_tally(g: &mut GroupState, step: usize) {
         .max_by_key(|&(i, c)| (c, std::cmp::Reverse(i)))
     {
         g.selected = i;
+        g.highlight = true;
     }
 }
 
 fn update_finished(g: &mut GroupState, action: Action) -> bool {
+    // Saved once: the record is final (a second Enter must not add a second row).
+    if matches!(g.saved, Some(Saved::To(_))) {
+        return false;
+    }
     if let Some(d) = digit(action) {
         if g.attendees.len() < 4 {
             g.attendees.push(d);
@@ -700,9 +715,6 @@ fn update_finished(g: &mut GroupState, action: Action) -> bool {
     match action {
         Action::Back => g.attendees.pop().is_some(),
         Action::Select | Action::Char('s' | 'S') => {
-            if matches!(g.saved, Some(Saved::To(_))) {
-                return false;
-            }
             let rec = g.record(SystemTime::now());
             g.saved = Some(match &g.data_dir {
                 Some(dir) => match record::append(dir, &rec) {

@@ -211,23 +211,21 @@ fn draw_stage(frame: &mut Frame, area: Rect, app: &App, g: &GroupState) -> (&'st
             draw_plan(frame, area, g, theme, false);
             (
                 "TODAY'S PLAN",
-                "Up/Down Move   Number or x  In/out   u/d  Earlier/later   Enter  Start   q  Stop"
-                    .into(),
+                "Up/Down Move  1-9 or x In/out  u/d Earlier/later  Enter Start  q Stop".into(),
             )
         }
         Stage::Finished => {
             draw_finished(frame, area, g, theme);
             (
                 "THANK YOU FOR TAKING PART",
-                "Type the number of people   Enter  Save the record   q  Stop".into(),
+                "Type the number of people  Enter Save the record  q Stop".into(),
             )
         }
         Stage::Call if g.plan_open => {
             draw_plan(frame, area, g, theme, true);
             (
                 "TODAY'S PLAN",
-                "Up/Down Move   x  Skip/keep   u/d  Earlier/later   Enter  Play now   Esc  Back"
-                    .into(),
+                "Up/Down Move  x Skip/keep  u/d Earlier/later  Enter Play now  Esc Back".into(),
             )
         }
         Stage::Call => draw_call(frame, area, g, theme),
@@ -295,7 +293,7 @@ fn draw_call(
     let s = session.script();
     let caller = theme.caller;
     let text = theme.text.add_modifier(Modifier::BOLD);
-    let common = "p Pause   n Notes   l Plan   ? Help";
+    let common = "n Notes  p Pause  l Plan  ? Help";
     match session.phase() {
         Phase::Incoming => {
             let (heading, from) = match s.medium {
@@ -325,7 +323,7 @@ fn draw_call(
                 )));
             }
             render(frame, area, lines);
-            (heading, format!("Enter  Answer   s  Skip this call   {common}"))
+            (heading, format!("Enter Answer  s Skip call  {common}"))
         }
         Phase::Deciding { step } => {
             let st = session.step(step);
@@ -353,13 +351,18 @@ fn draw_call(
                     lines.push(Line::from(""));
                 }
                 for (i, c) in st.choices.iter().enumerate() {
-                    let chosen = i == g.selected && entry.is_none();
+                    let chosen = g.highlight && i == g.selected && entry.is_none();
                     let style = if chosen { theme.selected } else { text };
                     let pointer = if chosen { "▶" } else { " " };
-                    lines.push(Line::from(Span::styled(
-                        format!("{pointer} {}  {}", i + 1, c.text),
-                        style,
-                    )));
+                    let wrapped = super::roleplay::wrap(&c.text, area.width as usize, "     ");
+                    for (k, l) in wrapped.lines().enumerate() {
+                        let l = if k == 0 {
+                            format!("{pointer} {}  {}", i + 1, l.trim_start())
+                        } else {
+                            l.to_string()
+                        };
+                        lines.push(Line::from(Span::styled(l, style)));
+                    }
                     if let Some(l) = hands_line(counts.get(i).copied().flatten(), &counts, entry, i)
                     {
                         lines.push(l);
@@ -372,10 +375,9 @@ fn draw_call(
             };
             render(frame, area, fit(build(true), build(false), area));
             let keys = if entry.is_some() {
-                "Type the number of hands   Enter  Next choice   Up  Back a choice   t  Done"
-                    .to_string()
+                "Type the hands  Enter Next choice  Up Previous  Esc Delete  t Done".to_string()
             } else {
-                format!("t  Show of hands   Enter  Reveal   Number  Reveal that one   b Back   {common}")
+                format!("1-9 Reveal  t Hands  b Back  {common}")
             };
             ("WHAT WOULD YOU DO?", keys)
         }
@@ -432,7 +434,7 @@ fn draw_call(
             render(frame, area, fit(build(true), build(false), area));
             (
                 "WHAT THIS CHOICE MEANS",
-                format!("Enter  Go on   Number  Another choice   b Back   {common}"),
+                format!("Enter Go on  1-9 Another  b Back  {common}"),
             )
         }
         Phase::Ended { .. } => {
@@ -462,11 +464,11 @@ fn draw_call(
             };
             render(frame, area, fit(build(true), build(false), area));
             let next = if g.next_planned().is_some() {
-                "Enter  Next call"
+                "Enter Next call"
             } else {
-                "Enter  Finish"
+                "Enter Finish"
             };
-            ("HOW THE CALL ENDED", format!("{next}   b Back   {common}"))
+            ("HOW THE CALL ENDED", format!("{next}  b Back  {common}"))
         }
     }
 }
