@@ -89,10 +89,16 @@ fn notes_are_hidden_at_start_and_toggle_with_n() {
     keys(&mut app, "\n\n");
     assert!(matches!(phase(&app), Some(Phase::Deciding { .. })));
     let hidden = screen_text(&app, 80, 24);
-    assert!(!hidden.contains("has anyone had a call like this"), "{hidden}");
+    assert!(
+        !hidden.contains("has anyone had a call like this"),
+        "{hidden}"
+    );
     keys(&mut app, "n");
     let shown = screen_text(&app, 80, 24);
-    assert!(shown.contains("Ask: has anyone had a call like this?"), "{shown}");
+    assert!(
+        shown.contains("Ask: has anyone had a call like this?"),
+        "{shown}"
+    );
     keys(&mut app, "n");
     assert!(!screen_text(&app, 80, 24).contains("has anyone had a call"));
 }
@@ -109,7 +115,10 @@ fn tallies_are_typed_per_choice_then_the_top_choice_is_revealed() {
     let counts = g(&app).shown_counts(0);
     assert_eq!(counts, vec![Some(3), Some(12)]);
     let text = screen_text(&app, 80, 24);
-    assert!(text.contains("3 hands") && text.contains("12 hands"), "{text}");
+    assert!(
+        text.contains("3 hands") && text.contains("12 hands"),
+        "{text}"
+    );
     // The most hands is highlighted; Enter reveals it.
     assert_eq!(g(&app).selected, 1);
     keys(&mut app, "\n");
@@ -157,7 +166,10 @@ fn pause_blanks_the_screen_and_ignores_other_keys() {
     let blank = screen_text(&app, 80, 24);
     assert!(!blank.contains("says"), "{blank}");
     assert!(blank.contains("Paused. Press p to go on."));
-    assert_eq!(keys(&mut app, "1ntb\n"), vec![false, false, false, false, true]);
+    assert_eq!(
+        keys(&mut app, "1ntb\n"),
+        vec![false, false, false, false, true]
+    );
     assert_eq!(screen_text(&app, 80, 24), before);
 }
 
@@ -331,7 +343,10 @@ fn handout_lists_the_tricks_practised_and_the_right_action() {
     for trick in ["Pressure", "Asks for private details", "Fake authority"] {
         assert!(text.contains(trick), "{trick} missing:\n{text}");
     }
-    assert!(!text.contains("Courier collection"), "not practised in tiny");
+    assert!(
+        !text.contains("Courier collection"),
+        "not practised in tiny"
+    );
     assert!(text.contains("1. Hang up."));
     assert!(handout("scotland", Format::Text).contains("Police Scotland"));
 }

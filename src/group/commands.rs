@@ -20,9 +20,11 @@ pub fn group(
     data_dir: Option<PathBuf>,
 ) -> Result<ExitCode, String> {
     if plain {
-        return Err("group sessions need a full screen. To read a call aloud instead, \
+        return Err(
+            "group sessions need a full screen. To read a call aloud instead, \
                     print it with: hangup script ID"
-            .into());
+                .into(),
+        );
     }
     for id in plan {
         if library.get(id).is_none() {
@@ -82,9 +84,8 @@ pub fn handout(
     };
     let sheet = Handout::build(library, ids, region, today)?.render(fmt);
     match out {
-        Some(path) => std::fs::write(path, sheet).map_err(|e| {
-            format!("could not write \"{}\": {e}", path.display())
-        })?,
+        Some(path) => std::fs::write(path, sheet)
+            .map_err(|e| format!("could not write \"{}\": {e}", path.display()))?,
         None => io::stdout()
             .lock()
             .write_all(sheet.as_bytes())

@@ -73,7 +73,12 @@ impl Handout {
         let mut tricks: Vec<(String, String)> = Vec::new();
         let mut seen: Vec<String> = Vec::new();
         for s in chosen {
-            for flag in s.steps.iter().flat_map(|st| &st.choices).flat_map(|c| &c.flags) {
+            for flag in s
+                .steps
+                .iter()
+                .flat_map(|st| &st.choices)
+                .flat_map(|c| &c.flags)
+            {
                 let id = flag.get_ref();
                 if seen.contains(id) {
                     continue;
@@ -169,20 +174,22 @@ impl Handout {
         o.push_str(concat!(
             "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n",
             "<title>Hang up on scam calls</title>\n<style>\n",
-            "@page { size: A4; margin: 14mm 16mm; }\n",
-            "html { font-family: Arial, Helvetica, sans-serif; font-size: 15pt; ",
-            "line-height: 1.3; color: #000; background: #fff; }\n",
-            "body { max-width: 178mm; margin: 0 auto; }\n",
-            "h1 { font-size: 26pt; margin: 0 0 4pt 0; }\n",
-            "h2 { font-size: 17pt; margin: 10pt 0 3pt 0; border-bottom: 2pt solid #000; }\n",
-            "ol, ul { margin: 0; padding-left: 20pt; }\n",
-            "li { margin: 1pt 0; }\n",
+            "@page { size: A4; margin: 11mm 14mm; }\n",
+            "html { font-family: Arial, Helvetica, sans-serif; font-size: 14pt; ",
+            "line-height: 1.2; color: #000; background: #fff; }\n",
+            "body { max-width: 182mm; margin: 0 auto; }\n",
+            "h1 { font-size: 22pt; margin: 0 0 2pt 0; }\n",
+            "h2 { font-size: 16pt; margin: 7pt 0 2pt 0; border-bottom: 2pt solid #000; }\n",
+            "ol, ul { margin: 0; padding-left: 18pt; }\n",
+            "li { margin: 0; }\n",
+            "ul.tricks { columns: 2; column-gap: 8mm; }\n",
+            "ul.tricks li { break-inside: avoid; }\n",
             "table { border-collapse: collapse; width: 100%; }\n",
-            "td { vertical-align: top; padding: 1pt 6pt 1pt 0; }\n",
-            "td.num { font-weight: bold; font-size: 16pt; white-space: nowrap; }\n",
-            ".blank { margin: 12pt 0 0 0; font-size: 16pt; }\n",
-            ".again { margin-top: 10pt; font-weight: bold; font-size: 16pt; }\n",
-            ".small { margin-top: 6pt; }\n",
+            "td { vertical-align: top; padding: 0 6pt 1pt 0; }\n",
+            "td.num { font-weight: bold; font-size: 15pt; white-space: nowrap; }\n",
+            ".blank { margin: 9pt 0 0 0; font-size: 15pt; }\n",
+            ".again { margin: 9pt 0 0 0; font-weight: bold; font-size: 15pt; }\n",
+            ".small { margin: 5pt 0 0 0; }\n",
             "@media print { body { max-width: none; } }\n",
             "</style>\n</head>\n<body>\n"
         ));
@@ -206,7 +213,7 @@ impl Handout {
         }
         o.push_str("</table>\n");
         if !self.tricks.is_empty() {
-            o.push_str("<h2>Tricks we practised spotting</h2>\n<ul>\n");
+            o.push_str("<h2>Tricks we practised spotting</h2>\n<ul class=\"tricks\">\n");
             for (name, explain) in &self.tricks {
                 let _ = writeln!(o, "<li><b>{}</b>: {}</li>", e(name), e(explain));
             }

@@ -504,7 +504,9 @@ fn update_plan(
             g.plan_open = false;
             let row = g.cursor;
             if Some(row) != g.current
-                && g.plan.get(row).is_some_and(|p| p.status == ItemStatus::Planned)
+                && g.plan
+                    .get(row)
+                    .is_some_and(|p| p.status == ItemStatus::Planned)
             {
                 g.start_row(library, region, seed, row);
             }
@@ -626,10 +628,7 @@ fn update_tally(g: &mut GroupState, action: Action) -> bool {
         g.tally_entry = None;
         return true;
     };
-    let n = g
-        .session
-        .as_ref()
-        .map_or(0, |s| s.step(step).choices.len());
+    let n = g.session.as_ref().map_or(0, |s| s.step(step).choices.len());
     let Some(mut entry) = g.tally_entry.take() else {
         return false;
     };

@@ -44,7 +44,11 @@ pub fn data_dir(given: Option<&Path>) -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("HANGUP_DATA_DIR").filter(|v| !v.is_empty()) {
         return Some(PathBuf::from(p));
     }
-    let env = |k: &str| std::env::var_os(k).filter(|v| !v.is_empty()).map(PathBuf::from);
+    let env = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
     if cfg!(windows) {
         return env("APPDATA").map(|p| p.join("hangup"));
     }
@@ -201,10 +205,18 @@ pub fn summary(dir: &Path) -> io::Result<Summary> {
 /// The summary in plain words, for `hangup stats`.
 pub fn write_summary(s: &Summary, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "Group sessions: {}", s.sessions)?;
-    writeln!(out, "People who came (as counted by volunteers): {}", s.attendees)?;
+    writeln!(
+        out,
+        "People who came (as counted by volunteers): {}",
+        s.attendees
+    )?;
     writeln!(out, "Minutes of group sessions: {}", s.minutes)?;
     for (id, n) in &s.scenarios {
-        writeln!(out, "  {id}: used in {n} session{}", if *n == 1 { "" } else { "s" })?;
+        writeln!(
+            out,
+            "  {id}: used in {n} session{}",
+            if *n == 1 { "" } else { "s" }
+        )?;
     }
     Ok(())
 }

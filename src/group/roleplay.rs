@@ -7,9 +7,9 @@
 
 use std::fmt::Write as _;
 
+use crate::engine::Verdict;
 use crate::engine::model::outcome_words;
 use crate::engine::script::{Node, Script};
-use crate::engine::Verdict;
 
 /// Lines are wrapped to this many characters (prints at 16 pt or more on A4).
 pub const WIDTH: usize = 60;

@@ -83,7 +83,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let (heading, keys) = match app.overlay {
         Some(Overlay::Help) => {
             draw_help(frame, body, app);
-            ("IF A CALL WORRIES YOU", "Enter or Esc  Close the card".into())
+            (
+                "IF A CALL WORRIES YOU",
+                "Enter or Esc  Close the card".into(),
+            )
         }
         Some(_) => {
             draw_confirm(frame, body, theme);
@@ -185,11 +188,7 @@ fn height(lines: &[Line<'static>], width: u16) -> u16 {
 }
 
 /// Pick the spaced layout when it fits, else the tight one.
-fn fit(
-    spaced: Vec<Line<'static>>,
-    tight: Vec<Line<'static>>,
-    area: Rect,
-) -> Vec<Line<'static>> {
+fn fit(spaced: Vec<Line<'static>>, tight: Vec<Line<'static>>, area: Rect) -> Vec<Line<'static>> {
     if height(&spaced, area.width) <= area.height {
         spaced
     } else {
@@ -276,7 +275,9 @@ fn draw_plan(frame: &mut Frame, area: Rect, g: &GroupState, theme: &Theme, durin
         theme.heading,
     )));
     if !during {
-        lines.push(Line::from("A session of 45 to 60 minutes suits most groups."));
+        lines.push(Line::from(
+            "A session of 45 to 60 minutes suits most groups.",
+        ));
     }
     render(frame, area, lines);
 }
@@ -443,7 +444,10 @@ fn draw_call(
             };
             let build = |spaced: bool| {
                 let mut lines = vec![
-                    Line::from(Span::styled(outcome_words(s.kind, e.outcome), theme.heading)),
+                    Line::from(Span::styled(
+                        outcome_words(s.kind, e.outcome),
+                        theme.heading,
+                    )),
                     Line::from(Span::styled(e.title.clone(), caller)),
                 ];
                 if spaced {
@@ -619,7 +623,10 @@ fn draw_confirm(frame: &mut Frame, area: Rect, theme: &Theme) {
         frame,
         area,
         vec![
-            Line::from(Span::styled("Do you want to stop the session?", theme.heading)),
+            Line::from(Span::styled(
+                "Do you want to stop the session?",
+                theme.heading,
+            )),
             Line::from(""),
             Line::from(Span::styled("Y  Yes, stop", theme.selected)),
             Line::from(""),
