@@ -240,6 +240,9 @@ fn whole_session_of_two_calls_saves_an_anonymous_record() {
     }
     keys(&mut app, "\n");
     assert_eq!(g(&app).stage, Stage::Finished);
+    // Enter before a count is typed saves nothing.
+    assert_eq!(keys(&mut app, "\n"), vec![false]);
+    assert_eq!(g(&app).saved, None);
     keys(&mut app, "14\n");
     let Some(Saved::To(path)) = g(&app).saved.clone() else {
         panic!("not saved: {:?}", g(&app).saved);

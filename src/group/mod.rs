@@ -713,7 +713,8 @@ fn update_finished(g: &mut GroupState, action: Action) -> bool {
     }
     match action {
         Action::Back => g.attendees.pop().is_some(),
-        Action::Select | Action::Char('s' | 'S') => {
+        // Saving needs the number of people first (0 is a number too).
+        Action::Select | Action::Char('s' | 'S') if !g.attendees.is_empty() => {
             let rec = g.record(SystemTime::now());
             g.saved = Some(match &g.data_dir {
                 Some(dir) => match record::append(dir, &rec) {

@@ -573,7 +573,7 @@ fn draw_finished(frame: &mut Frame, area: Rect, g: &GroupState, theme: &Theme) {
         theme.selected,
     )));
     lines.push(Line::from(
-        "Enter saves a record with the date, time taken, calls and hands. No names.",
+        "Type the number, then Enter saves a record: date, minutes, calls, hands. No names.",
     ));
     match &g.saved {
         Some(Saved::To(p)) => lines.push(Line::from(Span::styled(
