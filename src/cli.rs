@@ -50,6 +50,37 @@ pub enum Command {
         #[arg(value_name = "ID_OR_FILE")]
         scenario: String,
     },
+    /// Run a group session on a projector or big screen (for volunteers).
+    Group {
+        /// Put these calls in today's plan, in this order (you can change it on screen).
+        #[arg(long = "scenario", value_name = "ID")]
+        scenario_ids: Vec<String>,
+        /// The folder where the anonymous session record is saved
+        /// (else HANGUP_DATA_DIR, else your computer's usual place for program data).
+        #[arg(long, value_name = "FOLDER")]
+        data_dir: Option<PathBuf>,
+    },
+    /// Print a call as a large-print script to read aloud in a role play.
+    Script {
+        /// The scenario's id, e.g. police-courier, or the path of a .toml file.
+        #[arg(value_name = "ID_OR_FILE")]
+        scenario: String,
+    },
+    /// Make a one-page, large-print take-home sheet to print.
+    Handout {
+        /// The calls practised (give it more than once). Without it: every call.
+        #[arg(long = "scenario", value_name = "ID")]
+        scenario_ids: Vec<String>,
+        /// html (to print from a web browser), md or txt.
+        #[arg(long, default_value = "html", value_name = "FORMAT")]
+        format: String,
+        /// Write to this file instead of the screen.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Count "practise again" from this day (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "DATE", hide = true)]
+        today: Option<String>,
+    },
     /// List the practice calls, one a line, starting with each one's id.
     List {
         /// Print a JSON list (id, title, kind, source) for other programs.

@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod engine;
+pub mod group;
 pub mod list;
 pub mod plain;
 pub mod tui;

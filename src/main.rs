@@ -68,6 +68,26 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             hangup::list::write(&library, json, &mut out).map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Group {
+            scenario_ids,
+            data_dir,
+        }) => hangup::group::commands::group(library, options, plain, &scenario_ids, data_dir),
+        Some(Command::Script { scenario }) => {
+            hangup::group::commands::script(&library, &region, cli.seed, &scenario)
+        }
+        Some(Command::Handout {
+            scenario_ids,
+            format,
+            out,
+            today,
+        }) => hangup::group::commands::handout(
+            &library,
+            &region,
+            &scenario_ids,
+            &format,
+            out.as_deref(),
+            today.as_deref(),
+        ),
         Some(Command::Play { scenario }) => {
             let s = library.find_or_load(&scenario)?;
             let mut next_seed = seeds(cli.seed);

@@ -43,19 +43,28 @@ pub enum Action {
     },
     /// The window changed size.
     Redraw,
+    /// Any other letter, digit or sign (group mode gives some of them a meaning).
+    Char(char),
 }
 
 /// How the app behaves; the modes differ only in these rules, not in code paths.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Practice,
+    /// A volunteer drives a projector session (`hangup group`); see `crate::group`.
+    Group,
 }
 
 impl Mode {
     pub fn can_quit(self) -> bool {
         match self {
-            Mode::Practice => true,
+            Mode::Practice | Mode::Group => true,
         }
+    }
+
+    /// The projector view: large print, paced by the volunteer, with a plan.
+    pub fn projector(self) -> bool {
+        matches!(self, Mode::Group)
     }
 }
 
@@ -110,10 +119,16 @@ pub struct App {
     runs: u64,
     /// Clickable areas from the last frame (written while rendering).
     pub targets: RefCell<Vec<(Rect, Target)>>,
+    /// The group session (plan, call, tallies) when the mode is `Group`.
+    pub group: Option<Box<crate::group::GroupState>>,
 }
 
 impl App {
     pub fn new(library: Library, options: Options) -> Self {
+        let group = options
+            .mode
+            .projector()
+            .then(|| Box::new(crate::group::GroupState::new(&library)));
         Self {
             library,
             options,
@@ -125,6 +140,7 @@ impl App {
             results: Vec::new(),
             runs: 0,
             targets: RefCell::new(Vec::new()),
+            group,
         }
     }
 
@@ -211,6 +227,9 @@ impl App {
         if action == Action::ForceQuit && self.options.mode.can_quit() {
             self.running = false;
             return true;
+        }
+        if self.options.mode.projector() {
+            return crate::group::update(self, action);
         }
         // A click is turned into the action its target stands for.
         let action = match action {

@@ -1,0 +1,95 @@
+//! The group commands as the command line runs them: `hangup group`,
+//! `hangup script ID` and `hangup handout`. `main.rs` only calls these.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use crate::engine::{Library, Script};
+use crate::tui::{self, app};
+
+use super::handout::{Format, Handout};
+use super::{GroupState, dates, record, roleplay};
+
+/// `hangup group`: the projector session.
+pub fn group(
+    library: Library,
+    mut options: app::Options,
+    plain: bool,
+    plan: &[String],
+    data_dir: Option<PathBuf>,
+) -> Result<ExitCode, String> {
+    if plain {
+        return Err(
+            "group sessions need a full screen. To read a call aloud instead, \
+                    print it with: hangup script ID"
+                .into(),
+        );
+    }
+    for id in plan {
+        if library.get(id).is_none() {
+            return Err(format!(
+                "there is no practice call called \"{id}\". See `hangup list`."
+            ));
+        }
+    }
+    options.mode = app::Mode::Group;
+    let mut a = app::App::new(library, options);
+    let mut g = a
+        .group
+        .take()
+        .unwrap_or_else(|| Box::new(GroupState::new(&a.library)));
+    g.choose_plan(plan);
+    g.data_dir = record::data_dir(data_dir.as_deref());
+    a.group = Some(g);
+    tui::run(&mut a).map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `hangup script ID`: print the role-play script.
+pub fn script(
+    library: &Library,
+    region: &str,
+    seed: Option<u64>,
+    id: &str,
+) -> Result<ExitCode, String> {
+    let s = library.find_or_load(id)?;
+    let script = Script::build(&s, &library.catalogue, region, seed.unwrap_or(0));
+    let text = roleplay::script_text(&script);
+    io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .map_err(|e| e.to_string())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `hangup handout`: write the take-home sheet.
+pub fn handout(
+    library: &Library,
+    region: &str,
+    ids: &[String],
+    format: &str,
+    out: Option<&Path>,
+    today: Option<&str>,
+) -> Result<ExitCode, String> {
+    let Some(fmt) = Format::parse(format) else {
+        return Err(format!(
+            "there is no handout format called \"{format}\". Choose html, md or txt."
+        ));
+    };
+    let today = match today {
+        Some(t) => dates::parse_iso(t)
+            .ok_or_else(|| format!("\"{t}\" is not a date. Write it as 2026-03-01."))?,
+        None => dates::today(),
+    };
+    let sheet = Handout::build(library, ids, region, today)?.render(fmt);
+    match out {
+        Some(path) => std::fs::write(path, sheet)
+            .map_err(|e| format!("could not write \"{}\": {e}", path.display()))?,
+        None => io::stdout()
+            .lock()
+            .write_all(sheet.as_bytes())
+            .map_err(|e| e.to_string())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,152 @@
+//! `hangup script ID`: the call as a large-print role-play script. A volunteer
+//! reads the caller's lines aloud while a participant answers; the choices say
+//! where each answer leads, and the feedback is there to read out after.
+//!
+//! Plain text, short lines, capitals for headings and a blank line between
+//! parts, so it prints large and reads well from a page.
+
+use std::fmt::Write as _;
+
+use crate::engine::Verdict;
+use crate::engine::model::outcome_words;
+use crate::engine::script::{Node, Script};
+
+/// Lines are wrapped to this many characters (prints at 16 pt or more on A4).
+pub const WIDTH: usize = 60;
+
+/// Wrap `text` to `width`, each line starting with `indent`.
+pub fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    for para in text.lines() {
+        let mut line = String::from(indent);
+        for word in para.split_whitespace() {
+            if line.len() > indent.len() && line.chars().count() + 1 + word.chars().count() > width
+            {
+                out.push_str(line.trim_end());
+                out.push('\n');
+                line = String::from(indent);
+            }
+            if line.len() > indent.len() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// The steps in the order a reader meets them: from the start, breadth first.
+fn reading_order(script: &Script) -> Vec<usize> {
+    let mut order = vec![script.start];
+    let mut i = 0;
+    while i < order.len() {
+        let step = order[i];
+        for c in by_file_order(script, step) {
+            if let Node::Step(n) = c.next
+                && !order.contains(&n)
+            {
+                order.push(n);
+            }
+        }
+        i += 1;
+    }
+    for s in 0..script.steps.len() {
+        if !order.contains(&s) {
+            order.push(s);
+        }
+    }
+    order
+}
+
+fn by_file_order(script: &Script, step: usize) -> Vec<&crate::engine::script::ScriptChoice> {
+    let mut v: Vec<_> = script.steps[step].choices.iter().collect();
+    v.sort_by_key(|c| c.authored_index);
+    v
+}
+
+/// The whole script as text.
+pub fn script_text(script: &Script) -> String {
+    let order = reading_order(script);
+    let part_of = |n: usize| order.iter().position(|&s| s == n).map_or(0, |p| p + 1);
+    let mut out = String::new();
+    let rule = "=".repeat(WIDTH);
+    let _ = writeln!(out, "{rule}");
+    let _ = writeln!(out, "ROLE-PLAY SCRIPT: {}", script.title.to_uppercase());
+    let _ = writeln!(out, "{rule}");
+    out.push('\n');
+    out.push_str(&wrap(&script.summary, WIDTH, ""));
+    out.push_str(&wrap(
+        &format!("Based on a warning from {}.", script.source),
+        WIDTH,
+        "",
+    ));
+    out.push('\n');
+    out.push_str(&wrap(
+        "One person reads the CALLER lines aloud. Another person answers. \
+         The group helps choose. Then read out what the choice means.",
+        WIDTH,
+        "",
+    ));
+    out.push('\n');
+    let _ = writeln!(
+        out,
+        "The caller says they are: {}, {}",
+        script.caller_name, script.caller_organisation
+    );
+    let _ = writeln!(out, "Number on the screen: {}", script.caller_number);
+    for (i, &s) in order.iter().enumerate() {
+        let st = &script.steps[s];
+        out.push('\n');
+        let _ = writeln!(out, "{}", "-".repeat(WIDTH));
+        let _ = writeln!(out, "PART {}", i + 1);
+        let _ = writeln!(out, "{}", "-".repeat(WIDTH));
+        if let Some(scene) = &st.scene {
+            out.push('\n');
+            out.push_str(&wrap(&format!("({scene})"), WIDTH, ""));
+        }
+        out.push('\n');
+        let _ = writeln!(out, "{} SAYS:", st.who.to_uppercase());
+        out.push_str(&wrap(&format!("\"{}\"", st.says), WIDTH, "    "));
+        out.push('\n');
+        let _ = writeln!(out, "WHAT WOULD YOU DO?");
+        for (n, c) in by_file_order(script, s).into_iter().enumerate() {
+            out.push('\n');
+            out.push_str(&wrap(&format!("{}. {}", n + 1, c.text), WIDTH, "  "));
+            let verdict = match c.verdict {
+                Verdict::Safer => "A safer choice. ",
+                Verdict::Risky => "A risky choice. ",
+                Verdict::Neutral => "",
+            };
+            out.push_str(&wrap(&format!("{verdict}{}", c.feedback), WIDTH, "     "));
+            let leads = match c.next {
+                Node::Step(n) => format!("Go on to PART {}.", part_of(n)),
+                Node::Ending(e) => match script.endings.get(e) {
+                    Some(end) => format!(
+                        "The call ends: {} {}",
+                        outcome_words(script.kind, end.outcome),
+                        end.title
+                    ),
+                    None => "The call ends.".into(),
+                },
+            };
+            out.push_str(&wrap(&format!("-> {leads}"), WIDTH, "     "));
+        }
+    }
+    out.push('\n');
+    let _ = writeln!(out, "{rule}");
+    let _ = writeln!(out, "WHAT TO DO IF THIS HAPPENS");
+    let _ = writeln!(out, "{rule}");
+    let safe = script
+        .endings
+        .iter()
+        .find(|e| e.outcome == crate::engine::Outcome::Safe)
+        .or(script.endings.first());
+    if let Some(e) = safe {
+        for (i, a) in e.action.iter().enumerate() {
+            out.push_str(&wrap(&format!("{}. {a}", i + 1), WIDTH, ""));
+        }
+    }
+    out
+}

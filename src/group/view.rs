@@ -1,0 +1,636 @@
+//! The projector screens. Large print for the back of a room: bold text, wide
+//! margins, blank lines between parts, few words per screen, and the same
+//! regions every time:
+//!
+//! - top row: where we are ("Call 1 of 2: title");
+//! - a heading that says what the room is looking at;
+//! - the content (the caller's words, the choices, what a choice means);
+//! - the volunteer's notes, only when switched on;
+//! - bottom row: the keys.
+//!
+//! Nothing here changes state, and nothing moves on by itself.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use crate::engine::model::{Medium, outcome_words};
+use crate::engine::{Phase, Verdict};
+use crate::tui::app::{App, Overlay};
+use crate::tui::theme::Theme;
+use crate::tui::ui::{MIN_HEIGHT, MIN_WIDTH};
+
+use super::{GroupState, ItemStatus, Saved, Stage};
+
+/// Width of a full bar in the show-of-hands chart.
+const BAR: u16 = 20;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    app.targets.borrow_mut().clear();
+    let area = frame.area();
+    let theme = &app.options.theme;
+    let Some(g) = app.group.as_deref() else {
+        return;
+    };
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::from("Please make the window bigger.").style(theme.heading),
+                Line::from(format!(
+                    "It needs at least {MIN_WIDTH} columns and {MIN_HEIGHT} rows."
+                )),
+            ])
+            .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    if g.paused && app.overlay.is_none() {
+        // A blank screen; one quiet line for the volunteer in the corner.
+        let r = Rect {
+            y: area.y + area.height - 1,
+            height: 1,
+            ..area
+        };
+        frame.render_widget(
+            Paragraph::new("Paused. Press p to go on.").alignment(Alignment::Right),
+            r,
+        );
+        return;
+    }
+    let notes_h = if g.notes && g.stage == Stage::Call && !g.plan_open {
+        (area.height / 4).max(4)
+    } else {
+        0
+    };
+    let [top, _, head, _, body, notes, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(notes_h),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    // Wide margins: about a tenth of the width each side.
+    let margin = (area.width / 12).clamp(1, 10);
+    let body = inset(body, margin);
+    let head = inset(head, margin);
+
+    let (heading, keys) = match app.overlay {
+        Some(Overlay::Help) => {
+            draw_help(frame, body, app);
+            (
+                "IF A CALL WORRIES YOU",
+                "Enter or Esc  Close the card".into(),
+            )
+        }
+        Some(_) => {
+            draw_confirm(frame, body, theme);
+            ("STOP THE SESSION?", "Y  Yes, stop     N  No, go on".into())
+        }
+        None => draw_stage(frame, body, app, g),
+    };
+    frame.render_widget(
+        Paragraph::new(Line::from(format!(" {}", where_am_i(g)))).style(theme.title_bar),
+        top,
+    );
+    frame.render_widget(
+        Paragraph::new(Line::from(heading)).style(theme.heading),
+        head,
+    );
+    if notes_h > 0 {
+        draw_notes(frame, inset(notes, margin.saturating_sub(1)), g, theme);
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(format!(" {keys}"))).style(theme.footer),
+        bottom,
+    );
+}
+
+fn inset(r: Rect, x: u16) -> Rect {
+    Rect {
+        x: r.x.saturating_add(x),
+        width: r.width.saturating_sub(2 * x),
+        ..r
+    }
+}
+
+fn where_am_i(g: &GroupState) -> String {
+    match g.stage {
+        Stage::Plan => "Group session: today's plan".into(),
+        Stage::Finished => "Group session: the end".into(),
+        Stage::Call => {
+            let (at, total) = g.position();
+            let title = g
+                .session
+                .as_ref()
+                .map_or(String::new(), |s| s.script().title.clone());
+            match g.session.as_ref().map(|s| s.phase()) {
+                Some(Phase::Deciding { .. } | Phase::Feedback { .. }) => {
+                    let n = g.session.as_ref().map_or(0, |s| {
+                        s.path().len() + usize::from(matches!(s.phase(), Phase::Deciding { .. }))
+                    });
+                    format!("Call {at} of {total}: {title}  -  Question {n}")
+                }
+                _ => format!("Call {at} of {total}: {title}"),
+            }
+        }
+    }
+}
+
+/// Big text: bold, with a blank line after each sentence when there is room.
+fn large(text: &str, style: Style, spaced: bool) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for sentence in sentences(text) {
+        out.push(Line::from(Span::styled(sentence, style)));
+        if spaced {
+            out.push(Line::from(""));
+        }
+    }
+    if spaced {
+        out.pop();
+    }
+    out
+}
+
+/// Split text after ". ", "? " and "! " so each sentence starts a new line.
+fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        cur.push(c);
+        let ends = matches!(c, '.' | '?' | '!') && chars.get(i + 1).is_some_and(|n| *n == ' ');
+        if ends || c == '\n' {
+            let s = cur.trim().to_string();
+            if !s.is_empty() {
+                out.push(s);
+            }
+            cur.clear();
+        }
+    }
+    let s = cur.trim().to_string();
+    if !s.is_empty() {
+        out.push(s);
+    }
+    out
+}
+
+/// Height of lines once wrapped to `width`.
+fn height(lines: &[Line<'static>], width: u16) -> u16 {
+    Paragraph::new(Text::from(lines.to_vec()))
+        .wrap(Wrap { trim: false })
+        .line_count(width) as u16
+}
+
+/// Pick the spaced layout when it fits, else the tight one.
+fn fit(spaced: Vec<Line<'static>>, tight: Vec<Line<'static>>, area: Rect) -> Vec<Line<'static>> {
+    if height(&spaced, area.width) <= area.height {
+        spaced
+    } else {
+        tight
+    }
+}
+
+fn render(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>) {
+    frame.render_widget(
+        Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false }),
+        area,
+    );
+}
+
+fn draw_stage(frame: &mut Frame, area: Rect, app: &App, g: &GroupState) -> (&'static str, String) {
+    let theme = &app.options.theme;
+    match g.stage {
+        Stage::Plan => {
+            draw_plan(frame, area, g, theme, false);
+            (
+                "TODAY'S PLAN",
+                "Up/Down Move  1-9 or x In/out  u/d Earlier/later  Enter Start  q Stop".into(),
+            )
+        }
+        Stage::Finished => {
+            draw_finished(frame, area, g, theme);
+            (
+                "THANK YOU FOR TAKING PART",
+                "Type the number of people  Enter Save the record  q Stop".into(),
+            )
+        }
+        Stage::Call if g.plan_open => {
+            draw_plan(frame, area, g, theme, true);
+            (
+                "TODAY'S PLAN",
+                "Up/Down Move  x Skip/keep  u/d Earlier/later  Enter Play now  Esc Back".into(),
+            )
+        }
+        Stage::Call => draw_call(frame, area, g, theme),
+    }
+}
+
+fn draw_plan(frame: &mut Frame, area: Rect, g: &GroupState, theme: &Theme, during: bool) {
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    for (i, p) in g.plan.iter().enumerate() {
+        let mark = match p.status {
+            ItemStatus::Planned if Some(i) == g.current => "Now   ",
+            ItemStatus::Planned => "Today ",
+            ItemStatus::Skipped => "Skip  ",
+            ItemStatus::Done => "Done  ",
+        };
+        let pointer = if i == g.cursor { "▶ " } else { "  " };
+        let style = if i == g.cursor {
+            theme.selected
+        } else if p.status == ItemStatus::Skipped {
+            theme.text
+        } else {
+            theme.text.add_modifier(Modifier::BOLD)
+        };
+        lines.push(Line::from(Span::styled(
+            format!(
+                "{pointer}{}. {mark} {}  ({} min)",
+                i + 1,
+                p.title,
+                p.minutes
+            ),
+            style,
+        )));
+    }
+    lines.push(Line::from(""));
+    let calls: u32 = g
+        .plan
+        .iter()
+        .filter(|p| p.status != ItemStatus::Skipped)
+        .map(|p| p.minutes)
+        .sum();
+    lines.push(Line::from(Span::styled(
+        format!(
+            "{} calls: about {calls} minutes. With {} minutes for welcome and questions: {} minutes.",
+            g.planned_count(),
+            super::WELCOME_MINUTES,
+            g.planned_minutes()
+        ),
+        theme.heading,
+    )));
+    if !during {
+        lines.push(Line::from(
+            "A session of 45 to 60 minutes suits most groups.",
+        ));
+    }
+    render(frame, area, lines);
+}
+
+fn draw_call(
+    frame: &mut Frame,
+    area: Rect,
+    g: &GroupState,
+    theme: &Theme,
+) -> (&'static str, String) {
+    let Some(session) = g.session.as_deref() else {
+        return ("", String::new());
+    };
+    let s = session.script();
+    let caller = theme.caller;
+    let text = theme.text.add_modifier(Modifier::BOLD);
+    let common = "n Notes  p Pause  l Plan  ? Help";
+    match session.phase() {
+        Phase::Incoming => {
+            let (heading, from) = match s.medium {
+                Medium::Call => ("THE PHONE IS RINGING", "Caller ID shows"),
+                Medium::Message => ("A TEXT MESSAGE HAS ARRIVED", "It is from"),
+                Medium::Visit => ("SOMEONE IS AT THE DOOR", "They say they are"),
+            };
+            let mut lines = vec![
+                Line::from(vec![
+                    Span::styled(format!("{from}:  "), text),
+                    Span::styled(s.caller_number.clone(), caller),
+                ]),
+                Line::from(""),
+                Line::from(vec![
+                    Span::styled("They say they are:  ", text),
+                    Span::styled(
+                        format!("{}, {}", s.caller_name, s.caller_organisation),
+                        caller,
+                    ),
+                ]),
+            ];
+            if s.medium != Medium::Visit {
+                lines.push(Line::from(""));
+                lines.push(Line::from(Span::styled(
+                    "The name and number on a phone can be faked.",
+                    text,
+                )));
+            }
+            render(frame, area, lines);
+            (heading, format!("Enter Answer  s Skip call  {common}"))
+        }
+        Phase::Deciding { step } => {
+            let st = session.step(step);
+            let counts = g.shown_counts(step);
+            let entry = g.tally_entry.as_ref();
+            let build = |spaced: bool| {
+                let mut lines = Vec::new();
+                if let Some(scene) = &st.scene {
+                    lines.extend(large(scene, theme.text, false));
+                    if spaced {
+                        lines.push(Line::from(""));
+                    }
+                }
+                lines.push(Line::from(Span::styled(
+                    format!("{} says:", st.who),
+                    theme.heading,
+                )));
+                lines.extend(large(&st.says, caller, spaced));
+                lines.push(Line::from(""));
+                lines.push(Line::from(Span::styled(
+                    "Ask the room: what would you do?",
+                    theme.heading,
+                )));
+                if spaced {
+                    lines.push(Line::from(""));
+                }
+                for (i, c) in st.choices.iter().enumerate() {
+                    let chosen = g.highlight && i == g.selected && entry.is_none();
+                    let style = if chosen { theme.selected } else { text };
+                    let pointer = if chosen { "▶" } else { " " };
+                    let wrapped = super::roleplay::wrap(&c.text, area.width as usize, "     ");
+                    for (k, l) in wrapped.lines().enumerate() {
+                        let l = if k == 0 {
+                            format!("{pointer} {}  {}", i + 1, l.trim_start())
+                        } else {
+                            l.to_string()
+                        };
+                        lines.push(Line::from(Span::styled(l, style)));
+                    }
+                    if let Some(l) = hands_line(counts.get(i).copied().flatten(), &counts, entry, i)
+                    {
+                        lines.push(l);
+                    }
+                    if spaced {
+                        lines.push(Line::from(""));
+                    }
+                }
+                lines
+            };
+            render(frame, area, fit(build(true), build(false), area));
+            let keys = if entry.is_some() {
+                "Type the hands  Enter Next choice  Up Previous  Esc Delete  t Done".to_string()
+            } else {
+                format!("1-9 Reveal  t Hands  b Back  {common}")
+            };
+            ("WHAT WOULD YOU DO?", keys)
+        }
+        Phase::Feedback { step, choice } => {
+            let st = session.step(step);
+            let Some(c) = st.choices.get(choice) else {
+                return ("", String::new());
+            };
+            let counts = g.shown_counts(step);
+            let build = |spaced: bool| {
+                let mut lines = vec![Line::from(Span::styled(
+                    format!("{}  {}", choice + 1, c.text),
+                    text,
+                ))];
+                if let Some(v) = verdict(c.verdict, theme) {
+                    lines.push(v);
+                }
+                if spaced {
+                    lines.push(Line::from(""));
+                }
+                lines.extend(large(&c.feedback, caller, spaced));
+                for t in &c.tricks {
+                    if spaced {
+                        lines.push(Line::from(""));
+                    }
+                    lines.push(Line::from(vec![
+                        Span::styled(format!("The trick: {}. ", t.name), theme.trick),
+                        Span::styled(t.explain.clone(), text),
+                    ]));
+                }
+                if counts.iter().any(Option::is_some) {
+                    lines.push(Line::from(""));
+                    lines.push(Line::from(Span::styled("The room said:", theme.heading)));
+                    for (i, ch) in st.choices.iter().enumerate() {
+                        let mark = verdict_word(ch.verdict);
+                        let n = counts.get(i).copied().flatten();
+                        lines.push(Line::from(Span::styled(
+                            format!(
+                                "  {}  {}  {}",
+                                i + 1,
+                                bar(n, &counts),
+                                if mark.is_empty() {
+                                    String::new()
+                                } else {
+                                    format!("({mark})")
+                                }
+                            ),
+                            text,
+                        )));
+                    }
+                }
+                lines
+            };
+            render(frame, area, fit(build(true), build(false), area));
+            (
+                "WHAT THIS CHOICE MEANS",
+                format!("Enter Go on  1-9 Another  b Back  {common}"),
+            )
+        }
+        Phase::Ended { .. } => {
+            let Some(e) = session.ending() else {
+                return ("", String::new());
+            };
+            let build = |spaced: bool| {
+                let mut lines = vec![
+                    Line::from(Span::styled(
+                        outcome_words(s.kind, e.outcome),
+                        theme.heading,
+                    )),
+                    Line::from(Span::styled(e.title.clone(), caller)),
+                ];
+                if spaced {
+                    lines.push(Line::from(""));
+                }
+                lines.push(Line::from(Span::styled("What to do:", theme.heading)));
+                for (i, a) in e.action.iter().enumerate() {
+                    lines.push(Line::from(Span::styled(format!("{}. {a}", i + 1), text)));
+                }
+                if spaced {
+                    lines.push(Line::from(""));
+                }
+                lines.push(Line::from(Span::styled(
+                    format!("Based on a warning from {}.", s.source),
+                    theme.text,
+                )));
+                lines
+            };
+            render(frame, area, fit(build(true), build(false), area));
+            let next = if g.next_planned().is_some() {
+                "Enter Next call"
+            } else {
+                "Enter Finish"
+            };
+            ("HOW THE CALL ENDED", format!("{next}  b Back  {common}"))
+        }
+    }
+}
+
+fn verdict_word(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Safer => "✔ safer",
+        Verdict::Risky => "✘ risky",
+        Verdict::Neutral => "",
+    }
+}
+
+fn verdict(v: Verdict, theme: &Theme) -> Option<Line<'static>> {
+    match v {
+        Verdict::Safer => Some(Line::from(Span::styled("✔ A safer choice", theme.safer))),
+        Verdict::Risky => Some(Line::from(Span::styled("✘ A risky choice", theme.risky))),
+        Verdict::Neutral => None,
+    }
+}
+
+/// "██████   12 hands", scaled to the most hands counted.
+fn bar(n: Option<u32>, all: &[Option<u32>]) -> String {
+    let Some(n) = n else {
+        return "not counted".into();
+    };
+    let max = all.iter().flatten().copied().max().unwrap_or(0).max(1);
+    let len = (u64::from(n) * u64::from(BAR)).div_ceil(u64::from(max)) as usize;
+    format!(
+        "{:<w$}  {n} hand{}",
+        "█".repeat(len),
+        if n == 1 { "" } else { "s" },
+        w = BAR as usize
+    )
+}
+
+/// The line under a choice while counting or once counted.
+fn hands_line(
+    n: Option<u32>,
+    all: &[Option<u32>],
+    entry: Option<&super::TallyEntry>,
+    i: usize,
+) -> Option<Line<'static>> {
+    match entry {
+        Some(e) if e.choice == i => Some(Line::from(Span::styled(
+            format!("      Hands up: {}_", e.typed),
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+        ))),
+        _ => n.map(|_| Line::from(format!("      {}", bar(n, all)))),
+    }
+}
+
+fn draw_notes(frame: &mut Frame, area: Rect, g: &GroupState, theme: &Theme) {
+    let text = g
+        .session
+        .as_ref()
+        .and_then(|s| s.current_step().and_then(|st| st.notes.clone()))
+        .unwrap_or_else(|| "No notes for this part.".into());
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(" Notes for the volunteer (n hides them) ");
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .style(theme.text)
+            .block(block),
+        area,
+    );
+}
+
+fn draw_finished(frame: &mut Frame, area: Rect, g: &GroupState, theme: &Theme) {
+    let text = theme.text.add_modifier(Modifier::BOLD);
+    let done: Vec<&str> = g
+        .plan
+        .iter()
+        .filter(|p| p.status == ItemStatus::Done)
+        .map(|p| p.title.as_str())
+        .collect();
+    let mut lines = vec![Line::from(Span::styled(
+        format!("Calls practised today: {}", done.len()),
+        text,
+    ))];
+    for t in &done {
+        lines.push(Line::from(format!("  {t}")));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "Remember: hang up, use another phone, and call a number you trust.",
+        theme.caller,
+    )));
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "For the volunteer: how many people came?",
+        theme.heading,
+    )));
+    lines.push(Line::from(Span::styled(
+        format!("  People: {}_", g.attendees),
+        theme.selected,
+    )));
+    lines.push(Line::from(
+        "Type the number, then Enter saves a record: date, minutes, calls, hands. No names.",
+    ));
+    match &g.saved {
+        Some(Saved::To(p)) => lines.push(Line::from(Span::styled(
+            format!("Saved. The record is in {}", p.display()),
+            theme.safer,
+        ))),
+        Some(Saved::Failed(e)) => lines.push(Line::from(Span::styled(
+            format!("Not saved: {e}"),
+            theme.risky,
+        ))),
+        None => {}
+    }
+    render(frame, area, lines);
+}
+
+fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.options.theme;
+    let text = theme.text.add_modifier(Modifier::BOLD);
+    let cat = &app.library.catalogue;
+    let region = &app.options.region;
+    let mut lines: Vec<Line<'static>> = cat
+        .core_action(region)
+        .iter()
+        .enumerate()
+        .map(|(i, a)| Line::from(Span::styled(format!("{}. {a}", i + 1), text)))
+        .collect();
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled("Numbers to know:", theme.heading)));
+    for n in cat.numbers(region) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}  ", n.number), theme.caller),
+            Span::styled(n.what, theme.text),
+        ]));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(
+        "This is practice. It cannot give advice about your own case.",
+        theme.text,
+    )));
+    frame.render_widget(Clear, area);
+    render(frame, area, lines);
+}
+
+fn draw_confirm(frame: &mut Frame, area: Rect, theme: &Theme) {
+    frame.render_widget(Clear, area);
+    render(
+        frame,
+        area,
+        vec![
+            Line::from(Span::styled(
+                "Do you want to stop the session?",
+                theme.heading,
+            )),
+            Line::from(""),
+            Line::from(Span::styled("Y  Yes, stop", theme.selected)),
+            Line::from(""),
+            Line::from(Span::styled("N  No, go on", theme.selected)),
+        ],
+    );
+}
