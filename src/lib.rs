@@ -6,6 +6,8 @@
 
 pub mod cli;
 pub mod engine;
+pub mod kiosk;
 pub mod list;
 pub mod plain;
+pub mod stats;
 pub mod tui;

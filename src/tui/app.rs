@@ -47,12 +47,33 @@ pub enum Action {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Practice,
+    /// An unattended kiosk (`hangup kiosk`, driven by `crate::kiosk`): no way
+    /// out for visitors, reset when left alone, tall touch targets.
+    Kiosk,
 }
 
 impl Mode {
     pub fn can_quit(self) -> bool {
         match self {
             Mode::Practice => true,
+            Mode::Kiosk => false,
+        }
+    }
+
+    /// Left alone, it asks "Are you still there?" and then starts again.
+    pub fn resets_when_idle(self) -> bool {
+        match self {
+            Mode::Practice => false,
+            Mode::Kiosk => true,
+        }
+    }
+
+    /// Blank rows above and below each choice (and between choices), so that
+    /// a finger can hit it: 0 is one row a choice.
+    pub fn target_padding(self) -> u16 {
+        match self {
+            Mode::Practice => 0,
+            Mode::Kiosk => 1,
         }
     }
 }

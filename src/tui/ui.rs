@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
 
 use crate::engine::model::Medium;
 use crate::engine::session::Session;
@@ -41,10 +41,17 @@ pub fn draw(frame: &mut Frame, app: &App) {
             draw_start(frame, body, app);
             (
                 "hangup: practise spotting phone scams".to_string(),
-                (
-                    "Press a number to choose   ? Help   q Stop",
-                    "Number: choose  ? Help",
-                ),
+                if app.options.mode.can_quit() {
+                    (
+                        "Press a number to choose   ? Help   q Stop",
+                        "Number: choose  ? Help",
+                    )
+                } else {
+                    (
+                        "Press a number or touch a call   ? Help",
+                        "Number: choose  ? Help",
+                    )
+                },
             )
         }
         Screen::Call { session, replay } => {
@@ -209,8 +216,10 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(head_para, h);
     frame.render_widget(foot_para, f);
 
-    // One row a scenario; scroll the window so the highlighted one is visible.
-    let rows = list.height as usize;
+    // One row a scenario, or taller blocks for touch when they all fit;
+    // scroll the window so the highlighted one is visible.
+    let (block_h, per) = list_block(app, list.height);
+    let rows = (list.height / per).max(1) as usize;
     let first = app.selected.saturating_sub(rows.saturating_sub(1));
     for (row, (i, s)) in app
         .library
@@ -222,8 +231,8 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
         .enumerate()
     {
         let r = Rect {
-            y: list.y + row as u16,
-            height: 1,
+            y: list.y + row as u16 * per,
+            height: block_h.min(list.height),
             ..list
         };
         let selected = i == app.selected;
@@ -238,9 +247,29 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
             Span::raw(sanitized(s.title.get_ref())),
         ]);
         let style = if selected { theme.selected } else { theme.text };
-        frame.render_widget(Paragraph::new(line).style(style), r);
+        let pad = Padding::vertical((block_h - 1) / 2);
+        frame.render_widget(
+            Paragraph::new(line)
+                .style(style)
+                .block(Block::default().padding(pad)),
+            r,
+        );
         target(app, r, Target::Scenario(i));
     }
+}
+
+/// Height of one list item's block and the rows it takes with the gap after
+/// it. Kiosk mode uses tall blocks when every item fits; otherwise one row each.
+fn list_block(app: &App, height: u16) -> (u16, u16) {
+    let n = app.library.scenarios.len().max(1) as u16;
+    for pad in (1..=app.options.mode.target_padding()).rev() {
+        let block = 1 + 2 * pad;
+        let per = block + 1;
+        if n.saturating_mul(per).saturating_sub(1) <= height {
+            return (block, per);
+        }
+    }
+    (1, 1)
 }
 
 fn sanitized(s: &str) -> String {
@@ -339,7 +368,14 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
             (p, h)
         })
         .collect();
-    let choices_h: u16 = choice_paras.iter().map(|(_, h)| *h).sum::<u16>() + 1;
+    let count = choice_paras.len() as u16;
+    let text_h: u16 = choice_paras.iter().map(|(_, h)| *h).sum();
+    // Tall touch blocks (kiosk mode) when they leave room for what was said.
+    let pad = (0..=app.options.mode.target_padding())
+        .rev()
+        .find(|p| text_h + count * 3 * p + 1 + 3 <= area.height)
+        .unwrap_or(0);
+    let choices_h: u16 = text_h + count * 3 * pad + 1;
 
     let mut said: Vec<Line> = Vec::new();
     if let Some(scene) = &st.scene {
@@ -380,11 +416,11 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
             x: list.x,
             y,
             width: list.width,
-            height: h.min(bottom - y),
+            height: (h + 2 * pad).min(bottom - y),
         };
-        frame.render_widget(p, r);
+        frame.render_widget(p.block(Block::default().padding(Padding::vertical(pad))), r);
         target(app, r, Target::Choice(i));
-        y += h;
+        y += h + 3 * pad;
     }
 }
 
@@ -539,7 +575,11 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
     }
     lines.push(Line::from(""));
     lines.push(Line::from(
-        "Keys: numbers choose. Arrow keys and Enter work too. Esc goes back. q stops.",
+        if app.options.mode.can_quit() {
+            "Keys: numbers choose. Arrow keys and Enter work too. Esc goes back. q stops."
+        } else {
+            "Keys: numbers choose. Arrow keys and Enter work too. Esc goes back."
+        },
     ));
     lines.push(Line::from("Press Enter or Esc to close this card.").style(theme.heading));
     let r = popup(area, 76, 30);
