@@ -38,7 +38,7 @@ pub struct KioskDay {
     #[serde(default)]
     pub idle_resets: u64,
     /// By scenario id.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub finished: BTreeMap<String, Outcomes>,
 }
 
