@@ -85,7 +85,7 @@ impl Rig {
     }
 
     /// Attract → list → the tiny call, answered.
-    fn into_call(&mut self) {
+    fn start_a_call(&mut self) {
         self.send(ch('x'));
         self.send(ch('1'));
         self.send(ch('1'));
@@ -158,7 +158,7 @@ fn keys_that_would_quit_do_nothing_in_the_kiosk_anywhere() {
         rig.send(ev);
         assert!(rig.kiosk.running);
     }
-    rig.into_call();
+    rig.start_a_call();
     for ev in escape_attempts() {
         rig.send(ev);
         assert!(rig.kiosk.running);
@@ -176,7 +176,10 @@ fn keys_that_would_quit_do_nothing_in_the_kiosk_anywhere() {
 fn any_key_starts_and_that_key_is_not_acted_on() {
     let mut rig = Rig::new(None, Store::in_memory());
     assert_eq!(rig.kiosk.stage, Stage::Attract);
-    assert!(rig.screen(W, H).contains("Press any key or touch the screen"));
+    assert!(
+        rig.screen(W, H)
+            .contains("Press any key or touch the screen")
+    );
     // '1' would start the first call if it were acted on.
     rig.send(ch('1'));
     assert_eq!(rig.kiosk.stage, Stage::Visiting);
@@ -196,7 +199,7 @@ fn no_timer_runs_on_the_attract_screen() {
 #[test]
 fn left_alone_it_warns_then_resets_and_input_restores_exactly() {
     let mut rig = Rig::new(None, Store::in_memory());
-    rig.into_call();
+    rig.start_a_call();
     let before = rig.screen(W, H);
     rig.wait(Duration::from_secs(119));
     assert_eq!(rig.kiosk.warning, None);
@@ -231,7 +234,7 @@ fn left_alone_it_warns_then_resets_and_input_restores_exactly() {
 #[test]
 fn a_finished_call_also_returns_to_attract_and_forgets_the_visitor() {
     let mut rig = Rig::new(None, Store::in_memory());
-    rig.into_call();
+    rig.start_a_call();
     let hang_up = rig.choice_index("Hang up");
     rig.send(ch(char::from(b'1' + hang_up as u8)));
     rig.send(key(KeyCode::Enter));
@@ -251,7 +254,7 @@ fn a_finished_call_also_returns_to_attract_and_forgets_the_visitor() {
 #[test]
 fn staff_exit_needs_f10_three_times_and_the_pin() {
     let mut rig = Rig::new(Some("2468"), Store::in_memory());
-    rig.into_call();
+    rig.start_a_call();
     for _ in 0..3 {
         rig.send_after(Duration::from_millis(500), key(KeyCode::F(10)));
     }
@@ -307,7 +310,7 @@ fn find(screen: &str, text: &str) -> (u16, u16) {
 #[test]
 fn touching_anywhere_on_a_tall_choice_block_chooses_it_once() {
     let mut rig = Rig::new(None, Store::in_memory());
-    rig.into_call();
+    rig.start_a_call();
     let screen = rig.screen(W, H);
     let (_, row) = find(&screen, "Hang up.");
     let hang_up = rig.choice_index("Hang up");
@@ -346,17 +349,21 @@ fn counts_are_saved_atomically_and_hold_nothing_a_visitor_typed() {
     let mut rig = Rig::new(None, Store::open(Some(dir.path())));
     assert!(rig.kiosk.store.is_saving());
     assert!(rig.kiosk.store.warnings.is_empty());
-    rig.into_call();
+    rig.start_a_call();
     for c in "MrsSecretName 0300".chars() {
         rig.send(ch(c));
     }
     rig.wait(Duration::from_secs(150));
-    rig.into_call();
+    rig.start_a_call();
     let files: Vec<String> = std::fs::read_dir(dir.path())
         .expect("read dir")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(files, vec![stats::FILE_NAME.to_string()], "no temp files left");
+    assert_eq!(
+        files,
+        vec![stats::FILE_NAME.to_string()],
+        "no temp files left"
+    );
     let text = std::fs::read_to_string(dir.path().join(stats::FILE_NAME)).expect("read");
     assert!(!text.contains("Secret"));
     assert!(!text.contains("0300"));
@@ -418,7 +425,7 @@ fn snapshots_of_attract_and_warning() {
     for (w, h) in [(80, 24), (40, 12)] {
         let mut rig = Rig::new(None, Store::in_memory());
         insta::assert_snapshot!(format!("attract_{w}x{h}"), rig.screen(w, h));
-        rig.into_call();
+        rig.start_a_call();
         rig.wait(Duration::from_secs(123));
         insta::assert_snapshot!(format!("still_there_{w}x{h}"), rig.screen(w, h));
     }

@@ -126,14 +126,19 @@ pub fn parse(text: &str) -> Result<Config, String> {
         )
     })?;
     if let Some(pin) = &c.pin
-        && (pin.len() < 4 || pin.len() > super::input::PIN_MAX || !pin.bytes().all(|b| b.is_ascii_digit()))
+        && (pin.len() < 4
+            || pin.len() > super::input::PIN_MAX
+            || !pin.bytes().all(|b| b.is_ascii_digit()))
     {
         return Err(format!(
             "the pin must be 4 to {} digits, for example pin = \"2468\".",
             super::input::PIN_MAX
         ));
     }
-    for (name, v) in [("idle-timeout", c.idle_timeout), ("idle-warning", c.idle_warning)] {
+    for (name, v) in [
+        ("idle-timeout", c.idle_timeout),
+        ("idle-warning", c.idle_warning),
+    ] {
         if v == Some(0) {
             return Err(format!("{name} must be at least 1 second."));
         }
@@ -174,10 +179,26 @@ mod tests {
 
     #[test]
     fn bad_values_are_explained() {
-        assert!(parse("pin = 2468\n").expect_err("number").contains("in quotes"));
-        assert!(parse("pin = \"12\"\n").expect_err("short").contains("4 to 12 digits"));
-        assert!(parse("pin = \"12ab\"\n").expect_err("letters").contains("digits"));
-        assert!(parse("idle-timeout = 0\n").expect_err("zero").contains("at least 1"));
+        assert!(
+            parse("pin = 2468\n")
+                .expect_err("number")
+                .contains("in quotes")
+        );
+        assert!(
+            parse("pin = \"12\"\n")
+                .expect_err("short")
+                .contains("4 to 12 digits")
+        );
+        assert!(
+            parse("pin = \"12ab\"\n")
+                .expect_err("letters")
+                .contains("digits")
+        );
+        assert!(
+            parse("idle-timeout = 0\n")
+                .expect_err("zero")
+                .contains("at least 1")
+        );
         let e = parse("idle-timeout = \"soon\"\n").expect_err("text");
         assert!(e.contains("line 1"), "{e}");
         let e = parse("pin = \"1234\"\nidle-warning = [\n").expect_err("broken");

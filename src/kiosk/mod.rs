@@ -301,7 +301,10 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
             library.catalogue.region_ids().join(", ")
         ));
     }
-    let region = library.catalogue.region(region_asked.as_deref()).to_string();
+    let region = library
+        .catalogue
+        .region(region_asked.as_deref())
+        .to_string();
     let secs = |cli: Option<u64>, file: Option<u64>, default: u64| {
         Duration::from_secs(cli.or(file).unwrap_or(default).max(1))
     };

@@ -53,7 +53,11 @@ pub fn attract(frame: &mut Frame, theme: &Theme) {
 }
 
 pub fn still_there(frame: &mut Frame, theme: &Theme, seconds_left: u64) {
-    let unit = if seconds_left == 1 { "second" } else { "seconds" };
+    let unit = if seconds_left == 1 {
+        "second"
+    } else {
+        "seconds"
+    };
     centred(
         frame,
         theme,

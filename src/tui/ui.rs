@@ -574,13 +574,11 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
         ]));
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(
-        if app.options.mode.can_quit() {
-            "Keys: numbers choose. Arrow keys and Enter work too. Esc goes back. q stops."
-        } else {
-            "Keys: numbers choose. Arrow keys and Enter work too. Esc goes back."
-        },
-    ));
+    lines.push(Line::from(if app.options.mode.can_quit() {
+        "Keys: numbers choose. Arrow keys and Enter work too. Esc goes back. q stops."
+    } else {
+        "Keys: numbers choose. Arrow keys and Enter work too. Esc goes back."
+    }));
     lines.push(Line::from("Press Enter or Esc to close this card.").style(theme.heading));
     let r = popup(area, 76, 30);
     frame.render_widget(Clear, r);
