@@ -87,4 +87,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Run as an unattended kiosk: resets when left alone, keeps nothing about
+    /// visitors. See docs/kiosk.md.
+    Kiosk(crate::kiosk::KioskArgs),
+    /// Print the kiosk's anonymous counts (visits, calls finished) per day.
+    Stats(crate::kiosk::StatsArgs),
 }

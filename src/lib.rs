@@ -7,6 +7,8 @@
 pub mod cli;
 pub mod engine;
 pub mod group;
+pub mod kiosk;
 pub mod list;
 pub mod plain;
+pub mod stats;
 pub mod tui;

@@ -41,6 +41,11 @@ fn seeds(fixed: Option<u64>) -> impl FnMut() -> u64 {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
+    match &cli.command {
+        Some(Command::Kiosk(args)) => return Ok(hangup::kiosk::main(&cli, args)),
+        Some(Command::Stats(args)) => return Ok(hangup::kiosk::stats_main(args)),
+        _ => {}
+    }
     let library = Library::load(cli.scenarios.as_deref());
     if let Some(dir) = &cli.scenarios
         && !dir.is_dir()
@@ -116,6 +121,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        // Dispatched at the top of `run` (they read their own settings file).
+        Some(Command::Kiosk(_) | Command::Stats(_)) => Ok(ExitCode::SUCCESS),
         None => {
             if plain {
                 let stdin = io::stdin();

@@ -53,12 +53,30 @@ pub enum Mode {
     Practice,
     /// A volunteer drives a projector session (`hangup group`); see `crate::group`.
     Group,
+    /// An unattended kiosk (`hangup kiosk`, driven by `crate::kiosk`): no way
+    /// out for visitors, reset when left alone, tall touch targets.
+    Kiosk,
 }
 
 impl Mode {
     pub fn can_quit(self) -> bool {
         match self {
             Mode::Practice | Mode::Group => true,
+            Mode::Kiosk => false,
+        }
+    }
+
+    /// Left alone, it asks "Are you still there?" and then starts again.
+    pub fn resets_when_idle(self) -> bool {
+        matches!(self, Mode::Kiosk)
+    }
+
+    /// Blank rows above and below each choice (and between choices), so that
+    /// a finger can hit it: 0 is one row a choice.
+    pub fn target_padding(self) -> u16 {
+        match self {
+            Mode::Practice | Mode::Group => 0,
+            Mode::Kiosk => 1,
         }
     }
 

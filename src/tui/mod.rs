@@ -10,23 +10,73 @@ pub mod theme;
 pub mod ui;
 
 use std::io;
+use std::time::Instant;
 
-use crossterm::event;
+use crossterm::event::{self, Event};
+use ratatui::Frame;
 
 use app::App;
 
+/// What the loop runs: the practice app, or something wrapping it (the kiosk).
+pub trait Driver {
+    fn running(&self) -> bool;
+    fn draw(&self, frame: &mut Frame);
+    /// Handle one event; true when the screen must be redrawn.
+    fn on_event(&mut self, event: &Event, now: Instant) -> bool;
+    /// When the loop must wake even with no input. `None` (the default) means
+    /// block until input: no timers, no polling.
+    fn deadline(&self, _now: Instant) -> Option<Instant> {
+        None
+    }
+    /// The deadline passed; true when the screen must be redrawn.
+    fn on_deadline(&mut self, _now: Instant) -> bool {
+        false
+    }
+}
+
+impl Driver for App {
+    fn running(&self) -> bool {
+        self.running
+    }
+    fn draw(&self, frame: &mut Frame) {
+        ui::draw(frame, self);
+    }
+    fn on_event(&mut self, event: &Event, _now: Instant) -> bool {
+        keymap::action_for(event).is_some_and(|a| self.update(a))
+    }
+}
+
 /// Run the app until the learner stops. The terminal is restored on every way out.
 pub fn run(app: &mut App) -> io::Result<()> {
+    run_with(app)
+}
+
+/// Run any driver. Without a deadline the loop blocks in `read()`; with one it
+/// waits in `poll()` only until that deadline, so it never spins.
+pub fn run_with(driver: &mut impl Driver) -> io::Result<()> {
     let mut guard = term::TerminalGuard::new(true)?;
     let mut dirty = true;
-    while app.running {
+    while driver.running() {
         if dirty {
-            guard.terminal.draw(|f| ui::draw(f, app))?;
+            guard.terminal.draw(|f| driver.draw(f))?;
         }
-        // Blocks until something happens. An error here (for example the
-        // terminal went away) ends the program instead of spinning.
-        let ev = event::read()?;
-        dirty = keymap::action_for(&ev).is_some_and(|a| app.update(a));
+        // An error here (for example the terminal went away) ends the
+        // program instead of spinning.
+        let event = match driver.deadline(Instant::now()) {
+            None => Some(event::read()?),
+            Some(at) => {
+                let wait = at.saturating_duration_since(Instant::now());
+                if event::poll(wait)? {
+                    Some(event::read()?)
+                } else {
+                    None
+                }
+            }
+        };
+        dirty = match event {
+            Some(ev) => driver.on_event(&ev, Instant::now()),
+            None => driver.on_deadline(Instant::now()),
+        };
     }
     Ok(())
 }

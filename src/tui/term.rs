@@ -85,6 +85,23 @@ fn install_panic_hook() {
     });
 }
 
+/// Set by [`ignore_interrupts`]: SIGINT no longer ends the program.
+static INTERRUPTS_IGNORED: AtomicBool = AtomicBool::new(false);
+
+/// Kiosk mode: SIGINT, SIGQUIT and SIGTSTP (Ctrl-C, Ctrl-\, Ctrl-Z if they
+/// ever arrive as signals; raw mode already turns those keys into plain input)
+/// neither end nor suspend the program. SIGTERM and SIGHUP still end it
+/// cleanly. Call before [`TerminalGuard::new`].
+pub fn ignore_interrupts() {
+    use signal_hook::consts::{SIGQUIT, SIGTSTP};
+    INTERRUPTS_IGNORED.store(true, Ordering::SeqCst);
+    // Registering a handler replaces the default action (stop, core dump).
+    let swallow = std::sync::Arc::new(AtomicBool::new(false));
+    for sig in [SIGQUIT, SIGTSTP] {
+        let _ = signal_hook::flag::register(sig, std::sync::Arc::clone(&swallow));
+    }
+}
+
 /// SIGTERM (systemd stop), SIGHUP (terminal closed) and SIGINT end the program
 /// cleanly: the terminal is restored before the process exits with 128 + signal.
 /// The main loop blocks on input, so a small thread waits for signals instead of
@@ -99,7 +116,10 @@ fn install_signal_handlers() {
         let _ = std::thread::Builder::new()
             .name("signals".into())
             .spawn(move || {
-                if let Some(sig) = signals.forever().next() {
+                for sig in signals.forever() {
+                    if sig == SIGINT && INTERRUPTS_IGNORED.load(Ordering::SeqCst) {
+                        continue;
+                    }
                     restore();
                     std::process::exit(128 + sig);
                 }

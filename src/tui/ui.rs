@@ -8,7 +8,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
 
 use crate::engine::model::Medium;
 use crate::engine::session::Session;
@@ -45,10 +45,17 @@ pub fn draw(frame: &mut Frame, app: &App) {
             draw_start(frame, body, app);
             (
                 "hangup: practise spotting phone scams".to_string(),
-                (
-                    "Press a number to choose   ? Help   q Stop",
-                    "Number: choose  ? Help",
-                ),
+                if app.options.mode.can_quit() {
+                    (
+                        "Press a number to choose   ? Help   q Stop",
+                        "Number: choose  ? Help",
+                    )
+                } else {
+                    (
+                        "Press a number or touch a call   ? Help",
+                        "Number: choose  ? Help",
+                    )
+                },
             )
         }
         Screen::Call { session, replay } => {
@@ -245,22 +252,44 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
             false,
         ));
     }
+    // One row an item, or taller blocks for touch (kiosk) when they all fit.
     // Keep the highlighted row in view when the window is short.
-    let visible = list.height as usize;
+    let (block_h, per) = list_block(app, rows.len(), list.height);
+    let visible = (list.height / per).max(1) as usize;
     let sel_row = app.selected - page;
     let first = sel_row.saturating_sub(visible.saturating_sub(1));
     for (row, (line, t, selected)) in rows.into_iter().skip(first).take(visible).enumerate() {
         let r = Rect {
-            y: list.y + row as u16,
-            height: 1,
+            y: list.y + row as u16 * per,
+            height: block_h.min(list.height),
             ..list
         };
         let style = if selected { theme.selected } else { theme.text };
-        frame.render_widget(Paragraph::new(line).style(style), r);
+        let pad = Padding::vertical((block_h - 1) / 2);
+        frame.render_widget(
+            Paragraph::new(line)
+                .style(style)
+                .block(Block::default().padding(pad)),
+            r,
+        );
         if let Some(t) = t {
             target(app, r, t);
         }
     }
+}
+
+/// Height of one list item's block and the rows it takes with the gap after
+/// it. Kiosk mode uses tall blocks when every item fits; otherwise one row each.
+fn list_block(app: &App, items: usize, height: u16) -> (u16, u16) {
+    let n = items.max(1) as u16;
+    for pad in (1..=app.options.mode.target_padding()).rev() {
+        let block = 1 + 2 * pad;
+        let per = block + 1;
+        if n.saturating_mul(per).saturating_sub(1) <= height {
+            return (block, per);
+        }
+    }
+    (1, 1)
 }
 
 fn sanitized(s: &str) -> String {
@@ -357,7 +386,14 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
             (p, h)
         })
         .collect();
-    let choices_h: u16 = choice_paras.iter().map(|(_, h)| *h).sum::<u16>() + 1;
+    let count = choice_paras.len() as u16;
+    let text_h: u16 = choice_paras.iter().map(|(_, h)| *h).sum();
+    // Tall touch blocks (kiosk mode) when they leave room for what was said.
+    let pad = (0..=app.options.mode.target_padding())
+        .rev()
+        .find(|p| text_h + count * 3 * p + 1 + 3 <= area.height)
+        .unwrap_or(0);
+    let choices_h: u16 = text_h + count * 3 * pad + 1;
 
     let mut said: Vec<Line> = Vec::new();
     if let Some(scene) = &st.scene {
@@ -372,7 +408,7 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
 
     // A blank row between choices when there is room: easier to read and to touch.
     let n = choice_paras.len() as u16;
-    let gap = u16::from(area.height >= said_h + choices_h + n);
+    let gap = u16::from(pad == 0 && area.height >= said_h + choices_h + n);
     let choices_h = choices_h + gap * n.saturating_sub(1);
     let room = area.height.saturating_sub(choices_h);
     let [said_area, choices_area] = Layout::vertical([
@@ -402,11 +438,11 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
             x: list.x,
             y,
             width: list.width,
-            height: h.min(bottom - y),
+            height: (h + 2 * pad).min(bottom - y),
         };
-        frame.render_widget(p, r);
+        frame.render_widget(p.block(Block::default().padding(Padding::vertical(pad))), r);
         target(app, r, Target::Choice(i));
-        y += h + gap;
+        y += h + 3 * pad + gap;
     }
 }
 
@@ -560,9 +596,11 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
         ]));
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(
-        "Keys: numbers choose. Arrow keys and Enter work too. Esc goes back. q stops.",
-    ));
+    lines.push(Line::from(if app.options.mode.can_quit() {
+        "Keys: numbers choose. Arrow keys and Enter work too. Esc goes back. q stops."
+    } else {
+        "Keys: numbers choose. Arrow keys and Enter work too. Esc goes back."
+    }));
     lines.push(Line::from("Press Enter or Esc to close this card.").style(theme.heading));
     let r = popup(area, 76, 30);
     frame.render_widget(Clear, r);

@@ -1,0 +1,208 @@
+//! The kiosk settings file (TOML), so a kiosk is set up once. Every setting
+//! can also be given on the command line, which wins.
+//!
+//! ```toml
+//! idle-timeout = 120      # seconds with no input before "Are you still there?"
+//! idle-warning = 30       # seconds that question shows before starting again
+//! pin = "2468"            # staff exit PIN (digits, in quotes); none = no staff exit
+//! region = "scotland"     # "ewni" or "scotland"
+//! scenarios = "/srv/hangup/scenarios"   # extra scenario files
+//! data-dir = "/var/lib/hangup"          # where the counts file goes
+//! ```
+//!
+//! A file that cannot be read, or has a setting hangup does not know, stops
+//! hangup with a one-line message and exit code 2: a kiosk that silently
+//! ignored its PIN or timeout would be worse than one that does not start.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+pub const KNOWN: &[&str] = &[
+    "idle-timeout",
+    "idle-warning",
+    "pin",
+    "region",
+    "scenarios",
+    "data-dir",
+];
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    pub idle_timeout: Option<u64>,
+    pub idle_warning: Option<u64>,
+    pub pin: Option<String>,
+    pub region: Option<String>,
+    pub scenarios: Option<PathBuf>,
+    pub data_dir: Option<PathBuf>,
+}
+
+/// Where the settings file is looked for when `--config` is not given.
+pub fn default_locations() -> Vec<PathBuf> {
+    let mut v = Vec::new();
+    if let Some(p) = std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+    {
+        v.push(p.join("hangup/kiosk.toml"));
+    } else if let Some(h) = std::env::var_os("HOME").filter(|h| !h.is_empty()) {
+        v.push(PathBuf::from(h).join(".config/hangup/kiosk.toml"));
+    }
+    v.push(PathBuf::from("/etc/hangup/kiosk.toml"));
+    v
+}
+
+/// Load `--config FILE` (which must exist), or the first default location
+/// that exists, or no settings at all.
+pub fn load(given: Option<&Path>) -> Result<(Config, Option<PathBuf>), String> {
+    if let Some(p) = given {
+        return parse_file(p).map(|c| (c, Some(p.to_path_buf())));
+    }
+    for p in default_locations() {
+        if p.is_file() {
+            return parse_file(&p).map(|c| (c, Some(p)));
+        }
+    }
+    Ok((Config::default(), None))
+}
+
+fn parse_file(path: &Path) -> Result<Config, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        format!(
+            "the settings file {} could not be read ({e}).",
+            path.display()
+        )
+    })?;
+    let mut c = parse(&text).map_err(|e| format!("the settings file {}: {e}", path.display()))?;
+    // Folders in the file are relative to the file, not to where hangup starts.
+    let base = path.parent().unwrap_or(Path::new("."));
+    for p in [&mut c.scenarios, &mut c.data_dir].into_iter().flatten() {
+        if p.is_relative() {
+            *p = base.join(&*p);
+        }
+    }
+    Ok(c)
+}
+
+/// Parse and check the settings. Errors are one plain sentence.
+pub fn parse(text: &str) -> Result<Config, String> {
+    let line_of = |span: Option<std::ops::Range<usize>>| {
+        span.map_or(String::new(), |s| {
+            let line = text[..s.start.min(text.len())].matches('\n').count() + 1;
+            format!(" on line {line}")
+        })
+    };
+    let table: toml::Table = toml::from_str(text).map_err(|e| {
+        format!(
+            "it is not written correctly{}: {}",
+            line_of(e.span()),
+            e.message().trim().replace('\n', " ")
+        )
+    })?;
+    for key in table.keys() {
+        if !KNOWN.contains(&key.as_str()) {
+            let near = KNOWN
+                .iter()
+                .filter(|k| strsim::levenshtein(k, key) <= 3)
+                .min_by_key(|k| strsim::levenshtein(k, key));
+            let hint = near.map_or_else(
+                || format!(" The settings are: {}.", KNOWN.join(", ")),
+                |k| format!(" Did you mean \"{k}\"?"),
+            );
+            return Err(format!("\"{key}\" is not a setting hangup knows.{hint}"));
+        }
+    }
+    if let Some(v) = table.get("pin")
+        && !v.is_str()
+    {
+        return Err("the pin must be digits in quotes, for example pin = \"2468\".".into());
+    }
+    let c: Config = toml::from_str(text).map_err(|e| {
+        format!(
+            "a setting has the wrong kind of value{}: {}",
+            line_of(e.span()),
+            e.message().trim().replace('\n', " ")
+        )
+    })?;
+    if let Some(pin) = &c.pin
+        && (pin.len() < 4
+            || pin.len() > super::input::PIN_MAX
+            || !pin.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(format!(
+            "the pin must be 4 to {} digits, for example pin = \"2468\".",
+            super::input::PIN_MAX
+        ));
+    }
+    for (name, v) in [
+        ("idle-timeout", c.idle_timeout),
+        ("idle-warning", c.idle_warning),
+    ] {
+        if v == Some(0) {
+            return Err(format!("{name} must be at least 1 second."));
+        }
+    }
+    Ok(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_file() {
+        let c = parse(
+            "idle-timeout = 90\nidle-warning = 30\npin = \"0246\"\nregion = \"scotland\"\nscenarios = \"s\"\ndata-dir = \"/var/lib/hangup\"\n",
+        )
+        .expect("parses");
+        assert_eq!(c.idle_timeout, Some(90));
+        assert_eq!(c.pin.as_deref(), Some("0246"));
+        assert_eq!(c.data_dir, Some(PathBuf::from("/var/lib/hangup")));
+    }
+
+    #[test]
+    fn an_empty_file_is_fine() {
+        assert_eq!(parse("").expect("parses"), Config::default());
+    }
+
+    #[test]
+    fn unknown_settings_are_named_in_plain_words() {
+        let e = parse("idel-timeout = 5\n").expect_err("unknown");
+        assert_eq!(
+            e,
+            "\"idel-timeout\" is not a setting hangup knows. Did you mean \"idle-timeout\"?"
+        );
+        let e = parse("colour = \"red\"\n").expect_err("unknown");
+        assert!(e.contains("The settings are: idle-timeout"), "{e}");
+    }
+
+    #[test]
+    fn bad_values_are_explained() {
+        assert!(
+            parse("pin = 2468\n")
+                .expect_err("number")
+                .contains("in quotes")
+        );
+        assert!(
+            parse("pin = \"12\"\n")
+                .expect_err("short")
+                .contains("4 to 12 digits")
+        );
+        assert!(
+            parse("pin = \"12ab\"\n")
+                .expect_err("letters")
+                .contains("digits")
+        );
+        assert!(
+            parse("idle-timeout = 0\n")
+                .expect_err("zero")
+                .contains("at least 1")
+        );
+        let e = parse("idle-timeout = \"soon\"\n").expect_err("text");
+        assert!(e.contains("line 1"), "{e}");
+        let e = parse("pin = \"1234\"\nidle-warning = [\n").expect_err("broken");
+        assert!(e.starts_with("it is not written correctly"), "{e}");
+        assert!(!e.contains('\n'), "one line: {e}");
+    }
+}

@@ -1,0 +1,316 @@
+//! Two small input filters for the kiosk, both clock-free like the idle timer:
+//! the tremor filter (a repeated identical press within 300 ms is ignored) and
+//! the staff exit (F10 three times, then the PIN, then Enter).
+
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEventKind};
+
+/// Presses closer together than this, and the same, count once (requirement B6).
+pub const REPEAT_WINDOW: Duration = Duration::from_millis(300);
+
+/// What makes two presses "the same".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Press {
+    Key(KeyCode, crossterm::event::KeyModifiers),
+    Touch { column: u16, row: u16 },
+}
+
+impl Press {
+    fn of(ev: &Event) -> Option<Self> {
+        match ev {
+            Event::Key(k) if k.kind == KeyEventKind::Press => Some(Press::Key(k.code, k.modifiers)),
+            Event::Mouse(m) if m.kind == MouseEventKind::Down(MouseButton::Left) => {
+                Some(Press::Touch {
+                    column: m.column,
+                    row: m.row,
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// A shaky second tap lands a cell or two away; that is still the same tap.
+    fn same_as(self, other: Press) -> bool {
+        match (self, other) {
+            (
+                Press::Touch { column, row },
+                Press::Touch {
+                    column: c2,
+                    row: r2,
+                },
+            ) => column.abs_diff(c2) <= 2 && row.abs_diff(r2) <= 1,
+            (a, b) => a == b,
+        }
+    }
+}
+
+/// Ignores a press identical to the one before it within [`REPEAT_WINDOW`].
+#[derive(Debug, Default, Clone)]
+pub struct Debounce {
+    last: Option<(Press, Instant)>,
+}
+
+impl Debounce {
+    /// True when `ev` should be acted on. Events that are not presses
+    /// (releases, resizes) always pass and do not disturb the filter.
+    pub fn accept(&mut self, ev: &Event, now: Instant) -> bool {
+        let Some(press) = Press::of(ev) else {
+            return true;
+        };
+        let repeat = self.last.is_some_and(|(p, at)| {
+            p.same_as(press) && now.saturating_duration_since(at) < REPEAT_WINDOW
+        });
+        // Measure from the press that was acted on, so holding a key down
+        // (auto-repeat) gets through about three times a second, no more.
+        if !repeat {
+            self.last = Some((press, now));
+        }
+        !repeat
+    }
+
+    pub fn reset(&mut self) {
+        self.last = None;
+    }
+}
+
+/// How many F10 presses open the staff PIN prompt, and within what time.
+pub const STAFF_PRESSES: usize = 3;
+pub const STAFF_WINDOW: Duration = Duration::from_secs(3);
+/// The longest PIN accepted (longer typing is ignored).
+pub const PIN_MAX: usize = 12;
+
+/// What the staff-exit filter did with an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StaffStep {
+    /// Not for the staff exit: handle as usual.
+    Pass,
+    /// Taken by the staff exit (the screen may need redrawing).
+    Taken,
+    /// The right PIN: end the program.
+    Exit,
+}
+
+/// The staff exit: F10 three times within 3 s opens a PIN prompt; the right
+/// PIN and Enter ends the program. With no PIN configured it does nothing.
+#[derive(Debug, Clone)]
+pub struct StaffExit {
+    pin: Option<String>,
+    presses: Vec<Instant>,
+    /// `Some` while the PIN prompt shows: the digits typed so far.
+    entry: Option<String>,
+    /// Set after a wrong PIN, shown on the prompt until the next key.
+    pub wrong: bool,
+}
+
+impl StaffExit {
+    pub fn new(pin: Option<String>) -> Self {
+        Self {
+            pin: pin.filter(|p| !p.is_empty()),
+            presses: Vec::new(),
+            entry: None,
+            wrong: false,
+        }
+    }
+
+    pub fn enabled(&self) -> bool {
+        self.pin.is_some()
+    }
+
+    /// `Some(n)` while the PIN prompt shows, with `n` digits typed.
+    pub fn prompt(&self) -> Option<usize> {
+        self.entry.as_ref().map(String::len)
+    }
+
+    pub fn cancel(&mut self) {
+        self.entry = None;
+        self.wrong = false;
+        self.presses.clear();
+    }
+
+    pub fn on_event(&mut self, ev: &Event, now: Instant) -> StaffStep {
+        let Some(pin) = &self.pin else {
+            return StaffStep::Pass;
+        };
+        let Event::Key(KeyEvent {
+            code,
+            kind: KeyEventKind::Press,
+            ..
+        }) = ev
+        else {
+            // While the prompt shows, touches and releases are swallowed.
+            return if self.entry.is_some() {
+                StaffStep::Taken
+            } else {
+                StaffStep::Pass
+            };
+        };
+        if let Some(entry) = &mut self.entry {
+            self.wrong = false;
+            match code {
+                KeyCode::Char(c @ '0'..='9') if entry.len() < PIN_MAX => entry.push(*c),
+                KeyCode::Backspace => {
+                    entry.pop();
+                }
+                KeyCode::Enter => {
+                    if entry == pin {
+                        self.entry = None;
+                        return StaffStep::Exit;
+                    }
+                    entry.clear();
+                    self.wrong = true;
+                }
+                KeyCode::Esc => self.cancel(),
+                _ => {}
+            }
+            return StaffStep::Taken;
+        }
+        if *code != KeyCode::F(10) {
+            self.presses.clear();
+            return StaffStep::Pass;
+        }
+        self.presses
+            .retain(|&t| now.saturating_duration_since(t) < STAFF_WINDOW);
+        self.presses.push(now);
+        if self.presses.len() >= STAFF_PRESSES {
+            self.presses.clear();
+            self.entry = Some(String::new());
+        }
+        StaffStep::Taken
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyModifiers, MouseEvent};
+
+    fn key(code: KeyCode) -> Event {
+        Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    fn tap(column: u16, row: u16) -> Event {
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    }
+
+    fn ms(n: u64) -> Duration {
+        Duration::from_millis(n)
+    }
+
+    #[test]
+    fn identical_presses_within_300ms_count_once() {
+        let t0 = Instant::now();
+        let mut d = Debounce::default();
+        assert!(d.accept(&key(KeyCode::Char('1')), t0));
+        assert!(!d.accept(&key(KeyCode::Char('1')), t0 + ms(120)));
+        assert!(!d.accept(&key(KeyCode::Char('1')), t0 + ms(299)));
+        assert!(d.accept(&key(KeyCode::Char('1')), t0 + ms(300)));
+        // A different key is never held back.
+        assert!(d.accept(&key(KeyCode::Char('2')), t0 + ms(310)));
+        assert!(d.accept(&key(KeyCode::Char('1')), t0 + ms(320)));
+    }
+
+    #[test]
+    fn a_shaky_double_tap_counts_once() {
+        let t0 = Instant::now();
+        let mut d = Debounce::default();
+        assert!(d.accept(&tap(10, 5), t0));
+        assert!(!d.accept(&tap(11, 5), t0 + ms(150)));
+        assert!(!d.accept(&tap(10, 6), t0 + ms(200)));
+        // Somewhere else on the screen is a different press.
+        assert!(d.accept(&tap(10, 12), t0 + ms(210)));
+        assert!(d.accept(&tap(10, 5), t0 + ms(900)));
+    }
+
+    #[test]
+    fn releases_pass_and_do_not_reset_the_filter() {
+        let t0 = Instant::now();
+        let mut d = Debounce::default();
+        let release = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Up(MouseButton::Left),
+            column: 10,
+            row: 5,
+            modifiers: KeyModifiers::NONE,
+        });
+        assert!(d.accept(&tap(10, 5), t0));
+        assert!(d.accept(&release, t0 + ms(50)));
+        assert!(!d.accept(&tap(10, 5), t0 + ms(100)));
+    }
+
+    fn staff(pin: &str) -> StaffExit {
+        StaffExit::new(Some(pin.to_string()))
+    }
+
+    fn type_keys(s: &mut StaffExit, keys: &[KeyCode], t: Instant) -> Vec<StaffStep> {
+        keys.iter().map(|k| s.on_event(&key(*k), t)).collect()
+    }
+
+    #[test]
+    fn f10_three_times_then_the_pin_exits() {
+        let t0 = Instant::now();
+        let mut s = staff("2468");
+        let f10 = KeyCode::F(10);
+        type_keys(&mut s, &[f10, f10, f10], t0);
+        assert_eq!(s.prompt(), Some(0));
+        let steps = type_keys(
+            &mut s,
+            &[
+                KeyCode::Char('2'),
+                KeyCode::Char('4'),
+                KeyCode::Char('6'),
+                KeyCode::Char('8'),
+                KeyCode::Enter,
+            ],
+            t0,
+        );
+        assert_eq!(steps.last(), Some(&StaffStep::Exit));
+    }
+
+    #[test]
+    fn wrong_pin_does_not_exit_and_esc_leaves_the_prompt() {
+        let t0 = Instant::now();
+        let mut s = staff("2468");
+        let f10 = KeyCode::F(10);
+        type_keys(&mut s, &[f10, f10, f10], t0);
+        let steps = type_keys(&mut s, &[KeyCode::Char('1'), KeyCode::Enter], t0);
+        assert!(!steps.contains(&StaffStep::Exit));
+        assert!(s.wrong);
+        assert_eq!(s.prompt(), Some(0));
+        assert_eq!(s.on_event(&key(KeyCode::Esc), t0), StaffStep::Taken);
+        assert_eq!(s.prompt(), None);
+        // Back to normal: ordinary keys pass through again.
+        assert_eq!(s.on_event(&key(KeyCode::Char('1')), t0), StaffStep::Pass);
+    }
+
+    #[test]
+    fn f10_presses_must_be_close_together_and_uninterrupted() {
+        let t0 = Instant::now();
+        let mut s = staff("2468");
+        let f10 = key(KeyCode::F(10));
+        s.on_event(&f10, t0);
+        s.on_event(&f10, t0 + ms(1000));
+        s.on_event(&f10, t0 + ms(5000));
+        assert_eq!(s.prompt(), None);
+        s.on_event(&f10, t0 + ms(5100));
+        s.on_event(&key(KeyCode::Char('x')), t0 + ms(5200));
+        s.on_event(&f10, t0 + ms(5300));
+        assert_eq!(s.prompt(), None);
+    }
+
+    #[test]
+    fn no_pin_means_no_staff_exit() {
+        let t0 = Instant::now();
+        let mut s = StaffExit::new(None);
+        let f10 = key(KeyCode::F(10));
+        for _ in 0..5 {
+            assert_eq!(s.on_event(&f10, t0), StaffStep::Pass);
+        }
+        assert_eq!(s.prompt(), None);
+        assert!(!StaffExit::new(Some(String::new())).enabled());
+    }
+}

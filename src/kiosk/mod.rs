@@ -1,0 +1,361 @@
+//! `hangup kiosk`: an unattended practice terminal for a community centre.
+//!
+//! [`Kiosk`] wraps the practice [`App`] (in [`Mode::Kiosk`]) and adds the
+//! attract screen, the idle warning and reset, the staff exit, the tremor
+//! filter and the anonymous counts. Time comes in as `now` on every call, so
+//! tests drive it with a made-up clock; the real loop is `tui::run_with`.
+//!
+//! Nothing about a visitor is kept: a reset replaces the whole `App`, and the
+//! only thing written is the counts file (see `crate::stats`).
+
+pub mod config;
+pub mod idle;
+pub mod input;
+pub mod screens;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
+use ratatui::Frame;
+
+use crate::engine::{Library, Phase};
+use crate::stats::Store;
+use crate::tui::app::{App, Mode, Options};
+use crate::tui::{Driver, keymap, ui};
+
+use idle::{Idle, IdleState};
+use input::{Debounce, StaffExit, StaffStep};
+
+pub const DEFAULT_IDLE_TIMEOUT: u64 = 120;
+pub const DEFAULT_IDLE_WARNING: u64 = 30;
+
+/// `hangup kiosk` options. Each one can also be set in the settings file;
+/// the command line wins.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct KioskArgs {
+    /// Seconds with no key or touch before asking "Are you still there?" (default 120).
+    #[arg(long, value_name = "SECONDS")]
+    pub idle_timeout: Option<u64>,
+    /// Seconds that question shows, counting down, before starting again (default 30).
+    #[arg(long, value_name = "SECONDS")]
+    pub idle_warning: Option<u64>,
+    /// The settings file (default: ~/.config/hangup/kiosk.toml, then /etc/hangup/kiosk.toml).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The folder for the anonymous counts file (also HANGUP_DATA_DIR).
+    #[arg(long, value_name = "FOLDER")]
+    pub data_dir: Option<PathBuf>,
+}
+
+/// `hangup stats` options.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct StatsArgs {
+    /// Print comma-separated values for a spreadsheet, instead of a table.
+    #[arg(long)]
+    pub csv: bool,
+    /// The folder holding the counts file (also HANGUP_DATA_DIR).
+    #[arg(long, value_name = "FOLDER")]
+    pub data_dir: Option<PathBuf>,
+    /// The kiosk settings file, to find its data-dir.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+/// The kiosk's own rules, already merged from the settings file and command line.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub idle_timeout: Duration,
+    pub idle_warning: Duration,
+    /// The staff exit PIN; `None` turns the staff exit off.
+    pub pin: Option<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            idle_timeout: Duration::from_secs(DEFAULT_IDLE_TIMEOUT),
+            idle_warning: Duration::from_secs(DEFAULT_IDLE_WARNING),
+            pin: None,
+        }
+    }
+}
+
+/// Where the kiosk is between visitors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// The still invitation; no timers run.
+    Attract,
+    /// Someone is using it.
+    Visiting,
+}
+
+pub struct Kiosk {
+    /// The current visitor's session. Replaced, not cleared, on every reset.
+    pub app: App,
+    library: Library,
+    options: Options,
+    pub stage: Stage,
+    idle: Idle,
+    /// Seconds left, while "Are you still there?" shows.
+    pub warning: Option<u64>,
+    debounce: Debounce,
+    pub staff: StaffExit,
+    pub store: Store,
+    pub running: bool,
+}
+
+impl Kiosk {
+    pub fn new(library: Library, mut options: Options, settings: Settings, store: Store) -> Self {
+        options.mode = Mode::Kiosk;
+        Self {
+            app: App::new(library.clone(), options.clone()),
+            library,
+            options,
+            stage: Stage::Attract,
+            idle: Idle::new(settings.idle_timeout, settings.idle_warning),
+            warning: None,
+            debounce: Debounce::default(),
+            staff: StaffExit::new(settings.pin),
+            store,
+            running: true,
+        }
+    }
+
+    /// Back to the invitation, forgetting everything about the visitor.
+    pub fn reset(&mut self) {
+        self.app = App::new(self.library.clone(), self.options.clone());
+        self.stage = Stage::Attract;
+        self.warning = None;
+        self.idle.disarm();
+        self.debounce.reset();
+        self.staff.cancel();
+    }
+
+    fn call_ended(&self) -> bool {
+        self.app
+            .session()
+            .is_some_and(|s| matches!(s.phase(), Phase::Ended { .. }))
+    }
+
+    /// Handle one event at time `now`. True when the screen must be redrawn.
+    pub fn handle(&mut self, event: &Event, now: Instant) -> bool {
+        if matches!(event, Event::Resize(..)) {
+            return true;
+        }
+        let press = match event {
+            Event::Key(k) => k.kind == KeyEventKind::Press,
+            Event::Mouse(m) => m.kind == MouseEventKind::Down(MouseButton::Left),
+            _ => false,
+        };
+        if !press {
+            return false;
+        }
+        // The idle timer first: input that only dismisses the warning (or
+        // comes too late) is not acted on.
+        if self.idle.is_armed() {
+            match self.idle.on_input(now) {
+                IdleState::Active => {}
+                IdleState::Warning { .. } => {
+                    self.warning = None;
+                    self.debounce.reset();
+                    return true;
+                }
+                IdleState::Expired => {
+                    self.expire();
+                    return true;
+                }
+            }
+        }
+        match self.staff.on_event(event, now) {
+            StaffStep::Exit => {
+                self.running = false;
+                return true;
+            }
+            StaffStep::Taken => {
+                // The PIN prompt also goes away if staff walk off.
+                if self.staff.prompt().is_some() && !self.idle.is_armed() {
+                    self.idle.arm(now);
+                }
+                return true;
+            }
+            StaffStep::Pass => {}
+        }
+        if !self.debounce.accept(event, now) {
+            return false;
+        }
+        match self.stage {
+            Stage::Attract => {
+                // The key or touch that wakes the kiosk only wakes it.
+                self.stage = Stage::Visiting;
+                self.idle.arm(now);
+                self.store.record(|c, day| c.visit_started(day));
+                true
+            }
+            Stage::Visiting => {
+                let Some(action) = keymap::action_for(event) else {
+                    return false;
+                };
+                let was_ended = self.call_ended();
+                let changed = self.app.update(action);
+                if !was_ended
+                    && self.call_ended()
+                    && let Some(result) = self.app.session().and_then(|s| s.result())
+                {
+                    self.store
+                        .record(|c, day| c.call_finished(day, &result.scenario, result.outcome));
+                }
+                changed
+            }
+        }
+    }
+
+    fn expire(&mut self) {
+        if self.stage == Stage::Visiting {
+            self.store.record(|c, day| c.idle_reset(day));
+        }
+        self.reset();
+    }
+
+    /// The loop woke at a deadline (or for no reason): update the countdown.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        match self.idle.on_tick(now) {
+            IdleState::Active => self.warning.take().is_some(),
+            IdleState::Warning { seconds_left } => {
+                let changed = self.warning != Some(seconds_left);
+                self.warning = Some(seconds_left);
+                changed
+            }
+            IdleState::Expired => {
+                self.expire();
+                true
+            }
+        }
+    }
+
+    pub fn next_deadline(&self, now: Instant) -> Option<Instant> {
+        self.idle.next_deadline(now)
+    }
+
+    pub fn draw(&self, frame: &mut Frame) {
+        let theme = &self.app.options.theme;
+        if let Some(typed) = self.staff.prompt() {
+            screens::staff_prompt(frame, theme, typed, self.staff.wrong);
+        } else if let Some(left) = self.warning {
+            screens::still_there(frame, theme, left);
+        } else if self.stage == Stage::Attract {
+            screens::attract(frame, theme);
+        } else {
+            ui::draw(frame, &self.app);
+        }
+    }
+}
+
+impl Driver for Kiosk {
+    fn running(&self) -> bool {
+        self.running
+    }
+    fn draw(&self, frame: &mut Frame) {
+        Kiosk::draw(self, frame);
+    }
+    fn on_event(&mut self, event: &Event, now: Instant) -> bool {
+        self.handle(event, now)
+    }
+    fn deadline(&self, now: Instant) -> Option<Instant> {
+        self.next_deadline(now)
+    }
+    fn on_deadline(&mut self, now: Instant) -> bool {
+        self.tick(now)
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("hangup: {message}");
+    ExitCode::from(2)
+}
+
+/// `hangup kiosk`. Exit code 2 for a bad settings file or option.
+pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
+    use std::io::IsTerminal;
+    let (config, _) = match config::load(args.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => return fail(&e),
+    };
+    let scenarios = cli.scenarios.clone().or(config.scenarios.clone());
+    if let Some(dir) = &scenarios
+        && !dir.is_dir()
+    {
+        return fail(&format!(
+            "the scenarios folder \"{}\" was not found.",
+            dir.display()
+        ));
+    }
+    let library = Library::load(scenarios.as_deref());
+    let region_asked = cli.region.clone().or(config.region.clone());
+    if let Some(r) = &region_asked
+        && !library.catalogue.has_region(r)
+    {
+        return fail(&format!(
+            "there is no region called \"{r}\". Choose one of: {}.",
+            library.catalogue.region_ids().join(", ")
+        ));
+    }
+    let region = library
+        .catalogue
+        .region(region_asked.as_deref())
+        .to_string();
+    let secs = |cli: Option<u64>, file: Option<u64>, default: u64| {
+        Duration::from_secs(cli.or(file).unwrap_or(default).max(1))
+    };
+    let settings = Settings {
+        idle_timeout: secs(args.idle_timeout, config.idle_timeout, DEFAULT_IDLE_TIMEOUT),
+        idle_warning: secs(args.idle_warning, config.idle_warning, DEFAULT_IDLE_WARNING),
+        pin: config.pin.clone(),
+    };
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return fail("kiosk mode needs a screen and keyboard (a terminal).");
+    }
+    let dir = crate::stats::data_dir(args.data_dir.as_deref(), config.data_dir.as_deref());
+    let mut store = Store::open(dir.as_deref());
+    // Said once, before the screen is taken over (systemd keeps it in the journal).
+    for w in store.warnings.drain(..) {
+        eprintln!("{w}");
+    }
+    let options = Options {
+        mode: Mode::Kiosk,
+        region,
+        seed: cli.seed,
+        theme: crate::tui::theme::Theme::from_env(cli.high_contrast, cli.monochrome),
+    };
+    let mut kiosk = Kiosk::new(library, options, settings, store);
+    crate::tui::term::ignore_interrupts();
+    let result = crate::tui::run_with(&mut kiosk);
+    for w in &kiosk.store.warnings {
+        eprintln!("{w}");
+    }
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("hangup: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `hangup stats`.
+pub fn stats_main(args: &StatsArgs) -> ExitCode {
+    let config = match config::load(args.config.as_deref()) {
+        Ok((c, _)) => c,
+        Err(e) => return fail(&e),
+    };
+    let dir = crate::stats::data_dir(args.data_dir.as_deref(), config.data_dir.as_deref());
+    let stdout = std::io::stdout();
+    match crate::stats::print(dir.as_deref(), args.csv, &mut stdout.lock()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("hangup: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,450 @@
+//! Anonymous usage counts, the only thing hangup ever writes to disk.
+//!
+//! Per day (UTC date, nothing finer): visits started, calls finished per
+//! scenario id and outcome, idle resets. No free text, no times, no device or
+//! visitor details. The file is TOML, written atomically (temp file in the
+//! same folder, fsync, rename, fsync the folder), so a power cut leaves either
+//! the old counts or the new ones, never a broken file.
+//!
+//! To add another kind of record (for example group sessions): add a field to
+//! [`Counters`] with `#[serde(default)]`, and push its lines in
+//! [`Counters::rows`]. The table and the CSV are built from those rows.
+
+use std::collections::BTreeMap;
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::Outcome;
+
+/// The counts file's name inside the data folder.
+pub const FILE_NAME: &str = "counters.toml";
+
+/// Everything counted, by kind of record, then by day ("2026-05-01").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counters {
+    #[serde(default)]
+    pub kiosk: BTreeMap<String, KioskDay>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct KioskDay {
+    #[serde(default)]
+    pub visits: u64,
+    #[serde(default)]
+    pub idle_resets: u64,
+    /// By scenario id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub finished: BTreeMap<String, Outcomes>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Outcomes {
+    #[serde(default)]
+    pub safe: u64,
+    #[serde(default)]
+    pub partly_safe: u64,
+    #[serde(default)]
+    pub defrauded: u64,
+}
+
+impl Outcomes {
+    fn add(&mut self, outcome: Outcome) {
+        let n = match outcome {
+            Outcome::Safe => &mut self.safe,
+            Outcome::PartlySafe => &mut self.partly_safe,
+            Outcome::Defrauded => &mut self.defrauded,
+        };
+        *n = n.saturating_add(1);
+    }
+}
+
+/// One line of the report: what was counted, where, on which day, how often.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub date: String,
+    /// Which part of hangup counted it: "kiosk" (later also "group").
+    pub source: &'static str,
+    /// A fixed name, e.g. "visits" or "finished-safe".
+    pub measure: &'static str,
+    /// The scenario id, when the count is about one scenario.
+    pub scenario: String,
+    pub count: u64,
+}
+
+impl Counters {
+    pub fn kiosk_day(&mut self, day: &str) -> &mut KioskDay {
+        self.kiosk.entry(day.to_string()).or_default()
+    }
+
+    pub fn visit_started(&mut self, day: &str) {
+        let d = self.kiosk_day(day);
+        d.visits = d.visits.saturating_add(1);
+    }
+
+    pub fn idle_reset(&mut self, day: &str) {
+        let d = self.kiosk_day(day);
+        d.idle_resets = d.idle_resets.saturating_add(1);
+    }
+
+    pub fn call_finished(&mut self, day: &str, scenario: &str, outcome: Outcome) {
+        self.kiosk_day(day)
+            .finished
+            .entry(scenario.to_string())
+            .or_default()
+            .add(outcome);
+    }
+
+    /// Every count as a report line, sorted by date.
+    pub fn rows(&self) -> Vec<Row> {
+        let mut rows = Vec::new();
+        for (date, d) in &self.kiosk {
+            let row = |measure, scenario: &str, count| Row {
+                date: date.clone(),
+                source: "kiosk",
+                measure,
+                scenario: scenario.to_string(),
+                count,
+            };
+            rows.push(row("visits", "", d.visits));
+            rows.push(row("idle-resets", "", d.idle_resets));
+            for (id, o) in &d.finished {
+                rows.push(row("finished-safe", id, o.safe));
+                rows.push(row("finished-partly-safe", id, o.partly_safe));
+                rows.push(row("finished-defrauded", id, o.defrauded));
+            }
+        }
+        rows.sort_by(|a, b| a.date.cmp(&b.date));
+        rows
+    }
+}
+
+/// Plain words for a measure, for the table.
+fn measure_words(measure: &str) -> &str {
+    match measure {
+        "visits" => "Visits started",
+        "idle-resets" => "Left alone, started again",
+        "finished-safe" => "Finished: stayed safe",
+        "finished-partly-safe" => "Finished: partly safe",
+        "finished-defrauded" => "Finished: caller got what they wanted",
+        other => other,
+    }
+}
+
+/// A table for people: one line a count, columns lined up.
+pub fn write_table(rows: &[Row], out: &mut impl Write) -> io::Result<()> {
+    if rows.is_empty() {
+        return writeln!(out, "Nothing has been counted yet.");
+    }
+    let header = ["Date", "Where", "What", "Call", "Count"];
+    let cells: Vec<[String; 5]> = rows
+        .iter()
+        .map(|r| {
+            [
+                r.date.clone(),
+                r.source.to_string(),
+                measure_words(r.measure).to_string(),
+                if r.scenario.is_empty() {
+                    "-".to_string()
+                } else {
+                    r.scenario.clone()
+                },
+                r.count.to_string(),
+            ]
+        })
+        .collect();
+    let mut width = header.map(str::len);
+    for c in &cells {
+        for (w, s) in width.iter_mut().zip(c) {
+            *w = (*w).max(s.chars().count());
+        }
+    }
+    let line = |cols: [&str; 5], out: &mut dyn Write| -> io::Result<()> {
+        let mut s = String::new();
+        for (i, (c, w)) in cols.iter().zip(width).enumerate() {
+            if i == 4 {
+                s.push_str(&format!("{c:>w$}"));
+            } else {
+                s.push_str(&format!("{c:<w$}  "));
+            }
+        }
+        writeln!(out, "{}", s.trim_end())
+    };
+    line(header, out)?;
+    for c in &cells {
+        line([&c[0], &c[1], &c[2], &c[3], &c[4]], out)?;
+    }
+    Ok(())
+}
+
+/// CSV for a spreadsheet: `date,source,measure,scenario,count`.
+pub fn write_csv(rows: &[Row], out: &mut impl Write) -> io::Result<()> {
+    writeln!(out, "date,source,measure,scenario,count")?;
+    for r in rows {
+        writeln!(
+            out,
+            "{},{},{},{},{}",
+            csv_field(&r.date),
+            r.source,
+            r.measure,
+            csv_field(&r.scenario),
+            r.count
+        )?;
+    }
+    Ok(())
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// Today's date in UTC as "YYYY-MM-DD" (no finer time is ever stored).
+pub fn today() -> String {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    date_of_day(i64::try_from(secs / 86_400).unwrap_or(0))
+}
+
+/// Days since 1970-01-01 → "YYYY-MM-DD" (Howard Hinnant's civil_from_days).
+pub fn date_of_day(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Where the counts live: `--data-dir`, else `HANGUP_DATA_DIR`, else the
+/// settings file's `data-dir`, else `$XDG_DATA_HOME/hangup`, else
+/// `~/.local/share/hangup`.
+pub fn data_dir(from_cli: Option<&Path>, from_config: Option<&Path>) -> Option<PathBuf> {
+    if let Some(p) = from_cli {
+        return Some(p.to_path_buf());
+    }
+    if let Some(p) = std::env::var_os("HANGUP_DATA_DIR").filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(p));
+    }
+    if let Some(p) = from_config {
+        return Some(p.to_path_buf());
+    }
+    if let Some(p) = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+    {
+        return Some(p.join("hangup"));
+    }
+    std::env::var_os("HOME")
+        .filter(|v| !v.is_empty())
+        .map(|h| PathBuf::from(h).join(".local/share/hangup"))
+}
+
+/// Write `bytes` to `path` so that a crash or power cut at any moment leaves
+/// either the old file or the new one: temp file in the same folder, fsync,
+/// rename over the old one, fsync the folder.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map_or_else(|| "counts".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let written = (|| {
+        let mut f = File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()
+    })();
+    if let Err(e) = written.and_then(|()| fs::rename(&tmp, path)) {
+        let _ = fs::remove_file(&tmp);
+        return Err(e);
+    }
+    // Make the rename itself durable. Not every system lets a folder be
+    // opened this way; the data is already safe in the file by then.
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Read the counts file. A missing file is no counts; a damaged one is an error.
+pub fn load(path: &Path) -> Result<Counters, String> {
+    match fs::read_to_string(path) {
+        Ok(text) => toml::from_str(&text).map_err(|e| {
+            format!(
+                "the counts file {} is damaged ({})",
+                path.display(),
+                e.message()
+            )
+        }),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Counters::default()),
+        Err(e) => Err(format!(
+            "the counts file {} could not be read ({e})",
+            path.display()
+        )),
+    }
+}
+
+/// The counts of a running kiosk, saved after every change. When the folder
+/// cannot be written the kiosk runs on without saving (it never stops for this).
+#[derive(Debug)]
+pub struct Store {
+    path: Option<PathBuf>,
+    pub counters: Counters,
+    /// Plain-words problems to tell the operator (on stderr, outside the screen).
+    pub warnings: Vec<String>,
+}
+
+impl Store {
+    /// Counts kept in memory only.
+    pub fn in_memory() -> Self {
+        Self {
+            path: None,
+            counters: Counters::default(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// Open (or start) the counts file in `dir`. Problems become warnings.
+    /// A damaged file is kept beside the new one as `counters.damaged.toml`.
+    pub fn open(dir: Option<&Path>) -> Self {
+        let mut store = Self::in_memory();
+        let Some(dir) = dir else {
+            store.warnings.push(
+                "hangup: there is no folder to save the counts in (set --data-dir). Counts will not be saved."
+                    .into(),
+            );
+            return store;
+        };
+        if let Err(e) = fs::create_dir_all(dir) {
+            store.warnings.push(format!(
+                "hangup: cannot use the folder {} ({e}). Counts will not be saved.",
+                dir.display()
+            ));
+            return store;
+        }
+        let path = dir.join(FILE_NAME);
+        match load(&path) {
+            Ok(c) => store.counters = c,
+            Err(problem) => {
+                let aside = dir.join("counters.damaged.toml");
+                let kept = fs::rename(&path, &aside).is_ok();
+                store.warnings.push(if kept {
+                    format!(
+                        "hangup: {problem}. It was kept as {} and counting starts again.",
+                        aside.display()
+                    )
+                } else {
+                    format!("hangup: {problem}. Counts will not be saved.")
+                });
+                if !kept {
+                    return store;
+                }
+            }
+        }
+        store.path = Some(path);
+        // Find out now, not in the middle of a visit, whether saving works.
+        store.save();
+        store
+    }
+
+    pub fn is_saving(&self) -> bool {
+        self.path.is_some()
+    }
+
+    /// Change the counts and save them. A failed save stops further saving
+    /// (one warning, never a crash).
+    pub fn record(&mut self, change: impl FnOnce(&mut Counters, &str)) {
+        change(&mut self.counters, &today());
+        self.save();
+    }
+
+    fn save(&mut self) {
+        let Some(path) = &self.path else {
+            return;
+        };
+        let result = toml::to_string(&self.counters)
+            .map_err(|e| io::Error::other(e.to_string()))
+            .and_then(|text| write_atomic(path, text.as_bytes()));
+        if let Err(e) = result {
+            self.warnings.push(format!(
+                "hangup: cannot save the counts in {} ({e}). Counts will not be saved.",
+                path.display()
+            ));
+            self.path = None;
+        }
+    }
+}
+
+/// `hangup stats`: print the counts as a table, or as CSV.
+pub fn print(dir: Option<&Path>, csv: bool, out: &mut impl Write) -> Result<(), String> {
+    let Some(dir) = dir else {
+        return Err("there is no folder to read the counts from. Use --data-dir.".into());
+    };
+    let counters = load(&dir.join(FILE_NAME))?;
+    let rows = counters.rows();
+    let written = if csv {
+        write_csv(&rows, out)
+    } else {
+        write_table(&rows, out)
+    };
+    written.map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert_eq!(date_of_day(0), "1970-01-01");
+        assert_eq!(date_of_day(11_016), "2000-02-29");
+        assert_eq!(date_of_day(20_454), "2026-01-01");
+        assert_eq!(date_of_day(-1), "1969-12-31");
+    }
+
+    #[test]
+    fn rows_table_and_csv() {
+        let mut c = Counters::default();
+        c.visit_started("2026-05-01");
+        c.visit_started("2026-05-01");
+        c.call_finished("2026-05-01", "police-courier", Outcome::Safe);
+        c.idle_reset("2026-05-02");
+        let rows = c.rows();
+        assert_eq!(rows.len(), 7);
+        let mut csv = Vec::new();
+        write_csv(&rows, &mut csv).expect("write");
+        let csv = String::from_utf8(csv).expect("utf8");
+        assert!(csv.starts_with("date,source,measure,scenario,count\n"));
+        assert!(csv.contains("2026-05-01,kiosk,visits,,2\n"));
+        assert!(csv.contains("2026-05-01,kiosk,finished-safe,police-courier,1\n"));
+        assert!(csv.contains("2026-05-02,kiosk,idle-resets,,1\n"));
+        let mut table = Vec::new();
+        write_table(&rows, &mut table).expect("write");
+        let table = String::from_utf8(table).expect("utf8");
+        assert!(table.contains("Visits started"));
+        assert!(table.lines().all(|l| !l.ends_with(' ')));
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_when_needed() {
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("plain-id"), "plain-id");
+    }
+}
