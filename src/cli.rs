@@ -38,6 +38,29 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub monochrome: bool,
 
+    /// Where your progress is kept (default: HANGUP_DATA_DIR, or your
+    /// computer's usual place for program data).
+    #[arg(long, global = true, value_name = "FOLDER")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Do not save any progress (nothing is written to the computer).
+    #[arg(long, global = true)]
+    pub no_save: bool,
+
+    /// Read the caller's words and the choices aloud (off unless asked for).
+    #[arg(long, global = true)]
+    pub speak: bool,
+
+    /// The program that speaks, with its options; the words are added at the end.
+    /// For example "spd-say -r -30".
+    #[arg(
+        long,
+        global = true,
+        value_name = "COMMAND",
+        default_value = crate::speech::DEFAULT_COMMAND
+    )]
+    pub speak_command: String,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -55,5 +78,11 @@ pub enum Command {
         /// Print a JSON list (id, title, kind, source) for other programs.
         #[arg(long)]
         json: bool,
+    },
+    /// Show which calls you have practised, and when to practise again.
+    Progress {
+        /// Delete the saved progress.
+        #[arg(long)]
+        reset: bool,
     },
 }

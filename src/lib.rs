@@ -8,4 +8,7 @@ pub mod cli;
 pub mod engine;
 pub mod list;
 pub mod plain;
+pub mod practice;
+pub mod progress;
+pub mod speech;
 pub mod tui;

@@ -40,6 +40,7 @@ fn key_action(key: &KeyEvent) -> Option<Action> {
         KeyCode::Char('y' | 'Y') => Action::Yes,
         KeyCode::Char('n' | 'N') => Action::No,
         KeyCode::Char('r' | 'R') => Action::Replay,
+        KeyCode::Char('s' | 'S') => Action::SayAgain,
         _ => return None,
     })
 }
