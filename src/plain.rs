@@ -13,8 +13,8 @@ use std::io::{self, BufRead, Write};
 
 use crate::engine::catalogue::Catalogue;
 use crate::engine::model::Medium;
-use crate::engine::session::CallResult;
 use crate::engine::script::ScriptRecall;
+use crate::engine::session::CallResult;
 use crate::engine::{Kind, Library, Phase, Scenario, Script, Session, Verdict};
 
 /// What the practice menu adds when progress is kept. Every method has a

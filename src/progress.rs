@@ -463,7 +463,9 @@ impl Store {
                 notice: Some("Your progress file could not be read. It was left as it is.".into()),
             },
             None => {
-                let aside = self.dir.join(format!("{FILE_NAME}.corrupt-{}", today.compact()));
+                let aside = self
+                    .dir
+                    .join(format!("{FILE_NAME}.corrupt-{}", today.compact()));
                 let notice = match fs::rename(&path, &aside) {
                     Ok(()) => {
                         let fresh = Progress::default();
@@ -535,7 +537,12 @@ pub fn plain_error(e: &io::Error) -> String {
 // ---------------------------------------------------------------- showing it
 
 /// The words for the start screen's head: "3 of 14 practised." and what is due.
-pub fn start_lines(progress: &Progress, library: &Library, catalogue: &Catalogue, today: Day) -> Vec<String> {
+pub fn start_lines(
+    progress: &Progress,
+    library: &Library,
+    catalogue: &Catalogue,
+    today: Day,
+) -> Vec<String> {
     let mut out = vec![format!(
         "{} of {} practised.",
         progress.practised(library),
@@ -605,10 +612,13 @@ pub fn report(
         library.scenarios.len()
     )?;
     for (id, r) in &p.scenarios {
-        let title = library
+        let title = library.get(id).map_or_else(
+            || id.clone(),
+            |s| crate::engine::text::sanitize(s.title.get_ref()),
+        );
+        let kind = library
             .get(id)
-            .map_or_else(|| id.clone(), |s| crate::engine::text::sanitize(s.title.get_ref()));
-        let kind = library.get(id).map_or(crate::engine::Kind::Scam, |s| s.kind);
+            .map_or(crate::engine::Kind::Scam, |s| s.kind);
         let times = if r.plays == 1 {
             "once".to_string()
         } else {
@@ -654,7 +664,10 @@ mod tests {
         assert_eq!(Day::from_ymd(1970, 1, 1), Day(0));
         assert_eq!(Day::parse("2025-02-29"), None);
         assert_eq!(Day::parse("nonsense"), None);
-        assert_eq!(Day::from_ymd(2026, 1, 31).plus(14).long(), "14 February 2026");
+        assert_eq!(
+            Day::from_ymd(2026, 1, 31).plus(14).long(),
+            "14 February 2026"
+        );
         assert_eq!(Day::from_ymd(2026, 1, 3).compact(), "20260103");
     }
 }

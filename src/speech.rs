@@ -113,7 +113,8 @@ impl Speaker {
                 self.stopping.push(c);
             }
         }
-        self.stopping.retain_mut(|c| matches!(c.try_wait(), Ok(None)));
+        self.stopping
+            .retain_mut(|c| matches!(c.try_wait(), Ok(None)));
     }
 }
 

@@ -79,7 +79,10 @@ pub struct Options {
 #[derive(Debug, Clone)]
 pub enum Screen {
     Start,
-    Call { session: Box<Session>, replay: bool },
+    Call {
+        session: Box<Session>,
+        replay: bool,
+    },
     /// The quick questions after a call.
     Recall(Box<Recall>),
 }

@@ -154,15 +154,23 @@ pub fn draw_recall(
     let keys;
     let buttons: Vec<(&str, Target)> = match r.answered {
         None => {
-            keys = ("Press 1 for yes, 2 for no   Esc Skip   ? Help", "1 Yes  2 No");
-            vec![("> 1  Yes", Target::Choice(0)), ("  2  No", Target::Choice(1))]
+            keys = (
+                "Press 1 for yes, 2 for no   Esc Skip   ? Help",
+                "1 Yes  2 No",
+            );
+            vec![
+                ("> 1  Yes", Target::Choice(0)),
+                ("  2  No", Target::Choice(1)),
+            ]
         }
         Some(said) => {
-            lines.push(Line::from(verdict_words(said, q.answer)).style(if said == q.answer {
-                theme.safer
-            } else {
-                theme.heading
-            }));
+            lines.push(
+                Line::from(verdict_words(said, q.answer)).style(if said == q.answer {
+                    theme.safer
+                } else {
+                    theme.heading
+                }),
+            );
             lines.push(Line::from(q.explain.clone()));
             keys = ("Enter Go on   Esc Skip   ? Help", "Enter Go on");
             vec![("Enter  Go on", Target::Continue)]
