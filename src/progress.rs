@@ -176,11 +176,37 @@ pub struct Record {
     #[serde(default)]
     pub defrauded: u32,
     /// The seed of the last run, so the next one can use a different variant.
-    #[serde(default)]
+    /// Kept as text: TOML numbers stop at 2^63, seeds do not.
+    #[serde(default, with = "seed_text")]
     pub last_seed: Option<u64>,
     /// Tricks the learner went along with last time.
     #[serde(default)]
     pub missed_last_time: Vec<String>,
+}
+
+mod seed_text {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &Option<u64>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(n) => s.serialize_str(&n.to_string()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Seed {
+            Text(String),
+            Number(u64),
+        }
+        Ok(match Option::<Seed>::deserialize(d)? {
+            Some(Seed::Text(t)) => t.parse().ok(),
+            Some(Seed::Number(n)) => Some(n),
+            None => None,
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -107,11 +107,11 @@ impl Speaker {
 
     /// Stop talking now. Never waits: a stopped child is reaped later.
     pub fn stop(&mut self) {
-        if let Some(mut c) = self.child.take() {
-            if matches!(c.try_wait(), Ok(None)) {
-                let _ = c.kill();
-                self.stopping.push(c);
-            }
+        if let Some(mut c) = self.child.take()
+            && matches!(c.try_wait(), Ok(None))
+        {
+            let _ = c.kill();
+            self.stopping.push(c);
         }
         self.stopping
             .retain_mut(|c| matches!(c.try_wait(), Ok(None)));

@@ -615,3 +615,20 @@ fn a_corrupt_progress_file_is_reported_and_play_goes_on() {
     let fresh = std::fs::read_to_string(dir.path().join("progress.toml")).expect("fresh");
     assert!(fresh.contains("[scenarios.tiny]"), "{fresh}");
 }
+
+#[test]
+fn large_seeds_survive_the_file() {
+    let dir = tempfile::tempdir().expect("temp");
+    let store = Store::new(dir.path().to_path_buf(), false);
+    let mut p = Progress::default();
+    p.record(
+        &result("tiny", Outcome::Safe, &[]),
+        u64::MAX - 5,
+        &BTreeSet::new(),
+        day("2026-03-01"),
+    );
+    store.save(&p).expect("save");
+    let loaded = store.load(day("2026-03-01"));
+    assert!(loaded.notice.is_none());
+    assert_eq!(loaded.progress.last_seed("tiny"), Some(u64::MAX - 5));
+}

@@ -158,10 +158,7 @@ pub fn draw_recall(
                 "Press 1 for yes, 2 for no   Esc Skip   ? Help",
                 "1 Yes  2 No",
             );
-            vec![
-                ("> 1  Yes", Target::Choice(0)),
-                ("  2  No", Target::Choice(1)),
-            ]
+            vec![("1  Yes", Target::Choice(0)), ("2  No", Target::Choice(1))]
         }
         Some(said) => {
             lines.push(
