@@ -38,6 +38,29 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub monochrome: bool,
 
+    /// Where your progress is kept (default: HANGUP_DATA_DIR, or your
+    /// computer's usual place for program data).
+    #[arg(long, global = true, value_name = "FOLDER")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Do not save any progress (nothing is written to the computer).
+    #[arg(long, global = true)]
+    pub no_save: bool,
+
+    /// Read the caller's words and the choices aloud (off unless asked for).
+    #[arg(long, global = true)]
+    pub speak: bool,
+
+    /// The program that speaks, with its options; the words are added at the end.
+    /// For example "spd-say -r -30".
+    #[arg(
+        long,
+        global = true,
+        value_name = "COMMAND",
+        default_value = crate::speech::DEFAULT_COMMAND
+    )]
+    pub speak_command: String,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -55,10 +78,6 @@ pub enum Command {
         /// Put these calls in today's plan, in this order (you can change it on screen).
         #[arg(long = "scenario", value_name = "ID")]
         scenario_ids: Vec<String>,
-        /// The folder where the anonymous session record is saved
-        /// (else HANGUP_DATA_DIR, else your computer's usual place for program data).
-        #[arg(long, value_name = "FOLDER")]
-        data_dir: Option<PathBuf>,
     },
     /// Print a call as a large-print script to read aloud in a role play.
     Script {
@@ -92,4 +111,10 @@ pub enum Command {
     Kiosk(crate::kiosk::KioskArgs),
     /// Print the kiosk's anonymous counts (visits, calls finished) per day.
     Stats(crate::kiosk::StatsArgs),
+    /// Show which calls you have practised, and when to practise again.
+    Progress {
+        /// Delete the saved progress.
+        #[arg(long)]
+        reset: bool,
+    },
 }

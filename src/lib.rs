@@ -10,5 +10,8 @@ pub mod group;
 pub mod kiosk;
 pub mod list;
 pub mod plain;
+pub mod practice;
+pub mod progress;
+pub mod speech;
 pub mod stats;
 pub mod tui;

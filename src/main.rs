@@ -8,6 +8,9 @@ use clap::Parser;
 use hangup::cli::{Cli, Command};
 use hangup::engine::{Library, Script};
 use hangup::plain::Plain;
+use hangup::practice::Keeper;
+use hangup::progress::Day;
+use hangup::speech::Speaker;
 use hangup::tui::{self, app, theme::Theme};
 
 fn main() -> ExitCode {
@@ -43,7 +46,7 @@ fn seeds(fixed: Option<u64>) -> impl FnMut() -> u64 {
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match &cli.command {
         Some(Command::Kiosk(args)) => return Ok(hangup::kiosk::main(&cli, args)),
-        Some(Command::Stats(args)) => return Ok(hangup::kiosk::stats_main(args)),
+        Some(Command::Stats(args)) => return Ok(hangup::kiosk::stats_main(&cli, args)),
         _ => {}
     }
     let library = Library::load(cli.scenarios.as_deref());
@@ -67,16 +70,30 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     let plain = wants_plain(&cli);
     let options = app_options(&cli, &region);
     let stdout = io::stdout();
-    match cli.command {
+    match &cli.command {
         Some(Command::List { json }) => {
             let mut out = stdout.lock();
-            hangup::list::write(&library, json, &mut out).map_err(|e| e.to_string())?;
+            hangup::list::write(&library, *json, &mut out).map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Group {
+        Some(Command::Progress { reset }) => {
+            let mut out = stdout.lock();
+            hangup::practice::command(
+                cli.data_dir.as_deref(),
+                *reset,
+                cli.no_save,
+                &library,
+                &mut out,
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Group { scenario_ids }) => hangup::group::commands::group(
+            library,
+            options,
+            plain,
             scenario_ids,
-            data_dir,
-        }) => hangup::group::commands::group(library, options, plain, &scenario_ids, data_dir),
+            cli.data_dir.clone(),
+        ),
         Some(Command::Script { scenario }) => {
             hangup::group::commands::script(&library, &region, cli.seed, &scenario)
         }
@@ -94,13 +111,30 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             today.as_deref(),
         ),
         Some(Command::Play { scenario }) => {
-            let s = library.find_or_load(&scenario)?;
+            let s = library.find_or_load(scenario)?;
             let mut next_seed = seeds(cli.seed);
-            let script = Script::build(&s, &library.catalogue, &region, next_seed());
+            let mut keeper = keeper(&cli, &library);
             if plain {
+                let mut seed = next_seed();
+                if cli.seed.is_none() {
+                    seed = hangup::plain::MenuHooks::seed(&mut keeper, &s, seed);
+                }
+                let script = Script::build(&s, &library.catalogue, &region, seed);
                 let stdin = io::stdin();
                 let mut p = Plain::new(stdin.lock(), stdout.lock(), &library.catalogue, &region);
-                p.play(script).map_err(|e| e.to_string())?;
+                if let Some(n) = keeper.notice.take() {
+                    eprintln!("hangup: {n}");
+                }
+                p.set_booster(hangup::plain::MenuHooks::booster(&keeper));
+                // The ending stays the last thing printed: no recall questions here.
+                if let hangup::plain::Played::Finished(r) =
+                    p.play(script).map_err(|e| e.to_string())?
+                {
+                    keeper.record(&r, seed);
+                    if let Some(n) = keeper.notice.take() {
+                        eprintln!("hangup: {n}");
+                    }
+                }
             } else {
                 // A scenario given as a file may not be in the library: add it.
                 let mut lib = library.clone();
@@ -116,22 +150,27 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     }
                 };
                 let mut a = app::App::new(lib, options);
+                keeper.fill(&mut a);
                 a.start_call(index);
-                tui::run(&mut a).map_err(|e| e.to_string())?;
+                run_tui(&cli, &mut a, &mut keeper)?;
             }
             Ok(ExitCode::SUCCESS)
         }
         // Dispatched at the top of `run` (they read their own settings file).
         Some(Command::Kiosk(_) | Command::Stats(_)) => Ok(ExitCode::SUCCESS),
         None => {
+            let mut library = library;
+            let mut keeper = keeper(&cli, &library);
+            keeper.reorder(&mut library);
             if plain {
                 let stdin = io::stdin();
                 let mut p = Plain::new(stdin.lock(), stdout.lock(), &library.catalogue, &region);
-                p.menu(&library, seeds(cli.seed))
+                p.menu_with(&library, seeds(cli.seed), &mut keeper)
                     .map_err(|e| e.to_string())?;
             } else {
                 let mut a = app::App::new(library, options);
-                tui::run(&mut a).map_err(|e| e.to_string())?;
+                keeper.fill(&mut a);
+                run_tui(&cli, &mut a, &mut keeper)?;
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -145,4 +184,21 @@ fn app_options(cli: &Cli, region: &str) -> app::Options {
         seed: cli.seed,
         theme: Theme::from_env(cli.high_contrast, cli.monochrome),
     }
+}
+
+fn keeper(cli: &Cli, library: &Library) -> Keeper {
+    Keeper::open(cli.data_dir.as_deref(), cli.no_save, library, Day::today())
+}
+
+/// The terminal app, with progress saved and (with --speak) speech, by the run loop.
+fn run_tui(cli: &Cli, a: &mut app::App, keeper: &mut Keeper) -> Result<(), String> {
+    let mut speaker = cli.speak.then(|| Speaker::new(&cli.speak_command));
+    tui::run_with_hook(a, |a, action| {
+        let mut changed = keeper.after(a, None);
+        if let Some(sp) = speaker.as_mut() {
+            changed |= hangup::practice::speak(a, sp, action);
+        }
+        changed
+    })
+    .map_err(|e| e.to_string())
 }

@@ -13,8 +13,34 @@ use std::io::{self, BufRead, Write};
 
 use crate::engine::catalogue::Catalogue;
 use crate::engine::model::Medium;
+use crate::engine::script::ScriptRecall;
 use crate::engine::session::CallResult;
-use crate::engine::{Kind, Library, Phase, Script, Session, Verdict};
+use crate::engine::{Kind, Library, Phase, Scenario, Script, Session, Verdict};
+
+/// What the practice menu adds when progress is kept. Every method has a
+/// do-nothing default, and `()` is the menu without progress.
+pub trait MenuHooks {
+    /// Lines under the menu's title, e.g. "3 of 14 practised."
+    fn head(&self) -> Vec<String> {
+        Vec::new()
+    }
+    /// A word before a call's title, e.g. "New" or "Due".
+    fn mark(&self, _id: &str) -> Option<&'static str> {
+        None
+    }
+    /// The seed to play with (e.g. one giving a different variant from last time).
+    fn seed(&mut self, _scenario: &Scenario, seed: u64) -> u64 {
+        seed
+    }
+    /// A call ended.
+    fn finished(&mut self, _result: &CallResult, _seed: u64) {}
+    /// The line saying when to practise again.
+    fn booster(&self) -> Option<String> {
+        None
+    }
+}
+
+impl MenuHooks for () {}
 
 /// What happened to a call played in plain mode.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +63,8 @@ pub struct Plain<'a, R: BufRead, W: Write> {
     catalogue: &'a Catalogue,
     region: String,
     last_said: String,
+    /// When to practise again, printed at the end of a call (before the source line).
+    booster: Option<String>,
 }
 
 impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
@@ -47,7 +75,13 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
             catalogue,
             region: catalogue.region(Some(region)).to_string(),
             last_said: String::new(),
+            booster: None,
         }
+    }
+
+    /// Say at the end of each call when to practise again.
+    pub fn set_booster(&mut self, line: Option<String>) {
+        self.booster = line;
     }
 
     fn line(&mut self, s: &str) -> io::Result<()> {
@@ -218,17 +252,53 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         if !tricks.is_empty() {
             self.line(&format!("Tricks in this call: {}.", tricks.join(", ")))?;
         }
+        if let Some(b) = self.booster.clone() {
+            self.line(&b)?;
+        }
         self.line(&format!("Based on a warning from {}.", s.source))?;
         self.out.flush()
     }
 
     /// The start screen as a numbered list: play calls until `q` or end of input.
-    pub fn menu(
+    pub fn menu(&mut self, library: &Library, next_seed: impl FnMut() -> u64) -> io::Result<()> {
+        self.menu_with(library, next_seed, &mut ())
+    }
+
+    /// The quick questions after a call: yes or no, each answered at once.
+    /// Returns false if input ended.
+    pub fn recall(&mut self, questions: &[ScriptRecall]) -> io::Result<bool> {
+        if questions.is_empty() {
+            return Ok(true);
+        }
+        self.line("")?;
+        self.line("Quick questions.")?;
+        for (i, q) in questions.iter().enumerate() {
+            self.line(&format!("Question {} of {}.", i + 1, questions.len()))?;
+            self.line(&q.question)?;
+            self.last_said = q.question.clone();
+            self.line("  1) Yes")?;
+            self.line("  2) No")?;
+            let said = match self.ask(2, false)? {
+                Reply::Pick(k) => k == 0,
+                Reply::Quit | Reply::InputEnded => return Ok(false),
+            };
+            self.line(&crate::tui::practice::verdict_words(said, q.answer))?;
+            self.line(&q.explain)?;
+        }
+        Ok(true)
+    }
+
+    /// The menu, with progress: marks, a different variant, recall questions.
+    pub fn menu_with(
         &mut self,
         library: &Library,
         mut next_seed: impl FnMut() -> u64,
+        hooks: &mut dyn MenuHooks,
     ) -> io::Result<()> {
         self.line("hangup: practise spotting phone scams.")?;
+        if self.booster.is_none() {
+            self.booster = hooks.booster();
+        }
         for s in &library.skipped {
             self.line(&format!("Note: {} could not be used: {}", s.path, s.reason))?;
         }
@@ -236,9 +306,15 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         loop {
             self.line("")?;
             self.line("Choose a call to practise:")?;
+            for h in hooks.head() {
+                self.line(&h)?;
+            }
             for (i, s) in library.scenarios.iter().enumerate() {
+                let mark = hooks
+                    .mark(s.id.get_ref())
+                    .map_or_else(String::new, |w| format!("{w}: "));
                 self.line(&format!(
-                    "  {}) {}",
+                    "  {}) {mark}{}",
                     i + 1,
                     crate::engine::text::sanitize(s.title.get_ref())
                 ))?;
@@ -247,15 +323,16 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
             let Reply::Pick(i) = reply else {
                 return Ok(());
             };
-            let script = Script::build(
-                &library.scenarios[i],
-                self.catalogue,
-                &self.region,
-                next_seed(),
-            );
+            let seed = hooks.seed(&library.scenarios[i], next_seed());
+            let script = Script::build(&library.scenarios[i], self.catalogue, &self.region, seed);
+            let questions = script.recall.clone();
             match self.play(script)? {
                 Played::Finished(r) => {
+                    hooks.finished(&r, seed);
                     results.push(r);
+                    if !self.recall(&questions)? {
+                        return Ok(());
+                    }
                     let count = |k: Kind| {
                         let v: Vec<_> = results.iter().filter(|r| r.kind == k).collect();
                         (v.iter().filter(|r| r.handled_well()).count(), v.len())

@@ -401,7 +401,17 @@ pub fn print(dir: Option<&Path>, csv: bool, out: &mut impl Write) -> Result<(), 
     let written = if csv {
         write_csv(&rows, out)
     } else {
-        write_table(&rows, out)
+        write_table(&rows, out).and_then(|()| {
+            // Group sessions keep their own CSV (group-sessions.csv, already a
+            // spreadsheet); the table adds their totals.
+            match crate::group::record::summary(dir) {
+                Ok(g) if g.sessions > 0 => {
+                    writeln!(out)?;
+                    crate::group::record::write_summary(&g, out)
+                }
+                _ => Ok(()),
+            }
+        })
     };
     written.map_err(|e| e.to_string())
 }

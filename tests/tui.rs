@@ -125,6 +125,10 @@ fn whole_call_with_digits_then_back_to_start() {
     );
     assert!(ending.contains("Hang up"), "{ending}");
     assert!(send(&mut a, key(KeyCode::Enter), 80, 24));
+    // The quick recall question comes first: answer it, then go on.
+    assert!(matches!(a.screen, Screen::Recall(_)));
+    assert!(send(&mut a, ch('2'), 80, 24));
+    assert!(send(&mut a, key(KeyCode::Enter), 80, 24));
     assert!(matches!(a.screen, Screen::Start));
     assert_eq!(a.results.len(), 1);
     let start = screen_text(&a, 80, 24);

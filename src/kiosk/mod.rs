@@ -44,9 +44,6 @@ pub struct KioskArgs {
     /// The settings file (default: ~/.config/hangup/kiosk.toml, then /etc/hangup/kiosk.toml).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// The folder for the anonymous counts file (also HANGUP_DATA_DIR).
-    #[arg(long, value_name = "FOLDER")]
-    pub data_dir: Option<PathBuf>,
 }
 
 /// `hangup stats` options.
@@ -55,9 +52,6 @@ pub struct StatsArgs {
     /// Print comma-separated values for a spreadsheet, instead of a table.
     #[arg(long)]
     pub csv: bool,
-    /// The folder holding the counts file (also HANGUP_DATA_DIR).
-    #[arg(long, value_name = "FOLDER")]
-    pub data_dir: Option<PathBuf>,
     /// The kiosk settings file, to find its data-dir.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -316,7 +310,7 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return fail("kiosk mode needs a screen and keyboard (a terminal).");
     }
-    let dir = crate::stats::data_dir(args.data_dir.as_deref(), config.data_dir.as_deref());
+    let dir = crate::stats::data_dir(cli.data_dir.as_deref(), config.data_dir.as_deref());
     let mut store = Store::open(dir.as_deref());
     // Said once, before the screen is taken over (systemd keeps it in the journal).
     for w in store.warnings.drain(..) {
@@ -344,12 +338,12 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
 }
 
 /// `hangup stats`.
-pub fn stats_main(args: &StatsArgs) -> ExitCode {
+pub fn stats_main(cli: &crate::cli::Cli, args: &StatsArgs) -> ExitCode {
     let config = match config::load(args.config.as_deref()) {
         Ok((c, _)) => c,
         Err(e) => return fail(&e),
     };
-    let dir = crate::stats::data_dir(args.data_dir.as_deref(), config.data_dir.as_deref());
+    let dir = crate::stats::data_dir(cli.data_dir.as_deref(), config.data_dir.as_deref());
     let stdout = std::io::stdout();
     match crate::stats::print(dir.as_deref(), args.csv, &mut stdout.lock()) {
         Ok(()) => ExitCode::SUCCESS,

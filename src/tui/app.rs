@@ -11,6 +11,7 @@ use ratatui::layout::Rect;
 use crate::engine::session::CallResult;
 use crate::engine::{Kind, Library, Outcome, Phase, Script, Session};
 
+use super::practice::{Finished, Practice, Recall, RecallStep};
 use super::theme::Theme;
 
 /// What a key, click or touch asks for. Keys are mapped to these in `keymap.rs`.
@@ -43,7 +44,8 @@ pub enum Action {
     },
     /// The window changed size.
     Redraw,
-    /// Any other letter, digit or sign (group mode gives some of them a meaning).
+    /// Any other letter, digit or sign (group mode gives some of them a
+    /// meaning; `s` says the last thing again with `--speak`).
     Char(char),
 }
 
@@ -84,6 +86,11 @@ impl Mode {
     pub fn projector(self) -> bool {
         matches!(self, Mode::Group)
     }
+
+    /// Ask the scenario's quick recall questions after a finished call.
+    pub fn recall_check(self) -> bool {
+        matches!(self, Mode::Practice)
+    }
 }
 
 /// Calls on one page of the start screen: one digit key each.
@@ -101,7 +108,12 @@ pub struct Options {
 #[derive(Debug, Clone)]
 pub enum Screen {
     Start,
-    Call { session: Box<Session>, replay: bool },
+    Call {
+        session: Box<Session>,
+        replay: bool,
+    },
+    /// The quick questions after a call.
+    Recall(Box<Recall>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,6 +147,8 @@ pub struct App {
     /// Calls finished in this sitting, for the score on the start screen.
     pub results: Vec<CallResult>,
     runs: u64,
+    /// Progress shown on screen, and finished calls waiting to be saved.
+    pub practice: Practice,
     /// Clickable areas from the last frame (written while rendering).
     pub targets: RefCell<Vec<(Rect, Target)>>,
     /// The group session (plan, call, tallies) when the mode is `Group`.
@@ -157,6 +171,7 @@ impl App {
             scroll: 0,
             results: Vec::new(),
             runs: 0,
+            practice: Practice::default(),
             targets: RefCell::new(Vec::new()),
             group,
         }
@@ -170,7 +185,7 @@ impl App {
     pub fn session(&self) -> Option<&Session> {
         match &self.screen {
             Screen::Call { session, .. } => Some(session),
-            Screen::Start => None,
+            Screen::Start | Screen::Recall(_) => None,
         }
     }
 
@@ -189,7 +204,20 @@ impl App {
             return false;
         };
         let scenario = scenario.clone();
-        let seed = self.next_seed();
+        let mut seed = self.next_seed();
+        if self.options.seed.is_none() {
+            // A different variant from last time (names, amounts), if there is one.
+            let last = self.practice.last_seeds.get(scenario.id.get_ref()).copied();
+            seed = crate::progress::different_variant(
+                &scenario,
+                &self.library.catalogue,
+                &self.options.region,
+                last,
+                seed,
+                rand::random,
+            );
+        }
+        self.practice.current_seed = seed;
         let script = Script::build(
             &scenario,
             &self.library.catalogue,
@@ -290,6 +318,7 @@ impl App {
         match &mut self.screen {
             Screen::Start => self.update_start(action),
             Screen::Call { .. } => self.update_call(action),
+            Screen::Recall(_) => self.update_recall(action),
         }
     }
 
@@ -344,6 +373,14 @@ impl App {
             && let Some(result) = session.result()
         {
             self.results.push(result);
+            if self.options.mode.recall_check()
+                && let Some(r) = Recall::new(session.script())
+            {
+                self.screen = Screen::Recall(Box::new(r));
+                self.selected = 0;
+                self.scroll = 0;
+                return;
+            }
         }
         self.screen = Screen::Start;
         self.selected = 0;
@@ -408,6 +445,13 @@ impl App {
             Phase::Feedback { choice, .. } => match action {
                 Action::Select | Action::Pick(_) => {
                     session.next();
+                    if let Some(result) = session.result() {
+                        // The call has just ended: note it for saving.
+                        self.practice.finished.push(Finished {
+                            result,
+                            seed: self.practice.current_seed,
+                        });
+                    }
                     self.selected = 0;
                     self.scroll = 0;
                     true
@@ -432,6 +476,23 @@ impl App {
                 }
                 _ => false,
             },
+        }
+    }
+}
+
+impl App {
+    fn update_recall(&mut self, action: Action) -> bool {
+        let Screen::Recall(r) = &mut self.screen else {
+            return false;
+        };
+        match r.update(action) {
+            RecallStep::Changed(changed) => changed,
+            RecallStep::Done => {
+                self.screen = Screen::Start;
+                self.selected = 0;
+                self.scroll = 0;
+                true
+            }
         }
     }
 }

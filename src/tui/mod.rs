@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod keymap;
+pub mod practice;
 pub mod term;
 pub mod theme;
 pub mod ui;
@@ -49,6 +50,40 @@ impl Driver for App {
 /// Run the app until the learner stops. The terminal is restored on every way out.
 pub fn run(app: &mut App) -> io::Result<()> {
     run_with(app)
+}
+
+/// The app plus work it does not do itself (saving progress, speech): `after`
+/// runs once at the start and after every action, and returns true when it
+/// changed something on screen.
+pub struct Hooked<'a, F> {
+    pub app: &'a mut App,
+    pub after: F,
+}
+
+impl<F: FnMut(&mut App, Option<app::Action>) -> bool> Driver for Hooked<'_, F> {
+    fn running(&self) -> bool {
+        self.app.running
+    }
+    fn draw(&self, frame: &mut Frame) {
+        ui::draw(frame, self.app);
+    }
+    fn on_event(&mut self, event: &Event, _now: Instant) -> bool {
+        let action = keymap::action_for(event);
+        let mut dirty = action.is_some_and(|a| self.app.update(a));
+        if let Some(a) = action {
+            dirty |= (self.after)(self.app, Some(a));
+        }
+        dirty
+    }
+}
+
+/// `run`, with an `after` hook (see `Hooked`).
+pub fn run_with_hook(
+    app: &mut App,
+    mut after: impl FnMut(&mut App, Option<app::Action>) -> bool,
+) -> io::Result<()> {
+    after(app, None);
+    run_with(&mut Hooked { app, after })
 }
 
 /// Run any driver. Without a deadline the loop blocks in `read()`; with one it

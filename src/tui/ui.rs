@@ -94,6 +94,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             };
             (title, keys)
         }
+        Screen::Recall(r) => super::practice::draw_recall(frame, body, app, r),
     };
     frame.render_widget(
         Paragraph::new(Line::from(format!(" {title}"))).style(theme.title_bar),
@@ -192,6 +193,7 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
             "Some calls are real. It is fine to check them by calling back on a number you trust.",
         ));
     }
+    head.extend(super::practice::start_head(app).into_iter().map(Line::from));
     let skipped = &app.library.skipped;
     let mut foot: Vec<Line> = Vec::new();
     if let Some(first) = skipped.first() {
@@ -234,8 +236,13 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
         .map(|(i, s)| {
             let selected = i == app.selected;
             let marker = if selected { ">" } else { " " };
+            // "New" or "Due" in words, never by colour alone.
+            let mark = app
+                .practice
+                .mark_word(s.id.get_ref())
+                .map_or_else(String::new, |w| format!("{w}: "));
             let line = Line::from(format!(
-                "{marker} {}  {}",
+                "{marker} {}  {mark}{}",
                 i - page + 1,
                 sanitized(s.title.get_ref())
             ));
@@ -529,6 +536,10 @@ fn draw_ending(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
             Span::styled("Tricks in this call: ", theme.trick),
             Span::raw(names.join(", ")),
         ]));
+    }
+    if let Some(b) = super::practice::booster(app) {
+        lines.push(Line::from(""));
+        lines.push(Line::from(b).style(theme.heading));
     }
     lines.push(Line::from(""));
     lines.push(Line::from(format!("Based on a warning from {}.", s.source)).style(theme.dim));

@@ -1,0 +1,699 @@
+//! Progress without accounts: one small plain-text file (TOML) saying which
+//! calls were practised, how they ended, which tricks caught the learner out,
+//! and on which day. No names, nothing the learner typed, no times of day.
+//!
+//! The file lives in the data folder: `--data-dir`, else `HANGUP_DATA_DIR`,
+//! else the platform's data folder (for example `~/.local/share/hangup`).
+//! It is written atomically (a temporary file, flushed to disk, then renamed),
+//! and a file that cannot be read is moved aside and a fresh one started:
+//! progress is a help, never a reason for the program to stop.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::engine::session::CallResult;
+use crate::engine::{Catalogue, Library, Outcome, Scenario, Script};
+
+/// Days until a call is worth practising again (inoculation fades after about two weeks).
+pub const BOOSTER_DAYS: i64 = 14;
+
+pub const FILE_NAME: &str = "progress.toml";
+
+// ---------------------------------------------------------------- days
+
+/// A calendar day (no time of day is ever stored), as days since 1 January 1970.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Day(pub i64);
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Day {
+    /// Today (UTC). `HANGUP_TODAY=YYYY-MM-DD` overrides it, for trying boosters out.
+    pub fn today() -> Day {
+        if let Some(d) = std::env::var("HANGUP_TODAY")
+            .ok()
+            .and_then(|s| Day::parse(&s))
+        {
+            return d;
+        }
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        Day((secs / 86_400) as i64)
+    }
+
+    pub fn from_ymd(y: i64, m: u32, d: u32) -> Day {
+        // Howard Hinnant's days_from_civil.
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(m);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        Day(era * 146_097 + doe - 719_468)
+    }
+
+    pub fn ymd(self) -> (i64, u32, u32) {
+        let z = self.0 + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        (y, m, d)
+    }
+
+    /// `YYYY-MM-DD`, or nothing if it is not a real date.
+    pub fn parse(s: &str) -> Option<Day> {
+        let mut parts = s.trim().splitn(3, '-');
+        let y: i64 = parts.next()?.parse().ok()?;
+        let m: u32 = parts.next()?.parse().ok()?;
+        let d: u32 = parts.next()?.parse().ok()?;
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+            return None;
+        }
+        let day = Day::from_ymd(y, m, d);
+        (day.ymd() == (y, m, d)).then_some(day)
+    }
+
+    pub fn plus(self, days: i64) -> Day {
+        Day(self.0 + days)
+    }
+
+    /// "3 February 2026": how a learner reads a date.
+    pub fn long(self) -> String {
+        let (y, m, d) = self.ymd();
+        format!("{d} {} {y}", MONTHS[(m as usize).saturating_sub(1) % 12])
+    }
+
+    /// `YYYYMMDD`, for the name of a file set aside.
+    pub fn compact(self) -> String {
+        let (y, m, d) = self.ymd();
+        format!("{y:04}{m:02}{d:02}")
+    }
+}
+
+impl fmt::Display for Day {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (y, m, d) = self.ymd();
+        write!(f, "{y:04}-{m:02}-{d:02}")
+    }
+}
+
+impl Serialize for Day {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Day {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        Day::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("not a date: {s}")))
+    }
+}
+
+// ---------------------------------------------------------------- the record
+
+/// Everything that is kept. Unknown fields from a newer version are ignored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    #[serde(default = "version")]
+    pub version: u32,
+    /// By scenario id.
+    #[serde(default)]
+    pub scenarios: BTreeMap<String, Record>,
+    /// By trick (red-flag) id: tricks that caught the learner out.
+    #[serde(default)]
+    pub tricks: BTreeMap<String, TrickRecord>,
+}
+
+fn version() -> u32 {
+    1
+}
+
+impl Default for Progress {
+    fn default() -> Self {
+        Self {
+            version: version(),
+            scenarios: BTreeMap::new(),
+            tricks: BTreeMap::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    pub plays: u32,
+    pub first_played: Day,
+    pub last_played: Day,
+    pub last_outcome: Outcome,
+    #[serde(default)]
+    pub safe: u32,
+    #[serde(default)]
+    pub partly_safe: u32,
+    #[serde(default)]
+    pub defrauded: u32,
+    /// The seed of the last run, so the next one can use a different variant.
+    /// Kept as text: TOML numbers stop at 2^63, seeds do not.
+    #[serde(default, with = "seed_text")]
+    pub last_seed: Option<u64>,
+    /// Tricks the learner went along with last time.
+    #[serde(default)]
+    pub missed_last_time: Vec<String>,
+}
+
+mod seed_text {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &Option<u64>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(n) => s.serialize_str(&n.to_string()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<u64>, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Seed {
+            Text(String),
+            Number(u64),
+        }
+        Ok(match Option::<Seed>::deserialize(d)? {
+            Some(Seed::Text(t)) => t.parse().ok(),
+            Some(Seed::Number(n)) => Some(n),
+            None => None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrickRecord {
+    /// How many calls it caught the learner out in.
+    pub missed: u32,
+    pub last_missed: Day,
+    /// True until a later call that uses it goes by without it catching them out.
+    pub to_practise: bool,
+}
+
+/// How a call is shown on the start screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Mark {
+    /// Practised, and the booster day has come.
+    Due,
+    /// Uses a trick that caught the learner out before.
+    BringsBack,
+    /// Never practised.
+    New,
+    /// Practised recently.
+    Practised,
+}
+
+impl Mark {
+    /// The word shown before the title. Words, not colour.
+    pub fn word(self) -> Option<&'static str> {
+        match self {
+            Mark::Due => Some("Due"),
+            Mark::New => Some("New"),
+            Mark::BringsBack | Mark::Practised => None,
+        }
+    }
+}
+
+/// Every trick a scenario can show, in any of its choices.
+pub fn scenario_tricks(s: &Scenario) -> BTreeSet<String> {
+    s.steps
+        .iter()
+        .flat_map(|st| st.choices.iter())
+        .flat_map(|c| c.flags.iter())
+        .map(|f| f.get_ref().clone())
+        .collect()
+}
+
+impl Progress {
+    /// Note a finished call.
+    pub fn record(&mut self, result: &CallResult, seed: u64, used: &BTreeSet<String>, today: Day) {
+        let r = self
+            .scenarios
+            .entry(result.scenario.clone())
+            .or_insert(Record {
+                plays: 0,
+                first_played: today,
+                last_played: today,
+                last_outcome: result.outcome,
+                safe: 0,
+                partly_safe: 0,
+                defrauded: 0,
+                last_seed: None,
+                missed_last_time: Vec::new(),
+            });
+        r.plays = r.plays.saturating_add(1);
+        r.last_played = today;
+        r.last_outcome = result.outcome;
+        r.last_seed = Some(seed);
+        r.missed_last_time = result.missed.clone();
+        match result.outcome {
+            Outcome::Safe => r.safe = r.safe.saturating_add(1),
+            Outcome::PartlySafe => r.partly_safe = r.partly_safe.saturating_add(1),
+            Outcome::Defrauded => r.defrauded = r.defrauded.saturating_add(1),
+        }
+        for t in &result.missed {
+            let tr = self.tricks.entry(t.clone()).or_insert(TrickRecord {
+                missed: 0,
+                last_missed: today,
+                to_practise: true,
+            });
+            tr.missed = tr.missed.saturating_add(1);
+            tr.last_missed = today;
+            tr.to_practise = true;
+        }
+        // A trick met again without it catching the learner out is learnt.
+        for t in used {
+            if !result.missed.contains(t)
+                && let Some(tr) = self.tricks.get_mut(t)
+            {
+                tr.to_practise = false;
+            }
+        }
+    }
+
+    /// The day a call is worth practising again.
+    pub fn booster_day(&self, id: &str) -> Option<Day> {
+        self.scenarios
+            .get(id)
+            .map(|r| r.last_played.plus(BOOSTER_DAYS))
+    }
+
+    pub fn last_seed(&self, id: &str) -> Option<u64> {
+        self.scenarios.get(id).and_then(|r| r.last_seed)
+    }
+
+    /// Trick ids still to practise.
+    pub fn tricks_to_practise(&self) -> BTreeSet<String> {
+        self.tricks
+            .iter()
+            .filter(|(_, t)| t.to_practise)
+            .map(|(id, _)| id.clone())
+            .collect()
+    }
+
+    pub fn mark(&self, s: &Scenario, today: Day) -> Mark {
+        let id = s.id.get_ref();
+        let to_practise = self.tricks_to_practise();
+        match self.scenarios.get(id) {
+            Some(r) if today >= r.last_played.plus(BOOSTER_DAYS) => Mark::Due,
+            // Not the call it was missed in today: bring the trick back in another one.
+            Some(r) if r.last_played == today => Mark::Practised,
+            _ if scenario_tricks(s).iter().any(|t| to_practise.contains(t)) => Mark::BringsBack,
+            None => Mark::New,
+            Some(_) => Mark::Practised,
+        }
+    }
+
+    /// The order to offer the calls in: due ones first, then ones that bring
+    /// back a trick missed before, then new ones, then the rest. Library order
+    /// is kept within each group. Returns (library index, mark).
+    pub fn plan(&self, library: &Library, today: Day) -> Vec<(usize, Mark)> {
+        let mut v: Vec<(usize, Mark)> = library
+            .scenarios
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (i, self.mark(s, today)))
+            .collect();
+        v.sort_by_key(|&(i, m)| (m, i));
+        v
+    }
+
+    /// How many of the library's calls have been practised.
+    pub fn practised(&self, library: &Library) -> usize {
+        library
+            .scenarios
+            .iter()
+            .filter(|s| self.scenarios.contains_key(s.id.get_ref()))
+            .count()
+    }
+}
+
+/// Put the library in the order of `plan`, and return the marks by id.
+pub fn reorder(library: &mut Library, progress: &Progress, today: Day) -> BTreeMap<String, Mark> {
+    let plan = progress.plan(library, today);
+    let old = std::mem::take(&mut library.scenarios);
+    let mut slots: Vec<Option<Scenario>> = old.into_iter().map(Some).collect();
+    let mut marks = BTreeMap::new();
+    for (i, m) in plan {
+        if let Some(s) = slots.get_mut(i).and_then(Option::take) {
+            marks.insert(s.id.get_ref().clone(), m);
+            library.scenarios.push(s);
+        }
+    }
+    marks
+}
+
+/// A seed giving a different variant (names, amounts) from `last`, when the
+/// scenario has variants: tries a few seeds from `more` after `first`.
+pub fn different_variant(
+    scenario: &Scenario,
+    catalogue: &Catalogue,
+    region: &str,
+    last: Option<u64>,
+    first: u64,
+    mut more: impl FnMut() -> u64,
+) -> u64 {
+    let Some(last) = last else {
+        return first;
+    };
+    if scenario.variants.values().all(|v| v.len() < 2) {
+        return first;
+    }
+    let print = |seed: u64| fingerprint(&Script::build(scenario, catalogue, region, seed));
+    let before = print(last);
+    let mut seed = first;
+    for _ in 0..16 {
+        if print(seed) != before {
+            return seed;
+        }
+        seed = more();
+    }
+    seed
+}
+
+/// The parts of a run that variants change (not the order of choices).
+fn fingerprint(s: &Script) -> String {
+    let mut out = format!(
+        "{}|{}|{}|{}",
+        s.caller_name, s.caller_organisation, s.caller_number, s.summary
+    );
+    for st in &s.steps {
+        out.push('|');
+        out.push_str(&st.says);
+    }
+    out
+}
+
+// ---------------------------------------------------------------- the file
+
+/// Where progress is kept, and whether it may be written.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pub dir: PathBuf,
+    /// `--no-save`: read nothing, write nothing.
+    pub no_save: bool,
+}
+
+/// The data folder: `--data-dir`, else `HANGUP_DATA_DIR`, else the platform's.
+pub fn data_dir(flag: Option<&Path>) -> Option<PathBuf> {
+    if let Some(d) = flag {
+        return Some(d.to_path_buf());
+    }
+    if let Some(d) = std::env::var_os("HANGUP_DATA_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(d));
+    }
+    use etcetera::BaseStrategy;
+    if let Ok(base) = etcetera::choose_base_strategy() {
+        return Some(base.data_dir().join("hangup"));
+    }
+    std::env::var_os("HOME")
+        .filter(|h| !h.is_empty())
+        .map(|h| PathBuf::from(h).join(".local/share/hangup"))
+}
+
+/// What loading found: the progress, and a one-line message if something was wrong.
+#[derive(Debug)]
+pub struct Loaded {
+    pub progress: Progress,
+    pub notice: Option<String>,
+}
+
+impl Store {
+    pub fn new(dir: PathBuf, no_save: bool) -> Self {
+        Self { dir, no_save }
+    }
+
+    pub fn path(&self) -> PathBuf {
+        self.dir.join(FILE_NAME)
+    }
+
+    /// Read the progress. Never fails: a missing file is a fresh start, and a
+    /// file that cannot be read is moved aside (and a fresh one written).
+    pub fn load(&self, today: Day) -> Loaded {
+        let path = self.path();
+        let fresh = Loaded {
+            progress: Progress::default(),
+            notice: None,
+        };
+        let bytes = match fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return fresh,
+            Err(e) => {
+                return Loaded {
+                    progress: Progress::default(),
+                    notice: Some(format!(
+                        "Your progress could not be read ({}), so this time starts fresh.",
+                        plain_error(&e)
+                    )),
+                };
+            }
+        };
+        let parsed = std::str::from_utf8(&bytes)
+            .ok()
+            .and_then(|s| toml::from_str::<Progress>(s).ok());
+        match parsed {
+            Some(p) => Loaded {
+                progress: p,
+                notice: None,
+            },
+            None if self.no_save => Loaded {
+                progress: Progress::default(),
+                notice: Some("Your progress file could not be read. It was left as it is.".into()),
+            },
+            None => {
+                let aside = self
+                    .dir
+                    .join(format!("{FILE_NAME}.corrupt-{}", today.compact()));
+                let notice = match fs::rename(&path, &aside) {
+                    Ok(()) => {
+                        let fresh = Progress::default();
+                        let _ = self.save(&fresh);
+                        format!(
+                            "Your progress file could not be read, so a new one was started. The old one is kept as {}.",
+                            aside.display()
+                        )
+                    }
+                    Err(_) => "Your progress file could not be read, so this time starts fresh."
+                        .to_string(),
+                };
+                Loaded {
+                    progress: Progress::default(),
+                    notice: Some(notice),
+                }
+            }
+        }
+    }
+
+    /// Write the progress atomically: temporary file, flush to disk, rename.
+    /// With `--no-save` this does nothing.
+    pub fn save(&self, progress: &Progress) -> io::Result<()> {
+        if self.no_save {
+            return Ok(());
+        }
+        fs::create_dir_all(&self.dir)?;
+        let text = toml::to_string(progress).map_err(io::Error::other)?;
+        let tmp = self
+            .dir
+            .join(format!(".{FILE_NAME}.tmp-{}", std::process::id()));
+        let result = (|| {
+            let mut f = fs::File::create(&tmp)?;
+            f.write_all(b"# hangup: which practice calls you have done. No names are kept.\n")?;
+            f.write_all(text.as_bytes())?;
+            f.sync_all()?;
+            fs::rename(&tmp, self.path())?;
+            // Make the rename itself durable (best effort: not every system allows it).
+            if let Ok(d) = fs::File::open(&self.dir) {
+                let _ = d.sync_all();
+            }
+            Ok(())
+        })();
+        if result.is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+        result
+    }
+
+    /// `hangup progress --reset`: delete the file. Ok(false) if there was none.
+    pub fn reset(&self) -> io::Result<bool> {
+        match fs::remove_file(self.path()) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+/// An I/O error in words a learner can pass on to a helper.
+pub fn plain_error(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::NotFound => "not found".into(),
+        _ => e.to_string(),
+    }
+}
+
+// ---------------------------------------------------------------- showing it
+
+/// The words for the start screen's head: "3 of 14 practised." and what is due.
+pub fn start_lines(
+    progress: &Progress,
+    library: &Library,
+    catalogue: &Catalogue,
+    today: Day,
+) -> Vec<String> {
+    let mut out = vec![format!(
+        "{} of {} practised.",
+        progress.practised(library),
+        library.scenarios.len()
+    )];
+    let due = library
+        .scenarios
+        .iter()
+        .filter(|s| progress.mark(s, today) == Mark::Due)
+        .count();
+    if due > 0 {
+        out.push(format!(
+            "{due} {} due for practice again. {} at the top.",
+            if due == 1 { "call is" } else { "calls are" },
+            if due == 1 { "It is" } else { "They are" }
+        ));
+    }
+    let names = trick_names(progress, catalogue);
+    if !names.is_empty() {
+        out.push(format!("Tricks to practise again: {}.", names.join(", ")));
+    }
+    out
+}
+
+fn trick_names(progress: &Progress, catalogue: &Catalogue) -> Vec<String> {
+    progress
+        .tricks_to_practise()
+        .iter()
+        .map(|id| {
+            catalogue
+                .red_flag(id)
+                .map_or_else(|| id.clone(), |f| crate::engine::text::sanitize(&f.name))
+        })
+        .collect()
+}
+
+/// The booster line for the end of a call.
+pub fn booster_line(today: Day) -> String {
+    format!(
+        "Practise this again in about two weeks, on or after {}.",
+        today.plus(BOOSTER_DAYS).long()
+    )
+}
+
+/// `hangup progress`: what is kept, in plain lines.
+pub fn report(
+    store: &Store,
+    loaded: &Loaded,
+    library: &Library,
+    today: Day,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let p = &loaded.progress;
+    writeln!(out, "Your practice so far.")?;
+    if let Some(n) = &loaded.notice {
+        writeln!(out, "{n}")?;
+    }
+    if p.scenarios.is_empty() {
+        writeln!(out, "Nothing has been saved yet.")?;
+        writeln!(out, "Progress is kept in {}.", store.path().display())?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{} of {} practised.",
+        p.practised(library),
+        library.scenarios.len()
+    )?;
+    for (id, r) in &p.scenarios {
+        let title = library.get(id).map_or_else(
+            || id.clone(),
+            |s| crate::engine::text::sanitize(s.title.get_ref()),
+        );
+        let kind = library
+            .get(id)
+            .map_or(crate::engine::Kind::Scam, |s| s.kind);
+        let times = if r.plays == 1 {
+            "once".to_string()
+        } else {
+            format!("{} times", r.plays)
+        };
+        writeln!(out)?;
+        writeln!(out, "{title} ({id}).")?;
+        writeln!(
+            out,
+            "Practised {times}, last on {}. Last time: {}",
+            r.last_played.long(),
+            crate::engine::model::outcome_words(kind, r.last_outcome)
+        )?;
+        let again = r.last_played.plus(BOOSTER_DAYS);
+        if today >= again {
+            writeln!(out, "Due for practice again now.")?;
+        } else {
+            writeln!(out, "Practise again on or after {}.", again.long())?;
+        }
+    }
+    let names = trick_names(p, &library.catalogue);
+    if !names.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Tricks to practise again: {}.", names.join(", "))?;
+    }
+    writeln!(out)?;
+    writeln!(out, "Progress is kept in {}.", store.path().display())?;
+    writeln!(out, "To delete it, run: hangup progress --reset")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_round_trip() {
+        for (y, m, d) in [(1970, 1, 1), (2000, 2, 29), (2024, 12, 31), (2026, 3, 1)] {
+            let day = Day::from_ymd(y, m, d);
+            assert_eq!(day.ymd(), (y, m, d));
+            assert_eq!(Day::parse(&day.to_string()), Some(day));
+        }
+        assert_eq!(Day::from_ymd(1970, 1, 1), Day(0));
+        assert_eq!(Day::parse("2025-02-29"), None);
+        assert_eq!(Day::parse("nonsense"), None);
+        assert_eq!(
+            Day::from_ymd(2026, 1, 31).plus(14).long(),
+            "14 February 2026"
+        );
+        assert_eq!(Day::from_ymd(2026, 1, 3).compact(), "20260103");
+    }
+}
