@@ -38,8 +38,8 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub monochrome: bool,
 
-    /// Where your progress is kept (default: HANGUP_DATA_DIR, or your
-    /// computer's usual place for program data).
+    /// Where hangup keeps its few files: your progress, kiosk counts and group
+    /// records (default: HANGUP_DATA_DIR, or your computer's usual place for program data).
     #[arg(long, global = true, value_name = "FOLDER")]
     pub data_dir: Option<PathBuf>,
 

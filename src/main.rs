@@ -95,7 +95,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             cli.data_dir.clone(),
         ),
         Some(Command::Script { scenario }) => {
-            hangup::group::commands::script(&library, &region, cli.seed, &scenario)
+            hangup::group::commands::script(&library, &region, cli.seed, scenario)
         }
         Some(Command::Handout {
             scenario_ids,
@@ -105,8 +105,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }) => hangup::group::commands::handout(
             &library,
             &region,
-            &scenario_ids,
-            &format,
+            scenario_ids,
+            format,
             out.as_deref(),
             today.as_deref(),
         ),
