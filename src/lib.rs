@@ -4,4 +4,5 @@
 //! the front ends (`tui`, `plain`) only show the engine's state and pass on the
 //! learner's choices; `cli` is the command line.
 
+pub mod check;
 pub mod engine;
