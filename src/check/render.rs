@@ -212,7 +212,11 @@ fn snippet(source: &[u8], span: &Range<usize>, out: &mut impl Write) -> io::Resu
     let first = before.chars().count().min(chars.len());
     let count = inside.chars().count();
     // Show a window when the line is very long, so the caret stays on screen.
-    let from = first.saturating_sub(MAX_SHOWN / 2);
+    let from = if chars.len() <= MAX_SHOWN {
+        0
+    } else {
+        first.saturating_sub(MAX_SHOWN / 2)
+    };
     let to = chars.len().min(from + MAX_SHOWN);
     let mut text = String::new();
     if from > 0 {

@@ -52,6 +52,7 @@ pub const SUPPORTED_KEYWORDS: &[&str] = &[
     "const",
     "oneOf",
     "anyOf",
+    "allOf",
     "minimum",
     "maximum",
     "format",
@@ -153,6 +154,15 @@ impl<'a> Walker<'a, '_> {
         in_array_of_tables: bool,
     ) {
         let schema = self.resolve(schema);
+        if let Some(all) = schema.get("allOf").and_then(Value::as_array) {
+            let before = self.out.len();
+            for sub in all {
+                self.value(v, sub, name, place, in_array_of_tables);
+                if self.out.len() > before {
+                    return;
+                }
+            }
+        }
         if let Some(options) = schema
             .get("oneOf")
             .or_else(|| schema.get("anyOf"))
@@ -210,6 +220,10 @@ impl<'a> Walker<'a, '_> {
                 );
                 if expected.contains(&"string") && actual != "string" {
                     d = d.with_hint(format!("put the value in quotes: {name} = \"...\""));
+                } else if expected.contains(&"integer") && actual == "string" {
+                    d = d.with_hint(format!("write the number without quotes, e.g. {name} = 5"));
+                } else if expected.contains(&"array") {
+                    d = d.with_hint(format!("write a list, e.g. {name} = [\"...\", \"...\"]"));
                 }
                 self.out.push(d);
                 return;
@@ -306,6 +320,8 @@ impl<'a> Walker<'a, '_> {
         let schema = self.resolve(schema);
         let props = schema.get("properties").and_then(Value::as_object);
         let extra = schema.get("additionalProperties");
+        // Keys that an unknown key was probably meant to be: not reported missing too.
+        let mut suggested: Vec<&str> = Vec::new();
         for (k, v) in t.iter() {
             let key: &str = k.get_ref();
             match props.and_then(|p| p.get(key)) {
@@ -319,7 +335,10 @@ impl<'a> Walker<'a, '_> {
                             Some(k.span()),
                         );
                         d = match closest(key, known) {
-                            Some(c) => d.with_hint(format!("did you mean `{c}`?")),
+                            Some(c) => {
+                                suggested.push(c);
+                                d.with_hint(format!("did you mean `{c}`?"))
+                            }
                             None => d.with_hint(format!(
                                 "the keys allowed here are: {}",
                                 props
@@ -336,14 +355,15 @@ impl<'a> Walker<'a, '_> {
         }
         if let Some(required) = schema.get("required").and_then(Value::as_array) {
             for r in required.iter().filter_map(Value::as_str) {
-                if !t.iter().any(|(k, _)| k.get_ref() == r) {
+                if !t.iter().any(|(k, _)| k.get_ref() == r) && !suggested.contains(&r) {
                     let id = t
                         .iter()
                         .find(|(k, _)| k.get_ref() == "id")
                         .and_then(|(_, v)| v.get_ref().as_str().map(str::to_string));
-                    let which = match id {
-                        Some(id) => format!("{} \"{id}\"", place.describe()),
-                        None => place.describe(),
+                    let which = match (id, place) {
+                        (_, Place::Root) => "the file".to_string(),
+                        (Some(id), _) => format!("{} \"{id}\"", place.describe()),
+                        (None, _) => place.describe(),
                     };
                     let at = if matches!(place, Place::Root) {
                         0..0

@@ -367,11 +367,12 @@ fn check_graph(s: &Scenario, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::error(
                 "H0404",
                 format!(
-                    "step \"{id}\" has {} choices; a step needs {MIN_CHOICES} to {MAX_CHOICES}",
-                    st.choices.len()
+                    "step \"{id}\" has {} choice{}; a step needs {MIN_CHOICES} to {MAX_CHOICES}",
+                    st.choices.len(),
+                    if st.choices.len() == 1 { "" } else { "s" }
                 ),
                 span(&st.id),
-            ));
+            ).with_hint("a learner needs a real choice, and no more than four to read"));
         }
         if !reach.contains(id) {
             out.push(
@@ -406,8 +407,8 @@ fn check_graph(s: &Scenario, out: &mut Vec<Diagnostic>) {
     }
     if s.kind == Kind::Scam {
         for (outcome, code, what) in [
-            (Outcome::Safe, "H0304", "a safe ending"),
-            (Outcome::Defrauded, "H0305", "a defrauded ending"),
+            (Outcome::Safe, "H0304", "safe ending"),
+            (Outcome::Defrauded, "H0305", "defrauded ending"),
         ] {
             if !s.endings.iter().any(|e| e.outcome == outcome) {
                 out.push(
