@@ -91,7 +91,11 @@ fn every_unknown_key_is_reported_with_a_suggestion() {
         .iter()
         .filter_map(|d| d.hint.as_deref())
         .collect();
-    for h in ["did you mean `title`?", "did you mean `says`?", "did you mean `next`?"] {
+    for h in [
+        "did you mean `title`?",
+        "did you mean `says`?",
+        "did you mean `next`?",
+    ] {
         assert!(hints.contains(&h), "{h} not in {hints:?}");
     }
 }
@@ -135,7 +139,10 @@ fn content_problems_point_at_the_character() {
         ("H0201", 37, 6),
         ("H0404", 37, 6),
     ] {
-        assert!(has(&found, code, line, col), "{code} at {line}:{col}: {found:?}");
+        assert!(
+            has(&found, code, line, col),
+            "{code} at {line}:{col}: {found:?}"
+        );
     }
 }
 
@@ -190,7 +197,13 @@ fn duplicate_scenario_ids_across_files() {
 fn folders_are_walked_and_every_file_named() {
     let report = check_files(&[PathBuf::from(BROKEN)], &Catalogue::builtin());
     let names: Vec<&str> = report.files.iter().map(|f| f.path.as_str()).collect();
-    for f in ["content", "five-problems", "latin1", "syntax", "unknown-keys"] {
+    for f in [
+        "content",
+        "five-problems",
+        "latin1",
+        "syntax",
+        "unknown-keys",
+    ] {
         assert!(
             names.iter().any(|n| n.ends_with(&format!("{f}.toml"))),
             "{f} not checked: {names:?}"
@@ -215,7 +228,11 @@ fn tiny_and_builtins_pass() {
 fn errors(r: &Report) -> Vec<String> {
     r.files
         .iter()
-        .flat_map(|f| f.diagnostics.iter().map(move |d| format!("{}: {d:?}", f.path)))
+        .flat_map(|f| {
+            f.diagnostics
+                .iter()
+                .map(move |d| format!("{}: {d:?}", f.path))
+        })
         .collect()
 }
 
@@ -235,7 +252,15 @@ fn short_format_is_one_line_each_and_json_has_every_field() {
     assert_eq!(doc["errors"], 6);
     let first = &doc["diagnostics"][0];
     for key in [
-        "file", "line", "column", "end_line", "end_column", "severity", "code", "message", "hint",
+        "file",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "severity",
+        "code",
+        "message",
+        "hint",
     ] {
         assert!(first.get(key).is_some(), "{key} missing in {first}");
     }
@@ -281,7 +306,10 @@ fn caret_is_placed_by_display_width() {
 #[test]
 fn schema_is_valid_and_accepts_every_builtin_scenario() {
     let schema: serde_json::Value = serde_json::from_str(&schema_json()).expect("schema is JSON");
-    assert!(jsonschema::meta::is_valid(&schema), "not a valid JSON Schema");
+    assert!(
+        jsonschema::meta::is_valid(&schema),
+        "not a valid JSON Schema"
+    );
     let validator = jsonschema::validator_for(&schema).expect("schema compiles");
     let tiny = std::fs::read_to_string(TINY).expect("tiny");
     let mut files: Vec<(String, String)> = BUILTIN_SCENARIOS
@@ -291,7 +319,10 @@ fn schema_is_valid_and_accepts_every_builtin_scenario() {
     files.push(("tiny.toml".into(), tiny));
     for (name, text) in &files {
         let value: serde_json::Value = toml::from_str(text).expect("scenario is TOML");
-        let errs: Vec<String> = validator.iter_errors(&value).map(|e| e.to_string()).collect();
+        let errs: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
         assert!(errs.is_empty(), "{name}: {errs:?}");
     }
     // And it rejects what the checker rejects: an unknown key, a wrong kind.
@@ -359,7 +390,11 @@ fn paths_summarises_a_large_tree_and_survives_loops() {
     let head = tiny.split("[[step]]").next().expect("head");
     let mut s = head.replace("start = \"hello\"", "start = \"s0\"");
     for i in 0..12 {
-        let next = if i == 11 { "safe-end".to_string() } else { format!("s{}", i + 1) };
+        let next = if i == 11 {
+            "safe-end".to_string()
+        } else {
+            format!("s{}", i + 1)
+        };
         s.push_str(&format!(
             "[[step]]\nid = \"s{i}\"\nsays = \"Step {i}.\"\n\n[[step.choice]]\ntext = \"A\"\nfeedback = \"f\"\nnext = \"{next}\"\n\n[[step.choice]]\ntext = \"B\"\nfeedback = \"f\"\nnext = \"{next}\"\n\n[[step.choice]]\ntext = \"Back\"\nfeedback = \"f\"\nnext = \"s0\"\n\n[[step.choice]]\ntext = \"Give up\"\nfeedback = \"f\"\nnext = \"lost\"\n\n"
         ));
@@ -375,4 +410,34 @@ fn paths_summarises_a_large_tree_and_survives_loops() {
     assert!(text.contains("… and 8141 more, not listed."));
     assert!(text.contains("choices go back to a step already on the path"));
     assert!(text.lines().count() < 80);
+}
+
+#[test]
+fn every_code_in_the_source_is_documented() {
+    let docs = std::fs::read_to_string("docs/authoring.md").expect("docs/authoring.md");
+    let mut codes = std::collections::BTreeSet::new();
+    let mut stack = vec![PathBuf::from("src")];
+    while let Some(p) = stack.pop() {
+        if p.is_dir() {
+            for e in std::fs::read_dir(&p).expect("read src").flatten() {
+                stack.push(e.path());
+            }
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            let text = std::fs::read_to_string(&p).expect("read source");
+            for (i, _) in text.match_indices("\"H0") {
+                if let Some(code) = text.get(i + 1..i + 6)
+                    && code[1..].chars().all(|c| c.is_ascii_digit())
+                {
+                    codes.insert(code.to_string());
+                }
+            }
+        }
+    }
+    assert!(codes.len() >= 30, "{codes:?}");
+    for code in codes {
+        assert!(
+            docs.contains(&format!("#### {code}")),
+            "{code} is not documented"
+        );
+    }
 }

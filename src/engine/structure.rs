@@ -308,10 +308,10 @@ impl<'a> Walker<'a, '_> {
             format!("`{name}` must be one of {}", list.join(", ")),
             Some(v.span()),
         );
-        if let Some(got) = v.get_ref().as_str() {
-            if let Some(c) = closest(got, allowed.iter().map(String::as_str)) {
-                d = d.with_hint(format!("did you mean `{name} = \"{c}\"`?"));
-            }
+        if let Some(got) = v.get_ref().as_str()
+            && let Some(c) = closest(got, allowed.iter().map(String::as_str))
+        {
+            d = d.with_hint(format!("did you mean `{name} = \"{c}\"`?"));
         }
         self.out.push(d);
     }

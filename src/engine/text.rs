@@ -116,12 +116,12 @@ pub fn fill(s: &str, values: &BTreeMap<String, String>) -> String {
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
     for p in placeholders(s) {
-        if let Placeholder::Name(at, name) = p {
-            if let Some(v) = values.get(name) {
-                out.push_str(&s[last..at]);
-                out.push_str(v);
-                last = at + name.len() + 2;
-            }
+        if let Placeholder::Name(at, name) = p
+            && let Some(v) = values.get(name)
+        {
+            out.push_str(&s[last..at]);
+            out.push_str(v);
+            last = at + name.len() + 2;
         }
     }
     out.push_str(&s[last..]);

@@ -425,19 +425,16 @@ fn check_graph(s: &Scenario, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    if let Some(longest) = longest_path(&g, s.start.get_ref()) {
-        if longest > MAX_PATH_STEPS {
-            out.push(
-                Diagnostic::warning(
-                    "H0306",
-                    format!(
-                        "one way through this call has {longest} steps; keep every path to {MAX_PATH_STEPS} or fewer"
-                    ),
-                    span(&s.start),
-                )
+    if let Some(longest) = longest_path(&g, s.start.get_ref())
+        && longest > MAX_PATH_STEPS
+    {
+        let msg = format!(
+            "one way through this call has {longest} steps; keep every path to {MAX_PATH_STEPS} or fewer"
+        );
+        out.push(
+            Diagnostic::warning("H0306", msg, span(&s.start))
                 .with_hint("run `hangup paths ID` to see the paths, and shorten the longest"),
-            );
-        }
+        );
     }
     if s.endings.is_empty() {
         out.push(Diagnostic::error(
