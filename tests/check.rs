@@ -441,3 +441,77 @@ fn every_code_in_the_source_is_documented() {
         );
     }
 }
+
+/// The tiny fixture with its steps replaced by a chain of `n` steps (each with a way out).
+fn chain(n: usize) -> String {
+    let tiny = std::fs::read_to_string(TINY).expect("tiny");
+    let head = tiny.split("[[step]]").next().expect("head");
+    let mut s = head.replace("start = \"hello\"", "start = \"s0\"");
+    for i in 0..n {
+        let next = if i + 1 == n {
+            "lost".to_string()
+        } else {
+            format!("s{}", i + 1)
+        };
+        s.push_str(&format!(
+            "[[step]]\nid = \"s{i}\"\nsays = \"Step {i}.\"\n\n[[step.choice]]\ntext = \"On\"\nfeedback = \"f\"\nnext = \"{next}\"\n\n[[step.choice]]\ntext = \"Hang up\"\nfeedback = \"f\"\nnext = \"safe-end\"\n\n"
+        ));
+    }
+    s.push_str("[[ending]]\nid = \"safe-end\"\noutcome = \"safe\"\ntitle = \"Safe\"\nhappened = [\"ok\"]\n\n[[ending]]\nid = \"lost\"\noutcome = \"defrauded\"\ntitle = \"Lost {amount}\"\nhappened = [\"lost\"]\n");
+    s
+}
+
+#[test]
+fn a_very_long_path_is_a_warning_not_an_error() {
+    let cat = Catalogue::builtin();
+    let ok = check_bytes("c.toml".into(), chain(30).as_bytes(), &cat);
+    assert!(ok.diagnostics.is_empty(), "{:?}", ok.diagnostics);
+    let long = check_bytes("c.toml".into(), chain(31).as_bytes(), &cat);
+    let codes: Vec<(&str, bool)> = long
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.is_error()))
+        .collect();
+    assert_eq!(codes, vec![("H0306", false)]);
+    let report = Report { files: vec![long] };
+    assert_eq!(report.exit_code(), 0, "warnings alone pass");
+}
+
+#[test]
+fn long_caller_line_does_not_fit_the_screen() {
+    let long = "Hello. ".repeat(120);
+    let src = chain(2).replace("says = \"Step 0.\"", &format!("says = \"{long}\""));
+    let report = check_bytes("c.toml".into(), src.as_bytes(), &Catalogue::builtin());
+    let d: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(report.diagnostics.len(), 1, "{d:?}");
+    assert_eq!(report.diagnostics[0].code, "H0405");
+    // 11 words of "Hello." fill a 76-column line exactly, so 120 words take 11 lines.
+    assert!(d[0].contains("`says` takes 11 lines"), "{d:?}");
+}
+
+#[test]
+fn hidden_characters_anywhere_are_found_at_their_place() {
+    // A bidi override in a comment and a C1 CSI in a value: both errors, both located.
+    let src = chain(2)
+        .replacen("# A tiny", "# A \u{202e}tiny", 1)
+        .replace("says = \"Step 1.\"", "says = \"Step\u{9b}1.\"");
+    let report = check_bytes("c.toml".into(), src.as_bytes(), &Catalogue::builtin());
+    let found: Vec<(&str, Option<std::ops::Range<usize>>)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.span.clone()))
+        .collect();
+    let bidi = src.find('\u{202e}').expect("bidi");
+    let csi = src.find('\u{9b}').expect("csi");
+    assert_eq!(
+        found,
+        vec![
+            ("H0406", Some(bidi..bidi + 3)),
+            ("H0406", Some(csi..csi + 2))
+        ]
+    );
+}
