@@ -111,6 +111,26 @@ pub enum Command {
     Kiosk(crate::kiosk::KioskArgs),
     /// Print the kiosk's anonymous counts (visits, calls finished) per day.
     Stats(crate::kiosk::StatsArgs),
+    /// Check scenario files for mistakes (for people who write them).
+    /// With no files, checks the built-in ones and any in --scenarios.
+    Check {
+        /// Scenario files or folders to check.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// How to print problems: human (with the line and a caret), short
+        /// (one line each) or json (for editors and CI).
+        #[arg(long, default_value = "human", value_name = "FORMAT",
+              value_parser = ["human", "short", "json"])]
+        format: String,
+    },
+    /// Print the JSON Schema of the scenario format (for text editors).
+    Schema,
+    /// List every way through a call, and how often each ending is reached.
+    Paths {
+        /// The scenario's id, or the path of a .toml file.
+        #[arg(value_name = "ID_OR_FILE")]
+        scenario: String,
+    },
     /// Show which calls you have practised, and when to practise again.
     Progress {
         /// Delete the saved progress.

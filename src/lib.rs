@@ -4,6 +4,7 @@
 //! the front ends (`tui`, `plain`) only show the engine's state and pass on the
 //! learner's choices; `cli` is the command line.
 
+pub mod check;
 pub mod cli;
 pub mod engine;
 pub mod group;

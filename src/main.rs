@@ -71,6 +71,23 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     let options = app_options(&cli, &region);
     let stdout = io::stdout();
     match &cli.command {
+        Some(Command::Check { paths, format }) => {
+            let format = format
+                .parse::<hangup::check::Format>()
+                .map_err(|e| e.to_string())?;
+            let mut out = stdout.lock();
+            let code = hangup::check::run_check(paths, cli.scenarios.as_deref(), format, &mut out);
+            Ok(ExitCode::from(u8::try_from(code).unwrap_or(1)))
+        }
+        Some(Command::Schema) => {
+            println!("{}", hangup::check::schema_json());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Paths { scenario }) => {
+            let s = library.find_or_load(scenario)?;
+            print!("{}", hangup::check::paths_report(&s, &library.catalogue));
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::List { json }) => {
             let mut out = stdout.lock();
             hangup::list::write(&library, *json, &mut out).map_err(|e| e.to_string())?;

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 
 use super::catalogue::Catalogue;
 use super::model::Scenario;
-use super::validate::{Diagnostic, MAX_FILE_BYTES, validate};
+use super::text::bad_char;
+use super::validate::{Diagnostic, MAX_FILE_BYTES, validate_source};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_scenarios.rs"));
 
@@ -32,37 +33,149 @@ pub struct Library {
 /// Parse one file's text into a scenario, or every problem found.
 /// `bytes` may be anything: too big, not UTF-8, not TOML.
 pub fn parse_scenario(bytes: &[u8], catalogue: &Catalogue) -> Result<Scenario, Vec<Diagnostic>> {
+    let (scenario, problems) = check_scenario(bytes, catalogue);
+    match scenario {
+        Some(s) if !problems.iter().any(Diagnostic::is_error) => Ok(s),
+        _ => Err(problems),
+    }
+}
+
+/// At most this many syntax errors (or bad characters) are listed per file; the
+/// rest are counted, so a binary file gives a short report, not a flood.
+pub const MAX_LISTED: usize = 50;
+
+/// Check one file's bytes: every problem (errors and warnings), plus the scenario
+/// when the file had the right shape (it may still have errors; see `parse_scenario`).
+/// Never panics, whatever `bytes` holds.
+pub fn check_scenario(bytes: &[u8], catalogue: &Catalogue) -> (Option<Scenario>, Vec<Diagnostic>) {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(vec![Diagnostic::error(
-            "H0105",
-            format!(
-                "the file is {} KiB; a scenario file can be at most {} KiB",
-                bytes.len() / 1024,
-                MAX_FILE_BYTES / 1024
-            ),
+        return (
             None,
-        )]);
+            vec![
+                Diagnostic::error(
+                    "H0105",
+                    format!(
+                        "the file is {} KiB; a scenario file can be at most {} KiB",
+                        bytes.len().div_ceil(1024),
+                        MAX_FILE_BYTES / 1024
+                    ),
+                    None,
+                )
+                .with_hint("split it into several scenarios, or remove what is not needed"),
+            ],
+        );
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let at = e.valid_up_to();
-            return Err(vec![
-                Diagnostic::error(
-                    "H0106",
-                    "the file is not plain UTF-8 text",
-                    Some(at..at + 1),
-                )
-                .with_hint("save it as UTF-8 in your text editor"),
-            ]);
+            let len = e.error_len().unwrap_or(1);
+            return (
+                None,
+                vec![
+                    Diagnostic::error(
+                        "H0106",
+                        "the file is not plain UTF-8 text",
+                        Some(at..at + len),
+                    )
+                    .with_hint("save it as UTF-8 in your text editor"),
+                ],
+            );
         }
     };
-    let scenario: Scenario = toml::from_str(text).map_err(|e| vec![toml_error(&e)])?;
-    let problems = validate(&scenario, catalogue);
-    if problems.iter().any(Diagnostic::is_error) {
-        Err(problems)
+    let mut problems = Vec::new();
+    // Characters that could drive a terminal are reported where they are, then
+    // blanked (same byte length, so every later span still points at the file).
+    let cleaned = blank_bad_chars(text, &mut problems);
+    let text: &str = cleaned.as_deref().unwrap_or(text);
+
+    let (doc, errors) = toml::de::DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        let mut syntax: Vec<Diagnostic> = errors.iter().map(syntax_error).collect();
+        syntax.sort_by_key(|d| d.span.as_ref().map_or((0, 0), |r| (r.start, r.end)));
+        syntax.dedup_by(|a, b| a.span == b.span && a.message == b.message);
+        let total = syntax.len();
+        syntax.truncate(MAX_LISTED);
+        problems.extend(syntax);
+        if total > MAX_LISTED {
+            problems.push(Diagnostic::error(
+                "H0101",
+                format!("and {} more syntax errors", total - MAX_LISTED),
+                None,
+            ));
+        }
+        return (None, problems);
+    }
+    let shape = super::structure::check_document(&doc);
+    if !shape.is_empty() {
+        problems.extend(shape);
+        return (None, problems);
+    }
+    let scenario: Scenario =
+        match serde::Deserialize::deserialize(toml::de::Deserializer::from(doc)) {
+            Ok(s) => s,
+            Err(e) => {
+                problems.push(toml_error(&e));
+                return (None, problems);
+            }
+        };
+    problems.extend(validate_source(&scenario, catalogue, Some(text)));
+    (Some(scenario), problems)
+}
+
+/// Report every character that must not reach a terminal, and return the text with
+/// each replaced by spaces (or `None` when there were none).
+fn blank_bad_chars(text: &str, out: &mut Vec<Diagnostic>) -> Option<String> {
+    let mut cleaned: Option<String> = None;
+    let mut found = 0usize;
+    for (i, c) in text.char_indices() {
+        let allowed = c == '\t' || c == '\r' || (c == '\u{feff}' && i == 0);
+        let Some(why) = bad_char(c).filter(|_| !allowed) else {
+            continue;
+        };
+        found += 1;
+        if found <= MAX_LISTED {
+            out.push(
+                Diagnostic::error(
+                    "H0406",
+                    format!(
+                        "this line contains {} (U+{:04X}), which could change the learner's screen",
+                        why.describe(),
+                        c as u32
+                    ),
+                    Some(i..i + c.len_utf8()),
+                )
+                .with_hint("delete it; write plain text only"),
+            );
+        }
+        let s = cleaned.get_or_insert_with(|| text.to_string());
+        s.replace_range(i..i + c.len_utf8(), &" ".repeat(c.len_utf8()));
+    }
+    if found > MAX_LISTED {
+        out.push(Diagnostic::error(
+            "H0406",
+            format!("and {} more characters like these", found - MAX_LISTED),
+            None,
+        ));
+    }
+    cleaned
+}
+
+fn syntax_error(e: &toml::de::Error) -> Diagnostic {
+    let msg = e.message().trim();
+    let hint = if msg.contains("string values must be quoted") {
+        Some("put text in double quotes, e.g. says = \"Hello\"")
+    } else if msg.contains("unclosed") || msg.contains("missing comma") {
+        Some("check for a missing `]`, `}`, `\"` or `,` just before here")
+    } else if msg.contains("duplicate key") {
+        Some("each key can be written once per table")
     } else {
-        Ok(scenario)
+        None
+    };
+    let d = Diagnostic::error("H0101", format!("TOML syntax: {msg}"), e.span());
+    match hint {
+        Some(h) => d.with_hint(h),
+        None => d,
     }
 }
 
@@ -215,6 +328,14 @@ impl Library {
             "There is no scenario called \"{id_or_path}\".{hint} Run `hangup list` to see them all."
         ))
     }
+}
+
+/// The catalogues a folder's scenarios use (its own `red-flags.toml` / `advice.toml`,
+/// or the built-in ones), and any problem that made the folder's own unusable.
+pub fn folder_catalogue(dir: &Path) -> (Catalogue, Vec<Skipped>) {
+    let mut skipped = Vec::new();
+    let catalogue = load_catalogue(dir, &mut skipped).unwrap_or_else(Catalogue::builtin);
+    (catalogue, skipped)
 }
 
 /// A folder may carry its own catalogues; a broken one is reported and the built-in used.

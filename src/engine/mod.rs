@@ -7,6 +7,7 @@ pub mod library;
 pub mod model;
 pub mod script;
 pub mod session;
+pub mod structure;
 pub mod text;
 pub mod validate;
 

@@ -7,6 +7,7 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
@@ -14,14 +15,17 @@ use toml::Spanned;
 pub type Sp = Spanned<String>;
 
 /// One scenario file.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// Short name used on the command line, e.g. `police-courier`.
+    #[schemars(with = "String")]
     pub id: Sp,
     /// Title shown on the start screen.
+    #[schemars(with = "String")]
     pub title: Sp,
     /// One line saying what happens in this call.
+    #[schemars(with = "String")]
     pub summary: Sp,
     /// `scam` or `genuine`.
     pub kind: Kind,
@@ -33,15 +37,18 @@ pub struct Scenario {
     /// Who is calling, as the learner sees it.
     pub caller: Caller,
     /// The first step.
+    #[schemars(with = "String")]
     pub start: Sp,
     /// Minutes this usually takes in a group session (for the session plan).
     #[serde(default)]
     pub minutes: Option<u32>,
     /// The right action, as advice ids, used by every ending that does not give its own.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub action: Vec<Sp>,
     /// Lists to pick from, so each run is a little different: `{name}` in any text.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, Vec<String>>")]
     pub variants: BTreeMap<String, Vec<Sp>>,
     /// Mix up the order of the choices on each run (default: yes).
     #[serde(default = "yes")]
@@ -61,14 +68,14 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     Scam,
     Genuine,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Medium {
     #[default]
@@ -77,69 +84,85 @@ pub enum Medium {
     Visit,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Who warned about it, e.g. "Hertfordshire Constabulary".
+    #[schemars(with = "String")]
     pub who: Sp,
     /// When, e.g. "September 2024".
+    #[schemars(with = "String")]
     pub when: Sp,
     /// Where to read it (optional).
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub url: Option<Sp>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Caller {
     /// The name they give.
+    #[schemars(with = "String")]
     pub name: Sp,
     /// The organisation they claim to be from.
+    #[schemars(with = "String")]
     pub organisation: Sp,
     /// The number shown on the phone screen. Fictional numbers only (01632 960xxx, 07700 900xxx).
+    #[schemars(with = "String")]
     pub number: Sp,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
+    #[schemars(with = "String")]
     pub id: Sp,
     /// What happens before the caller speaks, e.g. "Later, the doorbell rings." (optional).
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub scene: Option<Sp>,
     /// Who speaks, if not the caller (optional), e.g. "The courier".
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub who: Option<Sp>,
     /// What the caller says (or what the message says).
+    #[schemars(with = "String")]
     pub says: Sp,
     /// Notes for a volunteer running a group session (hidden unless asked for).
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub notes: Option<Sp>,
     #[serde(default, rename = "choice")]
     pub choices: Vec<Choice>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// What the learner could say or do.
+    #[schemars(with = "String")]
     pub text: Sp,
     /// Shown after the choice: why it helps, or what the caller wanted.
+    #[schemars(with = "String")]
     pub feedback: Sp,
     /// Tricks (red-flag ids) this moment shows.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub flags: Vec<Sp>,
     /// Is this a safer or a risky choice? Shown in words, never by colour alone.
     #[serde(default)]
     pub verdict: Verdict,
     /// A short line for the replay, e.g. "You read out the code."
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub recap: Option<Sp>,
     /// The step or ending this leads to.
+    #[schemars(with = "String")]
     pub next: Sp,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
     Safer,
@@ -148,22 +171,29 @@ pub enum Verdict {
     Neutral,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ending {
+    #[schemars(with = "String")]
     pub id: Sp,
     /// `safe`, `partly-safe` or `defrauded`.
     pub outcome: Outcome,
     /// A short headline, e.g. "You kept your money safe".
+    #[schemars(with = "String")]
     pub title: Sp,
     /// What happened, one line per step, so the learner sees how the money left.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub happened: Vec<Sp>,
     /// The right action as advice ids (optional: the scenario's `action` is used otherwise).
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub action: Vec<Sp>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
     Safe,
@@ -171,14 +201,16 @@ pub enum Outcome {
     Defrauded,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Recall {
     /// A yes-or-no question, e.g. "Would the police send a courier for your bank card?"
+    #[schemars(with = "String")]
     pub question: Sp,
     /// The right answer.
     pub answer: bool,
     /// Why, in one or two short sentences.
+    #[schemars(with = "String")]
     pub explain: Sp,
 }
 

@@ -75,14 +75,75 @@ pub const MIN_CHOICES: usize = 2;
 pub const MAX_CHOICES: usize = 4;
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 
+/// The longest simple path (in steps) a call may have before `hangup check` warns.
+pub const MAX_PATH_STEPS: usize = 30;
+/// How many steps the longest-path search may visit before it gives up (no warning then).
+const PATH_SEARCH_BUDGET: usize = 200_000;
+
+/// The call screen is 80x24; text is wrapped to this many columns inside its border.
+pub const TEXT_COLUMNS: usize = 76;
+/// A choice is one line, after its number.
+pub const CHOICE_COLUMNS: usize = 70;
+
 /// Run every rule that needs the whole scenario (the file already parsed).
 pub fn validate(s: &Scenario, catalogue: &Catalogue) -> Vec<Diagnostic> {
+    validate_source(s, catalogue, None)
+}
+
+/// As `validate`, with the file's text when known, so a problem inside a text
+/// (a bad character, a stray `{`) can point at the exact character.
+pub fn validate_source(
+    s: &Scenario,
+    catalogue: &Catalogue,
+    source: Option<&str>,
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    check_ids(s, &mut out);
+    check_ids(s, source, &mut out);
     check_references(s, catalogue, &mut out);
     check_graph(s, &mut out);
-    check_text(s, &mut out);
+    check_text(s, source, &mut out);
+    check_fit(s, &mut out);
     out
+}
+
+/// The 1-based line of a byte offset.
+pub fn line_of(source: &str, byte: usize) -> usize {
+    let end = byte.min(source.len());
+    source.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// The span of `len` bytes at `offset` inside a text value, when the file writes
+/// the text without escapes (so value offsets match file offsets); else the whole value.
+pub fn inner_span(source: Option<&str>, t: &Sp, offset: usize, len: usize) -> Option<Range<usize>> {
+    let whole = t.span();
+    let Some(raw) = source.and_then(|src| src.get(whole.clone())) else {
+        return Some(whole);
+    };
+    for delim in ["\"\"\"", "'''", "\"", "'"] {
+        if raw.len() >= 2 * delim.len() && raw.starts_with(delim) && raw.ends_with(delim) {
+            let mut start = delim.len();
+            let mut body = &raw[delim.len()..raw.len() - delim.len()];
+            if delim.len() == 3 {
+                if let Some(b) = body.strip_prefix('\n') {
+                    body = b;
+                    start += 1;
+                } else if let Some(b) = body.strip_prefix("\r\n") {
+                    body = b;
+                    start += 2;
+                }
+            }
+            if body == t.get_ref() && offset + len <= body.len() {
+                let at = whole.start + start + offset;
+                return Some(at..at + len);
+            }
+            break;
+        }
+    }
+    Some(whole)
 }
 
 fn span(sp: &Sp) -> Option<Range<usize>> {
@@ -99,7 +160,7 @@ pub fn valid_id(id: &str) -> bool {
         && !id.starts_with('-')
 }
 
-fn check_ids(s: &Scenario, out: &mut Vec<Diagnostic>) {
+fn check_ids(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic>) {
     let all = std::iter::once(&s.id)
         .chain(s.steps.iter().map(|st| &st.id))
         .chain(s.endings.iter().map(|e| &e.id));
@@ -126,7 +187,13 @@ fn check_ids(s: &Scenario, out: &mut Vec<Diagnostic>) {
         .chain(s.endings.iter().map(|e| &e.id))
     {
         if let Some(first) = seen.get(id.get_ref().as_str()) {
-            let line_hint = format!("the first one is at byte {}", first.span().start);
+            let line_hint = match source {
+                Some(src) => format!(
+                    "the first one is on line {}",
+                    line_of(src, first.span().start)
+                ),
+                None => format!("the first one is at byte {}", first.span().start),
+            };
             out.push(
                 Diagnostic::error(
                     "H0201",
@@ -300,11 +367,12 @@ fn check_graph(s: &Scenario, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::error(
                 "H0404",
                 format!(
-                    "step \"{id}\" has {} choices; a step needs {MIN_CHOICES} to {MAX_CHOICES}",
-                    st.choices.len()
+                    "step \"{id}\" has {} choice{}; a step needs {MIN_CHOICES} to {MAX_CHOICES}",
+                    st.choices.len(),
+                    if st.choices.len() == 1 { "" } else { "s" }
                 ),
                 span(&st.id),
-            ));
+            ).with_hint("a learner needs a real choice, and no more than four to read"));
         }
         if !reach.contains(id) {
             out.push(
@@ -339,8 +407,8 @@ fn check_graph(s: &Scenario, out: &mut Vec<Diagnostic>) {
     }
     if s.kind == Kind::Scam {
         for (outcome, code, what) in [
-            (Outcome::Safe, "H0304", "a safe ending"),
-            (Outcome::Defrauded, "H0305", "a defrauded ending"),
+            (Outcome::Safe, "H0304", "safe ending"),
+            (Outcome::Defrauded, "H0305", "defrauded ending"),
         ] {
             if !s.endings.iter().any(|e| e.outcome == outcome) {
                 out.push(
@@ -356,6 +424,17 @@ fn check_graph(s: &Scenario, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
+    }
+    if let Some(longest) = longest_path(&g, s.start.get_ref())
+        && longest > MAX_PATH_STEPS
+    {
+        let msg = format!(
+            "one way through this call has {longest} steps; keep every path to {MAX_PATH_STEPS} or fewer"
+        );
+        out.push(
+            Diagnostic::warning("H0306", msg, span(&s.start))
+                .with_hint("run `hangup paths ID` to see the paths, and shorten the longest"),
+        );
     }
     if s.endings.is_empty() {
         out.push(Diagnostic::error(
@@ -403,7 +482,7 @@ pub fn texts(s: &Scenario) -> Vec<(&'static str, &Sp)> {
     v
 }
 
-fn check_text(s: &Scenario, out: &mut Vec<Diagnostic>) {
+fn check_text(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic>) {
     let known: BTreeSet<&str> = s.variants.keys().map(String::as_str).collect();
     for (name, t) in texts(s) {
         let text = t.get_ref();
@@ -415,7 +494,7 @@ fn check_text(s: &Scenario, out: &mut Vec<Diagnostic>) {
                 span(t),
             ));
         }
-        if let Some((_, c, why)) = find_bad_char(text) {
+        if let Some((at, c, why)) = find_bad_char(text) {
             out.push(
                 Diagnostic::error(
                     "H0406",
@@ -424,26 +503,26 @@ fn check_text(s: &Scenario, out: &mut Vec<Diagnostic>) {
                         why.describe(),
                         c as u32
                     ),
-                    span(t),
+                    inner_span(source, t, at, c.len_utf8()),
                 )
                 .with_hint("delete it; write plain text only"),
             );
         }
         for p in placeholders(text) {
             match p {
-                Placeholder::Malformed(_) => out.push(
+                Placeholder::Malformed(at) => out.push(
                     Diagnostic::error(
                         "H0407",
                         format!("`{name}` has a `{{` or `}}` that is not a placeholder"),
-                        span(t),
+                        inner_span(source, t, at, 1),
                     )
                     .with_hint("write placeholders as {name}, with a name from [variants]"),
                 ),
-                Placeholder::Name(_, n) if !known.contains(n) => {
+                Placeholder::Name(at, n) if !known.contains(n) => {
                     let mut d = Diagnostic::error(
                         "H0209",
                         format!("`{name}` uses {{{n}}}, but [variants] has no list called \"{n}\""),
-                        span(t),
+                        inner_span(source, t, at, n.len() + 2),
                     );
                     if let Some(c) = closest(n, known.iter().copied()) {
                         d = d.with_hint(format!("did you mean {{{c}}}?"));
@@ -478,11 +557,216 @@ fn check_text(s: &Scenario, out: &mut Vec<Diagnostic>) {
             );
         }
         if e.happened.is_empty() {
-            out.push(Diagnostic::error(
-                "H0401",
-                format!("ending \"{}\" does not say what happened", e.id.get_ref()),
-                span(&e.id),
-            ));
+            out.push(
+                Diagnostic::error(
+                    "H0408",
+                    format!(
+                        "ending \"{}\" does not explain what happened",
+                        e.id.get_ref()
+                    ),
+                    span(&e.id),
+                )
+                .with_hint(
+                    "add happened = [\"You ...\", \"The caller ...\"], one short line per step",
+                ),
+            );
+        }
+    }
+}
+
+/// The number of steps on the longest path from `start` that visits no step twice,
+/// or `None` when the graph is too big to search within the budget.
+pub fn longest_path(g: &Graph<'_>, start: &str) -> Option<usize> {
+    fn go<'a>(
+        g: &Graph<'a>,
+        at: &'a str,
+        on_path: &mut BTreeSet<&'a str>,
+        budget: &mut usize,
+    ) -> Option<usize> {
+        if *budget == 0 {
+            return None;
+        }
+        *budget -= 1;
+        let Some(next) = g.edges.get(at) else {
+            return Some(0);
+        };
+        on_path.insert(at);
+        let mut best = 0;
+        for &n in next {
+            if g.edges.contains_key(n) && !on_path.contains(n) {
+                best = best.max(go(g, n, on_path, budget)?);
+            }
+        }
+        on_path.remove(at);
+        Some(best + 1)
+    }
+    let (&start, _) = g.edges.get_key_value(start)?;
+    let mut budget = PATH_SEARCH_BUDGET;
+    go(g, start, &mut BTreeSet::new(), &mut budget)
+}
+
+/// How many lines a text takes when wrapped to `width` display columns.
+pub fn wrapped_lines(text: &str, width: usize) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    let width = width.max(1);
+    let mut lines = 0;
+    for para in text.split('\n') {
+        let mut used = 0usize;
+        let mut para_lines = 1;
+        for word in para.split(' ').filter(|w| !w.is_empty()) {
+            let w = word.width();
+            let need = if used == 0 { w } else { used + 1 + w };
+            if need <= width {
+                used = need;
+            } else if w <= width {
+                para_lines += 1;
+                used = w;
+            } else {
+                // A word longer than a line is broken across lines.
+                if used > 0 {
+                    para_lines += 1;
+                }
+                para_lines += (w - 1) / width;
+                used = (w - 1) % width + 1;
+            }
+        }
+        lines += para_lines;
+    }
+    lines
+}
+
+/// Each text with the longest variant in place of every `{name}`: the worst case on screen.
+fn widest(text: &str, widest_values: &BTreeMap<String, String>) -> String {
+    super::text::fill(text, widest_values)
+}
+
+fn check_fit(s: &Scenario, out: &mut Vec<Diagnostic>) {
+    use unicode_width::UnicodeWidthStr;
+    let widest_values: BTreeMap<String, String> = s
+        .variants
+        .iter()
+        .filter_map(|(k, vals)| {
+            vals.iter()
+                .map(|v| v.get_ref())
+                .max_by_key(|v| v.width())
+                .map(|v| (k.clone(), v.clone()))
+        })
+        .collect();
+    // (field name, text, most lines at TEXT_COLUMNS, or most columns on one line)
+    enum Limit {
+        Lines(usize),
+        Columns(usize),
+    }
+    let mut fields: Vec<(&str, &Sp, Limit)> = vec![
+        ("title", &s.title, Limit::Columns(CHOICE_COLUMNS)),
+        ("summary", &s.summary, Limit::Lines(2)),
+        ("caller.name", &s.caller.name, Limit::Columns(40)),
+        (
+            "caller.organisation",
+            &s.caller.organisation,
+            Limit::Columns(40),
+        ),
+        ("caller.number", &s.caller.number, Limit::Columns(40)),
+    ];
+    for st in &s.steps {
+        // The call screen at 80x24 has 22 rows: the caller's box (text + 2
+        // borders), "What would you do?", and the choices must all fit.
+        let says = wrapped_lines(&widest(st.says.get_ref(), &widest_values), TEXT_COLUMNS)
+            + st.scene.as_ref().map_or(0, |t| {
+                wrapped_lines(&widest(t.get_ref(), &widest_values), TEXT_COLUMNS)
+            });
+        let choices: usize = st
+            .choices
+            .iter()
+            .map(|c| wrapped_lines(&widest(c.text.get_ref(), &widest_values), TEXT_COLUMNS))
+            .sum();
+        let rows = says + 2 + 1 + choices;
+        if rows > 22 {
+            out.push(
+                Diagnostic::error(
+                    "H0405",
+                    format!(
+                        "step \"{}\" needs {rows} rows on an 80x24 call screen; it has 22",
+                        st.id.get_ref()
+                    ),
+                    span(&st.id),
+                )
+                .with_hint("shorten what the caller says or the choices, or split the step"),
+            );
+        }
+        fields.push(("says", &st.says, Limit::Lines(10)));
+        fields.extend(st.scene.iter().map(|t| ("scene", t, Limit::Lines(3))));
+        fields.extend(st.who.iter().map(|t| ("who", t, Limit::Columns(40))));
+        for c in &st.choices {
+            // A choice may wrap onto a second line; the whole screen is checked below.
+            fields.push(("text", &c.text, Limit::Lines(2)));
+            fields.push(("feedback", &c.feedback, Limit::Lines(6)));
+            fields.extend(
+                c.recap
+                    .iter()
+                    .map(|t| ("recap", t, Limit::Columns(TEXT_COLUMNS))),
+            );
+        }
+    }
+    for e in &s.endings {
+        fields.push(("title", &e.title, Limit::Columns(CHOICE_COLUMNS)));
+        fields.extend(e.happened.iter().map(|t| ("happened", t, Limit::Lines(2))));
+        let total: usize = e
+            .happened
+            .iter()
+            .map(|h| wrapped_lines(&widest(h.get_ref(), &widest_values), TEXT_COLUMNS))
+            .sum();
+        // The ending screen scrolls, so a long story is a warning, not an error.
+        if total > 12 {
+            out.push(
+                Diagnostic::warning(
+                    "H0405",
+                    format!(
+                        "ending \"{}\": `happened` takes {total} lines on an 80x24 screen; keep it to 12 so the right action shows without scrolling",
+                        e.id.get_ref()
+                    ),
+                    span(&e.id),
+                )
+                .with_hint("use fewer or shorter lines"),
+            );
+        }
+    }
+    for r in &s.recall {
+        fields.push(("question", &r.question, Limit::Lines(3)));
+        fields.push(("explain", &r.explain, Limit::Lines(4)));
+    }
+    for (name, t, limit) in fields {
+        let text = widest(t.get_ref(), &widest_values);
+        let problem = match limit {
+            Limit::Columns(max) => {
+                let longest = text
+                    .split('\n')
+                    .map(UnicodeWidthStr::width)
+                    .max()
+                    .unwrap_or(0);
+                (longest > max || text.contains('\n')).then(|| {
+                    format!("`{name}` is {longest} columns wide; it must fit on one line of {max}")
+                })
+            }
+            Limit::Lines(max) => {
+                let lines = wrapped_lines(&text, TEXT_COLUMNS);
+                (lines > max).then(|| {
+                    format!(
+                        "`{name}` takes {lines} lines on an 80x24 screen; it can take at most {max}"
+                    )
+                })
+            }
+        };
+        if let Some(msg) = problem {
+            let variants = if text == *t.get_ref() {
+                ""
+            } else {
+                " (with the longest variant filled in)"
+            };
+            out.push(
+                Diagnostic::error("H0405", format!("{msg}{variants}"), span(t))
+                    .with_hint("use shorter sentences, or split it into two steps"),
+            );
         }
     }
 }

@@ -1,0 +1,56 @@
+//! Load and check 1, 100 and 1,000 scenario files (distinct ids, written to a
+//! temporary folder from the built-in scenarios and the tiny fixture).
+//! Run: `cargo bench --bench check`.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use hangup::check::check_files;
+use hangup::engine::Catalogue;
+use hangup::engine::library::BUILTIN_SCENARIOS;
+
+const TINY: &str = include_str!("../tests/fixtures/tiny.toml");
+
+/// Write `n` scenario files with distinct ids into `dir`.
+fn generate(dir: &Path, n: usize) {
+    let mut sources: Vec<&str> = BUILTIN_SCENARIOS.iter().map(|(_, t)| *t).collect();
+    sources.push(TINY);
+    for i in 0..n {
+        let src = sources[i % sources.len()];
+        // Give each copy its own id: replace the first `id = "..."` line.
+        let mut out = String::with_capacity(src.len() + 16);
+        let mut done = false;
+        for line in src.lines() {
+            if !done && line.starts_with("id = \"") {
+                out.push_str(&format!("id = \"bench-{i}\"\n"));
+                done = true;
+            } else {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        std::fs::write(dir.join(format!("s{i:04}.toml")), out).expect("write scenario");
+    }
+}
+
+fn bench(c: &mut Criterion) {
+    let catalogue = Catalogue::builtin();
+    let mut group = c.benchmark_group("check");
+    group.sample_size(10);
+    for n in [1usize, 100, 1000] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        generate(dir.path(), n);
+        let paths = [dir.path().to_path_buf()];
+        let report = check_files(&paths, &catalogue);
+        assert_eq!(report.files.len(), n);
+        assert_eq!(report.errors(), 0, "generated files must be clean");
+        group.bench_with_input(BenchmarkId::new("files", n), &paths, |b, paths| {
+            b.iter(|| black_box(check_files(paths, &catalogue)));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

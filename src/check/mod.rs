@@ -1,0 +1,267 @@
+//! The authoring toolchain behind `hangup check`, `hangup schema` and `hangup paths`.
+//!
+//! Everything here is a library function the CLI calls; nothing prints on its own.
+//! `check_files` / `check_builtin` collect every problem in every file into a
+//! `Report`; `render` writes it in the human, short or JSON format; `exit_code`
+//! says 0 (no errors; warnings allowed) or 1 (errors). Bad usage (2) is the CLI's.
+
+mod paths;
+mod render;
+
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+pub use paths::paths_report;
+pub use render::{Format, Located, locate, render};
+
+use crate::engine::Catalogue;
+use crate::engine::library::{BUILTIN_SCENARIOS, check_scenario, is_catalogue_file};
+use crate::engine::validate::{Diagnostic, MAX_FILE_BYTES, Severity};
+
+/// Folders are searched this deep for `*.toml` files (no endless symlink loops).
+const MAX_DEPTH: usize = 8;
+
+/// One checked file: its name as shown, its bytes (for the source lines) and its problems.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    pub path: String,
+    pub source: Vec<u8>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The scenario id, when the file had one.
+    pub scenario_id: Option<String>,
+}
+
+/// Everything `hangup check` found.
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub files: Vec<FileReport>,
+}
+
+impl Report {
+    pub fn errors(&self) -> usize {
+        self.count(Severity::Error)
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.count(Severity::Warning)
+    }
+
+    fn count(&self, sev: Severity) -> usize {
+        self.files
+            .iter()
+            .flat_map(|f| &f.diagnostics)
+            .filter(|d| d.severity == sev)
+            .count()
+    }
+
+    /// 0 when there are no errors (warnings are allowed), 1 when there are.
+    pub fn exit_code(&self) -> i32 {
+        exit_code(self)
+    }
+}
+
+/// The exit code policy: 0 = no errors (warnings allowed), 1 = errors.
+/// (The CLI uses 2 for bad usage, before any checking.)
+pub fn exit_code(report: &Report) -> i32 {
+    i32::from(report.errors() > 0)
+}
+
+/// The JSON Schema of the scenario format, pretty-printed (what `hangup schema` prints).
+pub fn schema_json() -> String {
+    let mut s = serde_json::to_string_pretty(crate::engine::structure::schema())
+        .unwrap_or_else(|_| "{}".to_string());
+    s.push('\n');
+    s
+}
+
+/// Check the files and folders given (folders are searched for `*.toml`, except the
+/// catalogues `red-flags.toml` and `advice.toml`). Every problem in every file is
+/// reported, including the same scenario id used in two files (H0206).
+pub fn check_files(paths: &[PathBuf], catalogue: &Catalogue) -> Report {
+    let mut report = Report::default();
+    for p in paths {
+        if p.is_dir() {
+            let mut files = Vec::new();
+            walk(p, 0, &mut files);
+            files.sort();
+            for f in files {
+                report.files.push(check_path(&f, catalogue));
+            }
+        } else {
+            report.files.push(check_path(p, catalogue));
+        }
+    }
+    duplicate_ids(&mut report, 0);
+    report
+}
+
+/// Check the built-in scenarios, and the files in `extra_dir` when given (with that
+/// folder's own catalogues, if it has them). A file in `extra_dir` may replace a
+/// built-in scenario on purpose (same id): that is a warning (H0207), not an error.
+pub fn check_builtin(extra_dir: Option<&Path>) -> Report {
+    let (catalogue, mut report) = catalogue_for(extra_dir);
+    for (name, text) in BUILTIN_SCENARIOS {
+        report.files.push(check_bytes(
+            format!("scenarios/{name}"),
+            text.as_bytes(),
+            &catalogue,
+        ));
+    }
+    let builtin_count = report.files.len();
+    if let Some(dir) = extra_dir {
+        let extra = check_files(&[dir.to_path_buf()], &catalogue);
+        report.files.extend(extra.files);
+    }
+    duplicate_ids(&mut report, builtin_count);
+    report
+}
+
+/// The catalogue to check against: `dir`'s own, if it has one that loads; else the
+/// built-in one. A broken catalogue is reported (H0108).
+pub fn catalogue_for(dir: Option<&Path>) -> (Catalogue, Report) {
+    let mut report = Report::default();
+    let Some(dir) = dir else {
+        return (Catalogue::builtin(), report);
+    };
+    let lib = crate::engine::library::folder_catalogue(dir);
+    for s in lib.1 {
+        report.files.push(FileReport {
+            path: s.path,
+            source: Vec::new(),
+            diagnostics: vec![Diagnostic::error("H0108", s.reason, None)],
+            scenario_id: None,
+        });
+    }
+    (lib.0, report)
+}
+
+/// `hangup check`: check `paths` (or, when empty, the built-in scenarios and
+/// `extra_dir`), write the report to `out` in `format`, and return the exit code.
+pub fn run_check(
+    paths: &[PathBuf],
+    extra_dir: Option<&Path>,
+    format: Format,
+    out: &mut impl Write,
+) -> i32 {
+    let report = if paths.is_empty() {
+        check_builtin(extra_dir)
+    } else {
+        let (catalogue, mut report) = catalogue_for(extra_dir);
+        report.files.extend(check_files(paths, &catalogue).files);
+        report
+    };
+    // A failed write (closed pipe) must not hide the result: the exit code still says it.
+    let _ = render(&report, format, out);
+    report.exit_code()
+}
+
+fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        files.push(dir.to_path_buf());
+        return;
+    };
+    for e in entries.filter_map(Result::ok) {
+        let p = e.path();
+        let hidden = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir {
+            walk(&p, depth + 1, files);
+        } else if p.extension().is_some_and(|x| x == "toml") && !is_catalogue_file(&p) {
+            files.push(p);
+        }
+    }
+}
+
+/// Read at most one byte more than the limit, so a huge file cannot fill memory.
+fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut buf)?;
+    Ok(buf)
+}
+
+fn check_path(path: &Path, catalogue: &Catalogue) -> FileReport {
+    let name = path.display().to_string();
+    match read_limited(path) {
+        Ok(bytes) => check_bytes(name, &bytes, catalogue),
+        Err(e) => FileReport {
+            path: name,
+            source: Vec::new(),
+            diagnostics: vec![
+                Diagnostic::error("H0107", format!("the file could not be opened ({e})"), None)
+                    .with_hint("check the name, and that the file is not a folder or locked"),
+            ],
+            scenario_id: None,
+        },
+    }
+}
+
+/// Check one file's bytes under the name `path`.
+pub fn check_bytes(path: String, bytes: &[u8], catalogue: &Catalogue) -> FileReport {
+    let (scenario, diagnostics) = check_scenario(bytes, catalogue);
+    let mut source = bytes.to_vec();
+    source.truncate(MAX_FILE_BYTES);
+    FileReport {
+        path,
+        source,
+        diagnostics,
+        scenario_id: scenario.map(|s| s.id.get_ref().clone()),
+    }
+}
+
+/// Scenario ids must be unique across files: the later file is reported (H0206).
+/// Files before `first_own` are built-ins: a later file with their id replaces them (H0207).
+fn duplicate_ids(report: &mut Report, first_own: usize) {
+    let mut first: BTreeMap<String, usize> = BTreeMap::new();
+    let mut found = Vec::new();
+    for (i, f) in report.files.iter().enumerate() {
+        let Some(id) = &f.scenario_id else { continue };
+        match first.get(id) {
+            Some(&j) => found.push((i, j, id.clone())),
+            None => {
+                first.insert(id.clone(), i);
+            }
+        }
+    }
+    for (i, j, id) in found {
+        let other = report.files[j].path.clone();
+        let span = id_span(&report.files[i].source);
+        let d = if j < first_own && i >= first_own {
+            Diagnostic::warning(
+                "H0207",
+                format!("this file replaces the built-in scenario \"{id}\" ({other})"),
+                span,
+            )
+            .with_hint("that is fine for a local version; otherwise give it a new id")
+        } else {
+            Diagnostic::error(
+                "H0206",
+                format!("the scenario id \"{id}\" is also used by {other}"),
+                span,
+            )
+            .with_hint("give each scenario its own id")
+        };
+        report.files[i].diagnostics.push(d);
+    }
+}
+
+/// Where `id = "..."` is at the top of a file (for H0206); `None` if not found.
+fn id_span(source: &[u8]) -> Option<std::ops::Range<usize>> {
+    let text = std::str::from_utf8(source).ok()?;
+    let (doc, _) = toml::de::DeTable::parse_recoverable(text);
+    doc.get_ref()
+        .iter()
+        .find(|(k, _)| k.get_ref() == "id")
+        .map(|(_, v)| v.span())
+}

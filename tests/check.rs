@@ -1,0 +1,517 @@
+//! `hangup check`, `hangup schema` and `hangup paths`, as library calls.
+
+use std::path::{Path, PathBuf};
+
+use hangup::check::{
+    Format, Report, check_builtin, check_bytes, check_files, paths_report, run_check, schema_json,
+};
+use hangup::engine::Catalogue;
+use hangup::engine::library::{BUILTIN_SCENARIOS, parse_scenario};
+
+const BROKEN: &str = "tests/fixtures/broken";
+const TINY: &str = "tests/fixtures/tiny.toml";
+
+/// (code, line, column) of every diagnostic for one file, via the JSON output.
+fn located(path: &str) -> Vec<(String, u64, u64)> {
+    let mut out = Vec::new();
+    let code = run_check(&[PathBuf::from(path)], None, Format::Json, &mut out);
+    assert_eq!(code, 1, "{path} should fail the check");
+    let doc: serde_json::Value = serde_json::from_slice(&out).expect("json output parses");
+    doc["diagnostics"]
+        .as_array()
+        .expect("diagnostics array")
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap_or_default().to_string(),
+                d["line"].as_u64().unwrap_or(0),
+                d["column"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect()
+}
+
+fn has(found: &[(String, u64, u64)], code: &str, line: u64, column: u64) -> bool {
+    found
+        .iter()
+        .any(|(c, l, col)| c == code && *l == line && *col == column)
+}
+
+#[test]
+fn five_problems_in_one_run_each_located() {
+    let found = located("tests/fixtures/broken/five-problems.toml");
+    let expected = [
+        ("H0406", 22, 34), // the ESC byte itself, in the caller's line
+        ("H0203", 32, 8),  // next = "ask-nme"
+        ("H0301", 45, 6),  // step "ask-name" is unreachable
+        ("H0303", 59, 6),  // loop-a / loop-b: a trap cycle
+        ("H0408", 93, 6),  // ending "lost" has no `happened`
+    ];
+    for (code, line, col) in expected {
+        assert!(
+            has(&found, code, line, col),
+            "missing {code} at {line}:{col}; found {found:?}"
+        );
+    }
+    let codes: std::collections::BTreeSet<&str> = found.iter().map(|f| f.0.as_str()).collect();
+    assert_eq!(codes.len(), 5, "five distinct problems: {found:?}");
+}
+
+#[test]
+fn dangling_next_gets_a_did_you_mean_hint() {
+    let mut out = Vec::new();
+    run_check(
+        &[PathBuf::from("tests/fixtures/broken/five-problems.toml")],
+        None,
+        Format::Human,
+        &mut out,
+    );
+    let text = String::from_utf8(out).expect("utf-8 output");
+    assert!(text.contains("five-problems.toml:32:8: error[H0203]"));
+    assert!(text.contains("  = hint: did you mean `next = \"ask-name\"`?"));
+    // The ESC byte is never written back to the terminal.
+    assert!(!text.contains('\u{1b}'));
+    // The caret sits under the ESC (column 34, so 33 spaces after the gutter).
+    let caret = format!("   | {}^\n", " ".repeat(33));
+    assert!(text.contains(&caret), "{text}");
+}
+
+#[test]
+fn every_unknown_key_is_reported_with_a_suggestion() {
+    let found = located("tests/fixtures/broken/unknown-keys.toml");
+    assert!(has(&found, "H0102", 3, 1), "titel: {found:?}");
+    assert!(has(&found, "H0102", 21, 1), "sayz: {found:?}");
+    assert!(has(&found, "H0102", 26, 1), "nxt: {found:?}");
+    assert!(has(&found, "H0103", 5, 8), "kind = \"scma\": {found:?}");
+    assert!(has(&found, "H0103", 7, 11), "minutes = \"five\": {found:?}");
+    let bytes = std::fs::read("tests/fixtures/broken/unknown-keys.toml").expect("fixture");
+    let report = check_bytes("u.toml".into(), &bytes, &Catalogue::builtin());
+    let hints: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .filter_map(|d| d.hint.as_deref())
+        .collect();
+    for h in [
+        "did you mean `title`?",
+        "did you mean `says`?",
+        "did you mean `next`?",
+    ] {
+        assert!(hints.contains(&h), "{h} not in {hints:?}");
+    }
+}
+
+#[test]
+fn missing_field_is_reported_at_its_table() {
+    let src = "id = \"x\"\ntitle = \"t\"\nsummary = \"s\"\nkind = \"scam\"\nstart = \"a\"\n\n[source]\nwho = \"w\"\nwhen = \"n\"\n\n[caller]\nname = \"n\"\nnumber = \"1\"\n";
+    let report = check_bytes("m.toml".into(), src.as_bytes(), &Catalogue::builtin());
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "H0104")
+        .expect("missing field reported");
+    assert!(d.message.contains("[caller]") && d.message.contains("organisation"));
+    let at = src.find("[caller]").expect("header");
+    assert_eq!(d.span, Some(at..at + 8)); // the `[caller]` header
+}
+
+#[test]
+fn several_syntax_errors_in_one_file() {
+    let found = located("tests/fixtures/broken/syntax.toml");
+    assert!(found.iter().all(|f| f.0 == "H0101"));
+    assert!(has(&found, "H0101", 3, 23), "unclosed string: {found:?}");
+    assert!(has(&found, "H0101", 4, 11), "unquoted text: {found:?}");
+    assert!(found.len() >= 3);
+}
+
+#[test]
+fn content_problems_point_at_the_character() {
+    let found = located("tests/fixtures/broken/content.toml");
+    for (code, line, col) in [
+        ("H0202", 2, 6),
+        ("H0305", 2, 6),
+        ("H0205", 7, 22),
+        ("H0209", 23, 24),
+        ("H0407", 23, 62),
+        ("H0405", 26, 8),
+        ("H0402", 27, 12),
+        ("H0204", 28, 10),
+        ("H0406", 32, 8),
+        ("H0201", 37, 6),
+        ("H0404", 37, 6),
+    ] {
+        assert!(
+            has(&found, code, line, col),
+            "{code} at {line}:{col}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn non_utf8_file_is_an_error_with_a_place() {
+    let found = located("tests/fixtures/broken/latin1.toml");
+    assert_eq!(found, vec![("H0106".to_string(), 2, 16)]);
+}
+
+#[test]
+fn huge_file_is_an_error_not_a_crash() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("huge.toml");
+    let mut big = String::from("id = \"huge\"\n");
+    while big.len() < 2 * 1024 * 1024 {
+        big.push_str("# padding padding padding padding padding padding padding\n");
+    }
+    std::fs::write(&path, big).expect("write");
+    let report = check_files(&[path], &Catalogue::builtin());
+    let codes: Vec<&str> = report.files[0].diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, vec!["H0105"]);
+    assert_eq!(report.exit_code(), 1);
+}
+
+#[test]
+fn missing_file_is_reported() {
+    let report = check_files(&[PathBuf::from("no/such/file.toml")], &Catalogue::builtin());
+    assert_eq!(report.files[0].diagnostics[0].code, "H0107");
+    assert_eq!(report.exit_code(), 1);
+}
+
+#[test]
+fn duplicate_scenario_ids_across_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let tiny = std::fs::read(TINY).expect("tiny");
+    std::fs::write(dir.path().join("a.toml"), &tiny).expect("write");
+    std::fs::write(dir.path().join("b.toml"), &tiny).expect("write");
+    // Catalogue files in the folder are not scenarios.
+    std::fs::write(dir.path().join("advice.toml"), "not a scenario").expect("write");
+    let report = check_files(&[dir.path().to_path_buf()], &Catalogue::builtin());
+    assert_eq!(report.files.len(), 2);
+    let d = &report.files[1].diagnostics;
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert_eq!(d[0].code, "H0206");
+    let text = String::from_utf8(tiny).expect("utf-8");
+    let at = text.find("id = \"tiny\"").expect("id line") + 5;
+    assert_eq!(d[0].span, Some(at..at + 6)); // "tiny" in b.toml
+    assert!(report.files[0].diagnostics.is_empty());
+}
+
+#[test]
+fn folders_are_walked_and_every_file_named() {
+    let report = check_files(&[PathBuf::from(BROKEN)], &Catalogue::builtin());
+    let names: Vec<&str> = report.files.iter().map(|f| f.path.as_str()).collect();
+    for f in [
+        "content",
+        "five-problems",
+        "latin1",
+        "syntax",
+        "unknown-keys",
+    ] {
+        assert!(
+            names.iter().any(|n| n.ends_with(&format!("{f}.toml"))),
+            "{f} not checked: {names:?}"
+        );
+    }
+    assert!(report.files.iter().all(|f| !f.diagnostics.is_empty()));
+    assert_eq!(report.exit_code(), 1);
+}
+
+#[test]
+fn tiny_and_builtins_pass() {
+    let mut out = Vec::new();
+    let code = run_check(&[PathBuf::from(TINY)], None, Format::Human, &mut out);
+    let text = String::from_utf8_lossy(&out);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.contains("Checked 1 file: no problems."), "{text}");
+    let report = check_builtin(None);
+    assert_eq!(report.files.len(), BUILTIN_SCENARIOS.len());
+    assert_eq!(report.errors(), 0, "{:?}", errors(&report));
+}
+
+fn errors(r: &Report) -> Vec<String> {
+    r.files
+        .iter()
+        .flat_map(|f| {
+            f.diagnostics
+                .iter()
+                .map(move |d| format!("{}: {d:?}", f.path))
+        })
+        .collect()
+}
+
+#[test]
+fn short_format_is_one_line_each_and_json_has_every_field() {
+    let path = PathBuf::from("tests/fixtures/broken/five-problems.toml");
+    let mut out = Vec::new();
+    run_check(std::slice::from_ref(&path), None, Format::Short, &mut out);
+    let text = String::from_utf8(out).expect("utf-8");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 6, "{text}");
+    assert!(lines.iter().all(|l| l.contains(": error[H0")));
+
+    let mut out = Vec::new();
+    run_check(&[path], None, Format::Json, &mut out);
+    let doc: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    assert_eq!(doc["errors"], 6);
+    let first = &doc["diagnostics"][0];
+    for key in [
+        "file",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "severity",
+        "code",
+        "message",
+        "hint",
+    ] {
+        assert!(first.get(key).is_some(), "{key} missing in {first}");
+    }
+    assert_eq!(first["end_column"], 35);
+    assert_eq!(first["severity"], "error");
+}
+
+#[test]
+fn format_names_parse() {
+    assert_eq!("json".parse::<Format>(), Ok(Format::Json));
+    assert_eq!("short".parse::<Format>(), Ok(Format::Short));
+    assert_eq!("human".parse::<Format>(), Ok(Format::Human));
+    assert!("xml".parse::<Format>().is_err());
+}
+
+#[test]
+fn caret_is_placed_by_display_width() {
+    // Wide characters before the problem: the caret must still line up.
+    let src = "id = \"x\"\ntitle = \"t\"\nsummary = \"日本語 {oops\"\n";
+    let report = check_bytes("w.toml".into(), src.as_bytes(), &Catalogue::builtin());
+    let r = Report {
+        files: vec![report],
+    };
+    let mut out = Vec::new();
+    hangup::check::render(&r, Format::Human, &mut out).expect("render");
+    let text = String::from_utf8(out).expect("utf-8");
+    // The shape check stops first (missing fields); nothing to place yet, but no panic.
+    assert!(text.contains("error[H0104]"), "{text}");
+
+    let tiny = std::fs::read_to_string(TINY).expect("tiny");
+    let bad = tiny.replace("says = \"Hello, this", "says = \"日本 {x Hello, this");
+    let report = check_bytes("w.toml".into(), bad.as_bytes(), &Catalogue::builtin());
+    let r = Report {
+        files: vec![report],
+    };
+    let mut out = Vec::new();
+    hangup::check::render(&r, Format::Human, &mut out).expect("render");
+    let text = String::from_utf8(out).expect("utf-8");
+    // `says = "` is 8 columns, 日本 is 4 more plus a space: the caret is at column 14.
+    assert!(text.contains(&format!("| {}^\n", " ".repeat(13))), "{text}");
+}
+
+#[test]
+fn schema_is_valid_and_accepts_every_builtin_scenario() {
+    let schema: serde_json::Value = serde_json::from_str(&schema_json()).expect("schema is JSON");
+    assert!(
+        jsonschema::meta::is_valid(&schema),
+        "not a valid JSON Schema"
+    );
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let tiny = std::fs::read_to_string(TINY).expect("tiny");
+    let mut files: Vec<(String, String)> = BUILTIN_SCENARIOS
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect();
+    files.push(("tiny.toml".into(), tiny));
+    for (name, text) in &files {
+        let value: serde_json::Value = toml::from_str(text).expect("scenario is TOML");
+        let errs: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(errs.is_empty(), "{name}: {errs:?}");
+    }
+    // And it rejects what the checker rejects: an unknown key, a wrong kind.
+    let bad = std::fs::read_to_string("tests/fixtures/broken/unknown-keys.toml").expect("fixture");
+    let value: serde_json::Value = toml::from_str(&bad).expect("TOML");
+    assert!(!validator.is_valid(&value));
+}
+
+#[test]
+fn schema_uses_only_keywords_the_checker_understands() {
+    fn walk(v: &serde_json::Value, parent: Option<&str>, bad: &mut Vec<String>) {
+        if let Some(map) = v.as_object() {
+            for (k, child) in map {
+                let named = matches!(parent, Some("properties" | "definitions"));
+                if !named && !hangup::engine::structure::SUPPORTED_KEYWORDS.contains(&k.as_str()) {
+                    bad.push(k.clone());
+                }
+                if !matches!(k.as_str(), "default" | "enum" | "const") {
+                    walk(child, if named { None } else { Some(k.as_str()) }, bad);
+                }
+            }
+        } else if let Some(items) = v.as_array() {
+            for i in items {
+                walk(i, None, bad);
+            }
+        }
+    }
+    let schema: serde_json::Value = serde_json::from_str(&schema_json()).expect("json");
+    let mut bad = Vec::new();
+    walk(&schema, None, &mut bad);
+    assert!(bad.is_empty(), "unsupported keywords: {bad:?}");
+}
+
+#[test]
+fn schema_file_in_assets_is_up_to_date() {
+    let path = Path::new("assets/scenario.schema.json");
+    let on_disk = std::fs::read_to_string(path).unwrap_or_default();
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(path, schema_json()).expect("write schema");
+        return;
+    }
+    assert_eq!(
+        on_disk,
+        schema_json(),
+        "assets/scenario.schema.json is stale: run UPDATE_SCHEMA=1 cargo test --test check"
+    );
+}
+
+#[test]
+fn paths_lists_every_path_and_the_shortest_to_each_ending() {
+    let cat = Catalogue::builtin();
+    let bytes = std::fs::read(TINY).expect("tiny");
+    let s = parse_scenario(&bytes, &cat).expect("tiny loads");
+    let text = paths_report(&s, &cat);
+    assert!(text.contains("Paths (3 in all):"), "{text}");
+    assert!(text.contains("safe-end (safe): 2 paths; shortest, 1 choice: hello 1. \"Hang up.\""));
+    assert!(text.contains("lost (defrauded): 1 path; shortest, 2 choices"));
+}
+
+#[test]
+fn paths_summarises_a_large_tree_and_survives_loops() {
+    // 12 steps: two choices on to the next step, one back to the start, one to "lost":
+    // 2^12 paths to safe-end plus 2^12 - 1 to lost = 8191.
+    let tiny = std::fs::read_to_string(TINY).expect("tiny");
+    let head = tiny.split("[[step]]").next().expect("head");
+    let mut s = head.replace("start = \"hello\"", "start = \"s0\"");
+    for i in 0..12 {
+        let next = if i == 11 {
+            "safe-end".to_string()
+        } else {
+            format!("s{}", i + 1)
+        };
+        s.push_str(&format!(
+            "[[step]]\nid = \"s{i}\"\nsays = \"Step {i}.\"\n\n[[step.choice]]\ntext = \"A\"\nfeedback = \"f\"\nnext = \"{next}\"\n\n[[step.choice]]\ntext = \"B\"\nfeedback = \"f\"\nnext = \"{next}\"\n\n[[step.choice]]\ntext = \"Back\"\nfeedback = \"f\"\nnext = \"s0\"\n\n[[step.choice]]\ntext = \"Give up\"\nfeedback = \"f\"\nnext = \"lost\"\n\n"
+        ));
+    }
+    s.push_str("[[ending]]\nid = \"safe-end\"\noutcome = \"safe\"\ntitle = \"Safe\"\nhappened = [\"ok\"]\n\n[[ending]]\nid = \"lost\"\noutcome = \"defrauded\"\ntitle = \"Lost\"\nhappened = [\"lost\"]\n");
+    let cat = Catalogue::builtin();
+    let scenario = match parse_scenario(s.as_bytes(), &cat) {
+        Ok(sc) => sc,
+        Err(e) => panic!("generated scenario should load: {e:?}"),
+    };
+    let text = paths_report(&scenario, &cat);
+    assert!(text.contains("Paths (8191 in all):"), "{text}");
+    assert!(text.contains("… and 8141 more, not listed."));
+    assert!(text.contains("choices go back to a step already on the path"));
+    assert!(text.lines().count() < 80);
+}
+
+#[test]
+fn every_code_in_the_source_is_documented() {
+    let docs = std::fs::read_to_string("docs/authoring.md").expect("docs/authoring.md");
+    let mut codes = std::collections::BTreeSet::new();
+    let mut stack = vec![PathBuf::from("src")];
+    while let Some(p) = stack.pop() {
+        if p.is_dir() {
+            for e in std::fs::read_dir(&p).expect("read src").flatten() {
+                stack.push(e.path());
+            }
+        } else if p.extension().is_some_and(|x| x == "rs") {
+            let text = std::fs::read_to_string(&p).expect("read source");
+            for (i, _) in text.match_indices("\"H0") {
+                if let Some(code) = text.get(i + 1..i + 6)
+                    && code[1..].chars().all(|c| c.is_ascii_digit())
+                {
+                    codes.insert(code.to_string());
+                }
+            }
+        }
+    }
+    assert!(codes.len() >= 30, "{codes:?}");
+    for code in codes {
+        assert!(
+            docs.contains(&format!("#### {code}")),
+            "{code} is not documented"
+        );
+    }
+}
+
+/// The tiny fixture with its steps replaced by a chain of `n` steps (each with a way out).
+fn chain(n: usize) -> String {
+    let tiny = std::fs::read_to_string(TINY).expect("tiny");
+    let head = tiny.split("[[step]]").next().expect("head");
+    let mut s = head.replace("start = \"hello\"", "start = \"s0\"");
+    for i in 0..n {
+        let next = if i + 1 == n {
+            "lost".to_string()
+        } else {
+            format!("s{}", i + 1)
+        };
+        s.push_str(&format!(
+            "[[step]]\nid = \"s{i}\"\nsays = \"Step {i}.\"\n\n[[step.choice]]\ntext = \"On\"\nfeedback = \"f\"\nnext = \"{next}\"\n\n[[step.choice]]\ntext = \"Hang up\"\nfeedback = \"f\"\nnext = \"safe-end\"\n\n"
+        ));
+    }
+    s.push_str("[[ending]]\nid = \"safe-end\"\noutcome = \"safe\"\ntitle = \"Safe\"\nhappened = [\"ok\"]\n\n[[ending]]\nid = \"lost\"\noutcome = \"defrauded\"\ntitle = \"Lost {amount}\"\nhappened = [\"lost\"]\n");
+    s
+}
+
+#[test]
+fn a_very_long_path_is_a_warning_not_an_error() {
+    let cat = Catalogue::builtin();
+    let ok = check_bytes("c.toml".into(), chain(30).as_bytes(), &cat);
+    assert!(ok.diagnostics.is_empty(), "{:?}", ok.diagnostics);
+    let long = check_bytes("c.toml".into(), chain(31).as_bytes(), &cat);
+    let codes: Vec<(&str, bool)> = long
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.is_error()))
+        .collect();
+    assert_eq!(codes, vec![("H0306", false)]);
+    let report = Report { files: vec![long] };
+    assert_eq!(report.exit_code(), 0, "warnings alone pass");
+}
+
+#[test]
+fn long_caller_line_does_not_fit_the_screen() {
+    let long = "Hello. ".repeat(120);
+    let src = chain(2).replace("says = \"Step 0.\"", &format!("says = \"{long}\""));
+    let report = check_bytes("c.toml".into(), src.as_bytes(), &Catalogue::builtin());
+    let d: Vec<&str> = report
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(report.diagnostics.len(), 1, "{d:?}");
+    assert_eq!(report.diagnostics[0].code, "H0405");
+    // 11 words of "Hello." fill a 76-column line exactly, so 120 words take 11 lines.
+    assert!(d[0].contains("`says` takes 11 lines"), "{d:?}");
+}
+
+#[test]
+fn hidden_characters_anywhere_are_found_at_their_place() {
+    // A bidi override in a comment and a C1 CSI in a value: both errors, both located.
+    let src = chain(2)
+        .replacen("# A tiny", "# A \u{202e}tiny", 1)
+        .replace("says = \"Step 1.\"", "says = \"Step\u{9b}1.\"");
+    let report = check_bytes("c.toml".into(), src.as_bytes(), &Catalogue::builtin());
+    let found: Vec<(&str, Option<std::ops::Range<usize>>)> = report
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.span.clone()))
+        .collect();
+    let bidi = src.find('\u{202e}').expect("bidi");
+    let csi = src.find('\u{9b}').expect("csi");
+    assert_eq!(
+        found,
+        vec![
+            ("H0406", Some(bidi..bidi + 3)),
+            ("H0406", Some(csi..csi + 2))
+        ]
+    );
+}
