@@ -261,3 +261,17 @@ fn long_lists_page_by_nine_and_zero_shows_more() {
     assert!(send(&mut a, ch('1'), 80, 24));
     assert_eq!(a.session().expect("call").script().title, tenth);
 }
+
+#[test]
+fn touching_more_calls_shows_the_next_page() {
+    let mut a = app_with(hangup::engine::Library::builtin(), ThemeName::Default);
+    render(&a, 80, 24);
+    let (rect, _) = *a
+        .targets
+        .borrow()
+        .iter()
+        .find(|(_, t)| *t == Target::More)
+        .expect("the More row can be touched");
+    assert!(send(&mut a, click(rect.x + 2, rect.y), 80, 24));
+    assert_eq!(a.selected, 9);
+}

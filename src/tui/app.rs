@@ -127,6 +127,8 @@ pub enum Overlay {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
     Scenario(usize),
+    /// "0  More calls": the next page of the list.
+    More,
     Choice(usize),
     Continue,
     Yes,
@@ -285,6 +287,7 @@ impl App {
                     Action::Select
                 }
                 Some(Target::Choice(i)) => Action::Pick(i),
+                Some(Target::More) => Action::More,
                 Some(Target::Continue) => Action::Select,
                 Some(Target::Yes) => Action::Yes,
                 Some(Target::No) => Action::No,

@@ -255,7 +255,7 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
                 "  0  More calls (this is page {} of {pages})",
                 page / PAGE + 1
             )),
-            None,
+            Some(Target::More),
             false,
         ));
     }
