@@ -4,6 +4,7 @@
 //! a signal, and it redraws only when an action changed something. Idle CPU is zero.
 
 pub mod app;
+pub mod hooks;
 pub mod keymap;
 pub mod term;
 pub mod theme;
@@ -22,6 +23,9 @@ pub fn run(app: &mut App) -> io::Result<()> {
     while app.running {
         if dirty {
             guard.terminal.draw(|f| ui::draw(f, app))?;
+            if hooks::stop_after_draw() {
+                return Ok(());
+            }
         }
         // Blocks until something happens. An error here (for example the
         // terminal went away) ends the program instead of spinning.
