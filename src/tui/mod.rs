@@ -4,6 +4,7 @@
 //! a signal, and it redraws only when an action changed something. Idle CPU is zero.
 
 pub mod app;
+pub mod hooks;
 pub mod keymap;
 pub mod practice;
 pub mod term;
@@ -94,6 +95,9 @@ pub fn run_with(driver: &mut impl Driver) -> io::Result<()> {
     while driver.running() {
         if dirty {
             guard.terminal.draw(|f| driver.draw(f))?;
+            if hooks::stop_after_draw() {
+                return Ok(());
+            }
         }
         // An error here (for example the terminal went away) ends the
         // program instead of spinning.

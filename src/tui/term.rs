@@ -33,8 +33,14 @@ impl TerminalGuard {
     pub fn new(mouse: bool) -> io::Result<Self> {
         install_panic_hook();
         install_signal_handlers();
-        enable_raw_mode()?;
+        watch_for_hangup();
+        // Mark the terminal as ours *before* changing it, so a signal that
+        // arrives in between still restores it.
         ACTIVE.store(true, Ordering::SeqCst);
+        if let Err(e) = enable_raw_mode() {
+            ACTIVE.store(false, Ordering::SeqCst);
+            return Err(e);
+        }
         let mut out = io::stdout();
         let setup = (|| {
             execute!(out, EnterAlternateScreen, cursor::Hide)?;
@@ -122,6 +128,46 @@ fn install_signal_handlers() {
                     }
                     restore();
                     std::process::exit(128 + sig);
+                }
+            });
+    });
+}
+
+/// When the terminal goes away without a SIGHUP reaching us (the program was
+/// started in its own session, or the hangup signal went elsewhere), reading
+/// the terminal fails at once, over and over. crossterm's reader retries such
+/// errors in a loop, which would burn a whole CPU core forever. So a thread
+/// sleeps in `poll()` on the terminal asking for no events at all: the kernel
+/// wakes it only for a hang-up or an error, and then we leave (exit 129, as
+/// for SIGHUP). While the terminal is alive this thread uses no CPU.
+fn watch_for_hangup() {
+    use rustix::event::{PollFd, PollFlags, poll};
+    use std::io::IsTerminal;
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // crossterm reads keys from stdin when it is a terminal (the only case
+        // in which the full-screen front end runs).
+        if !io::stdin().is_terminal() {
+            return;
+        }
+        let _ = std::thread::Builder::new()
+            .name("hangup-watch".into())
+            .spawn(|| {
+                let stdin = io::stdin();
+                loop {
+                    let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
+                    match poll(&mut fds, None) {
+                        Ok(_) => {
+                            let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
+                            if fds[0].revents().intersects(gone) {
+                                restore();
+                                std::process::exit(129);
+                            }
+                        }
+                        Err(rustix::io::Errno::INTR) => {}
+                        // poll itself failed: stop watching rather than spin.
+                        Err(_) => return,
+                    }
                 }
             });
     });

@@ -1,0 +1,207 @@
+//! Shared by the robustness, soak and fuzz tests: every screen of every
+//! scenario as a replayable list of actions, and a renderer that checks the
+//! frame's invariants.
+//!
+//! New modes (kiosk, group) plug in by adding their `Options` to `options()`
+//! and any screens of their own to `routes()`: every test below then covers them.
+#![allow(dead_code)]
+
+use hangup::engine::library::parse_scenario;
+use hangup::engine::{Catalogue, Library, Phase};
+use hangup::tui::app::{Action, App, Mode, Options};
+use hangup::tui::theme::{Theme, ThemeName};
+use hangup::tui::ui;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, backend::TestBackend};
+
+/// The built-in scenarios plus the tiny fixture, and a skipped-file note so
+/// the start screen shows it too.
+pub fn library() -> Library {
+    let mut lib = Library::builtin();
+    let tiny = parse_scenario(include_bytes!("../fixtures/tiny.toml"), &lib.catalogue)
+        .expect("fixture loads");
+    lib.scenarios.push(tiny);
+    lib.skipped.push(hangup::engine::library::Skipped {
+        path: "/some/where/a-very-long-folder-name/broken-scenario-file.toml".into(),
+        reason: "the file is not plain UTF-8 text".into(),
+    });
+    lib
+}
+
+/// Every mode and theme the app can run in.
+pub fn options() -> Vec<Options> {
+    let mut v = Vec::new();
+    for mode in [Mode::Practice] {
+        for theme in [
+            ThemeName::Default,
+            ThemeName::HighContrast,
+            ThemeName::Monochrome,
+        ] {
+            v.push(Options {
+                mode,
+                region: "ewni".into(),
+                seed: Some(7),
+                theme: Theme::new(theme),
+            });
+        }
+    }
+    v.push(Options {
+        mode: Mode::Practice,
+        region: "scotland".into(),
+        seed: Some(7),
+        theme: Theme::new(ThemeName::Default),
+    });
+    v
+}
+
+pub fn new_app(library: &Library, options: &Options) -> App {
+    App::new(library.clone(), options.clone())
+}
+
+/// A named screen, reached by these actions from a fresh app.
+#[derive(Debug, Clone)]
+pub struct Route {
+    pub name: String,
+    pub actions: Vec<Action>,
+}
+
+pub fn build(library: &Library, options: &Options, route: &Route) -> App {
+    let mut app = new_app(library, options);
+    for &a in &route.actions {
+        app.update(a);
+    }
+    app
+}
+
+/// Every screen: the start screen and its overlays, then for every scenario
+/// every phase along two paths (always the first choice; always the last),
+/// the leave-call question, the ending, the replay, and the start screen with
+/// a score.
+pub fn routes(library: &Library, options: &Options) -> Vec<Route> {
+    let mut out = vec![
+        Route {
+            name: "start".into(),
+            actions: vec![],
+        },
+        Route {
+            name: "help".into(),
+            actions: vec![Action::Help],
+        },
+        Route {
+            name: "quit".into(),
+            actions: vec![Action::Quit],
+        },
+        Route {
+            name: "start-scrolled".into(),
+            actions: vec![Action::PageDown; 4],
+        },
+    ];
+    for i in 0..library.scenarios.len() {
+        for last in [false, true] {
+            let tag = format!("s{i}-{}", if last { "last" } else { "first" });
+            let mut app = new_app(library, options);
+            let mut actions = vec![Action::Pick(i)];
+            app.update(Action::Pick(i));
+            let push = |name: String, actions: &Vec<Action>, out: &mut Vec<Route>| {
+                out.push(Route {
+                    name,
+                    actions: actions.clone(),
+                })
+            };
+            push(format!("{tag}-incoming"), &actions, &mut out);
+            for n in 0..64 {
+                let Some(s) = app.session() else { break };
+                let act = match s.phase() {
+                    Phase::Incoming => Action::Select,
+                    Phase::Deciding { step } => {
+                        if n < 2 {
+                            let mut leave = actions.clone();
+                            leave.push(Action::Back);
+                            push(format!("{tag}-leave-{n}"), &leave, &mut out);
+                            let mut help = actions.clone();
+                            help.push(Action::Help);
+                            push(format!("{tag}-help-{n}"), &help, &mut out);
+                        }
+                        let k = s.step(step).choices.len();
+                        Action::Pick(if last { k.saturating_sub(1) } else { 0 })
+                    }
+                    Phase::Feedback { .. } => Action::Select,
+                    Phase::Ended { .. } => {
+                        let mut replay = actions.clone();
+                        replay.push(Action::Replay);
+                        push(format!("{tag}-replay"), &replay, &mut out);
+                        replay.extend([Action::PageDown; 5]);
+                        push(format!("{tag}-replay-scrolled"), &replay, &mut out);
+                        let mut back = actions.clone();
+                        back.push(Action::Select);
+                        push(format!("{tag}-start-with-score"), &back, &mut out);
+                        break;
+                    }
+                };
+                app.update(act);
+                actions.push(act);
+                let phase = match app.session().map(|s| s.phase()) {
+                    Some(Phase::Incoming) => "incoming",
+                    Some(Phase::Deciding { .. }) => "deciding",
+                    Some(Phase::Feedback { .. }) => "feedback",
+                    Some(Phase::Ended { .. }) => "ending",
+                    None => "start",
+                };
+                push(format!("{tag}-{n}-{phase}"), &actions, &mut out);
+                let mut scrolled = actions.clone();
+                scrolled.extend([Action::PageDown; 3]);
+                push(format!("{tag}-{n}-{phase}-scrolled"), &scrolled, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// One route per kind of screen (for the slower tests): the start screen and
+/// its overlays, and every phase of the first scenario (first choices) and the
+/// second (last choices), without the scrolled copies.
+pub fn key_routes(all: &[Route]) -> Vec<Route> {
+    all.iter()
+        .filter(|r| {
+            ["start", "help", "quit"].contains(&r.name.as_str())
+                || ((r.name.starts_with("s0-first") || r.name.starts_with("s1-last"))
+                    && !r.name.contains("scrolled"))
+        })
+        .cloned()
+        .collect()
+}
+
+/// A throwaway built-in catalogue, for tests that only need one.
+pub fn catalogue() -> Catalogue {
+    Catalogue::builtin()
+}
+
+/// Render once at `w`x`h` and check what every frame must satisfy.
+pub fn render_checked(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test backend");
+    t.draw(|f| ui::draw(f, app)).expect("draw");
+    check_targets(app, Rect::new(0, 0, w, h));
+    t
+}
+
+/// Clickable areas must lie inside the frame and not be empty.
+pub fn check_targets(app: &App, area: Rect) {
+    let targets = app.targets.borrow();
+    assert!(
+        targets.len() <= 64,
+        "too many click targets: {}",
+        targets.len()
+    );
+    for (r, t) in targets.iter() {
+        assert!(
+            r.width > 0 && r.height > 0,
+            "empty target {t:?} at {r:?} in {area:?}"
+        );
+        assert!(
+            area.contains(r.as_position())
+                && r.right() <= area.right()
+                && r.bottom() <= area.bottom(),
+            "target {t:?} at {r:?} outside the frame {area:?}"
+        );
+    }
+}
