@@ -38,6 +38,8 @@ pub enum Action {
     Replay,
     /// `0`: the next page of the list.
     More,
+    /// A touch or click on a call in the list: start it.
+    Open(usize),
     Click {
         column: u16,
         row: u16,
@@ -282,10 +284,7 @@ impl App {
         // A click is turned into the action its target stands for.
         let action = match action {
             Action::Click { column, row } => match self.target_at(column, row) {
-                Some(Target::Scenario(i)) => {
-                    self.selected = i;
-                    Action::Select
-                }
+                Some(Target::Scenario(i)) => Action::Open(i),
                 Some(Target::Choice(i)) => Action::Pick(i),
                 Some(Target::More) => Action::More,
                 Some(Target::Continue) => Action::Select,
@@ -360,6 +359,7 @@ impl App {
                 true
             }
             Action::Select => self.start_call(self.selected),
+            Action::Open(i) => self.start_call(i),
             // Digits pick on the page shown; 0 shows the next page of calls.
             Action::Pick(d) if d < PAGE => self.start_call(self.page_start() + d),
             Action::More if n > PAGE => {

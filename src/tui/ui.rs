@@ -109,6 +109,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
         bottom,
     );
 
+    // Only what is on top can be touched: nothing under a card or question.
+    if app.overlay.is_some() {
+        app.targets.borrow_mut().clear();
+    }
     match app.overlay {
         Some(Overlay::Help) => draw_help(frame, area, app),
         Some(Overlay::ConfirmQuit) => draw_confirm(
