@@ -53,10 +53,17 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     if let Some(dir) = &cli.scenarios
         && !dir.is_dir()
     {
-        return Err(format!(
-            "the folder \"{}\" was not found. Check the name after --scenarios.",
-            dir.display()
-        ));
+        return Err(if dir.exists() {
+            format!(
+                "\"{}\" is a file, not a folder. After --scenarios, give the folder that holds the scenario files.",
+                dir.display()
+            )
+        } else {
+            format!(
+                "the folder \"{}\" was not found. Check the name after --scenarios.",
+                dir.display()
+            )
+        });
     }
     let region = library.catalogue.region(cli.region.as_deref()).to_string();
     if let Some(r) = &cli.region
