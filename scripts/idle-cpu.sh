@@ -6,7 +6,8 @@
 # Usage: scripts/idle-cpu.sh [SECONDS] [BINARY]
 #   SECONDS  the idle window for each case (default 30)
 #   BINARY   default target/release/hangup (build it with: cargo build --release)
-# Cases: practice start screen; practice mid-call (answered, waiting for a choice).
+# Cases: practice start screen and mid-call; group plan and mid-call; kiosk
+# attract screen and mid-call (shorter than its 120 s idle timeout).
 # Needs tmux. Prints one line per case and exits non-zero if any case used
 # 0.1% of a core or more.
 set -euo pipefail
@@ -46,6 +47,12 @@ measure() { # name, keys to send before idling, args...
   tm kill-server 2>/dev/null || true
 }
 
+export HANGUP_DATA_DIR="$dir/data"
 measure "practice, start screen" "" 
 measure "practice, mid-call" "Enter" play police-courier
+measure "group, plan screen" "" group
+measure "group, mid-call" "Enter Enter" group --scenario police-courier
+# Kiosk: the idle timer must not wake it until the real deadline (120 s default).
+measure "kiosk, attract screen" "" kiosk
+measure "kiosk, mid-call" "x 1 Enter" kiosk
 exit $fail
