@@ -97,7 +97,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         }
         Some(Command::List { json }) => {
             let mut out = stdout.lock();
-            hangup::list::write(&library, *json, &mut out).map_err(|e| e.to_string())?;
+            match hangup::list::write(&library, *json, &mut out) {
+                // The reader stopped early (e.g. `| head`): that is not a failure.
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+                other => other.map_err(|e| e.to_string())?,
+            }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Progress { reset }) => {
