@@ -6,6 +6,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod dates;
 pub mod engine;
 pub mod group;
 pub mod kiosk;
@@ -15,4 +16,5 @@ pub mod practice;
 pub mod progress;
 pub mod speech;
 pub mod stats;
+pub mod store;
 pub mod tui;

@@ -30,21 +30,6 @@ pub const FILE_NAME: &str = "progress.toml";
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Day(pub i64);
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 impl Day {
     /// Today (UTC). `HANGUP_TODAY=YYYY-MM-DD` overrides it, for trying boosters out.
     pub fn today() -> Day {
@@ -54,47 +39,16 @@ impl Day {
         {
             return d;
         }
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        Day((secs / 86_400) as i64)
-    }
-
-    pub fn from_ymd(y: i64, m: u32, d: u32) -> Day {
-        // Howard Hinnant's days_from_civil.
-        let y = if m <= 2 { y - 1 } else { y };
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(m);
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        Day(era * 146_097 + doe - 719_468)
+        Day(crate::dates::today())
     }
 
     pub fn ymd(self) -> (i64, u32, u32) {
-        let z = self.0 + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let y = yoe + era * 400 + i64::from(m <= 2);
-        (y, m, d)
+        crate::dates::civil(self.0)
     }
 
     /// `YYYY-MM-DD`, or nothing if it is not a real date.
     pub fn parse(s: &str) -> Option<Day> {
-        let mut parts = s.trim().splitn(3, '-');
-        let y: i64 = parts.next()?.parse().ok()?;
-        let m: u32 = parts.next()?.parse().ok()?;
-        let d: u32 = parts.next()?.parse().ok()?;
-        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-            return None;
-        }
-        let day = Day::from_ymd(y, m, d);
-        (day.ymd() == (y, m, d)).then_some(day)
+        crate::dates::parse_iso(s).map(Day)
     }
 
     pub fn plus(self, days: i64) -> Day {
@@ -103,8 +57,7 @@ impl Day {
 
     /// "3 February 2026": how a learner reads a date.
     pub fn long(self) -> String {
-        let (y, m, d) = self.ymd();
-        format!("{d} {} {y}", MONTHS[(m as usize).saturating_sub(1) % 12])
+        crate::dates::long(self.0)
     }
 
     /// `YYYYMMDD`, for the name of a file set aside.
@@ -422,21 +375,9 @@ pub struct Store {
     pub no_save: bool,
 }
 
-/// The data folder: `--data-dir`, else `HANGUP_DATA_DIR`, else the platform's.
+/// The data folder (see `crate::store::data_dir`).
 pub fn data_dir(flag: Option<&Path>) -> Option<PathBuf> {
-    if let Some(d) = flag {
-        return Some(d.to_path_buf());
-    }
-    if let Some(d) = std::env::var_os("HANGUP_DATA_DIR").filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(d));
-    }
-    use etcetera::BaseStrategy;
-    if let Ok(base) = etcetera::choose_base_strategy() {
-        return Some(base.data_dir().join("hangup"));
-    }
-    std::env::var_os("HOME")
-        .filter(|h| !h.is_empty())
-        .map(|h| PathBuf::from(h).join(".local/share/hangup"))
+    crate::store::data_dir(flag, None)
 }
 
 /// What loading found: the progress, and a one-line message if something was wrong.
@@ -520,25 +461,10 @@ impl Store {
         }
         fs::create_dir_all(&self.dir)?;
         let text = toml::to_string(progress).map_err(io::Error::other)?;
-        let tmp = self
-            .dir
-            .join(format!(".{FILE_NAME}.tmp-{}", std::process::id()));
-        let result = (|| {
-            let mut f = fs::File::create(&tmp)?;
-            f.write_all(b"# hangup: which practice calls you have done. No names are kept.\n")?;
-            f.write_all(text.as_bytes())?;
-            f.sync_all()?;
-            fs::rename(&tmp, self.path())?;
-            // Make the rename itself durable (best effort: not every system allows it).
-            if let Ok(d) = fs::File::open(&self.dir) {
-                let _ = d.sync_all();
-            }
-            Ok(())
-        })();
-        if result.is_err() {
-            let _ = fs::remove_file(&tmp);
-        }
-        result
+        let mut bytes =
+            b"# hangup: which practice calls you have done. No names are kept.\n".to_vec();
+        bytes.extend_from_slice(text.as_bytes());
+        crate::store::write_atomic(&self.path(), &bytes)
     }
 
     /// `hangup progress --reset`: delete the file. Ok(false) if there was none.
@@ -680,20 +606,21 @@ pub fn report(
 mod tests {
     use super::*;
 
+    fn ymd(y: i64, m: u32, d: u32) -> Day {
+        Day(crate::dates::days(y, m, d).expect("a real date"))
+    }
+
     #[test]
     fn days_round_trip() {
         for (y, m, d) in [(1970, 1, 1), (2000, 2, 29), (2024, 12, 31), (2026, 3, 1)] {
-            let day = Day::from_ymd(y, m, d);
+            let day = ymd(y, m, d);
             assert_eq!(day.ymd(), (y, m, d));
             assert_eq!(Day::parse(&day.to_string()), Some(day));
         }
-        assert_eq!(Day::from_ymd(1970, 1, 1), Day(0));
+        assert_eq!(ymd(1970, 1, 1), Day(0));
         assert_eq!(Day::parse("2025-02-29"), None);
         assert_eq!(Day::parse("nonsense"), None);
-        assert_eq!(
-            Day::from_ymd(2026, 1, 31).plus(14).long(),
-            "14 February 2026"
-        );
-        assert_eq!(Day::from_ymd(2026, 1, 3).compact(), "20260103");
+        assert_eq!(ymd(2026, 1, 31).plus(14).long(), "14 February 2026");
+        assert_eq!(ymd(2026, 1, 3).compact(), "20260103");
     }
 }

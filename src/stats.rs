@@ -11,10 +11,9 @@
 //! [`Counters::rows`]. The table and the CSV are built from those rows.
 
 use std::collections::BTreeMap;
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
@@ -209,78 +208,21 @@ fn csv_field(s: &str) -> String {
 
 /// Today's date in UTC as "YYYY-MM-DD" (no finer time is ever stored).
 pub fn today() -> String {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    date_of_day(i64::try_from(secs / 86_400).unwrap_or(0))
+    crate::dates::iso(crate::dates::today())
 }
 
-/// Days since 1970-01-01 → "YYYY-MM-DD" (Howard Hinnant's civil_from_days).
+/// Days since 1970-01-01 → "YYYY-MM-DD".
 pub fn date_of_day(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    crate::dates::iso(days)
 }
 
-/// Where the counts live: `--data-dir`, else `HANGUP_DATA_DIR`, else the
-/// settings file's `data-dir`, else `$XDG_DATA_HOME/hangup`, else
-/// `~/.local/share/hangup`.
+/// Where the counts live (see `crate::store::data_dir`; the kiosk settings file
+/// `data-dir` comes after `--data-dir` and HANGUP_DATA_DIR).
 pub fn data_dir(from_cli: Option<&Path>, from_config: Option<&Path>) -> Option<PathBuf> {
-    if let Some(p) = from_cli {
-        return Some(p.to_path_buf());
-    }
-    if let Some(p) = std::env::var_os("HANGUP_DATA_DIR").filter(|v| !v.is_empty()) {
-        return Some(PathBuf::from(p));
-    }
-    if let Some(p) = from_config {
-        return Some(p.to_path_buf());
-    }
-    if let Some(p) = std::env::var_os("XDG_DATA_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-    {
-        return Some(p.join("hangup"));
-    }
-    std::env::var_os("HOME")
-        .filter(|v| !v.is_empty())
-        .map(|h| PathBuf::from(h).join(".local/share/hangup"))
+    crate::store::data_dir(from_cli, from_config)
 }
 
-/// Write `bytes` to `path` so that a crash or power cut at any moment leaves
-/// either the old file or the new one: temp file in the same folder, fsync,
-/// rename over the old one, fsync the folder.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map_or_else(|| "counts".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let written = (|| {
-        let mut f = File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()
-    })();
-    if let Err(e) = written.and_then(|()| fs::rename(&tmp, path)) {
-        let _ = fs::remove_file(&tmp);
-        return Err(e);
-    }
-    // Make the rename itself durable. Not every system lets a folder be
-    // opened this way; the data is already safe in the file by then.
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
-}
+pub use crate::store::write_atomic;
 
 /// Read the counts file. A missing file is no counts; a damaged one is an error.
 pub fn load(path: &Path) -> Result<Counters, String> {

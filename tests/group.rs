@@ -5,11 +5,12 @@ mod common;
 
 use common::{ch, key, screen_text, send};
 use crossterm::event::KeyCode;
+use hangup::dates;
 use hangup::engine::library::parse_scenario;
 use hangup::engine::{Catalogue, Library, Phase, Script};
 use hangup::group::handout::{Format, Handout};
 use hangup::group::record::{self, Record};
-use hangup::group::{ItemStatus, Saved, Stage, Tally, dates, roleplay};
+use hangup::group::{ItemStatus, Saved, Stage, Tally, roleplay};
 use hangup::tui::app::{App, Mode, Options};
 use hangup::tui::theme::{Theme, ThemeName};
 

@@ -475,29 +475,11 @@ fn a_missing_speech_program_gives_one_line_and_the_app_goes_on() {
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
 fn run(data: &Path, args: &[&str], input: &str) -> (String, String, i32) {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_hangup"))
-        .args(args)
-        .env("HANGUP_DATA_DIR", data)
-        .env("HANGUP_TODAY", "2026-06-01")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(input.as_bytes())
-        .expect("write input");
-    let out = child.wait_with_output().expect("the binary ends");
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-        out.status.code().unwrap_or(-1),
-    )
+    let env = [
+        ("HANGUP_DATA_DIR", data.as_os_str()),
+        ("HANGUP_TODAY", std::ffi::OsStr::new("2026-06-01")),
+    ];
+    run_binary(args, &env, input)
 }
 
 #[test]

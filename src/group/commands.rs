@@ -9,7 +9,8 @@ use crate::engine::{Library, Script};
 use crate::tui::{self, app};
 
 use super::handout::{Format, Handout};
-use super::{GroupState, dates, record, roleplay};
+use super::{GroupState, record, roleplay};
+use crate::dates;
 
 /// `hangup group`: the projector session.
 pub fn group(

@@ -8,7 +8,8 @@ use std::fmt::Write as _;
 use crate::engine::catalogue::NumberLine;
 use crate::engine::{Catalogue, Library};
 
-use super::{dates, roleplay::wrap};
+use super::roleplay::wrap;
+use crate::dates;
 
 /// Days until "practise again" (boosters after about two weeks).
 pub const PRACTISE_AGAIN_DAYS: i64 = 14;

@@ -11,9 +11,10 @@
 //! `record.rs` (the anonymous session record), `dates.rs` (calendar sums).
 
 pub mod commands;
-pub mod dates;
 pub mod handout;
 pub mod record;
+
+use crate::dates;
 pub mod roleplay;
 pub mod view;
 

@@ -35,29 +35,9 @@ pub struct Summary {
     pub scenarios: Vec<(String, usize)>,
 }
 
-/// The data folder: the one given (`--data-dir`), else HANGUP_DATA_DIR, else the
-/// platform's own place for program data.
+/// The data folder (see `crate::store::data_dir`).
 pub fn data_dir(given: Option<&Path>) -> Option<PathBuf> {
-    if let Some(p) = given {
-        return Some(p.to_path_buf());
-    }
-    if let Some(p) = std::env::var_os("HANGUP_DATA_DIR").filter(|v| !v.is_empty()) {
-        return Some(PathBuf::from(p));
-    }
-    let env = |k: &str| {
-        std::env::var_os(k)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    };
-    if cfg!(windows) {
-        return env("APPDATA").map(|p| p.join("hangup"));
-    }
-    if cfg!(target_os = "macos") {
-        return env("HOME").map(|h| h.join("Library/Application Support/hangup"));
-    }
-    env("XDG_DATA_HOME")
-        .or_else(|| env("HOME").map(|h| h.join(".local/share")))
-        .map(|p| p.join("hangup"))
+    crate::store::data_dir(given, None)
 }
 
 /// Tallies as one field: `scenario/step=a|b|c` per decision, `-` where not counted,

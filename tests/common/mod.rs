@@ -73,3 +73,33 @@ pub fn send(app: &mut App, ev: Event, width: u16, height: u16) -> bool {
     render(app, width, height);
     keymap::action_for(&ev).is_some_and(|a| app.update(a))
 }
+
+/// Run the real binary with `env` set, `input` on stdin; (stdout, stderr, exit code).
+pub fn run_binary(
+    args: &[&str],
+    env: &[(&str, &std::ffi::OsStr)],
+    input: &str,
+) -> (String, String, i32) {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_hangup"))
+        .args(args)
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write input");
+    let out = child.wait_with_output().expect("the binary ends");
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    )
+}

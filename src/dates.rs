@@ -1,3 +1,4 @@
+//! The one place for dates (progress, kiosk counts, group records, handouts).
 //! Calendar sums without a date library: days since 1970-01-01 to and from
 //! year, month and day (Howard Hinnant's civil-date algorithms). Dates are UTC.
 
