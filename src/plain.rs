@@ -255,7 +255,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         if let Some(b) = self.booster.clone() {
             self.line(&b)?;
         }
-        self.line(&format!("Based on a warning from {}.", s.source))?;
+        self.line(&s.source_line())?;
         self.out.flush()
     }
 

@@ -213,3 +213,15 @@ fn scotland_region_uses_police_scotland() {
     assert_eq!(code, 1);
     assert!(err.contains("no region called"), "{err}");
 }
+
+#[test]
+fn a_real_call_cites_advice_not_a_warning() {
+    let (out, _, code) = run(
+        &["play", "gp-appointment", "--plain", "--seed", "3"],
+        "1\n2\n3\n",
+    );
+    assert_eq!(code, 0);
+    let last = out.lines().last().unwrap_or_default();
+    assert!(last.starts_with("Based on advice from"), "{last}");
+    assert!(out.contains("How to check a call safely:"), "{out}");
+}

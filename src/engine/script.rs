@@ -230,6 +230,15 @@ impl Script {
         }
     }
 
+    /// Where this call comes from, for the end of the call: scams cite the
+    /// warning they are based on; real calls cite the advice they teach.
+    pub fn source_line(&self) -> String {
+        match self.kind {
+            Kind::Scam => format!("Based on a warning from {}.", self.source),
+            Kind::Genuine => format!("Based on advice from {}.", self.source),
+        }
+    }
+
     /// The shortest way from the start to a safe ending: (step, choice) pairs and the ending.
     pub fn safe_path(&self) -> Option<(Vec<(usize, usize)>, usize)> {
         use std::collections::VecDeque;

@@ -77,11 +77,7 @@ pub fn script_text(script: &Script) -> String {
     let _ = writeln!(out, "{rule}");
     out.push('\n');
     out.push_str(&wrap(&script.summary, WIDTH, ""));
-    out.push_str(&wrap(
-        &format!("Based on a warning from {}.", script.source),
-        WIDTH,
-        "",
-    ));
+    out.push_str(&wrap(&script.source_line(), WIDTH, ""));
     out.push('\n');
     out.push_str(&wrap(
         "One person reads the CALLER lines aloud. Another person answers. \

@@ -460,10 +460,7 @@ fn draw_call(
                 if spaced {
                     lines.push(Line::from(""));
                 }
-                lines.push(Line::from(Span::styled(
-                    format!("Based on a warning from {}.", s.source),
-                    theme.text,
-                )));
+                lines.push(Line::from(Span::styled(s.source_line(), theme.text)));
                 lines
             };
             render(frame, area, fit(build(true), build(false), area));

@@ -546,7 +546,7 @@ fn draw_ending(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         lines.push(Line::from(b).style(theme.heading));
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(format!("Based on a warning from {}.", s.source)).style(theme.dim));
+    lines.push(Line::from(s.source_line()).style(theme.dim));
     scrolled(frame, area, app, Text::from(lines));
 }
 
