@@ -198,6 +198,8 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             } else {
                 let mut a = app::App::new(library, options);
                 keeper.fill(&mut a);
+                // First use: offer the quick check before the list.
+                a.enter_start();
                 run_tui(&cli, &mut a, &mut keeper)?;
             }
             Ok(ExitCode::SUCCESS)

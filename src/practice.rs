@@ -5,13 +5,15 @@
 use std::io::{self, Write};
 use std::path::Path;
 
+use crate::engine::quick_check::{QuickCheck, Score, Stage};
 use crate::engine::session::CallResult;
 use crate::engine::{Library, Scenario};
 use crate::plain::MenuHooks;
 use crate::progress::{self, Day, Loaded, Mark, Progress, Store};
 use crate::speech::Speaker;
-use crate::tui::app::{Action, App};
+use crate::tui::app::{Action, App, Mode};
 use crate::tui::practice::speech_text;
+use crate::tui::quick_check::QuickState;
 
 /// Progress for one run of the program.
 #[derive(Debug)]
@@ -73,6 +75,29 @@ impl Keeper {
             .unwrap_or_default();
         self.progress.record(result, seed, &used, self.today);
         self.marks.insert(result.scenario.clone(), Mark::Practised);
+        self.save();
+    }
+
+    /// Note a finished quick check (scores only) and save.
+    pub fn record_check(&mut self, stage: Stage, score: Score) {
+        self.progress.record_check(stage, score, self.today);
+        self.save();
+    }
+
+    /// The quick-check state for the app or plain mode: what to offer, from the progress.
+    pub fn quick_state(&self, mode: Mode) -> Option<QuickState> {
+        let check = QuickCheck::builtin()?;
+        let after_calls = mode.calls_before_after_check();
+        Some(QuickState {
+            before_due: self.progress.check_due(after_calls) == Some(Stage::Before),
+            first: self.progress.first_check(),
+            calls_since: self.progress.calls_since_check,
+            after_calls,
+            ..QuickState::fresh(check, after_calls)
+        })
+    }
+
+    fn save(&mut self) {
         if let Some(store) = &self.store
             && let Err(e) = store.save(&self.progress)
         {
@@ -96,6 +121,9 @@ impl Keeper {
             .iter()
             .filter_map(|(id, r)| r.last_seed.map(|s| (id.clone(), s)))
             .collect();
+        if p.quick.is_none() {
+            p.quick = self.quick_state(app.options.mode);
+        }
     }
 
     /// After each action of the terminal app: save finished calls, then speak.
@@ -105,6 +133,16 @@ impl Keeper {
         let mut changed = false;
         for f in &finished {
             self.record(&f.result, f.seed);
+            changed = true;
+        }
+        let checks = app
+            .practice
+            .quick
+            .as_mut()
+            .map(|q| std::mem::take(&mut q.done))
+            .unwrap_or_default();
+        for (stage, score) in checks {
+            self.record_check(stage, score);
             changed = true;
         }
         if changed {

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::engine::quick_check::{Score, Stage};
 use crate::engine::session::CallResult;
 use crate::engine::{Catalogue, Library, Outcome, Scenario, Script};
 
@@ -100,6 +101,30 @@ pub struct Progress {
     /// By trick (red-flag) id: tricks that caught the learner out.
     #[serde(default)]
     pub tricks: BTreeMap<String, TrickRecord>,
+    /// Quick checks ("a scam or a real call?") taken, oldest first: scores only.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checks: Vec<CheckRecord>,
+    /// Calls finished since the last quick check (the after check waits for some).
+    #[serde(default)]
+    pub calls_since_check: u32,
+}
+
+/// One quick check: when, which set, and the score. Nothing typed is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckRecord {
+    pub day: Day,
+    pub stage: Stage,
+    pub right: u32,
+    pub asked: u32,
+}
+
+impl CheckRecord {
+    pub fn score(&self) -> Score {
+        Score {
+            right: self.right,
+            asked: self.asked,
+        }
+    }
 }
 
 fn version() -> u32 {
@@ -112,6 +137,8 @@ impl Default for Progress {
             version: version(),
             scenarios: BTreeMap::new(),
             tricks: BTreeMap::new(),
+            checks: Vec::new(),
+            calls_since_check: 0,
         }
     }
 }
@@ -223,6 +250,7 @@ impl Progress {
                 missed_last_time: Vec::new(),
             });
         r.plays = r.plays.saturating_add(1);
+        self.calls_since_check = self.calls_since_check.saturating_add(1);
         r.last_played = today;
         r.last_outcome = result.outcome;
         r.last_seed = Some(seed);
@@ -250,6 +278,35 @@ impl Progress {
                 tr.to_practise = false;
             }
         }
+    }
+
+    /// Note a finished quick check.
+    pub fn record_check(&mut self, stage: Stage, score: Score, today: Day) {
+        self.checks.push(CheckRecord {
+            day: today,
+            stage,
+            right: score.right,
+            asked: score.asked,
+        });
+        self.calls_since_check = 0;
+    }
+
+    /// The score of the first "before" check, if one was taken.
+    pub fn first_check(&self) -> Option<Score> {
+        self.checks
+            .iter()
+            .find(|c| c.stage == Stage::Before)
+            .map(CheckRecord::score)
+    }
+
+    /// Which quick check to offer now, if any: the before check on first use
+    /// (nothing practised yet), the after check once `after_calls` calls have
+    /// been finished since the last check.
+    pub fn check_due(&self, after_calls: u32) -> Option<Stage> {
+        if self.first_check().is_none() {
+            return (self.scenarios.is_empty() && self.checks.is_empty()).then_some(Stage::Before);
+        }
+        (self.calls_since_check >= after_calls).then_some(Stage::After)
     }
 
     /// The day a call is worth practising again.
@@ -552,7 +609,7 @@ pub fn report(
     if let Some(n) = &loaded.notice {
         writeln!(out, "{n}")?;
     }
-    if p.scenarios.is_empty() {
+    if p.scenarios.is_empty() && p.checks.is_empty() {
         writeln!(out, "Nothing has been saved yet.")?;
         writeln!(out, "Progress is kept in {}.", store.path().display())?;
         return Ok(());
@@ -595,6 +652,17 @@ pub fn report(
     if !names.is_empty() {
         writeln!(out)?;
         writeln!(out, "Tricks to practise again: {}.", names.join(", "))?;
+    }
+    if !p.checks.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Quick checks (a scam or a real call?):")?;
+        for c in &p.checks {
+            let when = match c.stage {
+                Stage::Before => "before practice",
+                Stage::After => "after practice",
+            };
+            writeln!(out, "On {}, {when}: {}.", c.day.long(), c.score().words())?;
+        }
     }
     writeln!(out)?;
     writeln!(out, "Progress is kept in {}.", store.path().display())?;

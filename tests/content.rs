@@ -420,12 +420,59 @@ fn catalogue_texts(c: &Catalogue) -> Vec<(String, &'static str, String)> {
     out
 }
 
+fn quick_check_texts() -> Vec<(String, &'static str, String)> {
+    let q = hangup::engine::quick_check::QuickCheck::builtin().expect("quick check parses");
+    let mut out = Vec::new();
+    for set in &q.sets {
+        for (i, it) in set.items.iter().enumerate() {
+            let whose = format!("quick-check {} {}", set.id, i + 1);
+            out.push((whose.clone(), "who", it.who.clone()));
+            out.push((whose.clone(), "says", it.says.clone()));
+            out.push((whose.clone(), "explain", it.explain.clone()));
+            out.push((whose.clone(), "from", it.from.clone()));
+        }
+    }
+    out
+}
+
 fn all_learner_texts() -> Vec<(String, &'static str, String)> {
     let mut out = catalogue_texts(&Catalogue::builtin());
     for s in load_all() {
         out.extend(filled_texts(&s));
     }
+    out.extend(quick_check_texts());
     out
+}
+
+#[test]
+fn quick_check_numbers_are_fictional_and_scams_end_with_the_right_action() {
+    let q = hangup::engine::quick_check::QuickCheck::builtin().expect("quick check parses");
+    for set in &q.sets {
+        for it in &set.items {
+            let digits: String = it.from.chars().filter(char::is_ascii_digit).collect();
+            assert!(
+                fictional(&digits),
+                "{}: {} is not a drama number",
+                set.id,
+                it.from
+            );
+            if it.answer == Kind::Scam {
+                let e = it.explain.to_lowercase();
+                assert!(
+                    e.starts_with("this is a scam.")
+                        && (e.contains("hang up") || e.contains("do not pay")),
+                    "a scam's explanation names it and gives the right action: {}",
+                    it.explain
+                );
+            } else {
+                assert!(
+                    it.explain.starts_with("This sounds like a real call."),
+                    "{}",
+                    it.explain
+                );
+            }
+        }
+    }
 }
 
 #[test]

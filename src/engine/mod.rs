@@ -5,6 +5,7 @@
 pub mod catalogue;
 pub mod library;
 pub mod model;
+pub mod quick_check;
 pub mod script;
 pub mod session;
 pub mod structure;

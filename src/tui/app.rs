@@ -12,6 +12,7 @@ use crate::engine::session::CallResult;
 use crate::engine::{Kind, Library, Outcome, Phase, Script, Session};
 
 use super::practice::{Finished, Practice, Recall, RecallStep};
+use super::quick_check::{QuickScreen, QuickStep};
 use super::theme::Theme;
 
 /// What a key, click or touch asks for. Keys are mapped to these in `keymap.rs`.
@@ -93,6 +94,16 @@ impl Mode {
     pub fn recall_check(self) -> bool {
         matches!(self, Mode::Practice)
     }
+
+    /// Calls to finish before the quick check is offered again ("after").
+    /// A kiosk visit is short, so it asks sooner. Group mode runs its own.
+    pub fn calls_before_after_check(self) -> u32 {
+        match self {
+            Mode::Practice => 3,
+            Mode::Kiosk => 2,
+            Mode::Group => u32::MAX,
+        }
+    }
 }
 
 /// Calls on one page of the start screen: one digit key each.
@@ -116,6 +127,8 @@ pub enum Screen {
     },
     /// The quick questions after a call.
     Recall(Box<Recall>),
+    /// The quick check: "a scam or a real call?" (offer, questions, result).
+    Quick(Box<QuickScreen>),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -189,7 +202,7 @@ impl App {
     pub fn session(&self) -> Option<&Session> {
         match &self.screen {
             Screen::Call { session, .. } => Some(session),
-            Screen::Start | Screen::Recall(_) => None,
+            Screen::Start | Screen::Recall(_) | Screen::Quick(_) => None,
         }
     }
 
@@ -321,6 +334,7 @@ impl App {
             Screen::Start => self.update_start(action),
             Screen::Call { .. } => self.update_call(action),
             Screen::Recall(_) => self.update_recall(action),
+            Screen::Quick(_) => self.update_quick(action),
         }
     }
 
@@ -385,7 +399,15 @@ impl App {
                 return;
             }
         }
-        self.screen = Screen::Start;
+        self.enter_start();
+    }
+
+    /// The list of calls, or first the offer of a quick check when one is due.
+    pub fn enter_start(&mut self) {
+        self.screen = match self.practice.quick.as_ref().and_then(|q| q.offer()) {
+            Some(stage) => Screen::Quick(Box::new(QuickScreen::Offer(stage))),
+            None => Screen::Start,
+        };
         self.selected = 0;
         self.scroll = 0;
     }
@@ -454,6 +476,9 @@ impl App {
                             result,
                             seed: self.practice.current_seed,
                         });
+                        if let Some(q) = self.practice.quick.as_mut() {
+                            q.calls_since = q.calls_since.saturating_add(1);
+                        }
                     }
                     self.selected = 0;
                     self.scroll = 0;
@@ -491,6 +516,24 @@ impl App {
         match r.update(action) {
             RecallStep::Changed(changed) => changed,
             RecallStep::Done => {
+                self.enter_start();
+                true
+            }
+        }
+    }
+
+    fn update_quick(&mut self, action: Action) -> bool {
+        let Screen::Quick(q) = &mut self.screen else {
+            return false;
+        };
+        match q.update(action, self.practice.quick.as_mut()) {
+            QuickStep::Changed(changed) => {
+                if changed {
+                    self.scroll = 0;
+                }
+                changed
+            }
+            QuickStep::Done => {
                 self.screen = Screen::Start;
                 self.selected = 0;
                 self.scroll = 0;

@@ -7,6 +7,7 @@ pub mod app;
 pub mod hooks;
 pub mod keymap;
 pub mod practice;
+pub mod quick_check;
 pub mod term;
 pub mod theme;
 pub mod ui;

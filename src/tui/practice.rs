@@ -45,6 +45,8 @@ pub struct Practice {
     pub finished: Vec<Finished>,
     /// The seed of the call being played.
     pub current_seed: u64,
+    /// The quick check ("a scam or a real call?"), when it is offered.
+    pub quick: Option<super::quick_check::QuickState>,
 }
 
 impl Practice {
@@ -173,38 +175,67 @@ pub fn draw_recall(
             vec![("Enter  Go on", Target::Continue)]
         }
     };
-    let para = Paragraph::new(Text::from(lines)).wrap(Wrap { trim: true });
+    text_and_buttons(frame, area, app, lines, &buttons);
+    (title, keys)
+}
+
+/// Some lines of text, then big buttons under them (three rows each, so a
+/// finger can hit them). Each button is a click or touch target. In a small
+/// window the buttons shrink to one row each, and text that still does not
+/// fit scrolls (Page Down), so nothing is cut off.
+pub fn text_and_buttons(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    lines: Vec<Line<'_>>,
+    buttons: &[(&str, Target)],
+) {
+    let theme = &app.options.theme;
+    let para = Paragraph::new(Text::from(lines.clone())).wrap(Wrap { trim: true });
     let h = para.line_count(area.width) as u16;
-    let btn_h = 3 * buttons.len() as u16;
+    let n = buttons.len() as u16;
+    let tall = h.saturating_add(3 * n) <= area.height;
+    let btn_h = if tall { 3 * n } else { n };
     let [text, btns] = Layout::vertical([
         Constraint::Length(h.min(area.height.saturating_sub(btn_h))),
         Constraint::Min(0),
     ])
     .areas(area);
-    frame.render_widget(para, text);
+    if h > text.height {
+        super::ui::scrolled(frame, text, app, Text::from(lines));
+    } else {
+        frame.render_widget(para, text);
+    }
+    // One width for all: wide enough for the words, never narrower than 24.
+    let widest = buttons
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    let width = btns.width.min((widest as u16).saturating_add(4).max(24));
+    let row_h = if tall { 3 } else { 1 };
     let mut y = btns.y;
-    for (label, t) in buttons {
-        if y + 3 > btns.y + btns.height {
+    for &(label, t) in buttons {
+        if y + row_h > btns.y + btns.height {
             break;
         }
         let b = Rect {
             x: btns.x,
             y,
-            width: btns.width.min(24),
-            height: 3,
+            width,
+            height: row_h,
         };
-        frame.render_widget(
-            Paragraph::new(label).style(theme.selected).block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(theme.border),
-            ),
-            b,
-        );
+        let block = if tall {
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme.border)
+        } else {
+            Block::default()
+        };
+        frame.render_widget(Paragraph::new(label).style(theme.selected).block(block), b);
         app.targets.borrow_mut().push((b, t));
-        y += 3;
+        y += row_h;
     }
-    (title, keys)
 }
 
 /// The start screen's extra head lines (progress, notices).
@@ -225,6 +256,7 @@ pub fn booster(app: &App) -> Option<String> {
 pub fn speech_text(app: &App) -> Option<String> {
     match &app.screen {
         Screen::Start => None,
+        Screen::Quick(q) => super::quick_check::speech_text(q),
         Screen::Recall(r) => {
             let q = r.current()?;
             Some(match r.answered {

@@ -95,6 +95,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             (title, keys)
         }
         Screen::Recall(r) => super::practice::draw_recall(frame, body, app, r),
+        Screen::Quick(q) => super::quick_check::draw(frame, body, app, q),
     };
     frame.render_widget(
         Paragraph::new(Line::from(format!(" {title}"))).style(theme.title_bar),
@@ -157,7 +158,7 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
 }
 
 /// A paragraph that scrolls, with a note when there is more below.
-fn scrolled(frame: &mut Frame, area: Rect, app: &App, text: Text<'_>) {
+pub(crate) fn scrolled(frame: &mut Frame, area: Rect, app: &App, text: Text<'_>) {
     if area.height == 0 || area.width == 0 {
         return;
     }

@@ -1,0 +1,396 @@
+//! The quick check: "a scam or a real call?" for a few short calls, taken
+//! once before practice and again after some, so that learners see their own
+//! change and a centre can count it (numbers only) for an impact report.
+//!
+//! The questions are in `assets/quick-check.toml`, embedded in the binary.
+//! This module is pure: the sets, one run through a set, and the kind words
+//! that compare two scores. The front ends draw it and decide when to offer it.
+
+use serde::{Deserialize, Serialize};
+
+use super::catalogue::Catalogue;
+use super::model::{Kind, Medium};
+use super::text::sanitize;
+
+pub const BUILTIN: &str = include_str!("../../assets/quick-check.toml");
+
+/// Which set: the one before practice, or the one after.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stage {
+    Before,
+    After,
+}
+
+impl Stage {
+    pub fn id(self) -> &'static str {
+        match self {
+            Stage::Before => "before",
+            Stage::After => "after",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuickCheck {
+    #[serde(rename = "set")]
+    pub sets: Vec<CheckSet>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckSet {
+    pub id: String,
+    /// Shown under the result, like a scenario's "Based on advice from".
+    pub source: String,
+    #[serde(rename = "item")]
+    pub items: Vec<CheckItem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckItem {
+    pub medium: Medium,
+    /// The number on the phone's screen.
+    pub from: String,
+    /// Who they say they are, as one short sentence.
+    pub who: String,
+    pub says: String,
+    pub answer: Kind,
+    #[serde(default)]
+    pub flags: Vec<String>,
+    pub explain: String,
+    /// Where the facts come from (for authors).
+    pub source: String,
+}
+
+impl CheckItem {
+    /// The line that sets the scene, e.g. "The phone rings. The screen shows 01632 960214."
+    pub fn scene(&self) -> String {
+        match self.medium {
+            Medium::Message => format!("A text message arrives from {}.", self.from),
+            Medium::Call | Medium::Visit => {
+                format!("The phone rings. The screen shows {}.", self.from)
+            }
+        }
+    }
+
+    /// The caller's words, in quotes, as one line.
+    pub fn said(&self) -> String {
+        match self.medium {
+            Medium::Message => format!("The message says: \"{}\"", self.says),
+            Medium::Call | Medium::Visit => format!("They say: \"{}\"", self.says),
+        }
+    }
+}
+
+/// A score: how many of how many were right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Score {
+    pub right: u32,
+    pub asked: u32,
+}
+
+impl Score {
+    pub fn words(self) -> String {
+        format!("{} of {} right", self.right, self.asked)
+    }
+}
+
+impl QuickCheck {
+    /// The embedded sets. They are checked by tests; a broken file gives
+    /// `None` (no quick check is offered) rather than a panic.
+    pub fn builtin() -> Option<Self> {
+        Self::parse(BUILTIN).ok()
+    }
+
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let mut q: QuickCheck = toml::from_str(text).map_err(|e| e.to_string())?;
+        // Text reaches the screen: no control characters or escapes.
+        for set in &mut q.sets {
+            set.source = sanitize(&set.source);
+            for it in &mut set.items {
+                for s in [&mut it.from, &mut it.who, &mut it.says, &mut it.explain] {
+                    *s = sanitize(s);
+                }
+            }
+        }
+        Ok(q)
+    }
+
+    pub fn set(&self, stage: Stage) -> Option<&CheckSet> {
+        self.sets.iter().find(|s| s.id == stage.id())
+    }
+
+    /// Problems that would make the before and after scores unfair to compare,
+    /// or the text wrong. Empty when all is well.
+    pub fn problems(&self, catalogue: &Catalogue) -> Vec<String> {
+        let mut out = Vec::new();
+        let shape = |s: &CheckSet| {
+            let scams = s.items.iter().filter(|i| i.answer == Kind::Scam).count();
+            (s.items.len(), scams)
+        };
+        let (Some(before), Some(after)) = (self.set(Stage::Before), self.set(Stage::After)) else {
+            return vec!["there must be a \"before\" set and an \"after\" set".into()];
+        };
+        if shape(before) != shape(after) {
+            out.push(format!(
+                "the sets differ: before has {:?} (items, scams), after has {:?}",
+                shape(before),
+                shape(after)
+            ));
+        }
+        for set in [before, after] {
+            let (n, scams) = shape(set);
+            if n == 0 || scams == 0 || scams == n {
+                out.push(format!("set {} needs both scams and real calls", set.id));
+            }
+            for (i, it) in set.items.iter().enumerate() {
+                let at = format!("set {} item {}", set.id, i + 1);
+                for f in &it.flags {
+                    if catalogue.red_flag(f).is_none() {
+                        out.push(format!("{at}: unknown trick \"{f}\""));
+                    }
+                }
+                match it.answer {
+                    Kind::Scam if it.flags.is_empty() => {
+                        out.push(format!("{at}: a scam must name its tricks"));
+                    }
+                    Kind::Genuine if !it.flags.is_empty() => {
+                        out.push(format!("{at}: a real call uses no tricks"));
+                    }
+                    _ => {}
+                }
+                if it.medium == Medium::Visit {
+                    out.push(format!("{at}: use a call or a message"));
+                }
+                if it.source.trim().is_empty() || it.explain.trim().is_empty() {
+                    out.push(format!("{at}: needs an explanation and a source"));
+                }
+            }
+        }
+        out
+    }
+}
+
+/// One learner going through one set, a question at a time.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckRun {
+    pub stage: Stage,
+    pub items: Vec<CheckItem>,
+    pub source: String,
+    pub index: usize,
+    /// The answer to the current question, once given.
+    pub answered: Option<Kind>,
+    pub right: u32,
+}
+
+impl CheckRun {
+    pub fn new(check: &QuickCheck, stage: Stage) -> Option<Self> {
+        let set = check.set(stage)?;
+        if set.items.is_empty() {
+            return None;
+        }
+        Some(Self {
+            stage,
+            items: set.items.clone(),
+            source: set.source.clone(),
+            index: 0,
+            answered: None,
+            right: 0,
+        })
+    }
+
+    pub fn current(&self) -> Option<&CheckItem> {
+        self.items.get(self.index)
+    }
+
+    pub fn finished(&self) -> bool {
+        self.index >= self.items.len()
+    }
+
+    /// Answer the current question (once). Returns false if nothing changed.
+    pub fn answer(&mut self, said: Kind) -> bool {
+        let Some(item) = self.current() else {
+            return false;
+        };
+        if self.answered.is_some() {
+            return false;
+        }
+        if said == item.answer {
+            self.right += 1;
+        }
+        self.answered = Some(said);
+        true
+    }
+
+    /// Go on from an answered question. Returns false if it was not answered yet.
+    pub fn go_on(&mut self) -> bool {
+        if self.answered.is_none() || self.finished() {
+            return false;
+        }
+        self.answered = None;
+        self.index += 1;
+        true
+    }
+
+    /// The score so far (all of it, once finished).
+    pub fn score(&self) -> Score {
+        Score {
+            right: self.right,
+            asked: self.items.len() as u32,
+        }
+    }
+}
+
+fn kind_words(k: Kind) -> &'static str {
+    match k {
+        Kind::Scam => "a scam",
+        Kind::Genuine => "a real call",
+    }
+}
+
+/// The answer, kindly: never "Wrong!".
+pub fn answer_words(said: Kind, item: &CheckItem) -> String {
+    if said == item.answer {
+        format!("You said {}. That is right.", kind_words(said))
+    } else {
+        format!(
+            "You said {}. This one is {}.",
+            kind_words(said),
+            kind_words(item.answer)
+        )
+    }
+}
+
+/// The lines at the end of a check. `first` is the learner's score before any
+/// practice, if they took that check (and this one is the after check).
+pub fn result_lines(stage: Stage, now: Score, first: Option<Score>) -> Vec<String> {
+    let mut v = vec![format!("You got {}.", now.words())];
+    match (stage, first) {
+        (Stage::Before, _) => {
+            v.push("Now practise some calls. Later, we will ask you again, to show you how you have changed.".into());
+        }
+        (Stage::After, Some(before)) => {
+            v.push(format!("Before you practised, you got {}.", before.words()));
+            // Compare as fractions, in case the sets ever differ in length.
+            let (a, b) = (
+                u64::from(now.right) * u64::from(before.asked),
+                u64::from(before.right) * u64::from(now.asked),
+            );
+            v.push(
+                if a > b {
+                    "You spotted more this time. Well done."
+                } else if a == b {
+                    "The same as before. Practice keeps it fresh."
+                } else {
+                    "Some calls are hard to tell apart. The safe step is the same: hang up, and call back on a number you trust."
+                }
+                .into(),
+            );
+        }
+        (Stage::After, None) => {}
+    }
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check() -> QuickCheck {
+        QuickCheck::builtin().expect("the built-in quick check parses")
+    }
+
+    #[test]
+    fn builtin_sets_are_fair_to_compare() {
+        let problems = check().problems(&Catalogue::builtin());
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    #[test]
+    fn a_run_counts_right_answers_once() {
+        let q = check();
+        let mut run = CheckRun::new(&q, Stage::Before).expect("a before set");
+        let n = run.items.len();
+        let mut want = 0;
+        for i in 0..n {
+            let truth = run.items[i].answer;
+            let said = if i % 2 == 0 { truth } else { Kind::Scam };
+            if said == truth {
+                want += 1;
+            }
+            assert!(!run.go_on(), "cannot go on before answering");
+            assert!(run.answer(said));
+            assert!(!run.answer(truth), "a second answer is ignored");
+            assert!(run.go_on());
+        }
+        assert!(run.finished());
+        assert_eq!(
+            run.score(),
+            Score {
+                right: want,
+                asked: n as u32
+            }
+        );
+        assert!(!run.answer(Kind::Scam));
+    }
+
+    #[test]
+    fn answers_are_kind() {
+        let q = check();
+        let item = &q.set(Stage::Before).expect("set").items[0];
+        let other = match item.answer {
+            Kind::Scam => Kind::Genuine,
+            Kind::Genuine => Kind::Scam,
+        };
+        assert!(answer_words(item.answer, item).ends_with("That is right."));
+        let w = answer_words(other, item);
+        assert!(w.starts_with("You said") && !w.contains("rong"), "{w}");
+    }
+
+    #[test]
+    fn the_result_shows_the_change() {
+        let s = |right| Score { right, asked: 6 };
+        let up = result_lines(Stage::After, s(5), Some(s(3)));
+        assert_eq!(up[0], "You got 5 of 6 right.");
+        assert_eq!(up[1], "Before you practised, you got 3 of 6 right.");
+        assert!(up[2].contains("more"));
+        assert!(result_lines(Stage::After, s(3), Some(s(3)))[2].contains("same"));
+        assert!(result_lines(Stage::After, s(2), Some(s(3)))[2].contains("hang up"));
+        assert_eq!(result_lines(Stage::After, s(2), None).len(), 1);
+        assert!(result_lines(Stage::Before, s(2), None)[1].contains("practise"));
+    }
+
+    #[test]
+    fn bad_files_are_errors_not_panics() {
+        assert!(QuickCheck::parse("set = 3").is_err());
+        let unfair = QuickCheck::parse(
+            r#"
+            [[set]]
+            id = "before"
+            source = "x"
+            [[set.item]]
+            medium = "call"
+            from = "01632 960000"
+            who = "w"
+            says = "s"
+            answer = "scam"
+            explain = "e"
+            source = "x"
+            "#,
+        )
+        .expect("parses");
+        let p = unfair.problems(&Catalogue::builtin());
+        assert!(p[0].contains("\"after\""), "{p:?}");
+    }
+
+    #[test]
+    fn escapes_in_the_file_never_reach_the_screen() {
+        let text = BUILTIN.replacen("Your account", "\\u001b[2JYour account", 1);
+        let q = QuickCheck::parse(&text).expect("parses");
+        let said = &q.set(Stage::Before).expect("set").items[0].says;
+        assert!(!said.contains('\u{1b}'), "{said:?}");
+    }
+}
