@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::Outcome;
+use crate::engine::quick_check::{Score, Stage};
 
 /// The counts file's name inside the data folder.
 pub const FILE_NAME: &str = "counters.toml";
@@ -39,6 +40,49 @@ pub struct KioskDay {
     /// By scenario id.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub finished: BTreeMap<String, Outcomes>,
+    /// Quick checks ("a scam or a real call?") before practice: scores only.
+    #[serde(default, skip_serializing_if = "CheckCounts::is_empty")]
+    pub check_before: CheckCounts,
+    /// Quick checks after some practice.
+    #[serde(default, skip_serializing_if = "CheckCounts::is_empty")]
+    pub check_after: CheckCounts,
+}
+
+/// Quick checks taken, and the answers right out of the answers given.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckCounts {
+    #[serde(default)]
+    pub taken: u64,
+    #[serde(default)]
+    pub right: u64,
+    #[serde(default)]
+    pub asked: u64,
+}
+
+impl CheckCounts {
+    pub fn is_empty(&self) -> bool {
+        self.taken == 0
+    }
+
+    pub fn add(&mut self, score: Score) {
+        self.taken = self.taken.saturating_add(1);
+        self.right = self.right.saturating_add(u64::from(score.right));
+        self.asked = self.asked.saturating_add(u64::from(score.asked));
+    }
+
+    /// "12 people, 58% of answers right", or None when nobody took it.
+    pub fn words(&self) -> Option<String> {
+        if self.taken == 0 || self.asked == 0 {
+            return None;
+        }
+        let percent = self.right.saturating_mul(100) / self.asked;
+        Some(format!(
+            "{} {}, {percent}% of answers right",
+            self.taken,
+            if self.taken == 1 { "person" } else { "people" }
+        ))
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -91,6 +135,29 @@ impl Counters {
         d.idle_resets = d.idle_resets.saturating_add(1);
     }
 
+    /// A visitor finished a quick check.
+    pub fn check_finished(&mut self, day: &str, stage: Stage, score: Score) {
+        let d = self.kiosk_day(day);
+        match stage {
+            Stage::Before => d.check_before.add(score),
+            Stage::After => d.check_after.add(score),
+        }
+    }
+
+    /// Quick-check totals over every day: (before, after).
+    pub fn check_totals(&self) -> (CheckCounts, CheckCounts) {
+        let mut before = CheckCounts::default();
+        let mut after = CheckCounts::default();
+        for d in self.kiosk.values() {
+            for (total, day) in [(&mut before, &d.check_before), (&mut after, &d.check_after)] {
+                total.taken = total.taken.saturating_add(day.taken);
+                total.right = total.right.saturating_add(day.right);
+                total.asked = total.asked.saturating_add(day.asked);
+            }
+        }
+        (before, after)
+    }
+
     pub fn call_finished(&mut self, day: &str, scenario: &str, outcome: Outcome) {
         self.kiosk_day(day)
             .finished
@@ -117,6 +184,30 @@ impl Counters {
                 rows.push(row("finished-partly-safe", id, o.partly_safe));
                 rows.push(row("finished-defrauded", id, o.defrauded));
             }
+            for (names, c) in [
+                (
+                    [
+                        "check-before-taken",
+                        "check-before-right",
+                        "check-before-asked",
+                    ],
+                    d.check_before,
+                ),
+                (
+                    [
+                        "check-after-taken",
+                        "check-after-right",
+                        "check-after-asked",
+                    ],
+                    d.check_after,
+                ),
+            ] {
+                if !c.is_empty() {
+                    rows.push(row(names[0], "", c.taken));
+                    rows.push(row(names[1], "", c.right));
+                    rows.push(row(names[2], "", c.asked));
+                }
+            }
         }
         rows.sort_by(|a, b| a.date.cmp(&b.date));
         rows
@@ -131,6 +222,12 @@ fn measure_words(measure: &str) -> &str {
         "finished-safe" => "Finished: stayed safe",
         "finished-partly-safe" => "Finished: partly safe",
         "finished-defrauded" => "Finished: caller got what they wanted",
+        "check-before-taken" => "Quick check before practice: people",
+        "check-before-right" => "Quick check before practice: answers right",
+        "check-before-asked" => "Quick check before practice: answers given",
+        "check-after-taken" => "Quick check after practice: people",
+        "check-after-right" => "Quick check after practice: answers right",
+        "check-after-asked" => "Quick check after practice: answers given",
         other => other,
     }
 }
@@ -333,6 +430,24 @@ impl Store {
     }
 }
 
+/// The kiosk's quick-check totals in words, for an impact report.
+pub fn check_summary(c: &Counters) -> Option<Vec<String>> {
+    let (before, after) = c.check_totals();
+    if before.is_empty() && after.is_empty() {
+        return None;
+    }
+    let mut v = vec!["Kiosk quick check (a scam or a real call?), all days:".to_string()];
+    v.push(format!(
+        "Before practice: {}.",
+        before.words().unwrap_or_else(|| "nobody yet".into())
+    ));
+    v.push(format!(
+        "After practice: {}.",
+        after.words().unwrap_or_else(|| "nobody yet".into())
+    ));
+    Some(v)
+}
+
 /// `hangup stats`: print the counts as a table, or as CSV.
 pub fn print(dir: Option<&Path>, csv: bool, out: &mut impl Write) -> Result<(), String> {
     let Some(dir) = dir else {
@@ -344,6 +459,12 @@ pub fn print(dir: Option<&Path>, csv: bool, out: &mut impl Write) -> Result<(), 
         write_csv(&rows, out)
     } else {
         write_table(&rows, out).and_then(|()| {
+            if let Some(lines) = check_summary(&counters) {
+                writeln!(out)?;
+                for l in lines {
+                    writeln!(out, "{l}")?;
+                }
+            }
             // Group sessions keep their own CSV (group-sessions.csv, already a
             // spreadsheet); the table adds their totals.
             match crate::group::record::summary(dir) {
@@ -391,6 +512,43 @@ mod tests {
         let table = String::from_utf8(table).expect("utf8");
         assert!(table.contains("Visits started"));
         assert!(table.lines().all(|l| !l.ends_with(' ')));
+    }
+
+    #[test]
+    fn quick_checks_are_counted_as_scores_only() {
+        let mut c = Counters::default();
+        let s = |right| Score { right, asked: 6 };
+        c.check_finished("2026-05-01", Stage::Before, s(3));
+        c.check_finished("2026-05-01", Stage::Before, s(4));
+        c.check_finished("2026-05-02", Stage::After, s(6));
+        let text = toml::to_string(&c).expect("toml");
+        let back: Counters = toml::from_str(&text).expect("reads back");
+        assert_eq!(back, c);
+        let (before, after) = c.check_totals();
+        assert_eq!((before.taken, before.right, before.asked), (2, 7, 12));
+        assert_eq!(
+            after.words().as_deref(),
+            Some("1 person, 100% of answers right")
+        );
+        let lines = check_summary(&c).expect("a summary");
+        assert_eq!(lines[1], "Before practice: 2 people, 58% of answers right.");
+        let mut csv = Vec::new();
+        write_csv(&c.rows(), &mut csv).expect("write");
+        let csv = String::from_utf8(csv).expect("utf8");
+        assert!(
+            csv.contains("2026-05-01,kiosk,check-before-right,,7\n"),
+            "{csv}"
+        );
+        assert!(
+            csv.contains("2026-05-02,kiosk,check-after-taken,,1\n"),
+            "{csv}"
+        );
+        // A day without checks writes no check lines.
+        assert!(
+            !toml::to_string(&Counters::default())
+                .expect("toml")
+                .contains("check")
+        );
     }
 
     #[test]

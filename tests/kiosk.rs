@@ -12,6 +12,7 @@ use hangup::engine::Phase;
 use hangup::kiosk::{Kiosk, Settings, Stage};
 use hangup::stats::{self, Store};
 use hangup::tui::app::{App, Mode, Options, Screen};
+use hangup::tui::quick_check::QuickScreen;
 use hangup::tui::theme::{Theme, ThemeName};
 use ratatui::{Terminal, backend::TestBackend};
 
@@ -80,13 +81,20 @@ impl Rig {
         self.now = end;
     }
 
+    fn on_offer(&self) -> bool {
+        matches!(&self.kiosk.app.screen, Screen::Quick(q) if matches!(**q, QuickScreen::Offer(_)))
+    }
+
     fn phase(&self) -> Option<Phase> {
         self.kiosk.app.session().map(|s| s.phase())
     }
 
-    /// Attract → list → the tiny call, answered.
+    /// Attract → the quick-check offer ("not now") → list → the tiny call, answered.
     fn start_a_call(&mut self) {
         self.send(ch('x'));
+        if self.on_offer() {
+            self.send(ch('2'));
+        }
         self.send(ch('1'));
         self.send(ch('1'));
         assert!(matches!(self.phase(), Some(Phase::Deciding { .. })));
@@ -183,7 +191,10 @@ fn any_key_starts_and_that_key_is_not_acted_on() {
     // '1' would start the first call if it were acted on.
     rig.send(ch('1'));
     assert_eq!(rig.kiosk.stage, Stage::Visiting);
-    assert!(matches!(rig.kiosk.app.screen, Screen::Start));
+    assert!(
+        rig.on_offer(),
+        "the first screen of a visit, not the call '1' would start"
+    );
     // A touch anywhere wakes it too.
     let mut rig = Rig::new(None, Store::in_memory());
     rig.send(tap(3, 3));
@@ -432,9 +443,76 @@ fn snapshots_of_attract_and_warning() {
 }
 
 #[test]
+fn a_visitor_s_quick_checks_are_counted_as_numbers_only() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut rig = Rig::new(None, Store::open(Some(dir.path())));
+    rig.send(ch('x'));
+    assert!(rig.on_offer());
+    rig.send(tap(4, 8)); // the "Yes" button, by touch
+    let mut answered = 0;
+    while let Screen::Quick(q) = &rig.kiosk.app.screen {
+        match &**q {
+            QuickScreen::Questions(run) => {
+                let key = if run.answered.is_some() {
+                    answered += 1;
+                    ch('1')
+                } else if run.current().expect("item").answer == hangup::engine::Kind::Scam {
+                    ch('1')
+                } else {
+                    ch('2')
+                };
+                rig.send(key);
+            }
+            QuickScreen::Result { .. } => {
+                assert!(rig.screen(80, 24).contains("You got 6 of 6 right."));
+                rig.send(ch('1'));
+            }
+            QuickScreen::Offer(_) => panic!("offered twice"),
+        }
+    }
+    assert_eq!(answered, 6);
+    assert!(matches!(rig.kiosk.app.screen, Screen::Start));
+    let saved = std::fs::read_to_string(dir.path().join(stats::FILE_NAME)).expect("counts");
+    let c: stats::Counters = toml::from_str(&saved).expect("toml");
+    let (before, after) = c.check_totals();
+    assert_eq!((before.taken, before.right, before.asked), (1, 6, 6));
+    assert!(after.is_empty());
+    // Two calls later the visitor is offered the check again.
+    for _ in 0..2 {
+        rig.send(ch('1'));
+        rig.send(ch('1'));
+        for _ in 0..40 {
+            if rig.kiosk.app.session().is_none() {
+                break;
+            }
+            let ended = matches!(
+                rig.phase(),
+                Some(Phase::Ended { .. } | Phase::Feedback { .. })
+            );
+            rig.send(if ended { key(KeyCode::Enter) } else { ch('1') });
+        }
+        assert!(rig.kiosk.app.session().is_none(), "the call ended");
+    }
+    assert!(rig.on_offer(), "{}", rig.screen(80, 24));
+    // The next visitor starts fresh, with the before check.
+    rig.kiosk.reset();
+    rig.send(ch('x'));
+    assert!(rig.on_offer());
+    let Screen::Quick(q) = &rig.kiosk.app.screen else {
+        unreachable!()
+    };
+    assert_eq!(
+        **q,
+        QuickScreen::Offer(hangup::engine::quick_check::Stage::Before)
+    );
+}
+
+#[test]
 fn snapshots_of_tall_touch_targets() {
     let mut rig = Rig::new(None, Store::in_memory());
     rig.send(ch('x'));
+    insta::assert_snapshot!("kiosk_offer_80x24", rig.screen(80, 24));
+    rig.send(ch('2'));
     insta::assert_snapshot!("kiosk_list_80x24", rig.screen(80, 24));
     rig.send(ch('1'));
     rig.send(ch('1'));

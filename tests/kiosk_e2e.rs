@@ -104,6 +104,10 @@ fn kiosk_in_a_real_terminal() {
     let pid = kiosk_pid(shell.trim());
 
     t.keys("x");
+    // Each visitor is first offered the quick check; "2" is "not now".
+    t.wait_for("would you like a quick check?", Duration::from_secs(5));
+    std::thread::sleep(Duration::from_millis(350)); // past the tremor filter
+    t.keys("2");
     t.wait_for("Choose a call to practise", Duration::from_secs(5));
     for k in ["C-c", "q", "Escape", "C-z", "C-\\", "C-d"] {
         t.keys(k);

@@ -20,9 +20,11 @@ use std::time::{Duration, Instant};
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::Frame;
 
+use crate::engine::quick_check::QuickCheck;
 use crate::engine::{Library, Phase};
 use crate::stats::Store;
 use crate::tui::app::{App, Mode, Options};
+use crate::tui::quick_check::QuickState;
 use crate::tui::{Driver, keymap, ui};
 
 use idle::{Idle, IdleState};
@@ -100,11 +102,21 @@ pub struct Kiosk {
     pub running: bool,
 }
 
+/// The app for a new visitor: nothing from the last one, and the quick check
+/// offered first (each visitor is someone new).
+fn new_visit(library: &Library, options: &Options) -> App {
+    let mut app = App::new(library.clone(), options.clone());
+    app.practice.quick =
+        QuickCheck::builtin().map(|c| QuickState::fresh(c, Mode::Kiosk.calls_before_after_check()));
+    app.enter_start();
+    app
+}
+
 impl Kiosk {
     pub fn new(library: Library, mut options: Options, settings: Settings, store: Store) -> Self {
         options.mode = Mode::Kiosk;
         Self {
-            app: App::new(library.clone(), options.clone()),
+            app: new_visit(&library, &options),
             library,
             options,
             stage: Stage::Attract,
@@ -119,7 +131,7 @@ impl Kiosk {
 
     /// Back to the invitation, forgetting everything about the visitor.
     pub fn reset(&mut self) {
-        self.app = App::new(self.library.clone(), self.options.clone());
+        self.app = new_visit(&self.library, &self.options);
         self.stage = Stage::Attract;
         self.warning = None;
         self.idle.disarm();
@@ -199,6 +211,18 @@ impl Kiosk {
                 {
                     self.store
                         .record(|c, day| c.call_finished(day, &result.scenario, result.outcome));
+                }
+                // Quick-check scores are counted (numbers only) for the centre.
+                let checks = self
+                    .app
+                    .practice
+                    .quick
+                    .as_mut()
+                    .map(|q| std::mem::take(&mut q.done))
+                    .unwrap_or_default();
+                for (stage, score) in checks {
+                    self.store
+                        .record(|c, day| c.check_finished(day, stage, score));
                 }
                 changed
             }
