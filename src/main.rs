@@ -150,14 +150,18 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 let script = Script::build(&s, &library.catalogue, &region, seed);
                 let stdin = io::stdin();
                 let mut p = Plain::new(stdin.lock(), stdout.lock(), &library.catalogue, &region);
+                plain_voice(&cli, &mut p);
                 if let Some(n) = keeper.notice.take() {
                     eprintln!("hangup: {n}");
                 }
                 p.set_booster(hangup::plain::MenuHooks::booster(&keeper));
                 // The ending stays the last thing printed: no recall questions here.
-                if let hangup::plain::Played::Finished(r) =
-                    p.play(script).map_err(|e| e.to_string())?
-                {
+                let played = p.play(script).map_err(|e| e.to_string());
+                // The outcome is said to the end (also if printing failed).
+                if let Some(n) = p.finish() {
+                    eprintln!("hangup: {n}");
+                }
+                if let hangup::plain::Played::Finished(r) = played? {
                     keeper.record(&r, seed);
                     if let Some(n) = keeper.notice.take() {
                         eprintln!("hangup: {n}");
@@ -193,8 +197,14 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             if plain {
                 let stdin = io::stdin();
                 let mut p = Plain::new(stdin.lock(), stdout.lock(), &library.catalogue, &region);
-                p.menu_with(&library, seeds(cli.seed), &mut keeper)
-                    .map_err(|e| e.to_string())?;
+                plain_voice(&cli, &mut p);
+                let played = p
+                    .menu_with(&library, seeds(cli.seed), &mut keeper)
+                    .map_err(|e| e.to_string());
+                if let Some(n) = p.finish() {
+                    eprintln!("hangup: {n}");
+                }
+                played?;
             } else {
                 let mut a = app::App::new(library, options);
                 keeper.fill(&mut a);
@@ -218,6 +228,18 @@ fn app_options(cli: &Cli, region: &str) -> app::Options {
 
 fn keeper(cli: &Cli, library: &Library) -> Keeper {
     Keeper::open(cli.data_dir.as_deref(), cli.no_save, library, Day::today())
+}
+
+/// With --speak, plain mode reads aloud too. Answers typed at a keyboard
+/// stop the line being said; answers from a pipe or file are all there at
+/// once, so then each line is said to the end first (see `hangup::plain`).
+fn plain_voice<R: io::BufRead, W: io::Write>(cli: &Cli, p: &mut Plain<'_, R, W>) {
+    if cli.speak {
+        p.set_voice(
+            Box::new(Speaker::new(&cli.speak_command)),
+            !io::stdin().is_terminal(),
+        );
+    }
 }
 
 /// The terminal app, with progress saved and (with --speak) speech, by the run loop.

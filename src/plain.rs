@@ -8,6 +8,40 @@
 //!   same prompt again; end of input ends the program cleanly;
 //! - caller lines and feedback are printed without waiting for Enter;
 //! - no escape sequences and no box drawing, ever.
+//!
+//! Each screen starts with one blank line and a title line: `Screen:` and a
+//! few plain words, the same words every time for the same kind of screen:
+//! - `Screen: Choose a call to practise.` (the list)
+//! - `Screen: Your phone is ringing.` (or `A text message has arrived.`, or
+//!   `Someone is knocking at your door.`)
+//! - `Screen: Step 2.` (the caller speaks; you choose)
+//! - `Screen: Your choice.` (what your choice means)
+//! - `Screen: The call has ended.`
+//! - `Screen: Quick question 1 of 3.`
+//! - `Screen: Help.`
+//!
+//! Why a fixed first word rather than only a short sentence: a screen-reader
+//! or braille user can search for "Screen:" to jump from one screen to the
+//! next, and hears at once that something new has started; a bare sentence
+//! sounds like every other line. "Screen" is also the word the full-screen
+//! version, and a helper sitting alongside, would use. Steps are counted as
+//! they are reached ("Step 2"), not "2 of 5": calls branch, so the number
+//! left is not known. Nothing else is decoration: no bullets, arrows or
+//! symbols; lists are numbered, or are plain sentences one to a line.
+//!
+//! Speech (`--speak`, off by default: a screen reader already reads plain
+//! mode aloud, so this is for people who want it read without one): what is
+//! said between two answers (the feedback, then the next caller's words and
+//! the choices; or the outcome, then a quick question) is gathered and said
+//! as one line when the next screen that waits for an answer starts, so the
+//! feedback is not cut off by the next step. A new answer stops the line
+//! being said, as in the full screen; `r` says the caller's words and the
+//! choices again. When the input is not a keyboard (a pipe or a file) every
+//! answer is there at once and each line would be cut off straight away, so
+//! then each line is said to the end before the next answer is read.
+//! `finish` says the last line (the outcome) to the end, so the learner hears
+//! it and no speech program outlives `hangup`. If speech fails, one line says
+//! so under the next title, and practice goes on silently.
 
 use std::io::{self, BufRead, Write};
 
@@ -16,6 +50,8 @@ use crate::engine::model::Medium;
 use crate::engine::script::ScriptRecall;
 use crate::engine::session::CallResult;
 use crate::engine::{Kind, Library, Phase, Scenario, Script, Session, Verdict};
+use crate::speech::Voice;
+use crate::tui::practice::{call_speech, recall_speech, verdict_words};
 
 /// What the practice menu adds when progress is kept. Every method has a
 /// do-nothing default, and `()` is the menu without progress.
@@ -65,6 +101,16 @@ pub struct Plain<'a, R: BufRead, W: Write> {
     last_said: String,
     /// When to practise again, printed at the end of a call (before the source line).
     booster: Option<String>,
+    /// Speech, when asked for.
+    voice: Option<Box<dyn Voice + 'a>>,
+    /// Say each line to the end before reading the next answer (input not a keyboard).
+    wait_for_voice: bool,
+    /// What is to be said at the start of the next screen that waits for an answer.
+    to_say: Vec<String>,
+    /// What `r` says again: the caller's words and the choices, or the question.
+    last_spoken: String,
+    /// Speech failed: one line, shown under the next title.
+    voice_notice: Option<String>,
 }
 
 impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
@@ -76,7 +122,83 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
             region: catalogue.region(Some(region)).to_string(),
             last_said: String::new(),
             booster: None,
+            voice: None,
+            wait_for_voice: false,
+            to_say: Vec::new(),
+            last_spoken: String::new(),
+            voice_notice: None,
         }
+    }
+
+    /// Read the caller's words, the choices, the feedback, the outcome and
+    /// the quick questions aloud. `wait`: say each line to the end before
+    /// reading the next answer (for input that is not a keyboard).
+    pub fn set_voice(&mut self, voice: Box<dyn Voice + 'a>, wait: bool) {
+        self.voice = Some(voice);
+        self.wait_for_voice = wait;
+    }
+
+    /// Say what is still to be said (the outcome, after `play`), to the end.
+    /// Call once, when done playing. With nothing left to say it does not
+    /// wait: the learner stopped (`q`, end of input), or, with piped input,
+    /// the last line was already said to the end. Returns the speech notice
+    /// not yet shown, if any (e.g. the program was not found), for the
+    /// caller to show: printed here it would come after the ending.
+    pub fn finish(&mut self) -> Option<String> {
+        let text = self.to_say.join(" ");
+        self.to_say.clear();
+        let voice = self.voice.as_mut()?;
+        if !text.is_empty() {
+            voice.say(&text);
+            voice.wait();
+        }
+        if let Some(n) = voice.take_notice() {
+            self.voice_notice = Some(n);
+        }
+        self.voice_notice.take()
+    }
+
+    /// Add `text` to what is said at the start of the next screen that waits
+    /// for an answer.
+    fn speak(&mut self, text: Option<String>) {
+        if self.voice.is_some()
+            && let Some(t) = text
+        {
+            self.to_say.push(t);
+        }
+    }
+
+    /// Say `text` now, stopping the line before. A notice (speech has just
+    /// failed) is kept for the next title, so it never comes between the
+    /// choices and the prompt, nor after the ending.
+    fn say_now(&mut self, text: &str) {
+        let Some(voice) = self.voice.as_mut() else {
+            return;
+        };
+        voice.say(text);
+        if self.wait_for_voice {
+            voice.wait();
+        }
+        if let Some(n) = voice.take_notice() {
+            self.voice_notice = Some(n);
+        }
+    }
+
+    /// Start a screen (see the module comment): one blank line, the title,
+    /// and a speech notice if there is one. `say`: this screen waits for an
+    /// answer and its words are gathered, so say everything gathered now.
+    fn screen(&mut self, words: &str, say: bool) -> io::Result<()> {
+        if say && !self.to_say.is_empty() {
+            let text = self.to_say.join(" ");
+            self.to_say.clear();
+            self.say_now(&text);
+        }
+        self.line("")?;
+        self.line(&format!("Screen: {words}"))?;
+        if let Some(n) = self.voice_notice.take() {
+            self.line(&n)?;
+        }
+        Ok(())
     }
 
     /// Say at the end of each call when to practise again.
@@ -114,6 +236,8 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
                 "r" | "R" if !allow_quit => {
                     let said = self.last_said.clone();
                     self.line(&said)?;
+                    let spoken = self.last_spoken.clone();
+                    self.say_now(&spoken);
                 }
                 "q" | "Q" if allow_quit => return Ok(Reply::Quit),
                 _ => match answer.parse::<usize>() {
@@ -126,7 +250,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
 
     /// The help card: the right action and the numbers to call.
     pub fn help(&mut self) -> io::Result<()> {
-        self.line("Help.")?;
+        self.screen("Help.", false)?;
         self.line("If a call worries you:")?;
         for (i, a) in self.catalogue.core_action(&self.region).iter().enumerate() {
             self.line(&format!("{}. {a}", i + 1))?;
@@ -148,7 +272,11 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
                 Phase::Incoming => session.answer(),
                 Phase::Deciding { step } => {
                     let st = session.step(step).clone();
-                    self.line("")?;
+                    let spoken = call_speech(&session, None).unwrap_or_default();
+                    self.last_spoken.clone_from(&spoken);
+                    self.speak(Some(spoken));
+                    // Counted as reached: calls branch, so the number left is not known.
+                    self.screen(&format!("Step {}.", session.path().len() + 1), true)?;
                     if let Some(scene) = &st.scene {
                         self.line(scene)?;
                     }
@@ -174,6 +302,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
                 Phase::Feedback { .. } => {
                     if let Some(c) = session.current_choice() {
                         let c = c.clone();
+                        self.screen("Your choice.", false)?;
                         self.line(&format!("You chose: {}", c.text))?;
                         match c.verdict {
                             Verdict::Safer => self.line("Safer choice.")?,
@@ -184,6 +313,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
                         for t in &c.tricks {
                             self.line(&format!("Trick: {}. {}", t.name, t.explain))?;
                         }
+                        self.speak(call_speech(&session, None));
                     }
                     session.next();
                 }
@@ -200,17 +330,17 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
 
     fn incoming(&mut self, session: &Session) -> io::Result<()> {
         let s = session.script();
+        let title = match s.medium {
+            Medium::Call => "Your phone is ringing.",
+            Medium::Message => "A text message has arrived.",
+            Medium::Visit => "Someone is knocking at your door.",
+        };
+        self.screen(title, false)?;
         self.line(&format!("Practice call: {}.", s.title))?;
         match s.medium {
-            Medium::Call => {
-                self.line("Your phone is ringing.")?;
-                self.line(&format!("Caller ID shows: {}", s.caller_number))?;
-            }
-            Medium::Message => {
-                self.line("A text message has arrived.")?;
-                self.line(&format!("It is from: {}", s.caller_number))?;
-            }
-            Medium::Visit => self.line("Someone is knocking at your door.")?,
+            Medium::Call => self.line(&format!("Caller ID shows: {}", s.caller_number))?,
+            Medium::Message => self.line(&format!("It is from: {}", s.caller_number))?,
+            Medium::Visit => {}
         }
         self.line(&format!(
             "They say they are: {}, {}.",
@@ -219,6 +349,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         if s.medium != Medium::Visit {
             self.line("Remember: the name and number on your screen can be faked.")?;
         }
+        self.speak(call_speech(session, None));
         Ok(())
     }
 
@@ -227,15 +358,13 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         let Some(e) = session.ending() else {
             return Ok(());
         };
-        self.line("")?;
-        self.line(&format!(
-            "The call has ended. {}",
-            crate::engine::model::outcome_words(s.kind, e.outcome)
-        ))?;
-        self.line(&e.title)?;
+        self.screen("The call has ended.", false)?;
+        self.line(crate::engine::model::outcome_words(s.kind, e.outcome))?;
+        self.line(&sentence(&e.title))?;
+        // Plain sentences, one a line: no bullets.
         self.line("What happened:")?;
         for h in &e.happened {
-            self.line(&format!("- {h}"))?;
+            self.line(h)?;
         }
         self.line(match s.kind {
             Kind::Scam => "What to do if this happens to you:",
@@ -252,10 +381,12 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         if !tricks.is_empty() {
             self.line(&format!("Tricks in this call: {}.", tricks.join(", ")))?;
         }
-        if let Some(b) = self.booster.clone() {
-            self.line(&b)?;
+        let booster = self.booster.clone();
+        if let Some(b) = &booster {
+            self.line(b)?;
         }
         self.line(&s.source_line())?;
+        self.speak(call_speech(session, booster));
         self.out.flush()
     }
 
@@ -270,10 +401,12 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         if questions.is_empty() {
             return Ok(true);
         }
-        self.line("")?;
-        self.line("Quick questions.")?;
         for (i, q) in questions.iter().enumerate() {
-            self.line(&format!("Question {} of {}.", i + 1, questions.len()))?;
+            let title = format!("Quick question {} of {}.", i + 1, questions.len());
+            let spoken = recall_speech(q, None);
+            self.speak(Some(format!("{title} {spoken}")));
+            self.last_spoken = spoken;
+            self.screen(&title, true)?;
             self.line(&q.question)?;
             self.last_said = q.question.clone();
             self.line("  1) Yes")?;
@@ -282,8 +415,9 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
                 Reply::Pick(k) => k == 0,
                 Reply::Quit | Reply::InputEnded => return Ok(false),
             };
-            self.line(&crate::tui::practice::verdict_words(said, q.answer))?;
+            self.line(&verdict_words(said, q.answer))?;
             self.line(&q.explain)?;
+            self.speak(Some(recall_speech(q, Some(said))));
         }
         Ok(true)
     }
@@ -304,8 +438,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         }
         let mut results: Vec<CallResult> = Vec::new();
         loop {
-            self.line("")?;
-            self.line("Choose a call to practise:")?;
+            self.screen("Choose a call to practise.", true)?;
             for h in hooks.head() {
                 self.line(&h)?;
             }
@@ -337,13 +470,34 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
                         let v: Vec<_> = results.iter().filter(|r| r.kind == k).collect();
                         (v.iter().filter(|r| r.handled_well()).count(), v.len())
                     };
-                    let ((a, b), (c, d)) = (count(Kind::Scam), count(Kind::Genuine));
-                    self.line(&format!(
-                        "So far: {a} of {b} scams spotted. {c} of {d} real calls handled well."
-                    ))?;
+                    self.line(&so_far(count(Kind::Scam), count(Kind::Genuine)))?;
                 }
                 Played::InputEnded => return Ok(()),
             }
         }
     }
+}
+
+/// `text` ending in a full stop (a title may have none), so a screen reader
+/// pauses before the next line.
+fn sentence(text: &str) -> String {
+    let t = text.trim_end();
+    if t.ends_with(['.', '!', '?']) {
+        t.to_string()
+    } else {
+        format!("{t}.")
+    }
+}
+
+/// "So far: 1 of 2 scams spotted." Only kinds of call already played are
+/// counted: "0 of 0 real calls" is noise read aloud.
+fn so_far((spotted, scams): (usize, usize), (handled, genuine): (usize, usize)) -> String {
+    let mut t = String::from("So far:");
+    if scams > 0 {
+        t.push_str(&format!(" {spotted} of {scams} scams spotted."));
+    }
+    if genuine > 0 {
+        t.push_str(&format!(" {handled} of {genuine} real calls handled well."));
+    }
+    t
 }

@@ -4,9 +4,28 @@
 //! The program is started as a child process and never waited for, so the
 //! screen never freezes while it talks. A new line stops the one before it.
 //! If the program is missing, one plain message is shown and speech is off.
+//! Plain mode may wait for a line to be finished (`Speaker::wait`): see
+//! `crate::plain` for when.
 
 use std::io;
 use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The longest wait for one line to be said. A speech program that hangs
+/// must not hold the learner for ever; a long step at a slow rate takes
+/// about a minute.
+pub const LONGEST_LINE: Duration = Duration::from_secs(120);
+
+/// Something that reads words aloud. `Speaker` is the real one; tests use
+/// one that only writes down what it was asked to say.
+pub trait Voice {
+    /// Start saying `text`, stopping whatever was being said. Never waits.
+    fn say(&mut self, text: &str);
+    /// Wait until the line being said is finished.
+    fn wait(&mut self);
+    /// A one-line message for the learner (e.g. the program is missing), once.
+    fn take_notice(&mut self) -> Option<String>;
+}
 
 /// British voice, slow rate. `spd-say` works too: `--speak-command "spd-say -r -30"`.
 pub const DEFAULT_COMMAND: &str = "espeak-ng -v en-gb -s 130";
@@ -105,6 +124,18 @@ impl Speaker {
         }
     }
 
+    /// Wait until the current line has been said (at most `limit`; then it is
+    /// stopped). Only plain mode uses this: see `crate::plain`.
+    pub fn wait(&mut self, limit: Duration) {
+        let start = Instant::now();
+        if let Some(c) = self.child.as_mut() {
+            while matches!(c.try_wait(), Ok(None)) && start.elapsed() < limit {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        }
+        self.stop();
+    }
+
     /// Stop talking now. Never waits: a stopped child is reaped later.
     pub fn stop(&mut self) {
         if let Some(mut c) = self.child.take()
@@ -125,5 +156,17 @@ impl Drop for Speaker {
         for mut c in self.stopping.drain(..) {
             let _ = c.wait();
         }
+    }
+}
+
+impl Voice for Speaker {
+    fn say(&mut self, text: &str) {
+        Speaker::say(self, text);
+    }
+    fn wait(&mut self) {
+        Speaker::wait(self, LONGEST_LINE);
+    }
+    fn take_notice(&mut self) -> Option<String> {
+        self.notice.take()
     }
 }

@@ -187,7 +187,11 @@ fn term_unset_or_dumb_uses_plain_mode() {
     for term in [None, Some("dumb"), Some("")] {
         let r = run_with(&[], &[("TERM", term)], Stdio::piped());
         assert_eq!(r.code, 0, "{}", r.err);
-        assert!(r.out.contains("Choose a call to practise:"), "{}", r.out);
+        assert!(
+            r.out.contains("Screen: Choose a call to practise."),
+            "{}",
+            r.out
+        );
         assert!(!r.out.contains('\x1b'), "plain output has no escapes");
     }
 }

@@ -502,8 +502,7 @@ fn plain_menu_asks_recall_questions_and_saves_progress() {
     // The choice order is shuffled; try both first answers (one hangs up at once).
     let (out, err, code) = run(dir.path(), &args, &format!("{n}\n1\n2\n2\nq\n"));
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("Quick questions."), "{out}");
-    assert!(out.contains("Question 1 of 1."), "{out}");
+    assert!(out.contains("\nScreen: Quick question 1 of 1.\n"), "{out}");
     assert!(
         out.contains("Would your bank ever ask for your PIN?"),
         "{out}"
@@ -555,7 +554,7 @@ fn play_plain_keeps_its_contract_no_recall_and_no_save_writes_nothing() {
     ];
     let (out, err, code) = run(dir.path(), &args, "2\n1\n1\n1\n");
     assert_eq!(code, 0, "{err}");
-    assert!(!out.contains("Quick questions"), "{out}");
+    assert!(!out.contains("Quick question"), "{out}");
     let last = out.lines().last().unwrap_or_default();
     assert!(last.starts_with("Based on a warning from"), "{last}");
     assert_eq!(

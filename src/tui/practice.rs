@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::engine::model::{Medium, outcome_words};
 use crate::engine::script::{Script, ScriptRecall};
-use crate::engine::session::CallResult;
+use crate::engine::session::{CallResult, Session};
 use crate::engine::{Phase, Verdict};
 use crate::progress::{Day, Mark};
 
@@ -257,68 +257,78 @@ pub fn speech_text(app: &App) -> Option<String> {
     match &app.screen {
         Screen::Start => None,
         Screen::Quick(q) => super::quick_check::speech_text(q),
-        Screen::Recall(r) => {
-            let q = r.current()?;
-            Some(match r.answered {
-                None => format!("{} 1: yes. 2: no.", q.question),
-                Some(said) => format!("{} {}", verdict_words(said, q.answer), q.explain),
-            })
-        }
+        Screen::Recall(r) => Some(recall_speech(r.current()?, r.answered)),
         Screen::Call { session, replay } => {
             if *replay {
                 return None;
             }
-            let s = session.script();
-            match session.phase() {
-                Phase::Incoming => Some(match s.medium {
-                    Medium::Call => format!(
-                        "Your phone is ringing. Caller ID shows {}. They say they are {}, {}.",
-                        s.caller_number, s.caller_name, s.caller_organisation
-                    ),
-                    Medium::Message => format!(
-                        "A text message has arrived from {}. It says it is from {}, {}.",
-                        s.caller_number, s.caller_name, s.caller_organisation
-                    ),
-                    Medium::Visit => format!(
-                        "Someone is knocking at your door. They say they are {}, {}.",
-                        s.caller_name, s.caller_organisation
-                    ),
-                }),
-                Phase::Deciding { step } => {
-                    let st = session.step(step);
-                    let mut t = match s.medium {
-                        Medium::Message => format!("The message says: {}", st.says),
-                        _ => format!("{} says: {}", st.who, st.says),
-                    };
-                    t.push_str(" What would you do?");
-                    for (i, c) in st.choices.iter().enumerate() {
-                        t.push_str(&format!(" {}: {}.", i + 1, c.text.trim_end_matches('.')));
-                    }
-                    Some(t)
-                }
-                Phase::Feedback { .. } => {
-                    let c = session.current_choice()?;
-                    let v = match c.verdict {
-                        Verdict::Safer => "Safer choice. ",
-                        Verdict::Risky => "Risky choice. ",
-                        Verdict::Neutral => "",
-                    };
-                    Some(format!("{v}{}", c.feedback))
-                }
-                Phase::Ended { .. } => {
-                    let e = session.ending()?;
-                    let mut t = format!(
-                        "The call has ended. {} {}.",
-                        outcome_words(s.kind, e.outcome),
-                        e.title.trim_end_matches('.')
-                    );
-                    if let Some(b) = booster(app) {
-                        t.push(' ');
-                        t.push_str(&b);
-                    }
-                    Some(t)
-                }
+            call_speech(session, booster(app))
+        }
+    }
+}
+
+/// A quick question read aloud, or (once answered) its answer.
+/// Shared with plain mode, so both say the same words.
+pub fn recall_speech(q: &ScriptRecall, answered: Option<bool>) -> String {
+    match answered {
+        None => format!("{} 1: yes. 2: no.", q.question),
+        Some(said) => format!("{} {}", verdict_words(said, q.answer), q.explain),
+    }
+}
+
+/// What a call's current phase says aloud: who is calling, the caller's
+/// words and the choices, the feedback, or the outcome (with `booster`, the
+/// line saying when to practise again). Shared with plain mode.
+pub fn call_speech(session: &Session, booster: Option<String>) -> Option<String> {
+    let s = session.script();
+    match session.phase() {
+        Phase::Incoming => Some(match s.medium {
+            Medium::Call => format!(
+                "Your phone is ringing. Caller ID shows {}. They say they are {}, {}.",
+                s.caller_number, s.caller_name, s.caller_organisation
+            ),
+            Medium::Message => format!(
+                "A text message has arrived from {}. It says it is from {}, {}.",
+                s.caller_number, s.caller_name, s.caller_organisation
+            ),
+            Medium::Visit => format!(
+                "Someone is knocking at your door. They say they are {}, {}.",
+                s.caller_name, s.caller_organisation
+            ),
+        }),
+        Phase::Deciding { step } => {
+            let st = session.step(step);
+            let mut t = match s.medium {
+                Medium::Message => format!("The message says: {}", st.says),
+                _ => format!("{} says: {}", st.who, st.says),
+            };
+            t.push_str(" What would you do?");
+            for (i, c) in st.choices.iter().enumerate() {
+                t.push_str(&format!(" {}: {}.", i + 1, c.text.trim_end_matches('.')));
             }
+            Some(t)
+        }
+        Phase::Feedback { .. } => {
+            let c = session.current_choice()?;
+            let v = match c.verdict {
+                Verdict::Safer => "Safer choice. ",
+                Verdict::Risky => "Risky choice. ",
+                Verdict::Neutral => "",
+            };
+            Some(format!("{v}{}", c.feedback))
+        }
+        Phase::Ended { .. } => {
+            let e = session.ending()?;
+            let mut t = format!(
+                "The call has ended. {} {}.",
+                outcome_words(s.kind, e.outcome),
+                e.title.trim_end_matches('.')
+            );
+            if let Some(b) = booster {
+                t.push(' ');
+                t.push_str(&b);
+            }
+            Some(t)
         }
     }
 }
