@@ -19,6 +19,7 @@ fn app() -> App {
             region: "ewni".into(),
             seed: Some(1),
             theme: Theme::new(ThemeName::Default),
+            large: false,
         },
     )
 }

@@ -38,6 +38,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub monochrome: bool,
 
+    /// Big letters for the caller's words and the key messages, when the
+    /// window is wide enough.
+    #[arg(long, global = true)]
+    pub large: bool,
+
     /// Where hangup keeps its few files: your progress, kiosk counts and group
     /// records (default: HANGUP_DATA_DIR, or your computer's usual place for program data).
     #[arg(long, global = true, value_name = "FOLDER")]

@@ -223,6 +223,7 @@ fn app_options(cli: &Cli, region: &str) -> app::Options {
         region: region.to_string(),
         seed: cli.seed,
         theme: Theme::from_env(cli.high_contrast, cli.monochrome),
+        large: cli.large,
     }
 }
 

@@ -40,6 +40,7 @@ fn group_app() -> App {
             region: "ewni".into(),
             seed: Some(1),
             theme: Theme::new(ThemeName::Monochrome),
+            large: false,
         },
     )
 }

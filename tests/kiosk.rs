@@ -25,6 +25,7 @@ fn options() -> Options {
         region: "ewni".into(),
         seed: Some(1),
         theme: Theme::new(ThemeName::Default),
+        large: false,
     }
 }
 

@@ -83,6 +83,47 @@ fn every_small_size_one_by_one() {
 }
 
 #[test]
+fn large_print_every_screen_from_1x1_to_200x60() {
+    // Big letters change the layout most, and at the sizes where one letter
+    // size gives way to the next. Every screen of every scenario at sizes
+    // across 1x1 to 200x60; the key screens at a grid of widths and heights.
+    let lib = library();
+    let o = large(hangup::tui::theme::ThemeName::Default);
+    let all: Vec<Route> = routes(&lib, &o)
+        .into_iter()
+        .filter(|r| !r.name.contains("scrolled"))
+        .collect();
+    let mut renders = 0usize;
+    for route in &all {
+        let app = build(&lib, &o, route);
+        for (w, h) in [
+            (1, 1),
+            (40, 12),
+            (64, 18),
+            (80, 24),
+            (100, 30),
+            (120, 40),
+            (200, 60),
+        ] {
+            render_checked(&app, w, h);
+            renders += 1;
+        }
+    }
+    let widths: Vec<u16> = (1..=200).step_by(17).chain([40, 80, 120, 200]).collect();
+    let heights: Vec<u16> = (1..=60).step_by(9).chain([12, 24, 40, 60]).collect();
+    for route in key_routes(&all) {
+        let app = build(&lib, &o, &route);
+        for &w in &widths {
+            for &h in &heights {
+                render_checked(&app, w, h);
+                renders += 1;
+            }
+        }
+    }
+    assert!(renders > 3_000, "the matrix really ran ({renders} renders)");
+}
+
+#[test]
 fn zero_sized_frames_do_not_panic() {
     let lib = library();
     let o = &options()[0];

@@ -8,6 +8,7 @@
 //! region = "scotland"     # "ewni" or "scotland"
 //! scenarios = "/srv/hangup/scenarios"   # extra scenario files
 //! data-dir = "/var/lib/hangup"          # where the counts file goes
+//! large = true            # big letters when the screen is big enough (like --large)
 //! ```
 //!
 //! A file that cannot be read, or has a setting hangup does not know, stops
@@ -25,6 +26,7 @@ pub const KNOWN: &[&str] = &[
     "region",
     "scenarios",
     "data-dir",
+    "large",
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -36,6 +38,7 @@ pub struct Config {
     pub region: Option<String>,
     pub scenarios: Option<PathBuf>,
     pub data_dir: Option<PathBuf>,
+    pub large: Option<bool>,
 }
 
 /// Where the settings file is looked for when `--config` is not given.
@@ -153,10 +156,11 @@ mod tests {
     #[test]
     fn a_full_file() {
         let c = parse(
-            "idle-timeout = 90\nidle-warning = 30\npin = \"0246\"\nregion = \"scotland\"\nscenarios = \"s\"\ndata-dir = \"/var/lib/hangup\"\n",
+            "idle-timeout = 90\nidle-warning = 30\npin = \"0246\"\nregion = \"scotland\"\nscenarios = \"s\"\ndata-dir = \"/var/lib/hangup\"\nlarge = true\n",
         )
         .expect("parses");
         assert_eq!(c.idle_timeout, Some(90));
+        assert_eq!(c.large, Some(true));
         assert_eq!(c.pin.as_deref(), Some("0246"));
         assert_eq!(c.data_dir, Some(PathBuf::from("/var/lib/hangup")));
     }
@@ -198,6 +202,11 @@ mod tests {
             parse("idle-timeout = 0\n")
                 .expect_err("zero")
                 .contains("at least 1")
+        );
+        let e = parse("large = \"yes\"\n").expect_err("text");
+        assert!(
+            e.starts_with("a setting has the wrong kind of value on line 1"),
+            "{e}"
         );
         let e = parse("idle-timeout = \"soon\"\n").expect_err("text");
         assert!(e.contains("line 1"), "{e}");

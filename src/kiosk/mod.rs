@@ -345,6 +345,7 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
         region,
         seed: cli.seed,
         theme: crate::tui::theme::Theme::from_env(cli.high_contrast, cli.monochrome),
+        large: cli.large || config.large.unwrap_or(false),
     };
     let mut kiosk = Kiosk::new(library, options, settings, store);
     crate::tui::term::ignore_interrupts();

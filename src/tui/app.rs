@@ -116,6 +116,9 @@ pub struct Options {
     /// Fixes all randomness: run k uses seed + k.
     pub seed: Option<u64>,
     pub theme: Theme,
+    /// `--large`: big letters for the caller's words and the key messages,
+    /// when the window is big enough for them (see `big.rs`).
+    pub large: bool,
 }
 
 #[derive(Debug, Clone)]

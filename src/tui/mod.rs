@@ -4,6 +4,7 @@
 //! a signal, and it redraws only when an action changed something. Idle CPU is zero.
 
 pub mod app;
+pub mod big;
 pub mod hooks;
 pub mod keymap;
 pub mod practice;

@@ -15,6 +15,7 @@ use crate::engine::session::Session;
 use crate::engine::{Kind, Outcome, Phase, Verdict};
 
 use super::app::{App, Overlay, PAGE, Screen, Target};
+use super::big;
 use super::theme::Theme;
 
 pub const MIN_WIDTH: u16 = 40;
@@ -311,20 +312,37 @@ fn sanitized(s: &str) -> String {
 fn draw_incoming(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     let theme = &app.options.theme;
     let s = session.script();
-    let (what, from_label, button) = match s.medium {
+    let (what, banner, from_label, button) = match s.medium {
         Medium::Call => (
             "Your phone is ringing.",
+            "Phone ringing",
             "Caller ID shows",
             "1  Answer the phone",
         ),
         Medium::Message => (
             "A text message has arrived.",
+            "New text message",
             "It is from",
             "1  Read the message",
         ),
-        Medium::Visit => ("Someone is knocking at your door.", "", "1  Go to the door"),
+        Medium::Visit => (
+            "Someone is knocking at your door.",
+            "Knock at the door",
+            "",
+            "1  Go to the door",
+        ),
     };
-    let mut lines = vec![Line::from(what).style(theme.heading), Line::from("")];
+    // Large print: the news in big letters at the top, in place of the heading.
+    let big_rows = if app.options.large {
+        big::message(frame, area, banner, theme.heading, area.height / 3)
+    } else {
+        None
+    };
+    let area = big::below(area, big_rows.unwrap_or(0));
+    let mut lines = Vec::new();
+    if big_rows.is_none() {
+        lines.extend([Line::from(what).style(theme.heading), Line::from("")]);
+    }
     // At the door there is no caller ID to show.
     if s.medium != Medium::Visit {
         lines.push(Line::from(vec![
@@ -407,16 +425,39 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
         .unwrap_or(0);
     let choices_h: u16 = text_h + count * 3 * pad + 1;
 
+    let inner_w = width.saturating_sub(2);
+    let scene = st.scene.as_ref().map(|scene| {
+        let p =
+            Paragraph::new(Line::from(scene.clone()).style(theme.dim)).wrap(Wrap { trim: false });
+        let h = p.line_count(inner_w) as u16;
+        (p, h)
+    });
+    let scene_h = scene.as_ref().map_or(0, |(_, h)| *h);
+    // Large print: the caller's words in big letters, if all of them fit in
+    // the room the choices leave (inside the box, under any scene line).
+    let big_said = if app.options.large {
+        area.height
+            .saturating_sub(choices_h)
+            .checked_sub(2 + scene_h)
+            .and_then(|h| big::fit(&st.says, inner_w, h))
+    } else {
+        None
+    };
     let mut said: Vec<Line> = Vec::new();
     if let Some(scene) = &st.scene {
         said.push(Line::from(scene.clone()).style(theme.dim));
     }
     said.push(Line::from(format!("\"{}\"", st.says)).style(theme.caller));
     let said_text = Text::from(said);
-    let said_h = Paragraph::new(said_text.clone())
-        .wrap(Wrap { trim: false })
-        .line_count(width.saturating_sub(2)) as u16
-        + 2;
+    let said_h = match &big_said {
+        Some(f) => scene_h + f.height + 2,
+        None => {
+            Paragraph::new(said_text.clone())
+                .wrap(Wrap { trim: false })
+                .line_count(inner_w) as u16
+                + 2
+        }
+    };
 
     // A blank row between choices when there is room: easier to read and to touch.
     let n = choice_paras.len() as u16;
@@ -435,7 +476,17 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
         .title(speaker_title(session, &st.who));
     let inner = block.inner(said_area);
     frame.render_widget(block, said_area);
-    scrolled(frame, inner, app, said_text);
+    let drawn = big_said
+        .as_ref()
+        .is_some_and(|f| big::draw(frame, big::below(inner, scene_h), f, theme.caller));
+    if drawn {
+        if let Some((p, h)) = scene {
+            let h = h.min(inner.height);
+            frame.render_widget(p, Rect { height: h, ..inner });
+        }
+    } else {
+        scrolled(frame, inner, app, said_text);
+    }
 
     let [q, list] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(choices_area);
@@ -458,6 +509,15 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
     }
 }
 
+/// The verdict as a key message for big letters, with its style.
+fn verdict_words(verdict: Verdict, theme: &Theme) -> Option<(&'static str, Style)> {
+    match verdict {
+        Verdict::Safer => Some(("Safer choice", theme.safer)),
+        Verdict::Risky => Some(("Risky choice", theme.risky)),
+        Verdict::Neutral => None,
+    }
+}
+
 fn verdict_line(verdict: Verdict, theme: &Theme) -> Option<Line<'static>> {
     match verdict {
         Verdict::Safer => Some(Line::from("Safer choice.").style(theme.safer)),
@@ -471,10 +531,19 @@ fn draw_feedback(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     let Some(choice) = session.current_choice() else {
         return;
     };
+    let [text, btn] = Layout::vertical([Constraint::Min(1), Constraint::Length(3)]).areas(area);
+    // Large print: the verdict in big letters at the top, in place of its line.
+    let big_rows = match (app.options.large, verdict_words(choice.verdict, theme)) {
+        (true, Some((words, style))) => big::message(frame, text, words, style, text.height / 3),
+        _ => None,
+    };
+    let text = big::below(text, big_rows.unwrap_or(0));
     let mut lines: Vec<Line> =
         vec![Line::from(format!("You chose: {}", choice.text)).style(theme.dim)];
     lines.push(Line::from(""));
-    lines.extend(verdict_line(choice.verdict, theme));
+    if big_rows.is_none() {
+        lines.extend(verdict_line(choice.verdict, theme));
+    }
     lines.push(Line::from(choice.feedback.clone()));
     for t in &choice.tricks {
         lines.push(Line::from(""));
@@ -483,7 +552,6 @@ fn draw_feedback(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
             Span::raw(t.explain.clone()),
         ]));
     }
-    let [text, btn] = Layout::vertical([Constraint::Min(1), Constraint::Length(3)]).areas(area);
     scrolled(frame, text, app, Text::from(lines));
     let btn = Rect {
         width: btn.width.min(24),
@@ -510,11 +578,36 @@ fn draw_ending(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         Outcome::Safe => theme.safer,
         _ => theme.risky,
     };
+    let words = crate::engine::model::outcome_words(s.kind, e.outcome);
+    // Large print: how it ended, then the one thing to do ("HANG UP"), in big
+    // letters at the top; the rest scrolls below them.
+    let mut area = area;
+    let mut big_outcome = false;
+    if app.options.large {
+        let budget = area.height * 2 / 5;
+        let action_budget = area.height / 4;
+        if let Some(rows) = big::message(
+            frame,
+            area,
+            words.trim_end_matches('.'),
+            outcome_style,
+            budget,
+        ) {
+            area = big::below(area, rows);
+            big_outcome = true;
+        }
+        if let Some(rows) = key_action(s.kind, &e.action)
+            .and_then(|a| big::message(frame, area, &a, theme.heading, action_budget))
+        {
+            area = big::below(area, rows);
+        }
+    }
     let mut lines: Vec<Line> = vec![
-        Line::from(format!(
-            "The call has ended. {}",
-            crate::engine::model::outcome_words(s.kind, e.outcome)
-        ))
+        Line::from(if big_outcome {
+            "The call has ended.".to_string()
+        } else {
+            format!("The call has ended. {words}")
+        })
         .style(outcome_style),
         Line::from(e.title.clone()).style(theme.heading),
         Line::from(""),
@@ -549,6 +642,24 @@ fn draw_ending(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     lines.push(Line::from(""));
     lines.push(Line::from(s.source_line()).style(theme.dim));
     scrolled(frame, area, app, Text::from(lines));
+}
+
+/// The one thing to do, for big letters at the end of a scam: the first
+/// sentence of the first piece of advice when it is a short command, such as
+/// "Hang up." or "Stop.", in capitals.
+fn key_action(kind: Kind, action: &[String]) -> Option<String> {
+    if kind != Kind::Scam {
+        return None;
+    }
+    let first = action.first()?;
+    let sentence = first
+        .split_once('.')
+        .map_or(first.as_str(), |(a, _)| a)
+        .trim();
+    (!sentence.is_empty()
+        && sentence.split_whitespace().count() <= 3
+        && sentence.chars().count() <= 16)
+        .then(|| sentence.to_uppercase())
 }
 
 fn draw_replay(frame: &mut Frame, area: Rect, app: &App, session: &Session) {

@@ -32,6 +32,7 @@ pub fn app_with(library: Library, theme: ThemeName) -> App {
             region: "ewni".into(),
             seed: Some(1),
             theme: Theme::new(theme),
+            large: false,
         },
     )
 }

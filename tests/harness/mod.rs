@@ -2,7 +2,7 @@
 //! scenario as a replayable list of actions, and a renderer that checks the
 //! frame's invariants.
 //!
-//! New modes (kiosk, group) plug in by adding their `Options` to `options()`
+//! New modes (kiosk, group) and options (`--large`) plug in by adding their `Options` to `options()`
 //! and any screens of their own to `routes()`: every test below then covers them.
 #![allow(dead_code)]
 
@@ -42,6 +42,7 @@ pub fn options() -> Vec<Options> {
                 region: "ewni".into(),
                 seed: Some(7),
                 theme: Theme::new(theme),
+                large: false,
             });
         }
     }
@@ -50,8 +51,24 @@ pub fn options() -> Vec<Options> {
         region: "scotland".into(),
         seed: Some(7),
         theme: Theme::new(ThemeName::Default),
+        large: false,
     });
+    // `--large`: big letters wherever they fit.
+    for theme in [ThemeName::Default, ThemeName::HighContrast] {
+        v.push(large(theme));
+    }
     v
+}
+
+/// Practice mode with `--large` in this theme.
+pub fn large(theme: ThemeName) -> Options {
+    Options {
+        mode: Mode::Practice,
+        region: "ewni".into(),
+        seed: Some(7),
+        theme: Theme::new(theme),
+        large: true,
+    }
 }
 
 pub fn new_app(library: &Library, options: &Options) -> App {
