@@ -200,6 +200,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 plain_voice(&cli, &mut p);
                 let played = p
                     .menu_with(&library, seeds(cli.seed), &mut keeper)
+                    .or_else(reader_gone)
                     .map_err(|e| e.to_string());
                 if let Some(n) = p.finish() {
                     eprintln!("hangup: {n}");
@@ -214,6 +215,15 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// The reader stopped early (e.g. `| head`): that is not a failure.
+fn reader_gone(e: io::Error) -> io::Result<()> {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        Ok(())
+    } else {
+        Err(e)
     }
 }
 

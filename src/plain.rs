@@ -47,11 +47,13 @@ use std::io::{self, BufRead, Write};
 
 use crate::engine::catalogue::Catalogue;
 use crate::engine::model::Medium;
+use crate::engine::quick_check::{CheckRun, Score, Stage, answer_words, offer_words, result_lines};
 use crate::engine::script::ScriptRecall;
 use crate::engine::session::CallResult;
 use crate::engine::{Kind, Library, Phase, Scenario, Script, Session, Verdict};
 use crate::speech::Voice;
 use crate::tui::practice::{call_speech, recall_speech, verdict_words};
+use crate::tui::quick_check::QuickState;
 
 /// What the practice menu adds when progress is kept. Every method has a
 /// do-nothing default, and `()` is the menu without progress.
@@ -74,6 +76,12 @@ pub trait MenuHooks {
     fn booster(&self) -> Option<String> {
         None
     }
+    /// The quick check ("a scam or a real call?") and when to offer it.
+    fn quick(&mut self) -> Option<&mut QuickState> {
+        None
+    }
+    /// A quick check ended (save its score).
+    fn check_finished(&mut self, _stage: Stage, _score: Score) {}
 }
 
 impl MenuHooks for () {}
@@ -438,6 +446,9 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         }
         let mut results: Vec<CallResult> = Vec::new();
         loop {
+            if !self.offer_check(hooks)? {
+                return Ok(());
+            }
             self.screen("Choose a call to practise.", true)?;
             for h in hooks.head() {
                 self.line(&h)?;
@@ -475,6 +486,91 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
                 Played::InputEnded => return Ok(()),
             }
         }
+    }
+}
+
+impl<R: BufRead, W: Write> Plain<'_, R, W> {
+    /// Offer the quick check if one is due, and run it if wanted.
+    /// Returns false if input ended.
+    fn offer_check(&mut self, hooks: &mut dyn MenuHooks) -> io::Result<bool> {
+        let Some(state) = hooks.quick() else {
+            return Ok(true);
+        };
+        let Some(stage) = state.offer() else {
+            return Ok(true);
+        };
+        let Some(mut run) = CheckRun::new(&state.check, stage) else {
+            return Ok(true);
+        };
+        let first = state.first;
+        let offer = offer_words(stage);
+        self.speak(Some(format!("{offer} 1: yes. 2: not now.")));
+        self.last_spoken = offer.to_string();
+        self.last_said = offer.to_string();
+        self.screen("A quick check.", true)?;
+        self.line(offer)?;
+        self.line("  1) Yes, start the check")?;
+        self.line("  2) Not now")?;
+        // Part of the menu: `q` stops here too.
+        match self.ask(2, true)? {
+            Reply::Pick(0) => {}
+            Reply::Pick(_) => {
+                if let Some(s) = hooks.quick() {
+                    s.declined = true;
+                }
+                return Ok(true);
+            }
+            Reply::Quit | Reply::InputEnded => return Ok(false),
+        }
+        while let Some(item) = run.current().cloned() {
+            let title = format!(
+                "Quick check, call {} of {}.",
+                run.index + 1,
+                run.items.len()
+            );
+            let said = item.said();
+            let spoken = format!(
+                "{} {} {said} Is this a scam or a real call? 1: a scam. 2: a real call.",
+                item.scene(),
+                item.who
+            );
+            self.speak(Some(format!("{title} {spoken}")));
+            self.last_spoken = spoken;
+            self.last_said = said.clone();
+            self.screen(&title, true)?;
+            self.line(&item.scene())?;
+            self.line(&item.who)?;
+            self.line(&said)?;
+            self.line("Is this a scam or a real call?")?;
+            self.line("  1) A scam")?;
+            self.line("  2) A real call")?;
+            let answer = match self.ask(2, false)? {
+                Reply::Pick(0) => Kind::Scam,
+                Reply::Pick(_) => Kind::Genuine,
+                // A half-done check keeps nothing.
+                Reply::Quit | Reply::InputEnded => return Ok(false),
+            };
+            run.answer(answer);
+            let words = answer_words(answer, &item);
+            self.line(&words)?;
+            self.line(&item.explain)?;
+            self.speak(Some(format!("{words} {}", item.explain)));
+            run.go_on();
+        }
+        let score = run.score();
+        if let Some(s) = hooks.quick() {
+            s.finished(stage, score);
+        }
+        hooks.check_finished(stage, score);
+        let before = if stage == Stage::After { first } else { None };
+        let lines = result_lines(stage, score, before);
+        self.screen("Quick check done.", false)?;
+        for l in &lines {
+            self.line(l)?;
+        }
+        self.line(&format!("Based on advice from {}.", run.source))?;
+        self.speak(Some(lines.join(" ")));
+        Ok(true)
     }
 }
 

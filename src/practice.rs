@@ -25,6 +25,8 @@ pub struct Keeper {
     pub notice: Option<String>,
     marks: std::collections::BTreeMap<String, Mark>,
     library: Library,
+    /// The quick check for plain mode (the terminal app keeps its own copy).
+    plain_quick: Option<QuickState>,
 }
 
 impl Keeper {
@@ -48,6 +50,7 @@ impl Keeper {
             notice,
             marks: Default::default(),
             library: library.clone(),
+            plain_quick: None,
         }
     }
 
@@ -200,6 +203,18 @@ impl MenuHooks for Keeper {
     }
     fn finished(&mut self, result: &CallResult, seed: u64) {
         self.record(result, seed);
+        if let Some(q) = self.plain_quick.as_mut() {
+            q.calls_since = q.calls_since.saturating_add(1);
+        }
+    }
+    fn quick(&mut self) -> Option<&mut QuickState> {
+        if self.plain_quick.is_none() {
+            self.plain_quick = self.quick_state(Mode::Practice);
+        }
+        self.plain_quick.as_mut()
+    }
+    fn check_finished(&mut self, stage: Stage, score: Score) {
+        self.record_check(stage, score);
     }
     fn booster(&self) -> Option<String> {
         Some(progress::booster_line(self.today))

@@ -100,7 +100,7 @@ fn help_and_repeat_at_the_prompt() {
 
 #[test]
 fn start_menu_in_plain_mode_plays_and_quits() {
-    let (out, _, code) = run(&["--scenarios", FIXTURES, "--seed", "1"], "q\n");
+    let (out, _, code) = run(&["--scenarios", FIXTURES, "--seed", "1"], "2\nq\n");
     assert_eq!(code, 0);
     assert!(out.contains("Screen: Choose a call to practise."), "{out}");
     assert!(out.contains("A tiny test call"));
@@ -147,7 +147,7 @@ fn broken_file_is_skipped_with_a_note_and_good_ones_still_load() {
     .expect("copy");
     std::fs::write(dir.path().join("broken.toml"), "id = \"x\"\ntitle = \n").expect("write");
     let d = dir.path().to_string_lossy().to_string();
-    let (out, _, code) = run(&["--scenarios", &d, "--plain"], "q\n");
+    let (out, _, code) = run(&["--scenarios", &d, "--plain"], "2\nq\n");
     assert_eq!(code, 0);
     assert!(out.contains("A tiny test call"), "{out}");
     assert!(out.contains("broken.toml could not be used"), "{out}");
@@ -282,16 +282,17 @@ fn every_screen_is_announced_by_a_title_after_a_blank_line() {
 
     // The list, the quick questions and the list again. The data folder is
     // new, so the call from the list is the same one as above.
-    let (first, _, _) = run(&["--scenarios", FIXTURES, "--seed", "1"], "q\n");
+    let (first, _, _) = run(&["--scenarios", FIXTURES, "--seed", "1"], "2\nq\n");
     let n = number_of(&first, "A tiny test call");
     let (out, err, code) = run(
         &["--scenarios", FIXTURES, "--seed", "1"],
-        &format!("{n}\n2\n1\n2\nq\n"),
+        &format!("2\n{n}\n2\n1\n2\nq\n"),
     );
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         titles(&out),
         [
+            "A quick check.",
             "Choose a call to practise.",
             "Your phone is ringing.",
             "Step 1.",
@@ -587,7 +588,7 @@ fn plain_speech_reads_each_step_in_order_and_r_says_it_again() {
 fn plain_speech_in_the_list_says_the_quick_questions_and_is_off_without_speak() {
     let dir = tempfile::tempdir().expect("temp");
     let (command, log) = stub(dir.path());
-    let (first, _, _) = run_on_day(&["--scenarios", FIXTURES, "--seed", "1"], "q\n");
+    let (first, _, _) = run_on_day(&["--scenarios", FIXTURES, "--seed", "1"], "2\nq\n");
     let n = number_of(&first, "A tiny test call");
     let args = [
         "--scenarios",
@@ -598,27 +599,31 @@ fn plain_speech_in_the_list_says_the_quick_questions_and_is_off_without_speak() 
         &command,
     ];
     // Without --speak nothing is said.
-    let (_, err, code) = run_on_day(&args, &format!("{n}\n2\n1\n2\nq\n"));
+    let (_, err, code) = run_on_day(&args, &format!("2\n{n}\n2\n1\n2\nq\n"));
     assert_eq!(code, 0, "{err}");
     assert!(!log.exists(), "said without --speak");
 
     let mut with_speak = args.to_vec();
     with_speak.push("--speak");
-    let (out, err, code) = run_on_day(&with_speak, &format!("{n}\n2\n1\n2\nq\n"));
+    let (out, err, code) = run_on_day(&with_speak, &format!("2\n{n}\n2\n1\n2\nq\n"));
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("Screen: Quick question 1 of 1."), "{out}");
     let spoken = std::fs::read_to_string(&log).expect("something was said");
     let l: Vec<&str> = spoken.lines().collect();
-    assert_eq!(l.len(), 4, "{l:#?}");
+    assert_eq!(l.len(), 5, "{l:#?}");
     assert!(
-        l[2].contains("The call has ended.")
-            && l[2].ends_with(
+        l[0].starts_with("--voice test Before you start, would you like a quick check?"),
+        "the offer of the quick check is said first: {l:#?}"
+    );
+    assert!(
+        l[3].contains("The call has ended.")
+            && l[3].ends_with(
                 "Quick question 1 of 1. Would your bank ever ask for your PIN? 1: yes. 2: no."
             ),
         "{l:#?}"
     );
     assert!(
-        l[3].starts_with("--voice test You said no. That is right."),
+        l[4].starts_with("--voice test You said no. That is right."),
         "{l:#?}"
     );
 }

@@ -487,7 +487,9 @@ fn plain_menu_asks_recall_questions_and_saves_progress() {
     let dir = tempfile::tempdir().expect("temp");
     let args = ["--scenarios", FIXTURES, "--plain", "--seed", "1"];
     // Call 1 from the list (the built-ins come too), then "Hang up." wherever it is.
-    let (first, _, _) = run(dir.path(), &args, "q\n");
+    // First use offers the quick check: "2" is "not now".
+    let (first, _, _) = run(dir.path(), &args, "2\nq\n");
+    assert!(first.contains("Screen: A quick check."), "{first}");
     assert!(first.contains("0 of "), "{first}");
     let tiny_line = first
         .lines()
@@ -500,7 +502,7 @@ fn plain_menu_asks_recall_questions_and_saves_progress() {
         .take_while(char::is_ascii_digit)
         .collect();
     // The choice order is shuffled; try both first answers (one hangs up at once).
-    let (out, err, code) = run(dir.path(), &args, &format!("{n}\n1\n2\n2\nq\n"));
+    let (out, err, code) = run(dir.path(), &args, &format!("2\n{n}\n1\n2\n2\nq\n"));
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("\nScreen: Quick question 1 of 1.\n"), "{out}");
     assert!(

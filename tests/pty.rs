@@ -48,6 +48,7 @@ impl Pane {
         let script = format!(
             "cd '{dir}'\n\
              while [ ! -e go ]; do sleep 0.01; done\n\
+             export HANGUP_DATA_DIR='{dir}/data'\n\
              {exports}\
              {launcher} -c 'echo $$ > pid.tmp; mv pid.tmp pid; exec \"$0\" \"$@\"' '{BIN}' {args}\n\
              echo $? > exit.tmp; mv exit.tmp exit\n\
@@ -105,12 +106,13 @@ impl Pane {
         })
     }
 
-    /// Wait until the first frame is on screen (the start screen's heading).
+    /// Wait until the first frame is on screen: the start screen's heading,
+    /// or (a new user, as here with a fresh data folder) the quick-check offer.
     fn wait_for_first_frame(&self) {
         wait_for(Duration::from_secs(5), "the first frame", || {
             let s = self.screen();
-            (s.contains("practise spotting phone scams") && contains(&self.raw(), b"\x1b[?1049h"))
-                .then_some(())
+            let first = s.contains("practise spotting phone scams") || s.contains("A quick check");
+            (first && contains(&self.raw(), b"\x1b[?1049h")).then_some(())
         });
     }
 

@@ -331,3 +331,77 @@ fn speech_reads_the_question_and_the_answer() {
     let ans = hangup::tui::practice::speech_text(&a).expect("speech");
     assert!(ans.starts_with("You said a scam."), "{ans}");
 }
+
+// ------------------------------------------------------------ plain mode
+
+/// The right answers to a set, as plain-mode input lines.
+fn plain_answers(stage: Stage, right: usize) -> String {
+    let q = QuickCheck::builtin().expect("quick check");
+    let set = q.set(stage).expect("set");
+    set.items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| {
+            let scam = (it.answer == Kind::Scam) == (i < right);
+            if scam { "1\n" } else { "2\n" }
+        })
+        .collect()
+}
+
+#[test]
+fn plain_mode_offers_the_check_and_shows_the_change_a_sitting_later() {
+    let data = tempfile::tempdir().expect("temp");
+    let env = [
+        ("HANGUP_DATA_DIR", data.path().as_os_str()),
+        ("HANGUP_TODAY", std::ffi::OsStr::new("2026-06-01")),
+    ];
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let args = ["--scenarios", fixtures, "--seed", "1", "--plain"];
+    // First use: yes, three right; then stop.
+    let input = format!("1\n{}q\n", plain_answers(Stage::Before, 3));
+    let (out, err, code) = run_binary(&args, &env, &input);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\nScreen: A quick check.\n"), "{out}");
+    assert!(out.contains("Screen: Quick check, call 6 of 6."), "{out}");
+    assert!(out.contains("You got 3 of 6 right."), "{out}");
+    assert!(!out.contains('\u{1b}'), "no escapes in plain mode");
+    // Three calls from the list (each: the call, then its quick question).
+    let (menu, _, _) = run_binary(&args, &env, "q\n");
+    assert!(
+        !menu.contains("Screen: A quick check."),
+        "not asked again yet: {menu}"
+    );
+    let tiny = menu
+        .lines()
+        .find(|l| l.contains("A tiny test call"))
+        .and_then(|l| l.trim().split(')').next().map(str::to_string))
+        .expect("tiny listed");
+    // Each sitting plays the call once (with this seed: one decision), answers
+    // its quick question and stops.
+    for _ in 0..3 {
+        let (out, err, code) = run_binary(&args, &env, &format!("{tiny}\n1\n2\nq\n"));
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains("Screen: Quick question 1 of 1."), "{out}");
+    }
+    let input = format!("1\n{}q\n", plain_answers(Stage::After, 6));
+    let (out, err, code) = run_binary(&args, &env, &input);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Would you like the quick check again?"),
+        "{out}"
+    );
+    assert!(out.contains("You got 6 of 6 right."), "{out}");
+    assert!(
+        out.contains("Before you practised, you got 3 of 6 right."),
+        "{out}"
+    );
+    assert!(out.contains("You spotted more this time."), "{out}");
+    let saved = Store::new(data.path().to_path_buf(), false).load(day("2026-06-01"));
+    let scores: Vec<_> = saved
+        .progress
+        .checks
+        .iter()
+        .map(|c| (c.stage, c.right))
+        .collect();
+    assert_eq!(scores, vec![(Stage::Before, 3), (Stage::After, 6)]);
+}

@@ -251,6 +251,18 @@ fn kind_words(k: Kind) -> &'static str {
     }
 }
 
+/// The invitation to take a check.
+pub fn offer_words(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Before => {
+            "Before you start, would you like a quick check? You will read six short calls. For each one, say if it is a scam or a real call. It takes about three minutes."
+        }
+        Stage::After => {
+            "You have practised some calls. Would you like the quick check again? It shows how you have changed. It takes about three minutes."
+        }
+    }
+}
+
 /// The answer, kindly: never "Wrong!".
 pub fn answer_words(said: Kind, item: &CheckItem) -> String {
     if said == item.answer {

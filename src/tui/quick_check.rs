@@ -10,7 +10,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::engine::Kind;
-use crate::engine::quick_check::{CheckRun, QuickCheck, Score, Stage, answer_words, result_lines};
+use crate::engine::quick_check::{
+    CheckRun, QuickCheck, Score, Stage, answer_words, offer_words, result_lines,
+};
 
 use super::app::{Action, App, Target};
 use super::practice::text_and_buttons;
@@ -150,9 +152,6 @@ impl QuickScreen {
     }
 }
 
-const OFFER_BEFORE: &str = "Before you start, would you like a quick check? You will read six short calls. For each one, say if it is a scam or a real call. It takes about three minutes.";
-const OFFER_AFTER: &str = "You have practised some calls. Would you like the quick check again? It shows how you have changed. It takes about three minutes.";
-
 /// Title and footer keys for a quick-check screen; draws its body.
 pub fn draw(
     frame: &mut Frame,
@@ -166,10 +165,7 @@ pub fn draw(
             let lines = vec![
                 Line::from("A quick check").style(theme.heading),
                 Line::from(""),
-                Line::from(match stage {
-                    Stage::Before => OFFER_BEFORE,
-                    Stage::After => OFFER_AFTER,
-                }),
+                Line::from(offer_words(*stage)),
                 Line::from(""),
             ];
             text_and_buttons(
@@ -287,8 +283,7 @@ pub fn draw(
 /// What speech reads aloud on a quick-check screen.
 pub fn speech_text(q: &QuickScreen) -> Option<String> {
     Some(match q {
-        QuickScreen::Offer(Stage::Before) => format!("{OFFER_BEFORE} 1: yes. 2: not now."),
-        QuickScreen::Offer(Stage::After) => format!("{OFFER_AFTER} 1: yes. 2: not now."),
+        QuickScreen::Offer(stage) => format!("{} 1: yes. 2: not now.", offer_words(*stage)),
         QuickScreen::Questions(run) => {
             let item = run.current()?;
             match run.answered {

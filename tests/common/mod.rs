@@ -83,8 +83,11 @@ pub fn run_binary(
 ) -> (String, String, i32) {
     use std::io::Write;
     use std::process::{Command, Stdio};
+    // Never the tester's own progress: a fresh data folder unless one is given.
+    let own = tempfile::tempdir().expect("temp dir");
     let mut child = Command::new(env!("CARGO_BIN_EXE_hangup"))
         .args(args)
+        .env("HANGUP_DATA_DIR", own.path())
         .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
