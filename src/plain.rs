@@ -586,8 +586,8 @@ fn sentence(text: &str) -> String {
 }
 
 /// "So far: 1 of 2 scams spotted." Only kinds of call already played are
-/// counted: "0 of 0 real calls" is noise read aloud.
-fn so_far((spotted, scams): (usize, usize), (handled, genuine): (usize, usize)) -> String {
+/// counted: "0 of 0 real calls" is noise (read aloud or on screen).
+pub fn so_far((spotted, scams): (usize, usize), (handled, genuine): (usize, usize)) -> String {
     let mut t = String::from("So far:");
     if scams > 0 {
         t.push_str(&format!(" {spotted} of {scams} scams spotted."));

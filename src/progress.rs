@@ -203,8 +203,9 @@ pub struct TrickRecord {
 pub enum Mark {
     /// Practised, and the booster day has come.
     Due,
-    /// Uses a trick that caught the learner out before.
-    BringsBack,
+    /// Uses a trick that caught the learner out before (in another call).
+    /// `new`: never practised, so the list still says "New".
+    BringsBack { new: bool },
     /// Never practised.
     New,
     /// Practised recently.
@@ -216,8 +217,8 @@ impl Mark {
     pub fn word(self) -> Option<&'static str> {
         match self {
             Mark::Due => Some("Due"),
-            Mark::New => Some("New"),
-            Mark::BringsBack | Mark::Practised => None,
+            Mark::New | Mark::BringsBack { new: true } => Some("New"),
+            Mark::BringsBack { new: false } | Mark::Practised => None,
         }
     }
 }
@@ -336,7 +337,9 @@ impl Progress {
             Some(r) if today >= r.last_played.plus(BOOSTER_DAYS) => Mark::Due,
             // Not the call it was missed in today: bring the trick back in another one.
             Some(r) if r.last_played == today => Mark::Practised,
-            _ if scenario_tricks(s).iter().any(|t| to_practise.contains(t)) => Mark::BringsBack,
+            r if scenario_tricks(s).iter().any(|t| to_practise.contains(t)) => {
+                Mark::BringsBack { new: r.is_none() }
+            }
             None => Mark::New,
             Some(_) => Mark::Practised,
         }

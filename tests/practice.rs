@@ -73,8 +73,11 @@ fn recording_marks_boosters_and_the_order_of_calls() {
     // Same day: "other" brings back "pressure", so it comes first.
     assert_eq!(
         p.plan(&lib, d0),
-        vec![(1, Mark::BringsBack), (0, Mark::Practised)]
+        vec![(1, Mark::BringsBack { new: true }), (0, Mark::Practised)]
     );
+    // It has never been played, so the list still calls it new.
+    assert_eq!(Mark::BringsBack { new: true }.word(), Some("New"));
+    assert_eq!(Mark::BringsBack { new: false }.word(), None);
     // Two weeks later "tiny" is due and comes first, marked "Due".
     let later = d0.plus(14);
     assert_eq!(p.plan(&lib, later)[0], (0, Mark::Due));

@@ -188,11 +188,9 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
         Line::from("Choose a call to practise.").style(theme.heading),
         Line::from("Press its number, or use the arrow keys and Enter."),
     ];
-    let ((spotted, scams), (handled, genuine)) = app.score();
-    if scams + genuine > 0 {
-        head.push(Line::from(format!(
-            "So far: {spotted} of {scams} scams spotted. {handled} of {genuine} real calls handled well."
-        )));
+    let (scams, genuine) = app.score();
+    if scams.1 + genuine.1 > 0 {
+        head.push(Line::from(crate::plain::so_far(scams, genuine)));
     }
     if app.refused_every_genuine_call() {
         head.push(Line::from(
