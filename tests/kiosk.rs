@@ -86,6 +86,15 @@ impl Rig {
         matches!(&self.kiosk.app.screen, Screen::Quick(q) if matches!(**q, QuickScreen::Offer(_)))
     }
 
+    /// A finger down at (column, row) a second after the last event, and up
+    /// again on the same spot 80 ms later. True when the screen changed.
+    fn touch(&mut self, column: u16, row: u16) -> bool {
+        let down = self.send(tap(column, row));
+        self.now += Duration::from_millis(80);
+        let up = self.kiosk.handle(&lift(column, row), self.now);
+        down || up
+    }
+
     fn phase(&self) -> Option<Phase> {
         self.kiosk.app.session().map(|s| s.phase())
     }
@@ -116,6 +125,15 @@ impl Rig {
 
 fn ctrl(c: char) -> Event {
     Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+fn lift(column: u16, row: u16) -> Event {
+    Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Up(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    })
 }
 
 fn tap(column: u16, row: u16) -> Event {
@@ -327,7 +345,7 @@ fn touching_anywhere_on_a_tall_choice_block_chooses_it_once() {
     let (_, row) = find(&screen, "Hang up.");
     let hang_up = rig.choice_index("Hang up");
     // The block is three rows tall: the row above the words chooses it too.
-    rig.send(tap(60, row - 1));
+    rig.touch(60, row - 1);
     let s = rig.kiosk.app.session().expect("call");
     let Phase::Feedback { choice, .. } = s.phase() else {
         panic!("a touch above the words did not choose: {:?}", s.phase())
@@ -335,13 +353,36 @@ fn touching_anywhere_on_a_tall_choice_block_chooses_it_once() {
     assert_eq!(choice, hang_up);
     // A shaky second touch at once does not also press "Go on".
     let (col, row) = find(&rig.screen(W, H), "Enter  Go on");
-    rig.send(tap(col, row));
+    rig.touch(col, row);
     assert!(matches!(rig.phase(), Some(Phase::Ended { .. })));
     let phase = rig.phase();
     rig.screen(W, H);
     rig.now += Duration::from_millis(100);
     rig.kiosk.handle(&tap(col, row), rig.now);
+    rig.now += Duration::from_millis(50);
+    rig.kiosk.handle(&lift(col, row), rig.now);
     assert_eq!(rig.phase(), phase, "the repeat touch was acted on");
+}
+
+#[test]
+fn a_touch_acts_when_the_finger_lifts_on_the_same_block() {
+    let mut rig = Rig::new(None, Store::in_memory());
+    rig.start_a_call();
+    let (_, row) = find(&rig.screen(W, H), "Hang up.");
+    // Down alone does nothing yet.
+    assert!(!rig.send(tap(60, row)));
+    assert!(matches!(rig.phase(), Some(Phase::Deciding { .. })));
+    // Sliding off the block before lifting cancels the touch.
+    rig.now += Duration::from_millis(200);
+    assert!(!rig.kiosk.handle(&lift(60, 0), rig.now));
+    assert!(matches!(rig.phase(), Some(Phase::Deciding { .. })));
+    // A lift with no touch before it does nothing either.
+    rig.now += Duration::from_millis(200);
+    assert!(!rig.kiosk.handle(&lift(60, row), rig.now));
+    assert!(matches!(rig.phase(), Some(Phase::Deciding { .. })));
+    // Down and up on the same block chooses it.
+    assert!(rig.touch(60, row));
+    assert!(matches!(rig.phase(), Some(Phase::Feedback { .. })));
 }
 
 #[test]
@@ -449,7 +490,7 @@ fn a_visitor_s_quick_checks_are_counted_as_numbers_only() {
     let mut rig = Rig::new(None, Store::open(Some(dir.path())));
     rig.send(ch('x'));
     assert!(rig.on_offer());
-    rig.send(tap(4, 8)); // the "Yes" button, by touch
+    rig.touch(4, 8); // the "Yes" button, by touch
     let mut answered = 0;
     while let Screen::Quick(q) = &rig.kiosk.app.screen {
         match &**q {

@@ -23,7 +23,7 @@ use ratatui::Frame;
 use crate::engine::quick_check::QuickCheck;
 use crate::engine::{Library, Phase};
 use crate::stats::Store;
-use crate::tui::app::{App, Mode, Options};
+use crate::tui::app::{Action, App, Mode, Options, Target};
 use crate::tui::quick_check::QuickState;
 use crate::tui::{Driver, keymap, ui};
 
@@ -97,6 +97,9 @@ pub struct Kiosk {
     /// Seconds left, while "Are you still there?" shows.
     pub warning: Option<u64>,
     debounce: Debounce,
+    /// Where a finger went down (the block under it, if any). A touch acts
+    /// when the finger lifts on the same block, so sliding off cancels it.
+    pressed: Option<Option<Target>>,
     pub staff: StaffExit,
     pub store: Store,
     pub running: bool,
@@ -123,6 +126,7 @@ impl Kiosk {
             idle: Idle::new(settings.idle_timeout, settings.idle_warning),
             warning: None,
             debounce: Debounce::default(),
+            pressed: None,
             staff: StaffExit::new(settings.pin),
             store,
             running: true,
@@ -136,6 +140,7 @@ impl Kiosk {
         self.warning = None;
         self.idle.disarm();
         self.debounce.reset();
+        self.pressed = None;
         self.staff.cancel();
     }
 
@@ -149,6 +154,11 @@ impl Kiosk {
     pub fn handle(&mut self, event: &Event, now: Instant) -> bool {
         if matches!(event, Event::Resize(..)) {
             return true;
+        }
+        if let Event::Mouse(m) = event
+            && m.kind == MouseEventKind::Up(MouseButton::Left)
+        {
+            return self.lifted(m.column, m.row);
         }
         let press = match event {
             Event::Key(k) => k.kind == KeyEventKind::Press,
@@ -200,33 +210,58 @@ impl Kiosk {
                 true
             }
             Stage::Visiting => {
+                if let Event::Mouse(m) = event {
+                    // Nothing happens yet: a touch acts when the finger lifts.
+                    self.pressed = Some(self.app.target_at(m.column, m.row));
+                    return false;
+                }
                 let Some(action) = keymap::action_for(event) else {
                     return false;
                 };
-                let was_ended = self.call_ended();
-                let changed = self.app.update(action);
-                if !was_ended
-                    && self.call_ended()
-                    && let Some(result) = self.app.session().and_then(|s| s.result())
-                {
-                    self.store
-                        .record(|c, day| c.call_finished(day, &result.scenario, result.outcome));
-                }
-                // Quick-check scores are counted (numbers only) for the centre.
-                let checks = self
-                    .app
-                    .practice
-                    .quick
-                    .as_mut()
-                    .map(|q| std::mem::take(&mut q.done))
-                    .unwrap_or_default();
-                for (stage, score) in checks {
-                    self.store
-                        .record(|c, day| c.check_finished(day, stage, score));
-                }
-                changed
+                self.act(action)
             }
         }
+    }
+
+    /// The finger lifted at (column, row): act if it is on the block it went
+    /// down on (and nothing, such as the idle warning, came in between).
+    fn lifted(&mut self, column: u16, row: u16) -> bool {
+        let Some(down) = self.pressed.take() else {
+            return false;
+        };
+        let calm = self.stage == Stage::Visiting
+            && self.warning.is_none()
+            && self.staff.prompt().is_none();
+        if !calm || down.is_none() || self.app.target_at(column, row) != down {
+            return false;
+        }
+        self.act(Action::Click { column, row })
+    }
+
+    /// Act on a visitor's key or touch, counting what is worth counting.
+    fn act(&mut self, action: Action) -> bool {
+        let was_ended = self.call_ended();
+        let changed = self.app.update(action);
+        if !was_ended
+            && self.call_ended()
+            && let Some(result) = self.app.session().and_then(|s| s.result())
+        {
+            self.store
+                .record(|c, day| c.call_finished(day, &result.scenario, result.outcome));
+        }
+        // Quick-check scores are counted (numbers only) for the centre.
+        let checks = self
+            .app
+            .practice
+            .quick
+            .as_mut()
+            .map(|q| std::mem::take(&mut q.done))
+            .unwrap_or_default();
+        for (stage, score) in checks {
+            self.store
+                .record(|c, day| c.check_finished(day, stage, score));
+        }
+        changed
     }
 
     fn expire(&mut self) {

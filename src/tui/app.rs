@@ -275,7 +275,8 @@ impl App {
         !genuine.is_empty() && genuine.iter().all(|r| r.outcome != Outcome::Safe)
     }
 
-    fn target_at(&self, column: u16, row: u16) -> Option<Target> {
+    /// What is on screen at (column, row), as drawn last.
+    pub fn target_at(&self, column: u16, row: u16) -> Option<Target> {
         self.targets
             .borrow()
             .iter()
