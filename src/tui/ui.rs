@@ -415,13 +415,18 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
         })
         .collect();
     let count = choice_paras.len() as u16;
+    // A short window (big fonts on a small screen): the caller's box keeps
+    // only its top line, and "What would you do?" goes, so the caller's words
+    // get two more rows.
+    let compact = area.height < 14;
+    let (border_h, question_h) = if compact { (1, 0) } else { (2, 1) };
     let text_h: u16 = choice_paras.iter().map(|(_, h)| *h).sum();
     // Tall touch blocks (kiosk mode) when they leave room for what was said.
     let pad = (0..=app.options.mode.target_padding())
         .rev()
         .find(|p| text_h + count * 3 * p + 1 + 3 <= area.height)
         .unwrap_or(0);
-    let choices_h: u16 = text_h + count * 3 * pad + 1;
+    let choices_h: u16 = text_h + count * 3 * pad + question_h;
 
     let inner_w = width.saturating_sub(2);
     let scene = st.scene.as_ref().map(|scene| {
@@ -436,7 +441,7 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
     let big_said = if app.options.large {
         area.height
             .saturating_sub(choices_h)
-            .checked_sub(2 + scene_h)
+            .checked_sub(border_h + scene_h)
             .and_then(|h| big::fit(&st.says, inner_w, h))
     } else {
         None
@@ -448,12 +453,12 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
     said.push(Line::from(format!("\"{}\"", st.says)).style(theme.caller));
     let said_text = Text::from(said);
     let said_h = match &big_said {
-        Some(f) => scene_h + f.height + 2,
+        Some(f) => scene_h + f.height + border_h,
         None => {
             Paragraph::new(said_text.clone())
                 .wrap(Wrap { trim: false })
                 .line_count(inner_w) as u16
-                + 2
+                + border_h
         }
     };
 
@@ -469,7 +474,7 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
     .areas(area);
 
     let block = Block::default()
-        .borders(Borders::ALL)
+        .borders(if compact { Borders::TOP } else { Borders::ALL })
         .border_style(theme.border)
         .title(speaker_title(session, &st.who));
     let inner = block.inner(said_area);
@@ -486,9 +491,11 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
         scrolled(frame, inner, app, said_text);
     }
 
-    let [q, list] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(choices_area);
-    frame.render_widget(Paragraph::new("What would you do?").style(theme.heading), q);
+    let [q, list] = Layout::vertical([Constraint::Length(question_h), Constraint::Min(0)])
+        .areas(choices_area);
+    if question_h > 0 {
+        frame.render_widget(Paragraph::new("What would you do?").style(theme.heading), q);
+    }
     let mut y = list.y;
     for (i, (p, h)) in choice_paras.into_iter().enumerate() {
         let bottom = list.y + list.height;
