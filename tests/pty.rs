@@ -35,7 +35,9 @@ impl Pane {
         );
         let dir = tempfile::tempdir().expect("temp dir");
         let socket = format!("hangup-pty-{}-{name}", std::process::id());
-        let mut exports = String::new();
+        // A data folder of its own: the test never reads or writes the real
+        // one, so the first screen is the same on every machine.
+        let mut exports = format!("export HANGUP_DATA_DIR='{}'\n", dir.path().display());
         for (k, v) in env {
             exports.push_str(&format!("export {k}='{v}'\n"));
         }
@@ -105,12 +107,15 @@ impl Pane {
         })
     }
 
-    /// Wait until the first frame is on screen (the start screen's heading).
+    /// Wait until the first frame is on screen. With a new data folder that is
+    /// the quick-check offer (first use); else the start screen's heading.
     fn wait_for_first_frame(&self) {
         wait_for(Duration::from_secs(5), "the first frame", || {
             let s = self.screen();
-            (s.contains("practise spotting phone scams") && contains(&self.raw(), b"\x1b[?1049h"))
-                .then_some(())
+            ((s.contains("practise spotting phone scams")
+                || s.contains("would you like a quick check?"))
+                && contains(&self.raw(), b"\x1b[?1049h"))
+            .then_some(())
         });
     }
 
