@@ -435,12 +435,34 @@ fn quick_check_texts() -> Vec<(String, &'static str, String)> {
     out
 }
 
+/// What a group session's quick-check result says to the room, every way it
+/// can go (checked as "explain": it must never blame).
+fn group_check_texts() -> Vec<(String, &'static str, String)> {
+    use hangup::engine::quick_check::Stage;
+    use hangup::group::record::Hands;
+    let h = |right, hands| Hands { right, hands };
+    let mut out = Vec::new();
+    for stage in [Stage::Before, Stage::After] {
+        for now in [h(0, 0), h(10, 60), h(30, 60), h(60, 60)] {
+            for before in [None, Some(h(0, 0)), Some(h(30, 60))] {
+                for again in [false, true] {
+                    for line in hangup::group::room_result_lines(stage, now, before, again) {
+                        out.push(("group quick check result".into(), "explain", line));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 fn all_learner_texts() -> Vec<(String, &'static str, String)> {
     let mut out = catalogue_texts(&Catalogue::builtin());
     for s in load_all() {
         out.extend(filled_texts(&s));
     }
     out.extend(quick_check_texts());
+    out.extend(group_check_texts());
     out
 }
 

@@ -281,30 +281,36 @@ pub fn answer_words(said: Kind, item: &CheckItem) -> String {
 pub fn result_lines(stage: Stage, now: Score, first: Option<Score>) -> Vec<String> {
     let mut v = vec![format!("You got {}.", now.words())];
     match (stage, first) {
-        (Stage::Before, _) => {
-            v.push("Now practise some calls. Later, we will ask you again, to show you how you have changed.".into());
-        }
+        (Stage::Before, _) => v.push(ASK_AGAIN_LATER.into()),
         (Stage::After, Some(before)) => {
             v.push(format!("Before you practised, you got {}.", before.words()));
-            // Compare as fractions, in case the sets ever differ in length.
-            let (a, b) = (
-                u64::from(now.right) * u64::from(before.asked),
-                u64::from(before.right) * u64::from(now.asked),
-            );
-            v.push(
-                if a > b {
-                    "You spotted more this time. Well done."
-                } else if a == b {
-                    "The same as before. Practice keeps it fresh."
-                } else {
-                    "Some calls are hard to tell apart. The safe step is the same: hang up, and call back on a number you trust."
-                }
-                .into(),
-            );
+            v.push(change_words(now, before).into());
         }
         (Stage::After, None) => {}
     }
     v
+}
+
+/// Said after the before check, when the after check is still to come.
+pub const ASK_AGAIN_LATER: &str =
+    "Now practise some calls. Later, we will ask you again, to show you how you have changed.";
+
+/// Kind words comparing an after score with the before score: praise when it
+/// went up, and never blame when it did not. Group sessions use the same
+/// words for a room's hands (`right` hands out of `asked` hands).
+pub fn change_words(now: Score, before: Score) -> &'static str {
+    // Compare as fractions, in case the sets ever differ in length.
+    let (a, b) = (
+        u64::from(now.right) * u64::from(before.asked),
+        u64::from(before.right) * u64::from(now.asked),
+    );
+    if a > b {
+        "You spotted more this time. Well done."
+    } else if a == b {
+        "The same as before. Practice keeps it fresh."
+    } else {
+        "Some calls are hard to tell apart. The safe step is the same: hang up, and call back on a number you trust."
+    }
 }
 
 #[cfg(test)]

@@ -7,6 +7,10 @@
 //! type a show of hands for each choice, and then reveals what that choice
 //! means. Facilitator notes stay hidden until the volunteer asks for them.
 //!
+//! The plan can also hold the quick check ("a scam or a real call?"), before
+//! the calls and again after them. It is a plan item like a call, with the same
+//! keys and the same show of hands; only its screens differ (`CheckPlay`).
+//!
 //! Other parts: `roleplay.rs` (`hangup script`), `handout.rs` (`hangup handout`),
 //! `record.rs` (the anonymous session record), `dates.rs` (calendar sums).
 
@@ -21,23 +25,58 @@ pub mod view;
 use std::path::PathBuf;
 use std::time::SystemTime;
 
-use crate::engine::{Library, Phase, Script, Session};
+use crate::engine::quick_check::{CheckItem, QuickCheck, Score};
+use crate::engine::{Kind, Library, Phase, Script, Session};
 use crate::tui::app::{Action, App, Overlay};
+
+pub use crate::engine::quick_check::Stage as CheckStage;
+use record::Hands;
 
 /// Minutes a call is planned for when its scenario does not say.
 pub const DEFAULT_MINUTES: u32 = 10;
 /// Minutes for the welcome and the wrap-up, added to the plan's total.
 pub const WELCOME_MINUTES: u32 = 10;
+/// Minutes for a quick check with a room (six short calls and their answers).
+pub const CHECK_MINUTES: u32 = 5;
 
-/// One scenario in today's plan.
+/// What a plan item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemKind {
+    /// A practice call: the index of its scenario in the library.
+    Call(usize),
+    /// The quick check "a scam or a real call?", before or after practice.
+    Check(CheckStage),
+}
+
+/// One call (or quick check) in today's plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanItem {
-    /// Index into the library.
-    pub scenario: usize,
+    pub kind: ItemKind,
+    /// The scenario id, or "quick-check-before" / "quick-check-after".
     pub id: String,
     pub title: String,
     pub minutes: u32,
     pub status: ItemStatus,
+}
+
+impl PlanItem {
+    fn check(stage: CheckStage) -> Self {
+        let (id, title) = match stage {
+            CheckStage::Before => ("quick-check-before", "Quick check: before practice"),
+            CheckStage::After => ("quick-check-after", "Quick check: after practice"),
+        };
+        Self {
+            kind: ItemKind::Check(stage),
+            id: id.into(),
+            title: title.into(),
+            minutes: CHECK_MINUTES,
+            status: ItemStatus::Planned,
+        }
+    }
+
+    pub fn is_call(&self) -> bool {
+        matches!(self.kind, ItemKind::Call(_))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +96,8 @@ pub enum Stage {
     Plan,
     /// A call is on the screen.
     Call,
+    /// The quick check is on the screen.
+    Check,
     /// All calls done: the volunteer may save the anonymous record.
     Finished,
 }
@@ -79,6 +120,115 @@ pub struct TallyEntry {
     pub typed: String,
 }
 
+/// The quick check on the projector: one snippet at a time, the room's hands
+/// for "a scam" and "a real call", then the answer; at the end, the room's share
+/// of hands on the right answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckPlay {
+    pub stage: CheckStage,
+    pub items: Vec<CheckItem>,
+    /// The snippet on screen; `items.len()` means the result screen.
+    pub index: usize,
+    /// The answer to this snippet is on screen.
+    pub revealed: bool,
+    /// Hands for each snippet, in the order of `CHECK_OPTIONS`; `None` = not counted.
+    pub hands: Vec<[Option<u32>; 2]>,
+}
+
+/// The two options of every snippet, as the room sees them ("1 A scam").
+pub const CHECK_OPTIONS: [(Kind, &str); 2] =
+    [(Kind::Scam, "A scam"), (Kind::Genuine, "A real call")];
+
+impl CheckPlay {
+    pub fn new(check: &QuickCheck, stage: CheckStage) -> Option<Self> {
+        let items = check.set(stage)?.items.clone();
+        if items.is_empty() {
+            return None;
+        }
+        let hands = vec![[None, None]; items.len()];
+        Some(Self {
+            stage,
+            items,
+            index: 0,
+            revealed: false,
+            hands,
+        })
+    }
+
+    /// The snippet on screen (none on the result screen).
+    pub fn current(&self) -> Option<&CheckItem> {
+        self.items.get(self.index)
+    }
+
+    pub fn at_result(&self) -> bool {
+        self.index >= self.items.len()
+    }
+
+    /// Hands for the snippet on screen, in option order.
+    pub fn counts(&self) -> Vec<Option<u32>> {
+        self.hands
+            .get(self.index)
+            .map_or_else(Vec::new, |h| h.to_vec())
+    }
+
+    /// Hands on the right answer, and all hands, over every snippet.
+    pub fn total(&self) -> Hands {
+        let mut t = Hands::default();
+        for (item, counts) in self.items.iter().zip(&self.hands) {
+            for ((kind, _), n) in CHECK_OPTIONS.iter().zip(counts) {
+                let n = n.unwrap_or(0);
+                t.hands = t.hands.saturating_add(n);
+                if *kind == item.answer {
+                    t.right = t.right.saturating_add(n);
+                }
+            }
+        }
+        t
+    }
+}
+
+/// The result of a quick check for the room, in kind words. `before` is the
+/// room's before check in this session, if it was done (for the after check).
+/// `again_later`: the after check is still in today's plan.
+pub fn room_result_lines(
+    stage: CheckStage,
+    now: Hands,
+    before: Option<Hands>,
+    again_later: bool,
+) -> Vec<String> {
+    let Some(percent) = now.percent() else {
+        return vec![
+            "All the answers have been shown.".into(),
+            "No hands were counted, so there is no score this time.".into(),
+        ];
+    };
+    let mut v = vec![format!(
+        "The room: {} of {} hands right ({percent}%).",
+        now.right, now.hands
+    )];
+    match stage {
+        CheckStage::Before if again_later => {
+            v.push(crate::engine::quick_check::ASK_AGAIN_LATER.into())
+        }
+        CheckStage::Before => {}
+        CheckStage::After => {
+            if let Some(b) = before
+                && let Some(was) = b.percent()
+            {
+                v.push(format!(
+                    "Before practice: {was}%. After practice: {percent}%."
+                ));
+                let score = |h: Hands| Score {
+                    right: h.right,
+                    asked: h.hands,
+                };
+                v.push(crate::engine::quick_check::change_words(score(now), score(b)).into());
+            }
+        }
+    }
+    v
+}
+
 /// What happened when the volunteer saved the record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Saved {
@@ -95,6 +245,12 @@ pub struct GroupState {
     /// The plan row being played.
     pub current: Option<usize>,
     pub session: Option<Box<Session>>,
+    /// The quick check on screen (stage `Check`).
+    pub check: Option<CheckPlay>,
+    /// The quick-check sets (none if the built-in file could not be read).
+    pub quick: Option<QuickCheck>,
+    /// Quick checks played to their end today, with the room's hands.
+    pub checks_done: Vec<(CheckStage, Hands)>,
     /// Highlighted choice at a decision.
     pub selected: usize,
     /// Whether a choice is highlighted yet: none is until the volunteer moves
@@ -118,19 +274,32 @@ pub struct GroupState {
 }
 
 impl GroupState {
-    /// Every scenario in the library is in the plan at first, in library order.
+    /// Every scenario in the library is in the plan at first, in library
+    /// order, between the quick check before and the quick check after.
     pub fn new(library: &Library) -> Self {
-        let plan = library
-            .scenarios
-            .iter()
-            .enumerate()
-            .map(|(i, s)| PlanItem {
-                scenario: i,
-                id: s.id.get_ref().clone(),
-                title: crate::engine::text::sanitize(s.title.get_ref()),
-                minutes: s.minutes.unwrap_or(DEFAULT_MINUTES),
-                status: ItemStatus::Planned,
-            })
+        Self::with_quick_check(library, QuickCheck::builtin())
+    }
+
+    /// As `new`, with these quick-check sets (`None`: no quick check in the plan).
+    pub fn with_quick_check(library: &Library, quick: Option<QuickCheck>) -> Self {
+        let calls = library.scenarios.iter().enumerate().map(|(i, s)| PlanItem {
+            kind: ItemKind::Call(i),
+            id: s.id.get_ref().clone(),
+            title: crate::engine::text::sanitize(s.title.get_ref()),
+            minutes: s.minutes.unwrap_or(DEFAULT_MINUTES),
+            status: ItemStatus::Planned,
+        });
+        let check = |stage| {
+            quick
+                .as_ref()
+                .and_then(|q| q.set(stage))
+                .filter(|set| !set.items.is_empty())
+                .map(|_| PlanItem::check(stage))
+        };
+        let plan = check(CheckStage::Before)
+            .into_iter()
+            .chain(calls)
+            .chain(check(CheckStage::After))
             .collect();
         Self {
             stage: Stage::Plan,
@@ -138,6 +307,9 @@ impl GroupState {
             cursor: 0,
             current: None,
             session: None,
+            check: None,
+            quick,
+            checks_done: Vec::new(),
             selected: 0,
             highlight: false,
             notes: false,
@@ -153,41 +325,57 @@ impl GroupState {
         }
     }
 
-    /// Keep only these scenario ids in the plan, in this order (the rest are skipped, after).
+    /// Keep only these scenario ids in the plan, in this order (the other
+    /// calls are skipped, after them). The quick checks stay first and last.
     pub fn choose_plan(&mut self, ids: &[String]) {
         if ids.is_empty() {
             return;
         }
         let mut chosen: Vec<PlanItem> = Vec::new();
         for id in ids {
-            if let Some(pos) = self.plan.iter().position(|p| &p.id == id) {
+            if let Some(pos) = self.plan.iter().position(|p| p.is_call() && &p.id == id) {
                 let mut item = self.plan.remove(pos);
                 item.status = ItemStatus::Planned;
                 chosen.push(item);
             }
         }
-        for item in &mut self.plan {
+        let (mut calls, checks): (Vec<PlanItem>, Vec<PlanItem>) = std::mem::take(&mut self.plan)
+            .into_iter()
+            .partition(PlanItem::is_call);
+        for item in &mut calls {
             item.status = ItemStatus::Skipped;
         }
-        chosen.append(&mut self.plan);
-        self.plan = chosen;
+        chosen.append(&mut calls);
+        let (before, after): (Vec<PlanItem>, Vec<PlanItem>) = checks
+            .into_iter()
+            .partition(|p| p.kind == ItemKind::Check(CheckStage::Before));
+        self.plan = before.into_iter().chain(chosen).chain(after).collect();
     }
 
-    /// Minutes for the calls still planned or done, plus the welcome.
+    /// Minutes for the calls and checks still planned or done, plus the welcome.
     pub fn planned_minutes(&self) -> u32 {
-        let calls: u32 = self
+        let items: u32 = self
             .plan
             .iter()
             .filter(|p| p.status != ItemStatus::Skipped)
             .map(|p| p.minutes)
             .sum();
-        calls + WELCOME_MINUTES
+        items + WELCOME_MINUTES
     }
 
+    /// Calls planned or done (quick checks not counted).
     pub fn planned_count(&self) -> usize {
         self.plan
             .iter()
-            .filter(|p| p.status != ItemStatus::Skipped)
+            .filter(|p| p.is_call() && p.status != ItemStatus::Skipped)
+            .count()
+    }
+
+    /// Quick checks planned or done.
+    pub fn planned_checks(&self) -> usize {
+        self.plan
+            .iter()
+            .filter(|p| !p.is_call() && p.status != ItemStatus::Skipped)
             .count()
     }
 
@@ -197,12 +385,90 @@ impl GroupState {
         let at = match self.current {
             Some(c) => self.plan[..c]
                 .iter()
-                .filter(|p| p.status != ItemStatus::Skipped)
+                .filter(|p| p.is_call() && p.status != ItemStatus::Skipped)
                 .count()
                 .saturating_add(1),
             None => 0,
         };
         (at, total)
+    }
+
+    /// A call or a quick check is on the screen.
+    pub fn playing(&self) -> bool {
+        matches!(self.stage, Stage::Call | Stage::Check)
+    }
+
+    /// The room's hands in a quick check done today.
+    pub fn check_result(&self, stage: CheckStage) -> Option<Hands> {
+        self.checks_done
+            .iter()
+            .find(|(s, _)| *s == stage)
+            .map(|(_, h)| *h)
+    }
+
+    /// The result lines for the quick check on screen.
+    pub fn check_result_lines(&self) -> Vec<String> {
+        let Some(play) = &self.check else {
+            return Vec::new();
+        };
+        let again_later = self.plan.iter().any(|p| {
+            p.kind == ItemKind::Check(CheckStage::After) && p.status == ItemStatus::Planned
+        });
+        room_result_lines(
+            play.stage,
+            play.total(),
+            self.check_result(CheckStage::Before),
+            again_later,
+        )
+    }
+
+    /// How many options the room is counting hands for now (None: no show of
+    /// hands here).
+    fn counting(&self) -> Option<usize> {
+        match self.stage {
+            Stage::Call => match self.session.as_ref()?.phase() {
+                Phase::Deciding { step } => Some(self.session.as_ref()?.step(step).choices.len()),
+                _ => None,
+            },
+            Stage::Check => {
+                let play = self.check.as_ref()?;
+                (!play.revealed && !play.at_result()).then_some(CHECK_OPTIONS.len())
+            }
+            _ => None,
+        }
+    }
+
+    /// Hands counted at this moment, in on-screen order.
+    pub fn counts_now(&self) -> Vec<Option<u32>> {
+        match self.stage {
+            Stage::Call => match self.session.as_ref().map(|s| s.phase()) {
+                Some(Phase::Deciding { step }) => self.shown_counts(step),
+                _ => Vec::new(),
+            },
+            Stage::Check => self.check.as_ref().map_or_else(Vec::new, CheckPlay::counts),
+            _ => Vec::new(),
+        }
+    }
+
+    fn set_count_now(&mut self, shown: usize, count: u32) {
+        match self.stage {
+            Stage::Call => {
+                if let Some(Phase::Deciding { step }) = self.session.as_ref().map(|s| s.phase()) {
+                    self.set_count(step, shown, count);
+                }
+            }
+            Stage::Check => {
+                if let Some(play) = self.check.as_mut()
+                    && let Some(slot) = play
+                        .hands
+                        .get_mut(play.index)
+                        .and_then(|h| h.get_mut(shown))
+                {
+                    *slot = Some(count);
+                }
+            }
+            _ => {}
+        }
     }
 
     /// The counts for a step of the current call, in on-screen order.
@@ -253,30 +519,51 @@ impl GroupState {
         }
     }
 
-    /// Start the plan row `row`: its phone rings.
-    fn start_row(&mut self, library: &Library, region: &str, seed: Option<u64>, row: usize) {
+    /// Start the plan row `row`: its phone rings, or its quick check begins.
+    /// False if it cannot start (nothing changes then).
+    fn start_row(
+        &mut self,
+        library: &Library,
+        region: &str,
+        seed: Option<u64>,
+        row: usize,
+    ) -> bool {
         let Some(item) = self.plan.get(row) else {
-            return;
+            return false;
         };
-        let Some(scenario) = library.scenarios.get(item.scenario) else {
-            return;
-        };
-        let seed = match seed {
-            Some(s) => s.wrapping_add(self.runs),
-            None => rand::random(),
-        };
-        self.runs += 1;
-        let script = Script::build(scenario, &library.catalogue, region, seed);
-        self.session = Some(Box::new(Session::new(script)));
+        match item.kind {
+            ItemKind::Call(i) => {
+                let Some(scenario) = library.scenarios.get(i) else {
+                    return false;
+                };
+                let seed = match seed {
+                    Some(s) => s.wrapping_add(self.runs),
+                    None => rand::random(),
+                };
+                self.runs += 1;
+                let script = Script::build(scenario, &library.catalogue, region, seed);
+                self.session = Some(Box::new(Session::new(script)));
+                self.check = None;
+                self.stage = Stage::Call;
+            }
+            ItemKind::Check(stage) => {
+                let Some(play) = self.quick.as_ref().and_then(|q| CheckPlay::new(q, stage)) else {
+                    return false;
+                };
+                self.check = Some(play);
+                self.session = None;
+                self.stage = Stage::Check;
+            }
+        }
         self.current = Some(row);
         self.cursor = row;
         self.selected = 0;
         self.highlight = false;
         self.tally_entry = None;
-        self.stage = Stage::Call;
         if self.started.is_none() {
             self.started = Some(SystemTime::now());
         }
+        true
     }
 
     /// The next planned row after the current one (or from the top).
@@ -287,21 +574,31 @@ impl GroupState {
             .find(|&i| self.plan[i].status == ItemStatus::Planned && Some(i) != self.current)
     }
 
-    /// Leave the current call (done or skipped) and go to the next, or finish.
+    /// Leave the current call or check (done or skipped) and go to the next,
+    /// or finish. A quick check done keeps the room's hands for the record.
     fn advance(&mut self, library: &Library, region: &str, seed: Option<u64>, status: ItemStatus) {
         if let Some(c) = self.current
             && let Some(item) = self.plan.get_mut(c)
         {
             item.status = status;
-        }
-        match self.next_planned() {
-            Some(row) => self.start_row(library, region, seed, row),
-            None => {
-                self.session = None;
-                self.current = None;
-                self.stage = Stage::Finished;
+            if let (ItemKind::Check(stage), ItemStatus::Done, Some(play)) =
+                (item.kind, status, self.check.as_ref())
+            {
+                self.checks_done.retain(|(s, _)| *s != stage);
+                self.checks_done.push((stage, play.total()));
             }
         }
+        while let Some(row) = self.next_planned() {
+            if self.start_row(library, region, seed, row) {
+                return;
+            }
+            // It cannot start (it should not happen): leave it out, try the next.
+            self.plan[row].status = ItemStatus::Skipped;
+        }
+        self.session = None;
+        self.check = None;
+        self.current = None;
+        self.stage = Stage::Finished;
     }
 
     /// Minutes since the first call started (at least 1 once started).
@@ -323,20 +620,23 @@ impl GroupState {
             scenarios: self
                 .plan
                 .iter()
-                .filter(|p| p.status == ItemStatus::Done)
+                .filter(|p| p.is_call() && p.status == ItemStatus::Done)
                 .map(|p| p.id.clone())
                 .collect(),
             attendees: self.attendees.parse().unwrap_or(0),
             tallies: self.tallies.clone(),
+            check_before: self.check_result(CheckStage::Before),
+            check_after: self.check_result(CheckStage::After),
         }
     }
 }
 
-/// A digit key as a number: `1`..`9` arrive as `Pick(0..8)`, `0` as `Char('0')`.
+/// A digit key as a number: `1`..`9` arrive as `Pick(0..8)`, `0` as `More`
+/// (the keymap's "0 More") or `Char('0')`.
 fn digit(action: Action) -> Option<char> {
     match action {
         Action::Pick(i) if i < 9 => char::from_digit(i as u32 + 1, 10),
-        Action::Char('0') => Some('0'),
+        Action::More | Action::Char('0') => Some('0'),
         _ => None,
     }
 }
@@ -401,16 +701,16 @@ fn update_group(app: &mut App, g: &mut GroupState, action: Action) -> bool {
             app.overlay = Some(Overlay::ConfirmQuit);
             return true;
         }
-        Action::Char('p' | 'P') if g.stage == Stage::Call => {
+        Action::Char('p' | 'P') if g.playing() => {
             g.paused = true;
             return true;
         }
         // N: the volunteer's notes (the keymap calls this key "No").
-        Action::No if g.stage == Stage::Call => {
+        Action::No if g.playing() => {
             g.notes = !g.notes;
             return true;
         }
-        Action::Char('l' | 'L') if g.stage == Stage::Call => {
+        Action::Char('l' | 'L') if g.playing() => {
             g.plan_open = !g.plan_open;
             if let Some(c) = g.current {
                 g.cursor = c;
@@ -424,8 +724,9 @@ fn update_group(app: &mut App, g: &mut GroupState, action: Action) -> bool {
     let seed = app.options.seed;
     match g.stage {
         Stage::Plan => update_plan(g, library, &region, seed, action),
-        Stage::Call if g.plan_open => update_plan(g, library, &region, seed, action),
+        Stage::Call | Stage::Check if g.plan_open => update_plan(g, library, &region, seed, action),
         Stage::Call => update_call(g, library, &region, seed, action),
+        Stage::Check => update_check(g, library, &region, seed, action),
         Stage::Finished => update_finished(g, action),
     }
 }
@@ -439,11 +740,17 @@ fn update_plan(
     action: Action,
 ) -> bool {
     let n = g.plan.len();
-    let during = g.stage == Stage::Call;
+    let during = g.playing();
+    // In or out of the plan: anything not done and not on screen now.
     let movable = |g: &GroupState, row: usize| {
         g.plan
             .get(row)
             .is_some_and(|p| p.status != ItemStatus::Done && Some(row) != g.current)
+    };
+    // Earlier or later: calls only. The quick checks stay first and last, so
+    // "before" and "after" keep their meaning.
+    let swappable = |g: &GroupState, row: usize| {
+        movable(g, row) && g.plan.get(row).is_some_and(PlanItem::is_call)
     };
     match action {
         Action::Up if g.cursor > 0 => {
@@ -474,7 +781,7 @@ fn update_plan(
         // u / d: move the highlighted call up or down the order.
         Action::Char('u' | 'U') if g.cursor > 0 => {
             let (a, b) = (g.cursor - 1, g.cursor);
-            if !movable(g, a) || !movable(g, b) {
+            if !swappable(g, a) || !swappable(g, b) {
                 return false;
             }
             g.plan.swap(a, b);
@@ -483,7 +790,7 @@ fn update_plan(
         }
         Action::Char('d' | 'D') if g.cursor + 1 < n => {
             let (a, b) = (g.cursor, g.cursor + 1);
-            if !movable(g, a) || !movable(g, b) {
+            if !swappable(g, a) || !swappable(g, b) {
                 return false;
             }
             g.plan.swap(a, b);
@@ -491,14 +798,13 @@ fn update_plan(
             true
         }
         Action::Select if !during => {
-            // Start with the first planned call.
-            match (0..n).find(|&i| g.plan[i].status == ItemStatus::Planned) {
-                Some(row) => {
-                    g.start_row(library, region, seed, row);
-                    true
-                }
-                None => false,
-            }
+            // Start with the first planned call (or check).
+            let planned: Vec<usize> = (0..n)
+                .filter(|&i| g.plan[i].status == ItemStatus::Planned)
+                .collect();
+            planned
+                .into_iter()
+                .any(|row| g.start_row(library, region, seed, row))
         }
         // During a call, Enter on another planned call jumps to it now.
         Action::Select => {
@@ -621,21 +927,105 @@ fn update_call(
     }
 }
 
+/// The quick check: a snippet, then its answer; at the end, the room's result.
+fn update_check(
+    g: &mut GroupState,
+    library: &Library,
+    region: &str,
+    seed: Option<u64>,
+    action: Action,
+) -> bool {
+    if action == Action::Char('s') || action == Action::Char('S') {
+        g.advance(library, region, seed, ItemStatus::Skipped);
+        return true;
+    }
+    let back = matches!(action, Action::Back | Action::Char('b' | 'B'));
+    let Some(play) = g.check.as_mut() else {
+        return false;
+    };
+    if play.at_result() {
+        if action == Action::Select {
+            g.advance(library, region, seed, ItemStatus::Done);
+            return true;
+        }
+        if back && !play.items.is_empty() {
+            play.index = play.items.len() - 1;
+            play.revealed = true;
+            return true;
+        }
+        return false;
+    }
+    if play.revealed {
+        return match action {
+            // The next snippet, or the result after the last one.
+            Action::Select => {
+                play.index += 1;
+                play.revealed = false;
+                g.selected = 0;
+                g.highlight = false;
+                true
+            }
+            _ if back => {
+                play.revealed = false;
+                highlight_most_hands(g);
+                true
+            }
+            _ => false,
+        };
+    }
+    let n = CHECK_OPTIONS.len();
+    match action {
+        Action::Up | Action::Down if !g.highlight => {
+            g.highlight = true;
+            true
+        }
+        Action::Up if g.selected > 0 => {
+            g.selected -= 1;
+            true
+        }
+        Action::Down if g.selected + 1 < n => {
+            g.selected += 1;
+            true
+        }
+        Action::Char('t' | 'T') => {
+            g.tally_entry = Some(TallyEntry {
+                choice: 0,
+                typed: String::new(),
+            });
+            true
+        }
+        // Show the answer: 1 or 2 at any time, Enter once the room has answered
+        // (hands counted, or an option highlighted), as at a call's question.
+        Action::Select | Action::Char('v' | 'V') if g.highlight => {
+            play.revealed = true;
+            true
+        }
+        Action::Pick(i) if i < n => {
+            g.selected = i;
+            play.revealed = true;
+            true
+        }
+        // Back to the answer of the snippet before.
+        _ if back && play.index > 0 => {
+            play.index -= 1;
+            play.revealed = true;
+            true
+        }
+        _ => false,
+    }
+}
+
 fn update_tally(g: &mut GroupState, action: Action) -> bool {
-    let Some(step) = g.session.as_ref().and_then(|s| match s.phase() {
-        Phase::Deciding { step } => Some(step),
-        _ => None,
-    }) else {
+    let Some(n) = g.counting() else {
         g.tally_entry = None;
         return true;
     };
-    let n = g.session.as_ref().map_or(0, |s| s.step(step).choices.len());
     let Some(mut entry) = g.tally_entry.take() else {
         return false;
     };
     let commit = |g: &mut GroupState, entry: &TallyEntry| {
         if let Ok(count) = entry.typed.parse::<u32>() {
-            g.set_count(step, entry.choice, count);
+            g.set_count_now(entry.choice, count);
         }
     };
     let changed = match action {
@@ -657,7 +1047,7 @@ fn update_tally(g: &mut GroupState, action: Action) -> bool {
         Action::Select | Action::Down => {
             commit(g, &entry);
             if entry.choice + 1 >= n {
-                finish_tally(g, step);
+                finish_tally(g);
                 return true;
             }
             entry = TallyEntry {
@@ -676,7 +1066,7 @@ fn update_tally(g: &mut GroupState, action: Action) -> bool {
         }
         Action::Char('t' | 'T') => {
             commit(g, &entry);
-            finish_tally(g, step);
+            finish_tally(g);
             return true;
         }
         _ => false,
@@ -686,9 +1076,14 @@ fn update_tally(g: &mut GroupState, action: Action) -> bool {
 }
 
 /// Counting done: highlight the choice with the most hands, ready to reveal.
-fn finish_tally(g: &mut GroupState, step: usize) {
+fn finish_tally(g: &mut GroupState) {
     g.tally_entry = None;
-    let counts = g.shown_counts(step);
+    highlight_most_hands(g);
+}
+
+/// Highlight the choice with the most hands, if any were counted.
+fn highlight_most_hands(g: &mut GroupState) {
+    let counts = g.counts_now();
     if let Some((i, _)) = counts
         .iter()
         .enumerate()

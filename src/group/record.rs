@@ -1,9 +1,25 @@
 //! The anonymous record of a group session: one CSV row per session, in
 //! `group-sessions.csv` under the data folder. It holds the date, how long it
-//! took, which calls were used, how many people came (typed by the volunteer)
-//! and the show-of-hands counts. It never holds a name.
+//! took, which calls were used, how many people came (typed by the volunteer),
+//! the show-of-hands counts, and the hands on the right answer in the quick
+//! checks before and after practice. It never holds a name or free text.
 //!
 //! `summary()` is what `hangup stats` shows for group sessions.
+//!
+//! ## The older five-column file
+//!
+//! Before the quick check, the file had five columns (`OLD_HEADER`). A centre
+//! may still have such a file, with sessions in it, open in a spreadsheet.
+//! Adding nine-column rows under a five-column header would make a ragged
+//! sheet whose new columns have no names. So when the header on disk is the
+//! old one, `append` rewrites the whole file once, atomically
+//! (`store::write_atomic`: the old file or the new one, never half of each),
+//! with the new header, every old row given four empty cells ("no quick check
+//! that day"), and the new row at the end. Nothing else in the old rows
+//! changes. One file name is kept, so reports and shortcuts that point at it
+//! keep working. A first line that is neither header (someone edited it) is
+//! left alone and the row is added below it, as before: hangup never rewrites
+//! a file it does not understand. `read_all` reads rows of either width.
 
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
@@ -12,7 +28,33 @@ use std::path::{Path, PathBuf};
 use super::Tally;
 
 pub const FILE_NAME: &str = "group-sessions.csv";
-pub const HEADER: &str = "date,duration_minutes,scenarios,attendees,tallies";
+pub const HEADER: &str = "date,duration_minutes,scenarios,attendees,tallies,\
+check_before_right,check_before_hands,check_after_right,check_after_hands";
+/// The header of files written before the quick check came to group mode.
+pub const OLD_HEADER: &str = "date,duration_minutes,scenarios,attendees,tallies";
+/// Columns in a row under `OLD_HEADER`, and the empty cells that widen it.
+const OLD_COLUMNS: usize = 5;
+const NO_CHECKS: &str = ",,,,";
+
+/// A show of hands over a whole quick check: hands up for the right answer,
+/// out of all the hands counted (each snippet adds both options' hands).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Hands {
+    pub right: u32,
+    pub hands: u32,
+}
+
+impl Hands {
+    /// The share of hands that were right, rounded down (so 100% means every
+    /// hand); `None` when no hands were counted.
+    pub fn percent(self) -> Option<u64> {
+        percent(u64::from(self.right), u64::from(self.hands))
+    }
+}
+
+fn percent(right: u64, of: u64) -> Option<u64> {
+    (of > 0).then(|| right.min(of).saturating_mul(100) / of)
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
@@ -23,6 +65,41 @@ pub struct Record {
     pub scenarios: Vec<String>,
     pub attendees: u32,
     pub tallies: Vec<Tally>,
+    /// The quick check before practice, if the room did it (empty cells if not).
+    pub check_before: Option<Hands>,
+    /// The quick check after practice.
+    pub check_after: Option<Hands>,
+}
+
+/// Quick-check hands summed over sessions.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CheckTotal {
+    /// Sessions that did this check (with or without counting hands).
+    pub sessions: usize,
+    pub right: u64,
+    pub hands: u64,
+}
+
+impl CheckTotal {
+    fn add(&mut self, h: Option<Hands>) {
+        if let Some(h) = h {
+            self.sessions += 1;
+            self.right = self.right.saturating_add(u64::from(h.right.min(h.hands)));
+            self.hands = self.hands.saturating_add(u64::from(h.hands));
+        }
+    }
+
+    /// "60 hands, 68% right", or "no hands counted".
+    pub fn words(&self) -> String {
+        match percent(self.right, self.hands) {
+            Some(p) => format!(
+                "{} hand{}, {p}% right",
+                self.hands,
+                if self.hands == 1 { "" } else { "s" }
+            ),
+            None => "no hands counted".into(),
+        }
+    }
 }
 
 /// Totals over every saved group session, for `hangup stats`.
@@ -33,6 +110,8 @@ pub struct Summary {
     pub minutes: u64,
     /// How often each scenario was used, most used first.
     pub scenarios: Vec<(String, usize)>,
+    pub check_before: CheckTotal,
+    pub check_after: CheckTotal,
 }
 
 /// The data folder (see `crate::store::data_dir`).
@@ -82,12 +161,22 @@ fn csv_field(s: &str) -> String {
 
 /// One CSV line (no newline).
 pub fn csv_line(r: &Record) -> String {
+    let hands = |h: Option<Hands>| match h {
+        Some(h) => [h.right.to_string(), h.hands.to_string()],
+        None => [String::new(), String::new()],
+    };
+    let [before_right, before_hands] = hands(r.check_before);
+    let [after_right, after_hands] = hands(r.check_after);
     [
         csv_field(&r.date),
         r.duration_minutes.to_string(),
         csv_field(&r.scenarios.join(";")),
         r.attendees.to_string(),
         csv_field(&tallies_field(&r.tallies)),
+        before_right,
+        before_hands,
+        after_right,
+        after_hands,
     ]
     .join(",")
 }
@@ -113,39 +202,137 @@ fn split_csv(line: &str) -> Vec<String> {
     fields
 }
 
-/// Add a record to `dir/group-sessions.csv` (made with a header if new).
+/// The first line of a file, without a spreadsheet's byte-order mark or the
+/// line ending.
+fn first_line(bytes: &[u8]) -> &[u8] {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+/// Is this line one of the headers (old or new)?
+fn is_header(line: &str) -> bool {
+    let line = line.trim_start_matches('\u{feff}').trim();
+    line == HEADER || line == OLD_HEADER
+}
+
+/// The old five-column file with the new header, and four empty cells added
+/// to each five-column row. Works on bytes, so text in another encoding is
+/// kept as it was; a line break inside quotes is part of its row.
+fn widen_old_file(old: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(old.len() + 64);
+    if old.starts_with("\u{feff}".as_bytes()) {
+        out.extend_from_slice("\u{feff}".as_bytes());
+    }
+    out.extend_from_slice(HEADER.as_bytes());
+    let Some(start) = old.iter().position(|&b| b == b'\n') else {
+        // The header alone, with no line end.
+        out.push(b'\n');
+        return out;
+    };
+    // Keep the file's own line end after the header ("\r\n" from a spreadsheet).
+    if old[..start].last() == Some(&b'\r') {
+        out.push(b'\r');
+    }
+    let (mut fields, mut quoted, mut empty) = (1usize, false, true);
+    for &b in &old[start..] {
+        match b {
+            b'"' => {
+                quoted = !quoted;
+                empty = false;
+            }
+            b',' if !quoted => {
+                fields += 1;
+                empty = false;
+            }
+            b'\n' if !quoted => {
+                if out.last() == Some(&b'\r') {
+                    out.pop();
+                    if fields == OLD_COLUMNS {
+                        out.extend_from_slice(NO_CHECKS.as_bytes());
+                    }
+                    out.push(b'\r');
+                } else if fields == OLD_COLUMNS {
+                    out.extend_from_slice(NO_CHECKS.as_bytes());
+                }
+                out.push(b);
+                (fields, quoted, empty) = (1, false, true);
+                continue;
+            }
+            b'\r' => {}
+            _ => empty = false,
+        }
+        out.push(b);
+    }
+    // A last row with no line end.
+    if !empty && fields == OLD_COLUMNS && !quoted {
+        out.extend_from_slice(NO_CHECKS.as_bytes());
+    }
+    out
+}
+
+/// Add a record to `dir/group-sessions.csv` (made with a header if new; an
+/// old five-column file is widened first, see the module notes).
 /// Returns the file's path.
 pub fn append(dir: &Path, record: &Record) -> io::Result<PathBuf> {
     fs::create_dir_all(dir)?;
     let path = dir.join(FILE_NAME);
-    let new = !path.exists() || fs::metadata(&path)?.len() == 0;
-    let mut f = OpenOptions::new().create(true).append(true).open(&path)?;
+    let existing = match fs::read(&path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => return Err(e),
+    };
+    let mut row = csv_line(record);
+    row.push('\n');
+    if first_line(&existing) == OLD_HEADER.as_bytes() {
+        let mut text = widen_old_file(&existing);
+        if text.last().is_some_and(|&b| b != b'\n') {
+            text.push(b'\n');
+        }
+        text.extend_from_slice(row.as_bytes());
+        crate::store::write_atomic(&path, &text)?;
+        return Ok(path);
+    }
     let mut text = String::new();
-    if new {
+    if existing.is_empty() {
         text.push_str(HEADER);
         text.push('\n');
+    } else if existing.last() != Some(&b'\n') {
+        // Someone saved the file without a last line end: start a new line.
+        text.push('\n');
     }
-    text.push_str(&csv_line(record));
-    text.push('\n');
+    text.push_str(&row);
+    let mut f = OpenOptions::new().create(true).append(true).open(&path)?;
     f.write_all(text.as_bytes())?;
     f.flush()?;
     Ok(path)
 }
 
-/// Every record saved in `dir` (lines that cannot be read are left out).
+/// Both quick-check cells as hands, or `None` when empty (not done) or unreadable.
+fn parse_hands(right: Option<&String>, hands: Option<&String>) -> Option<Hands> {
+    let right: u32 = right?.trim().parse().ok()?;
+    let hands: u32 = hands?.trim().parse().ok()?;
+    Some(Hands {
+        right: right.min(hands),
+        hands,
+    })
+}
+
+/// Every record saved in `dir`, from files with the old header or the new one
+/// (lines that cannot be read are left out).
 pub fn read_all(dir: &Path) -> io::Result<Vec<Record>> {
     let path = dir.join(FILE_NAME);
-    let text = match fs::read_to_string(&path) {
-        Ok(t) => t,
+    let text = match fs::read(&path) {
+        Ok(t) => String::from_utf8_lossy(&t).into_owned(),
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(e),
     };
     Ok(text
         .lines()
-        .filter(|l| !l.trim().is_empty() && *l != HEADER)
+        .filter(|l| !l.trim().is_empty() && !is_header(l))
         .filter_map(|l| {
             let f = split_csv(l);
-            if f.len() < 5 {
+            if f.len() < OLD_COLUMNS {
                 return None;
             }
             Some(Record {
@@ -158,6 +345,8 @@ pub fn read_all(dir: &Path) -> io::Result<Vec<Record>> {
                     .collect(),
                 attendees: f[3].parse().ok()?,
                 tallies: parse_tallies(&f[4]),
+                check_before: parse_hands(f.get(5), f.get(6)),
+                check_after: parse_hands(f.get(7), f.get(8)),
             })
         })
         .collect())
@@ -174,11 +363,18 @@ pub fn summary(dir: &Path) -> io::Result<Summary> {
         }
     }
     counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let (mut check_before, mut check_after) = (CheckTotal::default(), CheckTotal::default());
+    for r in &records {
+        check_before.add(r.check_before);
+        check_after.add(r.check_after);
+    }
     Ok(Summary {
         sessions: records.len(),
         attendees: records.iter().map(|r| u64::from(r.attendees)).sum(),
         minutes: records.iter().map(|r| u64::from(r.duration_minutes)).sum(),
         scenarios: counts,
+        check_before,
+        check_after,
     })
 }
 
@@ -196,6 +392,14 @@ pub fn write_summary(s: &Summary, out: &mut impl Write) -> io::Result<()> {
             out,
             "  {id}: used in {n} session{}",
             if *n == 1 { "" } else { "s" }
+        )?;
+    }
+    if s.check_before.sessions + s.check_after.sessions > 0 {
+        writeln!(
+            out,
+            "Group quick check: before practice {}; after practice {}.",
+            s.check_before.words(),
+            s.check_after.words()
         )?;
     }
     Ok(())

@@ -2,13 +2,15 @@
 //! margins, blank lines between parts, few words per screen, and the same
 //! regions every time:
 //!
-//! - top row: where we are ("Call 1 of 2: title");
+//! - top row: where we are ("Call 1 of 2: title", "Quick check before practice: 2 of 6");
 //! - a heading that says what the room is looking at;
 //! - the content (the caller's words, the choices, what a choice means);
 //! - the volunteer's notes, only when switched on;
 //! - bottom row: the keys.
 //!
-//! Nothing here changes state, and nothing moves on by itself.
+//! Nothing here changes state, and nothing moves on by itself. In a short
+//! window (under 16 rows) the blank rows around the heading go, so the words
+//! and the choices keep the room.
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
@@ -22,7 +24,7 @@ use crate::tui::app::{App, Overlay};
 use crate::tui::theme::Theme;
 use crate::tui::ui::{MIN_HEIGHT, MIN_WIDTH};
 
-use super::{GroupState, ItemStatus, Saved, Stage};
+use super::{CHECK_OPTIONS, CheckStage, GroupState, ItemKind, ItemStatus, Saved, Stage};
 
 /// Width of a full bar in the show-of-hands chart.
 const BAR: u16 = 20;
@@ -60,16 +62,17 @@ pub fn draw(frame: &mut Frame, app: &App) {
         );
         return;
     }
-    let notes_h = if g.notes && g.stage == Stage::Call && !g.plan_open {
+    let notes_h = if g.notes && g.playing() && !g.plan_open {
         (area.height / 4).max(4)
     } else {
         0
     };
+    let gap = u16::from(area.height >= 16);
     let [top, _, head, _, body, notes, bottom] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(gap),
         Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
+        Constraint::Length(gap),
         Constraint::Min(1),
         Constraint::Length(notes_h),
         Constraint::Length(1),
@@ -123,6 +126,24 @@ fn where_am_i(g: &GroupState) -> String {
     match g.stage {
         Stage::Plan => "Group session: today's plan".into(),
         Stage::Finished => "Group session: the end".into(),
+        Stage::Check => match &g.check {
+            Some(play) => {
+                let which = match play.stage {
+                    CheckStage::Before => "before practice",
+                    CheckStage::After => "after practice",
+                };
+                if play.at_result() {
+                    format!("Quick check {which}: the result")
+                } else {
+                    format!(
+                        "Quick check {which}: {} of {}",
+                        play.index + 1,
+                        play.items.len()
+                    )
+                }
+            }
+            None => "Quick check".into(),
+        },
         Stage::Call => {
             let (at, total) = g.position();
             let title = g
@@ -220,7 +241,7 @@ fn draw_stage(frame: &mut Frame, area: Rect, app: &App, g: &GroupState) -> (&'st
                 "Type the number of people  Enter Save the record  q Stop".into(),
             )
         }
-        Stage::Call if g.plan_open => {
+        Stage::Call | Stage::Check if g.plan_open => {
             draw_plan(frame, area, g, theme, true);
             (
                 "TODAY'S PLAN",
@@ -228,11 +249,23 @@ fn draw_stage(frame: &mut Frame, area: Rect, app: &App, g: &GroupState) -> (&'st
             )
         }
         Stage::Call => draw_call(frame, area, g, theme),
+        Stage::Check => draw_check(frame, area, g, theme),
     }
 }
 
+/// What Enter does at the end of a call or a quick check.
+fn enter_next(g: &GroupState) -> &'static str {
+    match g.next_planned().map(|row| g.plan[row].kind) {
+        Some(ItemKind::Call(_)) => "Enter Next call",
+        Some(ItemKind::Check(_)) => "Enter Quick check",
+        None => "Enter Finish",
+    }
+}
+
+/// The plan. When the rows do not all fit, the totals stay at the bottom and
+/// the rows scroll so that the highlighted one is always on screen.
 fn draw_plan(frame: &mut Frame, area: Rect, g: &GroupState, theme: &Theme, during: bool) {
-    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut rows: Vec<Line<'static>> = Vec::new();
     for (i, p) in g.plan.iter().enumerate() {
         let mark = match p.status {
             ItemStatus::Planned if Some(i) == g.current => "Now   ",
@@ -248,7 +281,7 @@ fn draw_plan(frame: &mut Frame, area: Rect, g: &GroupState, theme: &Theme, durin
         } else {
             theme.text.add_modifier(Modifier::BOLD)
         };
-        lines.push(Line::from(Span::styled(
+        rows.push(Line::from(Span::styled(
             format!(
                 "{pointer}{}. {mark} {}  ({} min)",
                 i + 1,
@@ -258,28 +291,82 @@ fn draw_plan(frame: &mut Frame, area: Rect, g: &GroupState, theme: &Theme, durin
             style,
         )));
     }
-    lines.push(Line::from(""));
-    let calls: u32 = g
-        .plan
-        .iter()
-        .filter(|p| p.status != ItemStatus::Skipped)
-        .map(|p| p.minutes)
-        .sum();
-    lines.push(Line::from(Span::styled(
+    let mut totals = vec![Line::from("")];
+    let items = g.planned_minutes() - super::WELCOME_MINUTES;
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let what = match g.planned_checks() {
+        0 => count(g.planned_count(), "call", "calls"),
+        checks => format!(
+            "{} and {}",
+            count(g.planned_count(), "call", "calls"),
+            count(checks, "quick check", "quick checks")
+        ),
+    };
+    totals.push(Line::from(Span::styled(
         format!(
-            "{} calls: about {calls} minutes. With {} minutes for welcome and questions: {} minutes.",
-            g.planned_count(),
+            "{what}: about {items} minutes. With {} minutes for welcome and questions: {} minutes.",
             super::WELCOME_MINUTES,
             g.planned_minutes()
         ),
         theme.heading,
     )));
     if !during {
-        lines.push(Line::from(
+        totals.push(Line::from(
             "A session of 45 to 60 minutes suits most groups.",
         ));
     }
-    render(frame, area, lines);
+    let all: Vec<Line<'static>> = rows.iter().cloned().chain(totals.clone()).collect();
+    if height(&all, area.width) <= area.height {
+        render(frame, area, all);
+        return;
+    }
+    // Too many rows: a window of them, one line each, and where it is. In a
+    // small window the totals give way, so the rows keep at least half of it.
+    let n = rows.len();
+    // 0: a blank line, where we are, the totals; 1: where we are and the
+    // minutes; 2: where we are, in short.
+    let bottom_lines = |level: u8, start: usize, end: usize| {
+        let at = format!("Rows {start} to {end} of {n}.");
+        let mut lines = Vec::new();
+        if level == 0 {
+            lines.push(Line::from(""));
+        }
+        if level <= 1 {
+            lines.push(Line::from(Span::styled(
+                format!("{at} Up and Down show the rest."),
+                theme.text,
+            )));
+            lines.extend(
+                totals
+                    .iter()
+                    .skip(1)
+                    .take(if level == 0 { 2 } else { 1 })
+                    .cloned(),
+            );
+        } else {
+            lines.push(Line::from(Span::styled(at, theme.text)));
+        }
+        lines
+    };
+    let level = (0..2)
+        .find(|&l| {
+            let h = height(&bottom_lines(l, n, n), area.width);
+            area.height.saturating_sub(h) >= (area.height / 2).max(1)
+        })
+        .unwrap_or(2);
+    let bottom_h = height(&bottom_lines(level, n, n), area.width);
+    let fits = usize::from(area.height.saturating_sub(bottom_h)).max(1);
+    let first = g.cursor.min(n.saturating_sub(1));
+    let start = first.saturating_sub(fits - 1).min(n.saturating_sub(fits));
+    let end = (start + fits).min(n);
+    let [list, bottom] = Layout::vertical([
+        Constraint::Length(u16::try_from(end - start).unwrap_or(u16::MAX)),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(Text::from(rows[start..end].to_vec())), list);
+    render(frame, bottom, bottom_lines(level, start + 1, end));
 }
 
 fn draw_call(
@@ -464,14 +551,204 @@ fn draw_call(
                 lines
             };
             render(frame, area, fit(build(true), build(false), area));
-            let next = if g.next_planned().is_some() {
-                "Enter Next call"
-            } else {
-                "Enter Finish"
-            };
+            let next = enter_next(g);
             ("HOW THE CALL ENDED", format!("{next}  b Back  {common}"))
         }
     }
+}
+
+/// The quick check: a snippet and the question, then its answer, then the
+/// room's result. Smaller windows drop the scene line first, then the spacing.
+fn draw_check(
+    frame: &mut Frame,
+    area: Rect,
+    g: &GroupState,
+    theme: &Theme,
+) -> (&'static str, String) {
+    let Some(play) = g.check.as_ref() else {
+        return ("", String::new());
+    };
+    let text = theme.text.add_modifier(Modifier::BOLD);
+    let common = "n Notes  p Pause  l Plan  ? Help";
+    let Some(item) = play.current() else {
+        let result = g.check_result_lines();
+        let build = |spaced: bool| {
+            let mut lines = Vec::new();
+            for (i, l) in result.iter().enumerate() {
+                if spaced && i > 0 {
+                    lines.push(Line::from(""));
+                }
+                let style = if i == 0 { theme.caller } else { text };
+                lines.push(Line::from(Span::styled(l.clone(), style)));
+            }
+            lines
+        };
+        render(frame, area, fit(build(true), build(false), area));
+        return (
+            "HOW THE ROOM DID",
+            format!("{}  b Back  {common}", enter_next(g)),
+        );
+    };
+    let counts = play.counts();
+    if play.revealed {
+        let (answer, label) = CHECK_OPTIONS
+            .iter()
+            .enumerate()
+            .find(|(_, (kind, _))| *kind == item.answer)
+            .map_or((0, ""), |(i, (_, label))| (i, *label));
+        let build = |spaced: bool, room: bool| {
+            let mut lines = vec![Line::from(Span::styled(
+                format!("The answer: {}  {label}", answer + 1),
+                theme.heading,
+            ))];
+            if spaced {
+                lines.push(Line::from(""));
+            }
+            if room {
+                lines.extend(large(&item.explain, theme.caller, spaced));
+            } else {
+                lines.push(Line::from(Span::styled(item.explain.clone(), theme.caller)));
+            }
+            if room && counts.iter().any(Option::is_some) {
+                lines.push(Line::from(""));
+                lines.push(Line::from(Span::styled("The room said:", theme.heading)));
+                for (i, (_, option)) in CHECK_OPTIONS.iter().enumerate() {
+                    let n = counts.get(i).copied().flatten();
+                    lines.push(Line::from(Span::styled(
+                        format!(
+                            "  {}  {option:<11}  {}{}",
+                            i + 1,
+                            bar(n, &counts),
+                            if i == answer {
+                                "  (✔ the answer)"
+                            } else {
+                                ""
+                            }
+                        ),
+                        text,
+                    )));
+                }
+            }
+            lines
+        };
+        let lines = [build(true, true), build(false, true)]
+            .into_iter()
+            .find(|l| height(l, area.width) <= area.height)
+            .unwrap_or_else(|| build(false, false));
+        render(frame, area, lines);
+        let enter = if play.index + 1 < play.items.len() {
+            "Enter Next"
+        } else {
+            "Enter The result"
+        };
+        return (
+            "THE ANSWER",
+            format!("{enter}  b Back  s Skip check  {common}"),
+        );
+    }
+    let entry = g.tally_entry.as_ref();
+    // The two options; `inline`: the hands on the option's own line, no bar.
+    let options = |spaced: bool, inline: bool| {
+        let mut lines = Vec::new();
+        for (i, (_, option)) in CHECK_OPTIONS.iter().enumerate() {
+            let chosen = g.highlight && i == g.selected && entry.is_none();
+            let style = if chosen { theme.selected } else { text };
+            let pointer = if chosen { "▶" } else { " " };
+            let n = counts.get(i).copied().flatten();
+            let mut spans = vec![Span::styled(
+                format!("{pointer} {}  {option}", i + 1),
+                style,
+            )];
+            match (inline, entry) {
+                (true, Some(e)) if e.choice == i => spans.push(Span::styled(
+                    format!("  Hands up: {}_", e.typed),
+                    Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+                )),
+                (true, _) => {
+                    if let Some(n) = n {
+                        spans.push(Span::styled(
+                            format!("  {n} hand{}", if n == 1 { "" } else { "s" }),
+                            text,
+                        ));
+                    }
+                }
+                (false, _) => {}
+            }
+            lines.push(Line::from(spans));
+            if !inline && let Some(l) = hands_line(n, &counts, entry, i) {
+                lines.push(l);
+            }
+            if spaced && i + 1 < CHECK_OPTIONS.len() {
+                lines.push(Line::from(""));
+            }
+        }
+        lines
+    };
+    // 0: all, spaced; 1: all, tight; 2: who and the words; 3: the words only.
+    let snippet = |level: u8| {
+        let spaced = level == 0;
+        let mut lines = Vec::new();
+        if level <= 1 {
+            lines.push(Line::from(Span::styled(item.scene(), theme.text)));
+            if spaced {
+                lines.push(Line::from(""));
+            }
+        }
+        if level <= 2 {
+            lines.push(Line::from(Span::styled(item.who.clone(), text)));
+        }
+        if level <= 1 {
+            let they_say = match item.medium {
+                Medium::Message => "The message says:",
+                Medium::Call | Medium::Visit => "They say:",
+            };
+            lines.push(Line::from(Span::styled(they_say, theme.heading)));
+            lines.extend(large(&format!("\"{}\"", item.says), theme.caller, spaced));
+            lines.push(Line::from(""));
+            lines.push(Line::from(Span::styled(
+                "Ask the room: is this a scam or a real call?",
+                theme.heading,
+            )));
+            if spaced {
+                lines.push(Line::from(""));
+            }
+        } else {
+            // Small windows: the words as one paragraph, so no line is wasted.
+            lines.push(Line::from(Span::styled(item.said(), theme.caller)));
+        }
+        lines
+    };
+    let full = |level: u8| {
+        let mut lines = snippet(level);
+        lines.extend(options(level == 0, false));
+        lines
+    };
+    if let Some(lines) = (0..2)
+        .map(full)
+        .find(|l| height(l, area.width) <= area.height)
+    {
+        render(frame, area, lines);
+    } else {
+        // The options stay at the bottom, whatever happens to the words above.
+        let opts = options(false, true);
+        let [words, bottom] = Layout::vertical([
+            Constraint::Min(0),
+            Constraint::Length(height(&opts, area.width)),
+        ])
+        .areas(area);
+        let lines = (2..4)
+            .map(snippet)
+            .find(|l| height(l, words.width) <= words.height)
+            .unwrap_or_else(|| snippet(3));
+        render(frame, words, lines);
+        render(frame, bottom, opts);
+    }
+    let keys = if entry.is_some() {
+        "Type the hands  Enter Next choice  Up Previous  Esc Delete  t Done".to_string()
+    } else {
+        format!("1-2 Reveal  t Hands  b Back  s Skip check  {common}")
+    };
+    ("A SCAM OR A REAL CALL?", keys)
 }
 
 fn verdict_word(v: Verdict) -> &'static str {
@@ -521,12 +798,34 @@ fn hands_line(
     }
 }
 
+/// The volunteer's notes during the quick check.
+fn check_notes(g: &GroupState) -> Option<String> {
+    let play = g.check.as_ref()?;
+    let item = play.current();
+    Some(
+        match (item.map(|i| i.answer), play.revealed) {
+            (None, _) => "The score belongs to the room, never to one person. \
+                Only the numbers of hands are saved, with no names.",
+            (Some(_), false) => "Read the words aloud. Ask for hands up for a scam, \
+                then for a real call. Press t to type the hands, then show the answer.",
+            (Some(crate::engine::Kind::Scam), true) => "Ask: what gave it away? \
+                Whatever the room said, the safe step is the same: hang up, and call a number you trust.",
+            (Some(crate::engine::Kind::Genuine), true) => "Ask: what makes this one safe? \
+                They asked for no money, no PIN and no secrets. If in doubt, call back on a number you know.",
+        }
+        .into(),
+    )
+}
+
 fn draw_notes(frame: &mut Frame, area: Rect, g: &GroupState, theme: &Theme) {
-    let text = g
-        .session
-        .as_ref()
-        .and_then(|s| s.current_step().and_then(|st| st.notes.clone()))
-        .unwrap_or_else(|| "No notes for this part.".into());
+    let text = match g.stage {
+        Stage::Check => check_notes(g),
+        _ => g
+            .session
+            .as_ref()
+            .and_then(|s| s.current_step().and_then(|st| st.notes.clone())),
+    }
+    .unwrap_or_else(|| "No notes for this part.".into());
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
@@ -545,7 +844,7 @@ fn draw_finished(frame: &mut Frame, area: Rect, g: &GroupState, theme: &Theme) {
     let done: Vec<&str> = g
         .plan
         .iter()
-        .filter(|p| p.status == ItemStatus::Done)
+        .filter(|p| p.is_call() && p.status == ItemStatus::Done)
         .map(|p| p.title.as_str())
         .collect();
     let mut lines = vec![Line::from(Span::styled(
