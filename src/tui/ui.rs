@@ -491,8 +491,8 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
         scrolled(frame, inner, app, said_text);
     }
 
-    let [q, list] = Layout::vertical([Constraint::Length(question_h), Constraint::Min(0)])
-        .areas(choices_area);
+    let [q, list] =
+        Layout::vertical([Constraint::Length(question_h), Constraint::Min(0)]).areas(choices_area);
     if question_h > 0 {
         frame.render_widget(Paragraph::new("What would you do?").style(theme.heading), q);
     }
