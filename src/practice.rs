@@ -138,12 +138,7 @@ impl Keeper {
             self.record(&f.result, f.seed);
             changed = true;
         }
-        let checks = app
-            .practice
-            .quick
-            .as_mut()
-            .map(|q| std::mem::take(&mut q.done))
-            .unwrap_or_default();
+        let checks = app.practice.take_checks();
         for (stage, score) in checks {
             self.record_check(stage, score);
             changed = true;

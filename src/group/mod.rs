@@ -852,26 +852,16 @@ fn update_call(
         },
         Phase::Deciding { step } => {
             let n = session.step(step).choices.len();
+            if let Some(changed) = highlight_or_count(
+                &mut g.highlight,
+                &mut g.selected,
+                &mut g.tally_entry,
+                action,
+                n,
+            ) {
+                return changed;
+            }
             match action {
-                Action::Up | Action::Down if !g.highlight => {
-                    g.highlight = true;
-                    true
-                }
-                Action::Up if g.selected > 0 => {
-                    g.selected -= 1;
-                    true
-                }
-                Action::Down if g.selected + 1 < n => {
-                    g.selected += 1;
-                    true
-                }
-                Action::Char('t' | 'T') => {
-                    g.tally_entry = Some(TallyEntry {
-                        choice: 0,
-                        typed: String::new(),
-                    });
-                    true
-                }
                 // Reveal what the highlighted choice (or choice N) means.
                 Action::Select | Action::Char('v' | 'V') if g.highlight => {
                     let i = g.selected.min(n.saturating_sub(1));
@@ -974,26 +964,16 @@ fn update_check(
         };
     }
     let n = CHECK_OPTIONS.len();
+    if let Some(changed) = highlight_or_count(
+        &mut g.highlight,
+        &mut g.selected,
+        &mut g.tally_entry,
+        action,
+        n,
+    ) {
+        return changed;
+    }
     match action {
-        Action::Up | Action::Down if !g.highlight => {
-            g.highlight = true;
-            true
-        }
-        Action::Up if g.selected > 0 => {
-            g.selected -= 1;
-            true
-        }
-        Action::Down if g.selected + 1 < n => {
-            g.selected += 1;
-            true
-        }
-        Action::Char('t' | 'T') => {
-            g.tally_entry = Some(TallyEntry {
-                choice: 0,
-                typed: String::new(),
-            });
-            true
-        }
         // Show the answer: 1 or 2 at any time, Enter once the room has answered
         // (hands counted, or an option highlighted), as at a call's question.
         Action::Select | Action::Char('v' | 'V') if g.highlight => {
@@ -1123,4 +1103,29 @@ fn update_finished(g: &mut GroupState, action: Action) -> bool {
         }
         _ => false,
     }
+}
+
+/// At a question with `n` answers (a call's choices or a quick check's two):
+/// Up/Down first shows, then moves, the highlight; `t` starts counting hands.
+/// `None`: the action is not one of these.
+fn highlight_or_count(
+    highlight: &mut bool,
+    selected: &mut usize,
+    tally_entry: &mut Option<TallyEntry>,
+    action: Action,
+    n: usize,
+) -> Option<bool> {
+    match action {
+        Action::Up | Action::Down if !*highlight => *highlight = true,
+        Action::Up if *selected > 0 => *selected -= 1,
+        Action::Down if *selected + 1 < n => *selected += 1,
+        Action::Char('t' | 'T') => {
+            *tally_entry = Some(TallyEntry {
+                choice: 0,
+                typed: String::new(),
+            })
+        }
+        _ => return None,
+    }
+    Some(true)
 }

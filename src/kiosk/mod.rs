@@ -250,13 +250,7 @@ impl Kiosk {
                 .record(|c, day| c.call_finished(day, &result.scenario, result.outcome));
         }
         // Quick-check scores are counted (numbers only) for the centre.
-        let checks = self
-            .app
-            .practice
-            .quick
-            .as_mut()
-            .map(|q| std::mem::take(&mut q.done))
-            .unwrap_or_default();
+        let checks = self.app.practice.take_checks();
         for (stage, score) in checks {
             self.store
                 .record(|c, day| c.check_finished(day, stage, score));

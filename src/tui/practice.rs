@@ -13,6 +13,7 @@ use ratatui::text::{Line, Text};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::engine::model::{Medium, outcome_words};
+use crate::engine::quick_check::{Score, Stage};
 use crate::engine::script::{Script, ScriptRecall};
 use crate::engine::session::{CallResult, Session};
 use crate::engine::{Phase, Verdict};
@@ -52,6 +53,14 @@ pub struct Practice {
 impl Practice {
     pub fn mark_word(&self, id: &str) -> Option<&'static str> {
         self.marks.get(id).and_then(|m| m.word())
+    }
+
+    /// Quick checks finished and not yet saved or counted (the run loop's outbox).
+    pub fn take_checks(&mut self) -> Vec<(Stage, Score)> {
+        self.quick
+            .as_mut()
+            .map(|q| std::mem::take(&mut q.done))
+            .unwrap_or_default()
     }
 }
 
