@@ -48,11 +48,16 @@ measure() { # name, keys to send before idling, args...
 }
 
 export HANGUP_DATA_DIR="$dir/data"
-measure "practice, start screen" "" 
+# A new data folder: practice and kiosk first offer the quick check ("2" is "not now").
+measure "practice, quick-check offer" ""
+measure "practice, quick check" "1"
+measure "practice, start screen" "2"
 measure "practice, mid-call" "Enter" play police-courier
 measure "group, plan screen" "" group
-measure "group, mid-call" "Enter Enter" group --scenario police-courier
+# Row 1 of the plan is the quick check: "1" leaves it out, so Enter starts the call.
+measure "group, mid-call" "1 Enter Enter" group --scenario police-courier
 # Kiosk: the idle timer must not wake it until the real deadline (120 s default).
 measure "kiosk, attract screen" "" kiosk
-measure "kiosk, mid-call" "x 1 Enter" kiosk
+measure "kiosk, quick check" "x 1" kiosk
+measure "kiosk, mid-call" "x 2 1 Enter" kiosk
 exit $fail
