@@ -92,7 +92,7 @@ impl Keeper {
         let check = QuickCheck::builtin()?;
         let after_calls = mode.calls_before_after_check();
         Some(QuickState {
-            before_due: self.progress.check_due(after_calls) == Some(Stage::Before),
+            before_due: self.progress.is_new(),
             first: self.progress.first_check(),
             calls_since: self.progress.calls_since_check,
             after_calls,

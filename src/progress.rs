@@ -300,14 +300,9 @@ impl Progress {
             .map(CheckRecord::score)
     }
 
-    /// Which quick check to offer now, if any: the before check on first use
-    /// (nothing practised yet), the after check once `after_calls` calls have
-    /// been finished since the last check.
-    pub fn check_due(&self, after_calls: u32) -> Option<Stage> {
-        if self.first_check().is_none() {
-            return (self.scenarios.is_empty() && self.checks.is_empty()).then_some(Stage::Before);
-        }
-        (self.calls_since_check >= after_calls).then_some(Stage::After)
+    /// Nothing practised and no quick check taken: a first-time learner.
+    pub fn is_new(&self) -> bool {
+        self.scenarios.is_empty() && self.checks.is_empty()
     }
 
     /// The day a call is worth practising again.

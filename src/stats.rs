@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::Outcome;
-use crate::engine::quick_check::{Score, Stage};
+use crate::engine::quick_check::{Score, Stage, percent};
 
 /// The counts file's name inside the data folder.
 pub const FILE_NAME: &str = "counters.toml";
@@ -73,10 +73,10 @@ impl CheckCounts {
 
     /// "12 people, 58% of answers right", or None when nobody took it.
     pub fn words(&self) -> Option<String> {
-        if self.taken == 0 || self.asked == 0 {
+        if self.taken == 0 {
             return None;
         }
-        let percent = self.right.saturating_mul(100) / self.asked;
+        let percent = percent(self.right, self.asked)?;
         Some(format!(
             "{} {}, {percent}% of answers right",
             self.taken,

@@ -66,19 +66,30 @@ fn play_one(a: &mut App) {
     send(a, key(KeyCode::Esc), 80, 24); // skip the recall question
 }
 
+/// What a learner with progress `p` is offered on starting (the one rule is
+/// `QuickState::offer`; progress only feeds it).
+fn offered(p: &Progress) -> Option<Stage> {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut keeper = Keeper::open(Some(dir.path()), true, &tiny_library(), day("2026-05-01"));
+    keeper.progress = p.clone();
+    keeper
+        .quick_state(hangup::tui::app::Mode::Practice)
+        .and_then(|q| q.offer())
+}
+
 #[test]
 fn progress_decides_which_check_is_due() {
     let today = day("2026-05-01");
     let mut p = Progress::default();
-    assert_eq!(p.check_due(3), Some(Stage::Before), "first use");
+    assert_eq!(offered(&p), Some(Stage::Before), "first use");
     p.record_check(Stage::Before, Score { right: 3, asked: 6 }, today);
-    assert_eq!(p.check_due(3), None, "nothing practised since");
+    assert_eq!(offered(&p), None, "nothing practised since");
     p.calls_since_check = 2;
-    assert_eq!(p.check_due(3), None);
+    assert_eq!(offered(&p), None);
     p.calls_since_check = 3;
-    assert_eq!(p.check_due(3), Some(Stage::After));
+    assert_eq!(offered(&p), Some(Stage::After));
     p.record_check(Stage::After, Score { right: 5, asked: 6 }, today);
-    assert_eq!(p.check_due(3), None);
+    assert_eq!(offered(&p), None);
     assert_eq!(p.first_check(), Some(Score { right: 3, asked: 6 }));
 
     // Someone who practised before the check existed is never asked "before".
@@ -90,7 +101,8 @@ fn progress_decides_which_check_is_due() {
         .expect("record"),
         ..Progress::default()
     };
-    assert_eq!(old.check_due(3), None);
+    assert!(!old.is_new());
+    assert_eq!(offered(&old), None);
 }
 
 #[test]

@@ -92,6 +92,12 @@ pub struct Score {
     pub asked: u32,
 }
 
+/// `right` out of `of` as a whole percentage, rounded down (so 100% means
+/// every one); `None` when there is nothing to count.
+pub fn percent(right: u64, of: u64) -> Option<u64> {
+    (of > 0).then(|| right.min(of).saturating_mul(100) / of)
+}
+
 impl Score {
     pub fn words(self) -> String {
         format!("{} of {} right", self.right, self.asked)

@@ -25,6 +25,8 @@ use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use crate::engine::quick_check::percent;
+
 use super::Tally;
 
 pub const FILE_NAME: &str = "group-sessions.csv";
@@ -50,10 +52,6 @@ impl Hands {
     pub fn percent(self) -> Option<u64> {
         percent(u64::from(self.right), u64::from(self.hands))
     }
-}
-
-fn percent(right: u64, of: u64) -> Option<u64> {
-    (of > 0).then(|| right.min(of).saturating_mul(100) / of)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -97,9 +97,9 @@ pub struct Kiosk {
     /// Seconds left, while "Are you still there?" shows.
     pub warning: Option<u64>,
     debounce: Debounce,
-    /// Where a finger went down (the block under it, if any). A touch acts
-    /// when the finger lifts on the same block, so sliding off cancels it.
-    pressed: Option<Option<Target>>,
+    /// The block a finger went down on. A touch acts when the finger lifts
+    /// on the same block, so sliding off cancels it.
+    pressed: Option<Target>,
     pub staff: StaffExit,
     pub store: Store,
     pub running: bool,
@@ -212,7 +212,7 @@ impl Kiosk {
             Stage::Visiting => {
                 if let Event::Mouse(m) = event {
                     // Nothing happens yet: a touch acts when the finger lifts.
-                    self.pressed = Some(self.app.target_at(m.column, m.row));
+                    self.pressed = self.app.target_at(m.column, m.row);
                     return false;
                 }
                 let Some(action) = keymap::action_for(event) else {
@@ -232,7 +232,7 @@ impl Kiosk {
         let calm = self.stage == Stage::Visiting
             && self.warning.is_none()
             && self.staff.prompt().is_none();
-        if !calm || down.is_none() || self.app.target_at(column, row) != down {
+        if !calm || self.app.target_at(column, row) != Some(down) {
             return false;
         }
         self.act(Action::Click { column, row })
