@@ -195,17 +195,25 @@ pub fn draw(
             let Some(item) = run.current() else {
                 return (title, ("Enter Go on", "Enter Go on"));
             };
-            let call = [
-                Line::from(item.scene()),
-                Line::from(item.who.clone()),
-                Line::from(""),
-                Line::from(item.said()).style(theme.caller),
-                Line::from(""),
-            ];
+            // A short window (big fonts, small screen): no blank rows and no
+            // question line (the buttons ask it), so the caller's words fit.
+            let compact = area.height < 14;
+            let mut call = vec![Line::from(item.scene()), Line::from(item.who.clone())];
+            if !compact {
+                call.push(Line::from(""));
+            }
+            call.push(Line::from(item.said()).style(theme.caller));
+            if !compact {
+                call.push(Line::from(""));
+            }
             match run.answered {
                 None => {
-                    let mut lines = call.to_vec();
-                    lines.push(Line::from("Is this a scam or a real call?").style(theme.heading));
+                    let mut lines = call.clone();
+                    if !compact {
+                        lines.push(
+                            Line::from("Is this a scam or a real call?").style(theme.heading),
+                        );
+                    }
                     text_and_buttons(
                         frame,
                         area,
