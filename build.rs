@@ -39,10 +39,18 @@ fn locales() {
     println!("cargo:rerun-if-changed=assets/locales");
     let root = Path::new("assets/locales");
     let mut files: Vec<(String, String)> = Vec::new();
-    for lang in fs::read_dir(root).into_iter().flatten().filter_map(Result::ok) {
+    for lang in fs::read_dir(root)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+    {
         let lang_name = lang.file_name().to_string_lossy().into_owned();
         println!("cargo:rerun-if-changed=assets/locales/{lang_name}");
-        for f in fs::read_dir(lang.path()).into_iter().flatten().filter_map(Result::ok) {
+        for f in fs::read_dir(lang.path())
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+        {
             let name = f.file_name().to_string_lossy().into_owned();
             if name.ends_with(".ftl") {
                 files.push((lang_name.clone(), name));

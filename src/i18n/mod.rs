@@ -192,7 +192,9 @@ impl std::str::FromStr for Language {
     /// For `--language` and the kiosk setting: a plain-words error naming the choices.
     fn from_str(s: &str) -> Result<Self, String> {
         Language::parse(s).ok_or_else(|| {
-            format!("there is no language called \"{s}\". Choose one of: en-GB (English), cy (Cymraeg).")
+            format!(
+                "there is no language called \"{s}\". Choose one of: en-GB (English), cy (Cymraeg)."
+            )
         })
     }
 }
@@ -299,9 +301,11 @@ pub fn choose(
     if let Some(s) = setting {
         return s.parse().map(|l| (l, Source::Setting));
     }
-    Ok(from_env(env).map_or((Language::EnGb, Source::Default), |(l, v)| {
-        (l, Source::Environment(v))
-    }))
+    Ok(
+        from_env(env).map_or((Language::EnGb, Source::Default), |(l, v)| {
+            (l, Source::Environment(v))
+        }),
+    )
 }
 
 /// The language the environment asks for, in gettext's order: the locale is

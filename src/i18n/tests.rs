@@ -52,7 +52,10 @@ fn every_welsh_message_has_an_english_source() {
         .filter(|(id, _)| !en.contains(id))
         .map(|(id, file)| format!("{id} (cy/{file})"))
         .collect();
-    assert!(extra.is_empty(), "Welsh messages with no English: {extra:?}");
+    assert!(
+        extra.is_empty(),
+        "Welsh messages with no English: {extra:?}"
+    );
 }
 
 #[test]
@@ -86,7 +89,10 @@ fn dates_are_written_in_the_language() {
     assert_eq!(Language::EnGb.date_long(d), "1 March 2026");
     assert_eq!(Language::Cy.date_long(d), "1 Mawrth 2026");
     let xa = Language::EnXa.date_long(d);
-    assert!(xa.starts_with("1 ") && xa.ends_with(" 2026") && xa != "1 March 2026", "{xa}");
+    assert!(
+        xa.starts_with("1 ") && xa.ends_with(" 2026") && xa != "1 March 2026",
+        "{xa}"
+    );
 }
 
 #[test]
@@ -143,7 +149,10 @@ fn language_names_and_locales() {
 #[test]
 fn choosing_follows_the_usual_order() {
     let none = env_of(&[]);
-    assert_eq!(choose(None, None, &none), Ok((Language::EnGb, Source::Default)));
+    assert_eq!(
+        choose(None, None, &none),
+        Ok((Language::EnGb, Source::Default))
+    );
     let welsh_lang = env_of(&[("LANG", "cy_GB.UTF-8")]);
     assert_eq!(
         choose(None, None, &welsh_lang),
@@ -160,7 +169,11 @@ fn choosing_follows_the_usual_order() {
     );
     assert!(choose(Some("klingon"), None, &none).is_err());
     // LC_ALL beats LC_MESSAGES beats LANG.
-    let e = env_of(&[("LC_ALL", "en_GB.UTF-8"), ("LC_MESSAGES", "cy_GB"), ("LANG", "cy")]);
+    let e = env_of(&[
+        ("LC_ALL", "en_GB.UTF-8"),
+        ("LC_MESSAGES", "cy_GB"),
+        ("LANG", "cy"),
+    ]);
     assert_eq!(from_env(&e), Some((Language::EnGb, "LC_ALL")));
     let e = env_of(&[("LC_MESSAGES", "cy_GB"), ("LANG", "en_GB")]);
     assert_eq!(from_env(&e), Some((Language::Cy, "LC_MESSAGES")));

@@ -168,10 +168,13 @@ mod tests {
         assert_eq!(c.idle_timeout, Some(90));
         assert_eq!(c.large, Some(true));
         assert_eq!(c.pin.as_deref(), Some("0246"));
-        let c = parse("language = \"cy\"\n").expect("parses");
-        assert_eq!(c.language.as_deref(), Some("cy"));
+        let welsh = parse("language = \"cy\"\n").expect("parses");
+        assert_eq!(welsh.language.as_deref(), Some("cy"));
         let e = parse("language = \"fr\"\n").expect_err("unknown language");
-        assert!(e.contains("Choose one of: en-GB (English), cy (Cymraeg)"), "{e}");
+        assert!(
+            e.contains("Choose one of: en-GB (English), cy (Cymraeg)"),
+            "{e}"
+        );
         assert_eq!(c.data_dir, Some(PathBuf::from("/var/lib/hangup")));
     }
 
