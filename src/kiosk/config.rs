@@ -9,6 +9,7 @@
 //! scenarios = "/srv/hangup/scenarios"   # extra scenario files
 //! data-dir = "/var/lib/hangup"          # where the counts file goes
 //! large = true            # big letters when the screen is big enough (like --large)
+//! theme = "dark"          # "light" or "dark" background (like --theme); else asked of the terminal
 //! ```
 //!
 //! A file that cannot be read, or has a setting hangup does not know, stops
@@ -27,6 +28,7 @@ pub const KNOWN: &[&str] = &[
     "scenarios",
     "data-dir",
     "large",
+    "theme",
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -39,6 +41,16 @@ pub struct Config {
     pub scenarios: Option<PathBuf>,
     pub data_dir: Option<PathBuf>,
     pub large: Option<bool>,
+    /// "light" or "dark": the background the colours are for.
+    pub theme: Option<ThemeSetting>,
+}
+
+/// The kiosk's `theme` setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeSetting {
+    Light,
+    Dark,
 }
 
 /// Where the settings file is looked for when `--config` is not given.
