@@ -123,7 +123,7 @@ impl Theme {
             footer: on(16, 252),
             caller: bold.fg(Color::Indexed(228)),
             heading: bold.fg(Color::Indexed(123)),
-            selected: on(16, 229).add_modifier(Modifier::BOLD),
+            selected: on(229, 16).add_modifier(Modifier::REVERSED | Modifier::BOLD),
             safer: bold.fg(Color::Indexed(120)),
             risky: bold.fg(Color::Indexed(217)),
             trick: bold.fg(Color::Indexed(219)),
@@ -143,7 +143,7 @@ impl Theme {
             footer: on(231, 238),
             caller: bold.fg(Color::Indexed(52)),
             heading: bold.fg(Color::Indexed(18)),
-            selected: on(231, 18).add_modifier(Modifier::BOLD),
+            selected: on(18, 231).add_modifier(Modifier::REVERSED | Modifier::BOLD),
             // No green in the palette is dark enough for 7:1 on #e0e0e0.
             safer: bold.fg(Color::Indexed(16)),
             risky: bold.fg(Color::Indexed(88)),

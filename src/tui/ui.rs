@@ -201,7 +201,13 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
     let skipped = &app.library.skipped;
     let mut foot: Vec<Line> = Vec::new();
     if app.options.mode.can_quit() {
-        foot.push(Line::from(READING_HINT).style(theme.dim));
+        // The whole hint where there is room; in a small window, where to find it.
+        let hint = if area.height >= 20 {
+            READING_HINT
+        } else {
+            "Hard to read? Press ? for help."
+        };
+        foot.push(Line::from(hint).style(theme.dim));
     }
     if let Some(first) = skipped.first() {
         foot.push(

@@ -1,14 +1,12 @@
-//! End to end in a real terminal (tests/ptyterm): the kiosk starts on a key,
+//! End to end in a real terminal (tests/it/ptyterm.rs): the kiosk starts on a key,
 //! ignores the keys that would end or suspend a program, warns and resets when
 //! left alone, and SIGTERM ends it with the terminal given back.
-
-mod ptyterm;
 
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use ptyterm::{Pty, Setup};
+use crate::ptyterm::{Pty, Setup};
 
 /// Wait until the screen shows `text`; the time it took.
 fn wait_for(pty: &Pty, text: &str, limit: Duration) -> Duration {

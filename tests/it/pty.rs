@@ -1,4 +1,4 @@
-//! End to end: the REAL binary in a pseudo-terminal (tests/ptyterm), stopped
+//! End to end: the REAL binary in a pseudo-terminal (tests/it/ptyterm.rs), stopped
 //! every way it can be stopped. Each time the process must exit and give the
 //! terminal back: main screen, cursor shown, mouse reporting and bracketed
 //! paste off, and the line discipline back in cooked mode.
@@ -10,13 +10,11 @@
 //!
 //! Every wait is bounded; a test takes about one second.
 
-mod ptyterm;
-
 use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use ptyterm::{Pty, Setup, after_last, contains};
+use crate::ptyterm::{Pty, Setup, after_last, contains};
 
 /// All the checks that the terminal is back as it was.
 fn assert_restored(pty: &Pty) {

@@ -1,10 +1,8 @@
-//! Every terminal: the real binary in a pseudo-terminal (tests/ptyterm),
+//! Every terminal: the real binary in a pseudo-terminal (tests/it/ptyterm.rs),
 //! its screen read back with colours, and held to the contrast rule.
 
-mod ptyterm;
-
+use crate::ptyterm::{Pty, Setup};
 use hangup::tui::theme::contrast::{ratio, xterm256};
-use ptyterm::{Pty, Setup};
 
 const WHITE: (u8, u8, u8) = (255, 255, 255);
 const BLACK: (u8, u8, u8) = (0, 0, 0);
