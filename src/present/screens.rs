@@ -465,6 +465,10 @@ fn help(flow: &Flow, beneath: &Screen) -> Screen {
         s.block(Role::Heading, W.keys);
         s.block(Role::Keys, key_list(beneath));
     }
+    if flow.rules.mode.can_quit() {
+        s.block(Role::Note, W.reading_hint);
+        s.block(Role::Note, W.theme_hint);
+    }
     s.command(Command::new(Cmd::Close, &[Key::Esc, Key::Char('?')], W.close_card).default());
     scroll_cmds(&mut s);
     s

@@ -201,6 +201,15 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
     head.extend(super::practice::start_head(app).into_iter().map(Line::from));
     let skipped = &app.library.skipped;
     let mut foot: Vec<Line> = Vec::new();
+    if app.options.mode.can_quit() {
+        // The whole hint where there is room; in a small window, where to find it.
+        let hint = if area.height >= 20 {
+            READING_HINT
+        } else {
+            W.reading_hint_short
+        };
+        foot.push(Line::from(hint).style(theme.dim));
+    }
     if let Some(first) = skipped.first() {
         foot.push(
             Line::from(format!(
@@ -708,6 +717,9 @@ fn popup(area: Rect, width: u16, height: u16) -> Rect {
         height: h,
     }
 }
+
+/// How to get bigger or stronger text (start screen and help card).
+pub const READING_HINT: &str = W.reading_hint;
 
 /// The help card, from its screen model: what to do, the numbers, the keys
 /// of the screen beneath and how to close it. It scrolls (it opens at its
