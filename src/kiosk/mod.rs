@@ -20,8 +20,9 @@ use std::time::{Duration, Instant};
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::Frame;
 
+use crate::engine::Library;
 use crate::engine::quick_check::QuickCheck;
-use crate::engine::{Library, Phase};
+use crate::present::Effect;
 use crate::stats::Store;
 use crate::tui::app::{Action, App, Mode, Options, Target};
 use crate::tui::quick_check::QuickState;
@@ -144,12 +145,6 @@ impl Kiosk {
         self.staff.cancel();
     }
 
-    fn call_ended(&self) -> bool {
-        self.app
-            .session()
-            .is_some_and(|s| matches!(s.phase(), Phase::Ended { .. }))
-    }
-
     /// Handle one event at time `now`. True when the screen must be redrawn.
     pub fn handle(&mut self, event: &Event, now: Instant) -> bool {
         if matches!(event, Event::Resize(..)) {
@@ -238,22 +233,23 @@ impl Kiosk {
         self.act(Action::Click { column, row })
     }
 
-    /// Act on a visitor's key or touch, counting what is worth counting.
+    /// Act on a visitor's key or touch, counting what is worth counting
+    /// (the flow's effects: finished calls and quick-check scores, numbers only).
     fn act(&mut self, action: Action) -> bool {
-        let was_ended = self.call_ended();
         let changed = self.app.update(action);
-        if !was_ended
-            && self.call_ended()
-            && let Some(result) = self.app.session().and_then(|s| s.result())
-        {
-            self.store
-                .record(|c, day| c.call_finished(day, &result.scenario, result.outcome));
-        }
-        // Quick-check scores are counted (numbers only) for the centre.
-        let checks = self.app.practice.take_checks();
-        for (stage, score) in checks {
-            self.store
-                .record(|c, day| c.check_finished(day, stage, score));
+        for e in self.app.flow.take_effects() {
+            match e {
+                Effect::CallFinished(f) => {
+                    let r = f.result;
+                    self.store
+                        .record(|c, day| c.call_finished(day, &r.scenario, r.outcome));
+                }
+                Effect::CheckFinished(stage, score) => {
+                    self.store
+                        .record(|c, day| c.check_finished(day, stage, score));
+                }
+                Effect::SayAgain => {}
+            }
         }
         changed
     }
