@@ -35,7 +35,7 @@ pub fn group(
         }
     }
     options.mode = app::Mode::Group;
-    let mut a = app::App::new(library, options);
+    let mut a = super::GroupApp::new(library, options);
     let mut g = a
         .group
         .take()
@@ -43,7 +43,7 @@ pub fn group(
     g.choose_plan(plan);
     g.data_dir = record::data_dir(data_dir.as_deref());
     a.group = Some(g);
-    tui::run(&mut a).map_err(|e| e.to_string())?;
+    tui::run_with(&mut a).map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
 }
 

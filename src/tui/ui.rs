@@ -25,10 +25,6 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 
 pub fn draw(frame: &mut Frame, app: &App) {
-    if app.options.mode.projector() {
-        crate::group::view::draw(frame, app);
-        return;
-    }
     app.targets.borrow_mut().clear();
     let area = frame.area();
     let theme = &app.options.theme;

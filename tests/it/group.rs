@@ -12,7 +12,8 @@ use hangup::engine::{Catalogue, Library, Phase, Script};
 use hangup::group::handout::{Format, Handout};
 use hangup::group::record::{self, Record};
 use hangup::group::{ItemStatus, Saved, Stage, Tally, roleplay};
-use hangup::tui::app::{App, Mode, Options};
+use hangup::group::GroupApp as App;
+use hangup::tui::app::{Mode, Options};
 use hangup::tui::theme::{Theme, ThemeName};
 
 const TINY: &str = include_str!("../fixtures/tiny.toml");
