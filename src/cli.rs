@@ -125,9 +125,9 @@ pub enum Command {
     },
     /// Run as an unattended kiosk: resets when left alone, keeps nothing about
     /// visitors. See docs/kiosk.md.
-    Kiosk(crate::kiosk::KioskArgs),
+    Kiosk(KioskArgs),
     /// Print the kiosk's anonymous counts (visits, calls finished) per day.
-    Stats(crate::kiosk::StatsArgs),
+    Stats(StatsArgs),
     /// Check scenario files for mistakes (for people who write them).
     /// With no files, checks the built-in ones and any in --scenarios.
     Check {
@@ -170,4 +170,30 @@ impl ThemeArg {
             ThemeArg::Dark => crate::tui::theme::Background::Dark,
         }
     }
+}
+
+/// `hangup kiosk` options. Each one can also be set in the settings file;
+/// the command line wins.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct KioskArgs {
+    /// Seconds with no key or touch before asking "Are you still there?" (default 120).
+    #[arg(long, value_name = "SECONDS")]
+    pub idle_timeout: Option<u64>,
+    /// Seconds that question shows, counting down, before starting again (default 30).
+    #[arg(long, value_name = "SECONDS")]
+    pub idle_warning: Option<u64>,
+    /// The settings file (default: ~/.config/hangup/kiosk.toml, then /etc/hangup/kiosk.toml).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
+}
+
+/// `hangup stats` options.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct StatsArgs {
+    /// Print comma-separated values for a spreadsheet, instead of a table.
+    #[arg(long)]
+    pub csv: bool,
+    /// The kiosk settings file, to find its data-dir.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
 }

@@ -123,6 +123,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             library,
             options,
             plain,
+            cli.speak,
             scenario_ids,
             cli.data_dir.clone(),
         ),

@@ -17,6 +17,7 @@ pub fn group(
     library: Library,
     mut options: app::Options,
     plain: bool,
+    speak: bool,
     plan: &[String],
     data_dir: Option<PathBuf>,
 ) -> Result<ExitCode, String> {
@@ -24,6 +25,13 @@ pub fn group(
         return Err(
             "group sessions need a full screen. To read a call aloud instead, \
                     print it with: hangup script ID"
+                .into(),
+        );
+    }
+    if speak {
+        return Err(
+            "group sessions do not use --speak: the volunteer reads the screen to the room. \
+             Leave out --speak, or use hangup play ID --speak to hear a call."
                 .into(),
         );
     }

@@ -1019,7 +1019,10 @@ fn update_check(
         g.advance(library, region, seed, ItemStatus::Skipped);
         return true;
     }
-    let back = matches!(action, Action::Back | Action::Undo | Action::Char('b' | 'B'));
+    let back = matches!(
+        action,
+        Action::Back | Action::Undo | Action::Char('b' | 'B')
+    );
     let Some(play) = g.check.as_mut() else {
         return false;
     };

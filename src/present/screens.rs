@@ -5,7 +5,7 @@ use crate::engine::model::{Medium, outcome_words};
 use crate::engine::quick_check::{Stage as CheckStage, answer_words, offer_words};
 use crate::engine::{Kind, Outcome, Phase, Session, Verdict};
 
-use super::flow::{Flow, Overlay, PAGE, QuickScreen, Recall, Screen as At};
+use super::flow::{Flow, Overlay, QuickScreen, Recall, Screen as At};
 use super::model::{Cmd, Command, Key, Role, Screen};
 use super::wording::{self, WORDS as W};
 
@@ -84,7 +84,7 @@ fn start(flow: &Flow) -> Screen {
             .map_or_else(String::new, |w| format!("{w}: "));
         let title = crate::engine::text::sanitize(sc.title.get_ref());
         // Digits pick on the page shown (the first page, unless 0 moved on).
-        let keys: Vec<Key> = if i >= page && i < page + PAGE {
+        let keys: Vec<Key> = if i >= page && i < page + flow.page_size() {
             vec![Key::Digit((i - page + 1) as u8)]
         } else {
             Vec::new()
@@ -95,7 +95,7 @@ fn start(flow: &Flow) -> Screen {
             format!("{mark}{title}"),
         ));
     }
-    if flow.library.scenarios.len() > PAGE {
+    if flow.library.scenarios.len() > flow.page_size() {
         s.command(Command::new(Cmd::More, &[Key::Digit(0)], W.more_calls));
     }
     s.command(help_cmd());
@@ -118,6 +118,8 @@ fn call(flow: &Flow, session: &Session) -> Screen {
             );
             let next = if flow.rules.mode.recall_check() && !script.recall.is_empty() {
                 W.quick_questions
+            } else if flow.rules.mode.touch() {
+                W.another_call
             } else {
                 W.back_to_list
             };

@@ -6,9 +6,9 @@ use crossterm::event::{
 };
 use hangup::engine::library::parse_scenario;
 use hangup::engine::{Catalogue, Library};
+use hangup::tui::Driver;
 use hangup::tui::app::{App, Mode, Options};
 use hangup::tui::theme::{Theme, ThemeName};
-use hangup::tui::Driver;
 use ratatui::{Terminal, backend::TestBackend};
 
 /// A library holding only the tiny fixture, so snapshots do not change when
