@@ -548,5 +548,9 @@ fn columns_count_from_after_a_byte_order_mark() {
     std::fs::write(&p2, "id = \"x\" oops\n").expect("write");
     run_check(&[p2], None, Format::Json, &mut plain);
     let plain: serde_json::Value = serde_json::from_slice(&plain).expect("json");
-    assert_eq!(Some(col), plain["diagnostics"][0]["column"].as_u64(), "{doc}");
+    assert_eq!(
+        Some(col),
+        plain["diagnostics"][0]["column"].as_u64(),
+        "{doc}"
+    );
 }
