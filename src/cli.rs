@@ -44,6 +44,16 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub monochrome: bool,
 
+    /// After the screen changes, ignore keys and touches for this long, so a
+    /// doubled key does not answer a question not yet seen (0 turns it off).
+    #[arg(
+        long,
+        global = true,
+        value_name = "MILLISECONDS",
+        default_value_t = 400
+    )]
+    pub key_pause: u64,
+
     /// Colours for a light or dark background. Without it, hangup asks the
     /// terminal, then looks at COLORFGBG; if neither says, it uses the
     /// terminal's own colours.
@@ -144,9 +154,14 @@ pub enum Command {
     Schema,
     /// List every way through a call, and how often each ending is reached.
     Paths {
-        /// The scenario's id, or the path of a .toml file.
+        /// The scenario's id, or the path of a .toml file (it may be half written).
         #[arg(value_name = "ID_OR_FILE")]
         scenario: String,
+        /// text (every path, in words), or a map of the call: dot (Graphviz),
+        /// svg (a picture, no Graphviz needed) or mermaid (for Markdown pages).
+        #[arg(long, default_value = "text", value_name = "FORMAT",
+              value_parser = ["text", "dot", "svg", "mermaid"])]
+        format: String,
     },
     /// Show which calls you have practised, and when to practise again.
     Progress {
@@ -196,4 +211,8 @@ pub struct StatsArgs {
     /// The kiosk settings file, to find its data-dir.
     #[arg(long, value_name = "FILE")]
     pub config: Option<std::path::PathBuf>,
+    /// Write a one-page report with charts to this file (HTML: open it in a
+    /// web browser and print it, or save it as PDF). Numbers only.
+    #[arg(long, value_name = "FILE.html")]
+    pub report: Option<std::path::PathBuf>,
 }

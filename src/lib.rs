@@ -26,6 +26,7 @@ pub mod plain;
 pub mod practice;
 pub mod present;
 pub mod progress;
+pub mod report;
 pub mod speech;
 pub mod stats;
 pub mod store;

@@ -739,6 +739,32 @@ impl Driver for GroupApp {
         let changed = crate::tui::keymap::action_for(event).is_some_and(|a| self.update(a));
         self.perform() || changed
     }
+    /// Which screen is on show (the input guard's settle window starts on a change).
+    fn screen_key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        format!("{:?}", self.overlay).hash(&mut h);
+        if let Some(g) = &self.group {
+            format!(
+                "group {:?} {:?} {:?} {} {}",
+                g.stage,
+                g.current,
+                g.session.as_ref().map(|s| (s.path().len(), s.phase())),
+                g.tally_entry.is_some(),
+                g.plan_open
+            )
+            .hash(&mut h);
+        }
+        h.finish()
+    }
+    /// Typing a head count is a text field (pastes go there).
+    fn input_context(&self, width: u16, height: u16) -> crate::tui::guard::Context {
+        crate::tui::guard::Context {
+            text_field: self.group.as_ref().is_some_and(|g| g.tally_entry.is_some()),
+            covered: crate::tui::ui::covered(width, height),
+            ..crate::tui::guard::Context::default()
+        }
+    }
 }
 
 fn update_group(app: &mut GroupApp, g: &mut GroupState, action: Action) -> bool {

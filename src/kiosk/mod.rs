@@ -315,6 +315,27 @@ impl Driver for Kiosk {
         }
         changed
     }
+    fn screen_key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        format!(
+            "{:?} {} {:?}",
+            self.stage,
+            self.warning.is_some(),
+            self.staff.prompt().is_some()
+        )
+        .hash(&mut h);
+        crate::tui::app_screen_key(&self.app).hash(&mut h);
+        h.finish()
+    }
+    fn input_context(&self, width: u16, height: u16) -> crate::tui::guard::Context {
+        crate::tui::app_input_context(&self.app, width, height)
+    }
+    /// Every screen change and idle reset repaints the whole screen, so a
+    /// kernel message written to the console never stays.
+    fn repaint_on_change(&self) -> bool {
+        true
+    }
 }
 
 fn fail(message: &str) -> ExitCode {
@@ -325,6 +346,7 @@ fn fail(message: &str) -> ExitCode {
 /// `hangup kiosk`. Exit code 2 for a bad settings file or option.
 pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
     use std::io::IsTerminal;
+    crate::tui::guard::set_settle(Duration::from_millis(cli.key_pause.min(5_000)));
     let (config, _) = match config::load(args.config.as_deref()) {
         Ok(c) => c,
         Err(e) => return fail(&e),
@@ -410,6 +432,15 @@ pub fn stats_main(cli: &crate::cli::Cli, args: &StatsArgs) -> ExitCode {
         Err(e) => return fail(&e),
     };
     let dir = crate::stats::data_dir(cli.data_dir.as_deref(), config.data_dir.as_deref());
+    if let Some(file) = &args.report {
+        return match crate::report::write(dir.as_deref(), cli.scenarios.as_deref(), file) {
+            Ok(said) => {
+                println!("{said}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e),
+        };
+    }
     let stdout = std::io::stdout();
     match crate::stats::print(dir.as_deref(), args.csv, &mut stdout.lock()) {
         Ok(()) => ExitCode::SUCCESS,

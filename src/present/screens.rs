@@ -250,7 +250,8 @@ fn feedback(session: &Session) -> Screen {
             text,
         );
     }
-    s.command(Command::new(Cmd::GoOn, &[Key::Digit(1)], W.go_on).default());
+    // Enter only: a digit pressed twice must not skip the feedback (see tui::guard).
+    s.command(Command::new(Cmd::GoOn, &[], W.go_on).default());
     s.command(Command::new(
         Cmd::StepBack,
         &[Key::Esc, Key::Char('b')],
