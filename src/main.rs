@@ -89,8 +89,32 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 .parse::<hangup::check::Format>()
                 .map_err(|e| e.to_string())?;
             let mut out = stdout.lock();
-            let code = hangup::check::run_check(paths, cli.scenarios.as_deref(), format, &mut out);
+            // Only a language asked for on the command line narrows the check.
+            let language = match cli.language.as_deref() {
+                Some(l) => Some(l.parse::<hangup::i18n::Language>()?),
+                None => None,
+            };
+            let code = hangup::check::run_check_in(
+                paths,
+                cli.scenarios.as_deref(),
+                language,
+                format,
+                &mut out,
+            );
             Ok(ExitCode::from(u8::try_from(code).unwrap_or(1)))
+        }
+        Some(Command::Translate { what }) => {
+            let language = match cli.language.as_deref() {
+                Some(l) => l.parse::<hangup::i18n::Language>()?,
+                None => {
+                    return Err("say which language to translate into, e.g. --language cy.".into());
+                }
+            };
+            print!(
+                "{}",
+                hangup::check::translations::template_for(what, language)?
+            );
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Schema) => {
             println!("{}", hangup::check::schema_json());

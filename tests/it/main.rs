@@ -27,4 +27,5 @@ mod quick_check;
 mod robustness;
 mod seed_scenarios;
 mod soak;
+mod translations;
 mod tui;
