@@ -8,6 +8,8 @@
 
 mod common;
 mod harness;
+/// The real binary in a pseudo-terminal, read back by a terminal emulator.
+mod ptyterm;
 
 mod check;
 mod check_fuzz;
@@ -27,5 +29,6 @@ mod quick_check;
 mod robustness;
 mod seed_scenarios;
 mod soak;
+mod terminals;
 mod translations;
 mod tui;
