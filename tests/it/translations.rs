@@ -126,3 +126,30 @@ fn the_welsh_library_has_the_translated_calls_in_welsh() {
         }
     }
 }
+
+#[test]
+fn the_catalogues_and_the_quick_check_come_in_welsh() {
+    let c = hangup::engine::Catalogue::builtin_in(Language::Cy);
+    assert_eq!(
+        c.red_flag("pressure").map(|f| f.name.as_str()),
+        Some("Pwysau")
+    );
+    let hang_up = c
+        .advice_step("hang-up")
+        .map(|a| a.text.clone())
+        .unwrap_or_default();
+    assert!(hang_up.starts_with("Rhowch y ffôn i lawr."), "{hang_up}");
+    // Numbers stay as they are.
+    let en = hangup::engine::Catalogue::builtin_in(Language::EnGb);
+    for (a, b) in c.advice.numbers.iter().zip(&en.advice.numbers) {
+        assert_eq!(a.number, b.number);
+        assert_eq!(a.number_regions, b.number_regions);
+    }
+    let q = hangup::engine::quick_check::QuickCheck::builtin_in(Language::Cy).expect("parses");
+    let qe = hangup::engine::quick_check::QuickCheck::builtin_in(Language::EnGb).expect("parses");
+    assert_eq!(q.sets.len(), qe.sets.len());
+    let (w, e) = (&q.sets[0].items[0], &qe.sets[0].items[0]);
+    assert_ne!(w.says, e.says);
+    assert_eq!((w.answer, &w.from), (e.answer, &e.from));
+    assert!(q.problems(&c).is_empty(), "{:?}", q.problems(&c));
+}
