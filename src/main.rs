@@ -274,7 +274,7 @@ fn keeper(cli: &Cli, library: &Library) -> Keeper {
 fn plain_voice<R: io::BufRead, W: io::Write>(cli: &Cli, p: &mut Plain<'_, R, W>) {
     if cli.speak {
         p.set_voice(
-            Box::new(Speaker::new(&cli.speak_command)),
+            Box::new(Speaker::for_language(&cli.speak_command)),
             !io::stdin().is_terminal(),
         );
     }
@@ -290,7 +290,7 @@ fn rules(cli: &Cli, region: &str) -> Rules {
 }
 
 fn run_tui(cli: &Cli, a: &mut app::App, keeper: &mut Keeper) -> Result<(), String> {
-    let mut speaker = cli.speak.then(|| Speaker::new(&cli.speak_command));
+    let mut speaker = cli.speak.then(|| Speaker::for_language(&cli.speak_command));
     tui::run_with_hook(a, |a, _action| {
         let (mut changed, again) = keeper.perform(&mut a.flow);
         if let Some(sp) = speaker.as_mut() {
