@@ -1,6 +1,6 @@
 //! `hangup`: choose a front end and run it. All the work is in the library.
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write as _};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -118,9 +118,19 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             println!("{}", hangup::check::schema_json());
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Paths { scenario }) => {
-            let s = library.find_or_load(scenario)?;
-            print!("{}", hangup::check::paths_report(&s, &library.catalogue));
+        Some(Command::Paths { scenario, format }) => {
+            let text = match hangup::check::graph::Format::parse(format) {
+                Some(f) => hangup::check::graph::draw(&library, scenario, f)?,
+                None => {
+                    let s = library.find_or_load(scenario)?;
+                    hangup::check::paths_report(&s, &library.catalogue)
+                }
+            };
+            match stdout.lock().write_all(text.as_bytes()) {
+                // The reader stopped early (e.g. `| head`): that is not a failure.
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+                other => other.map_err(|e| e.to_string())?,
+            }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List { json }) => {
