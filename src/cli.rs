@@ -123,6 +123,10 @@ pub enum Command {
         /// Write to this file instead of the screen.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Add what you practised on this computer and the tricks that caught
+        /// you out (read from your progress file, nothing else).
+        #[arg(long)]
+        mine: bool,
         /// Count "practise again" from this day (YYYY-MM-DD) instead of today.
         #[arg(long, value_name = "DATE", hide = true)]
         today: Option<String>,
@@ -149,6 +153,14 @@ pub enum Command {
         #[arg(long, default_value = "human", value_name = "FORMAT",
               value_parser = ["human", "short", "json"])]
         format: String,
+    },
+    /// Print a translation file to fill in (for translators): every text of
+    /// a call, a catalogue or the quick check, with the translation so far.
+    /// Use with --language, e.g. `hangup translate police-courier --language cy`.
+    Translate {
+        /// A call's id or file, or red-flags, advice or quick-check.
+        #[arg(value_name = "ID_OR_FILE")]
+        what: String,
     },
     /// Print the JSON Schema of the scenario format (for text editors).
     Schema,

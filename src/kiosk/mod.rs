@@ -408,7 +408,7 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
     };
     let mut kiosk = Kiosk::new(library, options, settings, store);
     if cli.speak {
-        kiosk.speaker = Some(crate::speech::Speaker::new(&cli.speak_command));
+        kiosk.speaker = Some(crate::speech::Speaker::for_language(&cli.speak_command));
         kiosk.say();
     }
     crate::tui::term::ignore_interrupts();
