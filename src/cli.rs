@@ -150,6 +150,14 @@ pub enum Command {
               value_parser = ["human", "short", "json"])]
         format: String,
     },
+    /// Print a translation file to fill in (for translators): every text of
+    /// a call, a catalogue or the quick check, with the translation so far.
+    /// Use with --language, e.g. `hangup translate police-courier --language cy`.
+    Translate {
+        /// A call's id or file, or red-flags, advice or quick-check.
+        #[arg(value_name = "ID_OR_FILE")]
+        what: String,
+    },
     /// Print the JSON Schema of the scenario format (for text editors).
     Schema,
     /// List every way through a call, and how often each ending is reached.
