@@ -303,7 +303,7 @@ fn csv_field(s: &str) -> String {
     }
 }
 
-/// Today's date in UTC as "YYYY-MM-DD" (no finer time is ever stored).
+/// Today's local date as "YYYY-MM-DD" (no finer time is ever stored).
 pub fn today() -> String {
     crate::dates::iso(crate::dates::today())
 }
