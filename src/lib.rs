@@ -15,6 +15,7 @@ pub mod plain;
 pub mod practice;
 pub mod progress;
 pub mod speech;
+pub mod spreadsheet;
 pub mod stats;
 pub mod store;
 pub mod tui;

@@ -3,8 +3,6 @@
 use std::io::{self, IsTerminal};
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use hangup::cli::{Cli, Command};
 use hangup::engine::{Library, Script};
 use hangup::plain::Plain;
@@ -14,7 +12,7 @@ use hangup::speech::Speaker;
 use hangup::tui::{self, app, theme::Theme};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::from_env();
     match run(cli) {
         Ok(code) => code,
         Err(message) => {
@@ -47,6 +45,17 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     match &cli.command {
         Some(Command::Kiosk(args)) => return Ok(hangup::kiosk::main(&cli, args)),
         Some(Command::Stats(args)) => return Ok(hangup::kiosk::stats_main(&cli, args)),
+        Some(Command::Completions { shell }) => {
+            let mut cmd = hangup::cli::command();
+            clap_complete::generate(*shell, &mut cmd, "hangup", &mut io::stdout());
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Man) => {
+            clap_mangen::Man::new(hangup::cli::command())
+                .render(&mut io::stdout())
+                .map_err(|e| e.to_string())?;
+            return Ok(ExitCode::SUCCESS);
+        }
         _ => {}
     }
     let library = Library::load(cli.scenarios.as_deref());
@@ -65,25 +74,22 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             )
         });
     }
-    let region = library.catalogue.region(cli.region.as_deref()).to_string();
-    if let Some(r) = &cli.region
-        && !library.catalogue.has_region(r)
-    {
-        return Err(format!(
-            "there is no region called \"{r}\". Choose one of: {}.",
-            library.catalogue.region_ids().join(", ")
-        ));
-    }
+    let region = library
+        .catalogue
+        .region(cli.region.map(|r| r.id()))
+        .to_string();
     let plain = wants_plain(&cli);
     let options = app_options(&cli, &region);
     let stdout = io::stdout();
     match &cli.command {
         Some(Command::Check { paths, format }) => {
-            let format = format
-                .parse::<hangup::check::Format>()
-                .map_err(|e| e.to_string())?;
             let mut out = stdout.lock();
-            let code = hangup::check::run_check(paths, cli.scenarios.as_deref(), format, &mut out);
+            let code = hangup::check::run_check(
+                paths,
+                cli.scenarios.as_deref(),
+                (*format).into(),
+                &mut out,
+            );
             Ok(ExitCode::from(u8::try_from(code).unwrap_or(1)))
         }
         Some(Command::Schema) => {
@@ -134,7 +140,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             &library,
             &region,
             scenario_ids,
-            format,
+            (*format).into(),
             out.as_deref(),
             today.as_deref(),
         ),
@@ -188,8 +194,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        // Dispatched at the top of `run` (they read their own settings file).
-        Some(Command::Kiosk(_) | Command::Stats(_)) => Ok(ExitCode::SUCCESS),
+        // Dispatched at the top of `run` (they need no scenarios).
+        Some(
+            Command::Kiosk(_) | Command::Stats(_) | Command::Completions { .. } | Command::Man,
+        ) => Ok(ExitCode::SUCCESS),
         None => {
             let mut library = library;
             let mut keeper = keeper(&cli, &library);
