@@ -17,6 +17,12 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FOLDER")]
     pub scenarios: Option<PathBuf>,
 
+    /// The language for the screens and calls: "cy" (Cymraeg) or "en-GB"
+    /// (English). Without it: the kiosk's language setting, then LANGUAGE,
+    /// LC_ALL, LC_MESSAGES and LANG, then English.
+    #[arg(long, global = true, value_name = "LANGUAGE")]
+    pub language: Option<String>,
+
     /// Use plain text, one line at a time (for screen readers and scripts).
     /// This is chosen by itself when the input or output is not a screen.
     #[arg(long, global = true)]
@@ -37,6 +43,12 @@ pub struct Cli {
     /// No colour at all (also chosen when NO_COLOR is set).
     #[arg(long, global = true)]
     pub monochrome: bool,
+
+    /// Colours for a light or dark background. Without it, hangup asks the
+    /// terminal, then looks at COLORFGBG; if neither says, it uses the
+    /// terminal's own colours.
+    #[arg(long, global = true, value_enum, value_name = "light|dark")]
+    pub theme: Option<ThemeArg>,
 
     /// Big letters for the caller's words and the key messages, when the
     /// window is wide enough.
@@ -130,9 +142,14 @@ pub enum Command {
     Schema,
     /// List every way through a call, and how often each ending is reached.
     Paths {
-        /// The scenario's id, or the path of a .toml file.
+        /// The scenario's id, or the path of a .toml file (it may be half written).
         #[arg(value_name = "ID_OR_FILE")]
         scenario: String,
+        /// text (every path, in words), or a map of the call: dot (Graphviz),
+        /// svg (a picture, no Graphviz needed) or mermaid (for Markdown pages).
+        #[arg(long, default_value = "text", value_name = "FORMAT",
+              value_parser = ["text", "dot", "svg", "mermaid"])]
+        format: String,
     },
     /// Show which calls you have practised, and when to practise again.
     Progress {
@@ -225,7 +242,15 @@ const OPTION_USE: &[(&str, &[&str])] = &[
             "play", "group", "script", "handout", "list", "kiosk", "check", "paths", "progress",
         ],
     ),
+    (
+        "language",
+        &[
+            "play", "group", "script", "handout", "list", "kiosk", "stats", "check", "paths",
+            "progress",
+        ],
+    ),
     ("plain", &["play", "group"]),
+    ("theme", &["play", "group", "kiosk"]),
     ("seed", &["play", "group", "script", "kiosk"]),
     ("region", &["play", "group", "script", "handout", "kiosk"]),
     ("high_contrast", &["play", "group", "kiosk"]),
@@ -350,5 +375,21 @@ mod tests {
     #[test]
     fn the_definition_is_consistent() {
         command().debug_assert();
+    }
+}
+
+/// `--theme`: which background the colours are for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    Light,
+    Dark,
+}
+
+impl ThemeArg {
+    pub fn background(self) -> crate::tui::theme::Background {
+        match self {
+            ThemeArg::Light => crate::tui::theme::Background::Light,
+            ThemeArg::Dark => crate::tui::theme::Background::Dark,
+        }
     }
 }

@@ -90,9 +90,10 @@ pub fn iso(days: i64) -> String {
     to_date(days).strftime("%Y-%m-%d").to_string()
 }
 
-/// "1 March 2026", the way a letter writes it.
+/// "1 March 2026", the way a letter writes it, in the current language
+/// ("1 Mawrth 2026" in Welsh; see `crate::i18n`).
 pub fn long(days: i64) -> String {
-    to_date(days).strftime("%-d %B %Y").to_string()
+    crate::i18n::date_long(days)
 }
 
 #[cfg(test)]

@@ -8,6 +8,8 @@
 
 mod common;
 mod harness;
+/// The real binary in a pseudo-terminal, read back by a terminal emulator.
+mod ptyterm;
 
 mod check;
 mod check_fuzz;
@@ -20,6 +22,7 @@ mod group;
 mod kiosk;
 mod kiosk_e2e;
 mod large;
+mod lessons;
 mod plain;
 mod practice;
 mod pty;
@@ -27,4 +30,5 @@ mod quick_check;
 mod robustness;
 mod seed_scenarios;
 mod soak;
+mod terminals;
 mod tui;
