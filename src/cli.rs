@@ -267,25 +267,28 @@ const OPTION_USE: &[(&str, &[&str])] = &[
 /// completions are made from this too.
 pub fn command() -> clap::Command {
     let mut cmd = Cli::command();
-    // Copy the global options into every command first, so they can be hidden there.
-    cmd.build();
+    let globals: Vec<clap::Arg> = cmd
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .cloned()
+        .collect();
     let names: Vec<String> = cmd
         .get_subcommands()
         .map(|c| c.get_name().to_string())
         .collect();
     for name in names {
-        for (id, used_by) in OPTION_USE {
-            if used_by.contains(&name.as_str()) {
-                continue;
-            }
-            cmd = cmd.mut_subcommand(&name, |sub| {
-                if sub.get_arguments().any(|a| a.get_id() == id) {
-                    sub.mut_arg(id, |a| a.hide(true))
-                } else {
-                    sub
-                }
-            });
-        }
+        // A hidden copy in the command stops clap copying the visible global
+        // one in; a value given there still reaches the global option.
+        let hidden: Vec<clap::Arg> = globals
+            .iter()
+            .filter(|a| {
+                OPTION_USE
+                    .iter()
+                    .any(|(id, used_by)| a.get_id() == id && !used_by.contains(&name.as_str()))
+            })
+            .map(|a| a.clone().hide(true))
+            .collect();
+        cmd = cmd.mut_subcommand(&name, |sub| sub.args(hidden));
     }
     cmd
 }

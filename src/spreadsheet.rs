@@ -31,10 +31,12 @@ pub fn plain_cell(s: &str) -> &str {
     }
 }
 
-/// A CSV writer with `\n` line ends and quotes only where needed.
+/// A CSV writer with `\n` line ends and quotes only where needed (rows may
+/// differ in length).
 pub fn writer<W: Write>(out: W) -> csv::Writer<W> {
     csv::WriterBuilder::new()
         .has_headers(false)
+        .flexible(true)
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(out)
 }

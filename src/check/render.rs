@@ -248,8 +248,8 @@ fn human(report: &Report, out: &mut impl Write) -> io::Result<()> {
             }
             let drawn = drawn.with_notes(notes);
             let text = term::emit_into_string(&config, &files, &drawn).map_err(io::Error::other)?;
+            // Each one ends with a blank line already.
             out.write_all(text.as_bytes())?;
-            writeln!(out)?;
         }
     }
     let (e, w) = (report.errors(), report.warnings());
