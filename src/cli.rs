@@ -44,6 +44,16 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub monochrome: bool,
 
+    /// After the screen changes, ignore keys and touches for this long, so a
+    /// doubled key does not answer a question not yet seen (0 turns it off).
+    #[arg(
+        long,
+        global = true,
+        value_name = "MILLISECONDS",
+        default_value_t = 400
+    )]
+    pub key_pause: u64,
+
     /// Colours for a light or dark background. Without it, hangup asks the
     /// terminal, then looks at COLORFGBG; if neither says, it uses the
     /// terminal's own colours.
@@ -113,6 +123,10 @@ pub enum Command {
         /// Write to this file instead of the screen.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Add what you practised on this computer and the tricks that caught
+        /// you out (read from your progress file, nothing else).
+        #[arg(long)]
+        mine: bool,
         /// Count "practise again" from this day (YYYY-MM-DD) instead of today.
         #[arg(long, value_name = "DATE", hide = true)]
         today: Option<String>,
@@ -137,6 +151,14 @@ pub enum Command {
         /// How to print problems.
         #[arg(long, default_value = "human", value_name = "FORMAT")]
         format: CheckFormat,
+    },
+    /// Print a translation file to fill in (for translators): every text of
+    /// a call, a catalogue or the quick check, with the translation so far.
+    /// Use with --language, e.g. `hangup translate police-courier --language cy`.
+    Translate {
+        /// A call's id or file, or red-flags, advice or quick-check.
+        #[arg(value_name = "ID_OR_FILE")]
+        what: String,
     },
     /// Print the JSON Schema of the scenario format (for text editors).
     Schema,
@@ -251,13 +273,17 @@ const OPTION_USE: &[(&str, &[&str])] = &[
     ),
     ("plain", &["play", "group"]),
     ("theme", &["play", "group", "kiosk"]),
+    ("key_pause", &["play", "group", "kiosk"]),
     ("seed", &["play", "group", "script", "kiosk"]),
     ("region", &["play", "group", "script", "handout", "kiosk"]),
     ("high_contrast", &["play", "group", "kiosk"]),
     ("monochrome", &["play", "group", "kiosk"]),
     ("large", &["play", "group", "kiosk"]),
-    ("data_dir", &["play", "group", "kiosk", "stats", "progress"]),
-    ("no_save", &["play", "progress"]),
+    (
+        "data_dir",
+        &["play", "group", "handout", "kiosk", "stats", "progress"],
+    ),
+    ("no_save", &["play", "handout", "progress"]),
     ("speak", &["play"]),
     ("speak_command", &["play"]),
 ];
@@ -365,6 +391,17 @@ mod tests {
             for name in *used_by {
                 assert!(cmd.find_subcommand(name).is_some(), "no command {name}");
             }
+        }
+    }
+
+    #[test]
+    fn every_global_option_says_which_commands_use_it() {
+        for a in Cli::command().get_arguments().filter(|a| a.is_global_set()) {
+            assert!(
+                OPTION_USE.iter().any(|(id, _)| a.get_id() == id),
+                "add --{} to OPTION_USE in src/cli.rs, so each command's --help lists it only where it applies",
+                a.get_id()
+            );
         }
     }
 

@@ -95,14 +95,28 @@ pub enum CatalogueError {
 }
 
 impl Catalogue {
-    /// The catalogues built into the program.
-    ///
-    /// They are part of the program, not user input, and the test
-    /// `builtin_catalogue_is_whole` parses them: a broken one fails
-    /// `cargo test` rather than quietly giving a catalogue with no numbers.
-    #[allow(clippy::expect_used)]
+    /// The catalogues built into the program, in the current language (see `crate::i18n`).
     pub fn builtin() -> Self {
-        Self::parse(BUILTIN_RED_FLAGS, BUILTIN_ADVICE, "built-in")
+        Self::builtin_in(crate::i18n::current())
+    }
+
+    /// The built-in catalogues in `language` (English words where a
+    /// translation is missing or out of date).
+    pub fn builtin_in(language: crate::i18n::Language) -> Self {
+        use super::translate::builtin_in;
+        let flags = builtin_in(
+            "assets/catalogue/red-flags.toml",
+            BUILTIN_RED_FLAGS,
+            language,
+        );
+        let advice = builtin_in("assets/catalogue/advice.toml", BUILTIN_ADVICE, language);
+        // A translation that does not parse falls back to English. The
+        // English files are part of the program, not user input, and the test
+        // `builtin_catalogue_is_whole` parses them: a broken one fails
+        // `cargo test` rather than quietly giving a catalogue with no numbers.
+        #[allow(clippy::expect_used)]
+        Self::parse(&flags, &advice, "built-in")
+            .or_else(|_| Self::parse(BUILTIN_RED_FLAGS, BUILTIN_ADVICE, "built-in"))
             .expect("the built-in catalogue parses (tested by builtin_catalogue_is_whole)")
     }
 
