@@ -28,6 +28,7 @@ pub mod present;
 pub mod progress;
 pub mod report;
 pub mod speech;
+pub mod spreadsheet;
 pub mod stats;
 pub mod store;
 pub mod tui;

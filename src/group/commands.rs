@@ -86,16 +86,11 @@ pub fn handout(
     library: &Library,
     region: &str,
     ids: &[String],
-    format: &str,
+    fmt: Format,
     out: Option<&Path>,
     today: Option<&str>,
     mine: Option<MineFrom>,
 ) -> Result<ExitCode, String> {
-    let Some(fmt) = Format::parse(format) else {
-        return Err(format!(
-            "there is no handout format called \"{format}\". Choose html, md or txt."
-        ));
-    };
     let today = match today {
         Some(t) => dates::parse_iso(t)
             .ok_or_else(|| format!("\"{t}\" is not a date. Write it as 2026-03-01."))?,

@@ -369,7 +369,10 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
         ));
     }
     let library = Library::load(scenarios.as_deref());
-    let region_asked = cli.region.clone().or(config.region.clone());
+    let region_asked = cli
+        .region
+        .map(|r| r.id().to_string())
+        .or(config.region.clone());
     if let Some(r) = &region_asked
         && !library.catalogue.has_region(r)
     {
