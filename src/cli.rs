@@ -1,5 +1,6 @@
 //! The command line. Help texts are written for a volunteer setting this up,
 //! not for a programmer.
+#![warn(missing_docs)]
 
 use std::path::PathBuf;
 
@@ -88,10 +89,12 @@ pub struct Cli {
     )]
     pub speak_command: String,
 
+    /// What to do; without one, the list of practice calls.
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
+/// The commands (`hangup play`, `hangup check` and the rest).
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Play one practice call, by its id (see `hangup list`) or a file name.
@@ -421,11 +424,14 @@ mod tests {
 /// `--theme`: which background the colours are for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ThemeArg {
+    /// A light background.
     Light,
+    /// A dark background.
     Dark,
 }
 
 impl ThemeArg {
+    /// The theme's background.
     pub fn background(self) -> crate::tui::theme::Background {
         match self {
             ThemeArg::Light => crate::tui::theme::Background::Light,

@@ -2,6 +2,7 @@
 //! line with a caret under the problem, and any second place such as where an
 //! id was first used), `short` (one line each, for CI and editor problem
 //! matchers) and `json`.
+#![warn(missing_docs)]
 //!
 //! Every text that came from a file (ids in messages, source lines) is cleaned
 //! before it is written: a scenario file must not drive the author's terminal either.
@@ -45,9 +46,13 @@ impl FromStr for Format {
 /// A span as 1-based line and column (columns count characters, as editors do).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Located {
+    /// Line of the start, from 1.
     pub line: usize,
+    /// Column of the start, in characters from 1.
     pub column: usize,
+    /// Line of the end.
     pub end_line: usize,
+    /// Column of the end (just after the last character).
     pub end_column: usize,
 }
 
