@@ -47,7 +47,9 @@ use std::io::{self, BufRead, Write};
 
 use crate::engine::catalogue::Catalogue;
 use crate::engine::model::Medium;
-use crate::engine::quick_check::{CheckRun, Score, Stage, answer_words, offer_words, result_lines};
+use crate::engine::quick_check::{
+    Answer, CheckRun, NOT_SURE, Score, Stage, answer_words, offer_words,
+};
 use crate::engine::script::ScriptRecall;
 use crate::engine::session::CallResult;
 use crate::engine::{Kind, Library, Phase, Scenario, Script, Session, Verdict};
@@ -530,7 +532,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             );
             let said = item.said();
             let spoken = format!(
-                "{} {} {said} Is this a scam or a real call? 1: a scam. 2: a real call.",
+                "{} {} {said} Is this a scam or a real call? 1: a scam. 2: a real call. 3: not sure, I would check first.",
                 item.scene(),
                 item.who
             );
@@ -544,9 +546,11 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             self.line("Is this a scam or a real call?")?;
             self.line("  1) A scam")?;
             self.line("  2) A real call")?;
-            let answer = match self.ask(2, false)? {
-                Reply::Pick(0) => Kind::Scam,
-                Reply::Pick(_) => Kind::Genuine,
+            self.line(&format!("  3) {NOT_SURE}"))?;
+            let answer = match self.ask(3, false)? {
+                Reply::Pick(0) => Answer::Scam,
+                Reply::Pick(1) => Answer::Genuine,
+                Reply::Pick(_) => Answer::NotSure,
                 // A half-done check keeps nothing.
                 Reply::Quit | Reply::InputEnded => return Ok(false),
             };
@@ -562,8 +566,7 @@ impl<R: BufRead, W: Write> Plain<'_, R, W> {
             s.finished(stage, score);
         }
         hooks.check_finished(stage, score);
-        let before = if stage == Stage::After { first } else { None };
-        let lines = result_lines(stage, score, before);
+        let lines = run.result_lines(first);
         self.screen("Quick check done.", false)?;
         for l in &lines {
             self.line(l)?;

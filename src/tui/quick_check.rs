@@ -11,7 +11,7 @@ use ratatui::text::Line;
 
 use crate::engine::Kind;
 use crate::engine::quick_check::{
-    CheckRun, QuickCheck, Score, Stage, answer_words, offer_words, result_lines,
+    Answer, CheckRun, QuickCheck, Score, Stage, answer_words, offer_words,
 };
 
 use super::app::{Action, App, Target};
@@ -125,6 +125,7 @@ impl QuickScreen {
                 let changed = match (run.answered, action) {
                     (None, Action::Pick(0)) => run.answer(Kind::Scam),
                     (None, Action::Pick(1)) => run.answer(Kind::Genuine),
+                    (None, Action::Pick(2)) => run.answer(Answer::NotSure),
                     (Some(_), Action::Select | Action::Pick(_)) => run.go_on(),
                     _ => false,
                 };
@@ -135,10 +136,9 @@ impl QuickScreen {
                     if let Some(s) = state {
                         s.finished(stage, score);
                     }
-                    let before = if stage == Stage::After { first } else { None };
                     *self = QuickScreen::Result {
                         stage,
-                        lines: result_lines(stage, score, before),
+                        lines: run.result_lines(first),
                         source,
                     };
                 }
@@ -222,19 +222,20 @@ pub fn draw(
                         &[
                             ("1  A scam", Target::Choice(0)),
                             ("2  A real call", Target::Choice(1)),
+                            ("3  Not sure: I would check first", Target::Choice(2)),
                         ],
                     );
                     (
                         title,
                         (
-                            "Press 1 for a scam, 2 for a real call   Esc Skip   ? Help",
-                            "1 Scam  2 Real call",
+                            "1 A scam   2 A real call   3 Not sure   Esc Skip   ? Help",
+                            "1 Scam 2 Real 3 Not sure",
                         ),
                     )
                 }
                 Some(said) => {
                     // The answer first: in a small window it is what matters now.
-                    let right = said == item.answer;
+                    let right = said.is_right(item);
                     let mut lines = vec![
                         Line::from(answer_words(said, item)).style(if right {
                             theme.safer
@@ -296,7 +297,7 @@ pub fn speech_text(q: &QuickScreen) -> Option<String> {
             let item = run.current()?;
             match run.answered {
                 None => format!(
-                    "{} {} {} Is this a scam or a real call? 1: a scam. 2: a real call.",
+                    "{} {} {} Is this a scam or a real call? 1: a scam. 2: a real call. 3: not sure, I would check first.",
                     item.scene(),
                     item.who,
                     item.said()
