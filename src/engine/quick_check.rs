@@ -463,7 +463,7 @@ mod tests {
         // Fact sheet 2.1, 3.1 and 3.11: a "real" item must not ask you to hang up
         // and call back, press a key, give a PIN, card number or code, move money,
         // pay by voucher, or meet a courier; a careful "scam" answer would be marked wrong.
-        const SCAM_ASKS: [&str; 14] = [
+        const SCAM_ASKS: [&str; 15] = [
             "hang up",
             "call us",
             "ring us",
