@@ -271,6 +271,21 @@ impl CheckRun {
         true
     }
 
+    /// Take back the answer to the current question (group and kiosk "back").
+    /// Returns false if there was none.
+    pub fn unanswer(&mut self) -> bool {
+        let Some(said) = self.answered.take() else {
+            return false;
+        };
+        if self.current().is_some_and(|i| said.is_right(i)) {
+            self.right = self.right.saturating_sub(1);
+        }
+        if said == Answer::NotSure {
+            self.unsure = self.unsure.saturating_sub(1);
+        }
+        true
+    }
+
     /// The result lines, with the careful answers reported apart.
     pub fn result_lines(&self, first: Option<Score>) -> Vec<String> {
         let before = if self.stage == Stage::After {
