@@ -71,7 +71,7 @@ impl Walk<'_> {
         };
         if script.kind == Kind::Scam
             && script.medium == Medium::Call
-            && !ending.action.iter().any(|a| *a == self.clear_line)
+            && !ending.action.contains(&self.clear_line)
         {
             self.problems.push(format!(
                 "{}: ending \"{}\" does not teach clearing the line",
