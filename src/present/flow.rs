@@ -13,7 +13,7 @@
 use std::cell::Cell;
 use std::collections::BTreeMap;
 
-use crate::engine::quick_check::{CheckRun, QuickCheck, Score, Stage as CheckStage, result_lines};
+use crate::engine::quick_check::{Answer, CheckRun, QuickCheck, Score, Stage as CheckStage};
 use crate::engine::script::{Script, ScriptRecall};
 use crate::engine::session::CallResult;
 use crate::engine::{Kind, Library, Outcome, Phase, Session};
@@ -871,14 +871,9 @@ impl QuickScreen {
                 let changed = match (run.answered, action) {
                     (None, Action::Pick(0)) => run.answer(Kind::Scam),
                     (None, Action::Pick(1)) => run.answer(Kind::Genuine),
+                    (None, Action::Pick(2)) => run.answer(Answer::NotSure),
                     (Some(_), Action::Select | Action::Pick(0)) => run.go_on(),
-                    (Some(said), Action::Undo) => {
-                        if run.current().is_some_and(|i| i.answer == said) {
-                            run.right = run.right.saturating_sub(1);
-                        }
-                        run.answered = None;
-                        true
-                    }
+                    (Some(_), Action::Undo) => run.unanswer(),
                     _ => false,
                 };
                 if run.finished() {
@@ -888,14 +883,9 @@ impl QuickScreen {
                     if let Some(s) = state {
                         s.finished(stage, score);
                     }
-                    let before = if stage == CheckStage::After {
-                        first
-                    } else {
-                        None
-                    };
                     *self = QuickScreen::Result {
                         stage,
-                        lines: result_lines(stage, score, before),
+                        lines: run.result_lines(first),
                         source,
                     };
                     return QuickStep::Finished(stage, score);

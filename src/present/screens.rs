@@ -316,13 +316,18 @@ fn replay_screen(session: &Session) -> Screen {
     let mut s = Screen::new(W.replay_title);
     s.topic = Some(session.script().title.clone());
     let r = session.replay();
+    // Where the safer way leaves your path, or that there is nothing to change.
+    s.block(Role::Narration, r.summary.clone());
     s.block(Role::Heading, W.what_you_did);
     for (i, l) in r.yours.iter().enumerate() {
         s.block(Role::Advice { number: i + 1 }, l.clone());
     }
-    s.block(Role::Heading, W.safer_way);
-    for (i, l) in r.safe.iter().enumerate() {
-        s.block(Role::Advice { number: i + 1 }, l.clone());
+    // A run that was safe all the way has no second column.
+    if r.departs.is_some() {
+        s.block(Role::Heading, W.safer_way);
+        for (i, l) in r.safe.iter().enumerate() {
+            s.block(Role::Advice { number: i + 1 }, l.clone());
+        }
     }
     s.command(Command::new(Cmd::GoOn, &[Key::Esc, Key::Char('r')], W.go_back).default());
     s.command(help_cmd());
@@ -393,7 +398,7 @@ fn quick_screen(q: &QuickScreen) -> Screen {
             if let Some(said) = run.answered {
                 s.block(
                     Role::Verdict {
-                        good: said == item.answer,
+                        good: said.is_right(item),
                     },
                     answer_words(said, item),
                 );
@@ -418,6 +423,7 @@ fn quick_screen(q: &QuickScreen) -> Screen {
                     &[Key::Digit(2)],
                     W.a_real_call,
                 ));
+                s.command(Command::new(Cmd::Choose(2), &[Key::Digit(3)], W.not_sure));
             }
             s.command(Command::new(Cmd::Back, &[Key::Esc], W.skip));
             s.command(help_cmd());

@@ -62,6 +62,8 @@ pub struct Words {
     pub scam_or_real: &'static str,
     pub a_scam: &'static str,
     pub a_real_call: &'static str,
+    /// The careful quick-check answer: never marked wrong.
+    pub not_sure: &'static str,
     pub check_done: &'static str,
     pub check_done_after: &'static str,
     pub to_the_calls: &'static str,
@@ -146,6 +148,7 @@ pub const WORDS: Words = Words {
     scam_or_real: "Is this a scam or a real call?",
     a_scam: "A scam",
     a_real_call: "A real call",
+    not_sure: crate::engine::quick_check::NOT_SURE,
     check_done: "Quick check done.",
     check_done_after: "Quick check done: how you have changed.",
     to_the_calls: "Go to the practice calls",

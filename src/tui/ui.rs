@@ -840,7 +840,18 @@ fn draw_replay(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         );
         Text::from(lines)
     };
+    // One line about the whole run, above the columns: where the safer way
+    // leaves yours, or that there is nothing to change.
+    let summary = Paragraph::new(replay.summary.clone()).wrap(Wrap { trim: false });
+    let high = (summary.line_count(area.width) as u16 + 1).min(area.height / 2);
+    let [top, area] = Layout::vertical([Constraint::Length(high), Constraint::Min(0)]).areas(area);
+    frame.render_widget(summary, top);
     let yours = column("What you did:", &replay.yours);
+    if replay.departs.is_none() {
+        // Safe all the way: one column only.
+        scrolled(frame, area, app, yours);
+        return;
+    }
     let safe = column("The safer way:", &replay.safe);
     if area.width >= 70 {
         let [l, r] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])

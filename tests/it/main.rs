@@ -17,6 +17,7 @@ mod cli_check;
 mod content;
 mod doors;
 mod engine;
+mod every_path;
 mod fuzz;
 mod group;
 mod kiosk;
