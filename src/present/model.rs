@@ -258,7 +258,16 @@ impl Screen {
         // (text, priority: lower goes first when short of room)
         let mut parts: Vec<(String, u8)> = Vec::new();
         let choices: Vec<&Command> = self.choices().collect();
-        if self.short_answers {
+        // Short answers are named only when they all fit whole; else "1-N Choose".
+        let named: usize = choices
+            .iter()
+            .filter_map(|c| {
+                c.key()
+                    .map(|k| k.name().chars().count() + 1 + c.label.chars().count())
+            })
+            .sum::<usize>()
+            + 2 * choices.len().saturating_sub(1);
+        if self.short_answers && named <= width {
             for c in &choices {
                 if let Some(k) = c.key() {
                     parts.push((format!("{} {}", k.name(), c.label), 9));
