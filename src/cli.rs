@@ -98,9 +98,13 @@ pub enum Command {
         /// html (to print from a web browser), md or txt.
         #[arg(long, default_value = "html", value_name = "FORMAT")]
         format: String,
-        /// Write to this file instead of the screen.
+        /// Write to this file instead of the screen. An existing file is not
+        /// replaced unless --force is given.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Replace the --out file if it is already there.
+        #[arg(long)]
+        force: bool,
         /// Count "practise again" from this day (YYYY-MM-DD) instead of today.
         #[arg(long, value_name = "DATE", hide = true)]
         today: Option<String>,

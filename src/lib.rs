@@ -14,6 +14,7 @@ pub mod list;
 pub mod plain;
 pub mod practice;
 pub mod progress;
+pub mod sanitize;
 pub mod speech;
 pub mod stats;
 pub mod store;

@@ -1,6 +1,6 @@
 //! `hangup`: choose a front end and run it. All the work is in the library.
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -17,8 +17,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // The reader went away (`| head`): stop quietly, that is not a failure.
+        Err(_) if hangup::sanitize::reader_gone() => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("hangup: {message}");
+            hangup::sanitize::note(&format!("hangup: {message}"));
             ExitCode::FAILURE
         }
     }
@@ -82,21 +84,27 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             let format = format
                 .parse::<hangup::check::Format>()
                 .map_err(|e| e.to_string())?;
-            let mut out = stdout.lock();
+            let mut out = hangup::sanitize::Clean::new(stdout.lock());
             let code = hangup::check::run_check(paths, cli.scenarios.as_deref(), format, &mut out);
             Ok(ExitCode::from(u8::try_from(code).unwrap_or(1)))
         }
         Some(Command::Schema) => {
-            println!("{}", hangup::check::schema_json());
+            stdout
+                .lock()
+                .write_all(hangup::check::schema_json().as_bytes())
+                .map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Paths { scenario }) => {
             let s = library.find_or_load(scenario)?;
-            print!("{}", hangup::check::paths_report(&s, &library.catalogue));
+            let report = hangup::check::paths_report(&s, &library.catalogue);
+            hangup::sanitize::Clean::new(stdout.lock())
+                .write_all(report.as_bytes())
+                .map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List { json }) => {
-            let mut out = stdout.lock();
+            let mut out = hangup::sanitize::Clean::new(stdout.lock());
             match hangup::list::write(&library, *json, &mut out) {
                 // The reader stopped early (e.g. `| head`): that is not a failure.
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
@@ -105,7 +113,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Progress { reset }) => {
-            let mut out = stdout.lock();
+            let mut out = hangup::sanitize::Clean::new(stdout.lock());
             hangup::practice::command(
                 cli.data_dir.as_deref(),
                 *reset,
@@ -129,13 +137,14 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             scenario_ids,
             format,
             out,
+            force,
             today,
         }) => hangup::group::commands::handout(
             &library,
             &region,
             scenario_ids,
             format,
-            out.as_deref(),
+            out.as_deref().map(|p| (p, *force)),
             today.as_deref(),
         ),
         Some(Command::Play { scenario }) => {
@@ -152,19 +161,19 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 let mut p = Plain::new(stdin.lock(), stdout.lock(), &library.catalogue, &region);
                 plain_voice(&cli, &mut p);
                 if let Some(n) = keeper.notice.take() {
-                    eprintln!("hangup: {n}");
+                    hangup::sanitize::note(&format!("hangup: {n}"));
                 }
                 p.set_booster(hangup::plain::MenuHooks::booster(&keeper));
                 // The ending stays the last thing printed: no recall questions here.
                 let played = p.play(script).map_err(|e| e.to_string());
                 // The outcome is said to the end (also if printing failed).
                 if let Some(n) = p.finish() {
-                    eprintln!("hangup: {n}");
+                    hangup::sanitize::note(&format!("hangup: {n}"));
                 }
                 if let hangup::plain::Played::Finished(r) = played? {
                     keeper.record(&r, seed);
                     if let Some(n) = keeper.notice.take() {
-                        eprintln!("hangup: {n}");
+                        hangup::sanitize::note(&format!("hangup: {n}"));
                     }
                 }
             } else {
@@ -203,7 +212,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     .or_else(reader_gone)
                     .map_err(|e| e.to_string());
                 if let Some(n) = p.finish() {
-                    eprintln!("hangup: {n}");
+                    hangup::sanitize::note(&format!("hangup: {n}"));
                 }
                 played?;
             } else {

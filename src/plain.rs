@@ -214,8 +214,9 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         self.booster = line;
     }
 
+    /// Every line printed passes the one output boundary (`crate::sanitize`).
     fn line(&mut self, s: &str) -> io::Result<()> {
-        writeln!(self.out, "{s}")
+        writeln!(self.out, "{}", crate::sanitize::text(s))
     }
 
     /// Ask for a number from 1 to `n`. `allow_quit` lets `q` stop (menus only).
@@ -234,7 +235,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
             let mut buf = String::new();
             // A line that is not valid UTF-8 is treated as a wrong answer, not an error.
             let mut bytes = Vec::new();
-            if self.input.read_until(b'\n', &mut bytes)? == 0 {
+            if read_line_capped(&mut self.input, &mut bytes)? == 0 {
                 return Ok(Reply::InputEnded);
             }
             buf.push_str(&String::from_utf8_lossy(&bytes));
@@ -442,7 +443,11 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
             self.booster = hooks.booster();
         }
         for s in &library.skipped {
-            self.line(&format!("Note: {} could not be used: {}", s.path, s.reason))?;
+            self.line(&format!(
+                "Note: {} could not be used: {}",
+                crate::sanitize::line(&s.path),
+                crate::sanitize::line(&s.reason)
+            ))?;
         }
         let mut results: Vec<CallResult> = Vec::new();
         loop {
@@ -596,4 +601,35 @@ pub fn so_far((spotted, scams): (usize, usize), (handled, genuine): (usize, usiz
         t.push_str(&format!(" {handled} of {genuine} real calls handled well."));
     }
     t
+}
+
+/// The longest answer line kept; the rest of a longer line is read and thrown
+/// away, so an endless line without a newline cannot fill memory.
+pub const MAX_ANSWER_BYTES: usize = 1024;
+
+/// Read one line (up to and including `\n`), keeping at most
+/// `MAX_ANSWER_BYTES` of it. Returns how many bytes were read (0 at end of input).
+pub fn read_line_capped<R: BufRead>(input: &mut R, kept: &mut Vec<u8>) -> io::Result<usize> {
+    let mut total = 0usize;
+    loop {
+        let buf = match input.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(total);
+        }
+        let (used, done) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (buf.len(), false),
+        };
+        let room = MAX_ANSWER_BYTES.saturating_sub(kept.len());
+        kept.extend_from_slice(&buf[..used.min(room)]);
+        input.consume(used);
+        total = total.saturating_add(used);
+        if done {
+            return Ok(total);
+        }
+    }
 }

@@ -437,11 +437,12 @@ fn a_damaged_counts_file_is_kept_aside_and_counting_goes_on() {
     assert!(err.contains("damaged"), "{err}");
     let mut store = Store::open(Some(dir.path()));
     assert_eq!(store.warnings.len(), 1);
-    assert!(store.warnings[0].contains("counters.damaged.toml"));
+    let kept = format!("counters.toml.damaged-{}", stats::today());
+    assert!(store.warnings[0].contains(&kept), "{}", store.warnings[0]);
     assert!(store.is_saving());
     store.record(|c, day| c.visit_started(day));
     assert_eq!(
-        std::fs::read_to_string(dir.path().join("counters.damaged.toml")).expect("kept"),
+        std::fs::read_to_string(dir.path().join(&kept)).expect("kept"),
         "kiosk = [[[ not toml"
     );
     let c = stats::load(&path).expect("fresh file loads");

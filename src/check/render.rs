@@ -4,7 +4,6 @@
 //! Every text that came from a file (ids in messages, source lines) is cleaned
 //! before it is written: a scenario file must not drive the author's terminal either.
 
-use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::ops::Range;
 use std::str::FromStr;
@@ -81,20 +80,11 @@ pub fn locate(source: &[u8], span: &Range<usize>) -> Located {
     }
 }
 
-/// Text from a file, made safe to print: control, escape, bidi and zero-width
-/// characters become a visible `<U+001B>`.
+/// Text from a file, made safe to print on one line: control, escape, bidi,
+/// invisible characters and newlines become a visible `<U+001B>` (see `crate::sanitize`),
+/// so a file name or message can never split a diagnostic or forge another one.
 fn clean(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c == '\t' {
-            out.push(' ');
-        } else if bad_char(c).is_some() || c == '\r' {
-            let _ = write!(out, "<U+{:04X}>", c as u32);
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    crate::sanitize::line(s).into_owned()
 }
 
 /// One character of a source line as shown under the gutter: (text, display width).
@@ -255,7 +245,7 @@ fn json(report: &Report, out: &mut impl Write) -> io::Result<()> {
         for d in sorted(f) {
             let at = d.span.as_ref().map(|s| locate(&f.source, s));
             items.push(serde_json::json!({
-                "file": f.path,
+                "file": clean(&f.path),
                 "line": at.map(|a| a.line),
                 "column": at.map(|a| a.column),
                 "end_line": at.map(|a| a.end_line),

@@ -103,12 +103,16 @@ impl Handout {
         })
     }
 
+    /// The sheet in `format`. Every text from a file passes the output
+    /// boundary (`crate::sanitize`): HTML and Markdown escape markup, and no
+    /// control or invisible character reaches the page or a terminal.
     pub fn render(&self, format: Format) -> String {
-        match format {
+        let out = match format {
             Format::Html => self.html(),
             Format::Markdown => self.markdown(),
             Format::Text => self.text(),
-        }
+        };
+        crate::sanitize::text(&out).into_owned()
     }
 
     const TITLE: &'static str = "Hang up on scam calls";
@@ -144,27 +148,28 @@ impl Handout {
     }
 
     fn markdown(&self) -> String {
+        let m = crate::sanitize::markdown;
         let mut o = String::new();
         let _ = writeln!(o, "# {}\n", Self::TITLE);
         let _ = writeln!(o, "## {}\n", Self::INTRO);
         for (i, a) in self.action.iter().enumerate() {
-            let _ = writeln!(o, "{}. {a}", i + 1);
+            let _ = writeln!(o, "{}. {}", i + 1, m(a));
         }
-        let _ = writeln!(o, "\n## Numbers to know ({})\n", self.region_name);
+        let _ = writeln!(o, "\n## Numbers to know ({})\n", m(&self.region_name));
         for n in &self.numbers {
-            let _ = writeln!(o, "- **{}**: {}", n.number, n.what);
+            let _ = writeln!(o, "- **{}**: {}", m(&n.number), m(&n.what));
         }
         if !self.tricks.is_empty() {
             let _ = writeln!(o, "\n## Tricks we practised spotting\n");
             for (name, explain) in &self.tricks {
-                let _ = writeln!(o, "- **{name}**: {explain}");
+                let _ = writeln!(o, "- **{}**: {}", m(name), m(explain));
             }
         }
         let _ = writeln!(o, "\nMy bank's number: ______________________________\n");
         let _ = writeln!(o, "Someone I trust: _______________________________\n");
-        let _ = writeln!(o, "**Practise again around {}.**", self.practise_again);
+        let _ = writeln!(o, "**Practise again around {}.**", m(&self.practise_again));
         if let Some(m) = &self.money_gone {
-            let _ = writeln!(o, "\n{m}");
+            let _ = writeln!(o, "\n{}", crate::sanitize::markdown(m));
         }
         o
     }
@@ -236,16 +241,5 @@ impl Handout {
 }
 
 fn html_escape(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            c => o.push(c),
-        }
-    }
-    o
+    crate::sanitize::html(s)
 }

@@ -269,13 +269,16 @@ fn widen_old_file(old: &[u8]) -> Vec<u8> {
     out
 }
 
+/// The largest records file read (regular files only; see `crate::store`).
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
 /// Add a record to `dir/group-sessions.csv` (made with a header if new; an
 /// old five-column file is widened first, see the module notes).
 /// Returns the file's path.
 pub fn append(dir: &Path, record: &Record) -> io::Result<PathBuf> {
     fs::create_dir_all(dir)?;
     let path = dir.join(FILE_NAME);
-    let existing = match fs::read(&path) {
+    let existing = match crate::store::read_capped(&path, MAX_FILE_BYTES) {
         Ok(b) => b,
         Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
         Err(e) => return Err(e),
@@ -320,7 +323,7 @@ fn parse_hands(right: Option<&String>, hands: Option<&String>) -> Option<Hands> 
 /// (lines that cannot be read are left out).
 pub fn read_all(dir: &Path) -> io::Result<Vec<Record>> {
     let path = dir.join(FILE_NAME);
-    let text = match fs::read(&path) {
+    let text = match crate::store::read_capped(&path, MAX_FILE_BYTES) {
         Ok(t) => String::from_utf8_lossy(&t).into_owned(),
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(e),

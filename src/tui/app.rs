@@ -209,6 +209,12 @@ impl App {
         }
     }
 
+    /// How many calls this app has started (each finished call is counted
+    /// once by its number; see the kiosk).
+    pub fn calls_started(&self) -> u64 {
+        self.runs
+    }
+
     fn next_seed(&mut self) -> u64 {
         let seed = match self.options.seed {
             Some(s) => s.wrapping_add(self.runs),
