@@ -17,6 +17,12 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "FOLDER")]
     pub scenarios: Option<PathBuf>,
 
+    /// The language for the screens and calls: "cy" (Cymraeg) or "en-GB"
+    /// (English). Without it: the kiosk's language setting, then LANGUAGE,
+    /// LC_ALL, LC_MESSAGES and LANG, then English.
+    #[arg(long, global = true, value_name = "LANGUAGE")]
+    pub language: Option<String>,
+
     /// Use plain text, one line at a time (for screen readers and scripts).
     /// This is chosen by itself when the input or output is not a screen.
     #[arg(long, global = true)]

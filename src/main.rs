@@ -46,6 +46,12 @@ fn seeds(fixed: Option<u64>) -> impl FnMut() -> u64 {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
+    // The kiosk reads its own settings file first (it may name a language).
+    if !matches!(cli.command, Some(Command::Kiosk(_))) {
+        let (language, _) =
+            hangup::i18n::choose(cli.language.as_deref(), None, hangup::i18n::real_env)?;
+        hangup::i18n::set_process(language);
+    }
     match &cli.command {
         Some(Command::Kiosk(args)) => return Ok(hangup::kiosk::main(&cli, args)),
         Some(Command::Stats(args)) => return Ok(hangup::kiosk::stats_main(&cli, args)),

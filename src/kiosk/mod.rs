@@ -363,6 +363,14 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
         Ok(c) => c,
         Err(e) => return fail(&e),
     };
+    match crate::i18n::choose(
+        cli.language.as_deref(),
+        config.language.as_deref(),
+        crate::i18n::real_env,
+    ) {
+        Ok((language, _)) => crate::i18n::set_process(language),
+        Err(e) => return fail(&e),
+    }
     let scenarios = cli.scenarios.clone().or(config.scenarios.clone());
     if let Some(dir) = &scenarios
         && !dir.is_dir()

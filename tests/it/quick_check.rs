@@ -1,7 +1,7 @@
 //! The quick check ("a scam or a real call?"): when it is offered, the
 //! screens, the change shown to the learner, and what is saved.
 
-mod common;
+use crate::common;
 
 use common::*;
 use crossterm::event::KeyCode;

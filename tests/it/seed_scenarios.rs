@@ -218,7 +218,7 @@ fn has_number(text: &str) -> bool {
 #[test]
 fn every_ending_restates_the_right_action() {
     // The seed calls teach the phone-call habit at every ending; the other
-    // scenarios (messages, visits, genuine calls) are checked in tests/content.rs.
+    // scenarios (messages, visits, genuine calls) are checked in tests/it/content.rs.
     let c = Catalogue::builtin();
     for scenario in all_builtin()
         .into_iter()
@@ -574,7 +574,7 @@ fn seed_runs_differ_and_use_fictional_numbers_only() {
 
 #[test]
 fn the_authors_guide_example_loads_and_plays() {
-    let guide = include_str!("../scenarios/README.md");
+    let guide = include_str!("../../scenarios/README.md");
     let from = guide
         .find("## A complete short example")
         .expect("the guide has a worked example");

@@ -3,7 +3,7 @@
 use hangup::engine::{Catalogue, Outcome, Phase, Script, Session, library::parse_scenario};
 
 fn tiny() -> hangup::engine::Scenario {
-    let bytes = include_bytes!("fixtures/tiny.toml");
+    let bytes = include_bytes!("../fixtures/tiny.toml");
     parse_scenario(bytes, &Catalogue::builtin()).expect("fixture loads")
 }
 

@@ -1,7 +1,7 @@
 //! `--large`: big letters for the caller's words and the key messages when
 //! they fit, and exactly the normal screen when they do not.
 
-mod common;
+use crate::common;
 
 use common::*;
 use crossterm::event::KeyCode;
@@ -22,7 +22,7 @@ fn large(theme: ThemeName) -> App {
     a
 }
 
-/// Drive an app to a screen of the tiny fixture (as `tests/tui.rs` does).
+/// Drive an app to a screen of the tiny fixture (as `tests/it/tui.rs` does).
 fn drive(mut a: App, screen: &str) -> App {
     let steps: &[char] = match screen {
         "incoming" => &['1'],

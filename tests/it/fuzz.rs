@@ -9,7 +9,7 @@
 //!
 //! (The checker is fuzzed in tests/check*.rs.)
 
-mod harness;
+use crate::harness;
 
 use std::collections::HashSet;
 
@@ -25,7 +25,7 @@ fn real_files() -> Vec<Vec<u8>> {
         .iter()
         .map(|(_, text)| text.as_bytes().to_vec())
         .collect();
-    v.push(include_bytes!("fixtures/tiny.toml").to_vec());
+    v.push(include_bytes!("../fixtures/tiny.toml").to_vec());
     v
 }
 
@@ -325,7 +325,7 @@ fn nasty_text_inside_a_scenario_is_refused_or_shown_safely() {
     // Mutations rarely leave a file loadable, so put each snippet where it
     // would load if allowed: inside the text the caller says, and in a variant.
     let catalogue = Catalogue::builtin();
-    let base = String::from_utf8(include_bytes!("fixtures/tiny.toml").to_vec()).expect("utf-8");
+    let base = String::from_utf8(include_bytes!("../fixtures/tiny.toml").to_vec()).expect("utf-8");
     let mut loaded = 0;
     for s in SNIPPETS {
         if s.contains(['"', '\n', '\r', '{', '}']) {

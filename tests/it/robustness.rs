@@ -2,7 +2,7 @@
 //! theme, renders without panic from 1x1 to 500x200, and through random
 //! resize storms ends up showing exactly what a fresh draw would show.
 
-mod harness;
+use crate::harness;
 
 use hangup::tui::app::Action;
 use hangup::tui::ui;

@@ -1,7 +1,7 @@
 //! The terminal UI: snapshots of every screen at 80x24 and 40x12, flows driven
 //! by synthetic keys and clicks, and no panic at any size.
 
-mod common;
+use crate::common;
 
 use common::*;
 use crossterm::event::KeyCode;

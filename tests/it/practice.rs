@@ -1,7 +1,7 @@
 //! Self-paced practice: progress (file, boosters, order), the recall check,
 //! themes without colour, and speech through a stub command.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -15,7 +15,7 @@ use hangup::practice::Keeper;
 use hangup::progress::{self, Day, Mark, Progress, Store};
 use hangup::tui::app::{App, Screen};
 
-const TINY: &str = include_str!("fixtures/tiny.toml");
+const TINY: &str = include_str!("../fixtures/tiny.toml");
 
 /// The tiny fixture plus a second call, "other", that uses only the "pressure" trick.
 fn two_calls() -> Library {

@@ -1,6 +1,6 @@
 //! Kiosk mode, driven with synthetic events and a made-up clock (no sleeping).
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 

@@ -2,7 +2,7 @@
 //! at 80x24 and 120x40 (and 40x12 for the quick check), the quick check with a
 //! room, the role-play script, the handout and the session record.
 
-mod common;
+use crate::common;
 
 use common::{ch, key, screen_text, send};
 use crossterm::event::KeyCode;
@@ -15,7 +15,7 @@ use hangup::group::{ItemStatus, Saved, Stage, Tally, roleplay};
 use hangup::tui::app::{App, Mode, Options};
 use hangup::tui::theme::{Theme, ThemeName};
 
-const TINY: &str = include_str!("fixtures/tiny.toml");
+const TINY: &str = include_str!("../fixtures/tiny.toml");
 
 /// The tiny fixture twice (as two calls), so a plan has something to order.
 fn two_library() -> Library {

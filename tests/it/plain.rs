@@ -2,7 +2,7 @@
 //! plain text (no escape sequences), follows the documented contract, and the
 //! program exits cleanly at the end of the call or of the input.
 
-mod common;
+use crate::common;
 
 fn run(args: &[&str], input: &str) -> (String, String, i32) {
     let data = tempfile::tempdir().expect("temp dir");
