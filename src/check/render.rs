@@ -50,34 +50,60 @@ pub struct Located {
     pub end_column: usize,
 }
 
-/// 1-based line and column of a byte offset; offsets past the end are clamped.
-fn position(source: &[u8], byte: usize) -> (usize, usize) {
-    let byte = byte.min(source.len());
-    let before = &source[..byte];
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    // Count characters, not bytes: UTF-8 continuation bytes do not start one.
-    let column = before[line_start..]
-        .iter()
-        .filter(|&&b| (b & 0xC0) != 0x80)
-        .count()
-        + 1;
-    (line, column)
+/// Where each line of a file starts: built once per file, so finding the line
+/// of a problem is a binary search, not a scan of the file (many problems in a
+/// big file stay cheap).
+pub struct Lines<'a> {
+    source: &'a [u8],
+    /// Byte offsets of every `\n`.
+    ends: Vec<usize>,
 }
 
-/// Where a byte span is, as line and column.
-pub fn locate(source: &[u8], span: &Range<usize>) -> Located {
-    let (line, column) = position(source, span.start);
-    let (end_line, end_column) = position(source, span.end.max(span.start));
-    Located {
-        line,
-        column,
-        end_line,
-        end_column,
+impl<'a> Lines<'a> {
+    pub fn new(source: &'a [u8]) -> Self {
+        let ends = source
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == b'\n')
+            .map(|(i, _)| i)
+            .collect();
+        Self { source, ends }
     }
+
+    /// 1-based line and column of a byte offset; offsets past the end are clamped.
+    fn position(&self, byte: usize) -> (usize, usize) {
+        let byte = byte.min(self.source.len());
+        let before = self.ends.partition_point(|&nl| nl < byte);
+        let line_start = if before == 0 {
+            0
+        } else {
+            self.ends[before - 1] + 1
+        };
+        // Count characters, not bytes: UTF-8 continuation bytes do not start one.
+        let column = self.source[line_start..byte]
+            .iter()
+            .filter(|&&b| (b & 0xC0) != 0x80)
+            .count()
+            + 1;
+        (before + 1, column)
+    }
+
+    /// Where a byte span is, as line and column.
+    pub fn locate(&self, span: &Range<usize>) -> Located {
+        let (line, column) = self.position(span.start);
+        let (end_line, end_column) = self.position(span.end.max(span.start));
+        Located {
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+}
+
+/// Where a span is, as line and column (for one look-up; see [`Lines`] for many).
+pub fn locate(source: &[u8], span: &Range<usize>) -> Located {
+    Lines::new(source).locate(span)
 }
 
 /// Text from a file, made safe to print on one line: control, escape, bidi,
@@ -120,10 +146,10 @@ pub fn render(report: &Report, format: Format, out: &mut impl Write) -> io::Resu
     }
 }
 
-fn header(f: &FileReport, d: &Diagnostic) -> String {
+fn header(f: &FileReport, lines: &Lines<'_>, d: &Diagnostic) -> String {
     let place = match &d.span {
         Some(span) => {
-            let at = locate(&f.source, span);
+            let at = lines.locate(span);
             format!("{}:{}:{}", clean(&f.path), at.line, at.column)
         }
         None => clean(&f.path),
@@ -138,8 +164,9 @@ fn header(f: &FileReport, d: &Diagnostic) -> String {
 
 fn short(report: &Report, out: &mut impl Write) -> io::Result<()> {
     for f in &report.files {
+        let lines = Lines::new(&f.source);
         for d in sorted(f) {
-            writeln!(out, "{}", header(f, d))?;
+            writeln!(out, "{}", header(f, &lines, d))?;
         }
     }
     Ok(())
@@ -150,10 +177,11 @@ const MAX_SHOWN: usize = 120;
 
 fn human(report: &Report, out: &mut impl Write) -> io::Result<()> {
     for f in &report.files {
+        let lines = Lines::new(&f.source);
         for d in sorted(f) {
-            writeln!(out, "{}", header(f, d))?;
+            writeln!(out, "{}", header(f, &lines, d))?;
             if let Some(span) = &d.span {
-                snippet(&f.source, span, out)?;
+                snippet(&f.source, &lines, span, out)?;
             }
             if let Some(h) = &d.hint {
                 writeln!(out, "  = hint: {}", clean(h))?;
@@ -183,7 +211,12 @@ fn human(report: &Report, out: &mut impl Write) -> io::Result<()> {
 }
 
 /// The source line of `span`, then a caret line under it.
-fn snippet(source: &[u8], span: &Range<usize>, out: &mut impl Write) -> io::Result<()> {
+fn snippet(
+    source: &[u8],
+    lines: &Lines<'_>,
+    span: &Range<usize>,
+    out: &mut impl Write,
+) -> io::Result<()> {
     let start = span.start.min(source.len());
     let line_start = source[..start]
         .iter()
@@ -226,7 +259,7 @@ fn snippet(source: &[u8], span: &Range<usize>, out: &mut impl Write) -> io::Resu
         .map(|(_, w)| *w)
         .sum::<usize>()
         .max(1);
-    let (line, _) = position(source, start);
+    let (line, _) = lines.position(start);
     let gutter = line.to_string().len();
     writeln!(out, "{:gutter$} |", "")?;
     writeln!(out, "{line} | {}", text.trim_end())?;
@@ -242,8 +275,9 @@ fn snippet(source: &[u8], span: &Range<usize>, out: &mut impl Write) -> io::Resu
 fn json(report: &Report, out: &mut impl Write) -> io::Result<()> {
     let mut items = Vec::new();
     for f in &report.files {
+        let lines = Lines::new(&f.source);
         for d in sorted(f) {
-            let at = d.span.as_ref().map(|s| locate(&f.source, s));
+            let at = d.span.as_ref().map(|s| lines.locate(s));
             items.push(serde_json::json!({
                 "file": clean(&f.path),
                 "line": at.map(|a| a.line),

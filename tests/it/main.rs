@@ -8,6 +8,7 @@
 
 mod common;
 mod harness;
+mod hostile_gen;
 
 mod check;
 mod check_fuzz;
@@ -17,6 +18,7 @@ mod doors;
 mod engine;
 mod fuzz;
 mod group;
+mod hostile;
 mod kiosk;
 mod kiosk_e2e;
 mod large;
