@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 /// Practise spotting scam phone calls, safely.
 ///
@@ -43,6 +43,12 @@ pub struct Cli {
     /// No colour at all (also chosen when NO_COLOR is set).
     #[arg(long, global = true)]
     pub monochrome: bool,
+
+    /// Colours for a light or dark background. Without it, hangup asks the
+    /// terminal, then looks at COLORFGBG; if neither says, it uses the
+    /// terminal's own colours.
+    #[arg(long, global = true, value_enum, value_name = "light|dark")]
+    pub theme: Option<ThemeArg>,
 
     /// Big letters for the caller's words and the key messages, when the
     /// window is wide enough.
@@ -152,4 +158,20 @@ pub enum Command {
         #[arg(long)]
         reset: bool,
     },
+}
+
+/// `--theme`: which background the colours are for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    Light,
+    Dark,
+}
+
+impl ThemeArg {
+    pub fn background(self) -> crate::tui::theme::Background {
+        match self {
+            ThemeArg::Light => crate::tui::theme::Background::Light,
+            ThemeArg::Dark => crate::tui::theme::Background::Dark,
+        }
+    }
 }

@@ -9,6 +9,7 @@
 //! scenarios = "/srv/hangup/scenarios"   # extra scenario files
 //! data-dir = "/var/lib/hangup"          # where the counts file goes
 //! large = true            # big letters when the screen is big enough (like --large)
+//! theme = "dark"          # "light" or "dark" background (like --theme); else asked of the terminal
 //! language = "cy"         # the language a visitor first sees: "cy" or "en-GB" (like --language)
 //! ```
 //!
@@ -28,6 +29,7 @@ pub const KNOWN: &[&str] = &[
     "scenarios",
     "data-dir",
     "large",
+    "theme",
     "language",
 ];
 
@@ -42,6 +44,16 @@ pub struct Config {
     pub data_dir: Option<PathBuf>,
     pub large: Option<bool>,
     pub language: Option<String>,
+    /// "light" or "dark": the background the colours are for.
+    pub theme: Option<ThemeSetting>,
+}
+
+/// The kiosk's `theme` setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeSetting {
+    Light,
+    Dark,
 }
 
 /// Where the settings file is looked for when `--config` is not given.

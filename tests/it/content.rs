@@ -581,7 +581,8 @@ fn phone_numbers(text: &str) -> Vec<String> {
 }
 
 /// Real help lines from the advice catalogue and the fact sheet.
-const REAL_NUMBERS: [&str; 8] = [
+const REAL_NUMBERS: [&str; 9] = [
+    "03001236262",
     "101",
     "999",
     "159",

@@ -9,6 +9,8 @@
 mod common;
 mod harness;
 mod hostile_gen;
+/// The real binary in a pseudo-terminal, read back by a terminal emulator.
+mod ptyterm;
 
 mod check;
 mod check_fuzz;
@@ -29,4 +31,5 @@ mod quick_check;
 mod robustness;
 mod seed_scenarios;
 mod soak;
+mod terminals;
 mod tui;

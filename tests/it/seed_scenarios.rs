@@ -259,11 +259,21 @@ fn seed_endings_give_the_whole_habit() {
             for must in ["hang-up", "clear-line", "report"] {
                 assert!(ids.contains(&must), "{id}/{name} lacks {must}: {ids:?}");
             }
+            // `money-gone` and `computer-access` both say to call the bank.
             assert!(
-                ids.contains(&"call-police") || ids.contains(&"call-bank"),
+                ["call-police", "call-bank", "money-gone", "computer-access"]
+                    .iter()
+                    .any(|a| ids.contains(a)),
                 "{id}/{name} says neither call-police nor call-bank"
             );
-            assert_eq!(ids.first(), Some(&"hang-up"), "{id}/{name}: hang up first");
+            // Hang up first; but when money has gone, calling the bank at once comes
+            // first (fact sheet 3.11 point 5), and when the caller got into the
+            // computer, so does turning off its internet (3.4).
+            let first = ["hang-up", "money-gone", "computer-access"];
+            assert!(
+                ids.first().is_some_and(|a| first.contains(a)),
+                "{id}/{name}: hang up first, or call the bank first when money has gone: {ids:?}"
+            );
             if e.outcome == Outcome::Defrauded {
                 assert!(
                     ids.contains(&"money-gone"),
