@@ -24,6 +24,7 @@ mod hostile;
 mod kiosk;
 mod kiosk_e2e;
 mod large;
+mod lessons;
 mod plain;
 mod practice;
 mod pty;
