@@ -14,6 +14,7 @@ pub mod kiosk;
 pub mod list;
 pub mod plain;
 pub mod practice;
+pub mod present;
 pub mod progress;
 pub mod sanitize;
 pub mod speech;

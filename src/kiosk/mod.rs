@@ -20,8 +20,9 @@ use std::time::{Duration, Instant};
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::Frame;
 
+use crate::engine::Library;
 use crate::engine::quick_check::QuickCheck;
-use crate::engine::{Library, Phase};
+use crate::present::Effect;
 use crate::stats::Store;
 use crate::tui::app::{Action, App, Mode, Options, Target};
 use crate::tui::quick_check::QuickState;
@@ -105,9 +106,8 @@ pub struct Kiosk {
     pub running: bool,
     /// The clock's last reading (for the lock countdown on the PIN prompt).
     now: Option<Instant>,
-    /// The call (by its number in this visit) already counted as finished:
-    /// each call is counted once, however its ending is reached again.
-    counted: Option<u64>,
+    /// The calls already counted as finished in this visit: each once.
+    counted: std::collections::BTreeSet<String>,
 }
 
 /// The app for a new visitor: nothing from the last one, and the quick check
@@ -136,7 +136,7 @@ impl Kiosk {
             store,
             running: true,
             now: None,
-            counted: None,
+            counted: Default::default(),
         }
     }
 
@@ -149,13 +149,7 @@ impl Kiosk {
         self.debounce.reset();
         self.pressed = None;
         self.staff.cancel();
-        self.counted = None;
-    }
-
-    fn call_ended(&self) -> bool {
-        self.app
-            .session()
-            .is_some_and(|s| matches!(s.phase(), Phase::Ended { .. }))
+        self.counted.clear();
     }
 
     /// Handle one event at time `now`. True when the screen must be redrawn.
@@ -247,25 +241,27 @@ impl Kiosk {
         self.act(Action::Click { column, row })
     }
 
-    /// Act on a visitor's key or touch, counting what is worth counting.
+    /// Act on a visitor's key or touch, counting what is worth counting
+    /// (the flow's effects: finished calls and quick-check scores, numbers only).
     fn act(&mut self, action: Action) -> bool {
-        let was_ended = self.call_ended();
         let changed = self.app.update(action);
-        let call = self.app.calls_started();
-        if !was_ended
-            && self.call_ended()
-            && self.counted != Some(call)
-            && let Some(result) = self.app.session().and_then(|s| s.result())
-        {
-            self.counted = Some(call);
-            self.store
-                .record(|c, day| c.call_finished(day, &result.scenario, result.outcome));
-        }
-        // Quick-check scores are counted (numbers only) for the centre.
-        let checks = self.app.practice.take_checks();
-        for (stage, score) in checks {
-            self.store
-                .record(|c, day| c.check_finished(day, stage, score));
+        for e in self.app.flow.take_effects() {
+            match e {
+                // Each call once per visit: replaying it again and again
+                // (key-mashing) cannot inflate the centre's figures.
+                Effect::CallFinished(f) => {
+                    let r = f.result;
+                    if self.counted.insert(r.scenario.clone()) {
+                        self.store
+                            .record(|c, day| c.call_finished(day, &r.scenario, r.outcome));
+                    }
+                }
+                Effect::CheckFinished(stage, score) => {
+                    self.store
+                        .record(|c, day| c.check_finished(day, stage, score));
+                }
+                Effect::SayAgain => {}
+            }
         }
         changed
     }
