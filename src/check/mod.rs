@@ -86,7 +86,11 @@ pub fn check_files(paths: &[PathBuf], catalogue: &Catalogue) -> Report {
                     for f in found.files {
                         report.files.push(check_path(&f, catalogue));
                     }
-                    for n in found.notes {
+                    let sub = found.in_sub_folders.into_iter().map(|f| crate::engine::library::Skipped {
+                        path: f.display().to_string(),
+                        reason: "it is in a sub-folder, and only the files directly in the folder are used".into(),
+                    });
+                    for n in found.notes.into_iter().chain(sub) {
                         report.files.push(FileReport {
                             path: n.path,
                             source: Vec::new(),

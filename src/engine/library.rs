@@ -209,27 +209,28 @@ pub fn summary(problems: &[Diagnostic]) -> String {
     }
 }
 
-/// Folders are searched this deep for scenario files.
+/// Sub-folders are looked into this deep (to list the files there that are not used).
 pub const MAX_DEPTH: usize = 8;
 
 /// What [`discover`] found in a folder: the scenario files to read, in order,
-/// and the files it did not use, each with a plain reason.
+/// the files it did not use (each with a plain reason), and the `*.toml` files
+/// in sub-folders, which are not used either (`check` says so).
 #[derive(Debug, Clone, Default)]
 pub struct Found {
     pub files: Vec<PathBuf>,
     pub notes: Vec<Skipped>,
+    pub in_sub_folders: Vec<PathBuf>,
 }
 
 /// The one discovery rule, shared by the loader and `hangup check` (see
 /// scenarios/README.md):
 ///
-/// - every `*.toml` file in the folder and its sub-folders (at most
-///   [`MAX_DEPTH`] deep), in name order, except the catalogues
-///   `red-flags.toml` and `advice.toml`;
-/// - hidden files and folders (names starting with `.`) are not used; a hidden
-///   `*.toml` file gets a note, so it cannot silently replace a call;
-/// - symlinks are followed, to files and to folders (a folder met twice, e.g.
-///   through a loop, is searched once);
+/// - every `*.toml` file directly in the folder, in name order, except the
+///   catalogues `red-flags.toml` and `advice.toml`; files in sub-folders are
+///   not used (`check` lists them, so nothing passes `check` unused);
+/// - hidden files (names starting with `.`) are not used; a hidden `*.toml`
+///   file gets a note, so it cannot silently replace a call;
+/// - symlinks are followed;
 /// - only ordinary files are read: a pipe (FIFO), device or socket named
 ///   `*.toml` is noted and skipped, never opened, so nothing can stall;
 /// - duplicate ids are dealt with by the caller: in the loader, the first file
@@ -274,7 +275,7 @@ fn walk(
             .unwrap_or_default();
         let is_toml = p.extension().is_some_and(|x| x == "toml");
         if name.starts_with('.') {
-            if is_toml {
+            if is_toml && depth == 0 {
                 note(
                     found,
                     &p,
@@ -293,14 +294,13 @@ fn walk(
             }
         };
         if meta.is_dir() {
+            // Searched only to say which files are there but not used.
             if depth < MAX_DEPTH {
                 walk(&p, depth + 1, seen, found);
-            } else {
-                note(
-                    found,
-                    &p,
-                    format!("folders more than {MAX_DEPTH} deep are not searched"),
-                );
+            }
+        } else if depth > 0 {
+            if is_toml && meta.is_file() {
+                found.in_sub_folders.push(p);
             }
         } else if is_toml && !is_catalogue_file(&p) {
             if meta.is_file() {

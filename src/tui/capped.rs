@@ -97,6 +97,9 @@ mod tests {
             .draw(|f| f.render_widget(ratatui::widgets::Paragraph::new("hi"), f.area()))
             .expect("draw")
             .area;
-        assert_eq!(area, ratatui::layout::Rect::new(0, 0, MAX_COLUMNS, MAX_ROWS));
+        assert_eq!(
+            area,
+            ratatui::layout::Rect::new(0, 0, MAX_COLUMNS, MAX_ROWS)
+        );
     }
 }

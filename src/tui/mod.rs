@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod big;
+pub mod capped;
 pub mod hooks;
 pub mod keymap;
 pub mod practice;
@@ -118,6 +119,16 @@ pub fn run_with(driver: &mut impl Driver) -> io::Result<()> {
             Some(ev) => driver.on_event(&ev, Instant::now()),
             None => driver.on_deadline(Instant::now()),
         };
+        // Back from Ctrl-Z (SIGCONT): the screen was given away, draw it all.
+        // (`resize` clears the whole screen and forgets the last frame, without
+        // asking the terminal where its cursor is, as `clear` would.)
+        if term::take_redraw() {
+            let size = guard.terminal.size()?;
+            guard
+                .terminal
+                .resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+            dirty = true;
+        }
     }
     Ok(())
 }
