@@ -16,6 +16,7 @@ pub mod plain;
 pub mod practice;
 pub mod present;
 pub mod progress;
+pub mod report;
 pub mod sanitize;
 pub mod speech;
 pub mod stats;

@@ -50,11 +50,7 @@ pub fn write(library: &Library, json: bool, out: &mut impl Write) -> io::Result<
         }
     }
     for s in &library.skipped {
-        eprintln!(
-            "Note: {} could not be used: {}",
-            sanitize(&s.path),
-            sanitize(&s.reason)
-        );
+        crate::sanitize::note(&format!("Note: {} could not be used: {}", s.path, s.reason));
     }
     Ok(())
 }

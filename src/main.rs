@@ -1,6 +1,6 @@
 //! `hangup`: choose a front end and run it. All the work is in the library.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal, Write as _};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -99,12 +99,19 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 .map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Paths { scenario }) => {
-            let s = library.find_or_load(scenario)?;
-            let report = hangup::check::paths_report(&s, &library.catalogue);
-            hangup::sanitize::Clean::new(stdout.lock())
-                .write_all(report.as_bytes())
-                .map_err(|e| e.to_string())?;
+        Some(Command::Paths { scenario, format }) => {
+            let text = match hangup::check::graph::Format::parse(format) {
+                Some(f) => hangup::check::graph::draw(&library, scenario, f)?,
+                None => {
+                    let s = library.find_or_load(scenario)?;
+                    hangup::check::paths_report(&s, &library.catalogue)
+                }
+            };
+            match hangup::sanitize::Clean::new(stdout.lock()).write_all(text.as_bytes()) {
+                // The reader stopped early (e.g. `| head`): that is not a failure.
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+                other => other.map_err(|e| e.to_string())?,
+            }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List { json }) => {

@@ -58,6 +58,10 @@ pub struct StatsArgs {
     /// The kiosk settings file, to find its data-dir.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Write a one-page report with charts to this file (HTML: open it in a
+    /// web browser and print it, or save it as PDF). Numbers only.
+    #[arg(long, value_name = "FILE.html")]
+    pub report: Option<PathBuf>,
 }
 
 /// The kiosk's own rules, already merged from the settings file and command line.
@@ -453,6 +457,16 @@ pub fn stats_main(cli: &crate::cli::Cli, args: &StatsArgs) -> ExitCode {
         Err(e) => return fail(&e),
     };
     let dir = crate::stats::data_dir(cli.data_dir.as_deref(), config.data_dir.as_deref());
+    if let Some(file) = &args.report {
+        return match crate::report::write(dir.as_deref(), cli.scenarios.as_deref(), file) {
+            Ok(said) => {
+                use std::io::Write as _;
+                let _ = writeln!(std::io::stdout().lock(), "{}", crate::sanitize::line(&said));
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e),
+        };
+    }
     let stdout = std::io::stdout();
     let mut out = crate::sanitize::Clean::new(stdout.lock());
     match crate::stats::print(dir.as_deref(), args.csv, &mut out) {
