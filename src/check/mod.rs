@@ -8,6 +8,7 @@
 pub mod lessons;
 mod paths;
 mod render;
+pub mod translations;
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -171,15 +172,59 @@ pub fn run_check(
     format: Format,
     out: &mut impl Write,
 ) -> i32 {
-    let report = if paths.is_empty() {
+    run_check_in(paths, extra_dir, None, format, out)
+}
+
+/// `hangup check`, with the translations too: every language's (warnings for
+/// what is missing or out of date), or with `language` only that one's (then
+/// those are errors, for a translator's own check).
+pub fn run_check_in(
+    paths: &[PathBuf],
+    extra_dir: Option<&Path>,
+    language: Option<crate::i18n::Language>,
+    format: Format,
+    out: &mut impl Write,
+) -> i32 {
+    let translations_of = |l: Option<crate::i18n::Language>| {
+        let mut r = Report::default();
+        if paths.is_empty() {
+            r.files
+                .extend(translations::check_builtin_translations(l).files);
+            if let Some(dir) = extra_dir {
+                r.files
+                    .extend(translations::check_folder_translations(&[dir.to_path_buf()], l).files);
+            }
+        } else {
+            r.files
+                .extend(translations::check_folder_translations(paths, l).files);
+        }
+        r
+    };
+    let mut report = if paths.is_empty() {
         check_builtin(extra_dir)
     } else {
         let (catalogue, mut report) = catalogue_for(extra_dir);
         report.files.extend(check_files(paths, &catalogue).files);
         report
     };
+    if language.is_some() {
+        report.files.extend(translations_of(language).files);
+    }
     // A failed write (closed pipe) must not hide the result: the exit code still says it.
     let _ = render(&report, format, out);
+    if language.is_none() && format != Format::Json {
+        // The English's authors get one line per language, not every gap:
+        // `--language` gives the details (and makes them count).
+        for l in crate::i18n::Language::REAL
+            .into_iter()
+            .filter(|l| !l.is_english())
+        {
+            let t = translations_of(Some(l));
+            if let Some(line) = translations::summary(&t, l) {
+                let _ = writeln!(out, "{line}");
+            }
+        }
+    }
     report.exit_code()
 }
 

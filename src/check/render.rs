@@ -85,7 +85,9 @@ impl<'a> Lines<'a> {
             .filter(|&&b| (b & 0xC0) != 0x80)
             .count()
             + 1;
-        (before + 1, column)
+        // A byte-order mark is not a character an editor shows: count from after it.
+        let bom = line_start == 0 && self.source[..byte].starts_with(b"\xEF\xBB\xBF");
+        (before + 1, if bom { column - 1 } else { column })
     }
 
     /// Where a byte span is, as line and column.
