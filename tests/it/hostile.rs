@@ -868,7 +868,9 @@ fn a_huge_window_is_drawn_in_a_capped_area() {
         .expect("VmHWM");
     assert!(hwm < 300 * 1024, "memory bounded: {hwm} KiB");
     pty.key("q");
-    std::thread::sleep(Duration::from_millis(300));
+    pty.wait_for_text("Do you want to stop practising?");
+    // The input guard ignores keys for a moment after the screen changes.
+    std::thread::sleep(Duration::from_millis(1500));
     pty.key("y");
     let code = pty.exit_code();
     assert_eq!(code, 0, "exit {code} after a 65535x65535 window");
