@@ -127,6 +127,10 @@ pub enum Command {
         /// Replace the --out file if it is already there.
         #[arg(long)]
         force: bool,
+        /// Add what you practised on this computer and the tricks that caught
+        /// you out (read from your progress file, nothing else).
+        #[arg(long)]
+        mine: bool,
         /// Count "practise again" from this day (YYYY-MM-DD) instead of today.
         #[arg(long, value_name = "DATE", hide = true)]
         today: Option<String>,

@@ -174,6 +174,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             format,
             out,
             force,
+            mine,
             today,
         }) => hangup::group::commands::handout(
             &library,
@@ -182,6 +183,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             format,
             out.as_deref().map(|p| (p, *force)),
             today.as_deref(),
+            mine.then(|| hangup::group::commands::MineFrom {
+                data_dir: cli.data_dir.clone(),
+                no_save: cli.no_save,
+            }),
         ),
         Some(Command::Play { scenario }) => {
             let s = library.find_or_load(scenario)?;
