@@ -123,9 +123,13 @@ pub enum Command {
         /// What kind of file to make.
         #[arg(long, default_value = "html", value_name = "FORMAT")]
         format: HandoutFormat,
-        /// Write to this file instead of the screen.
+        /// Write to this file instead of the screen. An existing file is not
+        /// replaced unless --force is given.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Replace the --out file if it is already there.
+        #[arg(long)]
+        force: bool,
         /// Add what you practised on this computer and the tricks that caught
         /// you out (read from your progress file, nothing else).
         #[arg(long)]

@@ -27,6 +27,7 @@ pub mod practice;
 pub mod present;
 pub mod progress;
 pub mod report;
+pub mod sanitize;
 pub mod speech;
 pub mod spreadsheet;
 pub mod stats;

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::engine::Library;
-use crate::engine::text::sanitize;
+use crate::sanitize::line as sanitize;
 
 #[derive(Serialize)]
 struct Entry {
@@ -21,8 +21,8 @@ pub fn write(library: &Library, json: bool, out: &mut impl Write) -> io::Result<
         .scenarios
         .iter()
         .map(|s| Entry {
-            id: s.id.get_ref().clone(),
-            title: sanitize(s.title.get_ref()),
+            id: sanitize(s.id.get_ref()).into_owned(),
+            title: sanitize(s.title.get_ref()).into_owned(),
             kind: s.kind.label(),
             medium: match s.medium {
                 crate::engine::Medium::Call => "call",
@@ -33,7 +33,8 @@ pub fn write(library: &Library, json: bool, out: &mut impl Write) -> io::Result<
                 "{}, {}",
                 s.source.who.get_ref(),
                 s.source.when.get_ref()
-            )),
+            ))
+            .into_owned(),
         })
         .collect();
     if json {
@@ -49,7 +50,7 @@ pub fn write(library: &Library, json: bool, out: &mut impl Write) -> io::Result<
         }
     }
     for s in &library.skipped {
-        eprintln!("Note: {} could not be used: {}", s.path, s.reason);
+        crate::sanitize::note(&format!("Note: {} could not be used: {}", s.path, s.reason));
     }
     Ok(())
 }

@@ -16,8 +16,10 @@ fn main() -> ExitCode {
     let cli = Cli::from_env();
     match run(cli) {
         Ok(code) => code,
+        // The reader went away (`| head`): stop quietly, that is not a failure.
+        Err(_) if hangup::sanitize::reader_gone() => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("hangup: {message}");
+            hangup::sanitize::note(&format!("hangup: {message}"));
             ExitCode::FAILURE
         }
     }
@@ -88,7 +90,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     let stdout = io::stdout();
     match &cli.command {
         Some(Command::Check { paths, format }) => {
-            let mut out = stdout.lock();
+            let mut out = hangup::sanitize::Clean::new(stdout.lock());
             // Only a language asked for on the command line narrows the check.
             let language = match cli.language.as_deref() {
                 Some(l) => Some(l.parse::<hangup::i18n::Language>()?),
@@ -110,14 +112,17 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     return Err("say which language to translate into, e.g. --language cy.".into());
                 }
             };
-            print!(
-                "{}",
-                hangup::check::translations::template_for(what, language)?
-            );
+            let template = hangup::check::translations::template_for(what, language)?;
+            hangup::sanitize::Clean::new(stdout.lock())
+                .write_all(template.as_bytes())
+                .map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Schema) => {
-            println!("{}", hangup::check::schema_json());
+            stdout
+                .lock()
+                .write_all(hangup::check::schema_json().as_bytes())
+                .map_err(|e| e.to_string())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Paths { scenario, format }) => {
@@ -128,7 +133,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     hangup::check::paths_report(&s, &library.catalogue)
                 }
             };
-            match stdout.lock().write_all(text.as_bytes()) {
+            match hangup::sanitize::Clean::new(stdout.lock()).write_all(text.as_bytes()) {
                 // The reader stopped early (e.g. `| head`): that is not a failure.
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
                 other => other.map_err(|e| e.to_string())?,
@@ -136,7 +141,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List { json }) => {
-            let mut out = stdout.lock();
+            let mut out = hangup::sanitize::Clean::new(stdout.lock());
             match hangup::list::write(&library, *json, &mut out) {
                 // The reader stopped early (e.g. `| head`): that is not a failure.
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
@@ -145,7 +150,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Progress { reset }) => {
-            let mut out = stdout.lock();
+            let mut out = hangup::sanitize::Clean::new(stdout.lock());
             hangup::practice::command(
                 cli.data_dir.as_deref(),
                 *reset,
@@ -170,6 +175,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             scenario_ids,
             format,
             out,
+            force,
             mine,
             today,
         }) => hangup::group::commands::handout(
@@ -177,7 +183,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             &region,
             scenario_ids,
             (*format).into(),
-            out.as_deref(),
+            out.as_deref().map(|p| (p, *force)),
             today.as_deref(),
             mine.then(|| hangup::group::commands::MineFrom {
                 data_dir: cli.data_dir.clone(),
@@ -207,17 +213,17 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 let mut p = Plain::new(stdin.lock(), stdout.lock(), &library.catalogue, &region);
                 plain_voice(&cli, &mut p);
                 if let Some(n) = keeper.notice.take() {
-                    eprintln!("hangup: {n}");
+                    hangup::sanitize::note(&format!("hangup: {n}"));
                 }
                 let played = p
                     .play_flow(&mut flow, &mut keeper)
                     .map_err(|e| e.to_string());
                 if let Some(n) = p.finish() {
-                    eprintln!("hangup: {n}");
+                    hangup::sanitize::note(&format!("hangup: {n}"));
                 }
                 played?;
                 if let Some(n) = keeper.notice.take() {
-                    eprintln!("hangup: {n}");
+                    hangup::sanitize::note(&format!("hangup: {n}"));
                 }
             } else {
                 let mut a = app::App::new(lib, options);
@@ -246,7 +252,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     .or_else(reader_gone)
                     .map_err(|e| e.to_string());
                 if let Some(n) = p.finish() {
-                    eprintln!("hangup: {n}");
+                    hangup::sanitize::note(&format!("hangup: {n}"));
                 }
                 played?;
             } else {

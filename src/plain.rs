@@ -161,7 +161,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
     }
 
     fn line(&mut self, s: &str) -> io::Result<()> {
-        writeln!(self.out, "{s}")
+        writeln!(self.out, "{}", crate::sanitize::text(s))
     }
 
     /// Print a screen: a blank line, its title, a speech notice if there is
@@ -214,7 +214,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
             self.out.flush()?;
             // A line that is not valid UTF-8 is treated as a wrong answer, not an error.
             let mut bytes = Vec::new();
-            if self.input.read_until(b'\n', &mut bytes)? == 0 {
+            if read_line_capped(&mut self.input, &mut bytes)? == 0 {
                 return Ok(Reply::InputEnded);
             }
             let buf = String::from_utf8_lossy(&bytes);
@@ -447,4 +447,35 @@ fn prompt(n: usize) -> String {
 /// The help card's key list in plain mode: the typed letters.
 fn typed_keys() -> String {
     W.plain_keys.to_string()
+}
+
+/// The longest answer line kept; the rest of a longer line is read and thrown
+/// away, so an endless line without a newline cannot fill memory.
+pub const MAX_ANSWER_BYTES: usize = 1024;
+
+/// Read one line (up to and including `\n`), keeping at most
+/// `MAX_ANSWER_BYTES` of it. Returns how many bytes were read (0 at end of input).
+pub fn read_line_capped<R: BufRead>(input: &mut R, kept: &mut Vec<u8>) -> io::Result<usize> {
+    let mut total = 0usize;
+    loop {
+        let buf = match input.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(total);
+        }
+        let (used, done) = match buf.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (buf.len(), false),
+        };
+        let room = MAX_ANSWER_BYTES.saturating_sub(kept.len());
+        kept.extend_from_slice(&buf[..used.min(room)]);
+        input.consume(used);
+        total = total.saturating_add(used);
+        if done {
+            return Ok(total);
+        }
+    }
 }

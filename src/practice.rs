@@ -70,15 +70,34 @@ impl Keeper {
             .get(&result.scenario)
             .map(progress::scenario_tricks)
             .unwrap_or_default();
-        self.progress.record(result, seed, &used, self.today);
+        let today = self.today;
+        self.commit(|p| p.record(result, seed, &used, today));
         self.marks.insert(result.scenario.clone(), Mark::Practised);
-        self.save();
     }
 
     /// Note a finished quick check (scores only) and save.
     pub fn record_check(&mut self, stage: Stage, score: Score) {
-        self.progress.record_check(stage, score, self.today);
-        self.save();
+        let today = self.today;
+        self.commit(|p| p.record_check(stage, score, today));
+    }
+
+    /// Make one change to the progress and save it, merged with what another
+    /// hangup on the same folder may have saved meanwhile (see `Store::change`).
+    fn commit(&mut self, change: impl Fn(&mut Progress)) {
+        let Some(store) = &self.store else {
+            change(&mut self.progress);
+            return;
+        };
+        match store.change(&self.progress, self.today, &change) {
+            Ok(merged) => self.progress = merged,
+            Err(e) => {
+                change(&mut self.progress);
+                self.notice = Some(format!(
+                    "Your progress could not be saved ({}). You can still practise.",
+                    progress::plain_error(&e)
+                ));
+            }
+        }
     }
 
     /// The quick-check state for the app or plain mode: what to offer, from the progress.
@@ -92,17 +111,6 @@ impl Keeper {
             after_calls,
             ..QuickState::fresh(check, after_calls)
         })
-    }
-
-    fn save(&mut self) {
-        if let Some(store) = &self.store
-            && let Err(e) = store.save(&self.progress)
-        {
-            self.notice = Some(format!(
-                "Your progress could not be saved ({}). You can still practise.",
-                progress::plain_error(&e)
-            ));
-        }
     }
 
     /// Fill the flow's practice state from the progress.

@@ -113,6 +113,9 @@ pub struct Progress {
     /// Calls finished since the last quick check (the after check waits for some).
     #[serde(default)]
     pub calls_since_check: u32,
+    /// Fields written by a newer version, kept unchanged and written back.
+    #[serde(flatten)]
+    pub other: BTreeMap<String, toml::Value>,
 }
 
 /// One quick check: when, which set, and the score. Nothing typed is kept.
@@ -145,6 +148,7 @@ impl Default for Progress {
             tricks: BTreeMap::new(),
             checks: Vec::new(),
             calls_since_check: 0,
+            other: BTreeMap::new(),
         }
     }
 }
@@ -465,7 +469,10 @@ impl Store {
             progress: Progress::default(),
             notice: None,
         };
-        let bytes = match fs::read(&path) {
+        if !self.no_save {
+            crate::store::sweep_temp(&path);
+        }
+        let bytes = match crate::store::read_capped(&path, crate::store::MAX_DATA_BYTES) {
             Ok(b) => b,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return fresh,
             Err(e) => {
@@ -478,10 +485,7 @@ impl Store {
                 };
             }
         };
-        let parsed = std::str::from_utf8(&bytes)
-            .ok()
-            .and_then(|s| toml::from_str::<Progress>(s).ok());
-        match parsed {
+        match parse(&bytes) {
             Some(p) => Loaded {
                 progress: p,
                 notice: None,
@@ -491,16 +495,15 @@ impl Store {
                 notice: Some("Your progress file could not be read. It was left as it is.".into()),
             },
             None => {
-                let aside = self
-                    .dir
-                    .join(format!("{FILE_NAME}.corrupt-{}", today.compact()));
-                let notice = match fs::rename(&path, &aside) {
-                    Ok(()) => {
+                let kept =
+                    crate::store::keep_damaged(&path, &format!("corrupt-{}", today.compact()));
+                let notice = match kept {
+                    Ok(aside) => {
                         let fresh = Progress::default();
                         let _ = self.save(&fresh);
                         format!(
                             "Your progress file could not be read, so a new one was started. The old one is kept as {}.",
-                            aside.display()
+                            crate::sanitize::path(&aside)
                         )
                     }
                     Err(_) => "Your progress file could not be read, so this time starts fresh."
@@ -521,11 +524,40 @@ impl Store {
             return Ok(());
         }
         fs::create_dir_all(&self.dir)?;
-        let text = toml::to_string(progress).map_err(io::Error::other)?;
-        let mut bytes =
-            b"# hangup: which practice calls you have done. No names are kept.\n".to_vec();
-        bytes.extend_from_slice(text.as_bytes());
-        crate::store::write_atomic(&self.path(), &bytes)
+        crate::store::write_atomic(&self.path(), &to_bytes(progress)?)
+    }
+
+    /// Change the saved progress safely when another hangup may be using the
+    /// same folder: under a lock, `change` is made to the progress in the file
+    /// now (`fallback` if there is none or it cannot be read), and the result
+    /// is written atomically and returned. So two programs both keep their calls.
+    pub fn change(
+        &self,
+        fallback: &Progress,
+        today: Day,
+        change: impl FnOnce(&mut Progress),
+    ) -> io::Result<Progress> {
+        if self.no_save {
+            let mut p = fallback.clone();
+            change(&mut p);
+            return Ok(p);
+        }
+        fs::create_dir_all(&self.dir)?;
+        let path = self.path();
+        crate::store::update(&path, crate::store::MAX_DATA_BYTES, |now| {
+            let mut p = match now.as_deref().map(parse) {
+                Some(Some(p)) => p,
+                Some(None) => {
+                    // Damaged since we read it: keep it, go on from what we knew.
+                    let _ =
+                        crate::store::keep_damaged(&path, &format!("corrupt-{}", today.compact()));
+                    fallback.clone()
+                }
+                None => fallback.clone(),
+            };
+            change(&mut p);
+            Ok((to_bytes(&p)?, p))
+        })
     }
 
     /// `hangup progress --reset`: delete the file. Ok(false) if there was none.
@@ -536,6 +568,20 @@ impl Store {
             Err(e) => Err(e),
         }
     }
+}
+
+/// The progress in a file's bytes, or `None` when they cannot be read.
+fn parse(bytes: &[u8]) -> Option<Progress> {
+    std::str::from_utf8(bytes)
+        .ok()
+        .and_then(|s| toml::from_str::<Progress>(s).ok())
+}
+
+fn to_bytes(progress: &Progress) -> io::Result<Vec<u8>> {
+    let text = toml::to_string(progress).map_err(io::Error::other)?;
+    let mut bytes = b"# hangup: which practice calls you have done. No names are kept.\n".to_vec();
+    bytes.extend_from_slice(text.as_bytes());
+    Ok(bytes)
 }
 
 /// An I/O error in words a learner can pass on to a helper.

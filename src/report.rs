@@ -989,6 +989,10 @@ mod tests {
 
     #[test]
     fn escape_html() {
-        assert_eq!(escape("<b>&\"'\u{1b}[2J"), "&lt;b&gt;&amp;&quot;&#39;[2J");
+        // The escape is shown, not dropped (see `crate::sanitize`).
+        assert_eq!(
+            escape("<b>&\"'\u{1b}[2J"),
+            "&lt;b&gt;&amp;&quot;&#39;&lt;U+001B&gt;[2J"
+        );
     }
 }

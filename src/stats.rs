@@ -24,14 +24,19 @@ use crate::engine::quick_check::{Score, Stage, percent};
 pub const FILE_NAME: &str = "counters.toml";
 
 /// Everything counted, by kind of record, then by day ("2026-05-01").
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// A file written by a newer version may have records this one does not know:
+/// they are kept as they are (`other`) and written back, never called damage.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Counters {
     #[serde(default)]
     pub kiosk: BTreeMap<String, KioskDay>,
+    /// Records from a newer version, kept unchanged.
+    #[serde(flatten)]
+    pub other: BTreeMap<String, toml::Value>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub struct KioskDay {
     #[serde(default)]
     pub visits: u64,
@@ -46,11 +51,13 @@ pub struct KioskDay {
     /// Quick checks after some practice.
     #[serde(default, skip_serializing_if = "CheckCounts::is_empty")]
     pub check_after: CheckCounts,
+    /// Counts from a newer version, kept unchanged.
+    #[serde(flatten)]
+    pub other: BTreeMap<String, toml::Value>,
 }
 
 /// Quick checks taken, and the answers right out of the answers given.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct CheckCounts {
     #[serde(default)]
     pub taken: u64,
@@ -86,7 +93,7 @@ impl CheckCounts {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub struct Outcomes {
     #[serde(default)]
     pub safe: u64,
@@ -317,25 +324,33 @@ pub fn data_dir(from_cli: Option<&Path>, from_config: Option<&Path>) -> Option<P
 pub use crate::store::write_atomic;
 
 /// Read the counts file. A missing file is no counts; a damaged one is an error.
+/// Only a regular file is read, and at most `store::MAX_DATA_BYTES` of it.
 pub fn load(path: &Path) -> Result<Counters, String> {
-    match fs::read_to_string(path) {
-        Ok(text) => toml::from_str(&text).map_err(|e| {
+    match crate::store::read_if_there(path, crate::store::MAX_DATA_BYTES) {
+        Ok(Some(bytes)) => parse(&bytes).map_err(|why| {
             format!(
-                "the counts file {} is damaged ({})",
-                path.display(),
-                e.message()
+                "the counts file {} is damaged ({why})",
+                crate::sanitize::path(path)
             )
         }),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Counters::default()),
+        Ok(None) => Ok(Counters::default()),
         Err(e) => Err(format!(
             "the counts file {} could not be read ({e})",
-            path.display()
+            crate::sanitize::path(path)
         )),
     }
 }
 
+/// The counts in a file's bytes, or why they could not be read.
+fn parse(bytes: &[u8]) -> Result<Counters, String> {
+    let text = std::str::from_utf8(bytes).map_err(|_| "it is not plain text".to_string())?;
+    toml::from_str(text).map_err(|e| e.message().trim().replace('\n', " "))
+}
+
 /// The counts of a running kiosk, saved after every change. When the folder
 /// cannot be written the kiosk runs on without saving (it never stops for this).
+/// Several kiosks may share one folder: each change is made to what is in the
+/// file at that moment, under a lock, so every kiosk's counts are kept.
 #[derive(Debug)]
 pub struct Store {
     path: Option<PathBuf>,
@@ -355,7 +370,8 @@ impl Store {
     }
 
     /// Open (or start) the counts file in `dir`. Problems become warnings.
-    /// A damaged file is kept beside the new one as `counters.damaged.toml`.
+    /// A damaged file is kept beside the new one as
+    /// `counters.toml.damaged-YYYY-MM-DD` (then `-2`, `-3`, …: never overwritten).
     pub fn open(dir: Option<&Path>) -> Self {
         let mut store = Self::in_memory();
         let Some(dir) = dir else {
@@ -368,32 +384,32 @@ impl Store {
         if let Err(e) = fs::create_dir_all(dir) {
             store.warnings.push(format!(
                 "hangup: cannot use the folder {} ({e}). Counts will not be saved.",
-                dir.display()
+                crate::sanitize::path(dir)
             ));
             return store;
         }
         let path = dir.join(FILE_NAME);
+        crate::store::sweep_temp(&path);
         match load(&path) {
             Ok(c) => store.counters = c,
             Err(problem) => {
-                let aside = dir.join("counters.damaged.toml");
-                let kept = fs::rename(&path, &aside).is_ok();
-                store.warnings.push(if kept {
-                    format!(
+                match crate::store::keep_damaged(&path, &format!("damaged-{}", today())) {
+                    Ok(aside) => store.warnings.push(format!(
                         "hangup: {problem}. It was kept as {} and counting starts again.",
-                        aside.display()
-                    )
-                } else {
-                    format!("hangup: {problem}. Counts will not be saved.")
-                });
-                if !kept {
-                    return store;
+                        crate::sanitize::path(&aside)
+                    )),
+                    Err(_) => {
+                        store
+                            .warnings
+                            .push(format!("hangup: {problem}. Counts will not be saved."));
+                        return store;
+                    }
                 }
             }
         }
         store.path = Some(path);
         // Find out now, not in the middle of a visit, whether saving works.
-        store.save();
+        store.record(|_, _| {});
         store
     }
 
@@ -401,26 +417,57 @@ impl Store {
         self.path.is_some()
     }
 
-    /// Change the counts and save them. A failed save stops further saving
-    /// (one warning, never a crash).
+    /// Change the counts and save them: under the folder's lock, the change
+    /// is made to the counts in the file now (another kiosk may have added
+    /// some), then written atomically. A failed save stops further saving
+    /// (one warning, never a crash); counting goes on in memory.
     pub fn record(&mut self, change: impl FnOnce(&mut Counters, &str)) {
-        change(&mut self.counters, &today());
-        self.save();
-    }
-
-    fn save(&mut self) {
-        let Some(path) = &self.path else {
+        let day = today();
+        let Some(path) = self.path.clone() else {
+            change(&mut self.counters, &day);
             return;
         };
-        let result = toml::to_string(&self.counters)
-            .map_err(|e| io::Error::other(e.to_string()))
-            .and_then(|text| write_atomic(path, text.as_bytes()));
-        if let Err(e) = result {
+        let mine = self.counters.clone();
+        let mut damaged = None;
+        let mut change = Some(change);
+        let result = crate::store::update(&path, crate::store::MAX_DATA_BYTES, |now| {
+            let mut counters = match now.as_deref().map(parse) {
+                None => Counters::default(),
+                Some(Ok(c)) => c,
+                Some(Err(why)) => {
+                    // Damaged since we started: keep it, go on from what we knew.
+                    damaged = Some((
+                        why,
+                        crate::store::keep_damaged(&path, &format!("damaged-{day}")).ok(),
+                    ));
+                    mine
+                }
+            };
+            if let Some(change) = change.take() {
+                change(&mut counters, &day);
+            }
+            let text = toml::to_string(&counters).map_err(|e| io::Error::other(e.to_string()))?;
+            Ok((text.into_bytes(), counters))
+        });
+        if let Some((why, aside)) = damaged {
             self.warnings.push(format!(
-                "hangup: cannot save the counts in {} ({e}). Counts will not be saved.",
-                path.display()
+                "hangup: the counts file {} was damaged ({why}); it was kept as {}.",
+                crate::sanitize::path(&path),
+                aside.map_or_else(|| "it was".into(), |a| crate::sanitize::path(&a))
             ));
-            self.path = None;
+        }
+        match result {
+            Ok(c) => self.counters = c,
+            Err(e) => {
+                if let Some(change) = change.take() {
+                    change(&mut self.counters, &day);
+                }
+                self.warnings.push(format!(
+                    "hangup: cannot save the counts in {} ({e}). Counts will not be saved.",
+                    crate::sanitize::path(&path)
+                ));
+                self.path = None;
+            }
         }
     }
 }

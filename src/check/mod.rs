@@ -11,7 +11,7 @@ mod render;
 pub mod translations;
 
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub mod graph;
@@ -19,11 +19,8 @@ pub use paths::paths_report;
 pub use render::{Format, Located, locate, render};
 
 use crate::engine::Catalogue;
-use crate::engine::library::{BUILTIN_SCENARIOS, check_scenario, is_catalogue_file};
+use crate::engine::library::{BUILTIN_SCENARIOS, check_scenario};
 use crate::engine::validate::{Diagnostic, MAX_FILE_BYTES, Severity};
-
-/// Folders are searched this deep for `*.toml` files (no endless symlink loops).
-const MAX_DEPTH: usize = 8;
 
 /// One checked file: its name as shown, its bytes (for the source lines) and its problems.
 #[derive(Debug, Clone)]
@@ -85,11 +82,39 @@ pub fn check_files(paths: &[PathBuf], catalogue: &Catalogue) -> Report {
     let mut report = Report::default();
     for p in paths {
         if p.is_dir() {
-            let mut files = Vec::new();
-            walk(p, 0, &mut files);
-            files.sort();
-            for f in files {
-                report.files.push(check_path(&f, catalogue));
+            // The loader's own discovery rule, so check and the program agree.
+            match crate::engine::library::discover(p) {
+                Ok(found) => {
+                    for f in found.files {
+                        report.files.push(check_path(&f, catalogue));
+                    }
+                    let sub = found.in_sub_folders.into_iter().map(|f| crate::engine::library::Skipped {
+                        path: f.display().to_string(),
+                        reason: "it is in a sub-folder, and only the files directly in the folder are used".into(),
+                    });
+                    for n in found.notes.into_iter().chain(sub) {
+                        report.files.push(FileReport {
+                            path: n.path,
+                            source: Vec::new(),
+                            diagnostics: vec![Diagnostic::warning(
+                                "H0109",
+                                format!("this file is not used: {}", n.reason),
+                                None,
+                            )],
+                            scenario_id: None,
+                        });
+                    }
+                }
+                Err(e) => report.files.push(FileReport {
+                    path: p.display().to_string(),
+                    source: Vec::new(),
+                    diagnostics: vec![Diagnostic::error(
+                        "H0107",
+                        format!("the folder could not be opened ({e})"),
+                        None,
+                    )],
+                    scenario_id: None,
+                }),
             }
         } else {
             report.files.push(check_path(p, catalogue));
@@ -203,53 +228,9 @@ pub fn run_check_in(
     report.exit_code()
 }
 
-fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>) {
-    if depth > MAX_DEPTH {
-        return;
-    }
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        files.push(dir.to_path_buf());
-        return;
-    };
-    for e in entries.filter_map(Result::ok) {
-        let p = e.path();
-        let hidden = p
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
-        // Translations (`cy/`) are checked as translations, not as scenarios.
-        let language_folder = p
-            .file_name()
-            .and_then(|n| n.to_str())
-            .and_then(crate::i18n::Language::parse)
-            .is_some();
-        if is_dir && language_folder {
-            continue;
-        }
-        if is_dir {
-            walk(&p, depth + 1, files);
-        } else if p.extension().is_some_and(|x| x == "toml") && !is_catalogue_file(&p) {
-            files.push(p);
-        }
-    }
-}
-
-/// Read at most one byte more than the limit, so a huge file cannot fill memory.
-fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
-    let mut buf = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_FILE_BYTES as u64 + 1)
-        .read_to_end(&mut buf)?;
-    Ok(buf)
-}
-
 fn check_path(path: &Path, catalogue: &Catalogue) -> FileReport {
     let name = path.display().to_string();
-    match read_limited(path) {
+    match crate::engine::library::read_scenario_file(path) {
         Ok(bytes) => check_bytes(name, &bytes, catalogue),
         Err(e) => FileReport {
             path: name,

@@ -7,7 +7,6 @@
 //! Every text that came from a file (ids in messages, source lines) is cleaned
 //! before it is written: a scenario file must not drive the author's terminal either.
 
-use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::ops::Range;
 use std::str::FromStr;
@@ -56,52 +55,69 @@ pub struct Located {
     pub end_column: usize,
 }
 
-/// 1-based line and column of a byte offset; offsets past the end are clamped.
-fn position(source: &[u8], byte: usize) -> (usize, usize) {
-    let byte = byte.min(source.len());
-    let before = &source[..byte];
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    // Count characters, not bytes: UTF-8 continuation bytes do not start one.
-    let column = before[line_start..]
-        .iter()
-        .filter(|&&b| (b & 0xC0) != 0x80)
-        .count()
-        + 1;
-    // A byte-order mark is not a character an editor shows: count from after it.
-    let bom = line_start == 0 && before.starts_with(b"\xEF\xBB\xBF");
-    (line, if bom { column - 1 } else { column })
+/// Where each line of a file starts: built once per file, so finding the line
+/// of a problem is a binary search, not a scan of the file (many problems in a
+/// big file stay cheap).
+pub struct Lines<'a> {
+    source: &'a [u8],
+    /// Byte offsets of every `\n`.
+    ends: Vec<usize>,
 }
 
-/// Where a byte span is, as line and column.
-pub fn locate(source: &[u8], span: &Range<usize>) -> Located {
-    let (line, column) = position(source, span.start);
-    let (end_line, end_column) = position(source, span.end.max(span.start));
-    Located {
-        line,
-        column,
-        end_line,
-        end_column,
+impl<'a> Lines<'a> {
+    pub fn new(source: &'a [u8]) -> Self {
+        let ends = source
+            .iter()
+            .enumerate()
+            .filter(|&(_, &b)| b == b'\n')
+            .map(|(i, _)| i)
+            .collect();
+        Self { source, ends }
     }
-}
 
-/// Text from a file, made safe to print: control, escape, bidi and zero-width
-/// characters become a visible `<U+001B>`.
-fn clean(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if c == '\t' {
-            out.push(' ');
-        } else if bad_char(c).is_some() || c == '\r' {
-            let _ = write!(out, "<U+{:04X}>", c as u32);
+    /// 1-based line and column of a byte offset; offsets past the end are clamped.
+    fn position(&self, byte: usize) -> (usize, usize) {
+        let byte = byte.min(self.source.len());
+        let before = self.ends.partition_point(|&nl| nl < byte);
+        let line_start = if before == 0 {
+            0
         } else {
-            out.push(c);
+            self.ends[before - 1] + 1
+        };
+        // Count characters, not bytes: UTF-8 continuation bytes do not start one.
+        let column = self.source[line_start..byte]
+            .iter()
+            .filter(|&&b| (b & 0xC0) != 0x80)
+            .count()
+            + 1;
+        // A byte-order mark is not a character an editor shows: count from after it.
+        let bom = line_start == 0 && self.source[..byte].starts_with(b"\xEF\xBB\xBF");
+        (before + 1, if bom { column - 1 } else { column })
+    }
+
+    /// Where a byte span is, as line and column.
+    pub fn locate(&self, span: &Range<usize>) -> Located {
+        let (line, column) = self.position(span.start);
+        let (end_line, end_column) = self.position(span.end.max(span.start));
+        Located {
+            line,
+            column,
+            end_line,
+            end_column,
         }
     }
-    out
+}
+
+/// Where a span is, as line and column (for one look-up; see [`Lines`] for many).
+pub fn locate(source: &[u8], span: &Range<usize>) -> Located {
+    Lines::new(source).locate(span)
+}
+
+/// Text from a file, made safe to print on one line: control, escape, bidi,
+/// invisible characters and newlines become a visible `<U+001B>` (see `crate::sanitize`),
+/// so a file name or message can never split a diagnostic or forge another one.
+fn clean(s: &str) -> String {
+    crate::sanitize::line(s).into_owned()
 }
 
 fn severity_word(s: Severity) -> &'static str {
@@ -126,10 +142,10 @@ pub fn render(report: &Report, format: Format, out: &mut impl Write) -> io::Resu
     }
 }
 
-fn header(f: &FileReport, d: &Diagnostic) -> String {
+fn header(f: &FileReport, lines: &Lines<'_>, d: &Diagnostic) -> String {
     let place = match &d.span {
         Some(span) => {
-            let at = locate(&f.source, span);
+            let at = lines.locate(span);
             format!("{}:{}:{}", clean(&f.path), at.line, at.column)
         }
         None => clean(&f.path),
@@ -144,8 +160,9 @@ fn header(f: &FileReport, d: &Diagnostic) -> String {
 
 fn short(report: &Report, out: &mut impl Write) -> io::Result<()> {
     for f in &report.files {
+        let lines = Lines::new(&f.source);
         for d in sorted(f) {
-            writeln!(out, "{}", header(f, d))?;
+            writeln!(out, "{}", header(f, &lines, d))?;
         }
     }
     Ok(())
@@ -283,10 +300,11 @@ fn human(report: &Report, out: &mut impl Write) -> io::Result<()> {
 fn json(report: &Report, out: &mut impl Write) -> io::Result<()> {
     let mut items = Vec::new();
     for f in &report.files {
+        let lines = Lines::new(&f.source);
         for d in sorted(f) {
-            let at = d.span.as_ref().map(|s| locate(&f.source, s));
+            let at = d.span.as_ref().map(|s| lines.locate(s));
             items.push(serde_json::json!({
-                "file": f.path,
+                "file": clean(&f.path),
                 "line": at.map(|a| a.line),
                 "column": at.map(|a| a.column),
                 "end_line": at.map(|a| a.end_line),

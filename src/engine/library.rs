@@ -228,16 +228,133 @@ pub fn summary(problems: &[Diagnostic]) -> String {
     }
 }
 
-/// The `.toml` scenario files in a folder (not the catalogues), sorted by name.
+/// Sub-folders are looked into this deep (to list the files there that are not used).
+pub const MAX_DEPTH: usize = 8;
+
+/// What [`discover`] found in a folder: the scenario files to read, in order,
+/// the files it did not use (each with a plain reason), and the `*.toml` files
+/// in sub-folders, which are not used either (`check` says so).
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    pub files: Vec<PathBuf>,
+    pub notes: Vec<Skipped>,
+    pub in_sub_folders: Vec<PathBuf>,
+}
+
+/// The one discovery rule, shared by the loader and `hangup check` (see
+/// scenarios/README.md):
+///
+/// - every `*.toml` file directly in the folder, in name order, except the
+///   catalogues `red-flags.toml` and `advice.toml`; files in sub-folders are
+///   not used (`check` lists them, so nothing passes `check` unused), except
+///   a language folder such as `cy/`, which holds translations;
+/// - hidden files (names starting with `.`) are not used; a hidden `*.toml`
+///   file gets a note, so it cannot silently replace a call;
+/// - symlinks are followed;
+/// - only ordinary files are read: a pipe (FIFO), device or socket named
+///   `*.toml` is noted and skipped, never opened, so nothing can stall;
+/// - duplicate ids are dealt with by the caller: in the loader, the first file
+///   (in name order) wins and each later one is noted; in `check`, an error.
+pub fn discover(dir: &Path) -> std::io::Result<Found> {
+    let mut found = Found::default();
+    let mut seen = std::collections::HashSet::new();
+    // The top folder must be readable; a sub-folder that is not gets a note.
+    std::fs::read_dir(dir)?;
+    walk(dir, 0, &mut seen, &mut found);
+    Ok(found)
+}
+
+fn note(found: &mut Found, path: &Path, reason: impl Into<String>) {
+    found.notes.push(Skipped {
+        path: path.display().to_string(),
+        reason: reason.into(),
+    });
+}
+
+fn walk(
+    dir: &Path,
+    depth: usize,
+    seen: &mut std::collections::HashSet<PathBuf>,
+    found: &mut Found,
+) {
+    if let Ok(real) = std::fs::canonicalize(dir)
+        && !seen.insert(real)
+    {
+        return;
+    }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => return note(found, dir, format!("the folder could not be opened ({e})")),
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    for p in paths {
+        let name = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let is_toml = p.extension().is_some_and(|x| x == "toml");
+        if name.starts_with('.') {
+            if is_toml && depth == 0 {
+                note(
+                    found,
+                    &p,
+                    "hidden files are not used (remove the dot at the start of its name to use it)",
+                );
+            }
+            continue;
+        }
+        let meta = match std::fs::metadata(&p) {
+            Ok(m) => m,
+            Err(e) => {
+                if is_toml {
+                    note(found, &p, format!("it could not be opened ({e})"));
+                }
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            // Translations (`cy/`) are read with their English file, not as scenarios.
+            if depth == 0 && crate::i18n::Language::parse(&name).is_some() {
+                continue;
+            }
+            // Searched only to say which files are there but not used.
+            if depth < MAX_DEPTH {
+                walk(&p, depth + 1, seen, found);
+            }
+        } else if depth > 0 {
+            if is_toml && meta.is_file() {
+                found.in_sub_folders.push(p);
+            }
+        } else if is_toml && !is_catalogue_file(&p) {
+            if meta.is_file() {
+                found.files.push(p);
+            } else {
+                note(
+                    found,
+                    &p,
+                    "it is not an ordinary file (a pipe, device or socket), so it was not read",
+                );
+            }
+        }
+    }
+}
+
+/// The `.toml` scenario files in a folder, by the one discovery rule ([`discover`]).
 pub fn scenario_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .filter(|p| !is_catalogue_file(p))
-        .collect();
-    files.sort();
-    Ok(files)
+    discover(dir).map(|f| f.files)
+}
+
+/// Read a scenario file: ordinary files only, never blocking, and at most one
+/// byte more than the limit, so a huge file (or `/dev/zero` behind a symlink)
+/// cannot fill memory and is reported as too big.
+pub fn read_scenario_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut buf = Vec::new();
+    crate::store::open_regular(path)?
+        .take(MAX_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut buf)?;
+    Ok(buf)
 }
 
 pub fn is_catalogue_file(p: &Path) -> bool {
@@ -295,25 +412,47 @@ impl Library {
             }
         }
         if let Some(dir) = extra {
-            match scenario_files(dir) {
-                Ok(files) => {
-                    for path in files {
+            match discover(dir) {
+                Ok(found) => {
+                    skipped.extend(found.notes);
+                    let mut from: BTreeMap<String, String> = BTreeMap::new();
+                    for path in found.files {
+                        let shown = path.display().to_string();
                         let Some(read) = read_in(&path, language) else {
                             continue;
                         };
-                        match read {
+                        let s = match read {
                             Ok(bytes) => match parse_scenario(&bytes, &catalogue) {
-                                Ok(s) => add(s, &mut scenarios),
-                                Err(p) => skipped.push(Skipped {
-                                    path: path.display().to_string(),
-                                    reason: summary(&p),
-                                }),
+                                Ok(s) => s,
+                                Err(p) => {
+                                    skipped.push(Skipped {
+                                        path: shown,
+                                        reason: summary(&p),
+                                    });
+                                    continue;
+                                }
                             },
-                            Err(e) => skipped.push(Skipped {
-                                path: path.display().to_string(),
-                                reason: format!("it could not be opened ({e})"),
-                            }),
+                            Err(e) => {
+                                skipped.push(Skipped {
+                                    path: shown,
+                                    reason: format!("it could not be opened ({e})"),
+                                });
+                                continue;
+                            }
+                        };
+                        let id = s.id.get_ref().clone();
+                        // Two files with one id: never resolved in silence.
+                        if let Some(first) = from.get(&id) {
+                            skipped.push(Skipped {
+                                path: shown,
+                                reason: format!(
+                                    "its id \"{id}\" is also used by {first}, which was used instead"
+                                ),
+                            });
+                            continue;
                         }
+                        from.insert(id, shown);
+                        add(s, &mut scenarios);
                     }
                 }
                 Err(e) => skipped.push(Skipped {
@@ -339,8 +478,8 @@ impl Library {
             return Ok(s.clone());
         }
         let path = Path::new(id_or_path);
-        if path.is_file() {
-            let bytes = std::fs::read(path)
+        if path.exists() && !path.is_dir() {
+            let bytes = read_scenario_file(path)
                 .map_err(|e| format!("{}: could not be opened ({e})", path.display()))?;
             return parse_scenario(&bytes, &self.catalogue).map_err(|p| {
                 format!(
@@ -370,15 +509,15 @@ impl Library {
 /// `None` when there is no such translation.
 fn read_in(path: &Path, language: Language) -> Option<std::io::Result<Vec<u8>>> {
     if language.is_english() {
-        return Some(std::fs::read(path));
+        return Some(read_scenario_file(path));
     }
     let name = path.file_name()?;
     let tr_path = path.parent()?.join(language.code()).join(name);
     if !tr_path.is_file() {
         return None;
     }
-    Some(std::fs::read(path).and_then(|english| {
-        let translation = std::fs::read_to_string(&tr_path)?;
+    Some(read_scenario_file(path).and_then(|english| {
+        let translation = String::from_utf8_lossy(&read_scenario_file(&tr_path)?).into_owned();
         Ok(match std::str::from_utf8(&english) {
             Ok(e) => super::translate::apply(TextKind::Scenario, e, &Overlay::parse(&translation))
                 .into_bytes(),
@@ -407,7 +546,14 @@ fn load_catalogue(dir: &Path, language: Language, skipped: &mut Vec<Skipped>) ->
     }
     let read = |p: &Path, builtin: &str| -> Result<String, String> {
         if p.exists() {
-            std::fs::read_to_string(p).map_err(|e| format!("it could not be read ({e})"))
+            let bytes = read_scenario_file(p).map_err(|e| format!("it could not be read ({e})"))?;
+            if bytes.len() > MAX_FILE_BYTES {
+                return Err(format!(
+                    "it is bigger than {} KiB, the most hangup reads",
+                    MAX_FILE_BYTES / 1024
+                ));
+            }
+            String::from_utf8(bytes).map_err(|_| "it is not plain UTF-8 text".to_string())
         } else {
             Ok(builtin.to_string())
         }

@@ -4,60 +4,27 @@
 
 use std::collections::BTreeMap;
 
-/// Why a character is not allowed in learner-facing text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BadChar {
-    /// ESC (starts terminal escape sequences), or a C1 control such as CSI or OSC.
-    Escape,
-    /// Any other control character (except newline).
-    Control,
-    /// Right-to-left/left-to-right overrides that can make text lie about itself.
-    Bidi,
-    /// Invisible characters such as zero-width space.
-    ZeroWidth,
-}
+/// Why a character is not allowed in learner-facing text (see `crate::sanitize`).
+pub use crate::sanitize::Hidden as BadChar;
 
-impl BadChar {
-    pub fn describe(self) -> &'static str {
-        match self {
-            BadChar::Escape => "a terminal escape character (ESC or a C1 control)",
-            BadChar::Control => "a control character",
-            BadChar::Bidi => "a text-direction override character",
-            BadChar::ZeroWidth => "an invisible zero-width character",
-        }
-    }
-}
-
-/// Classify one character; `None` means it is fine to show.
+/// Classify one character; `None` means it is fine to show. Newline is fine.
 pub fn bad_char(c: char) -> Option<BadChar> {
-    match c {
-        '\n' => None,
-        '\u{1b}' | '\u{80}'..='\u{9f}' => Some(BadChar::Escape),
-        '\u{0}'..='\u{1f}' | '\u{7f}' => Some(BadChar::Control),
-        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => {
-            Some(BadChar::Bidi)
-        }
-        '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => Some(BadChar::ZeroWidth),
-        _ => None,
+    if c == '\n' {
+        None
+    } else {
+        crate::sanitize::classify(c)
     }
 }
 
 /// The first bad character in a text, with its byte offset.
 pub fn find_bad_char(s: &str) -> Option<(usize, char, BadChar)> {
-    s.char_indices()
-        .find_map(|(i, c)| bad_char(c).map(|b| (i, c, b)))
+    crate::sanitize::find_hidden(s)
 }
 
-/// Drop every character that could change the terminal or hide text.
-/// Tabs become a space so layout stays predictable.
+/// Make text from a file safe to show: every character that could change the
+/// terminal or hide text is shown as `<U+XXXX>` (newlines kept; tabs become a space).
 pub fn sanitize(s: &str) -> String {
-    s.chars()
-        .filter_map(|c| match c {
-            '\t' => Some(' '),
-            c if bad_char(c).is_some() => None,
-            c => Some(c),
-        })
-        .collect()
+    crate::sanitize::text(s).into_owned()
 }
 
 /// One `{name}` placeholder found in a text.
@@ -135,7 +102,10 @@ mod tests {
     #[test]
     fn sanitize_removes_escapes_and_invisibles() {
         let s = "Hi\u{1b}[31m there\u{9b}2J\u{202e}\u{200b}!\tok\nnext";
-        assert_eq!(sanitize(s), "Hi[31m there2J! ok\nnext");
+        assert_eq!(
+            sanitize(s),
+            "Hi<U+001B>[31m there<U+009B>2J<U+202E><U+200B>! ok\nnext"
+        );
     }
 
     #[test]

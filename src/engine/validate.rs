@@ -107,8 +107,6 @@ pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 
 /// The longest simple path (in steps) a call may have before `hangup check` warns.
 pub const MAX_PATH_STEPS: usize = 30;
-/// How many steps the longest-path search may visit before it gives up (no warning then).
-const PATH_SEARCH_BUDGET: usize = 200_000;
 
 /// The call screen is 80x24; text is wrapped to this many columns inside its border.
 pub const TEXT_COLUMNS: usize = 76;
@@ -210,6 +208,9 @@ fn check_ids(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic>) {
         }
     }
     let mut seen: HashMap<&str, &Sp> = HashMap::new();
+    // Line numbers by binary search in one index of line starts (not a scan of
+    // the file per duplicate), so many duplicates stay cheap.
+    let mut lines: Option<Vec<usize>> = None;
     for id in s
         .steps
         .iter()
@@ -218,10 +219,20 @@ fn check_ids(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic>) {
     {
         if let Some(first) = seen.get(id.get_ref().as_str()) {
             let line_hint = match source {
-                Some(src) => format!(
-                    "the first one is on line {}",
-                    line_of(src, first.span().start)
-                ),
+                Some(src) => {
+                    let index = lines.get_or_insert_with(|| {
+                        src.bytes()
+                            .enumerate()
+                            .filter(|&(_, b)| b == b'\n')
+                            .map(|(i, _)| i)
+                            .collect()
+                    });
+                    let at = first.span().start;
+                    format!(
+                        "the first one is on line {}",
+                        index.partition_point(|&nl| nl < at) + 1
+                    )
+                }
                 None => format!("the first one is at byte {}", first.span().start),
             };
             out.push(
@@ -240,26 +251,53 @@ fn check_ids(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The closest known word, for "did you mean" hints.
+/// Words longer than this get no "did you mean" (a typo is in a short word).
+pub const HINT_MAX_LEN: usize = 64;
+/// At most this many near candidates are compared for one hint, so a hint
+/// costs the same whatever the size of the file.
+pub const HINT_CANDIDATES: usize = 200;
+/// At most this many "did you mean" searches per file for missing references.
+pub const HINTS_PER_FILE: usize = 50;
+
+/// The closest known word, for "did you mean" hints. Only near candidates
+/// (lengths close enough to be a typo) are compared, at most
+/// [`HINT_CANDIDATES`] of them, so the cost is bounded.
 pub fn closest<'a>(word: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    if word.len() > HINT_MAX_LEN {
+        return None;
+    }
+    let allowed = |k: &str| 3.max(k.len() / 3);
     known
         .into_iter()
+        .filter(|k| k.len() <= HINT_MAX_LEN && k.len().abs_diff(word.len()) <= allowed(k))
+        .take(HINT_CANDIDATES)
         .map(|k| (strsim::levenshtein(word, k), k))
-        .filter(|(d, k)| *d <= 3.max(k.len() / 3))
+        .filter(|(d, k)| *d <= allowed(k))
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
 }
 
 fn check_references(s: &Scenario, catalogue: &Catalogue, out: &mut Vec<Diagnostic>) {
-    let targets: Vec<&str> = s
+    // Hashed lookups, and a cap on hint searches: checking stays linear in the file.
+    let mut hints_left = HINTS_PER_FILE;
+    let mut hint = |word: &str, known: &mut dyn Iterator<Item = &str>| -> Option<String> {
+        if hints_left == 0 {
+            return None;
+        }
+        hints_left -= 1;
+        closest(word, known).map(str::to_string)
+    };
+    let target_list: Vec<&str> = s
         .steps
         .iter()
         .map(|st| st.id.get_ref().as_str())
         .chain(s.endings.iter().map(|e| e.id.get_ref().as_str()))
         .collect();
-    let steps: Vec<&str> = s.steps.iter().map(|st| st.id.get_ref().as_str()).collect();
+    let targets: std::collections::HashSet<&str> = target_list.iter().copied().collect();
+    let step_list: Vec<&str> = s.steps.iter().map(|st| st.id.get_ref().as_str()).collect();
+    let steps: std::collections::HashSet<&str> = step_list.iter().copied().collect();
 
-    if !steps.contains(&s.start.get_ref().as_str()) {
+    if !steps.contains(s.start.get_ref().as_str()) {
         let mut d = Diagnostic::error(
             "H0203",
             format!(
@@ -268,7 +306,7 @@ fn check_references(s: &Scenario, catalogue: &Catalogue, out: &mut Vec<Diagnosti
             ),
             span(&s.start),
         );
-        if let Some(c) = closest(s.start.get_ref(), steps.iter().copied()) {
+        if let Some(c) = hint(s.start.get_ref(), &mut step_list.iter().copied()) {
             d = d.with_hint(format!("did you mean `start = \"{c}\"`?"));
         }
         out.push(d);
@@ -276,13 +314,13 @@ fn check_references(s: &Scenario, catalogue: &Catalogue, out: &mut Vec<Diagnosti
     for st in &s.steps {
         for ch in &st.choices {
             let next = ch.next.get_ref();
-            if !targets.contains(&next.as_str()) {
+            if !targets.contains(next.as_str()) {
                 let mut d = Diagnostic::error(
                     "H0203",
                     format!("next = \"{next}\" is not the id of any step or ending"),
                     span(&ch.next),
                 );
-                if let Some(c) = closest(next, targets.iter().copied()) {
+                if let Some(c) = hint(next, &mut target_list.iter().copied()) {
                     d = d.with_hint(format!("did you mean `next = \"{c}\"`?"));
                 }
                 out.push(d);
@@ -294,8 +332,8 @@ fn check_references(s: &Scenario, catalogue: &Catalogue, out: &mut Vec<Diagnosti
                         format!("\"{}\" is not in the red-flag catalogue", f.get_ref()),
                         span(f),
                     );
-                    let known = catalogue.red_flags.flags.iter().map(|f| f.id.as_str());
-                    if let Some(c) = closest(f.get_ref(), known) {
+                    let mut known = catalogue.red_flags.flags.iter().map(|f| f.id.as_str());
+                    if let Some(c) = hint(f.get_ref(), &mut known) {
                         d = d.with_hint(format!("did you mean \"{c}\"?"));
                     }
                     out.push(d);
@@ -314,8 +352,8 @@ fn check_references(s: &Scenario, catalogue: &Catalogue, out: &mut Vec<Diagnosti
                 format!("\"{}\" is not in the advice catalogue", a.get_ref()),
                 span(a),
             );
-            let known = catalogue.advice.steps.iter().map(|a| a.id.as_str());
-            if let Some(c) = closest(a.get_ref(), known) {
+            let mut known = catalogue.advice.steps.iter().map(|a| a.id.as_str());
+            if let Some(c) = hint(a.get_ref(), &mut known) {
                 d = d.with_hint(format!("did you mean \"{c}\"?"));
             }
             out.push(d);
@@ -361,20 +399,25 @@ impl<'a> Graph<'a> {
         seen
     }
 
-    /// Steps from which at least one ending can be reached.
+    /// Steps from which at least one ending can be reached: a work-list
+    /// walk backwards from the endings, so each link is looked at once.
     pub fn can_finish(&self) -> BTreeSet<&'a str> {
-        let mut done: BTreeSet<&str> = self.endings.clone();
-        loop {
-            let before = done.len();
-            for (&step, next) in &self.edges {
-                if next.iter().any(|n| done.contains(n)) {
-                    done.insert(step);
-                }
-            }
-            if done.len() == before {
-                return done;
+        let mut back: HashMap<&'a str, Vec<&'a str>> = HashMap::new();
+        for (&step, next) in &self.edges {
+            for &n in next {
+                back.entry(n).or_default().push(step);
             }
         }
+        let mut done: BTreeSet<&'a str> = self.endings.clone();
+        let mut work: Vec<&'a str> = done.iter().copied().collect();
+        while let Some(n) = work.pop() {
+            for &from in back.get(n).into_iter().flatten() {
+                if done.insert(from) {
+                    work.push(from);
+                }
+            }
+        }
+        done
     }
 }
 
@@ -604,35 +647,42 @@ fn check_text(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The number of steps on the longest path from `start` that visits no step twice,
-/// or `None` when the graph is too big to search within the budget.
+/// The number of steps on the longest path from `start` that visits no step
+/// twice: one depth-first walk (no recursion, each link looked at once), taking
+/// the longest path that does not go back up the walk. That is exact when the
+/// call has no loops, and a real path (so a fair warning) when it has; it is
+/// always found, however big the file. `None` when `start` is not a step.
 pub fn longest_path(g: &Graph<'_>, start: &str) -> Option<usize> {
-    fn go<'a>(
-        g: &Graph<'a>,
-        at: &'a str,
-        on_path: &mut BTreeSet<&'a str>,
-        budget: &mut usize,
-    ) -> Option<usize> {
-        if *budget == 0 {
-            return None;
-        }
-        *budget -= 1;
-        let Some(next) = g.edges.get(at) else {
-            return Some(0);
-        };
-        on_path.insert(at);
-        let mut best = 0;
-        for &n in next {
-            if g.edges.contains_key(n) && !on_path.contains(n) {
-                best = best.max(go(g, n, on_path, budget)?);
-            }
-        }
-        on_path.remove(at);
-        Some(best + 1)
-    }
+    const ON_PATH: u8 = 1;
+    const DONE: u8 = 2;
     let (&start, _) = g.edges.get_key_value(start)?;
-    let mut budget = PATH_SEARCH_BUDGET;
-    go(g, start, &mut BTreeSet::new(), &mut budget)
+    let mut state: HashMap<&str, u8> = HashMap::new();
+    let mut best: HashMap<&str, usize> = HashMap::new();
+    let mut stack: Vec<(&str, usize)> = vec![(start, 0)];
+    state.insert(start, ON_PATH);
+    while let Some(top) = stack.last_mut() {
+        let (at, i) = (top.0, top.1);
+        let next = g.edges.get(at).map_or(&[][..], Vec::as_slice);
+        if let Some(&n) = next.get(i) {
+            top.1 += 1;
+            if g.edges.contains_key(n) && !state.contains_key(n) {
+                state.insert(n, ON_PATH);
+                stack.push((n, 0));
+            }
+        } else {
+            let longest = next
+                .iter()
+                .filter(|n| state.get(*n) == Some(&DONE))
+                .filter_map(|n| best.get(n))
+                .max()
+                .copied()
+                .unwrap_or(0);
+            best.insert(at, longest + 1);
+            state.insert(at, DONE);
+            stack.pop();
+        }
+    }
+    best.get(start).copied()
 }
 
 /// How many lines a text takes when wrapped to `width` display columns.

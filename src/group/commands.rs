@@ -65,8 +65,7 @@ pub fn script(
     let s = library.find_or_load(id)?;
     let script = Script::build(&s, &library.catalogue, region, seed.unwrap_or(0));
     let text = roleplay::script_text(&script);
-    io::stdout()
-        .lock()
+    crate::sanitize::Clean::new(io::stdout().lock())
         .write_all(text.as_bytes())
         .map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
@@ -81,13 +80,15 @@ pub struct MineFrom {
     pub no_save: bool,
 }
 
-/// `hangup handout`: write the take-home sheet.
+/// `hangup handout`: write the take-home sheet, to stdout or to `out`: (file,
+/// force). An existing file is replaced only with force; either way the file
+/// is written atomically (a full disk leaves the old file or none, never half).
 pub fn handout(
     library: &Library,
     region: &str,
     ids: &[String],
     fmt: Format,
-    out: Option<&Path>,
+    out: Option<(&Path, bool)>,
     today: Option<&str>,
     mine: Option<MineFrom>,
 ) -> Result<ExitCode, String> {
@@ -108,7 +109,7 @@ pub fn handout(
                 let loaded =
                     crate::progress::Store::new(dir, true).load(crate::progress::Day(today));
                 if let Some(notice) = loaded.notice {
-                    eprintln!("hangup: {}", crate::engine::text::sanitize(&notice));
+                    crate::sanitize::note(&format!("hangup: {notice}"));
                 }
                 loaded.progress
             };
@@ -117,10 +118,22 @@ pub fn handout(
     }
     .render(fmt);
     match out {
-        Some(path) => std::fs::write(path, sheet)
-            .map_err(|e| format!("could not write \"{}\": {e}", path.display()))?,
-        None => io::stdout()
-            .lock()
+        Some((path, force)) => {
+            let written = if force {
+                crate::store::write_atomic(path, sheet.as_bytes())
+            } else {
+                crate::store::write_new(path, sheet.as_bytes())
+            };
+            written.map_err(|e| {
+                let name = crate::sanitize::path(path);
+                if e.kind() == io::ErrorKind::AlreadyExists {
+                    format!("\"{name}\" is already there, so it was not replaced. To replace it, add --force.")
+                } else {
+                    format!("could not write \"{name}\": {e}")
+                }
+            })?;
+        }
+        None => crate::sanitize::Clean::new(io::stdout().lock())
             .write_all(sheet.as_bytes())
             .map_err(|e| e.to_string())?,
     }

@@ -226,12 +226,16 @@ impl Handout {
         Ok(sheet)
     }
 
+    /// The sheet in `format`. Every text from a file passes the output
+    /// boundary (`crate::sanitize`): HTML and Markdown escape markup, and no
+    /// control or invisible character reaches the page or a terminal.
     pub fn render(&self, format: Format) -> String {
-        match format {
+        let out = match format {
             Format::Html => self.html(),
             Format::Markdown => self.markdown(),
             Format::Text => self.text(),
-        }
+        };
+        crate::sanitize::text(&out).into_owned()
     }
 
     const TITLE: &'static str = "Hang up on scam calls";
@@ -288,15 +292,16 @@ impl Handout {
     }
 
     fn markdown(&self) -> String {
+        let md = crate::sanitize::markdown;
         let mut o = String::new();
         let _ = writeln!(o, "# {}\n", Self::TITLE);
         let _ = writeln!(o, "## {}\n", Self::INTRO);
         for (i, a) in self.action.iter().enumerate() {
-            let _ = writeln!(o, "{}. {a}", i + 1);
+            let _ = writeln!(o, "{}. {}", i + 1, md(a));
         }
-        let _ = writeln!(o, "\n## Numbers to know ({})\n", self.region_name);
+        let _ = writeln!(o, "\n## Numbers to know ({})\n", md(&self.region_name));
         for n in &self.numbers {
-            let _ = writeln!(o, "- **{}**: {}", n.number, n.what);
+            let _ = writeln!(o, "- **{}**: {}", md(&n.number), md(&n.what));
         }
         if let Some(m) = &self.mine {
             let _ = writeln!(o, "\n## {}\n", Self::mine_heading(m));
@@ -304,7 +309,7 @@ impl Handout {
                 let _ = writeln!(o, "{}", Mine::NOTHING);
             } else {
                 for (title, n) in &m.practised {
-                    let _ = writeln!(o, "- {title}{}", times(*n));
+                    let _ = writeln!(o, "- {}{}", md(title), times(*n));
                 }
             }
             if !m.caught.is_empty() {
@@ -313,24 +318,24 @@ impl Handout {
                     let _ = writeln!(
                         o,
                         "{}",
-                        format!("- **{name}**: {explain} {}", still(*again)).trim_end()
+                        format!("- **{}**: {} {}", md(name), md(explain), still(*again)).trim_end()
                     );
                 }
             }
             if !self.tricks.is_empty() {
-                let _ = writeln!(o, "\n## {OTHER}\n\n{}", self.trick_names());
+                let _ = writeln!(o, "\n## {OTHER}\n\n{}", md(&self.trick_names()));
             }
         } else if !self.tricks.is_empty() {
             let _ = writeln!(o, "\n## Tricks we practised spotting\n");
             for (name, explain) in &self.tricks {
-                let _ = writeln!(o, "- **{name}**: {explain}");
+                let _ = writeln!(o, "- **{}**: {}", md(name), md(explain));
             }
         }
         let _ = writeln!(o, "\nMy bank's number: ______________________________\n");
         let _ = writeln!(o, "Someone I trust: _______________________________\n");
-        let _ = writeln!(o, "**Practise again around {}.**", self.practise_again);
+        let _ = writeln!(o, "**Practise again around {}.**", md(&self.practise_again));
         if let Some(m) = &self.money_gone {
-            let _ = writeln!(o, "\n{m}");
+            let _ = writeln!(o, "\n{}", crate::sanitize::markdown(m));
         }
         o
     }
@@ -499,18 +504,7 @@ impl Handout {
 }
 
 fn html_escape(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            c => o.push(c),
-        }
-    }
-    o
+    crate::sanitize::html(s)
 }
 
 #[cfg(test)]

@@ -6,22 +6,25 @@
 //!
 //! `summary()` is what `hangup stats` shows for group sessions.
 //!
+//! Every save goes through `store::update`: the data folder's lock is taken,
+//! the file is read as it is now, the row is added and the whole file is
+//! written atomically (the old file or the new one, never half of each). Two
+//! sessions saving into one folder at once both keep their rows.
+//!
 //! ## The older five-column file
 //!
 //! Before the quick check, the file had five columns (`OLD_HEADER`). A centre
 //! may still have such a file, with sessions in it, open in a spreadsheet.
 //! Adding nine-column rows under a five-column header would make a ragged
 //! sheet whose new columns have no names. So when the header on disk is the
-//! old one, `append` rewrites the whole file once, atomically
-//! (`store::write_atomic`: the old file or the new one, never half of each),
-//! with the new header, every old row given four empty cells ("no quick check
-//! that day"), and the new row at the end. Nothing else in the old rows
+//! old one, `append` rewrites it with the new header, every old row given
+//! four empty cells ("no quick check that day"), and the new row at the end. Nothing else in the old rows
 //! changes. One file name is kept, so reports and shortcuts that point at it
 //! keep working. A first line that is neither header (someone edited it) is
-//! left alone and the row is added below it, as before: hangup never rewrites
-//! a file it does not understand. `read_all` reads rows of either width.
+//! kept byte for byte and the row is added below it: hangup never changes
+//! the lines of a file it does not understand. `read_all` reads rows of either width.
 
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -258,40 +261,36 @@ fn widen_old_file(old: &[u8]) -> Vec<u8> {
     out
 }
 
+/// The largest records file read (regular files only; see `crate::store`).
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
 /// Add a record to `dir/group-sessions.csv` (made with a header if new; an
 /// old five-column file is widened first, see the module notes).
 /// Returns the file's path.
 pub fn append(dir: &Path, record: &Record) -> io::Result<PathBuf> {
     fs::create_dir_all(dir)?;
     let path = dir.join(FILE_NAME);
-    let existing = match fs::read(&path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
-        Err(e) => return Err(e),
-    };
     let mut row = csv_line(record);
     row.push('\n');
-    if first_line(&existing) == OLD_HEADER.as_bytes() {
-        let mut text = widen_old_file(&existing);
+    // Under the data folder's lock: read what is there now, add the row and
+    // write the whole file atomically, so two group sessions saving at once
+    // both keep their rows and a power cut never leaves half a row.
+    crate::store::update(&path, MAX_FILE_BYTES, |existing| {
+        let existing = existing.unwrap_or_default();
+        let mut text = if first_line(&existing) == OLD_HEADER.as_bytes() {
+            widen_old_file(&existing)
+        } else if existing.is_empty() {
+            format!("{HEADER}\n").into_bytes()
+        } else {
+            existing
+        };
         if text.last().is_some_and(|&b| b != b'\n') {
+            // Someone saved the file without a last line end: start a new line.
             text.push(b'\n');
         }
         text.extend_from_slice(row.as_bytes());
-        crate::store::write_atomic(&path, &text)?;
-        return Ok(path);
-    }
-    let mut text = String::new();
-    if existing.is_empty() {
-        text.push_str(HEADER);
-        text.push('\n');
-    } else if existing.last() != Some(&b'\n') {
-        // Someone saved the file without a last line end: start a new line.
-        text.push('\n');
-    }
-    text.push_str(&row);
-    let mut f = OpenOptions::new().create(true).append(true).open(&path)?;
-    f.write_all(text.as_bytes())?;
-    f.flush()?;
+        Ok((text, ()))
+    })?;
     Ok(path)
 }
 
@@ -310,7 +309,7 @@ fn parse_hands(right: Option<&String>, hands: Option<&String>) -> Option<Hands> 
 pub fn read_all(dir: &Path) -> io::Result<Vec<Record>> {
     use crate::spreadsheet::plain_cell;
     let path = dir.join(FILE_NAME);
-    let bytes = match fs::read(&path) {
+    let bytes = match crate::store::read_capped(&path, MAX_FILE_BYTES) {
         Ok(t) => t,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(e),

@@ -85,14 +85,48 @@ pub fn load(given: Option<&Path>) -> Result<(Config, Option<PathBuf>), String> {
     Ok((Config::default(), None))
 }
 
+/// The largest settings file read (it has a handful of lines).
+pub const MAX_FILE_BYTES: u64 = 64 * 1024;
+
+/// The longest `idle-timeout`: a day. Longer would never reset for the next visitor.
+pub const MAX_IDLE_TIMEOUT: u64 = 24 * 60 * 60;
+/// The longest `idle-warning`: an hour.
+pub const MAX_IDLE_WARNING: u64 = 60 * 60;
+
+/// Check an idle setting's range; the error is one plain sentence.
+pub fn check_seconds(name: &str, value: u64) -> Result<u64, String> {
+    let max = if name == "idle-warning" {
+        MAX_IDLE_WARNING
+    } else {
+        MAX_IDLE_TIMEOUT
+    };
+    if value == 0 {
+        Err(format!("{name} must be at least 1 second."))
+    } else if value > max {
+        Err(format!(
+            "{name} is {value} seconds; it can be at most {max} seconds ({}).",
+            if max == MAX_IDLE_TIMEOUT {
+                "a day"
+            } else {
+                "an hour"
+            }
+        ))
+    } else {
+        Ok(value)
+    }
+}
+
 fn parse_file(path: &Path) -> Result<Config, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        format!(
-            "the settings file {} could not be read ({e}).",
-            path.display()
-        )
-    })?;
-    let mut c = parse(&text).map_err(|e| format!("the settings file {}: {e}", path.display()))?;
+    // `--config /dev/null` is the usual way to say "no settings file".
+    if path == Path::new("/dev/null") {
+        return Ok(Config::default());
+    }
+    let name = crate::sanitize::path(path);
+    let bytes = crate::store::read_capped(path, MAX_FILE_BYTES)
+        .map_err(|e| format!("the settings file {name} could not be read ({e})."))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| format!("the settings file {name} is not plain UTF-8 text."))?;
+    let mut c = parse(&text).map_err(|e| format!("the settings file {name}: {e}"))?;
     // Folders in the file are relative to the file, not to where hangup starts.
     let base = path.parent().unwrap_or(Path::new("."));
     for p in [&mut c.scenarios, &mut c.data_dir].into_iter().flatten() {
@@ -160,8 +194,8 @@ pub fn parse(text: &str) -> Result<Config, String> {
         ("idle-timeout", c.idle_timeout),
         ("idle-warning", c.idle_warning),
     ] {
-        if v == Some(0) {
-            return Err(format!("{name} must be at least 1 second."));
+        if let Some(v) = v {
+            check_seconds(name, v)?;
         }
     }
     Ok(c)
@@ -233,6 +267,12 @@ mod tests {
             e.starts_with("a setting has the wrong kind of value on line 1"),
             "{e}"
         );
+        let e = parse("idle-timeout = 9223372036854775807\n").expect_err("huge");
+        assert!(e.contains("at most 86400 seconds"), "{e}");
+        let e = parse("idle-warning = 3601\n").expect_err("huge");
+        assert!(e.contains("at most 3600 seconds"), "{e}");
+        let e = parse("idle-timeout = -5\n").expect_err("negative");
+        assert!(e.contains("line 1"), "{e}");
         let e = parse("idle-timeout = \"soon\"\n").expect_err("text");
         assert!(e.contains("line 1"), "{e}");
         let e = parse("pin = \"1234\"\nidle-warning = [\n").expect_err("broken");

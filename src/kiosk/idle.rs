@@ -51,12 +51,14 @@ impl Idle {
         self.last_input.is_some()
     }
 
+    /// `None` while disarmed, or when the time is too far away to be written
+    /// down (a huge setting): then it never comes. No arithmetic can overflow.
     fn warn_at(&self) -> Option<Instant> {
-        self.last_input.map(|t| t + self.timeout)
+        self.last_input.and_then(|t| t.checked_add(self.timeout))
     }
 
     fn expire_at(&self) -> Option<Instant> {
-        self.warn_at().map(|t| t + self.warning)
+        self.warn_at().and_then(|t| t.checked_add(self.warning))
     }
 
     /// The state at `now`, without changing anything.
@@ -67,9 +69,11 @@ impl Idle {
         if now < warn_at {
             IdleState::Active
         } else if now < expire_at {
-            let left = expire_at - now;
+            let left = expire_at.saturating_duration_since(now);
             // Round up: the countdown shows 30 at the start and 1 in the last second.
-            let secs = left.as_secs() + u64::from(left.subsec_nanos() > 0);
+            let secs = left
+                .as_secs()
+                .saturating_add(u64::from(left.subsec_nanos() > 0));
             IdleState::Warning {
                 seconds_left: secs.max(1),
             }
@@ -112,8 +116,14 @@ impl Idle {
             // Already due: wake at once so `on_tick` can end the session.
             return Some(now);
         }
-        let into = (now - warn_at).as_secs() + 1;
-        Some((warn_at + Duration::from_secs(into)).min(expire_at))
+        let into = now
+            .saturating_duration_since(warn_at)
+            .as_secs()
+            .saturating_add(1);
+        let next = warn_at
+            .checked_add(Duration::from_secs(into))
+            .unwrap_or(expire_at);
+        Some(next.min(expire_at))
     }
 }
 
@@ -227,6 +237,24 @@ mod tests {
         // One wake to warn, one a second of the countdown (3), nothing after.
         assert_eq!(wakes, 4);
         assert_eq!(now, t0 + s(5));
+    }
+
+    #[test]
+    fn huge_values_never_overflow() {
+        let t0 = Instant::now();
+        let mut idle = Idle::new(Duration::MAX, Duration::MAX);
+        idle.arm(t0);
+        assert_eq!(idle.on_input(t0 + s(5)), IdleState::Active);
+        assert_eq!(idle.on_tick(t0 + s(1_000_000)), IdleState::Active);
+        assert_eq!(idle.next_deadline(t0), None);
+        let mut idle = Idle::new(s(10), Duration::MAX);
+        idle.arm(t0);
+        assert_eq!(idle.next_deadline(t0), None);
+        assert_eq!(
+            idle.state(t0 + s(11)),
+            IdleState::Active,
+            "no end can be computed, so no warning either"
+        );
     }
 
     #[test]

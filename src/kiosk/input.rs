@@ -80,6 +80,25 @@ pub const STAFF_WINDOW: Duration = Duration::from_secs(3);
 /// The longest PIN accepted (longer typing is ignored).
 pub const PIN_MAX: usize = 12;
 
+/// Wrong PINs allowed before the exit locks.
+pub const FREE_TRIES: u32 = 5;
+/// The first lock; each wrong PIN after it doubles the wait, up to [`LOCK_MAX`].
+pub const LOCK_FIRST: Duration = Duration::from_secs(30);
+pub const LOCK_MAX: Duration = Duration::from_secs(60 * 60);
+
+/// How long the exit stays locked after `wrong` wrong PINs in a row:
+/// nothing for the first four, then 30 s, 60 s, 120 s, … up to an hour.
+pub fn lock_for(wrong: u32) -> Duration {
+    if wrong < FREE_TRIES {
+        return Duration::ZERO;
+    }
+    let doublings = (wrong - FREE_TRIES).min(16);
+    LOCK_FIRST
+        .checked_mul(1u32 << doublings)
+        .unwrap_or(LOCK_MAX)
+        .min(LOCK_MAX)
+}
+
 /// What the staff-exit filter did with an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StaffStep {
@@ -101,6 +120,10 @@ pub struct StaffExit {
     entry: Option<String>,
     /// Set after a wrong PIN, shown on the prompt until the next key.
     pub wrong: bool,
+    /// Wrong PINs in a row. Not cleared by Esc or a reset, only by the right PIN.
+    failures: u32,
+    /// No PIN is checked before this time (after too many wrong ones).
+    locked_until: Option<Instant>,
 }
 
 impl StaffExit {
@@ -110,7 +133,23 @@ impl StaffExit {
             presses: Vec::new(),
             entry: None,
             wrong: false,
+            failures: 0,
+            locked_until: None,
         }
+    }
+
+    /// Whole seconds until a PIN can be tried again, or `None` when it can now.
+    pub fn locked(&self, now: Instant) -> Option<u64> {
+        let left = self.locked_until?.saturating_duration_since(now);
+        (!left.is_zero()).then(|| {
+            left.as_secs()
+                .saturating_add(u64::from(left.subsec_nanos() > 0))
+        })
+    }
+
+    /// When the lock ends (so the screen can change then), if it is locked.
+    pub fn unlock_at(&self, now: Instant) -> Option<Instant> {
+        self.locked_until.filter(|&t| t > now)
     }
 
     pub fn enabled(&self) -> bool {
@@ -153,11 +192,21 @@ impl StaffExit {
                     entry.pop();
                 }
                 KeyCode::Enter => {
-                    if entry == pin {
+                    let locked = self.locked_until.is_some_and(|t| now < t);
+                    if !locked && entry == pin {
                         self.entry = None;
+                        self.failures = 0;
+                        self.locked_until = None;
                         return StaffStep::Exit;
                     }
                     entry.clear();
+                    if !locked {
+                        // A try while locked is not checked, and not counted.
+                        self.failures = self.failures.saturating_add(1);
+                        let wait = lock_for(self.failures);
+                        self.locked_until =
+                            (!wait.is_zero()).then(|| now.checked_add(wait)).flatten();
+                    }
                     self.wrong = true;
                 }
                 KeyCode::Esc => self.cancel(),

@@ -79,6 +79,10 @@ pub struct Kiosk {
     pub staff: StaffExit,
     pub store: Store,
     pub running: bool,
+    /// The clock's last reading (for the lock countdown on the PIN prompt).
+    now: Option<Instant>,
+    /// The calls already counted as finished in this visit: each once.
+    counted: std::collections::BTreeSet<String>,
     /// `--speak`: every screen is said, in words for touch.
     pub speaker: Option<crate::speech::Speaker>,
 }
@@ -108,6 +112,8 @@ impl Kiosk {
             staff: StaffExit::new(settings.pin),
             store,
             running: true,
+            now: None,
+            counted: Default::default(),
             speaker: None,
         }
     }
@@ -121,10 +127,12 @@ impl Kiosk {
         self.debounce.reset();
         self.pressed = None;
         self.staff.cancel();
+        self.counted.clear();
     }
 
     /// Handle one event at time `now`. True when the screen must be redrawn.
     pub fn handle(&mut self, event: &Event, now: Instant) -> bool {
+        self.now = Some(now);
         if matches!(event, Event::Resize(..)) {
             return true;
         }
@@ -217,10 +225,14 @@ impl Kiosk {
         let changed = self.app.update(action);
         for e in self.app.flow.take_effects() {
             match e {
+                // Each call once per visit: replaying it again and again
+                // (key-mashing) cannot inflate the centre's figures.
                 Effect::CallFinished(f) => {
                     let r = f.result;
-                    self.store
-                        .record(|c, day| c.call_finished(day, &r.scenario, r.outcome));
+                    if self.counted.insert(r.scenario.clone()) {
+                        self.store
+                            .record(|c, day| c.call_finished(day, &r.scenario, r.outcome));
+                    }
                 }
                 Effect::CheckFinished(stage, score) => {
                     self.store
@@ -241,6 +253,13 @@ impl Kiosk {
 
     /// The loop woke at a deadline (or for no reason): update the countdown.
     pub fn tick(&mut self, now: Instant) -> bool {
+        let before = self.now.and_then(|t| self.staff.locked(t));
+        self.now = Some(now);
+        let countdown = self.staff.prompt().is_some() && self.staff.locked(now) != before;
+        countdown | self.idle_tick(now)
+    }
+
+    fn idle_tick(&mut self, now: Instant) -> bool {
         match self.idle.on_tick(now) {
             IdleState::Active => self.warning.take().is_some(),
             IdleState::Warning { seconds_left } => {
@@ -255,14 +274,29 @@ impl Kiosk {
         }
     }
 
+    /// The idle timer's next wake, or the end of a PIN lock if that is sooner
+    /// (so the prompt can say the exit is open again).
     pub fn next_deadline(&self, now: Instant) -> Option<Instant> {
-        self.idle.next_deadline(now)
+        let idle = self.idle.next_deadline(now);
+        // While the PIN prompt shows a lock, wake when its seconds change.
+        let lock = self.staff.prompt().and_then(|_| {
+            let end = self.staff.unlock_at(now)?;
+            let left = self.staff.locked(now)?;
+            end.checked_sub(Duration::from_secs(left.saturating_sub(1)))
+                .filter(|&t| t > now)
+                .or(Some(end))
+        });
+        match (idle, lock) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     pub fn draw(&self, frame: &mut Frame) {
         let theme = &self.app.options.theme;
         if let Some(typed) = self.staff.prompt() {
-            screens::staff_prompt(frame, theme, typed, self.staff.wrong);
+            let locked = self.now.and_then(|t| self.staff.locked(t));
+            screens::staff_prompt(frame, theme, typed, self.staff.wrong, locked);
         } else if let Some(left) = self.warning {
             screens::still_there(frame, theme, left);
         } else if self.stage == Stage::Attract {
@@ -339,7 +373,7 @@ impl Driver for Kiosk {
 }
 
 fn fail(message: &str) -> ExitCode {
-    eprintln!("hangup: {message}");
+    crate::sanitize::note(&format!("hangup: {message}"));
     ExitCode::from(2)
 }
 
@@ -385,13 +419,30 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
         .catalogue
         .region(region_asked.as_deref())
         .to_string();
-    let secs = |cli: Option<u64>, file: Option<u64>, default: u64| {
-        Duration::from_secs(cli.or(file).unwrap_or(default).max(1))
+    // Every setting is range-checked before anything starts (one plain line, exit 2).
+    let secs = |name: &str, cli: Option<u64>, file: Option<u64>, default: u64| {
+        config::check_seconds(name, cli.or(file).unwrap_or(default)).map(Duration::from_secs)
     };
-    let settings = Settings {
-        idle_timeout: secs(args.idle_timeout, config.idle_timeout, DEFAULT_IDLE_TIMEOUT),
-        idle_warning: secs(args.idle_warning, config.idle_warning, DEFAULT_IDLE_WARNING),
-        pin: config.pin.clone(),
+    let settings = match (
+        secs(
+            "idle-timeout",
+            args.idle_timeout,
+            config.idle_timeout,
+            DEFAULT_IDLE_TIMEOUT,
+        ),
+        secs(
+            "idle-warning",
+            args.idle_warning,
+            config.idle_warning,
+            DEFAULT_IDLE_WARNING,
+        ),
+    ) {
+        (Ok(idle_timeout), Ok(idle_warning)) => Settings {
+            idle_timeout,
+            idle_warning,
+            pin: config.pin.clone(),
+        },
+        (Err(e), _) | (_, Err(e)) => return fail(&e),
     };
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         return fail("kiosk mode needs a screen and keyboard (a terminal).");
@@ -400,7 +451,7 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
     let mut store = Store::open(dir.as_deref());
     // Said once, before the screen is taken over (systemd keeps it in the journal).
     for w in store.warnings.drain(..) {
-        eprintln!("{w}");
+        crate::sanitize::note(&w);
     }
     let options = Options {
         mode: Mode::Kiosk,
@@ -417,12 +468,12 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
     crate::tui::term::ignore_interrupts();
     let result = crate::tui::run_with(&mut kiosk);
     for w in &kiosk.store.warnings {
-        eprintln!("{w}");
+        crate::sanitize::note(w);
     }
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("hangup: {e}");
+            crate::sanitize::note(&format!("hangup: {e}"));
             ExitCode::FAILURE
         }
     }
@@ -438,17 +489,20 @@ pub fn stats_main(cli: &crate::cli::Cli, args: &StatsArgs) -> ExitCode {
     if let Some(file) = &args.report {
         return match crate::report::write(dir.as_deref(), cli.scenarios.as_deref(), file) {
             Ok(said) => {
-                println!("{said}");
+                use std::io::Write as _;
+                let _ = writeln!(std::io::stdout().lock(), "{}", crate::sanitize::line(&said));
                 ExitCode::SUCCESS
             }
             Err(e) => fail(&e),
         };
     }
     let stdout = std::io::stdout();
-    match crate::stats::print(dir.as_deref(), args.csv, &mut stdout.lock()) {
+    let mut out = crate::sanitize::Clean::new(stdout.lock());
+    match crate::stats::print(dir.as_deref(), args.csv, &mut out) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(_) if crate::sanitize::reader_gone() => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("hangup: {e}");
+            crate::sanitize::note(&format!("hangup: {e}"));
             ExitCode::FAILURE
         }
     }

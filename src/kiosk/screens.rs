@@ -76,7 +76,14 @@ pub fn still_there(frame: &mut Frame, theme: &Theme, seconds_left: u64) {
     );
 }
 
-pub fn staff_prompt(frame: &mut Frame, theme: &Theme, typed: usize, wrong: bool) {
+/// `locked`: seconds until a PIN can be tried again, after too many wrong ones.
+pub fn staff_prompt(
+    frame: &mut Frame,
+    theme: &Theme,
+    typed: usize,
+    wrong: bool,
+    locked: Option<u64>,
+) {
     let mut lines = vec![
         Line::from("Staff exit").style(theme.heading),
         Line::from(""),
@@ -84,7 +91,14 @@ pub fn staff_prompt(frame: &mut Frame, theme: &Theme, typed: usize, wrong: bool)
         Line::from(""),
         Line::from(format!("PIN: {}", "*".repeat(typed))),
     ];
-    if wrong {
+    if let Some(secs) = locked {
+        lines.push(Line::from(""));
+        lines.push(Line::from("Too many wrong PINs. The exit is locked."));
+        lines.push(Line::from(format!(
+            "Try again in {secs} second{}.",
+            if secs == 1 { "" } else { "s" }
+        )));
+    } else if wrong {
         lines.push(Line::from(""));
         lines.push(Line::from("That PIN is not right. Try again."));
     }

@@ -226,7 +226,10 @@ pub fn so_far((spotted, scams): (usize, usize), (handled, genuine): (usize, usiz
 }
 
 /// "Note: 2 files could not be used. x.toml: why"
+/// The file name and reason come from outside: shown on one line, safely.
 pub fn skipped_files(count: usize, first: &str, reason: &str) -> String {
+    let first = crate::sanitize::line(first);
+    let reason = crate::sanitize::line(reason);
     if count == 1 {
         format!("Note: {first} could not be used: {reason}")
     } else {

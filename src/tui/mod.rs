@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod big;
+pub mod capped;
 pub mod console;
 pub mod guard;
 pub mod hooks;
@@ -218,6 +219,11 @@ pub fn run_with(driver: &mut impl Driver) -> io::Result<()> {
             guard.screen_changed(Instant::now());
             dirty = true;
             clear |= driver.repaint_on_change();
+        }
+        // Back from Ctrl-Z (SIGCONT): the screen was given away, draw it all.
+        if term::take_redraw() {
+            clear = true;
+            dirty = true;
         }
     }
     Ok(())

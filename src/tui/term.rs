@@ -23,7 +23,8 @@ static ACTIVE: AtomicBool = AtomicBool::new(false);
 const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1006h";
 const MOUSE_OFF: &[u8] = b"\x1b[?1006l\x1b[?1000l";
 
-pub type Tui = Terminal<CrosstermBackend<io::Stdout>>;
+/// The drawing area is capped (see `capped`): no reported size can exhaust memory.
+pub type Tui = Terminal<super::capped::Capped<CrosstermBackend<io::Stdout>>>;
 
 /// Owns the terminal; restores it when dropped (also on `?` error returns).
 pub struct TerminalGuard {
@@ -38,6 +39,7 @@ impl TerminalGuard {
         // Mark the terminal as ours *before* changing it, so a signal that
         // arrives in between still restores it.
         ACTIVE.store(true, Ordering::SeqCst);
+        MOUSE.store(mouse, Ordering::SeqCst);
         if let Err(e) = enable_raw_mode() {
             ACTIVE.store(false, Ordering::SeqCst);
             return Err(e);
@@ -56,7 +58,7 @@ impl TerminalGuard {
                 out.write_all(MOUSE_ON)?;
                 out.flush()?;
             }
-            Terminal::new(CrosstermBackend::new(io::stdout()))
+            Terminal::new(super::capped::Capped(CrosstermBackend::new(io::stdout())))
         })();
         match setup {
             Ok(terminal) => Ok(Self { terminal }),
@@ -72,6 +74,52 @@ impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore();
     }
+}
+
+/// Whether mouse reporting was asked for (to turn it on again after Ctrl-Z).
+static MOUSE: AtomicBool = AtomicBool::new(false);
+/// Set when the terminal was handed back for SIGTSTP, so SIGCONT takes it again.
+static SUSPENDED: AtomicBool = AtomicBool::new(false);
+/// Set when the screen must be drawn again from scratch (after SIGCONT).
+static REDRAW: AtomicBool = AtomicBool::new(false);
+
+/// True once after the terminal was taken back (SIGCONT): the loop must clear
+/// and draw the whole screen, since what was there is gone.
+pub fn take_redraw() -> bool {
+    REDRAW.swap(false, Ordering::SeqCst)
+}
+
+/// Take the terminal again after a stop (SIGCONT): raw mode, the alternate
+/// screen, no cursor, paste and mouse as before. Then wake the main loop with a
+/// resize (SIGWINCH becomes a resize event) so it redraws.
+fn resume() {
+    if SUSPENDED.swap(false, Ordering::SeqCst) {
+        ACTIVE.store(true, Ordering::SeqCst);
+        let _ = enable_raw_mode();
+        let mut out = io::stdout().lock();
+        let _ = execute!(
+            out,
+            EnterAlternateScreen,
+            cursor::Hide,
+            EnableBracketedPaste
+        );
+        if MOUSE.load(Ordering::SeqCst) {
+            let _ = out.write_all(MOUSE_ON);
+        }
+        let _ = out.flush();
+    }
+    REDRAW.store(true, Ordering::SeqCst);
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+}
+
+/// Give the terminal back, then stop (SIGTSTP, e.g. `kill -TSTP`). `fg` sends
+/// SIGCONT, and [`resume`] takes it again.
+fn suspend() {
+    if ACTIVE.load(Ordering::SeqCst) {
+        restore();
+        SUSPENDED.store(true, Ordering::SeqCst);
+    }
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
 }
 
 /// Clear the whole terminal and make the next draw repaint everything.
@@ -132,26 +180,37 @@ pub fn ignore_interrupts() {
     }
 }
 
-/// SIGTERM (systemd stop), SIGHUP (terminal closed) and SIGINT end the program
-/// cleanly: the terminal is restored before the process exits with 128 + signal.
-/// The main loop blocks on input, so a small thread waits for signals instead of
-/// the loop waking up to look for them.
+/// SIGTERM (systemd stop), SIGHUP (terminal closed), SIGINT, SIGQUIT, SIGUSR1
+/// and SIGALRM end the program cleanly: the terminal is restored before the
+/// process exits with 128 + signal. SIGTSTP hands the terminal back and stops;
+/// SIGCONT takes it again and redraws (the kiosk ignores SIGINT, SIGQUIT and
+/// SIGTSTP). The main loop blocks on input, so a small thread waits for
+/// signals instead of the loop waking up to look for them.
 fn install_signal_handlers() {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    use signal_hook::consts::{
+        SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGUSR1,
+    };
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
-        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT]) else {
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([
+            SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGALRM, SIGTSTP, SIGCONT,
+        ]) else {
             return;
         };
         let _ = std::thread::Builder::new()
             .name("signals".into())
             .spawn(move || {
                 for sig in signals.forever() {
-                    if sig == SIGINT && INTERRUPTS_IGNORED.load(Ordering::SeqCst) {
-                        continue;
+                    let kiosk = INTERRUPTS_IGNORED.load(Ordering::SeqCst);
+                    match sig {
+                        SIGINT | SIGQUIT | SIGTSTP if kiosk => continue,
+                        SIGTSTP => suspend(),
+                        SIGCONT => resume(),
+                        _ => {
+                            restore();
+                            std::process::exit(128 + sig);
+                        }
                     }
-                    restore();
-                    std::process::exit(128 + sig);
                 }
             });
     });

@@ -437,11 +437,12 @@ fn a_damaged_counts_file_is_kept_aside_and_counting_goes_on() {
     assert!(err.contains("damaged"), "{err}");
     let mut store = Store::open(Some(dir.path()));
     assert_eq!(store.warnings.len(), 1);
-    assert!(store.warnings[0].contains("counters.damaged.toml"));
+    let kept = format!("counters.toml.damaged-{}", stats::today());
+    assert!(store.warnings[0].contains(&kept), "{}", store.warnings[0]);
     assert!(store.is_saving());
     store.record(|c, day| c.visit_started(day));
     assert_eq!(
-        std::fs::read_to_string(dir.path().join("counters.damaged.toml")).expect("kept"),
+        std::fs::read_to_string(dir.path().join(&kept)).expect("kept"),
         "kiosk = [[[ not toml"
     );
     let c = stats::load(&path).expect("fresh file loads");
@@ -561,4 +562,131 @@ fn snapshots_of_tall_touch_targets() {
     rig.send(ch('1'));
     insta::assert_snapshot!("kiosk_deciding_80x24", rig.screen(80, 24));
     insta::assert_snapshot!("kiosk_deciding_40x12", rig.screen(40, 12));
+}
+
+/// Open the PIN prompt and type `pin`, then Enter.
+fn try_pin(rig: &mut Rig, pin: &str) {
+    if rig.kiosk.staff.prompt().is_none() {
+        for _ in 0..3 {
+            rig.send_after(Duration::from_millis(500), key(KeyCode::F(10)));
+        }
+    }
+    for c in pin.chars() {
+        rig.send_after(Duration::from_millis(50), ch(c));
+    }
+    rig.send_after(Duration::from_millis(50), key(KeyCode::Enter));
+}
+
+#[test]
+fn wrong_pins_lock_the_exit_for_longer_and_longer() {
+    let mut rig = Rig::new(Some("2468"), Store::in_memory());
+    rig.start_a_call();
+    for _ in 0..4 {
+        try_pin(&mut rig, "1111");
+        assert!(rig.kiosk.running);
+        assert!(!rig.screen(W, H).contains("locked"));
+    }
+    // The fifth wrong PIN locks the exit for 30 seconds, shown on screen.
+    try_pin(&mut rig, "1111");
+    let screen = rig.screen(W, H);
+    assert!(screen.contains("The exit is locked"), "{screen}");
+    assert!(screen.contains("Try again in 30 seconds"), "{screen}");
+    // Even the right PIN does nothing while locked, and is not counted.
+    try_pin(&mut rig, "2468");
+    assert!(rig.kiosk.running, "locked: the right PIN must wait");
+    // The countdown moves with the (injected) clock: the loop wakes each second.
+    rig.wait(Duration::from_secs(10));
+    assert!(
+        rig.screen(W, H).contains("Try again in 2"),
+        "{}",
+        rig.screen(W, H)
+    );
+    rig.wait(Duration::from_secs(30));
+    assert!(!rig.screen(W, H).contains("locked"));
+    // Another wrong one: now 60 seconds (doubling); Esc and a reset do not clear it.
+    try_pin(&mut rig, "9999");
+    assert!(rig.screen(W, H).contains("Try again in 60 seconds"));
+    rig.send(key(KeyCode::Esc));
+    rig.kiosk.reset();
+    assert_eq!(rig.kiosk.staff.locked(rig.now), Some(59));
+    rig.now += Duration::from_secs(60);
+    try_pin(&mut rig, "2468");
+    assert!(!rig.kiosk.running, "after the wait the right PIN works");
+}
+
+#[test]
+fn the_lock_doubles_up_to_an_hour_and_never_overflows() {
+    use hangup::kiosk::input::{LOCK_FIRST, LOCK_MAX, lock_for};
+    assert_eq!(lock_for(4), Duration::ZERO);
+    assert_eq!(lock_for(5), LOCK_FIRST);
+    assert_eq!(lock_for(6), LOCK_FIRST * 2);
+    assert_eq!(lock_for(7), LOCK_FIRST * 4);
+    assert_eq!(lock_for(20), LOCK_MAX);
+    assert_eq!(lock_for(u32::MAX), LOCK_MAX);
+}
+
+#[test]
+fn huge_idle_settings_are_refused_and_never_overflow() {
+    use hangup::kiosk::config::{check_seconds, parse};
+    assert!(check_seconds("idle-timeout", u64::MAX).is_err());
+    assert!(check_seconds("idle-warning", 3601).is_err());
+    assert!(check_seconds("idle-timeout", 0).is_err());
+    assert_eq!(check_seconds("idle-timeout", 86_400), Ok(86_400));
+    let e = parse("idle-timeout = 9223372036854775807\n").expect_err("huge");
+    assert!(e.contains("at most 86400 seconds"), "{e}");
+    // Even if such a value got through, the kiosk would not panic on a key.
+    let mut rig = Rig {
+        kiosk: Kiosk::new(
+            tiny_library(),
+            options(),
+            Settings {
+                idle_timeout: Duration::MAX,
+                idle_warning: Duration::MAX,
+                pin: None,
+            },
+            Store::in_memory(),
+        ),
+        now: Instant::now(),
+    };
+    rig.start_a_call();
+    rig.wait(Duration::from_secs(10_000_000));
+    assert_eq!(rig.kiosk.stage, Stage::Visiting);
+}
+
+#[test]
+fn each_call_is_counted_once_however_the_keys_are_mashed() {
+    let mut rig = Rig::new(None, Store::in_memory());
+    rig.start_a_call();
+    let hang_up = rig.choice_index("Hang up");
+    rig.send(ch(char::from(b'1' + hang_up as u8)));
+    // Mash every key a visitor might, many times, with and without gaps:
+    // the same call is finished again and again in one visit.
+    let keys = [
+        key(KeyCode::Enter),
+        ch('1'),
+        ch('r'),
+        key(KeyCode::Esc),
+        ch('2'),
+        key(KeyCode::Backspace),
+        key(KeyCode::Up),
+        key(KeyCode::Down),
+    ];
+    for i in 0..2000 {
+        let gap = Duration::from_millis(if i % 3 == 0 { 5 } else { 350 });
+        rig.send_after(gap, keys[i % keys.len()].clone());
+    }
+    let c = &rig.kiosk.store.counters;
+    let day = &c.kiosk[&stats::today()];
+    let finished: u64 = day
+        .finished
+        .values()
+        .map(|o| o.safe + o.partly_safe + o.defrauded)
+        .sum();
+    let calls = tiny_library().scenarios.len() as u64;
+    assert_eq!(day.visits, 1, "one visit");
+    assert!(finished >= 1, "the finished call is counted");
+    assert!(
+        finished <= calls,
+        "{finished} calls counted as finished in one visit with {calls} calls"
+    );
 }

@@ -8,6 +8,7 @@
 
 mod common;
 mod harness;
+mod hostile_gen;
 /// The real binary in a pseudo-terminal, read back by a terminal emulator.
 mod ptyterm;
 
@@ -20,6 +21,7 @@ mod engine;
 mod every_path;
 mod fuzz;
 mod group;
+mod hostile;
 mod kiosk;
 mod kiosk_e2e;
 mod large;
