@@ -285,14 +285,24 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
                     self.speak(Some(spoken));
                     // Counted as reached: calls branch, so the number left is not known.
                     self.screen(&format!("Step {}.", session.path().len() + 1), true)?;
-                    if let Some(scene) = &st.scene {
-                        self.line(scene)?;
-                    }
-                    let said = match session.script().medium {
-                        Medium::Message => format!("The message says: \"{}\"", st.says),
-                        _ => format!("{} says: \"{}\"", st.who, st.says),
+                    let said = if st.has_roles() {
+                        // Each line in its role: narration, "X says:", "You think:".
+                        let lines: Vec<String> = st.lines.iter().map(|l| l.transcript()).collect();
+                        for l in &lines {
+                            self.line(l)?;
+                        }
+                        lines.join(" ")
+                    } else {
+                        if let Some(scene) = &st.scene {
+                            self.line(scene)?;
+                        }
+                        let said = match session.script().medium {
+                            Medium::Message => format!("The message says: \"{}\"", st.says),
+                            _ => format!("{} says: \"{}\"", st.who, st.says),
+                        };
+                        self.line(&said)?;
+                        said
                     };
-                    self.line(&said)?;
                     self.last_said = said;
                     self.line("What would you do?")?;
                     for (i, c) in st.choices.iter().enumerate() {

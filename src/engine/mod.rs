@@ -4,6 +4,7 @@
 
 pub mod catalogue;
 pub mod library;
+pub mod memory;
 pub mod model;
 pub mod quick_check;
 pub mod script;

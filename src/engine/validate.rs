@@ -103,6 +103,7 @@ pub fn validate_source(
     check_graph(s, &mut out);
     check_text(s, source, &mut out);
     check_fit(s, &mut out);
+    super::memory::check(s, &mut out);
     out
 }
 
@@ -244,6 +245,22 @@ fn check_references(s: &Scenario, catalogue: &Catalogue, out: &mut Vec<Diagnosti
         out.push(d);
     }
     for st in &s.steps {
+        if let Some(r) = &st.on_repeat
+            && !targets.contains(&r.get_ref().as_str())
+        {
+            let mut d = Diagnostic::error(
+                "H0203",
+                format!(
+                    "on_repeat = \"{}\" is not the id of any step or ending",
+                    r.get_ref()
+                ),
+                span(r),
+            );
+            if let Some(c) = closest(r.get_ref(), targets.iter().copied()) {
+                d = d.with_hint(format!("did you mean `on_repeat = \"{c}\"`?"));
+            }
+            out.push(d);
+        }
         for ch in &st.choices {
             let next = ch.next.get_ref();
             if !targets.contains(&next.as_str()) {
@@ -309,6 +326,7 @@ impl<'a> Graph<'a> {
                     .choices
                     .iter()
                     .map(|c| c.next.get_ref().as_str())
+                    .chain(st.on_repeat.iter().map(|r| r.get_ref().as_str()))
                     .collect();
                 (st.id.get_ref().as_str(), next)
             })
@@ -363,7 +381,9 @@ fn check_graph(s: &Scenario, out: &mut Vec<Diagnostic>) {
                 )
                 .with_hint("add [[step.choice]] entries, or make it an [[ending]]"),
             );
-        } else if !(MIN_CHOICES..=MAX_CHOICES).contains(&st.choices.len()) {
+        } else if !(MIN_CHOICES..=MAX_CHOICES).contains(&st.choices.len())
+            && !super::memory::has_conditional_choices(st)
+        {
             out.push(Diagnostic::error(
                 "H0404",
                 format!(
@@ -461,9 +481,16 @@ pub fn texts(s: &Scenario) -> Vec<(&'static str, &Sp)> {
         v.extend(vals.iter().map(|x| ("variants", x)));
     }
     for st in &s.steps {
-        v.push(("says", &st.says));
+        v.extend(st.says.iter().map(|x| ("says", x)));
         v.extend(st.scene.iter().map(|x| ("scene", x)));
         v.extend(st.who.iter().map(|x| ("who", x)));
+        for l in &st.lines {
+            v.extend(l.who.iter().map(|x| ("who", x)));
+            v.extend(l.says.iter().map(|x| ("says", x)));
+            v.extend(l.narration.iter().map(|x| ("narration", x)));
+            v.extend(l.thought.iter().map(|x| ("thought", x)));
+            v.extend(l.message.iter().map(|x| ("message", x)));
+        }
         v.extend(st.notes.iter().map(|x| ("notes", x)));
         for c in &st.choices {
             v.push(("text", &c.text));
@@ -474,6 +501,7 @@ pub fn texts(s: &Scenario) -> Vec<(&'static str, &Sp)> {
     for e in &s.endings {
         v.push(("title", &e.title));
         v.extend(e.happened.iter().map(|x| ("happened", x)));
+        v.extend(e.lines.iter().map(|l| ("text", &l.text)));
     }
     for r in &s.recall {
         v.push(("question", &r.question));
@@ -556,7 +584,7 @@ fn check_text(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic>) {
                 .with_hint("add action = [\"hang-up\", ...] to the ending or to the scenario"),
             );
         }
-        if e.happened.is_empty() {
+        if e.happened.is_empty() && e.lines.is_empty() {
             out.push(
                 Diagnostic::error(
                     "H0408",
@@ -671,10 +699,15 @@ fn check_fit(s: &Scenario, out: &mut Vec<Diagnostic>) {
     for st in &s.steps {
         // The call screen at 80x24 has 22 rows: the caller's box (text + 2
         // borders), "What would you do?", and the choices must all fit.
-        let says = wrapped_lines(&widest(st.says.get_ref(), &widest_values), TEXT_COLUMNS)
-            + st.scene.as_ref().map_or(0, |t| {
-                wrapped_lines(&widest(t.get_ref(), &widest_values), TEXT_COLUMNS)
-            });
+        let lines_of = |t: &Sp| wrapped_lines(&widest(t.get_ref(), &widest_values), TEXT_COLUMNS);
+        let says = st.says.as_ref().map_or(0, lines_of)
+            + st.scene.as_ref().map_or(0, lines_of)
+            + st.lines
+                .iter()
+                .flat_map(|l| [&l.says, &l.narration, &l.thought, &l.message])
+                .flatten()
+                .map(lines_of)
+                .sum::<usize>();
         let choices: usize = st
             .choices
             .iter()
@@ -694,7 +727,18 @@ fn check_fit(s: &Scenario, out: &mut Vec<Diagnostic>) {
                 .with_hint("shorten what the caller says or the choices, or split the step"),
             );
         }
-        fields.push(("says", &st.says, Limit::Lines(10)));
+        fields.extend(st.says.iter().map(|t| ("says", t, Limit::Lines(10))));
+        for l in &st.lines {
+            for (name, t) in [
+                ("says", &l.says),
+                ("narration", &l.narration),
+                ("thought", &l.thought),
+                ("message", &l.message),
+            ] {
+                fields.extend(t.iter().map(|t| (name, t, Limit::Lines(10))));
+            }
+            fields.extend(l.who.iter().map(|t| ("who", t, Limit::Columns(40))));
+        }
         fields.extend(st.scene.iter().map(|t| ("scene", t, Limit::Lines(3))));
         fields.extend(st.who.iter().map(|t| ("who", t, Limit::Columns(40))));
         for c in &st.choices {
@@ -711,9 +755,11 @@ fn check_fit(s: &Scenario, out: &mut Vec<Diagnostic>) {
     for e in &s.endings {
         fields.push(("title", &e.title, Limit::Columns(CHOICE_COLUMNS)));
         fields.extend(e.happened.iter().map(|t| ("happened", t, Limit::Lines(2))));
+        fields.extend(e.lines.iter().map(|l| ("text", &l.text, Limit::Lines(2))));
         let total: usize = e
             .happened
             .iter()
+            .chain(e.lines.iter().map(|l| &l.text))
             .map(|h| wrapped_lines(&widest(h.get_ref(), &widest_values), TEXT_COLUMNS))
             .sum();
         // The ending screen scrolls, so a long story is a warning, not an error.

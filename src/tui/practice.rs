@@ -307,9 +307,14 @@ pub fn call_speech(session: &Session, booster: Option<String>) -> Option<String>
         }),
         Phase::Deciding { step } => {
             let st = session.step(step);
-            let mut t = match s.medium {
-                Medium::Message => format!("The message says: {}", st.says),
-                _ => format!("{} says: {}", st.who, st.says),
+            let mut t = if st.has_roles() {
+                let lines: Vec<String> = st.lines.iter().map(|l| l.transcript()).collect();
+                lines.join(" ")
+            } else {
+                match s.medium {
+                    Medium::Message => format!("The message says: {}", st.says),
+                    _ => format!("{} says: {}", st.who, st.says),
+                }
             };
             t.push_str(" What would you do?");
             for (i, c) in st.choices.iter().enumerate() {
