@@ -1,5 +1,7 @@
 //! Embeds every `scenarios/*.toml` file in the binary, so `cargo run --release`
 //! works from any folder and a new scenario file needs no code change.
+//! Also embeds the interface wording, `assets/locales/<language>/*.ftl`
+//! (see `src/i18n`), so a new .ftl file needs no code change either.
 
 use std::{env, fs, path::Path};
 
@@ -27,5 +29,46 @@ fn main() {
     code.push_str("];\n");
     let out =
         Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin_scenarios.rs");
+    fs::write(out, code).expect("can write to OUT_DIR");
+    locales();
+}
+
+/// `LOCALE_FILES`: (language folder, file name, contents) for every
+/// `assets/locales/*/*.ftl`, sorted so builds are repeatable.
+fn locales() {
+    println!("cargo:rerun-if-changed=assets/locales");
+    let root = Path::new("assets/locales");
+    let mut files: Vec<(String, String)> = Vec::new();
+    for lang in fs::read_dir(root)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+    {
+        let lang_name = lang.file_name().to_string_lossy().into_owned();
+        println!("cargo:rerun-if-changed=assets/locales/{lang_name}");
+        for f in fs::read_dir(lang.path())
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+        {
+            let name = f.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".ftl") {
+                files.push((lang_name.clone(), name));
+            }
+        }
+    }
+    files.sort();
+    let mut code = String::from(
+        "/// Built-in interface wording: (language folder, file name, contents).\npub const LOCALE_FILES: &[(&str, &str, &str)] = &[\n",
+    );
+    for (lang, f) in &files {
+        println!("cargo:rerun-if-changed=assets/locales/{lang}/{f}");
+        code.push_str(&format!(
+            "    ({lang:?}, {f:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/assets/locales/{lang}/{f}\"))),\n"
+        ));
+    }
+    code.push_str("];\n");
+    let out =
+        Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin_locales.rs");
     fs::write(out, code).expect("can write to OUT_DIR");
 }

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 /// Practise spotting scam phone calls, safely.
 ///
@@ -16,6 +16,12 @@ pub struct Cli {
     /// A file with the same id as a built-in scenario replaces it.
     #[arg(long, global = true, value_name = "FOLDER")]
     pub scenarios: Option<PathBuf>,
+
+    /// The language for the screens and calls: "cy" (Cymraeg) or "en-GB"
+    /// (English). Without it: the kiosk's language setting, then LANGUAGE,
+    /// LC_ALL, LC_MESSAGES and LANG, then English.
+    #[arg(long, global = true, value_name = "LANGUAGE")]
+    pub language: Option<String>,
 
     /// Use plain text, one line at a time (for screen readers and scripts).
     /// This is chosen by itself when the input or output is not a screen.
@@ -37,6 +43,12 @@ pub struct Cli {
     /// No colour at all (also chosen when NO_COLOR is set).
     #[arg(long, global = true)]
     pub monochrome: bool,
+
+    /// Colours for a light or dark background. Without it, hangup asks the
+    /// terminal, then looks at COLORFGBG; if neither says, it uses the
+    /// terminal's own colours.
+    #[arg(long, global = true, value_enum, value_name = "light|dark")]
+    pub theme: Option<ThemeArg>,
 
     /// Big letters for the caller's words and the key messages, when the
     /// window is wide enough.
@@ -142,4 +154,20 @@ pub enum Command {
         #[arg(long)]
         reset: bool,
     },
+}
+
+/// `--theme`: which background the colours are for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    Light,
+    Dark,
+}
+
+impl ThemeArg {
+    pub fn background(self) -> crate::tui::theme::Background {
+        match self {
+            ThemeArg::Light => crate::tui::theme::Background::Light,
+            ThemeArg::Dark => crate::tui::theme::Background::Dark,
+        }
+    }
 }

@@ -4,21 +4,6 @@
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Today, as days since 1970-01-01.
 pub fn today() -> i64 {
     days_from_system_time(SystemTime::now())
@@ -74,11 +59,10 @@ pub fn iso(days: i64) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// "1 March 2026", the way a letter writes it.
+/// "1 March 2026", the way a letter writes it, in the current language
+/// ("1 Mawrth 2026" in Welsh; see `crate::i18n`).
 pub fn long(days: i64) -> String {
-    let (y, m, d) = civil(days);
-    let month = MONTHS.get(m as usize - 1).copied().unwrap_or("");
-    format!("{d} {month} {y}")
+    crate::i18n::date_long(days)
 }
 
 #[cfg(test)]

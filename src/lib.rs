@@ -9,6 +9,7 @@ pub mod cli;
 pub mod dates;
 pub mod engine;
 pub mod group;
+pub mod i18n;
 pub mod kiosk;
 pub mod list;
 pub mod plain;

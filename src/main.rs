@@ -11,7 +11,7 @@ use hangup::plain::Plain;
 use hangup::practice::Keeper;
 use hangup::progress::Day;
 use hangup::speech::Speaker;
-use hangup::tui::{self, app, theme::Theme};
+use hangup::tui::{self, app, theme, theme::Theme};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -44,6 +44,12 @@ fn seeds(fixed: Option<u64>) -> impl FnMut() -> u64 {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
+    // The kiosk reads its own settings file first (it may name a language).
+    if !matches!(cli.command, Some(Command::Kiosk(_))) {
+        let (language, _) =
+            hangup::i18n::choose(cli.language.as_deref(), None, hangup::i18n::real_env)?;
+        hangup::i18n::set_process(language);
+    }
     match &cli.command {
         Some(Command::Kiosk(args)) => return Ok(hangup::kiosk::main(&cli, args)),
         Some(Command::Stats(args)) => return Ok(hangup::kiosk::stats_main(&cli, args)),
@@ -75,7 +81,13 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         ));
     }
     let plain = wants_plain(&cli);
-    let options = app_options(&cli, &region);
+    // Only the full-screen front end asks the terminal for its background.
+    let full_screen = !plain
+        && matches!(
+            cli.command,
+            None | Some(Command::Play { .. }) | Some(Command::Group { .. })
+        );
+    let options = app_options(&cli, &region, full_screen);
     let stdout = io::stdout();
     match &cli.command {
         Some(Command::Check { paths, format }) => {
@@ -227,12 +239,18 @@ fn reader_gone(e: io::Error) -> io::Result<()> {
     }
 }
 
-fn app_options(cli: &Cli, region: &str) -> app::Options {
+fn app_options(cli: &Cli, region: &str, full_screen: bool) -> app::Options {
+    let forced = cli.theme.map(|t| t.background());
+    let background = if full_screen && !cli.high_contrast && !cli.monochrome {
+        theme::detect_background(forced)
+    } else {
+        forced.unwrap_or_else(theme::background_from_env)
+    };
     app::Options {
         mode: app::Mode::Practice,
         region: region.to_string(),
         seed: cli.seed,
-        theme: Theme::from_env(cli.high_contrast, cli.monochrome),
+        theme: Theme::choose(cli.high_contrast, cli.monochrome, background),
         large: cli.large,
     }
 }

@@ -9,6 +9,8 @@
 //! scenarios = "/srv/hangup/scenarios"   # extra scenario files
 //! data-dir = "/var/lib/hangup"          # where the counts file goes
 //! large = true            # big letters when the screen is big enough (like --large)
+//! theme = "dark"          # "light" or "dark" background (like --theme); else asked of the terminal
+//! language = "cy"         # the language a visitor first sees: "cy" or "en-GB" (like --language)
 //! ```
 //!
 //! A file that cannot be read, or has a setting hangup does not know, stops
@@ -27,6 +29,8 @@ pub const KNOWN: &[&str] = &[
     "scenarios",
     "data-dir",
     "large",
+    "theme",
+    "language",
 ];
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -39,6 +43,17 @@ pub struct Config {
     pub scenarios: Option<PathBuf>,
     pub data_dir: Option<PathBuf>,
     pub large: Option<bool>,
+    pub language: Option<String>,
+    /// "light" or "dark": the background the colours are for.
+    pub theme: Option<ThemeSetting>,
+}
+
+/// The kiosk's `theme` setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeSetting {
+    Light,
+    Dark,
 }
 
 /// Where the settings file is looked for when `--config` is not given.
@@ -138,6 +153,9 @@ pub fn parse(text: &str) -> Result<Config, String> {
             super::input::PIN_MAX
         ));
     }
+    if let Some(l) = &c.language {
+        l.parse::<crate::i18n::Language>()?;
+    }
     for (name, v) in [
         ("idle-timeout", c.idle_timeout),
         ("idle-warning", c.idle_warning),
@@ -162,6 +180,13 @@ mod tests {
         assert_eq!(c.idle_timeout, Some(90));
         assert_eq!(c.large, Some(true));
         assert_eq!(c.pin.as_deref(), Some("0246"));
+        let welsh = parse("language = \"cy\"\n").expect("parses");
+        assert_eq!(welsh.language.as_deref(), Some("cy"));
+        let e = parse("language = \"fr\"\n").expect_err("unknown language");
+        assert!(
+            e.contains("Choose one of: en-GB (English), cy (Cymraeg)"),
+            "{e}"
+        );
         assert_eq!(c.data_dir, Some(PathBuf::from("/var/lib/hangup")));
     }
 

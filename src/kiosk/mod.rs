@@ -329,6 +329,14 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
         Ok(c) => c,
         Err(e) => return fail(&e),
     };
+    match crate::i18n::choose(
+        cli.language.as_deref(),
+        config.language.as_deref(),
+        crate::i18n::real_env,
+    ) {
+        Ok((language, _)) => crate::i18n::set_process(language),
+        Err(e) => return fail(&e),
+    }
     let scenarios = cli.scenarios.clone().or(config.scenarios.clone());
     if let Some(dir) = &scenarios
         && !dir.is_dir()
@@ -373,7 +381,7 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
         mode: Mode::Kiosk,
         region,
         seed: cli.seed,
-        theme: crate::tui::theme::Theme::from_env(cli.high_contrast, cli.monochrome),
+        theme: kiosk_theme(cli, &config),
         large: cli.large || config.large.unwrap_or(false),
     };
     let mut kiosk = Kiosk::new(library, options, settings, store);
@@ -406,4 +414,21 @@ pub fn stats_main(cli: &crate::cli::Cli, args: &StatsArgs) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `--theme` wins over the settings file's `theme`; without either the
+/// terminal is asked (the Linux console is known without asking).
+fn kiosk_theme(cli: &crate::cli::Cli, config: &config::Config) -> crate::tui::theme::Theme {
+    use crate::tui::theme::{self, Background, Theme};
+    let forced = cli.theme.map(|t| t.background()).or(match config.theme {
+        Some(config::ThemeSetting::Light) => Some(Background::Light),
+        Some(config::ThemeSetting::Dark) => Some(Background::Dark),
+        None => None,
+    });
+    let background = if cli.high_contrast || cli.monochrome {
+        forced.unwrap_or_else(theme::background_from_env)
+    } else {
+        theme::detect_background(forced)
+    };
+    Theme::choose(cli.high_contrast, cli.monochrome, background)
 }

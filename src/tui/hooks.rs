@@ -4,7 +4,7 @@
 //! - `HANGUP_EXIT_AFTER_FIRST_FRAME=1`: leave cleanly right after the first
 //!   frame is drawn, to time start-up to first frame.
 //! - `HANGUP_TEST_PANIC=1`: panic right after the first frame is drawn, to
-//!   prove the panic path gives the terminal back (`tests/pty.rs`).
+//!   prove the panic path gives the terminal back (`tests/it/pty.rs`).
 
 use std::sync::OnceLock;
 

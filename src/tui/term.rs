@@ -7,6 +7,7 @@
 use std::io::{self, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -43,7 +44,14 @@ impl TerminalGuard {
         }
         let mut out = io::stdout();
         let setup = (|| {
-            execute!(out, EnterAlternateScreen, cursor::Hide)?;
+            // Bracketed paste: a paste arrives as one event, never as keys
+            // (a pasted phone number must not answer questions).
+            execute!(
+                out,
+                EnterAlternateScreen,
+                cursor::Hide,
+                EnableBracketedPaste
+            )?;
             if mouse {
                 out.write_all(MOUSE_ON)?;
                 out.flush()?;
@@ -74,7 +82,12 @@ pub fn restore() {
     }
     let mut out = io::stdout().lock();
     let _ = out.write_all(MOUSE_OFF);
-    let _ = execute!(out, cursor::Show, LeaveAlternateScreen);
+    let _ = execute!(
+        out,
+        DisableBracketedPaste,
+        cursor::Show,
+        LeaveAlternateScreen
+    );
     let _ = out.flush();
     drop(out);
     let _ = disable_raw_mode();

@@ -1,13 +1,42 @@
 //! Colours and emphasis as data. No state is ever shown by colour alone: every
 //! screen also says it in words or with a marker, so monochrome loses nothing.
+//!
+//! Which theme: `--monochrome` or NO_COLOR → monochrome; `--high-contrast` →
+//! high contrast; otherwise by the terminal's background (`--theme light|dark`
+//! or the kiosk's `theme` setting, else the terminal's answer to an OSC 11
+//! query, else `COLORFGBG`): dark → [`ThemeName::Default`], light →
+//! [`ThemeName::Light`], not known → [`ThemeName::Plain`] (the terminal's own
+//! colours, bold and reverse only). The Linux console (`TERM=linux`) gets
+//! [`ThemeName::Console`], drawn for its 16-colour palette.
+//!
+//! Every text role reaches 7:1 (WCAG contrast) against the backgrounds its
+//! theme claims; [`contrast`] holds the arithmetic and the tests.
 
 use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ThemeName {
+    /// Colours for a dark background (256-colour palette).
     Default,
+    /// Colours for a light background (256-colour palette).
+    Light,
+    /// The background is not known: the terminal's own colours, with bold,
+    /// underline and reverse video only.
+    Plain,
+    /// The Linux text console: its 16 colours on black.
+    Console,
     HighContrast,
     Monochrome,
+}
+
+/// What the terminal's background is, as far as we can tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Background {
+    Dark,
+    Light,
+    Unknown,
+    /// The Linux text console (black, 16 colours).
+    LinuxConsole,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -26,60 +55,161 @@ pub struct Theme {
     pub border: Style,
 }
 
+/// Every role, named, for tests and checks.
+pub const ROLES: [&str; 11] = [
+    "text",
+    "title_bar",
+    "footer",
+    "caller",
+    "heading",
+    "selected",
+    "safer",
+    "risky",
+    "trick",
+    "dim",
+    "border",
+];
+
 impl Theme {
     pub fn new(name: ThemeName) -> Self {
         match name {
-            ThemeName::Default => Self::default_theme(),
+            ThemeName::Default => Self::dark(),
+            ThemeName::Light => Self::light(),
+            ThemeName::Plain => Self::plain(),
+            ThemeName::Console => Self::console(),
             ThemeName::HighContrast => Self::high_contrast(),
             ThemeName::Monochrome => Self::monochrome(),
         }
     }
 
-    /// Pick the theme: monochrome when NO_COLOR is set (and not empty).
+    /// Pick the theme without asking the terminal: monochrome when NO_COLOR is
+    /// set (and not empty); the background from `TERM` and `COLORFGBG` only.
     pub fn from_env(high_contrast: bool, monochrome: bool) -> Self {
+        Self::choose(high_contrast, monochrome, background_from_env())
+    }
+
+    /// Pick the theme for a background (see the module notes).
+    pub fn choose(high_contrast: bool, monochrome: bool, background: Background) -> Self {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        if monochrome || no_color {
-            Self::monochrome()
-        } else if high_contrast {
-            Self::high_contrast()
-        } else {
-            Self::default_theme()
+        Self::new(theme_for(high_contrast, monochrome || no_color, background))
+    }
+
+    /// Each role with its name.
+    pub fn roles(&self) -> [(&'static str, Style); 11] {
+        [
+            ("text", self.text),
+            ("title_bar", self.title_bar),
+            ("footer", self.footer),
+            ("caller", self.caller),
+            ("heading", self.heading),
+            ("selected", self.selected),
+            ("safer", self.safer),
+            ("risky", self.risky),
+            ("trick", self.trick),
+            ("dim", self.dim),
+            ("border", self.border),
+        ]
+    }
+
+    /// For a dark background: light colours from the 256-colour palette,
+    /// bars and selection with explicit colours on both sides.
+    fn dark() -> Self {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let on = |fg: u8, bg: u8| Style::new().fg(Color::Indexed(fg)).bg(Color::Indexed(bg));
+        Self {
+            name: ThemeName::Default,
+            text: Style::new().fg(Color::Indexed(255)),
+            title_bar: on(16, 117).add_modifier(Modifier::BOLD),
+            footer: on(16, 252),
+            caller: bold.fg(Color::Indexed(228)),
+            heading: bold.fg(Color::Indexed(123)),
+            selected: on(229, 16).add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            safer: bold.fg(Color::Indexed(120)),
+            risky: bold.fg(Color::Indexed(217)),
+            trick: bold.fg(Color::Indexed(219)),
+            dim: Style::new().fg(Color::Indexed(252)),
+            border: Style::new().fg(Color::Indexed(117)).bg(Color::Reset),
         }
     }
 
-    fn default_theme() -> Self {
+    /// For a light background: dark colours from the 256-colour palette.
+    fn light() -> Self {
         let bold = Style::new().add_modifier(Modifier::BOLD);
+        let on = |fg: u8, bg: u8| Style::new().fg(Color::Indexed(fg)).bg(Color::Indexed(bg));
         Self {
-            name: ThemeName::Default,
+            name: ThemeName::Light,
+            text: Style::new().fg(Color::Indexed(16)),
+            title_bar: on(231, 18).add_modifier(Modifier::BOLD),
+            footer: on(231, 238),
+            caller: bold.fg(Color::Indexed(52)),
+            heading: bold.fg(Color::Indexed(18)),
+            selected: on(18, 231).add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            // No green in the palette is dark enough for 7:1 on #e0e0e0.
+            safer: bold.fg(Color::Indexed(16)),
+            risky: bold.fg(Color::Indexed(88)),
+            trick: bold.fg(Color::Indexed(54)),
+            dim: Style::new().fg(Color::Indexed(238)),
+            border: Style::new().fg(Color::Indexed(18)).bg(Color::Reset),
+        }
+    }
+
+    /// Background not known: no colour at all, so the terminal's own
+    /// foreground on its own background (the user's choice) everywhere.
+    fn plain() -> Self {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let reverse = Style::new().add_modifier(Modifier::REVERSED);
+        Self {
+            name: ThemeName::Plain,
             text: Style::new(),
-            title_bar: Style::new()
-                .fg(Color::Black)
-                .bg(Color::Cyan)
-                .add_modifier(Modifier::BOLD),
-            footer: Style::new().fg(Color::Black).bg(Color::Gray),
-            caller: bold.fg(Color::Yellow),
-            heading: bold.fg(Color::Cyan),
-            selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
-            safer: bold.fg(Color::Green),
-            risky: bold.fg(Color::LightRed),
-            trick: bold.fg(Color::Magenta),
+            title_bar: reverse,
+            footer: reverse,
+            caller: bold,
+            heading: bold,
+            selected: reverse,
+            safer: bold,
+            risky: bold.add_modifier(Modifier::UNDERLINED),
+            trick: bold,
+            dim: Style::new(),
+            border: Style::new(),
+        }
+    }
+
+    /// The Linux console: its own 16 colours (VGA palette) on black. Reverse
+    /// video is never combined with bold there: the console then draws dark
+    /// grey on light grey (3.2:1).
+    fn console() -> Self {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let bar = Style::new().fg(Color::Black).bg(Color::Gray);
+        Self {
+            name: ThemeName::Console,
+            text: Style::new().fg(Color::Gray),
+            title_bar: bar,
+            footer: bar,
+            caller: bold.fg(Color::LightYellow),
+            heading: bold.fg(Color::LightCyan),
+            selected: bar,
+            safer: bold.fg(Color::LightGreen),
+            risky: bold.fg(Color::LightMagenta),
+            trick: bold.fg(Color::White),
             dim: Style::new().fg(Color::Gray),
-            border: Style::new().fg(Color::Cyan),
+            border: Style::new().fg(Color::Gray).bg(Color::Reset),
         }
     }
 
     /// The terminal's own foreground and background (the user's best contrast),
-    /// with meaning carried by bold, underline and reverse video.
+    /// with meaning carried by bold, underline and reverse video. Reverse video
+    /// is never bold (see [`Theme::console`]).
     fn high_contrast() -> Self {
         let bold = Style::new().add_modifier(Modifier::BOLD);
+        let reverse = Style::new().add_modifier(Modifier::REVERSED);
         Self {
             name: ThemeName::HighContrast,
             text: bold,
-            title_bar: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
-            footer: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            title_bar: reverse,
+            footer: reverse,
             caller: bold,
             heading: bold.add_modifier(Modifier::UNDERLINED),
-            selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            selected: reverse,
             safer: bold,
             risky: bold.add_modifier(Modifier::UNDERLINED),
             trick: bold,
@@ -90,19 +220,436 @@ impl Theme {
 
     fn monochrome() -> Self {
         let bold = Style::new().add_modifier(Modifier::BOLD);
+        let reverse = Style::new().add_modifier(Modifier::REVERSED);
         Self {
             name: ThemeName::Monochrome,
             text: Style::new(),
-            title_bar: Style::new().add_modifier(Modifier::REVERSED),
-            footer: Style::new().add_modifier(Modifier::REVERSED),
+            title_bar: reverse,
+            footer: reverse,
             caller: bold,
             heading: bold,
-            selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            selected: reverse,
             safer: bold,
             risky: bold,
             trick: bold,
             dim: Style::new(),
             border: Style::new(),
         }
+    }
+}
+
+/// The theme for these choices (pure; NO_COLOR is folded into `monochrome`).
+pub fn theme_for(high_contrast: bool, monochrome: bool, background: Background) -> ThemeName {
+    if monochrome {
+        ThemeName::Monochrome
+    } else if high_contrast {
+        ThemeName::HighContrast
+    } else {
+        match background {
+            Background::Dark => ThemeName::Default,
+            Background::Light => ThemeName::Light,
+            Background::Unknown => ThemeName::Plain,
+            Background::LinuxConsole => ThemeName::Console,
+        }
+    }
+}
+
+/// True on the Linux text console.
+pub fn is_linux_console() -> bool {
+    std::env::var("TERM").is_ok_and(|t| t == "linux" || t.starts_with("linux-"))
+}
+
+/// The background from the environment only: the Linux console, else
+/// `COLORFGBG` (set by rxvt, Konsole and others), else not known.
+pub fn background_from_env() -> Background {
+    if is_linux_console() {
+        return Background::LinuxConsole;
+    }
+    std::env::var("COLORFGBG")
+        .ok()
+        .and_then(|v| from_colorfgbg(&v))
+        .unwrap_or(Background::Unknown)
+}
+
+/// `COLORFGBG` is "fg;bg" or "fg;default;bg", colours as 0-15.
+pub fn from_colorfgbg(value: &str) -> Option<Background> {
+    let bg: u8 = value.rsplit(';').next()?.trim().parse().ok()?;
+    match bg {
+        0..=6 | 8 => Some(Background::Dark),
+        7 | 15 => Some(Background::Light),
+        _ => None,
+    }
+}
+
+/// A background colour (8-bit channels) → dark, light, or neither: only
+/// backgrounds the themes were checked against count as known.
+pub fn classify(rgb: (u8, u8, u8)) -> Background {
+    let l = contrast::luminance(rgb);
+    if l <= contrast::DARK_MAX {
+        Background::Dark
+    } else if l >= contrast::LIGHT_MIN {
+        Background::Light
+    } else {
+        Background::Unknown
+    }
+}
+
+/// Ask the terminal for its background (OSC 11, with the device-attributes
+/// query as a sentinel so terminals that do not answer OSC 11 cost no wait),
+/// waiting at most `timeout`. Only when both input and output are a terminal.
+pub fn query_background(timeout: std::time::Duration) -> Option<(u8, u8, u8)> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return None;
+    }
+    let options = {
+        let mut o = terminal_colorsaurus::QueryOptions::default();
+        o.timeout = timeout;
+        o
+    };
+    let c = terminal_colorsaurus::background_color(options).ok()?;
+    Some(((c.r >> 8) as u8, (c.g >> 8) as u8, (c.b >> 8) as u8))
+}
+
+/// The background for a run: `--theme` / the kiosk setting wins, then the
+/// Linux console, then the terminal's answer, then `COLORFGBG`.
+pub fn detect_background(forced: Option<Background>) -> Background {
+    if let Some(b) = forced {
+        return b;
+    }
+    if is_linux_console() {
+        return Background::LinuxConsole;
+    }
+    match query_background(std::time::Duration::from_millis(300)) {
+        Some(rgb) => classify(rgb),
+        None => background_from_env(),
+    }
+}
+
+/// WCAG 2 contrast arithmetic, and how terminals turn a style into colours.
+pub mod contrast {
+    use ratatui::style::{Color, Modifier, Style};
+
+    /// The Dark theme claims backgrounds no lighter than #303030.
+    pub const DARK_MAX: f64 = 0.029_556_835;
+    /// The Light theme claims backgrounds no darker than #e0e0e0.
+    pub const LIGHT_MIN: f64 = 0.745_404_2;
+
+    fn channel(c: u8) -> f64 {
+        let s = f64::from(c) / 255.0;
+        if s <= 0.040_45 {
+            s / 12.92
+        } else {
+            ((s + 0.055) / 1.055).powf(2.4)
+        }
+    }
+
+    /// WCAG relative luminance.
+    pub fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
+        0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    }
+
+    /// WCAG contrast ratio of two luminances (1 to 21).
+    pub fn ratio_l(a: f64, b: f64) -> f64 {
+        let (hi, lo) = if a > b { (a, b) } else { (b, a) };
+        (hi + 0.05) / (lo + 0.05)
+    }
+
+    pub fn ratio(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
+        ratio_l(luminance(a), luminance(b))
+    }
+
+    /// xterm's 256-colour palette (16-255 are the same in nearly every
+    /// terminal; 0-15 are xterm's own defaults).
+    pub fn xterm256(i: u8) -> (u8, u8, u8) {
+        const BASE: [(u8, u8, u8); 16] = [
+            (0, 0, 0),
+            (205, 0, 0),
+            (0, 205, 0),
+            (205, 205, 0),
+            (0, 0, 238),
+            (205, 0, 205),
+            (0, 205, 205),
+            (229, 229, 229),
+            (127, 127, 127),
+            (255, 0, 0),
+            (0, 255, 0),
+            (255, 255, 0),
+            (92, 92, 255),
+            (255, 0, 255),
+            (0, 255, 255),
+            (255, 255, 255),
+        ];
+        match i {
+            0..=15 => BASE[usize::from(i)],
+            16..=231 => {
+                let n = i - 16;
+                let level = |v: u8| if v == 0 { 0 } else { 55 + 40 * v };
+                (level(n / 36), level((n / 6) % 6), level(n % 6))
+            }
+            232..=255 => {
+                let v = 8 + 10 * (i - 232);
+                (v, v, v)
+            }
+        }
+    }
+
+    /// The Linux console's default palette (VGA), in ANSI order.
+    pub const VGA: [(u8, u8, u8); 16] = [
+        (0, 0, 0),
+        (0xaa, 0, 0),
+        (0, 0xaa, 0),
+        (0xaa, 0x55, 0),
+        (0, 0, 0xaa),
+        (0xaa, 0, 0xaa),
+        (0, 0xaa, 0xaa),
+        (0xaa, 0xaa, 0xaa),
+        (0x55, 0x55, 0x55),
+        (0xff, 0x55, 0x55),
+        (0x55, 0xff, 0x55),
+        (0xff, 0xff, 0x55),
+        (0x55, 0x55, 0xff),
+        (0xff, 0x55, 0xff),
+        (0x55, 0xff, 0xff),
+        (0xff, 0xff, 0xff),
+    ];
+
+    /// A colour as an index into the 16- or 256-colour palette; `None` for
+    /// the terminal's default.
+    pub fn index(c: Option<Color>) -> Option<u8> {
+        Some(match c? {
+            Color::Reset => return None,
+            Color::Black => 0,
+            Color::Red => 1,
+            Color::Green => 2,
+            Color::Yellow => 3,
+            Color::Blue => 4,
+            Color::Magenta => 5,
+            Color::Cyan => 6,
+            Color::Gray => 7,
+            Color::DarkGray => 8,
+            Color::LightRed => 9,
+            Color::LightGreen => 10,
+            Color::LightYellow => 11,
+            Color::LightBlue => 12,
+            Color::LightMagenta => 13,
+            Color::LightCyan => 14,
+            Color::White => 15,
+            Color::Indexed(i) => i,
+            // Exact colours are never used by the themes.
+            Color::Rgb(..) => return Some(255),
+        })
+    }
+
+    /// The colours an xterm-like terminal (with its default foreground and
+    /// background `fg`, `bg`) draws a style in: (text, background).
+    pub fn xterm_colours(
+        style: Style,
+        fg: (u8, u8, u8),
+        bg: (u8, u8, u8),
+    ) -> ((u8, u8, u8), (u8, u8, u8)) {
+        let f = index(style.fg).map_or(fg, xterm256);
+        let b = index(style.bg).map_or(bg, xterm256);
+        if style.add_modifier.contains(Modifier::REVERSED) {
+            (b, f)
+        } else {
+            (f, b)
+        }
+    }
+
+    /// The colours the Linux console draws a style in, with its default
+    /// grey on black. It brightens the foreground for bold *after* swapping
+    /// for reverse video, and shows underline as a colour (cyan).
+    /// `bold_counts`: whether the bold attribute reaches the console (a
+    /// colour sent after it resets the intensity), so tests try both.
+    pub fn console_colours(style: Style, bold_counts: bool) -> ((u8, u8, u8), (u8, u8, u8)) {
+        let mods = style.add_modifier;
+        // The console keeps a hue (0-7) and an intensity; colours 8-15 are
+        // a hue at high intensity, as is bold.
+        let fg = index(style.fg).unwrap_or(7);
+        let fg = if fg >= 16 { 7 } else { fg };
+        let mut hue = fg & 7;
+        let bright = fg >= 8 || (bold_counts && mods.contains(Modifier::BOLD));
+        let mut bg = index(style.bg).unwrap_or(0);
+        if bg >= 16 {
+            bg = 0;
+        }
+        bg &= 7;
+        if mods.contains(Modifier::UNDERLINED) {
+            hue = 6;
+        }
+        if mods.contains(Modifier::REVERSED) {
+            std::mem::swap(&mut hue, &mut bg);
+        }
+        let f = hue | if bright { 8 } else { 0 };
+        (VGA[usize::from(f)], VGA[usize::from(bg)])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contrast::*;
+    use super::*;
+
+    #[test]
+    fn wcag_arithmetic() {
+        assert!((ratio((0, 0, 0), (255, 255, 255)) - 21.0).abs() < 1e-9);
+        assert!((ratio((0x77, 0x77, 0x77), (255, 255, 255)) - 4.48).abs() < 0.01);
+        assert_eq!(xterm256(16), (0, 0, 0));
+        assert_eq!(xterm256(231), (255, 255, 255));
+        assert_eq!(xterm256(117), (135, 215, 255));
+        assert_eq!(xterm256(244), (128, 128, 128));
+        let l30 = luminance((0x30, 0x30, 0x30));
+        assert!((l30 - DARK_MAX).abs() < 1e-6, "{l30}");
+        let le0 = luminance((0xe0, 0xe0, 0xe0));
+        assert!((le0 - LIGHT_MIN).abs() < 1e-6, "{le0}");
+    }
+
+    /// The issue's measurement: bold reverse video on the Linux console is
+    /// dark grey on light grey, 3.21:1.
+    #[test]
+    fn the_console_model_reproduces_the_measured_bar() {
+        let old = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
+        let (f, b) = console_colours(old, true);
+        assert!((ratio(f, b) - 3.21).abs() < 0.01, "{}", ratio(f, b));
+    }
+
+    #[test]
+    fn backgrounds_are_classified() {
+        assert_eq!(classify((0, 0, 0)), Background::Dark);
+        assert_eq!(classify((0x30, 0x30, 0x30)), Background::Dark);
+        assert_eq!(classify((0x80, 0x80, 0x80)), Background::Unknown);
+        assert_eq!(classify((0xff, 0xff, 0xff)), Background::Light);
+        assert_eq!(classify((0xfd, 0xf6, 0xe3)), Background::Light); // Solarized light
+        assert_eq!(classify((0x00, 0x2b, 0x36)), Background::Dark); // Solarized dark
+        assert_eq!(from_colorfgbg("15;0"), Some(Background::Dark));
+        assert_eq!(from_colorfgbg("0;default;15"), Some(Background::Light));
+        assert_eq!(from_colorfgbg("0;7"), Some(Background::Light));
+        assert_eq!(from_colorfgbg("nonsense"), None);
+        assert_eq!(from_colorfgbg(""), None);
+    }
+
+    #[test]
+    fn choices_pick_themes() {
+        assert_eq!(theme_for(false, false, Background::Light), ThemeName::Light);
+        assert_eq!(
+            theme_for(false, false, Background::Unknown),
+            ThemeName::Plain
+        );
+        assert_eq!(
+            theme_for(true, false, Background::Light),
+            ThemeName::HighContrast
+        );
+        assert_eq!(
+            theme_for(true, true, Background::Dark),
+            ThemeName::Monochrome
+        );
+        assert_eq!(
+            theme_for(false, false, Background::LinuxConsole),
+            ThemeName::Console
+        );
+    }
+
+    const WHITE: (u8, u8, u8) = (255, 255, 255);
+    const BLACK: (u8, u8, u8) = (0, 0, 0);
+    const ALL: [ThemeName; 6] = [
+        ThemeName::Default,
+        ThemeName::Light,
+        ThemeName::Plain,
+        ThemeName::Console,
+        ThemeName::HighContrast,
+        ThemeName::Monochrome,
+    ];
+
+    fn check(
+        failures: &mut Vec<String>,
+        theme: ThemeName,
+        role: &str,
+        on: &str,
+        f: (u8, u8, u8),
+        b: (u8, u8, u8),
+        want: f64,
+    ) {
+        let r = ratio(f, b);
+        if r < want {
+            failures.push(format!(
+                "{theme:?} {role} on {on}: {r:.2}:1 (want {want}:1)"
+            ));
+        }
+    }
+
+    /// Every role of every theme, against every background the theme
+    /// claims: 7:1 on a known background, on the Linux console, and with the
+    /// terminal's own colours; and 4.5:1 on both white and black for the
+    /// theme used when the background is not known.
+    #[test]
+    fn every_role_of_every_theme_reaches_its_contrast() {
+        let mut failures = Vec::new();
+        let grey30 = (0x30, 0x30, 0x30);
+        let grey_e0 = (0xe0, 0xe0, 0xe0);
+        for name in ALL {
+            let theme = Theme::new(name);
+            for (role, style) in theme.roles() {
+                let m = style.add_modifier;
+                assert!(
+                    !m.intersects(Modifier::DIM | Modifier::ITALIC | Modifier::SLOW_BLINK),
+                    "{name:?} {role}: dim, italic and blink show as other colours on the console"
+                );
+                let own_colours = index(style.fg).is_none() && index(style.bg).is_none();
+                match name {
+                    ThemeName::Default => {
+                        // Dark backgrounds: from black up to #303030; the
+                        // terminal's own (light) text where no colour is set.
+                        for (on, bg) in [("black", BLACK), ("#303030", grey30)] {
+                            let (f, b) = xterm_colours(style, WHITE, bg);
+                            check(&mut failures, name, role, on, f, b, 7.0);
+                        }
+                    }
+                    ThemeName::Light => {
+                        for (on, bg) in [("white", WHITE), ("#e0e0e0", grey_e0)] {
+                            let (f, b) = xterm_colours(style, BLACK, bg);
+                            check(&mut failures, name, role, on, f, b, 7.0);
+                        }
+                    }
+                    ThemeName::Console => {
+                        for bold in [true, false] {
+                            let (f, b) = console_colours(style, bold);
+                            check(&mut failures, name, role, "the Linux console", f, b, 7.0);
+                        }
+                    }
+                    ThemeName::Plain | ThemeName::HighContrast | ThemeName::Monochrome => {
+                        // No colour of their own: the terminal's foreground
+                        // on its background, whichever way round.
+                        assert!(own_colours, "{name:?} {role} sets a colour");
+                        let want = if name == ThemeName::Plain { 4.5 } else { 7.0 };
+                        for (on, fg, bg) in [("white", BLACK, WHITE), ("black", WHITE, BLACK)] {
+                            let (f, b) = xterm_colours(style, fg, bg);
+                            check(&mut failures, name, role, on, f, b, want);
+                        }
+                        for bold in [true, false] {
+                            let (f, b) = console_colours(style, bold);
+                            let want = if name == ThemeName::Monochrome {
+                                4.5
+                            } else {
+                                7.0
+                            };
+                            check(&mut failures, name, role, "the Linux console", f, b, want);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// The measurements in the issue: the old default colours on white.
+    #[test]
+    fn the_old_colours_fail_on_white_as_measured() {
+        let yellow = xterm256(3);
+        assert!(
+            (ratio(yellow, WHITE) - 1.70).abs() < 0.05,
+            "{}",
+            ratio(yellow, WHITE)
+        );
     }
 }

@@ -201,6 +201,15 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
     head.extend(super::practice::start_head(app).into_iter().map(Line::from));
     let skipped = &app.library.skipped;
     let mut foot: Vec<Line> = Vec::new();
+    if app.options.mode.can_quit() {
+        // The whole hint where there is room; in a small window, where to find it.
+        let hint = if area.height >= 20 {
+            READING_HINT
+        } else {
+            "Hard to read? Press ? for help."
+        };
+        foot.push(Line::from(hint).style(theme.dim));
+    }
     if let Some(first) = skipped.first() {
         foot.push(
             Line::from(format!(
@@ -764,6 +773,9 @@ fn popup(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
+/// How to get bigger or stronger text (start screen and help card).
+pub const READING_HINT: &str = "Hard to read? Start hangup with --large for big letters, or --high-contrast for strong colours.";
+
 fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.options.theme;
     let cat = &app.library.catalogue;
@@ -789,6 +801,13 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         "Keys: numbers choose. Arrow keys and Enter work too. Esc goes back."
     }));
+    if app.options.mode.can_quit() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(READING_HINT));
+        lines.push(Line::from(
+            "You can also use --theme light or --theme dark to match your screen.",
+        ));
+    }
     lines.push(Line::from("Press Enter or Esc to close this card.").style(theme.heading));
     let r = popup(area, 76, 30);
     frame.render_widget(Clear, r);

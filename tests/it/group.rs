@@ -1,0 +1,1185 @@
+//! Group mode: the projector session driven with synthetic keys, its screens
+//! at 80x24 and 120x40 (and 40x12 for the quick check), the quick check with a
+//! room, the role-play script, the handout and the session record.
+
+use crate::common;
+
+use common::{ch, key, screen_text, send};
+use crossterm::event::KeyCode;
+use hangup::dates;
+use hangup::engine::library::parse_scenario;
+use hangup::engine::{Catalogue, Library, Phase, Script};
+use hangup::group::handout::{Format, Handout};
+use hangup::group::record::{self, Record};
+use hangup::group::{ItemStatus, Saved, Stage, Tally, roleplay};
+use hangup::tui::app::{App, Mode, Options};
+use hangup::tui::theme::{Theme, ThemeName};
+
+const TINY: &str = include_str!("../fixtures/tiny.toml");
+
+/// The tiny fixture twice (as two calls), so a plan has something to order.
+fn two_library() -> Library {
+    let catalogue = Catalogue::builtin();
+    let one = parse_scenario(TINY.as_bytes(), &catalogue).expect("fixture loads");
+    let second = TINY
+        .replace("id = \"tiny\"", "id = \"tiny-two\"")
+        .replace("A tiny test call", "A second tiny call")
+        .replace("minutes = 5", "minutes = 7");
+    let two = parse_scenario(second.as_bytes(), &catalogue).expect("second fixture loads");
+    Library {
+        catalogue,
+        scenarios: vec![one, two],
+        skipped: Vec::new(),
+    }
+}
+
+/// A group session with the default plan: the quick check before, the two
+/// calls, the quick check after.
+fn group_app() -> App {
+    App::new(
+        two_library(),
+        Options {
+            mode: Mode::Group,
+            region: "ewni".into(),
+            seed: Some(1),
+            theme: Theme::new(ThemeName::Monochrome),
+            large: false,
+        },
+    )
+}
+
+/// A group session with the two calls only (the quick checks taken out of the
+/// plan), for the tests of the calls themselves.
+fn calls_app() -> App {
+    let mut app = group_app();
+    if let Some(g) = app.group.as_mut() {
+        g.plan.retain(|p| p.is_call());
+    }
+    app
+}
+
+/// Send keys (chars) at 80x24; returns whether each changed the screen.
+fn keys(app: &mut App, s: &str) -> Vec<bool> {
+    s.chars()
+        .map(|c| match c {
+            '\n' => send(app, key(KeyCode::Enter), 80, 24),
+            '<' => send(app, key(KeyCode::Esc), 80, 24),
+            '^' => send(app, key(KeyCode::Up), 80, 24),
+            'v' => send(app, key(KeyCode::Down), 80, 24),
+            c => send(app, ch(c), 80, 24),
+        })
+        .collect()
+}
+
+fn g(app: &App) -> &hangup::group::GroupState {
+    app.group.as_deref().expect("group state")
+}
+
+fn phase(app: &App) -> Option<Phase> {
+    g(app).session.as_ref().map(|s| s.phase())
+}
+
+#[test]
+fn plan_lists_minutes_and_total_and_can_skip_and_reorder() {
+    let mut app = calls_app();
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("A tiny test call  (5 min)"), "{text}");
+    assert!(text.contains("2 calls: about 12 minutes"), "{text}");
+    assert!(text.contains("22 minutes"), "{text}");
+    // Move the second call up, then skip the (now second) tiny call.
+    keys(&mut app, "vu");
+    assert_eq!(g(&app).plan[0].id, "tiny-two");
+    keys(&mut app, "2");
+    assert_eq!(g(&app).plan[1].status, ItemStatus::Skipped);
+    assert!(screen_text(&app, 80, 24).contains("1 call: about 7 minutes"));
+    keys(&mut app, "\n");
+    assert_eq!(g(&app).stage, Stage::Call);
+    assert_eq!(g(&app).position(), (1, 1));
+    assert!(screen_text(&app, 80, 24).contains("Call 1 of 1: A second tiny call"));
+}
+
+#[test]
+fn notes_are_hidden_at_start_and_toggle_with_n() {
+    let mut app = calls_app();
+    keys(&mut app, "\n\n");
+    assert!(matches!(phase(&app), Some(Phase::Deciding { .. })));
+    let hidden = screen_text(&app, 80, 24);
+    assert!(
+        !hidden.contains("has anyone had a call like this"),
+        "{hidden}"
+    );
+    keys(&mut app, "n");
+    let shown = screen_text(&app, 80, 24);
+    assert!(
+        shown.contains("Ask: has anyone had a call like this?"),
+        "{shown}"
+    );
+    keys(&mut app, "n");
+    assert!(!screen_text(&app, 80, 24).contains("has anyone had a call"));
+}
+
+#[test]
+fn tallies_are_typed_per_choice_then_the_top_choice_is_revealed() {
+    let mut app = calls_app();
+    keys(&mut app, "\n\n");
+    // No choice is highlighted before the room answers; Enter reveals nothing yet.
+    assert!(!screen_text(&app, 80, 24).contains('▶'));
+    assert_eq!(keys(&mut app, "\n"), vec![false]);
+    keys(&mut app, "t3\n12\n");
+    assert_eq!(g(&app).tally_entry, None);
+    let counts = g(&app).shown_counts(0);
+    assert_eq!(counts, vec![Some(3), Some(12)]);
+    let text = screen_text(&app, 80, 24);
+    assert!(
+        text.contains("3 hands") && text.contains("12 hands"),
+        "{text}"
+    );
+    // The most hands is highlighted; Enter reveals it.
+    assert_eq!(g(&app).selected, 1);
+    keys(&mut app, "\n");
+    assert_eq!(phase(&app), Some(Phase::Feedback { step: 0, choice: 1 }));
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("The room said:"), "{text}");
+    // Stored in file order, whatever the on-screen order was.
+    let t = &g(&app).tallies[0];
+    assert_eq!((t.scenario.as_str(), t.step.as_str()), ("tiny", "hello"));
+    assert_eq!(t.counts.iter().flatten().sum::<u32>(), 15);
+}
+
+#[test]
+fn tally_typing_can_be_corrected_and_cancelled() {
+    let mut app = calls_app();
+    keys(&mut app, "\n\nt45");
+    keys(&mut app, "<"); // delete the 5
+    keys(&mut app, "\n");
+    assert_eq!(g(&app).shown_counts(0)[0], Some(4));
+    keys(&mut app, "<"); // nothing typed for choice 2: stop counting
+    assert_eq!(g(&app).tally_entry, None);
+    assert_eq!(g(&app).shown_counts(0)[1], None);
+}
+
+#[test]
+fn reveal_back_and_another_choice() {
+    let mut app = calls_app();
+    keys(&mut app, "\n\n1");
+    assert_eq!(phase(&app), Some(Phase::Feedback { step: 0, choice: 0 }));
+    keys(&mut app, "2");
+    assert_eq!(phase(&app), Some(Phase::Feedback { step: 0, choice: 1 }));
+    keys(&mut app, "b");
+    assert_eq!(phase(&app), Some(Phase::Deciding { step: 0 }));
+    keys(&mut app, "b");
+    assert_eq!(phase(&app), Some(Phase::Incoming));
+    assert_eq!(keys(&mut app, "b"), vec![false]);
+}
+
+#[test]
+fn pause_blanks_the_screen_and_ignores_other_keys() {
+    let mut app = calls_app();
+    keys(&mut app, "\n\n");
+    let before = screen_text(&app, 80, 24);
+    keys(&mut app, "p");
+    let blank = screen_text(&app, 80, 24);
+    assert!(!blank.contains("says"), "{blank}");
+    assert!(blank.contains("Paused. Press p to go on."));
+    assert_eq!(
+        keys(&mut app, "1ntb\n"),
+        vec![false, false, false, false, true]
+    );
+    assert_eq!(screen_text(&app, 80, 24), before);
+}
+
+#[test]
+fn nothing_moves_without_a_key() {
+    let mut app = calls_app();
+    keys(&mut app, "\n\n");
+    let a = screen_text(&app, 120, 40);
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    let b = screen_text(&app, 120, 40);
+    assert_eq!(a, b);
+    assert_eq!(phase(&app), Some(Phase::Deciding { step: 0 }));
+}
+
+#[test]
+fn help_card_has_every_number_and_closes() {
+    let mut app = calls_app();
+    keys(&mut app, "\n?");
+    let text = screen_text(&app, 120, 40);
+    for n in Catalogue::builtin().numbers("ewni") {
+        assert!(text.contains(&n.number), "{} missing:\n{text}", n.number);
+    }
+    keys(&mut app, "<");
+    assert!(screen_text(&app, 120, 40).contains("THE PHONE IS RINGING"));
+}
+
+#[test]
+fn plan_during_a_session_skips_and_jumps() {
+    let mut app = calls_app();
+    keys(&mut app, "\n");
+    keys(&mut app, "l");
+    assert!(g(&app).plan_open);
+    // The current call cannot be skipped from the plan; the next one can.
+    assert_eq!(keys(&mut app, "x"), vec![false]);
+    keys(&mut app, "vx<");
+    assert_eq!(g(&app).plan[1].status, ItemStatus::Skipped);
+    // Finish the only call: straight to the end.
+    keys(&mut app, "\n1\n\n");
+    assert_eq!(g(&app).stage, Stage::Finished);
+}
+
+#[test]
+fn s_skips_the_current_call() {
+    let mut app = calls_app();
+    keys(&mut app, "\ns");
+    assert_eq!(g(&app).plan[0].status, ItemStatus::Skipped);
+    assert_eq!(g(&app).current, Some(1));
+}
+
+#[test]
+fn whole_session_of_two_calls_saves_an_anonymous_record() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = calls_app();
+    if let Some(g) = app.group.as_mut() {
+        g.data_dir = Some(dir.path().to_path_buf());
+    }
+    // Call 1: notes on, hands counted, reveal, to the end.
+    keys(&mut app, "\n\nnt5\n9\n\n");
+    while !matches!(phase(&app), Some(Phase::Ended { .. })) {
+        keys(&mut app, "1\n");
+    }
+    keys(&mut app, "\n");
+    assert_eq!(g(&app).position(), (2, 2));
+    // Call 2: pick the second choice each time.
+    keys(&mut app, "\n");
+    while !matches!(phase(&app), Some(Phase::Ended { .. })) {
+        keys(&mut app, "2\n");
+    }
+    keys(&mut app, "\n");
+    assert_eq!(g(&app).stage, Stage::Finished);
+    // Enter before a count is typed saves nothing.
+    assert_eq!(keys(&mut app, "\n"), vec![false]);
+    assert_eq!(g(&app).saved, None);
+    keys(&mut app, "14\n");
+    let Some(Saved::To(path)) = g(&app).saved.clone() else {
+        panic!("not saved: {:?}", g(&app).saved);
+    };
+    let csv = std::fs::read_to_string(&path).expect("csv");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], record::HEADER);
+    assert_eq!(lines.len(), 2);
+    assert!(lines[1].contains(",tiny;tiny-two,14,"), "{csv}");
+    assert!(lines[1].contains("tiny/hello="), "{csv}");
+    // Saved once: Enter again adds nothing.
+    keys(&mut app, "\n");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("csv").lines().count(),
+        2
+    );
+}
+
+// ---- Snapshots of the projector screens ------------------------------------
+
+fn snap_at(app: &App, name: &str) {
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen_text(app, w, h));
+    }
+}
+
+#[test]
+fn snapshots() {
+    let mut app = calls_app();
+    snap_at(&app, "group_plan");
+    keys(&mut app, "\n");
+    snap_at(&app, "group_incoming");
+    keys(&mut app, "\nt7\n");
+    snap_at(&app, "group_tally_entry");
+    keys(&mut app, "2\nn");
+    snap_at(&app, "group_deciding_notes");
+    keys(&mut app, "n\n");
+    snap_at(&app, "group_feedback");
+    keys(&mut app, "\n");
+    if !matches!(phase(&app), Some(Phase::Ended { .. })) {
+        keys(&mut app, "1\n");
+    }
+    snap_at(&app, "group_ending");
+    keys(&mut app, "\n\n1\n\n");
+    keys(&mut app, "12");
+    snap_at(&app, "group_finished");
+}
+
+// ---- The role-play script ---------------------------------------------------
+
+#[test]
+fn script_has_every_line_and_choice_and_where_it_leads() {
+    let lib = two_library();
+    let script = Script::build(&lib.scenarios[0], &lib.catalogue, "ewni", 1);
+    let text = roleplay::script_text(&script);
+    for st in &script.steps {
+        assert!(text.contains(&st.says[..20]), "missing {}", st.says);
+        for c in &st.choices {
+            assert!(text.contains(&c.text), "missing {}", c.text);
+        }
+    }
+    assert!(text.contains("Go on to PART 2."));
+    assert!(text.contains("The call ends: You stayed safe."));
+    assert!(text.lines().all(|l| l.chars().count() <= roleplay::WIDTH));
+    insta::assert_snapshot!("group_script", text);
+}
+
+// ---- The handout -----------------------------------------------------------
+
+fn handout(region: &str, format: Format) -> String {
+    let lib = two_library();
+    let today = dates::parse_iso("2026-03-01").expect("date");
+    Handout::build(&lib, &["tiny".into()], region, today)
+        .expect("handout")
+        .render(format)
+}
+
+#[test]
+fn handout_has_every_catalogue_number_in_every_format_and_region() {
+    let cat = Catalogue::builtin();
+    for region in cat.region_ids() {
+        for format in [Format::Html, Format::Markdown, Format::Text] {
+            let text = handout(region, format);
+            for n in cat.numbers(region) {
+                assert!(
+                    text.contains(&n.number),
+                    "{region} {format:?}: {} missing",
+                    n.number
+                );
+            }
+            assert!(text.contains("My bank's number: ____"));
+            assert!(text.contains("Someone I trust: ____"));
+            assert!(text.contains("Practise again around 15 March 2026."));
+        }
+    }
+}
+
+#[test]
+fn handout_lists_the_tricks_practised_and_the_right_action() {
+    let text = handout("ewni", Format::Text);
+    for trick in ["Pressure", "Asks for private details", "Fake authority"] {
+        assert!(text.contains(trick), "{trick} missing:\n{text}");
+    }
+    assert!(
+        !text.contains("Courier collection"),
+        "not practised in tiny"
+    );
+    assert!(text.contains("1. Hang up."));
+    assert!(handout("scotland", Format::Text).contains("Police Scotland"));
+}
+
+#[test]
+fn handout_html_is_self_contained_large_print_a4() {
+    let html = handout("ewni", Format::Html);
+    let lower = html.to_ascii_lowercase();
+    for bad in [
+        "src=http",
+        "src=\"http",
+        "src='http",
+        "<link",
+        "@import",
+        "url(",
+        "<script",
+    ] {
+        assert!(!lower.contains(bad), "external or active content: {bad}");
+    }
+    assert!(html.contains("@page { size: A4"));
+    // Every font size is 14 pt or more.
+    for part in html.split("font-size:").skip(1) {
+        let pt: f32 = part
+            .trim_start()
+            .split("pt")
+            .next()
+            .and_then(|n| n.trim().parse().ok())
+            .expect("sizes are in pt");
+        assert!(pt >= 14.0, "font-size {pt}pt is under 14pt");
+    }
+}
+
+#[test]
+fn handout_for_an_unknown_scenario_says_so() {
+    let lib = two_library();
+    let err = Handout::build(&lib, &["nope".into()], "ewni", 0).expect_err("unknown id");
+    assert!(err.contains("nope"));
+}
+
+// ---- The session record ----------------------------------------------------
+
+#[test]
+fn record_csv_appends_with_one_header_and_reads_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rec = Record {
+        date: "2026-03-01".into(),
+        duration_minutes: 52,
+        scenarios: vec!["police-courier".into(), "amazon-refund".into()],
+        attendees: 18,
+        tallies: vec![Tally {
+            scenario: "police-courier".into(),
+            step: "call".into(),
+            counts: vec![Some(3), None, Some(15)],
+        }],
+        check_before: None,
+        check_after: None,
+    };
+    let path = record::append(dir.path(), &rec).expect("append");
+    record::append(dir.path(), &rec).expect("append again");
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert_eq!(
+        text,
+        "date,duration_minutes,scenarios,attendees,tallies,\
+         check_before_right,check_before_hands,check_after_right,check_after_hands\n\
+         2026-03-01,52,police-courier;amazon-refund,18,police-courier/call=3|-|15,,,,\n\
+         2026-03-01,52,police-courier;amazon-refund,18,police-courier/call=3|-|15,,,,\n"
+    );
+    let back = record::read_all(dir.path()).expect("read all");
+    assert_eq!(back, vec![rec.clone(), rec]);
+    let s = record::summary(dir.path()).expect("summary");
+    assert_eq!((s.sessions, s.attendees, s.minutes), (2, 36, 104));
+    assert_eq!(s.scenarios[0], ("amazon-refund".to_string(), 2));
+    let mut out = Vec::new();
+    record::write_summary(&s, &mut out).expect("write");
+    assert!(String::from_utf8_lossy(&out).contains("Group sessions: 2"));
+}
+
+#[test]
+fn record_data_dir_prefers_the_flag() {
+    let p = std::path::Path::new("/tmp/somewhere");
+    assert_eq!(record::data_dir(Some(p)), Some(p.to_path_buf()));
+}
+
+// ---- The quick check with a room --------------------------------------------
+
+use hangup::engine::Kind;
+use hangup::engine::quick_check::{QuickCheck, Stage as CheckStage};
+use hangup::group::ItemKind;
+use hangup::group::record::Hands;
+
+fn check_items(stage: CheckStage) -> Vec<hangup::engine::quick_check::CheckItem> {
+    QuickCheck::builtin()
+        .expect("the built-in quick check")
+        .set(stage)
+        .expect("the set")
+        .items
+        .clone()
+}
+
+/// Keys for a show of hands: `right` hands on the right answer, `wrong` on the
+/// other, typed in screen order (1 A scam, 2 A real call).
+fn hands_keys(answer: Kind, right: u32, wrong: u32) -> String {
+    let (scam, real) = match answer {
+        Kind::Scam => (right, wrong),
+        Kind::Genuine => (wrong, right),
+    };
+    format!("t{scam}\n{real}\n")
+}
+
+fn play(app: &App) -> &hangup::group::CheckPlay {
+    g(app).check.as_ref().expect("a quick check on screen")
+}
+
+/// Play a whole quick check: for snippet i, `hands(i)` gives (right, wrong)
+/// hands, or None for no count. Ends on the result screen.
+fn run_check(app: &mut App, stage: CheckStage, hands: impl Fn(usize) -> Option<(u32, u32)>) {
+    assert_eq!(g(app).stage, Stage::Check);
+    assert_eq!(play(app).stage, stage);
+    for (i, item) in check_items(stage).iter().enumerate() {
+        assert_eq!(play(app).index, i);
+        assert!(!play(app).revealed);
+        match hands(i) {
+            Some((right, wrong)) => {
+                keys(app, &hands_keys(item.answer, right, wrong));
+                // Counting done: Enter reveals, as at a call's question.
+                assert_eq!(keys(app, "\n"), vec![true]);
+            }
+            None => {
+                keys(app, "1");
+            }
+        }
+        assert!(play(app).revealed, "snippet {i} revealed");
+        keys(app, "\n");
+    }
+    assert!(play(app).at_result());
+}
+
+/// Play a call to its end with choice 1 each time, then Enter (the next item).
+fn run_call(app: &mut App) {
+    assert_eq!(g(app).stage, Stage::Call);
+    keys(app, "\n");
+    while !matches!(phase(app), Some(Phase::Ended { .. })) {
+        keys(app, "1\n");
+    }
+    keys(app, "\n");
+}
+
+#[test]
+fn the_plan_has_both_quick_checks_first_and_last() {
+    let mut app = group_app();
+    let kinds: Vec<ItemKind> = g(&app).plan.iter().map(|p| p.kind).collect();
+    assert_eq!(
+        kinds,
+        vec![
+            ItemKind::Check(CheckStage::Before),
+            ItemKind::Call(0),
+            ItemKind::Call(1),
+            ItemKind::Check(CheckStage::After),
+        ]
+    );
+    let text = screen_text(&app, 80, 24);
+    assert!(
+        text.contains("1. Today  Quick check: before practice  (5 min)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("4. Today  Quick check: after practice  (5 min)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2 calls and 2 quick checks: about 22 minutes"),
+        "{text}"
+    );
+    assert!(text.contains("32 minutes"), "{text}");
+    // Skipped and put back with the same keys as a call.
+    keys(&mut app, "1");
+    assert_eq!(g(&app).plan[0].status, ItemStatus::Skipped);
+    assert!(screen_text(&app, 80, 24).contains("2 calls and 1 quick check: about 17"));
+    keys(&mut app, "x");
+    assert_eq!(g(&app).plan[0].status, ItemStatus::Planned);
+    // The checks stay first and last: a call cannot move past them.
+    keys(&mut app, "v");
+    assert_eq!(keys(&mut app, "u"), vec![false]);
+    keys(&mut app, "vv");
+    assert_eq!(
+        keys(&mut app, "u"),
+        vec![false],
+        "the after check stays last"
+    );
+    keys(&mut app, "^");
+    assert_eq!(keys(&mut app, "d"), vec![false]);
+    assert_eq!(keys(&mut app, "u"), vec![true], "two calls still swap");
+    assert_eq!(g(&app).plan[1].id, "tiny-two");
+    // Chosen calls on the command line go between the checks.
+    let mut g2 = hangup::group::GroupState::new(&two_library());
+    g2.choose_plan(&["tiny-two".into()]);
+    let ids: Vec<&str> = g2.plan.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        vec![
+            "quick-check-before",
+            "tiny-two",
+            "tiny",
+            "quick-check-after"
+        ]
+    );
+    assert_eq!(g2.plan[2].status, ItemStatus::Skipped);
+    assert_eq!(g2.plan[3].status, ItemStatus::Planned);
+    // No quick-check file: no checks in the plan.
+    let g3 = hangup::group::GroupState::with_quick_check(&two_library(), None);
+    assert!(g3.plan.iter().all(|p| p.is_call()));
+}
+
+#[test]
+fn whole_session_with_both_checks_and_two_calls_records_the_hands() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = group_app();
+    if let Some(g) = app.group.as_mut() {
+        g.data_dir = Some(dir.path().to_path_buf());
+    }
+    keys(&mut app, "\n");
+    // Before: 10 right and 0 wrong for the first snippet (a 0 and a 10 typed),
+    // then 6 right and 4 wrong: 40 of 60 hands.
+    run_check(&mut app, CheckStage::Before, |i| {
+        Some(if i == 0 { (10, 0) } else { (6, 4) })
+    });
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("HOW THE ROOM DID"), "{text}");
+    assert!(
+        text.contains("The room: 40 of 60 hands right (66%)."),
+        "{text}"
+    );
+    assert!(text.contains("Later, we will ask you again"), "{text}");
+    assert!(text.contains("Enter Next call"), "{text}");
+    keys(&mut app, "\n");
+    assert_eq!(g(&app).plan[0].status, ItemStatus::Done);
+    assert_eq!(
+        g(&app).check_result(CheckStage::Before),
+        Some(Hands {
+            right: 40,
+            hands: 60
+        })
+    );
+    // The two calls: still "Call 1 of 2" (the checks are not calls).
+    assert!(screen_text(&app, 80, 24).contains("Call 1 of 2: A tiny test call"));
+    run_call(&mut app);
+    assert_eq!(g(&app).position(), (2, 2));
+    keys(&mut app, "\n");
+    while !matches!(phase(&app), Some(Phase::Ended { .. })) {
+        keys(&mut app, "1\n");
+    }
+    assert!(screen_text(&app, 80, 24).contains("Enter Quick check"));
+    keys(&mut app, "\n");
+    // After: 9 right, 1 wrong each time: 54 of 60.
+    run_check(&mut app, CheckStage::After, |_| Some((9, 1)));
+    let text = screen_text(&app, 80, 24);
+    assert!(
+        text.contains("The room: 54 of 60 hands right (90%)."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Before practice: 66%. After practice: 90%."),
+        "{text}"
+    );
+    assert!(
+        text.contains("You spotted more this time. Well done."),
+        "{text}"
+    );
+    assert!(text.contains("Enter Finish"), "{text}");
+    keys(&mut app, "\n");
+    assert_eq!(g(&app).stage, Stage::Finished);
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Calls practised today: 2"), "{text}");
+    keys(&mut app, "20\n");
+    let Some(Saved::To(path)) = g(&app).saved.clone() else {
+        panic!("not saved: {:?}", g(&app).saved);
+    };
+    let csv = std::fs::read_to_string(&path).expect("csv");
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], record::HEADER);
+    assert!(lines[1].contains(",tiny;tiny-two,20,"), "{csv}");
+    assert!(lines[1].ends_with(",40,60,54,60"), "{csv}");
+    let back = record::read_all(dir.path()).expect("read");
+    assert_eq!(
+        (back[0].check_before, back[0].check_after),
+        (
+            Some(Hands {
+                right: 40,
+                hands: 60
+            }),
+            Some(Hands {
+                right: 54,
+                hands: 60
+            })
+        )
+    );
+    // hangup stats: the group summary has the quick-check totals.
+    let mut out = Vec::new();
+    hangup::stats::print(Some(dir.path()), false, &mut out).expect("stats");
+    let out = String::from_utf8_lossy(&out);
+    assert!(
+        out.contains(
+            "Group quick check: before practice 60 hands, 66% right; \
+             after practice 60 hands, 90% right."
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_answer_is_never_shown_before_the_volunteer_asks() {
+    let mut app = group_app();
+    keys(&mut app, "\n");
+    for stage in [CheckStage::Before, CheckStage::After] {
+        if stage == CheckStage::After {
+            // Jump to the after check from the plan.
+            keys(&mut app, "lvvv\n");
+            assert_eq!(play(&app).stage, CheckStage::After);
+        }
+        for (i, item) in check_items(stage).iter().enumerate() {
+            let first = item.explain.split(". ").next().expect("a sentence");
+            let hidden = |app: &App| {
+                for (w, h) in [(80, 24), (40, 12), (120, 40)] {
+                    let text = screen_text(app, w, h);
+                    assert!(!text.contains("The answer:"), "{stage:?} {i}:\n{text}");
+                    assert!(!text.contains(first), "{stage:?} {i}:\n{text}");
+                }
+            };
+            hidden(&app);
+            assert!(screen_text(&app, 80, 24).contains("a scam or a real call?"));
+            // Enter before the room has answered does nothing.
+            assert_eq!(keys(&mut app, "\n"), vec![false]);
+            // The notes, the help card, a pause and counting hands show nothing either.
+            keys(&mut app, "n");
+            hidden(&app);
+            keys(&mut app, "n?");
+            hidden(&app);
+            keys(&mut app, "<pp");
+            keys(&mut app, "t12");
+            hidden(&app);
+            keys(&mut app, "\n3");
+            hidden(&app);
+            keys(&mut app, "t");
+            hidden(&app);
+            assert!(!play(&app).revealed);
+            // Now the volunteer asks.
+            keys(&mut app, "2");
+            assert!(play(&app).revealed);
+            let text = screen_text(&app, 120, 40);
+            assert!(text.contains("The answer:"), "{text}");
+            assert!(text.contains(first), "{text}");
+            assert!(text.contains("The room said:"), "{text}");
+            let answer_no = if item.answer == Kind::Scam { 1 } else { 2 };
+            assert!(text.contains(&format!("The answer: {answer_no}")), "{text}");
+            keys(&mut app, "\n");
+        }
+        assert!(play(&app).at_result());
+    }
+}
+
+#[test]
+fn back_steps_through_the_check_and_s_skips_it() {
+    let mut app = group_app();
+    keys(&mut app, "\n");
+    // At the first question, back does nothing.
+    assert_eq!(keys(&mut app, "b"), vec![false]);
+    keys(&mut app, "1");
+    assert!(play(&app).revealed);
+    keys(&mut app, "b");
+    assert!(!play(&app).revealed);
+    keys(&mut app, "1\n");
+    assert_eq!((play(&app).index, play(&app).revealed), (1, false));
+    keys(&mut app, "<");
+    assert_eq!((play(&app).index, play(&app).revealed), (0, true));
+    keys(&mut app, "\n");
+    // Hands typed, then revealed, then back: the most hands is highlighted
+    // again, so Enter reveals once more.
+    keys(&mut app, "t2\n7\n");
+    assert_eq!(play(&app).counts(), vec![Some(2), Some(7)]);
+    assert_eq!((g(&app).highlight, g(&app).selected), (true, 1));
+    keys(&mut app, "\nb");
+    assert!(!play(&app).revealed);
+    assert_eq!(keys(&mut app, "\n"), vec![true]);
+    assert!(play(&app).revealed);
+    // To the result, then back to the last answer.
+    keys(&mut app, "\n");
+    while !play(&app).at_result() {
+        keys(&mut app, "1\n");
+    }
+    keys(&mut app, "b");
+    assert_eq!(play(&app).index, play(&app).items.len() - 1);
+    assert!(play(&app).revealed);
+    keys(&mut app, "\n");
+    assert!(play(&app).at_result());
+    // s skips the check: nothing is kept for it.
+    keys(&mut app, "s");
+    assert_eq!(g(&app).plan[0].status, ItemStatus::Skipped);
+    assert_eq!(g(&app).check_result(CheckStage::Before), None);
+    assert_eq!(g(&app).stage, Stage::Call);
+}
+
+#[test]
+fn a_check_without_hands_shows_the_answers_and_no_score() {
+    let mut app = group_app();
+    keys(&mut app, "\n");
+    run_check(&mut app, CheckStage::Before, |_| None);
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("All the answers have been shown."), "{text}");
+    assert!(text.contains("No hands were counted"), "{text}");
+    assert!(!text.contains('%'), "{text}");
+    keys(&mut app, "\n");
+    assert_eq!(
+        g(&app).check_result(CheckStage::Before),
+        Some(Hands { right: 0, hands: 0 })
+    );
+    // Skip both calls; the after check, with hands, has no "before" to compare.
+    keys(&mut app, "ss");
+    run_check(&mut app, CheckStage::After, |_| Some((3, 1)));
+    let text = screen_text(&app, 80, 24);
+    assert!(
+        text.contains("The room: 18 of 24 hands right (75%)."),
+        "{text}"
+    );
+    assert!(!text.contains("Before practice"), "{text}");
+    let rec = g(&app).record(std::time::SystemTime::now());
+    assert_eq!(
+        rec.check_after, None,
+        "not done until Enter leaves the result"
+    );
+    keys(&mut app, "\n");
+    let rec = g(&app).record(std::time::SystemTime::now());
+    assert!(rec.scenarios.is_empty());
+    assert!(
+        record::csv_line(&rec).ends_with(",0,0,18,24"),
+        "{}",
+        record::csv_line(&rec)
+    );
+}
+
+#[test]
+fn room_results_are_kind_whatever_the_change() {
+    use hangup::group::room_result_lines;
+    let h = |right, hands| Hands { right, hands };
+    let down = room_result_lines(CheckStage::After, h(30, 60), Some(h(45, 60)), false);
+    assert_eq!(down[0], "The room: 30 of 60 hands right (50%).");
+    assert_eq!(down[1], "Before practice: 75%. After practice: 50%.");
+    assert!(down[2].contains("hard to tell apart"), "{down:?}");
+    let same = room_result_lines(CheckStage::After, h(30, 60), Some(h(15, 30)), false);
+    assert!(same[2].starts_with("The same as before."), "{same:?}");
+    // Before, with the after check still to come, or not.
+    assert_eq!(
+        room_result_lines(CheckStage::Before, h(1, 3), None, true).len(),
+        2
+    );
+    assert_eq!(
+        room_result_lines(CheckStage::Before, h(1, 3), None, false).len(),
+        1
+    );
+    // A before check with no hands gives nothing to compare with.
+    let no_before = room_result_lines(CheckStage::After, h(5, 6), Some(h(0, 0)), false);
+    assert_eq!(no_before.len(), 1, "{no_before:?}");
+    for lines in [down, same, no_before] {
+        for l in lines {
+            assert!(l.split_whitespace().count() <= 25, "{l}");
+            for bad in ["wrong", "Wrong", "fail", "bad"] {
+                assert!(!l.contains(bad), "{l}");
+            }
+        }
+    }
+}
+
+#[test]
+fn quick_check_snapshots() {
+    let mut app = group_app();
+    insta::assert_snapshot!("group_plan_with_checks_80x24", screen_text(&app, 80, 24));
+    keys(&mut app, "\n");
+    let snap = |app: &App, name: &str| {
+        for (w, h) in [(80, 24), (40, 12)] {
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen_text(app, w, h));
+        }
+    };
+    snap(&app, "group_check_snippet");
+    keys(&mut app, "t14\n");
+    snap(&app, "group_check_tally_entry");
+    keys(&mut app, "5\n");
+    snap(&app, "group_check_counted");
+    keys(&mut app, "\n");
+    snap(&app, "group_check_answer");
+    keys(&mut app, "\n");
+    while !play(&app).at_result() {
+        let answer = play(&app).current().expect("item").answer;
+        keys(&mut app, &hands_keys(answer, 11, 8));
+        keys(&mut app, "\n\n");
+    }
+    snap(&app, "group_check_result_before");
+    keys(&mut app, "\nss");
+    run_check(&mut app, CheckStage::After, |_| Some((16, 3)));
+    snap(&app, "group_check_result_after");
+}
+
+#[test]
+fn every_group_screen_at_every_size() {
+    // Walk a whole session (both checks with hands, two calls, notes on and
+    // off, the plan open) and draw every screen from 1x1 up: no panic, and at
+    // 40x12 and up the quick check's two options are always on screen.
+    const SIZES: &[(u16, u16)] = &[
+        (1, 1),
+        (5, 3),
+        (39, 11),
+        (40, 12),
+        (41, 13),
+        (60, 16),
+        (80, 24),
+        (120, 40),
+        (200, 60),
+    ];
+    let mut app = group_app();
+    let mut screens = 0;
+    let mut draw_all = |app: &App| {
+        for &(w, h) in SIZES {
+            let text = screen_text(app, w, h);
+            let g = g(app);
+            if w >= 40
+                && h >= 12
+                && g.stage == Stage::Check
+                && !g.notes
+                && !g.plan_open
+                && app.overlay.is_none()
+                && g.check
+                    .as_ref()
+                    .is_some_and(|p| !p.revealed && !p.at_result())
+            {
+                assert!(
+                    text.contains("1  A scam") && text.contains("2  A real call"),
+                    "{w}x{h}:\n{text}"
+                );
+            }
+            screens += 1;
+        }
+    };
+    let mut steps = |app: &mut App, k: &str| {
+        for c in k.chars() {
+            keys(app, &c.to_string());
+            draw_all(app);
+        }
+    };
+    steps(&mut app, "l<");
+    steps(&mut app, "\n");
+    for stage in [CheckStage::Before, CheckStage::After] {
+        for item in check_items(stage) {
+            steps(&mut app, &hands_keys(item.answer, 12, 3));
+            steps(&mut app, "n?<nl<");
+            steps(&mut app, "\n\n");
+        }
+        steps(&mut app, "\n");
+        if stage == CheckStage::Before {
+            for _ in 0..2 {
+                steps(&mut app, "\n");
+                while !matches!(phase(&app), Some(Phase::Ended { .. })) {
+                    steps(&mut app, "t4\n1\n\n\n");
+                }
+                steps(&mut app, "\n");
+            }
+        }
+    }
+    assert_eq!(g(&app).stage, Stage::Finished);
+    steps(&mut app, "7");
+    assert!(screens > 500, "{screens}");
+}
+
+// ---- The record: quick-check columns and the older five-column file ----------
+
+fn rec_with(before: Option<Hands>, after: Option<Hands>) -> Record {
+    Record {
+        date: "2026-03-05".into(),
+        duration_minutes: 55,
+        scenarios: vec!["police-courier".into()],
+        attendees: 12,
+        tallies: Vec::new(),
+        check_before: before,
+        check_after: after,
+    }
+}
+
+const OLD_FILE: &str = "date,duration_minutes,scenarios,attendees,tallies\n\
+    2025-11-02,48,police-courier,12,police-courier/call=3|-|9\n\
+    2025-12-01,50,\"odd,id\",9,\n";
+
+fn hands(right: u32, hands: u32) -> Option<Hands> {
+    Some(Hands { right, hands })
+}
+
+#[test]
+fn an_old_five_column_file_is_widened_once_then_appended_to() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(record::FILE_NAME);
+    // A row hangup cannot read is kept as it is.
+    std::fs::write(&path, format!("{OLD_FILE}not a session\n")).expect("write");
+    // Before any new row, the old file reads: no quick checks.
+    let old = record::read_all(dir.path()).expect("read");
+    assert_eq!(old.len(), 2);
+    assert_eq!(old[1].scenarios, vec!["odd,id".to_string()]);
+    assert!(
+        old.iter()
+            .all(|r| r.check_before.is_none() && r.check_after.is_none())
+    );
+    let mut out = Vec::new();
+    record::write_summary(&record::summary(dir.path()).expect("sum"), &mut out).expect("w");
+    assert!(!String::from_utf8_lossy(&out).contains("quick check"));
+
+    record::append(dir.path(), &rec_with(hands(40, 60), None)).expect("append");
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert_eq!(
+        text,
+        format!(
+            "{}\n\
+             2025-11-02,48,police-courier,12,police-courier/call=3|-|9,,,,\n\
+             2025-12-01,50,\"odd,id\",9,,,,,\n\
+             not a session\n\
+             2026-03-05,55,police-courier,12,,40,60,,\n",
+            record::HEADER
+        )
+    );
+    // Every row now has the header's nine columns (the unreadable one aside).
+    for l in text.lines().filter(|l| *l != "not a session") {
+        let mut quoted = false;
+        let commas = l
+            .chars()
+            .filter(|&c| {
+                if c == '"' {
+                    quoted = !quoted;
+                }
+                c == ',' && !quoted
+            })
+            .count();
+        assert_eq!(commas, 8, "{l}");
+    }
+    // The rewrite left no temporary file behind.
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, vec![record::FILE_NAME.to_string()]);
+
+    // The next save just adds a row: the header is not written again.
+    record::append(dir.path(), &rec_with(None, hands(5, 6))).expect("append again");
+    let again = std::fs::read_to_string(&path).expect("read");
+    assert_eq!(
+        again,
+        format!("{text}2026-03-05,55,police-courier,12,,,,5,6\n")
+    );
+    assert_eq!(again.matches("date,").count(), 1);
+    let all = record::read_all(dir.path()).expect("read");
+    assert_eq!(all.len(), 4);
+    assert_eq!(all[0].check_before, None);
+    assert_eq!(
+        (all[2].check_before, all[2].check_after),
+        (hands(40, 60), None)
+    );
+    assert_eq!(
+        (all[3].check_before, all[3].check_after),
+        (None, hands(5, 6))
+    );
+}
+
+#[test]
+fn an_old_file_from_a_spreadsheet_keeps_its_line_ends_and_mark() {
+    // Saved by a spreadsheet: a byte-order mark, "\r\n" line ends, and no
+    // line end after the last row.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(record::FILE_NAME);
+    std::fs::write(
+        &path,
+        "\u{feff}date,duration_minutes,scenarios,attendees,tallies\r\n\
+         2025-11-02,48,police-courier,12,\r\n\
+         2025-11-09,40,amazon-refund,8,",
+    )
+    .expect("write");
+    assert_eq!(record::read_all(dir.path()).expect("read").len(), 2);
+    record::append(dir.path(), &rec_with(None, None)).expect("append");
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert_eq!(
+        text,
+        format!(
+            "\u{feff}{}\r\n\
+             2025-11-02,48,police-courier,12,,,,,\r\n\
+             2025-11-09,40,amazon-refund,8,,,,,\n\
+             2026-03-05,55,police-courier,12,,,,,\n",
+            record::HEADER
+        )
+    );
+    assert_eq!(record::read_all(dir.path()).expect("read").len(), 3);
+}
+
+#[test]
+fn a_new_file_or_one_hangup_does_not_know_is_only_appended_to() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(record::FILE_NAME);
+    // Already the new header, but no line end after the last row.
+    let new = format!("{}\n2026-01-01,30,tiny,5,,1,2,,", record::HEADER);
+    std::fs::write(&path, &new).expect("write");
+    record::append(dir.path(), &rec_with(hands(3, 4), hands(4, 4))).expect("append");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        format!("{new}\n2026-03-05,55,police-courier,12,,3,4,4,4\n")
+    );
+    let back = record::read_all(dir.path()).expect("read");
+    assert_eq!(back[0].check_before, hands(1, 2));
+    // A first line that is neither header is never rewritten.
+    let odd = "our own notes,kept here\n";
+    std::fs::write(&path, odd).expect("write");
+    record::append(dir.path(), &rec_with(None, None)).expect("append");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        format!("{odd}2026-03-05,55,police-courier,12,,,,,\n")
+    );
+}
+
+#[test]
+fn stats_sums_the_quick_check_hands_over_sessions() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join(record::FILE_NAME), OLD_FILE).expect("old file");
+    for r in [
+        rec_with(hands(30, 60), hands(50, 60)),
+        rec_with(hands(22, 40), None),
+        // Done with no hands counted: a session, but no hands.
+        rec_with(None, hands(0, 0)),
+        // Edited by hand to more right than hands: counted as all right.
+        rec_with(None, hands(9, 8)),
+    ] {
+        record::append(dir.path(), &r).expect("append");
+    }
+    let s = record::summary(dir.path()).expect("summary");
+    assert_eq!(s.sessions, 6);
+    assert_eq!(
+        (
+            s.check_before.sessions,
+            s.check_before.right,
+            s.check_before.hands
+        ),
+        (2, 52, 100)
+    );
+    assert_eq!(
+        (
+            s.check_after.sessions,
+            s.check_after.right,
+            s.check_after.hands
+        ),
+        (3, 58, 68)
+    );
+    let mut out = Vec::new();
+    record::write_summary(&s, &mut out).expect("write");
+    let out = String::from_utf8_lossy(&out);
+    assert!(
+        out.contains(
+            "Group quick check: before practice 100 hands, 52% right; \
+             after practice 68 hands, 85% right."
+        ),
+        "{out}"
+    );
+    // Only a before check so far.
+    let s = record::Summary {
+        check_before: s.check_before,
+        check_after: Default::default(),
+        ..s
+    };
+    let mut out = Vec::new();
+    record::write_summary(&s, &mut out).expect("write");
+    assert!(
+        String::from_utf8_lossy(&out).contains("after practice no hands counted."),
+        "{}",
+        String::from_utf8_lossy(&out)
+    );
+}
+
+#[test]
+fn a_long_plan_scrolls_and_keeps_the_totals_on_screen() {
+    // Every built-in call plus both quick checks: more rows than 80x24 holds.
+    let mut app = App::new(
+        Library::builtin(),
+        Options {
+            mode: Mode::Group,
+            region: "ewni".into(),
+            seed: Some(1),
+            theme: Theme::new(ThemeName::Monochrome),
+            large: false,
+        },
+    );
+    let n = g(&app).plan.len();
+    assert!(n > 16, "{n} rows");
+    // The totals stay on screen; in the smallest window they give way, so
+    // that the rows keep at least half of it.
+    for (w, h, totals) in [(80, 24, true), (60, 16, true), (40, 12, false)] {
+        let text = screen_text(&app, w, h);
+        assert_eq!(text.contains("minutes"), totals, "{w}x{h}:\n{text}");
+        assert!(text.contains("Rows 1 to"), "{w}x{h}:\n{text}");
+        assert!(text.contains("▶ 1."), "{w}x{h}:\n{text}");
+        assert!(text.contains("5. Today"), "{w}x{h}:\n{text}");
+    }
+    // Down to the last row (the quick check after): it comes into view.
+    for _ in 1..n {
+        keys(&mut app, "v");
+    }
+    for (w, h) in [(80, 24), (40, 12)] {
+        let text = screen_text(&app, w, h);
+        assert!(text.contains(&format!("▶ {n}. Today")), "{w}x{h}:\n{text}");
+        assert!(
+            text.contains(&format!("to {n} of {n}.")),
+            "{w}x{h}:\n{text}"
+        );
+    }
+    assert!(screen_text(&app, 80, 24).contains("Up and Down show the rest."));
+    for (w, h) in [(1, 1), (40, 13), (41, 14), (45, 20), (200, 60), (500, 200)] {
+        screen_text(&app, w, h);
+    }
+    assert!(screen_text(&app, 80, 24).contains("Quick check: after practice"));
+    insta::assert_snapshot!("group_plan_scrolled_80x24", screen_text(&app, 80, 24));
+}

@@ -1,0 +1,563 @@
+//! Kiosk mode, driven with synthetic events and a made-up clock (no sleeping).
+
+use crate::common;
+
+use std::time::{Duration, Instant};
+
+use common::*;
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use hangup::engine::Phase;
+use hangup::kiosk::{Kiosk, Settings, Stage};
+use hangup::stats::{self, Store};
+use hangup::tui::app::{App, Mode, Options, Screen};
+use hangup::tui::quick_check::QuickScreen;
+use hangup::tui::theme::{Theme, ThemeName};
+use ratatui::{Terminal, backend::TestBackend};
+
+const W: u16 = 80;
+const H: u16 = 24;
+
+fn options() -> Options {
+    Options {
+        mode: Mode::Kiosk,
+        region: "ewni".into(),
+        seed: Some(1),
+        theme: Theme::new(ThemeName::Default),
+        large: false,
+    }
+}
+
+fn settings(pin: Option<&str>) -> Settings {
+    Settings {
+        idle_timeout: Duration::from_secs(120),
+        idle_warning: Duration::from_secs(30),
+        pin: pin.map(str::to_string),
+    }
+}
+
+/// A kiosk and a clock that only moves when told to.
+struct Rig {
+    kiosk: Kiosk,
+    now: Instant,
+}
+
+impl Rig {
+    fn new(pin: Option<&str>, store: Store) -> Self {
+        Self {
+            kiosk: Kiosk::new(tiny_library(), options(), settings(pin), store),
+            now: Instant::now(),
+        }
+    }
+
+    fn screen(&self, w: u16, h: u16) -> String {
+        let mut t = Terminal::new(TestBackend::new(w, h)).expect("backend");
+        t.draw(|f| self.kiosk.draw(f)).expect("draw");
+        t.backend().to_string()
+    }
+
+    /// Send an event a second after the last one (so the tremor filter never
+    /// interferes), drawing first so touch targets are where they show.
+    fn send(&mut self, ev: Event) -> bool {
+        self.send_after(Duration::from_secs(1), ev)
+    }
+
+    fn send_after(&mut self, gap: Duration, ev: Event) -> bool {
+        self.screen(W, H);
+        self.now += gap;
+        self.kiosk.handle(&ev, self.now)
+    }
+
+    /// Let time pass with no input, waking at each deadline like the real loop.
+    fn wait(&mut self, d: Duration) {
+        let end = self.now + d;
+        while let Some(at) = self.kiosk.next_deadline(self.now) {
+            if at > end {
+                break;
+            }
+            self.now = at;
+            self.kiosk.tick(self.now);
+        }
+        self.now = end;
+    }
+
+    fn on_offer(&self) -> bool {
+        matches!(&self.kiosk.app.screen, Screen::Quick(q) if matches!(**q, QuickScreen::Offer(_)))
+    }
+
+    /// A finger down at (column, row) a second after the last event, and up
+    /// again on the same spot 80 ms later. True when the screen changed.
+    fn touch(&mut self, column: u16, row: u16) -> bool {
+        let down = self.send(tap(column, row));
+        self.now += Duration::from_millis(80);
+        let up = self.kiosk.handle(&lift(column, row), self.now);
+        down || up
+    }
+
+    fn phase(&self) -> Option<Phase> {
+        self.kiosk.app.session().map(|s| s.phase())
+    }
+
+    /// Attract → the quick-check offer ("not now") → list → the tiny call, answered.
+    fn start_a_call(&mut self) {
+        self.send(ch('x'));
+        if self.on_offer() {
+            self.send(ch('2'));
+        }
+        self.send(ch('1'));
+        self.send(ch('1'));
+        assert!(matches!(self.phase(), Some(Phase::Deciding { .. })));
+    }
+
+    fn choice_index(&self, starts: &str) -> usize {
+        let s = self.kiosk.app.session().expect("in a call");
+        let Phase::Deciding { step } = s.phase() else {
+            panic!("not deciding")
+        };
+        s.step(step)
+            .choices
+            .iter()
+            .position(|c| c.text.starts_with(starts))
+            .expect("choice")
+    }
+}
+
+fn ctrl(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+fn lift(column: u16, row: u16) -> Event {
+    Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Up(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    })
+}
+
+fn tap(column: u16, row: u16) -> Event {
+    Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    })
+}
+
+fn escape_attempts() -> Vec<Event> {
+    vec![
+        ch('q'),
+        ch('Q'),
+        key(KeyCode::Esc),
+        ctrl('c'),
+        ctrl('d'),
+        ctrl('z'),
+        ctrl('\\'),
+        ch('y'),
+    ]
+}
+
+#[test]
+fn keys_that_would_quit_practice_do_nothing_in_the_kiosk_app() {
+    let mut a = App::new(tiny_library(), options());
+    for screen_keys in [&[][..], &[ch('1')][..], &[ch('1'), ch('1')][..]] {
+        let mut a2 = App::new(tiny_library(), options());
+        for ev in screen_keys {
+            send(&mut a2, ev.clone(), W, H);
+        }
+        for ev in escape_attempts() {
+            send(&mut a2, ev, W, H);
+            assert!(a2.running, "{screen_keys:?} then a key stopped the kiosk");
+            assert_ne!(a2.overlay, Some(hangup::tui::app::Overlay::ConfirmQuit));
+        }
+    }
+    // And Esc at the top level stays on the list.
+    send(&mut a, key(KeyCode::Esc), W, H);
+    assert!(matches!(a.screen, Screen::Start));
+    assert!(a.running);
+}
+
+#[test]
+fn keys_that_would_quit_do_nothing_in_the_kiosk_anywhere() {
+    let mut rig = Rig::new(None, Store::in_memory());
+    for ev in escape_attempts() {
+        rig.send(ev);
+        assert!(rig.kiosk.running);
+    }
+    rig.start_a_call();
+    for ev in escape_attempts() {
+        rig.send(ev);
+        assert!(rig.kiosk.running);
+        assert!(rig.kiosk.app.running);
+    }
+    // F10 three times with no PIN configured does nothing either.
+    for _ in 0..3 {
+        rig.send_after(Duration::from_millis(400), key(KeyCode::F(10)));
+    }
+    assert_eq!(rig.kiosk.staff.prompt(), None);
+    assert!(rig.kiosk.running);
+}
+
+#[test]
+fn any_key_starts_and_that_key_is_not_acted_on() {
+    let mut rig = Rig::new(None, Store::in_memory());
+    assert_eq!(rig.kiosk.stage, Stage::Attract);
+    assert!(
+        rig.screen(W, H)
+            .contains("Press any key or touch the screen")
+    );
+    // '1' would start the first call if it were acted on.
+    rig.send(ch('1'));
+    assert_eq!(rig.kiosk.stage, Stage::Visiting);
+    assert!(
+        rig.on_offer(),
+        "the first screen of a visit, not the call '1' would start"
+    );
+    // A touch anywhere wakes it too.
+    let mut rig = Rig::new(None, Store::in_memory());
+    rig.send(tap(3, 3));
+    assert_eq!(rig.kiosk.stage, Stage::Visiting);
+}
+
+#[test]
+fn no_timer_runs_on_the_attract_screen() {
+    let rig = Rig::new(None, Store::in_memory());
+    assert_eq!(rig.kiosk.next_deadline(rig.now), None);
+}
+
+#[test]
+fn left_alone_it_warns_then_resets_and_input_restores_exactly() {
+    let mut rig = Rig::new(None, Store::in_memory());
+    rig.start_a_call();
+    let before = rig.screen(W, H);
+    rig.wait(Duration::from_secs(119));
+    assert_eq!(rig.kiosk.warning, None);
+    rig.wait(Duration::from_secs(1));
+    assert_eq!(rig.kiosk.warning, Some(30));
+    let warn = rig.screen(W, H);
+    assert!(warn.contains("Are you still there?"));
+    assert!(warn.contains("Starting again in 30 seconds."));
+    rig.wait(Duration::from_secs(10));
+    assert!(rig.screen(W, H).contains("Starting again in 20 seconds."));
+
+    // A key brings the call back exactly as it was, and does nothing else:
+    // '1' would otherwise have chosen the first answer.
+    let phase = rig.phase();
+    assert!(rig.send_after(Duration::ZERO, ch('1')));
+    assert_eq!(rig.kiosk.warning, None);
+    assert_eq!(rig.phase(), phase);
+    assert_eq!(rig.screen(W, H), before);
+
+    // Left alone again: the whole timeout, then the whole warning.
+    rig.wait(Duration::from_secs(149));
+    assert_eq!(rig.kiosk.warning, Some(1));
+    assert!(rig.screen(W, H).contains("Starting again in 1 second."));
+    rig.wait(Duration::from_secs(1));
+    assert_eq!(rig.kiosk.stage, Stage::Attract);
+    assert_eq!(rig.kiosk.warning, None);
+    assert!(rig.kiosk.app.session().is_none());
+    assert!(rig.kiosk.app.results.is_empty());
+    assert_eq!(rig.kiosk.next_deadline(rig.now), None);
+}
+
+#[test]
+fn a_finished_call_also_returns_to_attract_and_forgets_the_visitor() {
+    let mut rig = Rig::new(None, Store::in_memory());
+    rig.start_a_call();
+    let hang_up = rig.choice_index("Hang up");
+    rig.send(ch(char::from(b'1' + hang_up as u8)));
+    rig.send(key(KeyCode::Enter));
+    assert!(matches!(rig.phase(), Some(Phase::Ended { .. })));
+    rig.send(key(KeyCode::Enter));
+    assert_eq!(rig.kiosk.app.results.len(), 1);
+    rig.wait(Duration::from_secs(150));
+    assert_eq!(rig.kiosk.stage, Stage::Attract);
+    assert!(rig.kiosk.app.results.is_empty());
+    let day = stats::today();
+    let d = &rig.kiosk.store.counters.kiosk[&day];
+    assert_eq!(d.visits, 1);
+    assert_eq!(d.idle_resets, 1);
+    assert_eq!(d.finished["tiny"].safe, 1);
+}
+
+#[test]
+fn staff_exit_needs_f10_three_times_and_the_pin() {
+    let mut rig = Rig::new(Some("2468"), Store::in_memory());
+    rig.start_a_call();
+    for _ in 0..3 {
+        rig.send_after(Duration::from_millis(500), key(KeyCode::F(10)));
+    }
+    assert_eq!(rig.kiosk.staff.prompt(), Some(0));
+    assert!(rig.screen(W, H).contains("Staff exit"));
+    // A wrong PIN keeps it running; digits typed quickly are not filtered.
+    for c in "1111".chars() {
+        rig.send_after(Duration::from_millis(50), ch(c));
+    }
+    assert!(rig.screen(W, H).contains("PIN: ****"));
+    rig.send(key(KeyCode::Enter));
+    assert!(rig.kiosk.running);
+    assert!(rig.screen(W, H).contains("That PIN is not right"));
+    // Esc goes back to the call untouched.
+    rig.send(key(KeyCode::Esc));
+    assert_eq!(rig.kiosk.staff.prompt(), None);
+    assert!(matches!(rig.phase(), Some(Phase::Deciding { .. })));
+    for _ in 0..3 {
+        rig.send_after(Duration::from_millis(500), key(KeyCode::F(10)));
+    }
+    for c in "2468".chars() {
+        rig.send_after(Duration::from_millis(50), ch(c));
+    }
+    rig.send(key(KeyCode::Enter));
+    assert!(!rig.kiosk.running);
+}
+
+#[test]
+fn a_forgotten_pin_prompt_times_out_like_anything_else() {
+    let mut rig = Rig::new(Some("2468"), Store::in_memory());
+    for _ in 0..3 {
+        rig.send_after(Duration::from_millis(500), key(KeyCode::F(10)));
+    }
+    assert_eq!(rig.kiosk.staff.prompt(), Some(0));
+    rig.wait(Duration::from_secs(150));
+    assert_eq!(rig.kiosk.staff.prompt(), None);
+    assert_eq!(rig.kiosk.stage, Stage::Attract);
+    assert!(rig.kiosk.running);
+}
+
+/// Row and column of the first cell of `text` on screen.
+fn find(screen: &str, text: &str) -> (u16, u16) {
+    for (row, line) in screen.lines().enumerate() {
+        if let Some(col) = line.find(text) {
+            // The backend's string quotes each line; count characters, not bytes.
+            let col = line[..col].chars().count().saturating_sub(1);
+            return (col as u16, row as u16);
+        }
+    }
+    panic!("{text:?} not on screen:\n{screen}")
+}
+
+#[test]
+fn touching_anywhere_on_a_tall_choice_block_chooses_it_once() {
+    let mut rig = Rig::new(None, Store::in_memory());
+    rig.start_a_call();
+    let screen = rig.screen(W, H);
+    let (_, row) = find(&screen, "Hang up.");
+    let hang_up = rig.choice_index("Hang up");
+    // The block is three rows tall: the row above the words chooses it too.
+    rig.touch(60, row - 1);
+    let s = rig.kiosk.app.session().expect("call");
+    let Phase::Feedback { choice, .. } = s.phase() else {
+        panic!("a touch above the words did not choose: {:?}", s.phase())
+    };
+    assert_eq!(choice, hang_up);
+    // A shaky second touch at once does not also press "Go on".
+    let (col, row) = find(&rig.screen(W, H), "Enter  Go on");
+    rig.touch(col, row);
+    assert!(matches!(rig.phase(), Some(Phase::Ended { .. })));
+    let phase = rig.phase();
+    rig.screen(W, H);
+    rig.now += Duration::from_millis(100);
+    rig.kiosk.handle(&tap(col, row), rig.now);
+    rig.now += Duration::from_millis(50);
+    rig.kiosk.handle(&lift(col, row), rig.now);
+    assert_eq!(rig.phase(), phase, "the repeat touch was acted on");
+}
+
+#[test]
+fn a_touch_acts_when_the_finger_lifts_on_the_same_block() {
+    let mut rig = Rig::new(None, Store::in_memory());
+    rig.start_a_call();
+    let (_, row) = find(&rig.screen(W, H), "Hang up.");
+    // Down alone does nothing yet.
+    assert!(!rig.send(tap(60, row)));
+    assert!(matches!(rig.phase(), Some(Phase::Deciding { .. })));
+    // Sliding off the block before lifting cancels the touch.
+    rig.now += Duration::from_millis(200);
+    assert!(!rig.kiosk.handle(&lift(60, 0), rig.now));
+    assert!(matches!(rig.phase(), Some(Phase::Deciding { .. })));
+    // A lift with no touch before it does nothing either.
+    rig.now += Duration::from_millis(200);
+    assert!(!rig.kiosk.handle(&lift(60, row), rig.now));
+    assert!(matches!(rig.phase(), Some(Phase::Deciding { .. })));
+    // Down and up on the same block chooses it.
+    assert!(rig.touch(60, row));
+    assert!(matches!(rig.phase(), Some(Phase::Feedback { .. })));
+}
+
+#[test]
+fn a_repeated_key_within_300ms_counts_once() {
+    let mut rig = Rig::new(None, Store::in_memory());
+    rig.send(ch('x'));
+    rig.send(key(KeyCode::Down));
+    let before = rig.kiosk.app.selected;
+    rig.send_after(Duration::from_millis(100), key(KeyCode::Up));
+    rig.send_after(Duration::from_millis(100), key(KeyCode::Up));
+    assert_eq!(rig.kiosk.app.selected, before.saturating_sub(1));
+}
+
+#[test]
+fn counts_are_saved_atomically_and_hold_nothing_a_visitor_typed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut rig = Rig::new(None, Store::open(Some(dir.path())));
+    assert!(rig.kiosk.store.is_saving());
+    assert!(rig.kiosk.store.warnings.is_empty());
+    rig.start_a_call();
+    for c in "MrsSecretName 0300".chars() {
+        rig.send(ch(c));
+    }
+    rig.wait(Duration::from_secs(150));
+    rig.start_a_call();
+    let files: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("read dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        files,
+        vec![stats::FILE_NAME.to_string()],
+        "no temp files left"
+    );
+    let text = std::fs::read_to_string(dir.path().join(stats::FILE_NAME)).expect("read");
+    assert!(!text.contains("Secret"));
+    assert!(!text.contains("0300"));
+    // Only dates, fixed names and numbers: no times of day.
+    assert!(!text.contains(':'), "{text}");
+    let c = stats::load(&dir.path().join(stats::FILE_NAME)).expect("loads");
+    let day = &c.kiosk[&stats::today()];
+    assert_eq!((day.visits, day.idle_resets), (2, 1));
+}
+
+#[test]
+fn a_damaged_counts_file_is_kept_aside_and_counting_goes_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join(stats::FILE_NAME);
+    std::fs::write(&path, "kiosk = [[[ not toml").expect("write");
+    let mut out = Vec::new();
+    let err = stats::print(Some(dir.path()), false, &mut out).expect_err("damaged");
+    assert!(err.contains("damaged"), "{err}");
+    let mut store = Store::open(Some(dir.path()));
+    assert_eq!(store.warnings.len(), 1);
+    assert!(store.warnings[0].contains("counters.damaged.toml"));
+    assert!(store.is_saving());
+    store.record(|c, day| c.visit_started(day));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("counters.damaged.toml")).expect("kept"),
+        "kiosk = [[[ not toml"
+    );
+    let c = stats::load(&path).expect("fresh file loads");
+    assert_eq!(c.kiosk[&stats::today()].visits, 1);
+}
+
+#[test]
+fn an_unusable_folder_gives_one_warning_and_no_saving() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "x").expect("write");
+    let mut store = Store::open(Some(&file.join("data")));
+    assert_eq!(store.warnings.len(), 1);
+    assert!(store.warnings[0].contains("Counts will not be saved"));
+    assert!(!store.is_saving());
+    store.record(|c, day| c.visit_started(day));
+    assert_eq!(store.warnings.len(), 1);
+}
+
+#[test]
+fn write_atomic_replaces_the_whole_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("f.toml");
+    stats::write_atomic(&path, b"a = 1\n").expect("first");
+    stats::write_atomic(&path, b"b = 2\n").expect("second");
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), "b = 2\n");
+    assert_eq!(std::fs::read_dir(dir.path()).expect("dir").count(), 1);
+    // A folder that is not there fails cleanly.
+    assert!(stats::write_atomic(&dir.path().join("no/such/f"), b"x").is_err());
+}
+
+#[test]
+fn snapshots_of_attract_and_warning() {
+    for (w, h) in [(80, 24), (40, 12)] {
+        let mut rig = Rig::new(None, Store::in_memory());
+        insta::assert_snapshot!(format!("attract_{w}x{h}"), rig.screen(w, h));
+        rig.start_a_call();
+        rig.wait(Duration::from_secs(123));
+        insta::assert_snapshot!(format!("still_there_{w}x{h}"), rig.screen(w, h));
+    }
+}
+
+#[test]
+fn a_visitor_s_quick_checks_are_counted_as_numbers_only() {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut rig = Rig::new(None, Store::open(Some(dir.path())));
+    rig.send(ch('x'));
+    assert!(rig.on_offer());
+    rig.touch(4, 8); // the "Yes" button, by touch
+    let mut answered = 0;
+    while let Screen::Quick(q) = &rig.kiosk.app.screen {
+        match &**q {
+            QuickScreen::Questions(run) => {
+                let key = if run.answered.is_some() {
+                    answered += 1;
+                    ch('1')
+                } else if run.current().expect("item").answer == hangup::engine::Kind::Scam {
+                    ch('1')
+                } else {
+                    ch('2')
+                };
+                rig.send(key);
+            }
+            QuickScreen::Result { .. } => {
+                assert!(rig.screen(80, 24).contains("You got 6 of 6 right."));
+                rig.send(ch('1'));
+            }
+            QuickScreen::Offer(_) => panic!("offered twice"),
+        }
+    }
+    assert_eq!(answered, 6);
+    assert!(matches!(rig.kiosk.app.screen, Screen::Start));
+    let saved = std::fs::read_to_string(dir.path().join(stats::FILE_NAME)).expect("counts");
+    let c: stats::Counters = toml::from_str(&saved).expect("toml");
+    let (before, after) = c.check_totals();
+    assert_eq!((before.taken, before.right, before.asked), (1, 6, 6));
+    assert!(after.is_empty());
+    // Two calls later the visitor is offered the check again.
+    for _ in 0..2 {
+        rig.send(ch('1'));
+        rig.send(ch('1'));
+        for _ in 0..40 {
+            if rig.kiosk.app.session().is_none() {
+                break;
+            }
+            let ended = matches!(
+                rig.phase(),
+                Some(Phase::Ended { .. } | Phase::Feedback { .. })
+            );
+            rig.send(if ended { key(KeyCode::Enter) } else { ch('1') });
+        }
+        assert!(rig.kiosk.app.session().is_none(), "the call ended");
+    }
+    assert!(rig.on_offer(), "{}", rig.screen(80, 24));
+    // The next visitor starts fresh, with the before check.
+    rig.kiosk.reset();
+    rig.send(ch('x'));
+    assert!(rig.on_offer());
+    let Screen::Quick(q) = &rig.kiosk.app.screen else {
+        unreachable!()
+    };
+    assert_eq!(
+        **q,
+        QuickScreen::Offer(hangup::engine::quick_check::Stage::Before)
+    );
+}
+
+#[test]
+fn snapshots_of_tall_touch_targets() {
+    let mut rig = Rig::new(None, Store::in_memory());
+    rig.send(ch('x'));
+    insta::assert_snapshot!("kiosk_offer_80x24", rig.screen(80, 24));
+    rig.send(ch('2'));
+    insta::assert_snapshot!("kiosk_list_80x24", rig.screen(80, 24));
+    rig.send(ch('1'));
+    rig.send(ch('1'));
+    insta::assert_snapshot!("kiosk_deciding_80x24", rig.screen(80, 24));
+    insta::assert_snapshot!("kiosk_deciding_40x12", rig.screen(40, 12));
+}

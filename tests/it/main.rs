@@ -1,0 +1,33 @@
+//! hangup's integration tests: one test binary, one module per area.
+//!
+//! Add a new area as a module here (`mod name;` and `tests/it/name.rs`).
+//! Shared helpers live in `common` (front-end drivers) and `harness`
+//! (every screen of every scenario, for the robustness, soak and fuzz tests).
+//! Fixtures stay in `tests/fixtures`; snapshots are in `tests/it/snapshots`
+//! and are named `it__MODULE__NAME.snap`.
+
+mod common;
+mod harness;
+/// The real binary in a pseudo-terminal, read back by a terminal emulator.
+mod ptyterm;
+
+mod check;
+mod check_fuzz;
+mod cli_check;
+mod content;
+mod doors;
+mod engine;
+mod fuzz;
+mod group;
+mod kiosk;
+mod kiosk_e2e;
+mod large;
+mod plain;
+mod practice;
+mod pty;
+mod quick_check;
+mod robustness;
+mod seed_scenarios;
+mod soak;
+mod terminals;
+mod tui;

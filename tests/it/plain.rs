@@ -1,0 +1,745 @@
+//! The real binary in plain mode, driven with piped input: the transcript is
+//! plain text (no escape sequences), follows the documented contract, and the
+//! program exits cleanly at the end of the call or of the input.
+
+use crate::common;
+
+fn run(args: &[&str], input: &str) -> (String, String, i32) {
+    let data = tempfile::tempdir().expect("temp dir");
+    common::run_binary(args, &[("HANGUP_DATA_DIR", data.path().as_os_str())], input)
+}
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+#[test]
+fn plays_a_whole_call_and_exits_zero() {
+    let (out, err, code) = run(
+        &[
+            "--scenarios",
+            FIXTURES,
+            "play",
+            "tiny",
+            "--plain",
+            "--seed",
+            "1",
+        ],
+        "2\n1\n1\n1\n",
+    );
+    assert_eq!(code, 0, "stderr: {err}");
+    assert!(!out.contains('\u{1b}'), "no escape sequences: {out:?}");
+    assert!(out.contains("Choose 1-2"), "{out}");
+    assert!(out.contains("  1) "), "{out}");
+    assert!(out.contains("The call has ended."), "{out}");
+    assert!(out.contains("What to do if this happens to you:"), "{out}");
+    // The ending is the last thing printed.
+    let last = out.lines().last().unwrap_or_default();
+    assert!(last.starts_with("Based on a warning from"), "{last}");
+}
+
+#[test]
+fn wrong_input_asks_again_and_end_of_input_exits_cleanly() {
+    let (out, _, code) = run(
+        &[
+            "--scenarios",
+            FIXTURES,
+            "play",
+            "tiny",
+            "--plain",
+            "--seed",
+            "1",
+        ],
+        "banana\n7\n",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(
+        out.matches("Please type a number from 1 to 2.").count(),
+        2,
+        "{out}"
+    );
+    assert_eq!(out.matches("Choose 1-2").count(), 3, "{out}");
+    assert!(!out.contains("The call has ended."));
+}
+
+#[test]
+fn same_seed_gives_the_same_transcript() {
+    let args = [
+        "--scenarios",
+        FIXTURES,
+        "play",
+        "tiny",
+        "--plain",
+        "--seed",
+        "5",
+    ];
+    let a = run(&args, "1\n1\n1\n");
+    let b = run(&args, "1\n1\n1\n");
+    assert_eq!(a.0, b.0);
+}
+
+#[test]
+fn help_and_repeat_at_the_prompt() {
+    let (out, _, _) = run(
+        &[
+            "--scenarios",
+            FIXTURES,
+            "play",
+            "tiny",
+            "--plain",
+            "--seed",
+            "1",
+        ],
+        "?\nr\n",
+    );
+    assert!(
+        out.contains("0300 123 2040"),
+        "help card shows numbers: {out}"
+    );
+    let said = out.lines().filter(|l| l.contains(" says: ")).count();
+    assert_eq!(said, 2, "r repeats the caller's words: {out}");
+}
+
+#[test]
+fn start_menu_in_plain_mode_plays_and_quits() {
+    let (out, _, code) = run(&["--scenarios", FIXTURES, "--seed", "1"], "2\nq\n");
+    assert_eq!(code, 0);
+    assert!(out.contains("Screen: Choose a call to practise."), "{out}");
+    assert!(out.contains("A tiny test call"));
+}
+
+#[test]
+fn unknown_scenario_is_a_plain_error() {
+    let (_, err, code) = run(&["play", "no-such-call", "--plain"], "");
+    assert_eq!(code, 1);
+    assert!(err.contains("There is no scenario called"), "{err}");
+    assert!(!err.contains("panicked"));
+}
+
+#[test]
+fn list_starts_each_line_with_the_id_and_json_is_json() {
+    let (out, _, code) = run(&["--scenarios", FIXTURES, "list"], "");
+    assert_eq!(code, 0);
+    assert!(out.lines().any(|l| l.starts_with("tiny ")), "{out}");
+    let (json, _, code) = run(&["--scenarios", FIXTURES, "list", "--json"], "");
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    let tiny = v
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|e| e["id"] == "tiny")
+        .expect("tiny listed");
+    assert_eq!(tiny["kind"], "scam");
+    assert!(
+        tiny["source"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Test Police")
+    );
+}
+
+#[test]
+fn broken_file_is_skipped_with_a_note_and_good_ones_still_load() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(
+        format!("{FIXTURES}/tiny.toml"),
+        dir.path().join("tiny.toml"),
+    )
+    .expect("copy");
+    std::fs::write(dir.path().join("broken.toml"), "id = \"x\"\ntitle = \n").expect("write");
+    let d = dir.path().to_string_lossy().to_string();
+    let (out, _, code) = run(&["--scenarios", &d, "--plain"], "2\nq\n");
+    assert_eq!(code, 0);
+    assert!(out.contains("A tiny test call"), "{out}");
+    assert!(out.contains("broken.toml could not be used"), "{out}");
+}
+
+#[test]
+fn issue_example_police_courier_plays_to_an_ending() {
+    let (out, err, code) = run(
+        &["play", "police-courier", "--plain", "--seed", "1"],
+        "1\n1\n1\n1\n1\n1\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("The call has ended."), "{out}");
+    assert!(!out.bytes().any(|b| b == 0x1b));
+    assert!(!out.contains('┌') && !out.contains('│'), "no box drawing");
+}
+
+#[test]
+fn seeds_repeat_exactly_and_differ_from_each_other() {
+    let input = "1\n1\n1\n1\n1\n1\n1\n1\n";
+    let mut differ = 0;
+    for id in [
+        "police-courier",
+        "amazon-refund",
+        "bank-safe-account",
+        "hmrc-tax",
+    ] {
+        let a = run(&["play", id, "--plain", "--seed", "11"], input).0;
+        let b = run(&["play", id, "--plain", "--seed", "11"], input).0;
+        assert_eq!(a, b, "{id}: same seed, same transcript");
+        let c = run(&["play", id, "--plain", "--seed", "12"], input).0;
+        if a != c {
+            differ += 1;
+        }
+    }
+    assert!(differ >= 3, "different seeds should change most runs");
+}
+
+#[test]
+fn scotland_region_uses_police_scotland() {
+    let (out, _, code) = run(
+        &[
+            "play",
+            "police-courier",
+            "--plain",
+            "--seed",
+            "1",
+            "--region",
+            "scotland",
+        ],
+        "?\n",
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("Police Scotland"), "{out}");
+    assert!(
+        !out.contains("0300 123 2040"),
+        "Scotland reports to Police Scotland: {out}"
+    );
+    let (_, err, code) = run(
+        &["play", "police-courier", "--plain", "--region", "mars"],
+        "",
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("no region called"), "{err}");
+}
+
+#[test]
+fn a_real_call_cites_advice_not_a_warning() {
+    let (out, _, code) = run(
+        &["play", "gp-appointment", "--plain", "--seed", "3"],
+        "1\n2\n3\n",
+    );
+    assert_eq!(code, 0);
+    let last = out.lines().last().unwrap_or_default();
+    assert!(last.starts_with("Based on advice from"), "{last}");
+    assert!(out.contains("How to check a call safely:"), "{out}");
+}
+
+// ------------------------------------------------------------ screen titles
+
+/// The title lines of a transcript, each checked to follow one blank line.
+fn titles(out: &str) -> Vec<String> {
+    let lines: Vec<&str> = out.lines().collect();
+    let mut v = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if let Some(t) = l.strip_prefix("Screen: ") {
+            assert!(
+                i > 0 && lines[i - 1].is_empty(),
+                "a title follows one blank line: {l:?} in\n{out}"
+            );
+            assert!(
+                i < 2 || !lines[i - 2].is_empty(),
+                "only one blank line before {l:?}"
+            );
+            v.push(t.to_string());
+        }
+    }
+    v
+}
+
+#[test]
+fn every_screen_is_announced_by_a_title_after_a_blank_line() {
+    let (out, err, code) = run(
+        &[
+            "--scenarios",
+            FIXTURES,
+            "play",
+            "tiny",
+            "--plain",
+            "--seed",
+            "1",
+        ],
+        "?\n2\nr\n1\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        titles(&out),
+        [
+            "Your phone is ringing.",
+            "Step 1.",
+            "Help.",
+            "Your choice.",
+            "Step 2.",
+            "Your choice.",
+            "The call has ended.",
+        ],
+        "{out}"
+    );
+    // The contract still holds: the ending, with its source line, is last.
+    let last = out.lines().last().unwrap_or_default();
+    assert!(last.starts_with("Based on a warning from"), "{last}");
+
+    // The list, the quick questions and the list again. The data folder is
+    // new, so the call from the list is the same one as above.
+    let (first, _, _) = run(&["--scenarios", FIXTURES, "--seed", "1"], "2\nq\n");
+    let n = number_of(&first, "A tiny test call");
+    let (out, err, code) = run(
+        &["--scenarios", FIXTURES, "--seed", "1"],
+        &format!("2\n{n}\n2\n1\n2\nq\n"),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        titles(&out),
+        [
+            "A quick check.",
+            "Choose a call to practise.",
+            "Your phone is ringing.",
+            "Step 1.",
+            "Your choice.",
+            "Step 2.",
+            "Your choice.",
+            "The call has ended.",
+            "Quick question 1 of 1.",
+            "Choose a call to practise.",
+        ],
+        "{out}"
+    );
+}
+
+/// The number a call has in the plain list.
+fn number_of(menu: &str, title: &str) -> String {
+    let line = menu
+        .lines()
+        .find(|l| l.contains(title))
+        .unwrap_or_else(|| panic!("{title} listed in:\n{menu}"));
+    line.trim()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect()
+}
+
+// ------------------------------------------------------------ no decoration
+
+/// Arrows, box drawing, geometric shapes, dingbats, bullets, escapes.
+fn decorative(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x2190..=0x21FF | 0x2500..=0x257F | 0x25A0..=0x25FF | 0x2700..=0x27BF
+    ) || matches!(c, '•' | '·' | '\u{1b}')
+}
+
+/// Every line starts with a letter, a digit or a quote (so never with a
+/// bullet, dash, arrow or star), and no line holds a decorative symbol.
+fn assert_undecorated(out: &str) {
+    for line in out.lines() {
+        let t = line.trim_start();
+        if let Some(c) = t.chars().next() {
+            assert!(
+                c.is_alphanumeric() || c == '"' || c == '£',
+                "a line starts with {c:?}: {line:?}"
+            );
+        }
+        if let Some(c) = line.chars().find(|&c| decorative(c)) {
+            panic!("{c:?} ({:04X}) in {line:?}", u32::from(c));
+        }
+    }
+}
+
+/// Answers that walk every step and every choice of `script` at least once
+/// (and reach every ending), one input per walk.
+fn walks(script: &hangup::engine::Script) -> Vec<Vec<usize>> {
+    use hangup::engine::{Phase, Session};
+    let mut first = Session::new(script.clone());
+    first.answer();
+    let mut stack = vec![(first, Vec::new())];
+    let mut seen = std::collections::HashSet::new();
+    let mut done = Vec::new();
+    while let Some((s, path)) = stack.pop() {
+        assert!(path.len() < 100, "the walk ends");
+        match s.phase() {
+            Phase::Deciding { step } => {
+                // A step seen before: go on with its first choice only.
+                let n = if seen.insert(step) {
+                    s.step(step).choices.len()
+                } else {
+                    1
+                };
+                for i in 0..n {
+                    let mut c = s.clone();
+                    assert!(c.choose(i).is_ok());
+                    c.next();
+                    let mut p: Vec<usize> = path.clone();
+                    p.push(i + 1);
+                    stack.push((c, p));
+                }
+            }
+            Phase::Ended { .. } => done.push(path),
+            other => panic!("unexpected phase {other:?}"),
+        }
+    }
+    done
+}
+
+#[test]
+fn no_plain_line_is_decorated_on_any_path() {
+    use hangup::engine::{Library, Script};
+    use hangup::plain::Plain;
+    // Every way through every built-in call, both regions, with the help
+    // card, a repeat and a wrong answer on the way.
+    let lib = Library::load(Some(std::path::Path::new(FIXTURES)));
+    let mut plays = 0;
+    for s in &lib.scenarios {
+        for region in ["ewni", "scotland"] {
+            let script = Script::build(s, &lib.catalogue, region, 7);
+            for walk in walks(&script) {
+                let mut input = String::from("?\nr\nbanana\n");
+                for k in walk {
+                    input.push_str(&format!("{k}\n"));
+                }
+                let mut out = Vec::new();
+                let mut p = Plain::new(input.as_bytes(), &mut out, &lib.catalogue, region);
+                p.set_booster(Some(hangup::progress::booster_line(
+                    hangup::progress::Day::today(),
+                )));
+                p.play(script.clone()).expect("plain play to a Vec");
+                let out = String::from_utf8(out).expect("UTF-8");
+                assert!(out.contains("Screen: The call has ended."), "{out}");
+                assert_undecorated(&out);
+                plays += 1;
+            }
+        }
+    }
+    assert!(plays > 100, "every path: {plays}");
+
+    // The real binary: the list (with a note about a broken file), a whole
+    // call, its quick questions and the help card; then the same with
+    // progress kept (practised, due, tricks to practise again).
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(
+        format!("{FIXTURES}/tiny.toml"),
+        dir.path().join("tiny.toml"),
+    )
+    .expect("copy");
+    std::fs::write(dir.path().join("broken.toml"), "id = \"x\"\ntitle = \n").expect("write");
+    let folder = dir.path().to_string_lossy().to_string();
+    let data = tempfile::tempdir().expect("temp dir");
+    let answers = format!("?\n{}\n", "1\n".repeat(30));
+    let mut heads = String::new();
+    for (today, extra) in [
+        ("2026-06-01", "--no-save"),
+        ("2026-06-01", "--region=ewni"),
+        ("2026-06-02", "--region=scotland"),
+        ("2026-09-01", "--region=ewni"),
+    ] {
+        let env = [
+            ("HANGUP_DATA_DIR", data.path().as_os_str()),
+            ("HANGUP_TODAY", std::ffi::OsStr::new(today)),
+        ];
+        let (out, err, code) = common::run_binary(
+            &["--scenarios", &folder, "--seed", "3", extra],
+            &env,
+            &answers,
+        );
+        assert_eq!(code, 0, "{extra}: {err}");
+        assert!(out.contains("Screen: Quick question 1 of"), "{out}");
+        assert!(out.contains("Screen: Help."), "{out}");
+        assert!(out.contains("Note: "), "{out}");
+        assert!(out.contains("Practise this again"), "{out}");
+        assert_undecorated(&out);
+        heads.push_str(&out);
+        let (out, _, code) =
+            common::run_binary(&["play", "hmrc-tax", "--plain", extra], &env, &answers);
+        assert_eq!(code, 0);
+        assert_undecorated(&out);
+    }
+    // The progress lines at the top of the list were all there.
+    assert!(heads.contains("practised."), "{heads}");
+    assert!(heads.contains("due for practice again"), "{heads}");
+    assert!(heads.contains("Tricks to practise again:"), "{heads}");
+}
+
+#[test]
+fn the_decoration_check_can_fail() {
+    for bad in [
+        "- a dash",
+        "* a star",
+        "> quoted",
+        "• a bullet",
+        "left → right",
+        "┌ a box",
+        "■ square",
+        "✓ tick",
+        "\u{1b}[1mbold",
+    ] {
+        let caught = std::panic::catch_unwind(|| assert_undecorated(bad)).is_err();
+        assert!(caught, "{bad:?} is caught");
+    }
+    assert_undecorated(
+        "  1) Hang up.\n\"Hello,\" she says.\n£5 is gone.\nCaller ID shows: 0300 123 2040",
+    );
+}
+
+// ------------------------------------------------------------ speech
+
+/// A speech program that takes a moment, then appends its words to a file:
+/// if plain mode did not wait for it with piped input, lines would be lost.
+#[cfg(unix)]
+fn stub(dir: &std::path::Path) -> (String, std::path::PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let log = dir.join("spoken.txt");
+    let script = dir.join("say.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nsleep 0.1\nprintf '%s\\n' \"$*\" >> '{}'\n",
+            log.display()
+        ),
+    )
+    .expect("write stub");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    (format!("{} --voice test", script.display()), log)
+}
+
+/// Run the binary with a fixed day and a new data folder.
+fn run_on_day(args: &[&str], input: &str) -> (String, String, i32) {
+    let data = tempfile::tempdir().expect("temp dir");
+    let env = [
+        ("HANGUP_DATA_DIR", data.path().as_os_str()),
+        ("HANGUP_TODAY", std::ffi::OsStr::new("2026-06-01")),
+    ];
+    common::run_binary(args, &env, input)
+}
+
+#[cfg(unix)]
+#[test]
+fn plain_speech_reads_each_step_in_order_and_r_says_it_again() {
+    let dir = tempfile::tempdir().expect("temp");
+    let (command, log) = stub(dir.path());
+    let (out, err, code) = run_on_day(
+        &[
+            "--scenarios",
+            FIXTURES,
+            "play",
+            "tiny",
+            "--plain",
+            "--seed",
+            "1",
+            "--speak",
+            "--speak-command",
+            &command,
+        ],
+        "2\nr\n1\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(err.is_empty(), "{err}");
+    assert!(!out.contains("Speech is off"), "{out}");
+    let last = out.lines().last().unwrap_or_default();
+    assert!(last.starts_with("Based on a warning from"), "{last}");
+    // The program waits for the last line before it ends: the file is complete.
+    let spoken = std::fs::read_to_string(&log).expect("something was said");
+    let l: Vec<&str> = spoken.lines().collect();
+    assert_eq!(l.len(), 4, "{l:#?}");
+    assert!(
+        l[0].starts_with("--voice test Your phone is ringing. Caller ID shows 01632 960002."),
+        "{l:#?}"
+    );
+    assert!(
+        l[0].contains("Alex Brown says: Hello, this is Alex Brown from your bank."),
+        "{l:#?}"
+    );
+    assert!(
+        l[0].ends_with("What would you do? 1: Hang up. 2: Ask what they want."),
+        "{l:#?}"
+    );
+    // The feedback, then the next step, as one line, so neither cuts the other off.
+    assert!(
+        l[1].starts_with("--voice test Risky choice. This is what the caller wanted"),
+        "{l:#?}"
+    );
+    let step2 = "Alex Brown says: I need your PIN to stop the payment. What would you do? \
+                 1: Read out your PIN. 2: Say no and hang up.";
+    assert!(l[1].ends_with(step2), "{l:#?}");
+    // r says the caller's words and the choices again.
+    assert_eq!(l[2], format!("--voice test {step2}"));
+    // The ending's outcome.
+    assert!(
+        l[3].contains("The call has ended. The caller got what they wanted."),
+        "{l:#?}"
+    );
+    assert!(
+        l[3].ends_with("Practise this again in about two weeks, on or after 15 June 2026."),
+        "{l:#?}"
+    );
+    // Each caller line printed was said, in the same order.
+    let printed: Vec<String> = out
+        .lines()
+        .filter(|x| x.contains(" says: "))
+        .map(|x| x.replace('"', ""))
+        .collect();
+    assert_eq!(printed.len(), 3, "{out}");
+    for (p, s) in printed.iter().zip([l[0], l[1], l[2]]) {
+        assert!(s.contains(p.as_str()), "{p:?} not in {s:?}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn plain_speech_in_the_list_says_the_quick_questions_and_is_off_without_speak() {
+    let dir = tempfile::tempdir().expect("temp");
+    let (command, log) = stub(dir.path());
+    let (first, _, _) = run_on_day(&["--scenarios", FIXTURES, "--seed", "1"], "2\nq\n");
+    let n = number_of(&first, "A tiny test call");
+    let args = [
+        "--scenarios",
+        FIXTURES,
+        "--seed",
+        "1",
+        "--speak-command",
+        &command,
+    ];
+    // Without --speak nothing is said.
+    let (_, err, code) = run_on_day(&args, &format!("2\n{n}\n2\n1\n2\nq\n"));
+    assert_eq!(code, 0, "{err}");
+    assert!(!log.exists(), "said without --speak");
+
+    let mut with_speak = args.to_vec();
+    with_speak.push("--speak");
+    let (out, err, code) = run_on_day(&with_speak, &format!("2\n{n}\n2\n1\n2\nq\n"));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Screen: Quick question 1 of 1."), "{out}");
+    let spoken = std::fs::read_to_string(&log).expect("something was said");
+    let l: Vec<&str> = spoken.lines().collect();
+    assert_eq!(l.len(), 5, "{l:#?}");
+    assert!(
+        l[0].starts_with("--voice test Before you start, would you like a quick check?"),
+        "the offer of the quick check is said first: {l:#?}"
+    );
+    assert!(
+        l[3].contains("The call has ended.")
+            && l[3].ends_with(
+                "Quick question 1 of 1. Would your bank ever ask for your PIN? 1: yes. 2: no."
+            ),
+        "{l:#?}"
+    );
+    assert!(
+        l[4].starts_with("--voice test You said no. That is right."),
+        "{l:#?}"
+    );
+}
+
+#[test]
+fn a_missing_speech_program_gives_one_line_and_the_contract_holds() {
+    let (out, err, code) = run_on_day(
+        &[
+            "--scenarios",
+            FIXTURES,
+            "play",
+            "tiny",
+            "--plain",
+            "--seed",
+            "1",
+            "--speak",
+            "--speak-command",
+            "no-such-speech-program-here -v en-gb",
+        ],
+        "2\nr\n1\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    let notice = "Speech is off: the program \"no-such-speech-program-here\" was not found.";
+    assert_eq!(out.matches(notice).count(), 1, "{out}");
+    assert!(!err.contains("Speech"), "shown once: {err}");
+    // Under the first title where speech was due, never between the choices and the prompt.
+    assert!(
+        out.contains(&format!("\nScreen: Step 1.\n{notice}\n")),
+        "{out}"
+    );
+    assert_choices_then_prompt(&out);
+    let last = out.lines().last().unwrap_or_default();
+    assert!(last.starts_with("Based on a warning from"), "{last}");
+}
+
+/// Every prompt comes straight after the choices `  1) ` to `  N) `
+/// (true of a transcript with no wrong answers and no help card).
+fn assert_choices_then_prompt(out: &str) {
+    let lines: Vec<&str> = out.lines().collect();
+    let mut prompts = 0;
+    for (i, l) in lines.iter().enumerate() {
+        let Some(rest) = l.strip_prefix("Choose 1-") else {
+            continue;
+        };
+        if i > 0 && lines[i - 1].contains(" says: ") {
+            continue; // the prompt again after `r`
+        }
+        prompts += 1;
+        let n: usize = rest
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect::<String>()
+            .parse()
+            .expect("a number after Choose 1-");
+        for k in 1..=n {
+            assert!(
+                lines[i - 1 - n + k].starts_with(&format!("  {k}) ")),
+                "choice {k} before {l:?} in\n{out}"
+            );
+        }
+    }
+    assert!(prompts > 0, "{out}");
+}
+
+/// Writes down what it is asked to say, and each wait.
+struct Recorder(std::rc::Rc<std::cell::RefCell<Vec<String>>>);
+
+impl hangup::speech::Voice for Recorder {
+    fn say(&mut self, text: &str) {
+        self.0.borrow_mut().push(format!("say {text}"));
+    }
+    fn wait(&mut self) {
+        self.0.borrow_mut().push("wait".into());
+    }
+    fn take_notice(&mut self) -> Option<String> {
+        None
+    }
+}
+
+#[test]
+fn speech_waits_after_each_line_only_for_piped_input() {
+    use hangup::engine::{Library, Script};
+    use hangup::plain::Plain;
+    let lib = Library::load(Some(std::path::Path::new(FIXTURES)));
+    let tiny = lib.get("tiny").expect("tiny");
+    for wait in [false, true] {
+        let said = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+        let mut out = Vec::new();
+        let script = Script::build(tiny, &lib.catalogue, "ewni", 1);
+        let mut p = Plain::new(&b"2\nr\n1\n"[..], &mut out, &lib.catalogue, "ewni");
+        p.set_voice(Box::new(Recorder(said.clone())), wait);
+        p.play(script).expect("play");
+        assert!(p.finish().is_none());
+        drop(p);
+        let events = said.borrow().clone();
+        let says = events.iter().filter(|e| e.starts_with("say ")).count();
+        let waits = events.iter().filter(|e| *e == "wait").count();
+        assert_eq!(says, 4, "{events:#?}");
+        assert_eq!(waits, if wait { 4 } else { 1 }, "{events:#?}");
+        assert_eq!(
+            events.last().map(String::as_str),
+            Some("wait"),
+            "{events:#?}"
+        );
+    }
+    // Stopped in the middle of a call at a keyboard: nothing left to say, so
+    // no waiting at the end (the line being said is simply stopped).
+    let said = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let mut out = Vec::new();
+    let script = Script::build(tiny, &lib.catalogue, "ewni", 1);
+    let mut p = Plain::new(&b"2\n"[..], &mut out, &lib.catalogue, "ewni");
+    p.set_voice(Box::new(Recorder(said.clone())), false);
+    p.play(script).expect("play");
+    assert!(p.finish().is_none());
+    drop(p);
+    let events = said.borrow().clone();
+    assert_eq!(events.len(), 2, "{events:#?}");
+    assert!(!events.contains(&"wait".to_string()), "{events:#?}");
+}

@@ -1,0 +1,620 @@
+//! Self-paced practice: progress (file, boosters, order), the recall check,
+//! themes without colour, and speech through a stub command.
+
+use crate::common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use common::*;
+use crossterm::event::KeyCode;
+use hangup::engine::library::parse_scenario;
+use hangup::engine::session::CallResult;
+use hangup::engine::{Catalogue, Kind, Library, Outcome, Phase};
+use hangup::practice::Keeper;
+use hangup::progress::{self, Day, Mark, Progress, Store};
+use hangup::tui::app::{App, Screen};
+
+const TINY: &str = include_str!("../fixtures/tiny.toml");
+
+/// The tiny fixture plus a second call, "other", that uses only the "pressure" trick.
+fn two_calls() -> Library {
+    let catalogue = Catalogue::builtin();
+    let tiny = parse_scenario(TINY.as_bytes(), &catalogue).expect("tiny");
+    let other_src = TINY
+        .replace("id = \"tiny\"", "id = \"other\"")
+        .replace("A tiny test call", "Another test call")
+        .replace("flags = [\"asks-for-details\", \"fake-authority\"]", "");
+    let other = parse_scenario(other_src.as_bytes(), &catalogue).expect("other");
+    Library {
+        catalogue,
+        scenarios: vec![tiny, other],
+        skipped: Vec::new(),
+    }
+}
+
+fn result(id: &str, outcome: Outcome, missed: &[&str]) -> CallResult {
+    CallResult {
+        scenario: id.into(),
+        kind: Kind::Scam,
+        outcome,
+        missed: missed.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+fn day(s: &str) -> Day {
+    Day::parse(s).expect("date")
+}
+
+// ------------------------------------------------------------ engine level
+
+#[test]
+fn recording_marks_boosters_and_the_order_of_calls() {
+    let lib = two_calls();
+    let mut p = Progress::default();
+    let d0 = day("2026-01-05");
+    // Nothing played: both new, library order.
+    assert_eq!(p.plan(&lib, d0), vec![(0, Mark::New), (1, Mark::New)]);
+
+    // "tiny" played and lost: the tricks it showed are to practise.
+    let used = progress::scenario_tricks(&lib.scenarios[0]);
+    p.record(
+        &result("tiny", Outcome::Defrauded, &["pressure", "fake-authority"]),
+        7,
+        &used,
+        d0,
+    );
+    assert_eq!(p.booster_day("tiny"), Some(day("2026-01-19")));
+    assert_eq!(p.last_seed("tiny"), Some(7));
+    assert_eq!(
+        p.tricks_to_practise(),
+        BTreeSet::from(["fake-authority".to_string(), "pressure".to_string()])
+    );
+    // Same day: "other" brings back "pressure", so it comes first.
+    assert_eq!(
+        p.plan(&lib, d0),
+        vec![(1, Mark::BringsBack { new: true }), (0, Mark::Practised)]
+    );
+    // It has never been played, so the list still calls it new.
+    assert_eq!(Mark::BringsBack { new: true }.word(), Some("New"));
+    assert_eq!(Mark::BringsBack { new: false }.word(), None);
+    // Two weeks later "tiny" is due and comes first, marked "Due".
+    let later = d0.plus(14);
+    assert_eq!(p.plan(&lib, later)[0], (0, Mark::Due));
+    assert_eq!(Mark::Due.word(), Some("Due"));
+    assert_eq!(Mark::New.word(), Some("New"));
+
+    // Playing "other" well clears "pressure"; "fake-authority" stays.
+    let used = progress::scenario_tricks(&lib.scenarios[1]);
+    p.record(&result("other", Outcome::Safe, &[]), 9, &used, later);
+    assert_eq!(
+        p.tricks_to_practise(),
+        BTreeSet::from(["fake-authority".to_string()])
+    );
+    assert_eq!(p.practised(&lib), 2);
+    let lines = progress::start_lines(&p, &lib, &lib.catalogue, later);
+    assert_eq!(lines[0], "2 of 2 practised.");
+    assert!(
+        lines.iter().any(|l| l.contains("1 call is due")),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Tricks to practise again:")),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn reorder_puts_due_calls_first_and_keeps_every_call() {
+    let mut lib = two_calls();
+    let mut p = Progress::default();
+    p.record(
+        &result("other", Outcome::Safe, &[]),
+        1,
+        &BTreeSet::new(),
+        day("2026-01-01"),
+    );
+    let marks = progress::reorder(&mut lib, &p, day("2026-02-01"));
+    let ids: Vec<&str> = lib
+        .scenarios
+        .iter()
+        .map(|s| s.id.get_ref().as_str())
+        .collect();
+    assert_eq!(ids, ["other", "tiny"]);
+    assert_eq!(marks["other"], Mark::Due);
+    assert_eq!(marks["tiny"], Mark::New);
+}
+
+#[test]
+fn a_later_run_uses_a_different_variant() {
+    let lib = two_calls();
+    let s = &lib.scenarios[0];
+    let build = |seed| hangup::engine::Script::build(s, &lib.catalogue, "ewni", seed);
+    for last in 0..20u64 {
+        let mut n = 100;
+        let seed = progress::different_variant(s, &lib.catalogue, "ewni", Some(last), last, || {
+            n += 1;
+            n
+        });
+        let (a, b) = (build(last), build(seed));
+        assert!(
+            a.caller_name != b.caller_name
+                || a.caller_number != b.caller_number
+                || a.steps[0].says != b.steps[0].says,
+            "seed {seed} repeats the variant of seed {last}"
+        );
+    }
+    // Never played: the seed given is used as it is.
+    assert_eq!(
+        progress::different_variant(s, &lib.catalogue, "ewni", None, 42, || 0),
+        42
+    );
+}
+
+// ------------------------------------------------------------ the file
+
+#[test]
+fn saving_is_atomic_and_loads_back() {
+    let dir = tempfile::tempdir().expect("temp");
+    let store = Store::new(dir.path().join("nested"), false);
+    let mut p = Progress::default();
+    p.record(
+        &result("tiny", Outcome::Safe, &[]),
+        3,
+        &BTreeSet::new(),
+        day("2026-03-01"),
+    );
+    store.save(&p).expect("save");
+    let names: Vec<String> = std::fs::read_dir(&store.dir)
+        .expect("dir")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["progress.toml"], "no temporary file is left");
+    let text = std::fs::read_to_string(store.path()).expect("read");
+    assert!(text.contains("last_played = \"2026-03-01\""), "{text}");
+    assert!(!text.contains("T0"), "days only, no times: {text}");
+    let loaded = store.load(day("2026-03-02"));
+    assert_eq!(loaded.progress, p);
+    assert!(loaded.notice.is_none());
+}
+
+#[test]
+fn a_corrupt_file_is_set_aside_with_a_plain_message() {
+    let dir = tempfile::tempdir().expect("temp");
+    let store = Store::new(dir.path().to_path_buf(), false);
+    std::fs::write(store.path(), "this is [[[ not toml \u{0}").expect("write");
+    let loaded = store.load(day("2026-04-09"));
+    assert_eq!(loaded.progress, Progress::default());
+    let notice = loaded.notice.expect("a message");
+    assert!(notice.contains("could not be read"), "{notice}");
+    assert!(!notice.contains('\n'), "one line");
+    let aside = dir.path().join("progress.toml.corrupt-20260409");
+    assert!(aside.exists(), "the old file is kept");
+    assert_eq!(
+        std::fs::read(&aside).expect("aside"),
+        b"this is [[[ not toml \0"
+    );
+    // A fresh, readable file was started.
+    let again = store.load(day("2026-04-09"));
+    assert!(again.notice.is_none());
+}
+
+#[test]
+fn no_save_writes_nothing_and_reset_deletes() {
+    let dir = tempfile::tempdir().expect("temp");
+    let off = Store::new(dir.path().join("d"), true);
+    off.save(&Progress::default()).expect("nothing to do");
+    assert!(!dir.path().join("d").exists());
+
+    let on = Store::new(dir.path().to_path_buf(), false);
+    on.save(&Progress::default()).expect("save");
+    assert!(on.path().exists());
+    assert!(on.reset().expect("reset"));
+    assert!(!on.path().exists());
+    assert!(!on.reset().expect("nothing left"));
+}
+
+// ------------------------------------------------------------ the terminal app
+
+/// Play the fixture in the app: the first choice each time.
+fn finish_a_call(a: &mut App) {
+    send(a, ch('1'), 80, 24); // start (the highlighted call is call 1)
+    send(a, ch('1'), 80, 24); // answer
+    for _ in 0..20 {
+        match a.session().expect("in call").phase() {
+            Phase::Deciding { .. } => {
+                send(a, ch('1'), 80, 24);
+            }
+            Phase::Feedback { .. } => {
+                send(a, key(KeyCode::Enter), 80, 24);
+            }
+            Phase::Ended { .. } => return,
+            Phase::Incoming => unreachable!(),
+        }
+    }
+    panic!("the call did not end");
+}
+
+#[test]
+fn recall_questions_after_a_call_then_back_to_the_list() {
+    let mut a = app();
+    finish_a_call(&mut a);
+    assert_eq!(
+        a.practice.finished.len(),
+        1,
+        "the ended call waits to be saved"
+    );
+    send(&mut a, key(KeyCode::Enter), 80, 24);
+    let Screen::Recall(r) = &a.screen else {
+        panic!("recall questions come next")
+    };
+    assert_eq!(r.questions.len(), 1);
+    let text = screen_text(&a, 80, 24);
+    assert!(text.contains("Question 1 of 1"), "{text}");
+    assert!(
+        text.contains("Would your bank ever ask for your PIN?"),
+        "{text}"
+    );
+    assert!(text.contains("1  Yes") && text.contains("2  No"), "{text}");
+    // "Yes" is not right: the answer is told kindly, with the reason.
+    send(&mut a, ch('y'), 80, 24);
+    let text = screen_text(&a, 80, 24);
+    assert!(text.contains("You said yes. The answer is no."), "{text}");
+    assert!(text.contains("Your bank never asks for your PIN"), "{text}");
+    assert!(!text.to_lowercase().contains("wrong"), "{text}");
+    send(&mut a, key(KeyCode::Enter), 80, 24);
+    assert!(matches!(a.screen, Screen::Start));
+    // Recall screens survive every size.
+    let mut b = app();
+    finish_a_call(&mut b);
+    send(&mut b, key(KeyCode::Enter), 80, 24);
+    for (w, h) in [(40, 12), (60, 20), (0, 0), (10, 3), (200, 60)] {
+        render(&b, w, h);
+    }
+    // Esc skips the questions.
+    send(&mut b, key(KeyCode::Esc), 80, 24);
+    assert!(matches!(b.screen, Screen::Start));
+}
+
+#[test]
+fn the_run_loop_saves_and_the_start_screen_counts_and_marks() {
+    let dir = tempfile::tempdir().expect("temp");
+    let lib = two_calls();
+    let today = day("2026-05-01");
+    let mut keeper = Keeper::open(Some(dir.path()), false, &lib, today);
+    let mut lib = lib;
+    keeper.reorder(&mut lib);
+    let mut a = app_with(lib, hangup::tui::theme::ThemeName::Default);
+    keeper.fill(&mut a);
+    let start = screen_text(&a, 80, 24);
+    assert!(start.contains("0 of 2 practised."), "{start}");
+    assert!(start.contains("New: A tiny test call"), "{start}");
+    assert!(start.contains("New: Another test call"), "{start}");
+
+    finish_a_call(&mut a);
+    assert!(keeper.after(&mut a, None), "saving changes the screen");
+    assert!(a.practice.finished.is_empty(), "the outbox was drained");
+    let ending = screen_text(&a, 80, 24);
+    assert!(
+        ending.contains("Practise this again in about two weeks, on or after 15 May 2026."),
+        "{ending}"
+    );
+    send(&mut a, key(KeyCode::Enter), 80, 24);
+    send(&mut a, key(KeyCode::Esc), 80, 24); // skip the question
+    let start = screen_text(&a, 80, 24);
+    assert!(start.contains("1 of 2 practised."), "{start}");
+    assert!(!start.contains("New: A tiny test call"), "{start}");
+    assert!(start.contains("New: Another test call"), "{start}");
+
+    let saved = Store::new(dir.path().to_path_buf(), false).load(today);
+    assert_eq!(saved.progress.scenarios["tiny"].plays, 1);
+    assert_eq!(saved.progress.scenarios["tiny"].last_outcome, Outcome::Safe);
+
+    // Two weeks later the call is due, offered first, in a different variant.
+    let later = today.plus(14);
+    let mut lib = two_calls();
+    let mut keeper = Keeper::open(Some(dir.path()), false, &lib, later);
+    keeper.reorder(&mut lib);
+    assert_eq!(lib.scenarios[0].id.get_ref(), "tiny");
+    let mut a = App::new(
+        lib,
+        hangup::tui::app::Options {
+            seed: None,
+            ..app().options
+        },
+    );
+    keeper.fill(&mut a);
+    let start = screen_text(&a, 80, 24);
+    assert!(start.contains("> 1  Due: A tiny test call"), "{start}");
+    assert!(start.contains("1 call is due"), "{start}");
+    let last_seed = keeper.progress.last_seed("tiny").expect("seed kept");
+    send(&mut a, ch('1'), 80, 24);
+    assert_ne!(a.practice.current_seed, last_seed);
+}
+
+// ------------------------------------------------------------ themes
+
+#[test]
+fn monochrome_every_screen_has_no_colour_and_states_have_words() {
+    use hangup::tui::theme::ThemeName;
+    let mut a = app_with(tiny_library(), ThemeName::Monochrome);
+    let mut seen = String::new();
+    let mut check = |a: &App| {
+        let t = render(a, 80, 24);
+        for cell in t.backend().buffer().content() {
+            assert_eq!(cell.fg, ratatui::style::Color::Reset);
+            assert_eq!(cell.bg, ratatui::style::Color::Reset);
+        }
+        seen.push_str(&t.backend().to_string());
+    };
+    check(&a);
+    send(&mut a, ch('1'), 80, 24);
+    check(&a);
+    send(&mut a, ch('1'), 80, 24);
+    check(&a);
+    // Choose the risky choice, then the safer one, so both verdicts show.
+    let risky = {
+        let s = a.session().expect("call");
+        let Phase::Deciding { step } = s.phase() else {
+            panic!("deciding")
+        };
+        s.step(step)
+            .choices
+            .iter()
+            .position(|c| c.text.starts_with("Ask"))
+            .expect("risky choice")
+    };
+    send(&mut a, ch(char::from(b'1' + risky as u8)), 80, 24);
+    check(&a);
+    send(&mut a, key(KeyCode::Esc), 80, 24);
+    send(&mut a, ch(char::from(b'1' + (1 - risky) as u8)), 80, 24);
+    check(&a);
+    send(&mut a, key(KeyCode::Enter), 80, 24);
+    check(&a);
+    send(&mut a, key(KeyCode::Enter), 80, 24);
+    check(&a);
+    for words in [
+        "> 1",
+        "Risky choice.",
+        "Safer choice.",
+        "You stayed safe.",
+        "Question 1 of 1",
+    ] {
+        assert!(seen.contains(words), "{words:?} missing in:\n{seen}");
+    }
+}
+
+// ------------------------------------------------------------ speech
+
+#[cfg(unix)]
+fn stub(dir: &Path) -> (String, std::path::PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let log = dir.join("spoken.txt");
+    let script = dir.join("say.sh");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\nprintf '%s\\n' \"$*\" >> '{}'\n", log.display()),
+    )
+    .expect("write stub");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    (format!("{} --voice test", script.display()), log)
+}
+
+/// Wait (a little) until the stub has written `n` lines.
+#[cfg(unix)]
+fn lines_after(log: &Path, n: usize) -> Vec<String> {
+    for _ in 0..200 {
+        let text = std::fs::read_to_string(log).unwrap_or_default();
+        let lines: Vec<String> = text.lines().map(str::to_string).collect();
+        if lines.len() >= n {
+            return lines;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the stub did not speak {n} lines");
+}
+
+#[cfg(unix)]
+#[test]
+fn speech_reads_the_caller_lines_in_order_through_the_command() {
+    use hangup::practice::speak;
+    use hangup::speech::Speaker;
+    use hangup::tui::keymap;
+    let dir = tempfile::tempdir().expect("temp");
+    let (command, log) = stub(dir.path());
+    let mut sp = Speaker::new(&command);
+    let mut a = app();
+    let step = |a: &mut App, ev, sp: &mut Speaker| {
+        render(a, 80, 24);
+        let action = keymap::action_for(&ev);
+        if let Some(act) = action {
+            a.update(act);
+        }
+        speak(a, sp, action);
+    };
+    speak(&mut a, &mut sp, None); // the start screen: silence
+    step(&mut a, ch('1'), &mut sp); // the phone rings
+    let l = lines_after(&log, 1);
+    step(&mut a, ch('1'), &mut sp); // the caller speaks
+    let l2 = lines_after(&log, 2);
+    step(&mut a, ch('s'), &mut sp); // say that again
+    let l3 = lines_after(&log, 3);
+    assert!(
+        l[0].starts_with("--voice test Your phone is ringing. Caller ID shows 01632 960"),
+        "{l:?}"
+    );
+    assert!(l2[1].contains(" says: Hello, this is "), "{l2:?}");
+    assert!(l2[1].contains("What would you do? 1: "), "{l2:?}");
+    assert_eq!(l3[2], l3[1], "s says the same again");
+    assert!(sp.notice.is_none());
+}
+
+#[test]
+fn a_missing_speech_program_gives_one_line_and_the_app_goes_on() {
+    use hangup::practice::speak;
+    use hangup::speech::Speaker;
+    let mut sp = Speaker::new("no-such-speech-program-here -v en-gb");
+    let mut a = app();
+    send(&mut a, ch('1'), 80, 24);
+    assert!(speak(&mut a, &mut sp, None), "the notice is shown");
+    let notice = a.practice.notice.clone().expect("notice");
+    assert_eq!(
+        notice,
+        "Speech is off: the program \"no-such-speech-program-here\" was not found."
+    );
+    assert!(!sp.is_on());
+    send(&mut a, ch('1'), 80, 24);
+    assert!(!speak(&mut a, &mut sp, None), "no second message");
+    assert!(matches!(
+        a.session().expect("call").phase(),
+        Phase::Deciding { .. }
+    ));
+}
+
+// ------------------------------------------------------------ plain mode, the real binary
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+fn run(data: &Path, args: &[&str], input: &str) -> (String, String, i32) {
+    let env = [
+        ("HANGUP_DATA_DIR", data.as_os_str()),
+        ("HANGUP_TODAY", std::ffi::OsStr::new("2026-06-01")),
+    ];
+    run_binary(args, &env, input)
+}
+
+#[test]
+fn plain_menu_asks_recall_questions_and_saves_progress() {
+    let dir = tempfile::tempdir().expect("temp");
+    let args = ["--scenarios", FIXTURES, "--plain", "--seed", "1"];
+    // Call 1 from the list (the built-ins come too), then "Hang up." wherever it is.
+    // First use offers the quick check: "2" is "not now".
+    let (first, _, _) = run(dir.path(), &args, "2\nq\n");
+    assert!(first.contains("Screen: A quick check."), "{first}");
+    assert!(first.contains("0 of "), "{first}");
+    let tiny_line = first
+        .lines()
+        .find(|l| l.contains("A tiny test call"))
+        .expect("tiny listed");
+    assert!(tiny_line.contains("New: A tiny test call"), "{tiny_line}");
+    let n: String = tiny_line
+        .trim()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    // The choice order is shuffled; try both first answers (one hangs up at once).
+    let (out, err, code) = run(dir.path(), &args, &format!("2\n{n}\n1\n2\n2\nq\n"));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\nScreen: Quick question 1 of 1.\n"), "{out}");
+    assert!(
+        out.contains("Would your bank ever ask for your PIN?"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Practise this again in about two weeks, on or after 15 June 2026."),
+        "{out}"
+    );
+    assert!(!out.contains('\u{1b}'), "no escape sequences");
+    let saved = std::fs::read_to_string(dir.path().join("progress.toml")).expect("saved");
+    assert!(saved.contains("[scenarios.tiny]"), "{saved}");
+    assert!(saved.contains("last_played = \"2026-06-01\""), "{saved}");
+
+    let (report, _, code) = run(dir.path(), &["--scenarios", FIXTURES, "progress"], "");
+    assert_eq!(code, 0);
+    assert!(report.starts_with("Your practice so far."), "{report}");
+    assert!(report.contains("A tiny test call (tiny)."), "{report}");
+    assert!(
+        report.contains("Practised once, last on 1 June 2026."),
+        "{report}"
+    );
+    assert!(
+        report.contains("Practise again on or after 15 June 2026."),
+        "{report}"
+    );
+
+    let (again, _, _) = run(dir.path(), &args, "q\n");
+    assert!(again.contains("1 of "), "{again}");
+    assert!(!again.contains("New: A tiny test call"), "{again}");
+
+    let (gone, _, code) = run(dir.path(), &["progress", "--reset"], "");
+    assert_eq!(code, 0);
+    assert!(gone.contains("Your progress has been deleted."), "{gone}");
+    assert!(!dir.path().join("progress.toml").exists());
+}
+
+#[test]
+fn play_plain_keeps_its_contract_no_recall_and_no_save_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp");
+    let args = [
+        "--scenarios",
+        FIXTURES,
+        "play",
+        "tiny",
+        "--plain",
+        "--seed",
+        "1",
+        "--no-save",
+    ];
+    let (out, err, code) = run(dir.path(), &args, "2\n1\n1\n1\n");
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("Quick question"), "{out}");
+    let last = out.lines().last().unwrap_or_default();
+    assert!(last.starts_with("Based on a warning from"), "{last}");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).expect("dir").count(),
+        0,
+        "--no-save writes nothing"
+    );
+    // Without --no-save the call is recorded.
+    let (_, _, code) = run(dir.path(), &args[..7], "2\n1\n1\n1\n");
+    assert_eq!(code, 0);
+    assert!(dir.path().join("progress.toml").exists());
+}
+
+#[test]
+fn a_corrupt_progress_file_is_reported_and_play_goes_on() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::write(dir.path().join("progress.toml"), "garbage = = =").expect("write");
+    let (out, err, code) = run(
+        dir.path(),
+        &[
+            "--scenarios",
+            FIXTURES,
+            "play",
+            "tiny",
+            "--plain",
+            "--seed",
+            "1",
+        ],
+        "2\n1\n1\n1\n",
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("The call has ended."), "{out}");
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(
+        err.contains("Your progress file could not be read, so a new one was started."),
+        "{err}"
+    );
+    assert!(dir.path().join("progress.toml.corrupt-20260601").exists());
+    let fresh = std::fs::read_to_string(dir.path().join("progress.toml")).expect("fresh");
+    assert!(fresh.contains("[scenarios.tiny]"), "{fresh}");
+}
+
+#[test]
+fn large_seeds_survive_the_file() {
+    let dir = tempfile::tempdir().expect("temp");
+    let store = Store::new(dir.path().to_path_buf(), false);
+    let mut p = Progress::default();
+    p.record(
+        &result("tiny", Outcome::Safe, &[]),
+        u64::MAX - 5,
+        &BTreeSet::new(),
+        day("2026-03-01"),
+    );
+    store.save(&p).expect("save");
+    let loaded = store.load(day("2026-03-01"));
+    assert!(loaded.notice.is_none());
+    assert_eq!(loaded.progress.last_seed("tiny"), Some(u64::MAX - 5));
+}

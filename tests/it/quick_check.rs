@@ -1,0 +1,419 @@
+//! The quick check ("a scam or a real call?"): when it is offered, the
+//! screens, the change shown to the learner, and what is saved.
+
+use crate::common;
+
+use common::*;
+use crossterm::event::KeyCode;
+use hangup::engine::quick_check::{QuickCheck, Score, Stage};
+use hangup::engine::{Kind, Phase};
+use hangup::practice::Keeper;
+use hangup::progress::{Day, Progress, Store};
+use hangup::tui::app::{App, Screen};
+use hangup::tui::quick_check::{QuickScreen, QuickState};
+
+fn day(s: &str) -> Day {
+    Day::parse(s).expect("date")
+}
+
+fn quick(a: &App) -> Option<&QuickScreen> {
+    match &a.screen {
+        Screen::Quick(q) => Some(q),
+        _ => None,
+    }
+}
+
+/// The truth about the question on screen.
+fn truth(a: &App) -> Kind {
+    match quick(a) {
+        Some(QuickScreen::Questions(run)) => run.current().expect("a question").answer,
+        other => panic!("not on a question: {other:?}"),
+    }
+}
+
+/// Answer every question: `right` of them correctly (the first ones).
+fn take_check(a: &mut App, right: usize) {
+    for i in 0..6 {
+        let t = truth(a);
+        let say = if i < right {
+            t
+        } else if t == Kind::Scam {
+            Kind::Genuine
+        } else {
+            Kind::Scam
+        };
+        send(a, ch(if say == Kind::Scam { '1' } else { '2' }), 80, 24);
+        let text = screen_text(a, 80, 24);
+        assert!(text.contains("You said"), "{text}");
+        assert!(!text.to_lowercase().contains("wrong"), "{text}");
+        send(a, key(KeyCode::Enter), 80, 24);
+    }
+}
+
+/// Play the fixture to its end, then go past the ending and its question.
+fn play_one(a: &mut App) {
+    send(a, ch('1'), 80, 24);
+    send(a, ch('1'), 80, 24);
+    for _ in 0..20 {
+        match a.session().expect("in a call").phase() {
+            Phase::Deciding { .. } => send(a, ch('1'), 80, 24),
+            Phase::Feedback { .. } => send(a, key(KeyCode::Enter), 80, 24),
+            Phase::Ended { .. } => break,
+            Phase::Incoming => send(a, ch('1'), 80, 24),
+        };
+    }
+    send(a, key(KeyCode::Enter), 80, 24); // leave the ending
+    send(a, key(KeyCode::Esc), 80, 24); // skip the recall question
+}
+
+/// What a learner with progress `p` is offered on starting (the one rule is
+/// `QuickState::offer`; progress only feeds it).
+fn offered(p: &Progress) -> Option<Stage> {
+    let dir = tempfile::tempdir().expect("temp");
+    let mut keeper = Keeper::open(Some(dir.path()), true, &tiny_library(), day("2026-05-01"));
+    keeper.progress = p.clone();
+    keeper
+        .quick_state(hangup::tui::app::Mode::Practice)
+        .and_then(|q| q.offer())
+}
+
+#[test]
+fn progress_decides_which_check_is_due() {
+    let today = day("2026-05-01");
+    let mut p = Progress::default();
+    assert_eq!(offered(&p), Some(Stage::Before), "first use");
+    p.record_check(Stage::Before, Score { right: 3, asked: 6 }, today);
+    assert_eq!(offered(&p), None, "nothing practised since");
+    p.calls_since_check = 2;
+    assert_eq!(offered(&p), None);
+    p.calls_since_check = 3;
+    assert_eq!(offered(&p), Some(Stage::After));
+    p.record_check(Stage::After, Score { right: 5, asked: 6 }, today);
+    assert_eq!(offered(&p), None);
+    assert_eq!(p.first_check(), Some(Score { right: 3, asked: 6 }));
+
+    // Someone who practised before the check existed is never asked "before".
+    let old = Progress {
+        calls_since_check: 9,
+        scenarios: toml::from_str(
+            "[tiny]\nplays = 1\nfirst_played = \"2026-01-01\"\nlast_played = \"2026-01-01\"\nlast_outcome = \"safe\"\n",
+        )
+        .expect("record"),
+        ..Progress::default()
+    };
+    assert!(!old.is_new());
+    assert_eq!(offered(&old), None);
+}
+
+#[test]
+fn an_older_progress_file_without_checks_still_loads() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::write(
+        dir.path().join("progress.toml"),
+        "version = 1\n[scenarios]\n[tricks]\n",
+    )
+    .expect("write");
+    let loaded = Store::new(dir.path().to_path_buf(), false).load(day("2026-05-01"));
+    assert!(loaded.notice.is_none(), "{:?}", loaded.notice);
+    assert!(loaded.progress.checks.is_empty());
+}
+
+#[test]
+fn first_use_offers_the_check_then_later_shows_the_change_and_saves_it() {
+    let dir = tempfile::tempdir().expect("temp");
+    let lib = tiny_library();
+    let today = day("2026-05-01");
+    let mut keeper = Keeper::open(Some(dir.path()), false, &lib, today);
+    let mut a = app();
+    keeper.fill(&mut a);
+    a.enter_start();
+    assert_eq!(quick(&a), Some(&QuickScreen::Offer(Stage::Before)));
+    let text = screen_text(&a, 80, 24);
+    assert!(text.contains("would you like a quick check?"), "{text}");
+    assert!(text.contains("1  Yes, start the check"), "{text}");
+    assert!(text.contains("2  Not now"), "{text}");
+
+    send(&mut a, ch('1'), 80, 24);
+    let text = screen_text(&a, 80, 24);
+    assert!(text.contains("Quick check: call 1 of 6"), "{text}");
+    assert!(
+        text.contains("The phone rings. The screen shows 01632 960"),
+        "{text}"
+    );
+    assert!(text.contains("Is this a scam or a real call?"), "{text}");
+    take_check(&mut a, 2);
+    let text = screen_text(&a, 80, 24);
+    assert!(text.contains("You got 2 of 6 right."), "{text}");
+    assert!(text.contains("Based on advice from"), "{text}");
+    assert!(keeper.after(&mut a, None), "the score is saved");
+    send(&mut a, key(KeyCode::Enter), 80, 24);
+    assert!(matches!(a.screen, Screen::Start));
+
+    // Three calls later the after check is offered on the way back to the list.
+    play_one(&mut a);
+    keeper.after(&mut a, None);
+    play_one(&mut a);
+    keeper.after(&mut a, None);
+    assert!(matches!(a.screen, Screen::Start), "not yet after two calls");
+    play_one(&mut a);
+    keeper.after(&mut a, None);
+    assert_eq!(quick(&a), Some(&QuickScreen::Offer(Stage::After)));
+    let text = screen_text(&a, 80, 24);
+    assert!(
+        text.contains("Would you like the quick check again?"),
+        "{text}"
+    );
+    send(&mut a, key(KeyCode::Enter), 80, 24); // Enter takes the highlighted "yes"
+    take_check(&mut a, 6);
+    let text = screen_text(&a, 80, 24);
+    assert!(text.contains("You got 6 of 6 right."), "{text}");
+    assert!(
+        text.contains("Before you practised, you got 2 of 6 right."),
+        "{text}"
+    );
+    assert!(text.contains("You spotted more this time."), "{text}");
+    keeper.after(&mut a, None);
+
+    let saved = Store::new(dir.path().to_path_buf(), false).load(today);
+    let checks: Vec<_> = saved
+        .progress
+        .checks
+        .iter()
+        .map(|c| (c.stage, c.right, c.asked))
+        .collect();
+    assert_eq!(checks, vec![(Stage::Before, 2, 6), (Stage::After, 6, 6)]);
+    assert_eq!(saved.progress.calls_since_check, 0);
+
+    // `hangup progress` lists both.
+    let mut out = Vec::new();
+    hangup::practice::command(Some(dir.path()), false, false, &lib, &mut out).expect("report");
+    let report = String::from_utf8(out).expect("utf-8");
+    assert!(
+        report.contains("before practice: 2 of 6 right.")
+            && report.contains("after practice: 6 of 6 right."),
+        "{report}"
+    );
+}
+
+#[test]
+fn not_now_goes_to_the_list_and_asks_again_next_time() {
+    let dir = tempfile::tempdir().expect("temp");
+    let lib = tiny_library();
+    let today = day("2026-05-01");
+    let mut keeper = Keeper::open(Some(dir.path()), false, &lib, today);
+    let mut a = app();
+    keeper.fill(&mut a);
+    a.enter_start();
+    send(&mut a, ch('2'), 80, 24);
+    assert!(matches!(a.screen, Screen::Start));
+    a.enter_start();
+    assert!(matches!(a.screen, Screen::Start), "asked once a sitting");
+    assert!(!keeper.after(&mut a, None), "nothing to save");
+
+    // Next time, with nothing practised, it is offered again.
+    let keeper = Keeper::open(Some(dir.path()), false, &lib, today);
+    let mut b = app();
+    keeper.fill(&mut b);
+    b.enter_start();
+    assert_eq!(quick(&b), Some(&QuickScreen::Offer(Stage::Before)));
+    // Esc part-way keeps nothing.
+    send(&mut b, ch('1'), 80, 24);
+    send(&mut b, ch('1'), 80, 24);
+    send(&mut b, key(KeyCode::Esc), 80, 24);
+    assert!(matches!(b.screen, Screen::Start));
+    let q = b.practice.quick.as_ref().expect("state");
+    assert!(q.done.is_empty() && q.first.is_none());
+}
+
+#[test]
+fn buttons_can_be_touched() {
+    let mut a = app();
+    a.practice.quick = QuickCheck::builtin().map(|c| QuickState::fresh(c, 2));
+    a.enter_start();
+    render(&a, 80, 24);
+    let targets = a.targets.borrow().clone();
+    let (yes, _) = targets
+        .iter()
+        .find(|(_, t)| *t == hangup::tui::app::Target::Choice(0))
+        .copied()
+        .expect("a yes button");
+    send(&mut a, click(yes.x + 2, yes.y + 1), 80, 24);
+    assert!(matches!(quick(&a), Some(QuickScreen::Questions(_))));
+    // "A real call" by touch.
+    render(&a, 80, 24);
+    let real = a
+        .targets
+        .borrow()
+        .iter()
+        .find(|(_, t)| *t == hangup::tui::app::Target::Choice(1))
+        .map(|(r, _)| *r)
+        .expect("a real-call button");
+    send(&mut a, click(real.x + 2, real.y + 1), 80, 24);
+    let text = screen_text(&a, 80, 24);
+    assert!(text.contains("You said a real call."), "{text}");
+}
+
+#[test]
+fn without_progress_nothing_is_offered() {
+    // Tests and `--no-save` sittings built without a quick state keep the old screens.
+    let mut a = app();
+    a.enter_start();
+    assert!(matches!(a.screen, Screen::Start));
+}
+
+fn snapshot_screens(width: u16, height: u16) -> Vec<(String, String)> {
+    let mut a = app();
+    a.practice.quick = QuickCheck::builtin().map(|c| QuickState::fresh(c, 3));
+    a.enter_start();
+    let mut shots = vec![("offer".to_string(), screen_text(&a, width, height))];
+    send(&mut a, ch('1'), width, height);
+    shots.push(("question".into(), screen_text(&a, width, height)));
+    send(&mut a, ch('2'), width, height);
+    shots.push(("answered".into(), screen_text(&a, width, height)));
+    send(&mut a, key(KeyCode::Enter), width, height);
+    take_rest(&mut a, width, height);
+    shots.push(("result".into(), screen_text(&a, width, height)));
+    shots
+}
+
+fn take_rest(a: &mut App, width: u16, height: u16) {
+    while let Some(QuickScreen::Questions(_)) = quick(a) {
+        let t = truth(a);
+        send(
+            a,
+            ch(if t == Kind::Scam { '1' } else { '2' }),
+            width,
+            height,
+        );
+        send(a, key(KeyCode::Enter), width, height);
+    }
+}
+
+#[test]
+fn quick_check_screens_80x24() {
+    for (name, text) in snapshot_screens(80, 24) {
+        insta::assert_snapshot!(format!("quick_{name}_80x24"), text);
+    }
+}
+
+#[test]
+fn quick_check_screens_40x12() {
+    for (name, text) in snapshot_screens(40, 12) {
+        insta::assert_snapshot!(format!("quick_{name}_40x12"), text);
+    }
+}
+
+#[test]
+fn every_size_is_safe() {
+    for (w, h) in [
+        (0, 0),
+        (1, 1),
+        (10, 3),
+        (39, 11),
+        (40, 12),
+        (60, 20),
+        (200, 60),
+    ] {
+        let shots = snapshot_screens(w.max(40), h.max(12));
+        assert_eq!(shots.len(), 4);
+        let mut a = app();
+        a.practice.quick = QuickCheck::builtin().map(|c| QuickState::fresh(c, 3));
+        a.enter_start();
+        render(&a, w, h);
+        send(&mut a, ch('1'), w, h);
+        render(&a, w, h);
+    }
+}
+
+#[test]
+fn speech_reads_the_question_and_the_answer() {
+    let mut a = app();
+    a.practice.quick = QuickCheck::builtin().map(|c| QuickState::fresh(c, 3));
+    a.enter_start();
+    let offer = hangup::tui::practice::speech_text(&a).expect("speech");
+    assert!(
+        offer.contains("quick check") && offer.ends_with("2: not now."),
+        "{offer}"
+    );
+    send(&mut a, ch('1'), 80, 24);
+    let q = hangup::tui::practice::speech_text(&a).expect("speech");
+    assert!(q.starts_with("The phone rings."), "{q}");
+    assert!(q.ends_with("1: a scam. 2: a real call."), "{q}");
+    send(&mut a, ch('1'), 80, 24);
+    let ans = hangup::tui::practice::speech_text(&a).expect("speech");
+    assert!(ans.starts_with("You said a scam."), "{ans}");
+}
+
+// ------------------------------------------------------------ plain mode
+
+/// The right answers to a set, as plain-mode input lines.
+fn plain_answers(stage: Stage, right: usize) -> String {
+    let q = QuickCheck::builtin().expect("quick check");
+    let set = q.set(stage).expect("set");
+    set.items
+        .iter()
+        .enumerate()
+        .map(|(i, it)| {
+            let scam = (it.answer == Kind::Scam) == (i < right);
+            if scam { "1\n" } else { "2\n" }
+        })
+        .collect()
+}
+
+#[test]
+fn plain_mode_offers_the_check_and_shows_the_change_a_sitting_later() {
+    let data = tempfile::tempdir().expect("temp");
+    let env = [
+        ("HANGUP_DATA_DIR", data.path().as_os_str()),
+        ("HANGUP_TODAY", std::ffi::OsStr::new("2026-06-01")),
+    ];
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+    let args = ["--scenarios", fixtures, "--seed", "1", "--plain"];
+    // First use: yes, three right; then stop.
+    let input = format!("1\n{}q\n", plain_answers(Stage::Before, 3));
+    let (out, err, code) = run_binary(&args, &env, &input);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("\nScreen: A quick check.\n"), "{out}");
+    assert!(out.contains("Screen: Quick check, call 6 of 6."), "{out}");
+    assert!(out.contains("You got 3 of 6 right."), "{out}");
+    assert!(!out.contains('\u{1b}'), "no escapes in plain mode");
+    // Three calls from the list (each: the call, then its quick question).
+    let (menu, _, _) = run_binary(&args, &env, "q\n");
+    assert!(
+        !menu.contains("Screen: A quick check."),
+        "not asked again yet: {menu}"
+    );
+    let tiny = menu
+        .lines()
+        .find(|l| l.contains("A tiny test call"))
+        .and_then(|l| l.trim().split(')').next().map(str::to_string))
+        .expect("tiny listed");
+    // Each sitting plays the call once (with this seed: one decision), answers
+    // its quick question and stops.
+    for _ in 0..3 {
+        let (out, err, code) = run_binary(&args, &env, &format!("{tiny}\n1\n2\nq\n"));
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains("Screen: Quick question 1 of 1."), "{out}");
+    }
+    let input = format!("1\n{}q\n", plain_answers(Stage::After, 6));
+    let (out, err, code) = run_binary(&args, &env, &input);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Would you like the quick check again?"),
+        "{out}"
+    );
+    assert!(out.contains("You got 6 of 6 right."), "{out}");
+    assert!(
+        out.contains("Before you practised, you got 3 of 6 right."),
+        "{out}"
+    );
+    assert!(out.contains("You spotted more this time."), "{out}");
+    let saved = Store::new(data.path().to_path_buf(), false).load(day("2026-06-01"));
+    let scores: Vec<_> = saved
+        .progress
+        .checks
+        .iter()
+        .map(|c| (c.stage, c.right))
+        .collect();
+    assert_eq!(scores, vec![(Stage::Before, 3), (Stage::After, 6)]);
+}

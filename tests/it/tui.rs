@@ -1,0 +1,277 @@
+//! The terminal UI: snapshots of every screen at 80x24 and 40x12, flows driven
+//! by synthetic keys and clicks, and no panic at any size.
+
+use crate::common;
+
+use common::*;
+use crossterm::event::KeyCode;
+use hangup::engine::{Outcome, Phase};
+use hangup::tui::app::{Overlay, Screen, Target};
+use hangup::tui::theme::ThemeName;
+use rstest::rstest;
+
+/// Drive the fixture to each screen and return the app there.
+fn at(screen: &str) -> hangup::tui::app::App {
+    let mut a = app();
+    let steps: &[char] = match screen {
+        "start" => &[],
+        "incoming" => &['1'],
+        "deciding" => &['1', '1'],
+        "feedback" => &['1', '1', 'X'],
+        "ending" => &['1', '1', 'X', '\n', 'P', '\n'],
+        "replay" => &['1', '1', 'X', '\n', 'P', '\n', 'r'],
+        "help" => &['?'],
+        "quit" => &['q'],
+        _ => unreachable!(),
+    };
+    for &c in steps {
+        let ev = match c {
+            '\n' => key(KeyCode::Enter),
+            // Choose by text, since the choice order is shuffled by the seed.
+            'X' | 'P' => {
+                let want = if c == 'X' { "Ask what" } else { "Read out" };
+                let s = a.session().expect("in a call");
+                let Phase::Deciding { step } = s.phase() else {
+                    panic!("not deciding")
+                };
+                let n = s
+                    .step(step)
+                    .choices
+                    .iter()
+                    .position(|x| x.text.starts_with(want));
+                ch(char::from(b'1' + n.expect("choice") as u8))
+            }
+            c => ch(c),
+        };
+        send(&mut a, ev, 80, 24);
+    }
+    a
+}
+
+#[rstest]
+fn snapshots_of_every_screen(
+    #[values(
+        "start", "incoming", "deciding", "feedback", "ending", "replay", "help", "quit"
+    )]
+    screen: &str,
+    #[values((80, 24), (40, 12))] size: (u16, u16),
+) {
+    let a = at(screen);
+    let text = screen_text(&a, size.0, size.1);
+    insta::assert_snapshot!(format!("{screen}_{}x{}", size.0, size.1), text);
+}
+
+#[test]
+fn too_small_window_says_so() {
+    let a = at("deciding");
+    let text = screen_text(&a, 30, 8);
+    assert!(text.contains("Please make the window bigger"), "{text}");
+}
+
+#[test]
+fn selected_choice_is_reverse_video_with_a_marker() {
+    // Style-aware: the highlighted choice must not rely on colour alone.
+    let a = at("deciding");
+    let t = render(&a, 80, 24);
+    let buf = t.backend().buffer().clone();
+    let row = (0..24u16)
+        .find(|&y| {
+            (0..80u16)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+                .starts_with(" > 1")
+        })
+        .expect("highlighted row with a marker");
+    let cell = &buf[(4, row)];
+    assert!(
+        cell.modifier.contains(ratatui::style::Modifier::REVERSED),
+        "selected row is reverse video"
+    );
+    insta::assert_debug_snapshot!("deciding_styles_80x24", buf);
+}
+
+#[test]
+fn monochrome_theme_uses_no_colour() {
+    let mut a = app_with(tiny_library(), ThemeName::Monochrome);
+    send(&mut a, ch('1'), 80, 24);
+    send(&mut a, ch('1'), 80, 24);
+    let t = render(&a, 80, 24);
+    for cell in t.backend().buffer().content() {
+        assert_eq!(cell.fg, ratatui::style::Color::Reset);
+        assert_eq!(cell.bg, ratatui::style::Color::Reset);
+    }
+}
+
+#[test]
+fn whole_call_with_digits_then_back_to_start() {
+    let mut a = app();
+    assert!(send(&mut a, ch('1'), 80, 24)); // start the call
+    assert!(send(&mut a, ch('1'), 80, 24)); // answer
+    // Keep choosing the first choice and going on until the call ends.
+    for _ in 0..20 {
+        let phase = a.session().expect("in call").phase();
+        match phase {
+            Phase::Deciding { .. } => assert!(send(&mut a, ch('1'), 80, 24)),
+            Phase::Feedback { .. } => assert!(send(&mut a, key(KeyCode::Enter), 80, 24)),
+            Phase::Ended { .. } => break,
+            Phase::Incoming => unreachable!(),
+        }
+    }
+    assert!(a.session().expect("in call").is_over());
+    let ending = screen_text(&a, 80, 24);
+    assert!(
+        ending.contains("What to do if this happens to you"),
+        "{ending}"
+    );
+    assert!(ending.contains("Hang up"), "{ending}");
+    assert!(send(&mut a, key(KeyCode::Enter), 80, 24));
+    // The quick recall question comes first: answer it, then go on.
+    assert!(matches!(a.screen, Screen::Recall(_)));
+    assert!(send(&mut a, ch('2'), 80, 24));
+    assert!(send(&mut a, key(KeyCode::Enter), 80, 24));
+    assert!(matches!(a.screen, Screen::Start));
+    assert_eq!(a.results.len(), 1);
+    let start = screen_text(&a, 80, 24);
+    assert!(start.contains("So far:"), "{start}");
+}
+
+#[test]
+fn arrows_and_enter_work_and_releases_are_ignored() {
+    use crossterm::event::{Event, KeyEvent, KeyEventKind, KeyModifiers};
+    let mut a = app();
+    send(&mut a, key(KeyCode::Enter), 80, 24);
+    send(&mut a, key(KeyCode::Enter), 80, 24);
+    let release = Event::Key(KeyEvent::new_with_kind(
+        KeyCode::Down,
+        KeyModifiers::NONE,
+        KeyEventKind::Release,
+    ));
+    assert!(!send(&mut a, release, 80, 24));
+    assert_eq!(a.selected, 0);
+    assert!(send(&mut a, key(KeyCode::Down), 80, 24));
+    assert_eq!(a.selected, 1);
+    assert!(send(&mut a, key(KeyCode::Enter), 80, 24));
+    let s = a.session().expect("in call");
+    assert!(matches!(s.phase(), Phase::Feedback { choice: 1, .. }));
+}
+
+#[test]
+fn clicking_a_choice_chooses_it() {
+    let mut a = at("deciding");
+    render(&a, 80, 24);
+    let (rect, _) = *a
+        .targets
+        .borrow()
+        .iter()
+        .find(|(_, t)| *t == Target::Choice(1))
+        .expect("choice 2 is clickable");
+    assert!(send(&mut a, click(rect.x + 3, rect.y), 80, 24));
+    let s = a.session().expect("in call");
+    assert!(matches!(s.phase(), Phase::Feedback { choice: 1, .. }));
+    // A click on nothing changes nothing.
+    assert!(!send(&mut a, click(79, 0), 80, 24));
+}
+
+#[test]
+fn quit_asks_first_and_esc_goes_back() {
+    let mut a = app();
+    send(&mut a, ch('q'), 80, 24);
+    assert_eq!(a.overlay, Some(Overlay::ConfirmQuit));
+    send(&mut a, ch('n'), 80, 24);
+    assert!(a.running && a.overlay.is_none());
+    send(&mut a, ch('1'), 80, 24);
+    send(&mut a, key(KeyCode::Esc), 80, 24);
+    assert!(
+        matches!(a.screen, Screen::Start),
+        "Esc on the ringing phone goes back"
+    );
+    send(&mut a, ch('q'), 80, 24);
+    send(&mut a, ch('y'), 80, 24);
+    assert!(!a.running);
+}
+
+#[test]
+fn leaving_a_call_asks_first() {
+    let mut a = at("deciding");
+    send(&mut a, key(KeyCode::Esc), 80, 24);
+    assert_eq!(a.overlay, Some(Overlay::ConfirmLeave));
+    send(&mut a, ch('y'), 80, 24);
+    assert!(matches!(a.screen, Screen::Start));
+    assert!(a.results.is_empty(), "an unfinished call is not scored");
+}
+
+#[test]
+fn ending_shows_outcome_in_words() {
+    let a = at("ending");
+    let s = a.session().expect("call");
+    assert_eq!(s.result().expect("over").outcome, Outcome::Defrauded);
+    let text = screen_text(&a, 80, 24);
+    assert!(text.contains("The caller got what they wanted"), "{text}");
+}
+
+#[test]
+fn every_screen_survives_every_size() {
+    for screen in [
+        "start", "incoming", "deciding", "feedback", "ending", "replay", "help", "quit",
+    ] {
+        let a = at(screen);
+        for w in [0u16, 1, 2, 5, 10, 20, 39, 40, 41, 60, 80, 120, 200, 500] {
+            for h in [0u16, 1, 2, 3, 5, 11, 12, 13, 24, 40, 60, 200] {
+                render(&a, w, h);
+            }
+        }
+    }
+}
+
+mod sizes {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn random_sizes_never_panic(w in 0u16..300, h in 0u16..120, scroll in 0u16..50, which in 0usize..8) {
+            let screens = ["start", "incoming", "deciding", "feedback", "ending", "replay", "help", "quit"];
+            let mut a = at(screens[which]);
+            a.scroll = scroll;
+            render(&a, w, h);
+        }
+    }
+}
+
+#[test]
+fn long_lists_page_by_nine_and_zero_shows_more() {
+    let lib = hangup::engine::Library::builtin();
+    assert!(lib.scenarios.len() > 9, "needs more than one page");
+    let tenth = lib.scenarios[9].title.get_ref().clone();
+    let mut a = app_with(lib, ThemeName::Default);
+    let first_page = screen_text(&a, 80, 24);
+    assert!(
+        first_page.contains("0  More calls (this is page 1 of 2)"),
+        "{first_page}"
+    );
+    assert!(!first_page.contains(&tenth));
+    assert!(send(&mut a, ch('0'), 80, 24));
+    assert_eq!(a.selected, 9);
+    let second_page = screen_text(&a, 80, 24);
+    assert!(
+        second_page.contains(&format!("> 1  {tenth}")),
+        "{second_page}"
+    );
+    assert!(send(&mut a, ch('1'), 80, 24));
+    assert_eq!(a.session().expect("call").script().title, tenth);
+}
+
+#[test]
+fn touching_more_calls_shows_the_next_page() {
+    let mut a = app_with(hangup::engine::Library::builtin(), ThemeName::Default);
+    render(&a, 80, 24);
+    let (rect, _) = *a
+        .targets
+        .borrow()
+        .iter()
+        .find(|(_, t)| *t == Target::More)
+        .expect("the More row can be touched");
+    assert!(send(&mut a, click(rect.x + 2, rect.y), 80, 24));
+    assert_eq!(a.selected, 9);
+}
