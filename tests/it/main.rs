@@ -22,6 +22,7 @@ mod group;
 mod kiosk;
 mod kiosk_e2e;
 mod large;
+mod memory;
 mod plain;
 mod practice;
 mod pty;
