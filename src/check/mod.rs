@@ -5,6 +5,7 @@
 //! `Report`; `render` writes it in the human, short or JSON format; `exit_code`
 //! says 0 (no errors; warnings allowed) or 1 (errors). Bad usage (2) is the CLI's.
 
+pub mod lessons;
 mod paths;
 mod render;
 
@@ -209,7 +210,11 @@ fn check_path(path: &Path, catalogue: &Catalogue) -> FileReport {
 
 /// Check one file's bytes under the name `path`.
 pub fn check_bytes(path: String, bytes: &[u8], catalogue: &Catalogue) -> FileReport {
-    let (scenario, diagnostics) = check_scenario(bytes, catalogue);
+    let (scenario, mut diagnostics) = check_scenario(bytes, catalogue);
+    // The lessons the file teaches (H09xx), in the same run as every other problem.
+    if let Some(s) = &scenario {
+        diagnostics.extend(lessons::lint(s, std::str::from_utf8(bytes).ok()));
+    }
     let mut source = bytes.to_vec();
     source.truncate(MAX_FILE_BYTES);
     FileReport {

@@ -396,10 +396,10 @@ fn paths_summarises_a_large_tree_and_survives_loops() {
             format!("s{}", i + 1)
         };
         s.push_str(&format!(
-            "[[step]]\nid = \"s{i}\"\nsays = \"Step {i}.\"\n\n[[step.choice]]\ntext = \"A\"\nfeedback = \"f\"\nnext = \"{next}\"\n\n[[step.choice]]\ntext = \"B\"\nfeedback = \"f\"\nnext = \"{next}\"\n\n[[step.choice]]\ntext = \"Back\"\nfeedback = \"f\"\nnext = \"s0\"\n\n[[step.choice]]\ntext = \"Give up\"\nfeedback = \"f\"\nnext = \"lost\"\n\n"
+            "[[step]]\nid = \"s{i}\"\nsays = \"Step {i}.\"\n\n[[step.choice]]\ntext = \"A\"\nfeedback = \"F.\"\nnext = \"{next}\"\n\n[[step.choice]]\ntext = \"B\"\nfeedback = \"F.\"\nnext = \"{next}\"\n\n[[step.choice]]\ntext = \"Back\"\nfeedback = \"F.\"\nnext = \"s0\"\n\n[[step.choice]]\ntext = \"Give up\"\nfeedback = \"F.\"\nnext = \"lost\"\n\n"
         ));
     }
-    s.push_str("[[ending]]\nid = \"safe-end\"\noutcome = \"safe\"\ntitle = \"Safe\"\nhappened = [\"ok\"]\n\n[[ending]]\nid = \"lost\"\noutcome = \"defrauded\"\ntitle = \"Lost\"\nhappened = [\"lost\"]\n");
+    s.push_str("[[ending]]\nid = \"safe-end\"\noutcome = \"safe\"\ntitle = \"Safe\"\nhappened = [\"Ok.\"]\n\n[[ending]]\nid = \"lost\"\noutcome = \"defrauded\"\ntitle = \"Lost\"\nhappened = [\"Lost.\"]\n");
     let cat = Catalogue::builtin();
     let scenario = match parse_scenario(s.as_bytes(), &cat) {
         Ok(sc) => sc,
@@ -454,10 +454,10 @@ fn chain(n: usize) -> String {
             format!("s{}", i + 1)
         };
         s.push_str(&format!(
-            "[[step]]\nid = \"s{i}\"\nsays = \"Step {i}.\"\n\n[[step.choice]]\ntext = \"On\"\nfeedback = \"f\"\nnext = \"{next}\"\n\n[[step.choice]]\ntext = \"Hang up\"\nfeedback = \"f\"\nnext = \"safe-end\"\n\n"
+            "[[step]]\nid = \"s{i}\"\nsays = \"Step {i}.\"\n\n[[step.choice]]\ntext = \"On\"\nfeedback = \"F.\"\nnext = \"{next}\"\n\n[[step.choice]]\ntext = \"Hang up\"\nfeedback = \"F.\"\nnext = \"safe-end\"\n\n"
         ));
     }
-    s.push_str("[[ending]]\nid = \"safe-end\"\noutcome = \"safe\"\ntitle = \"Safe\"\nhappened = [\"ok\"]\n\n[[ending]]\nid = \"lost\"\noutcome = \"defrauded\"\ntitle = \"Lost {amount}\"\nhappened = [\"lost\"]\n");
+    s.push_str("[[ending]]\nid = \"safe-end\"\noutcome = \"safe\"\ntitle = \"Safe\"\nhappened = [\"Ok.\"]\n\n[[ending]]\nid = \"lost\"\noutcome = \"defrauded\"\ntitle = \"Lost {amount}\"\nhappened = [\"Lost.\"]\n");
     s
 }
 

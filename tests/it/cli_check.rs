@@ -22,9 +22,20 @@ const BROKEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/broken
 
 #[test]
 fn builtin_scenarios_pass_the_checker() {
-    let (out, err, code) = run(&["check"]);
+    let (out, err, code) = run(&["check", "--format", "short"]);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(out.contains("no problems"), "{out}");
+    // The only known findings: H0902 warnings in police-courier.toml, until issue
+    // 13's rewrite gives it a 999 step for paths where a courier is on the way
+    // (see tests/it/lessons.rs).
+    for line in out
+        .lines()
+        .filter(|l| l.contains(": warning[") || l.contains(": error["))
+    {
+        assert!(
+            line.contains("police-courier.toml") && line.contains("warning[H0902]"),
+            "{out}"
+        );
+    }
 }
 
 #[test]

@@ -22,6 +22,7 @@ mod group;
 mod kiosk;
 mod kiosk_e2e;
 mod large;
+mod lessons;
 mod memory;
 mod plain;
 mod practice;
