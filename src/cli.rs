@@ -144,9 +144,14 @@ pub enum Command {
     Schema,
     /// List every way through a call, and how often each ending is reached.
     Paths {
-        /// The scenario's id, or the path of a .toml file.
+        /// The scenario's id, or the path of a .toml file (it may be half written).
         #[arg(value_name = "ID_OR_FILE")]
         scenario: String,
+        /// text (every path, in words), or a map of the call: dot (Graphviz),
+        /// svg (a picture, no Graphviz needed) or mermaid (for Markdown pages).
+        #[arg(long, default_value = "text", value_name = "FORMAT",
+              value_parser = ["text", "dot", "svg", "mermaid"])]
+        format: String,
     },
     /// Show which calls you have practised, and when to practise again.
     Progress {

@@ -1,14 +1,15 @@
 //! `hangup`: choose a front end and run it. All the work is in the library.
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write as _};
 use std::process::ExitCode;
 
 use clap::Parser;
 
 use hangup::cli::{Cli, Command};
-use hangup::engine::{Library, Script};
+use hangup::engine::Library;
 use hangup::plain::Plain;
 use hangup::practice::Keeper;
+use hangup::present::{Flow, Mode, Rules};
 use hangup::progress::Day;
 use hangup::speech::Speaker;
 use hangup::tui::{self, app, theme, theme::Theme};
@@ -32,15 +33,6 @@ fn wants_plain(cli: &Cli) -> bool {
         || term == "dumb"
         || !io::stdin().is_terminal()
         || !io::stdout().is_terminal()
-}
-
-fn seeds(fixed: Option<u64>) -> impl FnMut() -> u64 {
-    let mut run = 0u64;
-    move || {
-        let seed = fixed.map_or_else(rand::random, |s| s.wrapping_add(run));
-        run += 1;
-        seed
-    }
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
@@ -102,9 +94,19 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             println!("{}", hangup::check::schema_json());
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Paths { scenario }) => {
-            let s = library.find_or_load(scenario)?;
-            print!("{}", hangup::check::paths_report(&s, &library.catalogue));
+        Some(Command::Paths { scenario, format }) => {
+            let text = match hangup::check::graph::Format::parse(format) {
+                Some(f) => hangup::check::graph::draw(&library, scenario, f)?,
+                None => {
+                    let s = library.find_or_load(scenario)?;
+                    hangup::check::paths_report(&s, &library.catalogue)
+                }
+            };
+            match stdout.lock().write_all(text.as_bytes()) {
+                // The reader stopped early (e.g. `| head`): that is not a failure.
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+                other => other.map_err(|e| e.to_string())?,
+            }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List { json }) => {
@@ -152,66 +154,60 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         ),
         Some(Command::Play { scenario }) => {
             let s = library.find_or_load(scenario)?;
-            let mut next_seed = seeds(cli.seed);
             let mut keeper = keeper(&cli, &library);
-            if plain {
-                let mut seed = next_seed();
-                if cli.seed.is_none() {
-                    seed = hangup::plain::MenuHooks::seed(&mut keeper, &s, seed);
+            let mut lib = library.clone();
+            let index = match lib
+                .scenarios
+                .iter()
+                .position(|x| x.id.get_ref() == s.id.get_ref())
+            {
+                Some(i) => i,
+                None => {
+                    lib.scenarios.push(s);
+                    lib.scenarios.len() - 1
                 }
-                let script = Script::build(&s, &library.catalogue, &region, seed);
+            };
+            if plain {
+                let mut flow = Flow::new(lib, rules(&cli, &region));
+                keeper.fill(&mut flow);
+                flow.start_call(index);
                 let stdin = io::stdin();
                 let mut p = Plain::new(stdin.lock(), stdout.lock(), &library.catalogue, &region);
                 plain_voice(&cli, &mut p);
                 if let Some(n) = keeper.notice.take() {
                     eprintln!("hangup: {n}");
                 }
-                p.set_booster(hangup::plain::MenuHooks::booster(&keeper));
-                // The ending stays the last thing printed: no recall questions here.
-                let played = p.play(script).map_err(|e| e.to_string());
-                // The outcome is said to the end (also if printing failed).
+                let played = p
+                    .play_flow(&mut flow, &mut keeper)
+                    .map_err(|e| e.to_string());
                 if let Some(n) = p.finish() {
                     eprintln!("hangup: {n}");
                 }
-                if let hangup::plain::Played::Finished(r) = played? {
-                    keeper.record(&r, seed);
-                    if let Some(n) = keeper.notice.take() {
-                        eprintln!("hangup: {n}");
-                    }
+                played?;
+                if let Some(n) = keeper.notice.take() {
+                    eprintln!("hangup: {n}");
                 }
             } else {
-                // A scenario given as a file may not be in the library: add it.
-                let mut lib = library.clone();
-                let index = match lib
-                    .scenarios
-                    .iter()
-                    .position(|x| x.id.get_ref() == s.id.get_ref())
-                {
-                    Some(i) => i,
-                    None => {
-                        lib.scenarios.push(s);
-                        lib.scenarios.len() - 1
-                    }
-                };
                 let mut a = app::App::new(lib, options);
-                keeper.fill(&mut a);
+                keeper.fill(&mut a.flow);
                 a.start_call(index);
                 run_tui(&cli, &mut a, &mut keeper)?;
             }
             Ok(ExitCode::SUCCESS)
         }
-        // Dispatched at the top of `run` (they read their own settings file).
         Some(Command::Kiosk(_) | Command::Stats(_)) => Ok(ExitCode::SUCCESS),
         None => {
             let mut library = library;
             let mut keeper = keeper(&cli, &library);
             keeper.reorder(&mut library);
             if plain {
+                let mut flow = Flow::new(library.clone(), rules(&cli, &region));
+                keeper.fill(&mut flow);
                 let stdin = io::stdin();
                 let mut p = Plain::new(stdin.lock(), stdout.lock(), &library.catalogue, &region);
                 plain_voice(&cli, &mut p);
                 let played = p
-                    .menu_with(&library, seeds(cli.seed), &mut keeper)
+                    .menu_flow(&mut flow, &mut keeper)
                     .or_else(reader_gone)
                     .map_err(|e| e.to_string());
                 if let Some(n) = p.finish() {
@@ -220,8 +216,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 played?;
             } else {
                 let mut a = app::App::new(library, options);
-                keeper.fill(&mut a);
-                // First use: offer the quick check before the list.
+                keeper.fill(&mut a.flow);
                 a.enter_start();
                 run_tui(&cli, &mut a, &mut keeper)?;
             }
@@ -272,12 +267,20 @@ fn plain_voice<R: io::BufRead, W: io::Write>(cli: &Cli, p: &mut Plain<'_, R, W>)
 }
 
 /// The terminal app, with progress saved and (with --speak) speech, by the run loop.
+fn rules(cli: &Cli, region: &str) -> Rules {
+    Rules {
+        mode: Mode::Practice,
+        region: region.to_string(),
+        seed: cli.seed,
+    }
+}
+
 fn run_tui(cli: &Cli, a: &mut app::App, keeper: &mut Keeper) -> Result<(), String> {
     let mut speaker = cli.speak.then(|| Speaker::new(&cli.speak_command));
-    tui::run_with_hook(a, |a, action| {
-        let mut changed = keeper.after(a, None);
+    tui::run_with_hook(a, |a, _action| {
+        let (mut changed, again) = keeper.perform(&mut a.flow);
         if let Some(sp) = speaker.as_mut() {
-            changed |= hangup::practice::speak(a, sp, action);
+            changed |= hangup::practice::speak(&mut a.flow, sp, again);
         }
         changed
     })

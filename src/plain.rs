@@ -1,90 +1,52 @@
 //! Plain mode: the same rehearsal as plain lines of text, for screen readers,
 //! braille displays, scripts and terminals that cannot draw a full screen.
 //!
+//! It is a driver over the same practice flow as the full screen
+//! (`crate::present`): it prints each screen's model and turns typed answers
+//! into the same actions.
+//!
 //! The contract (documented in the README, relied on by scripts):
 //! - a decision prints its choices one per line as `  1) text`, then a prompt
 //!   line that starts with `Choose 1-N`;
 //! - one line is read per decision; anything else gets a short message and the
 //!   same prompt again; end of input ends the program cleanly;
-//! - caller lines and feedback are printed without waiting for Enter;
+//! - at every decision `?` shows the help card and then the choices again,
+//!   `r` repeats the screen (the caller's words and the choices), `b` goes
+//!   back one step and `q` leaves the call or check (asking first) or, at
+//!   the list, stops (asking first);
+//! - screens with nothing to decide (the phone ringing, feedback, the
+//!   ending) are printed without waiting for Enter;
 //! - no escape sequences and no box drawing, ever.
 //!
 //! Each screen starts with one blank line and a title line: `Screen:` and a
-//! few plain words, the same words every time for the same kind of screen:
-//! - `Screen: Choose a call to practise.` (the list)
-//! - `Screen: Your phone is ringing.` (or `A text message has arrived.`, or
-//!   `Someone is knocking at your door.`)
-//! - `Screen: Step 2.` (the caller speaks; you choose)
-//! - `Screen: Your choice.` (what your choice means)
-//! - `Screen: The call has ended.`
-//! - `Screen: Quick question 1 of 3.`
-//! - `Screen: Help.`
+//! few plain words, the same words every time for the same kind of screen
+//! (the list, the phone ringing, "Step 2.", "Your choice.", the ending, the
+//! quick questions, the quick check, "Are you sure?" and "Help."). A
+//! screen-reader or braille user can search for "Screen:" to jump from one
+//! screen to the next. Steps are counted as they are reached ("Step 2"), not
+//! "2 of 5": calls branch, so the number left is not known.
 //!
-//! Why a fixed first word rather than only a short sentence: a screen-reader
-//! or braille user can search for "Screen:" to jump from one screen to the
-//! next, and hears at once that something new has started; a bare sentence
-//! sounds like every other line. "Screen" is also the word the full-screen
-//! version, and a helper sitting alongside, would use. Steps are counted as
-//! they are reached ("Step 2"), not "2 of 5": calls branch, so the number
-//! left is not known. Nothing else is decoration: no bullets, arrows or
-//! symbols; lists are numbered, or are plain sentences one to a line.
-//!
-//! Speech (`--speak`, off by default: a screen reader already reads plain
-//! mode aloud, so this is for people who want it read without one): what is
-//! said between two answers (the feedback, then the next caller's words and
-//! the choices; or the outcome, then a quick question) is gathered and said
-//! as one line when the next screen that waits for an answer starts, so the
-//! feedback is not cut off by the next step. A new answer stops the line
-//! being said, as in the full screen; `r` says the caller's words and the
-//! choices again. When the input is not a keyboard (a pipe or a file) every
-//! answer is there at once and each line would be cut off straight away, so
-//! then each line is said to the end before the next answer is read.
-//! `finish` says the last line (the outcome) to the end, so the learner hears
-//! it and no speech program outlives `hangup`. If speech fails, one line says
-//! so under the next title, and practice goes on silently.
+//! Speech (`--speak`): what is said between two answers (the feedback, then
+//! the next caller's words and the choices; or the outcome, then a quick
+//! question) is gathered and said as one line when the next screen that
+//! waits for an answer starts, so the feedback is not cut off by the next
+//! step. When the input is not a keyboard (a pipe or a file) each line is
+//! said to the end before the next answer is read. `finish` says the last
+//! line (the outcome) to the end. If speech fails, one line says so under
+//! the next title, and practice goes on silently.
 
 use std::io::{self, BufRead, Write};
 
 use crate::engine::catalogue::Catalogue;
-use crate::engine::model::Medium;
-use crate::engine::quick_check::{CheckRun, Score, Stage, answer_words, offer_words, result_lines};
-use crate::engine::script::ScriptRecall;
 use crate::engine::session::CallResult;
-use crate::engine::{Kind, Library, Phase, Scenario, Script, Session, Verdict};
-use crate::speech::Voice;
-use crate::tui::practice::{call_speech, recall_speech, verdict_words};
-use crate::tui::quick_check::QuickState;
+use crate::engine::{Library, Phase, Script};
+use crate::present::flow::{Action, Effect, Flow, Mode, Rules, Screen as At};
+use crate::present::screens;
+use crate::present::wording::{self, WORDS as W};
+use crate::present::{Cmd, Role, Screen};
+use crate::speech::{Hands, Voice};
 
-/// What the practice menu adds when progress is kept. Every method has a
-/// do-nothing default, and `()` is the menu without progress.
-pub trait MenuHooks {
-    /// Lines under the menu's title, e.g. "3 of 14 practised."
-    fn head(&self) -> Vec<String> {
-        Vec::new()
-    }
-    /// A word before a call's title, e.g. "New" or "Due".
-    fn mark(&self, _id: &str) -> Option<&'static str> {
-        None
-    }
-    /// The seed to play with (e.g. one giving a different variant from last time).
-    fn seed(&mut self, _scenario: &Scenario, seed: u64) -> u64 {
-        seed
-    }
-    /// A call ended.
-    fn finished(&mut self, _result: &CallResult, _seed: u64) {}
-    /// The line saying when to practise again.
-    fn booster(&self) -> Option<String> {
-        None
-    }
-    /// The quick check ("a scam or a real call?") and when to offer it.
-    fn quick(&mut self) -> Option<&mut QuickState> {
-        None
-    }
-    /// A quick check ended (save its score).
-    fn check_finished(&mut self, _stage: Stage, _score: Score) {}
-}
-
-impl MenuHooks for () {}
+pub use crate::present::wording::so_far;
 
 /// What happened to a call played in plain mode.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,8 +59,27 @@ pub enum Played {
 /// The answer to one question.
 enum Reply {
     Pick(usize),
-    Quit,
+    /// A letter that stands for an action (`b`, `q`).
+    Act(Action),
     InputEnded,
+}
+
+/// Outside work plain mode hands back to its caller (saving progress).
+pub trait Outside {
+    /// Do the flow's effects (save finished calls and checks).
+    fn perform(&mut self, _flow: &mut Flow) {}
+}
+
+impl Outside for () {
+    fn perform(&mut self, flow: &mut Flow) {
+        flow.take_effects();
+    }
+}
+
+impl Outside for crate::practice::Keeper {
+    fn perform(&mut self, flow: &mut Flow) {
+        crate::practice::Keeper::perform(self, flow);
+    }
 }
 
 pub struct Plain<'a, R: BufRead, W: Write> {
@@ -106,8 +87,7 @@ pub struct Plain<'a, R: BufRead, W: Write> {
     out: W,
     catalogue: &'a Catalogue,
     region: String,
-    last_said: String,
-    /// When to practise again, printed at the end of a call (before the source line).
+    /// When to practise again, shown at the end of a call.
     booster: Option<String>,
     /// Speech, when asked for.
     voice: Option<Box<dyn Voice + 'a>>,
@@ -115,7 +95,7 @@ pub struct Plain<'a, R: BufRead, W: Write> {
     wait_for_voice: bool,
     /// What is to be said at the start of the next screen that waits for an answer.
     to_say: Vec<String>,
-    /// What `r` says again: the caller's words and the choices, or the question.
+    /// What `r` says again: the screen that waits for an answer.
     last_spoken: String,
     /// Speech failed: one line, shown under the next title.
     voice_notice: Option<String>,
@@ -128,7 +108,6 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
             out,
             catalogue,
             region: catalogue.region(Some(region)).to_string(),
-            last_said: String::new(),
             booster: None,
             voice: None,
             wait_for_voice: false,
@@ -138,20 +117,21 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         }
     }
 
-    /// Read the caller's words, the choices, the feedback, the outcome and
-    /// the quick questions aloud. `wait`: say each line to the end before
+    /// Read every screen aloud. `wait`: say each line to the end before
     /// reading the next answer (for input that is not a keyboard).
     pub fn set_voice(&mut self, voice: Box<dyn Voice + 'a>, wait: bool) {
         self.voice = Some(voice);
         self.wait_for_voice = wait;
     }
 
+    /// Say at the end of each call when to practise again.
+    pub fn set_booster(&mut self, line: Option<String>) {
+        self.booster = line;
+    }
+
     /// Say what is still to be said (the outcome, after `play`), to the end.
-    /// Call once, when done playing. With nothing left to say it does not
-    /// wait: the learner stopped (`q`, end of input), or, with piped input,
-    /// the last line was already said to the end. Returns the speech notice
-    /// not yet shown, if any (e.g. the program was not found), for the
-    /// caller to show: printed here it would come after the ending.
+    /// Returns the speech notice not yet shown, if any, for the caller to
+    /// show: printed here it would come after the ending.
     pub fn finish(&mut self) -> Option<String> {
         let text = self.to_say.join(" ");
         self.to_say.clear();
@@ -166,19 +146,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         self.voice_notice.take()
     }
 
-    /// Add `text` to what is said at the start of the next screen that waits
-    /// for an answer.
-    fn speak(&mut self, text: Option<String>) {
-        if self.voice.is_some()
-            && let Some(t) = text
-        {
-            self.to_say.push(t);
-        }
-    }
-
-    /// Say `text` now, stopping the line before. A notice (speech has just
-    /// failed) is kept for the next title, so it never comes between the
-    /// choices and the prompt, nor after the ending.
+    /// Say `text` now, stopping the line before.
     fn say_now(&mut self, text: &str) {
         let Some(voice) = self.voice.as_mut() else {
             return;
@@ -192,418 +160,293 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         }
     }
 
-    /// Start a screen (see the module comment): one blank line, the title,
-    /// and a speech notice if there is one. `say`: this screen waits for an
-    /// answer and its words are gathered, so say everything gathered now.
-    fn screen(&mut self, words: &str, say: bool) -> io::Result<()> {
-        if say && !self.to_say.is_empty() {
-            let text = self.to_say.join(" ");
-            self.to_say.clear();
-            self.say_now(&text);
-        }
-        self.line("")?;
-        self.line(&format!("Screen: {words}"))?;
-        if let Some(n) = self.voice_notice.take() {
-            self.line(&n)?;
-        }
-        Ok(())
-    }
-
-    /// Say at the end of each call when to practise again.
-    pub fn set_booster(&mut self, line: Option<String>) {
-        self.booster = line;
-    }
-
     fn line(&mut self, s: &str) -> io::Result<()> {
         writeln!(self.out, "{s}")
     }
 
-    /// Ask for a number from 1 to `n`. `allow_quit` lets `q` stop (menus only).
-    fn ask(&mut self, n: usize, allow_quit: bool) -> io::Result<Reply> {
-        let extra = if allow_quit {
-            ", q to stop"
-        } else {
-            ", r to repeat"
-        };
+    /// Print a screen: a blank line, its title, a speech notice if there is
+    /// one, its blocks one a line, and its numbered choices.
+    fn print(&mut self, screen: &Screen) -> io::Result<()> {
+        self.line("")?;
+        self.line(&format!("Screen: {}", screen.title))?;
+        if let Some(n) = self.voice_notice.take() {
+            self.line(&n)?;
+        }
+        for b in &screen.blocks {
+            let text = match &b.role {
+                Role::Speech { who } => format!("{who} says: \"{}\"", b.text),
+                Role::Message => format!("The message says: \"{}\"", b.text),
+                Role::Thought => format!("You think: {}", b.text),
+                Role::Advice { number } => format!("{number}. {}", b.text),
+                Role::Keys => typed_keys(),
+                _ => b.text.clone(),
+            };
+            self.line(&text)?;
+        }
+        self.choices(screen)
+    }
+
+    fn choices(&mut self, screen: &Screen) -> io::Result<()> {
+        for (i, c) in screen.choices().enumerate() {
+            self.line(&format!("  {}) {}", i + 1, c.label))?;
+        }
+        Ok(())
+    }
+
+    /// What `r` prints: the words said and the question, then the choices.
+    fn repeat(&mut self, screen: &Screen) -> io::Result<()> {
+        for b in &screen.blocks {
+            match &b.role {
+                Role::Speech { who } => self.line(&format!("{who} says: \"{}\"", b.text))?,
+                Role::Message => self.line(&format!("The message says: \"{}\"", b.text))?,
+                Role::Thought => self.line(&format!("You think: {}", b.text))?,
+                Role::Question => self.line(&b.text)?,
+                _ => {}
+            }
+        }
+        self.choices(screen)
+    }
+
+    /// Ask for a number from 1 to `n`. Letters: `?` help (handled by the
+    /// caller), `r` repeat, `b` back, `q` leave or stop.
+    fn ask(&mut self, screen: &Screen, flow: &mut Flow) -> io::Result<Reply> {
+        let n = screen.choices().count();
         loop {
-            writeln!(
-                self.out,
-                "Choose 1-{n} and press Enter (? for help{extra}):"
-            )?;
+            self.line(&prompt(n))?;
             self.out.flush()?;
-            let mut buf = String::new();
             // A line that is not valid UTF-8 is treated as a wrong answer, not an error.
             let mut bytes = Vec::new();
             if self.input.read_until(b'\n', &mut bytes)? == 0 {
                 return Ok(Reply::InputEnded);
             }
-            buf.push_str(&String::from_utf8_lossy(&bytes));
+            let buf = String::from_utf8_lossy(&bytes);
             let answer = buf.trim();
             match answer {
-                "?" | "h" | "help" => self.help()?,
-                "r" | "R" if !allow_quit => {
-                    let said = self.last_said.clone();
-                    self.line(&said)?;
+                "?" | "h" | "H" | "help" => {
+                    // The help card, then the choices again.
+                    flow.update(Action::Help);
+                    let help = screens::screen(flow);
+                    flow.update(Action::Back);
+                    self.print(&help)?;
+                    self.say_now(&crate::speech::spoken(&help, Hands::Typed));
+                    // Then the choices again, so they are not far back.
+                    self.choices(screen)?;
+                }
+                "r" | "R" => {
+                    // The caller's words (or the question) and the choices again.
+                    self.repeat(screen)?;
                     let spoken = self.last_spoken.clone();
                     self.say_now(&spoken);
                 }
-                "q" | "Q" if allow_quit => return Ok(Reply::Quit),
+                "b" | "B" => {
+                    if screen.find(Cmd::StepBack).is_some() {
+                        return Ok(Reply::Act(Action::Undo));
+                    }
+                    self.line(W.no_step_back)?;
+                }
+                "q" | "Q" => {
+                    if let Some(a) = leave_action(flow) {
+                        return Ok(Reply::Act(a));
+                    }
+                    self.line(&wording::plain_wrong(n))?;
+                }
                 _ => match answer.parse::<usize>() {
                     Ok(k) if (1..=n).contains(&k) => return Ok(Reply::Pick(k - 1)),
-                    _ => self.line(&format!("Please type a number from 1 to {n}."))?,
+                    _ => self.line(&wording::plain_wrong(n))?,
                 },
             }
         }
     }
 
-    /// The help card: the right action and the numbers to call.
-    pub fn help(&mut self) -> io::Result<()> {
-        self.screen("Help.", false)?;
-        self.line("If a call worries you:")?;
-        for (i, a) in self.catalogue.core_action(&self.region).iter().enumerate() {
-            self.line(&format!("{}. {a}", i + 1))?;
-        }
-        self.line("Numbers to know:")?;
-        for n in self.catalogue.numbers(&self.region) {
-            self.line(&format!("{}: {}", n.number, n.what))?;
+    /// Run the flow to the end of input (or until the learner stops).
+    /// `until_ended`: stop once a call's ending is printed (`hangup play`).
+    pub fn run(
+        &mut self,
+        flow: &mut Flow,
+        outside: &mut dyn Outside,
+        until_ended: bool,
+    ) -> io::Result<()> {
+        while flow.running {
+            let mut screen = screens::screen(flow);
+            self.add_booster(flow, &mut screen);
+            let spoken = crate::speech::spoken(&screen, Hands::Typed);
+            let asks = screen.choices().next().is_some();
+            if asks {
+                // A screen that waits: say everything gathered, then this
+                // screen, before it is printed (a speech notice goes under
+                // its title, never between the choices and the prompt).
+                self.to_say.push(spoken.clone());
+                self.last_spoken = spoken;
+                let text = self.to_say.join(" ");
+                self.to_say.clear();
+                self.say_now(&text);
+                self.print(&screen)?;
+            } else {
+                self.print(&screen)?;
+                if self.voice.is_some() {
+                    self.to_say.push(spoken);
+                }
+            }
+            outside.perform(flow);
+            let ended = flow.overlay.is_none()
+                && flow
+                    .session()
+                    .is_some_and(|s| matches!(s.phase(), Phase::Ended { .. }));
+            if ended && until_ended {
+                return self.out.flush();
+            }
+            if !asks {
+                // Nothing to decide: printed, and gone past.
+                let Some(default) = screen.default_command() else {
+                    return Ok(());
+                };
+                if !flow.take(default.id) {
+                    return Ok(());
+                }
+                continue;
+            }
+            match self.ask(&screen, flow)? {
+                Reply::Pick(i) => {
+                    flow.take(Cmd::Choose(i));
+                }
+                Reply::Act(a) => {
+                    flow.update(a);
+                }
+                Reply::InputEnded => return Ok(()),
+            }
         }
         Ok(())
+    }
+
+    /// The ending says when to practise again (given by hand for `play`).
+    fn add_booster(&self, flow: &Flow, screen: &mut Screen) {
+        if flow.practice.today.is_some() || flow.overlay.is_some() {
+            return;
+        }
+        let Some(b) = &self.booster else {
+            return;
+        };
+        if flow
+            .session()
+            .is_some_and(|s| matches!(s.phase(), Phase::Ended { .. }))
+            && let Some(pos) = screen.blocks.len().checked_sub(1)
+        {
+            screen
+                .blocks
+                .insert(pos, crate::present::Block::new(Role::Heading, b.clone()));
+        }
+    }
+
+    fn library(&self) -> Library {
+        Library {
+            catalogue: self.catalogue.clone(),
+            scenarios: Vec::new(),
+            skipped: Vec::new(),
+        }
     }
 
     /// Play one call to its end (or until input ends).
     pub fn play(&mut self, script: Script) -> io::Result<Played> {
-        let mut session = Session::new(script);
-        self.incoming(&session)?;
-        session.answer();
-        loop {
-            match session.phase() {
-                Phase::Incoming => session.answer(),
-                Phase::Deciding { step } => {
-                    let st = session.step(step).clone();
-                    let spoken = call_speech(&session, None).unwrap_or_default();
-                    self.last_spoken.clone_from(&spoken);
-                    self.speak(Some(spoken));
-                    // Counted as reached: calls branch, so the number left is not known.
-                    self.screen(&format!("Step {}.", session.path().len() + 1), true)?;
-                    let said = if st.has_roles() {
-                        // Each line in its role: narration, "X says:", "You think:".
-                        let lines: Vec<String> = st.lines.iter().map(|l| l.transcript()).collect();
-                        for l in &lines {
-                            self.line(l)?;
-                        }
-                        lines.join(" ")
-                    } else {
-                        if let Some(scene) = &st.scene {
-                            self.line(scene)?;
-                        }
-                        let said = match session.script().medium {
-                            Medium::Message => format!("The message says: \"{}\"", st.says),
-                            _ => format!("{} says: \"{}\"", st.who, st.says),
-                        };
-                        self.line(&said)?;
-                        said
-                    };
-                    self.last_said = said;
-                    self.line("What would you do?")?;
-                    for (i, c) in st.choices.iter().enumerate() {
-                        self.line(&format!("  {}) {}", i + 1, c.text))?;
-                    }
-                    match self.ask(st.choices.len(), false)? {
-                        Reply::Pick(i) => {
-                            if session.choose(i).is_err() {
-                                continue;
-                            }
-                        }
-                        Reply::Quit | Reply::InputEnded => return Ok(Played::InputEnded),
+        let mut flow = Flow::new(
+            self.library(),
+            Rules {
+                mode: Mode::Practice,
+                region: self.region.clone(),
+                seed: Some(0),
+            },
+        );
+        flow.play(script, 0);
+        self.play_flow(&mut flow, &mut ())
+    }
+
+    /// Play the call already started in `flow` to its end.
+    pub fn play_flow(&mut self, flow: &mut Flow, outside: &mut dyn Outside) -> io::Result<Played> {
+        let mut finished = None;
+        struct Catch<'b> {
+            inner: &'b mut dyn Outside,
+            finished: &'b mut Option<CallResult>,
+        }
+        impl Outside for Catch<'_> {
+            fn perform(&mut self, flow: &mut Flow) {
+                let effects = flow.take_effects();
+                for e in &effects {
+                    if let Effect::CallFinished(f) = e {
+                        *self.finished = Some(f.result.clone());
                     }
                 }
-                Phase::Feedback { .. } => {
-                    if let Some(c) = session.current_choice() {
-                        let c = c.clone();
-                        self.screen("Your choice.", false)?;
-                        self.line(&format!("You chose: {}", c.text))?;
-                        match c.verdict {
-                            Verdict::Safer => self.line("Safer choice.")?,
-                            Verdict::Risky => self.line("Risky choice.")?,
-                            Verdict::Neutral => {}
-                        }
-                        self.line(&c.feedback)?;
-                        for t in &c.tricks {
-                            self.line(&format!("Trick: {}. {}", t.name, t.explain))?;
-                        }
-                        self.speak(call_speech(&session, None));
-                    }
-                    session.next();
-                }
-                Phase::Ended { .. } => {
-                    self.ending(&session)?;
-                    return Ok(match session.result() {
-                        Some(r) => Played::Finished(r),
-                        None => Played::InputEnded,
-                    });
-                }
+                // Put them back for the real outside work.
+                flow.put_effects(effects);
+                self.inner.perform(flow);
             }
         }
-    }
-
-    fn incoming(&mut self, session: &Session) -> io::Result<()> {
-        let s = session.script();
-        let title = match s.medium {
-            Medium::Call => "Your phone is ringing.",
-            Medium::Message => "A text message has arrived.",
-            Medium::Visit => "Someone is knocking at your door.",
-        };
-        self.screen(title, false)?;
-        self.line(&format!("Practice call: {}.", s.title))?;
-        match s.medium {
-            Medium::Call => self.line(&format!("Caller ID shows: {}", s.caller_number))?,
-            Medium::Message => self.line(&format!("It is from: {}", s.caller_number))?,
-            Medium::Visit => {}
-        }
-        self.line(&format!(
-            "They say they are: {}, {}.",
-            s.caller_name, s.caller_organisation
-        ))?;
-        if s.medium != Medium::Visit {
-            self.line("Remember: the name and number on your screen can be faked.")?;
-        }
-        self.speak(call_speech(session, None));
-        Ok(())
-    }
-
-    fn ending(&mut self, session: &Session) -> io::Result<()> {
-        let s = session.script();
-        let Some(e) = session.ending() else {
-            return Ok(());
-        };
-        self.screen("The call has ended.", false)?;
-        self.line(crate::engine::model::outcome_words(s.kind, e.outcome))?;
-        self.line(&sentence(&e.title))?;
-        // Plain sentences, one a line: no bullets.
-        self.line("What happened:")?;
-        for h in &e.happened {
-            self.line(h)?;
-        }
-        self.line(match s.kind {
-            Kind::Scam => "What to do if this happens to you:",
-            Kind::Genuine => "How to check a call safely:",
-        })?;
-        for (i, a) in e.action.iter().enumerate() {
-            self.line(&format!("{}. {a}", i + 1))?;
-        }
-        let tricks: Vec<String> = session
-            .tricks_met()
-            .iter()
-            .map(|t| t.name.clone())
-            .collect();
-        if !tricks.is_empty() {
-            self.line(&format!("Tricks in this call: {}.", tricks.join(", ")))?;
-        }
-        let booster = self.booster.clone();
-        if let Some(b) = &booster {
-            self.line(b)?;
-        }
-        self.line(&s.source_line())?;
-        self.speak(call_speech(session, booster));
-        self.out.flush()
+        self.run(
+            flow,
+            &mut Catch {
+                inner: outside,
+                finished: &mut finished,
+            },
+            true,
+        )?;
+        Ok(match finished {
+            Some(r) => Played::Finished(r),
+            None => Played::InputEnded,
+        })
     }
 
     /// The start screen as a numbered list: play calls until `q` or end of input.
-    pub fn menu(&mut self, library: &Library, next_seed: impl FnMut() -> u64) -> io::Result<()> {
-        self.menu_with(library, next_seed, &mut ())
-    }
-
-    /// The quick questions after a call: yes or no, each answered at once.
-    /// Returns false if input ended.
-    pub fn recall(&mut self, questions: &[ScriptRecall]) -> io::Result<bool> {
-        if questions.is_empty() {
-            return Ok(true);
-        }
-        for (i, q) in questions.iter().enumerate() {
-            let title = format!("Quick question {} of {}.", i + 1, questions.len());
-            let spoken = recall_speech(q, None);
-            self.speak(Some(format!("{title} {spoken}")));
-            self.last_spoken = spoken;
-            self.screen(&title, true)?;
-            self.line(&q.question)?;
-            self.last_said = q.question.clone();
-            self.line("  1) Yes")?;
-            self.line("  2) No")?;
-            let said = match self.ask(2, false)? {
-                Reply::Pick(k) => k == 0,
-                Reply::Quit | Reply::InputEnded => return Ok(false),
-            };
-            self.line(&verdict_words(said, q.answer))?;
-            self.line(&q.explain)?;
-            self.speak(Some(recall_speech(q, Some(said))));
-        }
-        Ok(true)
-    }
-
-    /// The menu, with progress: marks, a different variant, recall questions.
-    pub fn menu_with(
+    pub fn menu(
         &mut self,
         library: &Library,
         mut next_seed: impl FnMut() -> u64,
-        hooks: &mut dyn MenuHooks,
     ) -> io::Result<()> {
+        let mut flow = Flow::new(
+            library.clone(),
+            Rules {
+                mode: Mode::Practice,
+                region: self.region.clone(),
+                seed: Some(next_seed()),
+            },
+        );
+        self.menu_flow(&mut flow, &mut ())
+    }
+
+    /// The menu over a flow filled from progress (marks, the quick check).
+    pub fn menu_flow(&mut self, flow: &mut Flow, outside: &mut dyn Outside) -> io::Result<()> {
         self.line("hangup: practise spotting phone scams.")?;
-        if self.booster.is_none() {
-            self.booster = hooks.booster();
-        }
-        for s in &library.skipped {
-            self.line(&format!("Note: {} could not be used: {}", s.path, s.reason))?;
-        }
-        let mut results: Vec<CallResult> = Vec::new();
-        loop {
-            if !self.offer_check(hooks)? {
-                return Ok(());
-            }
-            self.screen("Choose a call to practise.", true)?;
-            for h in hooks.head() {
-                self.line(&h)?;
-            }
-            for (i, s) in library.scenarios.iter().enumerate() {
-                let mark = hooks
-                    .mark(s.id.get_ref())
-                    .map_or_else(String::new, |w| format!("{w}: "));
-                self.line(&format!(
-                    "  {}) {mark}{}",
-                    i + 1,
-                    crate::engine::text::sanitize(s.title.get_ref())
-                ))?;
-            }
-            let reply = self.ask(library.scenarios.len(), true)?;
-            let Reply::Pick(i) = reply else {
-                return Ok(());
-            };
-            let seed = hooks.seed(&library.scenarios[i], next_seed());
-            let script = Script::build(&library.scenarios[i], self.catalogue, &self.region, seed);
-            let questions = script.recall.clone();
-            match self.play(script)? {
-                Played::Finished(r) => {
-                    hooks.finished(&r, seed);
-                    results.push(r);
-                    if !self.recall(&questions)? {
-                        return Ok(());
-                    }
-                    let count = |k: Kind| {
-                        let v: Vec<_> = results.iter().filter(|r| r.kind == k).collect();
-                        (v.iter().filter(|r| r.handled_well()).count(), v.len())
-                    };
-                    self.line(&so_far(count(Kind::Scam), count(Kind::Genuine)))?;
-                }
-                Played::InputEnded => return Ok(()),
-            }
-        }
+        flow.enter_start();
+        self.run(flow, outside, false)
     }
 }
 
-impl<R: BufRead, W: Write> Plain<'_, R, W> {
-    /// Offer the quick check if one is due, and run it if wanted.
-    /// Returns false if input ended.
-    fn offer_check(&mut self, hooks: &mut dyn MenuHooks) -> io::Result<bool> {
-        let Some(state) = hooks.quick() else {
-            return Ok(true);
-        };
-        let Some(stage) = state.offer() else {
-            return Ok(true);
-        };
-        let Some(mut run) = CheckRun::new(&state.check, stage) else {
-            return Ok(true);
-        };
-        let first = state.first;
-        let offer = offer_words(stage);
-        self.speak(Some(format!("{offer} 1: yes. 2: not now.")));
-        self.last_spoken = offer.to_string();
-        self.last_said = offer.to_string();
-        self.screen("A quick check.", true)?;
-        self.line(offer)?;
-        self.line("  1) Yes, start the check")?;
-        self.line("  2) Not now")?;
-        // Part of the menu: `q` stops here too.
-        match self.ask(2, true)? {
-            Reply::Pick(0) => {}
-            Reply::Pick(_) => {
-                if let Some(s) = hooks.quick() {
-                    s.declined = true;
-                }
-                return Ok(true);
-            }
-            Reply::Quit | Reply::InputEnded => return Ok(false),
+/// What `q` does here: leave the call, questions or check (asking first),
+/// or at the list, stop (asking first).
+fn leave_action(flow: &Flow) -> Option<Action> {
+    if flow.overlay.is_some() {
+        return None;
+    }
+    match &flow.screen {
+        At::Start => Some(Action::Quit),
+        At::Quick(q) if matches!(**q, crate::present::flow::QuickScreen::Offer(_)) => {
+            Some(Action::Quit)
         }
-        while let Some(item) = run.current().cloned() {
-            let title = format!(
-                "Quick check, call {} of {}.",
-                run.index + 1,
-                run.items.len()
-            );
-            let said = item.said();
-            let spoken = format!(
-                "{} {} {said} Is this a scam or a real call? 1: a scam. 2: a real call.",
-                item.scene(),
-                item.who
-            );
-            self.speak(Some(format!("{title} {spoken}")));
-            self.last_spoken = spoken;
-            self.last_said = said.clone();
-            self.screen(&title, true)?;
-            self.line(&item.scene())?;
-            self.line(&item.who)?;
-            self.line(&said)?;
-            self.line("Is this a scam or a real call?")?;
-            self.line("  1) A scam")?;
-            self.line("  2) A real call")?;
-            let answer = match self.ask(2, false)? {
-                Reply::Pick(0) => Kind::Scam,
-                Reply::Pick(_) => Kind::Genuine,
-                // A half-done check keeps nothing.
-                Reply::Quit | Reply::InputEnded => return Ok(false),
-            };
-            run.answer(answer);
-            let words = answer_words(answer, &item);
-            self.line(&words)?;
-            self.line(&item.explain)?;
-            self.speak(Some(format!("{words} {}", item.explain)));
-            run.go_on();
-        }
-        let score = run.score();
-        if let Some(s) = hooks.quick() {
-            s.finished(stage, score);
-        }
-        hooks.check_finished(stage, score);
-        let before = if stage == Stage::After { first } else { None };
-        let lines = result_lines(stage, score, before);
-        self.screen("Quick check done.", false)?;
-        for l in &lines {
-            self.line(l)?;
-        }
-        self.line(&format!("Based on advice from {}.", run.source))?;
-        self.speak(Some(lines.join(" ")));
-        Ok(true)
+        _ => Some(Action::Leave),
     }
 }
 
-/// `text` ending in a full stop (a title may have none), so a screen reader
-/// pauses before the next line.
-fn sentence(text: &str) -> String {
-    let t = text.trim_end();
-    if t.ends_with(['.', '!', '?']) {
-        t.to_string()
-    } else {
-        format!("{t}.")
-    }
+/// The prompt: `Choose 1-N`, then the letters in words.
+fn prompt(n: usize) -> String {
+    wording::plain_prompt(
+        n,
+        &[
+            ("?", "get help"),
+            ("r", "hear it again"),
+            ("b", "go back a step"),
+            ("q", "leave"),
+        ],
+    )
 }
 
-/// "So far: 1 of 2 scams spotted." Only kinds of call already played are
-/// counted: "0 of 0 real calls" is noise (read aloud or on screen).
-pub fn so_far((spotted, scams): (usize, usize), (handled, genuine): (usize, usize)) -> String {
-    let mut t = String::from("So far:");
-    if scams > 0 {
-        t.push_str(&format!(" {spotted} of {scams} scams spotted."));
-    }
-    if genuine > 0 {
-        t.push_str(&format!(" {handled} of {genuine} real calls handled well."));
-    }
-    t
+/// The help card's key list in plain mode: the typed letters.
+fn typed_keys() -> String {
+    W.plain_keys.to_string()
 }

@@ -5,15 +5,12 @@
 use std::io::{self, Write};
 use std::path::Path;
 
+use crate::engine::Library;
 use crate::engine::quick_check::{QuickCheck, Score, Stage};
 use crate::engine::session::CallResult;
-use crate::engine::{Library, Scenario};
-use crate::plain::MenuHooks;
+use crate::present::flow::{Action, Effect, Flow, Mode, QuickState};
 use crate::progress::{self, Day, Loaded, Mark, Progress, Store};
-use crate::speech::Speaker;
-use crate::tui::app::{Action, App, Mode};
-use crate::tui::practice::speech_text;
-use crate::tui::quick_check::QuickState;
+use crate::speech::{Hands, Speaker};
 
 /// Progress for one run of the program.
 #[derive(Debug)]
@@ -25,8 +22,6 @@ pub struct Keeper {
     pub notice: Option<String>,
     marks: std::collections::BTreeMap<String, Mark>,
     library: Library,
-    /// The quick check for plain mode (the terminal app keeps its own copy).
-    plain_quick: Option<QuickState>,
 }
 
 impl Keeper {
@@ -50,7 +45,6 @@ impl Keeper {
             notice,
             marks: Default::default(),
             library: library.clone(),
-            plain_quick: None,
         }
     }
 
@@ -111,9 +105,9 @@ impl Keeper {
         }
     }
 
-    /// Fill the app's practice state from the progress.
-    pub fn fill(&self, app: &mut App) {
-        let p = &mut app.practice;
+    /// Fill the flow's practice state from the progress.
+    pub fn fill(&self, flow: &mut Flow) {
+        let p = &mut flow.practice;
         p.head = self.head();
         p.marks = self.marks.clone();
         p.today = Some(self.today);
@@ -125,100 +119,60 @@ impl Keeper {
             .filter_map(|(id, r)| r.last_seed.map(|s| (id.clone(), s)))
             .collect();
         if p.quick.is_none() {
-            p.quick = self.quick_state(app.options.mode);
+            p.quick = self.quick_state(flow.rules.mode);
         }
     }
 
-    /// After each action of the terminal app: save finished calls, then speak.
-    /// Returns true when the screen should be drawn again.
-    pub fn after(&mut self, app: &mut App, speaker: Option<&mut Speaker>) -> bool {
-        let finished = std::mem::take(&mut app.practice.finished);
+    /// Do the flow's outside work: save finished calls and checks. Returns
+    /// true when the screen should be drawn again, and whether `s` asked to
+    /// hear the last thing again.
+    pub fn perform(&mut self, flow: &mut Flow) -> (bool, bool) {
         let mut changed = false;
-        for f in &finished {
-            self.record(&f.result, f.seed);
-            changed = true;
-        }
-        let checks = app.practice.take_checks();
-        for (stage, score) in checks {
-            self.record_check(stage, score);
-            changed = true;
+        let mut again = false;
+        for e in flow.take_effects() {
+            match e {
+                Effect::CallFinished(f) => {
+                    self.record(&f.result, f.seed);
+                    changed = true;
+                }
+                Effect::CheckFinished(stage, score) => {
+                    self.record_check(stage, score);
+                    changed = true;
+                }
+                Effect::SayAgain => again = true,
+            }
         }
         if changed {
-            self.fill(app);
+            self.fill(flow);
         }
-        if let Some(sp) = speaker {
-            changed |= speak(app, sp, None);
-        }
-        changed
+        (changed, again)
     }
 }
 
-/// Speak what is on screen if it changed (or again, on `s`). Returns true
+/// Say what is on screen if it changed (or again, on `s`). Returns true
 /// when a new notice (e.g. the speech program is missing) must be shown.
-pub fn speak(app: &mut App, speaker: &mut Speaker, action: Option<Action>) -> bool {
-    // `s` (any other letter key arrives as `Action::Char`): say it again.
-    if matches!(action, Some(Action::Char('s' | 'S'))) {
+pub fn speak(flow: &mut Flow, speaker: &mut Speaker, again: bool) -> bool {
+    if again {
         speaker.again();
     } else {
-        match speech_text(app) {
-            Some(t) => speaker.say_if_new(&t),
-            None => {
-                speaker.stop();
-                speaker.say_if_new("");
-            }
-        }
+        let hands = if flow.rules.mode.touch() {
+            Hands::Touch
+        } else {
+            Hands::Keys
+        };
+        let text = crate::speech::spoken(&crate::present::screens::screen(flow), hands);
+        speaker.say_if_new(&text);
     }
     if let Some(n) = speaker.notice.take() {
-        app.practice.notice = Some(n);
+        flow.practice.notice = Some(n);
         return true;
     }
     false
 }
 
-impl MenuHooks for Keeper {
-    fn head(&self) -> Vec<String> {
-        let mut v = Keeper::head(self);
-        if let Some(n) = &self.notice {
-            v.push(n.clone());
-        }
-        v
-    }
-    fn mark(&self, id: &str) -> Option<&'static str> {
-        self.marks.get(id).and_then(|m| m.word())
-    }
-    fn seed(&mut self, scenario: &Scenario, seed: u64) -> u64 {
-        progress::different_variant(
-            scenario,
-            &self.library.catalogue,
-            scenario_region(&self.library),
-            self.progress.last_seed(scenario.id.get_ref()),
-            seed,
-            rand::random,
-        )
-    }
-    fn finished(&mut self, result: &CallResult, seed: u64) {
-        self.record(result, seed);
-        if let Some(q) = self.plain_quick.as_mut() {
-            q.calls_since = q.calls_since.saturating_add(1);
-        }
-    }
-    fn quick(&mut self) -> Option<&mut QuickState> {
-        if self.plain_quick.is_none() {
-            self.plain_quick = self.quick_state(Mode::Practice);
-        }
-        self.plain_quick.as_mut()
-    }
-    fn check_finished(&mut self, stage: Stage, score: Score) {
-        self.record_check(stage, score);
-    }
-    fn booster(&self) -> Option<String> {
-        Some(progress::booster_line(self.today))
-    }
-}
-
-/// Variants do not depend on the region; any region builds the same names.
-fn scenario_region(library: &Library) -> &str {
-    library.catalogue.region(None)
+/// Whether `action` asks to hear the screen again.
+pub fn is_say_again(action: Action) -> bool {
+    matches!(action, Action::Char('s' | 'S'))
 }
 
 /// `hangup progress [--reset]`.

@@ -11,6 +11,8 @@ use std::io;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::present::{Cmd, Role, Screen};
+
 /// The longest wait for one line to be said. A speech program that hangs
 /// must not hold the learner for ever; a long step at a slow rate takes
 /// about a minute.
@@ -168,5 +170,208 @@ impl Voice for Speaker {
     }
     fn take_notice(&mut self) -> Option<String> {
         self.notice.take()
+    }
+}
+
+/// How the learner answers, so the spoken prompts name the right thing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hands {
+    /// Keys on a keyboard: "press".
+    Keys,
+    /// Typed answers (plain mode): "type".
+    Typed,
+    /// A touch screen (kiosk): "touch".
+    Touch,
+}
+
+/// Everything a screen shows, as one line to say: the title, every block in
+/// order (roles told apart: "The caller says…"), then the actions. Phone
+/// numbers are read digit by digit and amounts as money.
+pub fn spoken(screen: &Screen, hands: Hands) -> String {
+    let mut parts: Vec<String> = vec![sentence(&screen.title)];
+    for b in &screen.blocks {
+        parts.push(match &b.role {
+            Role::Speech { who } if who.is_empty() => format!("They say: {}", b.text),
+            Role::Speech { who } => format!("{who} says: {}", b.text),
+            Role::Message => format!("The message says: {}", b.text),
+            Role::Thought => format!("You think: {}", b.text),
+            Role::Advice { number } => format!("{number}. {}", b.text),
+            _ => b.text.clone(),
+        });
+    }
+    for c in &screen.commands {
+        if matches!(c.id, Cmd::ScrollUp | Cmd::ScrollDown) {
+            continue;
+        }
+        let label = c.label.trim_end_matches('.');
+        parts.push(match (c.id, hands) {
+            (Cmd::Choose(_), Hands::Touch) => format!("{label}."),
+            (Cmd::Choose(i), _) => format!("{}: {label}.", i + 1),
+            (_, Hands::Touch) => format!("{label}."),
+            (_, Hands::Keys) => match c.keys.first() {
+                Some(k) => format!("{label}: press {}.", k.spoken()),
+                None => format!("{label}."),
+            },
+            // Typed answers: only the numbered choices; the letters are in
+            // the help card, and one line says how to get it.
+            (_, Hands::Typed) => continue,
+        });
+    }
+    if hands == Hands::Typed && screen.choices().next().is_some() {
+        parts.push(crate::present::wording::WORDS.typed_help.to_string());
+    }
+    numbers_aloud(
+        &parts
+            .iter()
+            .map(|p| sentence(p))
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+fn sentence(text: &str) -> String {
+    let t = text.trim();
+    if t.is_empty() || t.ends_with(['.', '!', '?', ':']) {
+        t.to_string()
+    } else {
+        format!("{t}.")
+    }
+}
+
+/// Phone numbers digit by digit ("0 1 6 3 2, 9 6 0 8 4 1", "1 0 1") and
+/// amounts as money ("£1,500" as "1,500 pounds"). A run of three or more
+/// digits is a number to dial; amounts have a pound sign or a comma.
+pub fn numbers_aloud(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '£' && chars.get(i + 1).is_some_and(char::is_ascii_digit) {
+            let mut j = i + 1;
+            while j < chars.len()
+                && (chars[j].is_ascii_digit()
+                    || (matches!(chars[j], ',' | '.')
+                        && chars.get(j + 1).is_some_and(char::is_ascii_digit)))
+            {
+                j += 1;
+            }
+            let amount: String = chars[i + 1..j].iter().collect();
+            match amount.split_once('.') {
+                Some((pounds, pence)) if pence.trim_start_matches('0').is_empty() => {
+                    out.push_str(&format!("{pounds} pounds"))
+                }
+                Some((pounds, pence)) => out.push_str(&format!("{pounds} pounds {pence}")),
+                None => out.push_str(&format!("{amount} pounds")),
+            }
+            i = j;
+            continue;
+        }
+        // Not the middle of a word or of an amount ("1,500", "4.99").
+        let inside = i > 0
+            && (chars[i - 1].is_alphanumeric()
+                || (matches!(chars[i - 1], ',' | '.') && i >= 2 && chars[i - 2].is_ascii_digit()));
+        let starts_number = c.is_ascii_digit() && !inside && !is_year(&chars[i..]);
+        if starts_number {
+            // A run of digit groups separated by single spaces.
+            let mut j = i;
+            let mut groups: Vec<String> = Vec::new();
+            loop {
+                let mut g = String::new();
+                while j < chars.len() && chars[j].is_ascii_digit() {
+                    g.push(chars[j]);
+                    j += 1;
+                }
+                groups.push(g);
+                if j + 1 < chars.len() && chars[j] == ' ' && chars[j + 1].is_ascii_digit() {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let digits: usize = groups.iter().map(String::len).sum();
+            let amount = chars.get(j) == Some(&'%')
+                || (chars.get(j) == Some(&',')
+                    && chars.get(j + 1).is_some_and(char::is_ascii_digit));
+            let word_after = chars.get(j).is_some_and(|c| c.is_alphabetic());
+            if digits >= 3 && !amount && !word_after {
+                let spelled: Vec<String> = groups
+                    .iter()
+                    .map(|g| {
+                        g.chars()
+                            .map(|d| d.to_string())
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .collect();
+                out.push_str(&spelled.join(", "));
+            } else {
+                let raw: String = chars[i..j].iter().collect();
+                out.push_str(&raw);
+            }
+            i = j;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// "2026" and the like, said as years, not digit by digit.
+fn is_year(rest: &[char]) -> bool {
+    rest.len() >= 4
+        && rest[..4].iter().all(char::is_ascii_digit)
+        && matches!((rest[0], rest[1]), ('1', '9') | ('2', '0'))
+        && !rest.get(4).is_some_and(|c| {
+            c.is_ascii_digit() || *c == ' ' && rest.get(5).is_some_and(char::is_ascii_digit)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::present::Key;
+
+    #[test]
+    fn numbers_are_read_digit_by_digit_and_money_as_money() {
+        assert_eq!(
+            numbers_aloud("Caller ID shows: 01632 960841."),
+            "Caller ID shows: 0 1 6 3 2, 9 6 0 8 4 1."
+        );
+        assert_eq!(numbers_aloud("Call 101 now."), "Call 1 0 1 now.");
+        assert_eq!(
+            numbers_aloud("Send £1,500 today."),
+            "Send 1,500 pounds today."
+        );
+        assert_eq!(numbers_aloud("It costs £4.99."), "It costs 4 pounds 99.");
+        assert_eq!(
+            numbers_aloud("1 of 6 right, 20 minutes"),
+            "1 of 6 right, 20 minutes"
+        );
+        assert_eq!(numbers_aloud("It rose 1,500 times"), "It rose 1,500 times");
+        assert_eq!(numbers_aloud("on 15 June 2026."), "on 15 June 2026.");
+    }
+
+    #[test]
+    fn roles_are_told_apart_and_actions_said_in_words() {
+        let mut s = Screen::new("Step 1.");
+        s.block(Role::Speech { who: "Dave".into() }, "Hello.");
+        s.command(crate::present::Command::new(
+            Cmd::Choose(0),
+            &[Key::Digit(1)],
+            "Hang up",
+        ));
+        s.command(crate::present::Command::new(
+            Cmd::Help,
+            &[Key::Char('?')],
+            "Help",
+        ));
+        let t = spoken(&s, Hands::Keys);
+        assert_eq!(
+            t,
+            "Step 1. Dave says: Hello. 1: Hang up. Help: press a question mark."
+        );
+        assert!(!t.contains("(?"));
     }
 }

@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
+pub mod graph;
 pub use paths::paths_report;
 pub use render::{Format, Located, locate, render};
 

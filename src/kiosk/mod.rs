@@ -20,8 +20,9 @@ use std::time::{Duration, Instant};
 use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::Frame;
 
+use crate::engine::Library;
 use crate::engine::quick_check::QuickCheck;
-use crate::engine::{Library, Phase};
+use crate::present::Effect;
 use crate::stats::Store;
 use crate::tui::app::{Action, App, Mode, Options, Target};
 use crate::tui::quick_check::QuickState;
@@ -57,6 +58,10 @@ pub struct StatsArgs {
     /// The kiosk settings file, to find its data-dir.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// Write a one-page report with charts to this file (HTML: open it in a
+    /// web browser and print it, or save it as PDF). Numbers only.
+    #[arg(long, value_name = "FILE.html")]
+    pub report: Option<PathBuf>,
 }
 
 /// The kiosk's own rules, already merged from the settings file and command line.
@@ -142,12 +147,6 @@ impl Kiosk {
         self.debounce.reset();
         self.pressed = None;
         self.staff.cancel();
-    }
-
-    fn call_ended(&self) -> bool {
-        self.app
-            .session()
-            .is_some_and(|s| matches!(s.phase(), Phase::Ended { .. }))
     }
 
     /// Handle one event at time `now`. True when the screen must be redrawn.
@@ -238,22 +237,23 @@ impl Kiosk {
         self.act(Action::Click { column, row })
     }
 
-    /// Act on a visitor's key or touch, counting what is worth counting.
+    /// Act on a visitor's key or touch, counting what is worth counting
+    /// (the flow's effects: finished calls and quick-check scores, numbers only).
     fn act(&mut self, action: Action) -> bool {
-        let was_ended = self.call_ended();
         let changed = self.app.update(action);
-        if !was_ended
-            && self.call_ended()
-            && let Some(result) = self.app.session().and_then(|s| s.result())
-        {
-            self.store
-                .record(|c, day| c.call_finished(day, &result.scenario, result.outcome));
-        }
-        // Quick-check scores are counted (numbers only) for the centre.
-        let checks = self.app.practice.take_checks();
-        for (stage, score) in checks {
-            self.store
-                .record(|c, day| c.check_finished(day, stage, score));
+        for e in self.app.flow.take_effects() {
+            match e {
+                Effect::CallFinished(f) => {
+                    let r = f.result;
+                    self.store
+                        .record(|c, day| c.call_finished(day, &r.scenario, r.outcome));
+                }
+                Effect::CheckFinished(stage, score) => {
+                    self.store
+                        .record(|c, day| c.check_finished(day, stage, score));
+                }
+                Effect::SayAgain => {}
+            }
         }
         changed
     }
@@ -406,6 +406,15 @@ pub fn stats_main(cli: &crate::cli::Cli, args: &StatsArgs) -> ExitCode {
         Err(e) => return fail(&e),
     };
     let dir = crate::stats::data_dir(cli.data_dir.as_deref(), config.data_dir.as_deref());
+    if let Some(file) = &args.report {
+        return match crate::report::write(dir.as_deref(), cli.scenarios.as_deref(), file) {
+            Ok(said) => {
+                println!("{said}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e),
+        };
+    }
     let stdout = std::io::stdout();
     match crate::stats::print(dir.as_deref(), args.csv, &mut stdout.lock()) {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,156 +1,17 @@
-//! The quick check in the terminal app: when to offer it, the offer, the
-//! questions and the result. The sets and the scoring are in
-//! `engine::quick_check`; this file only decides and draws.
-//!
-//! Finished checks wait in `QuickState::done` until the run loop saves them
-//! (practice: the progress file) or counts them (kiosk: `counters.toml`).
+//! Drawing the quick check in the terminal app: the offer, the questions and
+//! the result. The sets and scoring are in `engine::quick_check`, when to
+//! offer it and the steps in `present::flow`.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use crate::engine::Kind;
-use crate::engine::quick_check::{
-    CheckRun, QuickCheck, Score, Stage, answer_words, offer_words, result_lines,
-};
+use crate::engine::quick_check::{Stage, answer_words, offer_words};
 
-use super::app::{Action, App, Target};
+use super::app::{App, Target};
 use super::practice::text_and_buttons;
 
-/// When to offer the quick check, and its results in this sitting.
-#[derive(Debug, Clone)]
-pub struct QuickState {
-    pub check: QuickCheck,
-    /// Offer the before check (first use: nothing practised, no check taken).
-    pub before_due: bool,
-    /// The before score, from the progress file or this sitting.
-    pub first: Option<Score>,
-    /// Calls finished since the last check.
-    pub calls_since: u32,
-    /// The after check is offered once this many calls are finished.
-    pub after_calls: u32,
-    /// "Not now": no more offers in this sitting.
-    pub declined: bool,
-    /// Checks finished, waiting to be saved or counted (drained by the run loop).
-    pub done: Vec<(Stage, Score)>,
-}
-
-impl QuickState {
-    /// A state for someone new (a kiosk visitor): the before check first.
-    pub fn fresh(check: QuickCheck, after_calls: u32) -> Self {
-        Self {
-            check,
-            before_due: true,
-            first: None,
-            calls_since: 0,
-            after_calls,
-            declined: false,
-            done: Vec::new(),
-        }
-    }
-
-    /// Which check to offer now, if any.
-    pub fn offer(&self) -> Option<Stage> {
-        if self.declined {
-            return None;
-        }
-        if self.before_due && self.first.is_none() && self.calls_since == 0 {
-            return Some(Stage::Before);
-        }
-        (self.first.is_some() && self.calls_since >= self.after_calls).then_some(Stage::After)
-    }
-
-    /// A check ended: note it (the run loop saves it).
-    pub fn finished(&mut self, stage: Stage, score: Score) {
-        if stage == Stage::Before && self.first.is_none() {
-            self.first = Some(score);
-        }
-        self.before_due = false;
-        self.calls_since = 0;
-        self.done.push((stage, score));
-    }
-}
-
-/// The screens of the quick check.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum QuickScreen {
-    /// "Would you like a quick check?"
-    Offer(Stage),
-    Questions(CheckRun),
-    /// The score, and the change since the before check.
-    Result {
-        stage: Stage,
-        lines: Vec<String>,
-        source: String,
-    },
-}
-
-/// What an action did on a quick-check screen.
-pub enum QuickStep {
-    Changed(bool),
-    /// Back to the list of calls.
-    Done,
-}
-
-impl QuickScreen {
-    pub fn update(&mut self, action: Action, state: Option<&mut QuickState>) -> QuickStep {
-        match self {
-            QuickScreen::Offer(stage) => match action {
-                Action::Pick(0) | Action::Yes | Action::Select => {
-                    let run = state.and_then(|s| CheckRun::new(&s.check, *stage));
-                    match run {
-                        Some(run) => {
-                            *self = QuickScreen::Questions(run);
-                            QuickStep::Changed(true)
-                        }
-                        None => QuickStep::Done,
-                    }
-                }
-                Action::Pick(1) | Action::No | Action::Back => {
-                    if let Some(s) = state {
-                        s.declined = true;
-                    }
-                    QuickStep::Done
-                }
-                _ => QuickStep::Changed(false),
-            },
-            QuickScreen::Questions(run) => {
-                if action == Action::Back {
-                    // Skipping part-way keeps nothing: a half score means nothing.
-                    if let Some(s) = state {
-                        s.declined = true;
-                    }
-                    return QuickStep::Done;
-                }
-                let changed = match (run.answered, action) {
-                    (None, Action::Pick(0)) => run.answer(Kind::Scam),
-                    (None, Action::Pick(1)) => run.answer(Kind::Genuine),
-                    (Some(_), Action::Select | Action::Pick(_)) => run.go_on(),
-                    _ => false,
-                };
-                if run.finished() {
-                    let (stage, score) = (run.stage, run.score());
-                    let source = run.source.clone();
-                    let first = state.as_ref().and_then(|s| s.first);
-                    if let Some(s) = state {
-                        s.finished(stage, score);
-                    }
-                    let before = if stage == Stage::After { first } else { None };
-                    *self = QuickScreen::Result {
-                        stage,
-                        lines: result_lines(stage, score, before),
-                        source,
-                    };
-                }
-                QuickStep::Changed(changed)
-            }
-            QuickScreen::Result { .. } => match action {
-                Action::Select | Action::Pick(_) | Action::Back => QuickStep::Done,
-                _ => QuickStep::Changed(false),
-            },
-        }
-    }
-}
+pub use crate::present::flow::{QuickScreen, QuickState, QuickStep};
 
 /// Title and footer keys for a quick-check screen; draws its body.
 pub fn draw(
@@ -162,12 +23,8 @@ pub fn draw(
     let theme = &app.options.theme;
     match q {
         QuickScreen::Offer(stage) => {
-            let lines = vec![
-                Line::from("A quick check").style(theme.heading),
-                Line::from(""),
-                Line::from(offer_words(*stage)),
-                Line::from(""),
-            ];
+            // No heading: the title bar says "A quick check".
+            let lines = vec![Line::from(offer_words(*stage)), Line::from("")];
             text_and_buttons(
                 frame,
                 area,
@@ -286,24 +143,4 @@ pub fn draw(
             )
         }
     }
-}
-
-/// What speech reads aloud on a quick-check screen.
-pub fn speech_text(q: &QuickScreen) -> Option<String> {
-    Some(match q {
-        QuickScreen::Offer(stage) => format!("{} 1: yes. 2: not now.", offer_words(*stage)),
-        QuickScreen::Questions(run) => {
-            let item = run.current()?;
-            match run.answered {
-                None => format!(
-                    "{} {} {} Is this a scam or a real call? 1: a scam. 2: a real call.",
-                    item.scene(),
-                    item.who,
-                    item.said()
-                ),
-                Some(said) => format!("{} {}", answer_words(said, item), item.explain),
-            }
-        }
-        QuickScreen::Result { lines, .. } => lines.join(" "),
-    })
 }

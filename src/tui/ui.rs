@@ -11,11 +11,14 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
 
 use crate::engine::model::Medium;
-use crate::engine::script::Role;
+use crate::engine::script::Role as LineRole;
 use crate::engine::session::Session;
 use crate::engine::{Kind, Outcome, Phase, Verdict};
 
-use super::app::{App, Overlay, PAGE, Screen, Target};
+use crate::present::wording::WORDS as W;
+use crate::present::{Role, screens};
+
+use super::app::{Action, App, Overlay, PAGE, Screen, Target};
 use super::big;
 use super::theme::Theme;
 
@@ -42,73 +45,44 @@ pub fn draw(frame: &mut Frame, app: &App) {
     .areas(area);
     let body = inset(body, 1, 0);
 
-    let (title, keys) = match &app.screen {
-        Screen::Start => {
-            draw_start(frame, body, app);
-            (
-                "hangup: practise spotting phone scams".to_string(),
-                if app.options.mode.can_quit() {
-                    (
-                        "Press a number to choose   ? Help   q Stop",
-                        "Number: choose  ? Help",
-                    )
-                } else {
-                    (
-                        "Press a number or touch a call   ? Help",
-                        "Number: choose  ? Help",
-                    )
-                },
-            )
-        }
+    // The screen model: the title bar and the footer come from it, so the
+    // footer always names what the keys do on the screen shown.
+    let base = screens::base(&app.flow);
+    let shown = screens::screen(&app.flow);
+    app.scroll_max.set(0);
+    match &app.screen {
+        Screen::Start => draw_start(frame, body, app),
         Screen::Call { session, replay } => {
-            let title = session.script().title.clone();
-            let keys = if *replay {
+            if *replay {
                 draw_replay(frame, body, app, session);
-                ("Enter Go back   ? Help", "Enter Back  ? Help")
             } else {
                 match session.phase() {
-                    Phase::Incoming => {
-                        draw_incoming(frame, body, app, session);
-                        ("Press 1 or Enter   Esc Back   ? Help", "1 Answer  ? Help")
-                    }
-                    Phase::Deciding { step } => {
-                        draw_deciding(frame, body, app, session, step);
-                        (
-                            "Press a number to choose   Esc Leave   ? Help",
-                            "Number: choose  ? Help",
-                        )
-                    }
-                    Phase::Feedback { .. } => {
-                        draw_feedback(frame, body, app, session);
-                        (
-                            "Enter Go on   Esc Choose again   ? Help",
-                            "Enter Go on  ? Help",
-                        )
-                    }
-                    Phase::Ended { .. } => {
-                        draw_ending(frame, body, app, session);
-                        (
-                            "Enter Back to the list   r Replay   ? Help",
-                            "Enter List  r Replay",
-                        )
-                    }
+                    Phase::Incoming => draw_incoming(frame, body, app, session),
+                    Phase::Deciding { step } => draw_deciding(frame, body, app, session, step),
+                    Phase::Feedback { .. } => draw_feedback(frame, body, app, session),
+                    Phase::Ended { .. } => draw_ending(frame, body, app, session),
                 }
-            };
-            (title, keys)
+            }
         }
-        Screen::Recall(r) => super::practice::draw_recall(frame, body, app, r),
-        Screen::Quick(q) => super::quick_check::draw(frame, body, app, q),
+        Screen::Recall(r) => {
+            let _ = super::practice::draw_recall(frame, body, app, r);
+        }
+        Screen::Quick(q) => {
+            let _ = super::quick_check::draw(frame, body, app, q);
+        }
+    }
+    let title = match (&base.topic, &app.screen) {
+        (Some(t), _) => t.clone(),
+        (None, Screen::Start) => W.app_title.to_string(),
+        (None, _) => base.title.trim_end_matches('.').to_string(),
     };
     frame.render_widget(
         Paragraph::new(Line::from(format!(" {title}"))).style(theme.title_bar),
         top,
     );
     frame.render_widget(
-        Paragraph::new(Line::from(format!(
-            " {}",
-            if area.width >= 60 { keys.0 } else { keys.1 }
-        )))
-        .style(theme.footer),
+        Paragraph::new(Line::from(format!(" {}", footer(app, &shown, area.width))))
+            .style(theme.footer),
         bottom,
     );
 
@@ -117,23 +91,34 @@ pub fn draw(frame: &mut Frame, app: &App) {
         app.targets.borrow_mut().clear();
     }
     match app.overlay {
-        Some(Overlay::Help) => draw_help(frame, area, app),
-        Some(Overlay::ConfirmQuit) => draw_confirm(
+        Some(Overlay::Help) => draw_help(
             frame,
-            area,
+            Rect {
+                height: area.height.saturating_sub(1),
+                ..area
+            },
             app,
-            "Do you want to stop practising?",
-            "Press Y for yes, or N for no.",
+            &shown,
         ),
-        Some(Overlay::ConfirmLeave) => draw_confirm(
-            frame,
-            area,
-            app,
-            "Do you want to leave this call and go back to the list?",
-            "Press Y for yes, or N for no.",
-        ),
+        Some(Overlay::ConfirmQuit | Overlay::ConfirmLeave) => {
+            draw_confirm(frame, area, app, &shown)
+        }
         None => {}
     }
+}
+
+/// The footer, from the commands of the screen shown: key names, or in a
+/// kiosk the words for touch.
+pub fn footer(app: &App, shown: &crate::present::Screen, width: u16) -> String {
+    if app.options.mode.touch() {
+        return shown.touch_footer();
+    }
+    let max = app.scroll_max.get();
+    let overflow = match app.overlay {
+        Some(Overlay::Help) => app.help_scroll_max.get() > 0,
+        _ => max > 0,
+    };
+    shown.footer(usize::from(width.saturating_sub(2)), overflow)
 }
 
 fn inset(r: Rect, x: u16, y: u16) -> Rect {
@@ -159,15 +144,28 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
 
-/// A paragraph that scrolls, with a note when there is more below.
+/// A paragraph that scrolls, with a note when there is more below. Notes
+/// how far it can scroll, so Page Down stops there (see `Flow::scroll_max`).
 pub(crate) fn scrolled(frame: &mut Frame, area: Rect, app: &App, text: Text<'_>) {
+    scrolled_with(frame, area, app, text, app.scroll, &app.scroll_max);
+}
+
+fn scrolled_with(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    text: Text<'_>,
+    scroll: u16,
+    max_cell: &std::cell::Cell<u16>,
+) {
     if area.height == 0 || area.width == 0 {
         return;
     }
     let para = Paragraph::new(text).wrap(Wrap { trim: false });
     let total = para.line_count(area.width) as u16;
     let max_scroll = total.saturating_sub(area.height);
-    let scroll = app.scroll.min(max_scroll);
+    max_cell.set(max_cell.get().max(max_scroll));
+    let scroll = scroll.min(max_scroll);
     frame.render_widget(para.scroll((scroll, 0)), area);
     if scroll < max_scroll && area.height > 1 {
         let note = Rect {
@@ -176,10 +174,13 @@ pub(crate) fn scrolled(frame: &mut Frame, area: Rect, app: &App, text: Text<'_>)
             ..area
         };
         frame.render_widget(Clear, note);
-        frame.render_widget(
-            Paragraph::new("More below: press Page Down").style(app.options.theme.heading),
-            note,
-        );
+        let words = if app.options.mode.touch() {
+            format!("{}: touch here", W.more_below)
+        } else {
+            format!("{}: press Page Down", W.more_below)
+        };
+        frame.render_widget(Paragraph::new(words).style(app.options.theme.heading), note);
+        target(app, note, Target::Act(Action::PageDown));
     }
 }
 
@@ -191,7 +192,7 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
     ];
     let (scams, genuine) = app.score();
     if scams.1 + genuine.1 > 0 {
-        head.push(Line::from(crate::plain::so_far(scams, genuine)));
+        head.push(Line::from(crate::present::wording::so_far(scams, genuine)));
     }
     if app.refused_every_genuine_call() {
         head.push(Line::from(
@@ -206,7 +207,7 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
         let hint = if area.height >= 20 {
             READING_HINT
         } else {
-            "Hard to read? Press ? for help."
+            W.reading_hint_short
         };
         foot.push(Line::from(hint).style(theme.dim));
     }
@@ -445,7 +446,7 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
     let lead = if roles {
         st.lines
             .iter()
-            .take_while(|l| l.role == Role::Narration)
+            .take_while(|l| l.role == LineRole::Narration)
             .count()
     } else {
         0
@@ -482,16 +483,18 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
     if roles {
         for l in &st.lines[lead..] {
             said.push(match l.role {
-                Role::Narration => Line::from(l.text.clone()).style(theme.dim),
-                Role::Speech if first.is_some_and(|f| f.role == Role::Speech && f.who == l.who) => {
+                LineRole::Narration => Line::from(l.text.clone()).style(theme.dim),
+                LineRole::Speech
+                    if first.is_some_and(|f| f.role == LineRole::Speech && f.who == l.who) =>
+                {
                     Line::from(format!("\"{}\"", l.text)).style(theme.caller)
                 }
-                Role::Speech => {
+                LineRole::Speech => {
                     Line::from(format!("{}: \"{}\"", l.who, l.text)).style(theme.caller)
                 }
-                Role::Thought => Line::from(format!("You think: {}", l.text))
+                LineRole::Thought => Line::from(format!("You think: {}", l.text))
                     .style(theme.text.add_modifier(ratatui::style::Modifier::ITALIC)),
-                Role::Message => {
+                LineRole::Message => {
                     Line::from(format!("A message arrives: \"{}\"", l.text)).style(theme.caller)
                 }
             });
@@ -531,9 +534,9 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
     }
 
     let title = match first.filter(|_| roles) {
-        Some(l) if l.role == Role::Thought => " You think ".to_string(),
-        Some(l) if l.role == Role::Message => " A message ".to_string(),
-        Some(l) if l.role == Role::Speech => format!(" {} says ", l.who),
+        Some(l) if l.role == LineRole::Thought => " You think ".to_string(),
+        Some(l) if l.role == LineRole::Message => " A message ".to_string(),
+        Some(l) if l.role == LineRole::Speech => format!(" {} says ", l.who),
         Some(_) => String::new(),
         None if roles => String::new(),
         None => speaker_title(session, &st.who),
@@ -774,78 +777,134 @@ fn popup(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 /// How to get bigger or stronger text (start screen and help card).
-pub const READING_HINT: &str = "Hard to read? Start hangup with --large for big letters, or --high-contrast for strong colours.";
+pub const READING_HINT: &str = W.reading_hint;
 
-fn draw_help(frame: &mut Frame, area: Rect, app: &App) {
+/// The help card, from its screen model: what to do, the numbers, the keys
+/// of the screen beneath and how to close it. It scrolls (it opens at its
+/// top), so its last line can be reached in the smallest window. Everything
+/// under it is cleared, so no letters of the screen beneath show at its edge.
+fn draw_help(frame: &mut Frame, area: Rect, app: &App, shown: &crate::present::Screen) {
     let theme = &app.options.theme;
-    let cat = &app.library.catalogue;
-    let region = &app.options.region;
-    let mut lines: Vec<Line> = vec![Line::from("If a call worries you:").style(theme.heading)];
-    lines.extend(
-        cat.core_action(region)
-            .iter()
-            .enumerate()
-            .map(|(i, a)| Line::from(format!("{}. {a}", i + 1))),
-    );
-    lines.push(Line::from(""));
-    lines.push(Line::from("Numbers to know:").style(theme.heading));
-    for n in cat.numbers(region) {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{}  ", n.number), theme.caller),
-            Span::raw(n.what),
-        ]));
+    let mut lines: Vec<Line> = Vec::new();
+    for b in &shown.blocks {
+        match &b.role {
+            Role::Heading => {
+                if !lines.is_empty() {
+                    lines.push(Line::from(""));
+                }
+                lines.push(Line::from(b.text.clone()).style(theme.heading));
+            }
+            Role::Advice { number } => lines.push(Line::from(format!("{number}. {}", b.text))),
+            Role::Number { number } => {
+                let what = b
+                    .text
+                    .strip_prefix(number.as_str())
+                    .map(|t| t.trim_start_matches(':').trim())
+                    .unwrap_or(&b.text);
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{number}  "), theme.caller),
+                    Span::raw(what.to_string()),
+                ]));
+            }
+            _ => lines.push(Line::from(b.text.clone())),
+        }
     }
-    lines.push(Line::from(""));
-    lines.push(Line::from(if app.options.mode.can_quit() {
-        "Keys: numbers choose. Arrow keys and Enter work too. Esc goes back. q stops."
-    } else {
-        "Keys: numbers choose. Arrow keys and Enter work too. Esc goes back."
-    }));
-    if app.options.mode.can_quit() {
+    if let Some(close) = shown.default_command() {
+        let keys: Vec<String> = close.keys.iter().map(|k| k.name()).collect();
         lines.push(Line::from(""));
-        lines.push(Line::from(READING_HINT));
-        lines.push(Line::from(
-            "You can also use --theme light or --theme dark to match your screen.",
-        ));
+        lines.push(
+            Line::from(if app.options.mode.touch() {
+                format!("Touch here to {}.", close.label.to_lowercase())
+            } else {
+                format!(
+                    "Press {} to {}.",
+                    keys.join(" or "),
+                    close.label.to_lowercase()
+                )
+            })
+            .style(theme.heading),
+        );
     }
-    lines.push(Line::from("Press Enter or Esc to close this card.").style(theme.heading));
+    frame.render_widget(Clear, area);
     let r = popup(area, 76, 30);
-    frame.render_widget(Clear, r);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
         .title(" Help ");
     let inner = block.inner(r);
     frame.render_widget(block, r);
-    scrolled(frame, inner, app, Text::from(lines));
+    scrolled_with(
+        frame,
+        inner,
+        app,
+        Text::from(lines),
+        app.help_scroll,
+        &app.help_scroll_max,
+    );
+    // By touch: the whole card closes it (More below scrolls it first).
+    target(app, inner, Target::Act(Action::Back));
 }
 
-fn draw_confirm(frame: &mut Frame, area: Rect, app: &App, question: &str, keys: &str) {
+/// A yes-or-no question, from its screen model: 1 or Y yes; 2, N or Esc
+/// no; Enter the safe default (no). Its buttons are under the text, inside
+/// the box, and each is a touch target.
+fn draw_confirm(frame: &mut Frame, area: Rect, app: &App, shown: &crate::present::Screen) {
     let theme = &app.options.theme;
-    let r = popup(area, 50, 8);
+    let question = shown
+        .blocks
+        .first()
+        .map_or(String::new(), |b| b.text.clone());
+    let touch = app.options.mode.touch();
+    let bh: u16 = if touch { 3 } else { 1 };
+    let width = 56.min(area.width);
+    let text_h = Paragraph::new(question.clone())
+        .wrap(Wrap { trim: true })
+        .line_count(width.saturating_sub(4)) as u16;
+    let r = popup(area, width, text_h + 2 * bh + 5);
     frame.render_widget(Clear, r);
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme.border);
-    let inner = block.inner(r);
+        .border_style(theme.border)
+        .title(format!(" {} ", shown.title.trim_end_matches('.')));
+    let inner = inset(block.inner(r), 1, 0);
     frame.render_widget(block, r);
-    let [text, buttons] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(inner);
-    let p = Paragraph::new(vec![
-        Line::from(question.to_string()).style(theme.heading),
-        Line::from(keys.to_string()),
+    let [text, _, b1, gap, b2] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(bh),
+        Constraint::Length(u16::from(touch)),
+        Constraint::Length(bh),
     ])
-    .wrap(Wrap { trim: true })
-    .style(Style::default());
-    frame.render_widget(p, text);
-    let [yes, _, no] = Layout::horizontal([
-        Constraint::Percentage(45),
-        Constraint::Percentage(10),
-        Constraint::Percentage(45),
-    ])
-    .areas(buttons);
-    frame.render_widget(Paragraph::new(" Y  Yes").style(theme.selected), yes);
-    frame.render_widget(Paragraph::new(" N  No").style(theme.selected), no);
-    target(app, yes, Target::Yes);
-    target(app, no, Target::No);
+    .areas(inner);
+    let _ = gap;
+    frame.render_widget(
+        Paragraph::new(Line::from(question).style(theme.heading)).wrap(Wrap { trim: true }),
+        text,
+    );
+    for (c, area) in shown.choices().zip([b1, b2]) {
+        let key = c.key().map_or(String::new(), |k| k.name());
+        let label = if touch {
+            c.label.clone()
+        } else if c.default {
+            format!("{key}  {} (Enter)", c.label)
+        } else {
+            format!("{key}  {}", c.label)
+        };
+        let block = if touch {
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme.border)
+        } else {
+            Block::default()
+        };
+        frame.render_widget(
+            Paragraph::new(label).style(theme.selected).block(block),
+            area,
+        );
+        let t = match c.id {
+            crate::present::Cmd::Choose(0) => Target::Yes,
+            _ => Target::No,
+        };
+        target(app, area, t);
+    }
 }

@@ -490,7 +490,8 @@ fn a_visitor_s_quick_checks_are_counted_as_numbers_only() {
     let mut rig = Rig::new(None, Store::open(Some(dir.path())));
     rig.send(ch('x'));
     assert!(rig.on_offer());
-    rig.touch(4, 8); // the "Yes" button, by touch
+    let (col, row) = find(&rig.screen(80, 24), "Yes, start the check");
+    rig.touch(col, row); // the "Yes" button, by touch
     let mut answered = 0;
     while let Screen::Quick(q) = &rig.kiosk.app.screen {
         match &**q {

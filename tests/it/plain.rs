@@ -301,7 +301,10 @@ fn every_screen_is_announced_by_a_title_after_a_blank_line() {
             "Your choice.",
             "The call has ended.",
             "Quick question 1 of 1.",
+            "Your answer.",
             "Choose a call to practise.",
+            // q at the list asks first.
+            "Are you sure?",
         ],
         "{out}"
     );
@@ -540,8 +543,12 @@ fn plain_speech_reads_each_step_in_order_and_r_says_it_again() {
     let spoken = std::fs::read_to_string(&log).expect("something was said");
     let l: Vec<&str> = spoken.lines().collect();
     assert_eq!(l.len(), 4, "{l:#?}");
+    // Everything shown is said; the number on the screen digit by digit.
     assert!(
-        l[0].starts_with("--voice test Your phone is ringing. Caller ID shows 01632 960002."),
+        l[0].starts_with(
+            "--voice test Your phone is ringing. Practice call: A tiny test call. \
+             Caller ID shows: 0 1 6 3 2, 9 6 0 0 0 2."
+        ),
         "{l:#?}"
     );
     assert!(
@@ -549,16 +556,23 @@ fn plain_speech_reads_each_step_in_order_and_r_says_it_again() {
         "{l:#?}"
     );
     assert!(
-        l[0].ends_with("What would you do? 1: Hang up. 2: Ask what they want."),
+        l[0].ends_with(
+            "What would you do? 1: Hang up. 2: Ask what they want. \
+             For help, type a question mark."
+        ),
         "{l:#?}"
     );
     // The feedback, then the next step, as one line, so neither cuts the other off.
     assert!(
-        l[1].starts_with("--voice test Risky choice. This is what the caller wanted"),
+        l[1].starts_with(
+            "--voice test Your choice. You chose: Ask what they want. \
+             Risky choice. This is what the caller wanted"
+        ),
         "{l:#?}"
     );
-    let step2 = "Alex Brown says: I need your PIN to stop the payment. What would you do? \
-                 1: Read out your PIN. 2: Say no and hang up.";
+    let step2 = "Step 2. Alex Brown says: I need your PIN to stop the payment. \
+                 What would you do? 1: Read out your PIN. 2: Say no and hang up. \
+                 For help, type a question mark.";
     assert!(l[1].ends_with(step2), "{l:#?}");
     // r says the caller's words and the choices again.
     assert_eq!(l[2], format!("--voice test {step2}"));
@@ -568,14 +582,23 @@ fn plain_speech_reads_each_step_in_order_and_r_says_it_again() {
         "{l:#?}"
     );
     assert!(
-        l[3].ends_with("Practise this again in about two weeks, on or after 15 June 2026."),
+        l[3].contains("Practise this again in about two weeks, on or after 15 June 2026."),
+        "{l:#?}"
+    );
+    // The whole ending is said: the advice with its numbers, and the source.
+    assert!(
+        l[3].contains("Call your bank on 1 5 9") && l[3].contains("0 3 0 0, 1 2 3, 2 0 4 0"),
+        "{l:#?}"
+    );
+    assert!(
+        l[3].ends_with("Based on a warning from Test Police, January 2026."),
         "{l:#?}"
     );
     // Each caller line printed was said, in the same order.
     let printed: Vec<String> = out
         .lines()
         .filter(|x| x.contains(" says: "))
-        .map(|x| x.replace('"', ""))
+        .map(|x| hangup::speech::numbers_aloud(&x.replace('"', "")))
         .collect();
     assert_eq!(printed.len(), 3, "{out}");
     for (p, s) in printed.iter().zip([l[0], l[1], l[2]]) {
@@ -610,20 +633,31 @@ fn plain_speech_in_the_list_says_the_quick_questions_and_is_off_without_speak() 
     assert!(out.contains("Screen: Quick question 1 of 1."), "{out}");
     let spoken = std::fs::read_to_string(&log).expect("something was said");
     let l: Vec<&str> = spoken.lines().collect();
-    assert_eq!(l.len(), 5, "{l:#?}");
+    // The offer, the list, the call (three lines), the answer with the
+    // list again, and the question before stopping.
+    assert_eq!(l.len(), 7, "{l:#?}");
     assert!(
-        l[0].starts_with("--voice test Before you start, would you like a quick check?"),
+        l[0].starts_with(
+            "--voice test A quick check. Before you start, would you like a quick check?"
+        ),
         "the offer of the quick check is said first: {l:#?}"
     );
     assert!(
-        l[3].contains("The call has ended.")
-            && l[3].ends_with(
-                "Quick question 1 of 1. Would your bank ever ask for your PIN? 1: yes. 2: no."
+        l[1].starts_with("--voice test Choose a call to practise.")
+            && l[1].contains("16: New: A tiny test call."),
+        "the list is said: {l:#?}"
+    );
+    assert!(
+        l[4].contains("The call has ended.")
+            && l[4].ends_with(
+                "Quick question 1 of 1. Would your bank ever ask for your PIN? 1: Yes. 2: No. \
+                 For help, type a question mark."
             ),
         "{l:#?}"
     );
+    assert!(l[5].contains("You said no. That is right."), "{l:#?}");
     assert!(
-        l[4].starts_with("--voice test You said no. That is right."),
+        l[6].contains("Do you want to stop practising? 1: Yes, stop. 2: No, keep going."),
         "{l:#?}"
     );
 }

@@ -241,10 +241,13 @@ fn finish_a_call(a: &mut App) {
 fn recall_questions_after_a_call_then_back_to_the_list() {
     let mut a = app();
     finish_a_call(&mut a);
-    assert_eq!(
-        a.practice.finished.len(),
-        1,
-        "the ended call waits to be saved"
+    let effects = a.flow.take_effects();
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [hangup::present::Effect::CallFinished(_)]
+        ),
+        "the ended call waits to be saved: {effects:?}"
     );
     send(&mut a, key(KeyCode::Enter), 80, 24);
     let Screen::Recall(r) = &a.screen else {
@@ -294,8 +297,8 @@ fn the_run_loop_saves_and_the_start_screen_counts_and_marks() {
     assert!(start.contains("New: Another test call"), "{start}");
 
     finish_a_call(&mut a);
-    assert!(keeper.after(&mut a, None), "saving changes the screen");
-    assert!(a.practice.finished.is_empty(), "the outbox was drained");
+    assert!(keeper.perform(&mut a).0, "saving changes the screen");
+    assert!(a.flow.take_effects().is_empty(), "the outbox was drained");
     let ending = screen_text(&a, 80, 24);
     assert!(
         ending.contains("Practise this again in about two weeks, on or after 15 May 2026."),
@@ -432,22 +435,33 @@ fn speech_reads_the_caller_lines_in_order_through_the_command() {
         if let Some(act) = action {
             a.update(act);
         }
-        speak(a, sp, action);
+        let again = a
+            .flow
+            .take_effects()
+            .contains(&hangup::present::Effect::SayAgain);
+        speak(a, sp, again);
     };
-    speak(&mut a, &mut sp, None); // the start screen: silence
+    speak(&mut a, &mut sp, false); // the start screen: the list is said too
+    let l0 = lines_after(&log, 1);
     step(&mut a, ch('1'), &mut sp); // the phone rings
-    let l = lines_after(&log, 1);
+    let l = lines_after(&log, 2);
     step(&mut a, ch('1'), &mut sp); // the caller speaks
-    let l2 = lines_after(&log, 2);
+    let l2 = lines_after(&log, 3);
     step(&mut a, ch('s'), &mut sp); // say that again
-    let l3 = lines_after(&log, 3);
+    let l3 = lines_after(&log, 4);
     assert!(
-        l[0].starts_with("--voice test Your phone is ringing. Caller ID shows 01632 960"),
+        l0[0].starts_with("--voice test Choose a call to practise. 1: "),
+        "{l0:?}"
+    );
+    assert!(
+        l[1].starts_with("--voice test Your phone is ringing. Practice call: "),
         "{l:?}"
     );
-    assert!(l2[1].contains(" says: Hello, this is "), "{l2:?}");
-    assert!(l2[1].contains("What would you do? 1: "), "{l2:?}");
-    assert_eq!(l3[2], l3[1], "s says the same again");
+    // The number on the screen is read digit by digit.
+    assert!(l[1].contains("Caller ID shows: 0 1 6 3 2, 9 6 0"), "{l:?}");
+    assert!(l2[2].contains(" says: Hello, this is "), "{l2:?}");
+    assert!(l2[2].contains("What would you do? 1: "), "{l2:?}");
+    assert_eq!(l3[3], l3[2], "s says the same again");
     assert!(sp.notice.is_none());
 }
 
@@ -458,7 +472,7 @@ fn a_missing_speech_program_gives_one_line_and_the_app_goes_on() {
     let mut sp = Speaker::new("no-such-speech-program-here -v en-gb");
     let mut a = app();
     send(&mut a, ch('1'), 80, 24);
-    assert!(speak(&mut a, &mut sp, None), "the notice is shown");
+    assert!(speak(&mut a, &mut sp, false), "the notice is shown");
     let notice = a.practice.notice.clone().expect("notice");
     assert_eq!(
         notice,
@@ -466,7 +480,7 @@ fn a_missing_speech_program_gives_one_line_and_the_app_goes_on() {
     );
     assert!(!sp.is_on());
     send(&mut a, ch('1'), 80, 24);
-    assert!(!speak(&mut a, &mut sp, None), "no second message");
+    assert!(!speak(&mut a, &mut sp, false), "no second message");
     assert!(matches!(
         a.session().expect("call").phase(),
         Phase::Deciding { .. }

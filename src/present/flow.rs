@@ -1,0 +1,895 @@
+//! The practice flow as a pure state machine: the list, the incoming call,
+//! each decision and its feedback, the ending, the replay, the quick
+//! questions after a call and the quick check. No terminal, no files.
+//!
+//! [`Flow::update`] is the only place the state changes. It returns whether
+//! anything did, so a front end redraws only when needed, and it never does
+//! outside work itself: a finished call or check is put in the outbox as an
+//! [`Effect`] for the run loop to save, count or say ([`Flow::take_effects`];
+//! gitui's `Queue<InternalEvent>` is the model).
+//!
+//! [`super::screens`] turns the state into the [`super::Screen`] model.
+
+use std::cell::Cell;
+use std::collections::BTreeMap;
+
+use crate::engine::quick_check::{CheckRun, QuickCheck, Score, Stage as CheckStage, result_lines};
+use crate::engine::script::{Script, ScriptRecall};
+use crate::engine::session::CallResult;
+use crate::engine::{Kind, Library, Outcome, Phase, Session};
+use crate::progress::{Day, Mark};
+
+use super::model::Cmd;
+
+/// What a key, click or touch asks for. Each front end maps its input to these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    /// Enter: choose the highlighted item, or go on.
+    Select,
+    /// A digit key: choose item `n` (0-based).
+    Pick(usize),
+    /// Esc: back one screen.
+    Back,
+    /// `b`: take back the last choice (back one step).
+    Undo,
+    /// Leave the call, the quick questions or the quick check (asks first).
+    Leave,
+    Help,
+    /// `q`: asks first.
+    Quit,
+    /// Ctrl-C: stop now.
+    ForceQuit,
+    Yes,
+    No,
+    /// Show the path taken beside the safe path.
+    Replay,
+    /// `0`: the next page of the list.
+    More,
+    /// A touch or click on a call in the list: start it.
+    Open(usize),
+    Click {
+        column: u16,
+        row: u16,
+    },
+    /// The window changed size.
+    Redraw,
+    /// Any other letter, digit or sign (group mode gives some of them a
+    /// meaning; `s` says the last thing again with `--speak`).
+    Char(char),
+}
+
+/// How the flow behaves; the modes differ only in these rules, not in code paths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Practice,
+    /// A volunteer drives a projector session (`hangup group`); see `crate::group`.
+    Group,
+    /// An unattended kiosk (`hangup kiosk`, driven by `crate::kiosk`): no way
+    /// out for visitors, reset when left alone, tall touch targets.
+    Kiosk,
+}
+
+impl Mode {
+    pub fn can_quit(self) -> bool {
+        match self {
+            Mode::Practice | Mode::Group => true,
+            Mode::Kiosk => false,
+        }
+    }
+
+    /// Left alone, it asks "Are you still there?" and then starts again.
+    pub fn resets_when_idle(self) -> bool {
+        matches!(self, Mode::Kiosk)
+    }
+
+    /// Blank rows above and below each choice (and between choices), so that
+    /// a finger can hit it: 0 is one row a choice.
+    pub fn target_padding(self) -> u16 {
+        match self {
+            Mode::Practice | Mode::Group => 0,
+            Mode::Kiosk => 1,
+        }
+    }
+
+    /// Used by touch alone: wording says "Touch", every command is a block.
+    pub fn touch(self) -> bool {
+        matches!(self, Mode::Kiosk)
+    }
+
+    /// The projector view: large print, paced by the volunteer, with a plan.
+    pub fn projector(self) -> bool {
+        matches!(self, Mode::Group)
+    }
+
+    /// Ask the scenario's quick recall questions after a finished call.
+    pub fn recall_check(self) -> bool {
+        matches!(self, Mode::Practice)
+    }
+
+    /// Calls to finish before the quick check is offered again ("after").
+    /// A kiosk visit is short, so it asks sooner. Group mode runs its own.
+    pub fn calls_before_after_check(self) -> u32 {
+        match self {
+            Mode::Practice => 3,
+            Mode::Kiosk => 2,
+            Mode::Group => u32::MAX,
+        }
+    }
+}
+
+/// Calls on one page of the start screen: one digit key each.
+pub const PAGE: usize = 9;
+
+/// The rules a flow runs by.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    pub mode: Mode,
+    pub region: String,
+    /// Fixes all randomness: run k uses seed + k.
+    pub seed: Option<u64>,
+}
+
+/// Where the learner is.
+#[derive(Debug, Clone)]
+pub enum Screen {
+    Start,
+    Call {
+        session: Box<Session>,
+        replay: bool,
+    },
+    /// The quick questions after a call.
+    Recall(Box<Recall>),
+    /// The quick check: "a scam or a real call?" (offer, questions, result).
+    Quick(Box<QuickScreen>),
+}
+
+/// A card or question over the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    ConfirmQuit,
+    ConfirmLeave,
+}
+
+/// Outside work the flow asks for; the run loop does it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// A call ended: save it (practice) or count it (kiosk).
+    CallFinished(Finished),
+    /// A quick check ended: save or count its score.
+    CheckFinished(CheckStage, Score),
+    /// Say the last thing again (`s` with `--speak`).
+    SayAgain,
+}
+
+/// A call that ended, waiting to be saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finished {
+    pub result: CallResult,
+    pub seed: u64,
+}
+
+/// Practice state from the progress file. Empty by default: then the screens
+/// look exactly as they do without progress (tests, kiosks).
+#[derive(Debug, Clone, Default)]
+pub struct Practice {
+    /// Lines for the top of the start screen, e.g. "3 of 14 practised."
+    pub head: Vec<String>,
+    /// "New" or "Due" (by scenario id), shown before the title.
+    pub marks: BTreeMap<String, Mark>,
+    /// Set when progress is kept: the end of a call says when to practise again.
+    pub today: Option<Day>,
+    /// One plain line about something that went wrong (progress file, speech).
+    pub notice: Option<String>,
+    /// The seed each call was last played with, to pick a different variant.
+    pub last_seeds: BTreeMap<String, u64>,
+    /// The seed of the call being played.
+    pub current_seed: u64,
+    /// The quick check ("a scam or a real call?"), when it is offered.
+    pub quick: Option<QuickState>,
+}
+
+impl Practice {
+    pub fn mark_word(&self, id: &str) -> Option<&'static str> {
+        self.marks.get(id).and_then(|m| m.word())
+    }
+}
+
+/// The practice flow's state.
+#[derive(Debug)]
+pub struct Flow {
+    pub library: Library,
+    pub rules: Rules,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub running: bool,
+    /// Highlighted row on the start screen or among the choices.
+    pub selected: usize,
+    /// How far long text is scrolled down.
+    pub scroll: u16,
+    /// How far the help card is scrolled down (it opens at its top).
+    pub help_scroll: u16,
+    /// The furthest the text on screen can scroll, as the front end last laid
+    /// it out (the same layout function that draws it). Page Down stops
+    /// there, so Page Up always moves after it.
+    pub scroll_max: Cell<u16>,
+    /// The same, for the help card.
+    pub help_scroll_max: Cell<u16>,
+    /// Calls finished in this sitting, for the score on the start screen.
+    pub results: Vec<CallResult>,
+    runs: u64,
+    /// Progress shown on screen.
+    pub practice: Practice,
+    effects: Vec<Effect>,
+}
+
+impl Flow {
+    pub fn new(library: Library, rules: Rules) -> Self {
+        Self {
+            library,
+            rules,
+            screen: Screen::Start,
+            overlay: None,
+            running: true,
+            selected: 0,
+            scroll: 0,
+            help_scroll: 0,
+            scroll_max: Cell::new(u16::MAX),
+            help_scroll_max: Cell::new(u16::MAX),
+            results: Vec::new(),
+            runs: 0,
+            practice: Practice::default(),
+            effects: Vec::new(),
+        }
+    }
+
+    /// Put effects back in the outbox (a driver that only looked at them).
+    pub fn put_effects(&mut self, mut effects: Vec<Effect>) {
+        effects.append(&mut self.effects);
+        self.effects = effects;
+    }
+
+    /// Take a command of the screen model: the one way front ends act on it.
+    pub fn take(&mut self, cmd: Cmd) -> bool {
+        let on_list = self.overlay.is_none() && matches!(self.screen, Screen::Start);
+        let action = match cmd {
+            Cmd::Choose(i) if on_list => Action::Open(i),
+            Cmd::Choose(i) => Action::Pick(i),
+            Cmd::GoOn => Action::Select,
+            Cmd::Back | Cmd::Close => Action::Back,
+            Cmd::StepBack => Action::Undo,
+            Cmd::Leave => Action::Leave,
+            Cmd::Help => Action::Help,
+            Cmd::Quit => Action::Quit,
+            Cmd::Replay => Action::Replay,
+            Cmd::More => Action::More,
+            Cmd::ScrollUp => Action::PageUp,
+            Cmd::ScrollDown => Action::PageDown,
+            Cmd::Yes => Action::Pick(0),
+            Cmd::No => Action::Pick(1),
+        };
+        self.update(action)
+    }
+
+    /// Outside work asked for since the last call (drained).
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// The first scenario on the page of the list that holds the highlighted one.
+    pub fn page_start(&self) -> usize {
+        self.selected / PAGE * PAGE
+    }
+
+    pub fn session(&self) -> Option<&Session> {
+        match &self.screen {
+            Screen::Call { session, .. } => Some(session),
+            Screen::Start | Screen::Recall(_) | Screen::Quick(_) => None,
+        }
+    }
+
+    fn next_seed(&mut self) -> u64 {
+        let seed = match self.rules.seed {
+            Some(s) => s.wrapping_add(self.runs),
+            None => rand::random(),
+        };
+        self.runs += 1;
+        seed
+    }
+
+    fn reset_view(&mut self) {
+        self.selected = 0;
+        self.scroll = 0;
+        self.scroll_max.set(u16::MAX);
+    }
+
+    /// Start rehearsing scenario `index` of the library.
+    pub fn start_call(&mut self, index: usize) -> bool {
+        let Some(scenario) = self.library.scenarios.get(index) else {
+            return false;
+        };
+        let scenario = scenario.clone();
+        let mut seed = self.next_seed();
+        if self.rules.seed.is_none() {
+            // A different variant from last time (names, amounts), if there is one.
+            let last = self.practice.last_seeds.get(scenario.id.get_ref()).copied();
+            seed = crate::progress::different_variant(
+                &scenario,
+                &self.library.catalogue,
+                &self.rules.region,
+                last,
+                seed,
+                rand::random,
+            );
+        }
+        self.practice.current_seed = seed;
+        let script = Script::build(&scenario, &self.library.catalogue, &self.rules.region, seed);
+        self.play(script, seed);
+        true
+    }
+
+    /// Start rehearsing a script already built (`hangup play`).
+    pub fn play(&mut self, script: Script, seed: u64) {
+        self.practice.current_seed = seed;
+        self.screen = Screen::Call {
+            session: Box::new(Session::new(script)),
+            replay: false,
+        };
+        self.reset_view();
+    }
+
+    /// Scams spotted and genuine calls handled, as (well, total) pairs.
+    pub fn score(&self) -> ((usize, usize), (usize, usize)) {
+        let count = |kind: Kind| {
+            let of_kind = self.results.iter().filter(|r| r.kind == kind);
+            (
+                of_kind.clone().filter(|r| r.handled_well()).count(),
+                of_kind.count(),
+            )
+        };
+        (count(Kind::Scam), count(Kind::Genuine))
+    }
+
+    /// True when every genuine call so far was turned away: worth a kind word.
+    pub fn refused_every_genuine_call(&self) -> bool {
+        let genuine: Vec<_> = self
+            .results
+            .iter()
+            .filter(|r| r.kind == Kind::Genuine)
+            .collect();
+        !genuine.is_empty() && genuine.iter().all(|r| r.outcome != Outcome::Safe)
+    }
+
+    /// Apply one action. Returns true when something changed (so: redraw).
+    /// Clicks must already be turned into the action they stand for.
+    pub fn update(&mut self, action: Action) -> bool {
+        if action == Action::Redraw {
+            return true;
+        }
+        if action == Action::ForceQuit && self.rules.mode.can_quit() {
+            self.running = false;
+            return true;
+        }
+        if action == Action::Char('s') || action == Action::Char('S') {
+            self.effects.push(Effect::SayAgain);
+            return false;
+        }
+        if let Some(overlay) = self.overlay {
+            return self.update_overlay(overlay, action);
+        }
+        match action {
+            Action::Help => {
+                self.overlay = Some(Overlay::Help);
+                self.help_scroll = 0;
+                self.help_scroll_max.set(u16::MAX);
+                return true;
+            }
+            Action::Leave if !matches!(self.screen, Screen::Start) => {
+                self.overlay = Some(Overlay::ConfirmLeave);
+                return true;
+            }
+            Action::Quit if self.rules.mode.can_quit() => {
+                self.overlay = Some(Overlay::ConfirmQuit);
+                return true;
+            }
+            Action::PageDown => {
+                let before = self.scroll;
+                self.scroll = self.scroll.saturating_add(3).min(self.scroll_max.get());
+                return before != self.scroll;
+            }
+            Action::PageUp => {
+                let before = self.scroll;
+                self.scroll = self.scroll.saturating_sub(3);
+                return before != self.scroll;
+            }
+            _ => {}
+        }
+        match &mut self.screen {
+            Screen::Start => self.update_start(action),
+            Screen::Call { .. } => self.update_call(action),
+            Screen::Recall(_) => self.update_recall(action),
+            Screen::Quick(_) => self.update_quick(action),
+        }
+    }
+
+    fn update_overlay(&mut self, overlay: Overlay, action: Action) -> bool {
+        match (overlay, action) {
+            (Overlay::Help, Action::PageDown | Action::Down) => {
+                let before = self.help_scroll;
+                self.help_scroll = self
+                    .help_scroll
+                    .saturating_add(if action == Action::Down { 1 } else { 3 })
+                    .min(self.help_scroll_max.get());
+                before != self.help_scroll
+            }
+            (Overlay::Help, Action::PageUp | Action::Up) => {
+                let before = self.help_scroll;
+                self.help_scroll =
+                    self.help_scroll
+                        .saturating_sub(if action == Action::Up { 1 } else { 3 });
+                before != self.help_scroll
+            }
+            (Overlay::Help, Action::Help | Action::Back | Action::Select | Action::Quit) => {
+                self.overlay = None;
+                true
+            }
+            // Yes: 1 or Y. Enter is the safe default: no, keep going.
+            (Overlay::ConfirmQuit, Action::Yes | Action::Pick(0)) => {
+                self.running = false;
+                true
+            }
+            (Overlay::ConfirmLeave, Action::Yes | Action::Pick(0)) => {
+                self.overlay = None;
+                self.leave();
+                true
+            }
+            (
+                Overlay::ConfirmQuit | Overlay::ConfirmLeave,
+                Action::No | Action::Back | Action::Pick(1) | Action::Select,
+            ) => {
+                self.overlay = None;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn update_start(&mut self, action: Action) -> bool {
+        let n = self.library.scenarios.len();
+        match action {
+            Action::Up if self.selected > 0 => {
+                self.selected -= 1;
+                true
+            }
+            Action::Down if self.selected + 1 < n => {
+                self.selected += 1;
+                true
+            }
+            Action::Select => self.start_call(self.selected),
+            Action::Open(i) => self.start_call(i),
+            // Digits pick on the page shown; 0 shows the next page of calls.
+            Action::Pick(d) if d < PAGE => self.start_call(self.page_start() + d),
+            Action::More if n > PAGE => {
+                let next = self.page_start() + PAGE;
+                self.selected = if next < n { next } else { 0 };
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Leave the call, questions or check, to the list.
+    fn leave(&mut self) {
+        match &self.screen {
+            Screen::Call { .. } => self.go_to_start(),
+            Screen::Quick(_) => {
+                // A half-done check keeps nothing, and is not offered again today.
+                if let Some(q) = self.practice.quick.as_mut() {
+                    q.declined = true;
+                }
+                self.screen = Screen::Start;
+                self.reset_view();
+            }
+            Screen::Recall(_) | Screen::Start => self.enter_start(),
+        }
+    }
+
+    fn go_to_start(&mut self) {
+        if let Screen::Call { session, .. } = &self.screen
+            && let Some(result) = session.result()
+        {
+            self.results.push(result);
+            if self.rules.mode.recall_check()
+                && let Some(r) = Recall::new(session.script())
+            {
+                self.screen = Screen::Recall(Box::new(r));
+                self.reset_view();
+                return;
+            }
+        }
+        self.enter_start();
+    }
+
+    /// The list of calls, or first the offer of a quick check when one is due.
+    pub fn enter_start(&mut self) {
+        self.screen = match self.practice.quick.as_ref().and_then(|q| q.offer()) {
+            Some(stage) => Screen::Quick(Box::new(QuickScreen::Offer(stage))),
+            None => Screen::Start,
+        };
+        self.reset_view();
+    }
+
+    fn update_call(&mut self, action: Action) -> bool {
+        let Screen::Call { session, replay } = &mut self.screen else {
+            return false;
+        };
+        if *replay {
+            return match action {
+                Action::Back | Action::Select | Action::Replay => {
+                    *replay = false;
+                    self.scroll = 0;
+                    self.scroll_max.set(u16::MAX);
+                    true
+                }
+                _ => false,
+            };
+        }
+        match session.phase() {
+            Phase::Incoming => match action {
+                Action::Select | Action::Pick(0) => {
+                    session.answer();
+                    self.reset_view();
+                    true
+                }
+                Action::Back => {
+                    self.go_to_start();
+                    true
+                }
+                _ => false,
+            },
+            Phase::Deciding { step } => {
+                let n = session.step(step).choices.len();
+                let pick = match action {
+                    Action::Pick(i) if i < n => Some(i),
+                    Action::Select => Some(self.selected.min(n.saturating_sub(1))),
+                    Action::Up if self.selected > 0 => {
+                        self.selected -= 1;
+                        return true;
+                    }
+                    Action::Down if self.selected + 1 < n => {
+                        self.selected += 1;
+                        return true;
+                    }
+                    Action::Back => {
+                        self.overlay = Some(Overlay::ConfirmLeave);
+                        return true;
+                    }
+                    // Back one step: the decision before this one.
+                    Action::Undo if !session.path().is_empty() => {
+                        let choice = session.path().last().map_or(0, |t| t.choice);
+                        session.undo();
+                        session.undo();
+                        self.reset_view();
+                        self.selected = choice;
+                        return true;
+                    }
+                    _ => None,
+                };
+                match pick {
+                    Some(i) => {
+                        let ok = session.choose(i).is_ok();
+                        self.scroll = 0;
+                        self.scroll_max.set(u16::MAX);
+                        ok
+                    }
+                    None => false,
+                }
+            }
+            Phase::Feedback { choice, .. } => match action {
+                Action::Select | Action::Pick(0) => {
+                    session.next();
+                    if let Some(result) = session.result() {
+                        // The call has just ended: ask the run loop to save it.
+                        self.effects.push(Effect::CallFinished(Finished {
+                            result,
+                            seed: self.practice.current_seed,
+                        }));
+                        if let Some(q) = self.practice.quick.as_mut() {
+                            q.calls_since = q.calls_since.saturating_add(1);
+                        }
+                    }
+                    self.reset_view();
+                    true
+                }
+                Action::Back | Action::Undo => {
+                    session.undo();
+                    self.reset_view();
+                    self.selected = choice;
+                    true
+                }
+                _ => false,
+            },
+            Phase::Ended { .. } => match action {
+                Action::Replay => {
+                    *replay = true;
+                    self.scroll = 0;
+                    self.scroll_max.set(u16::MAX);
+                    true
+                }
+                Action::Select | Action::Back | Action::Pick(0) => {
+                    self.go_to_start();
+                    true
+                }
+                _ => false,
+            },
+        }
+    }
+
+    fn update_recall(&mut self, action: Action) -> bool {
+        let Screen::Recall(r) = &mut self.screen else {
+            return false;
+        };
+        match r.update(action) {
+            RecallStep::Changed(changed) => {
+                if changed {
+                    self.scroll = 0;
+                    self.scroll_max.set(u16::MAX);
+                }
+                changed
+            }
+            RecallStep::Done => {
+                self.enter_start();
+                true
+            }
+        }
+    }
+
+    fn update_quick(&mut self, action: Action) -> bool {
+        let Screen::Quick(q) = &mut self.screen else {
+            return false;
+        };
+        match q.update(action, self.practice.quick.as_mut()) {
+            QuickStep::Changed(changed) => {
+                if changed {
+                    self.scroll = 0;
+                    self.scroll_max.set(u16::MAX);
+                }
+                changed
+            }
+            QuickStep::Finished(stage, score) => {
+                self.effects.push(Effect::CheckFinished(stage, score));
+                self.scroll = 0;
+                self.scroll_max.set(u16::MAX);
+                true
+            }
+            QuickStep::Done => {
+                self.screen = Screen::Start;
+                self.reset_view();
+                true
+            }
+        }
+    }
+}
+
+/// The quick questions after a call, one at a time.
+#[derive(Debug, Clone)]
+pub struct Recall {
+    pub title: String,
+    pub questions: Vec<ScriptRecall>,
+    pub index: usize,
+    /// The learner's answer to the current question, once given.
+    pub answered: Option<bool>,
+    pub right: usize,
+}
+
+/// What an action did to the recall check.
+pub enum RecallStep {
+    Changed(bool),
+    Done,
+}
+
+impl Recall {
+    pub fn new(script: &Script) -> Option<Self> {
+        if script.recall.is_empty() {
+            return None;
+        }
+        Some(Self {
+            title: script.title.clone(),
+            questions: script.recall.clone(),
+            index: 0,
+            answered: None,
+            right: 0,
+        })
+    }
+
+    pub fn current(&self) -> Option<&ScriptRecall> {
+        self.questions.get(self.index)
+    }
+
+    pub fn update(&mut self, action: Action) -> RecallStep {
+        let Some(q) = self.current() else {
+            return RecallStep::Done;
+        };
+        let want = q.answer;
+        match (self.answered, action) {
+            (_, Action::Back) => RecallStep::Done,
+            (None, Action::Yes | Action::Pick(0)) => self.answer(true, want),
+            (None, Action::No | Action::Pick(1)) => self.answer(false, want),
+            (Some(_), Action::Select | Action::Pick(0)) => {
+                self.index += 1;
+                self.answered = None;
+                if self.index >= self.questions.len() {
+                    RecallStep::Done
+                } else {
+                    RecallStep::Changed(true)
+                }
+            }
+            // Back one step: answer this question again.
+            (Some(said), Action::Undo) => {
+                if said == want {
+                    self.right = self.right.saturating_sub(1);
+                }
+                self.answered = None;
+                RecallStep::Changed(true)
+            }
+            _ => RecallStep::Changed(false),
+        }
+    }
+
+    fn answer(&mut self, said: bool, want: bool) -> RecallStep {
+        self.answered = Some(said);
+        if said == want {
+            self.right += 1;
+        }
+        RecallStep::Changed(true)
+    }
+}
+
+/// When to offer the quick check, and its results in this sitting.
+#[derive(Debug, Clone)]
+pub struct QuickState {
+    pub check: QuickCheck,
+    /// Offer the before check (first use: nothing practised, no check taken).
+    pub before_due: bool,
+    /// The before score, from the progress file or this sitting.
+    pub first: Option<Score>,
+    /// Calls finished since the last check.
+    pub calls_since: u32,
+    /// The after check is offered once this many calls are finished.
+    pub after_calls: u32,
+    /// "Not now": no more offers in this sitting.
+    pub declined: bool,
+}
+
+impl QuickState {
+    /// A state for someone new (a kiosk visitor): the before check first.
+    pub fn fresh(check: QuickCheck, after_calls: u32) -> Self {
+        Self {
+            check,
+            before_due: true,
+            first: None,
+            calls_since: 0,
+            after_calls,
+            declined: false,
+        }
+    }
+
+    /// Which check to offer now, if any.
+    pub fn offer(&self) -> Option<CheckStage> {
+        if self.declined {
+            return None;
+        }
+        if self.before_due && self.first.is_none() && self.calls_since == 0 {
+            return Some(CheckStage::Before);
+        }
+        (self.first.is_some() && self.calls_since >= self.after_calls).then_some(CheckStage::After)
+    }
+
+    /// A check ended: note it (the run loop saves it, from the effect).
+    pub fn finished(&mut self, stage: CheckStage, score: Score) {
+        if stage == CheckStage::Before && self.first.is_none() {
+            self.first = Some(score);
+        }
+        self.before_due = false;
+        self.calls_since = 0;
+    }
+}
+
+/// The screens of the quick check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuickScreen {
+    /// "Would you like a quick check?"
+    Offer(CheckStage),
+    Questions(CheckRun),
+    /// The score, and the change since the before check.
+    Result {
+        stage: CheckStage,
+        lines: Vec<String>,
+        source: String,
+    },
+}
+
+/// What an action did on a quick-check screen.
+pub enum QuickStep {
+    Changed(bool),
+    /// The last answer was given: the result is on screen, save the score.
+    Finished(CheckStage, Score),
+    /// Back to the list of calls.
+    Done,
+}
+
+impl QuickScreen {
+    pub fn update(&mut self, action: Action, state: Option<&mut QuickState>) -> QuickStep {
+        match self {
+            QuickScreen::Offer(stage) => match action {
+                Action::Pick(0) | Action::Yes | Action::Select => {
+                    let run = state.and_then(|s| CheckRun::new(&s.check, *stage));
+                    match run {
+                        Some(run) => {
+                            *self = QuickScreen::Questions(run);
+                            QuickStep::Changed(true)
+                        }
+                        None => QuickStep::Done,
+                    }
+                }
+                Action::Pick(1) | Action::No | Action::Back => {
+                    if let Some(s) = state {
+                        s.declined = true;
+                    }
+                    QuickStep::Done
+                }
+                _ => QuickStep::Changed(false),
+            },
+            QuickScreen::Questions(run) => {
+                if action == Action::Back {
+                    // Skipping part-way keeps nothing: a half score means nothing.
+                    if let Some(s) = state {
+                        s.declined = true;
+                    }
+                    return QuickStep::Done;
+                }
+                let changed = match (run.answered, action) {
+                    (None, Action::Pick(0)) => run.answer(Kind::Scam),
+                    (None, Action::Pick(1)) => run.answer(Kind::Genuine),
+                    (Some(_), Action::Select | Action::Pick(0)) => run.go_on(),
+                    (Some(said), Action::Undo) => {
+                        if run.current().is_some_and(|i| i.answer == said) {
+                            run.right = run.right.saturating_sub(1);
+                        }
+                        run.answered = None;
+                        true
+                    }
+                    _ => false,
+                };
+                if run.finished() {
+                    let (stage, score) = (run.stage, run.score());
+                    let source = run.source.clone();
+                    let first = state.as_ref().and_then(|s| s.first);
+                    if let Some(s) = state {
+                        s.finished(stage, score);
+                    }
+                    let before = if stage == CheckStage::After {
+                        first
+                    } else {
+                        None
+                    };
+                    *self = QuickScreen::Result {
+                        stage,
+                        lines: result_lines(stage, score, before),
+                        source,
+                    };
+                    return QuickStep::Finished(stage, score);
+                }
+                QuickStep::Changed(changed)
+            }
+            QuickScreen::Result { .. } => match action {
+                Action::Select | Action::Pick(0) | Action::Back => QuickStep::Done,
+                _ => QuickStep::Changed(false),
+            },
+        }
+    }
+}

@@ -1,0 +1,21 @@
+//! The front-end-neutral layer, between the pure engine and the front ends.
+//!
+//! - [`flow`]: the practice flow as a state machine. `update` changes the
+//!   state and puts outside work (save a call, count a check, say again) in
+//!   an outbox of [`flow::Effect`]s; it never does I/O.
+//! - [`model`]: the [`Screen`] model: a title, blocks with roles, and the
+//!   commands (keys, label, default, safe) of each screen.
+//! - [`screens`]: the model of every practice screen, made from the flow.
+//! - [`wording`]: every learner-facing word that is not scenario data.
+//!
+//! The front ends (`tui`, `plain`, `speech`, the kiosk and the projector)
+//! render the model and map their input to [`flow::Action`]s. None of them
+//! imports another. No ratatui, crossterm or I/O in here.
+
+pub mod flow;
+pub mod model;
+pub mod screens;
+pub mod wording;
+
+pub use flow::{Action, Effect, Flow, Mode, Rules};
+pub use model::{Block, Cmd, Command, Key, Role, Screen};

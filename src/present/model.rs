@@ -1,0 +1,343 @@
+//! The screen model: what every front end shows, says and accepts.
+//!
+//! A [`Screen`] is a title, ordered [`Block`]s (each with a [`Role`]) and the
+//! [`Command`]s the learner may take there. The ratatui front end lays it out,
+//! plain mode prints it, speech says it, and the kiosk gives every command a
+//! touch block. Footers, the help card's key list and touch buttons are all
+//! made from the same command list (gitui's `commands()` is the model), so
+//! they cannot disagree with what the keys do.
+
+use super::flow::Action;
+
+/// What a block of text is, so each front end can show or say it its own way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Role {
+    /// A short heading ("What happened:").
+    Heading,
+    /// Plain narration ("Your phone is ringing.").
+    Narration,
+    /// A scene line ("The line goes quiet.").
+    Scene,
+    /// A named person's words ("The caller says…").
+    Speech { who: String },
+    /// The words of a text message (or a message arriving during a call).
+    Message,
+    /// The learner's own thought ("You think: …"), never shown as speech.
+    Thought,
+    /// How a choice or a call went: safer (true) or risky (false).
+    Verdict { good: bool },
+    /// A trick: its name, and its definition the first time it comes up.
+    Trick { name: String },
+    /// One numbered step of advice.
+    Advice { number: usize },
+    /// A phone number and what it is for.
+    Number { number: String },
+    /// A quieter line (sources, "You chose: …", notices).
+    Note,
+    /// A question put to the learner.
+    Question,
+    /// The keys of the screen beneath (on the help card).
+    Keys,
+}
+
+/// One piece of a screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub role: Role,
+    pub text: String,
+}
+
+impl Block {
+    pub fn new(role: Role, text: impl Into<String>) -> Self {
+        Self {
+            role,
+            text: text.into(),
+        }
+    }
+}
+
+/// A key, named the way the footer and help card say it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Digit(u8),
+    Enter,
+    Esc,
+    PageUp,
+    PageDown,
+    Char(char),
+}
+
+impl Key {
+    /// The key's name as printed in footers ("Enter", "Esc", "?").
+    pub fn name(self) -> String {
+        match self {
+            Key::Digit(d) => d.to_string(),
+            Key::Enter => "Enter".into(),
+            Key::Esc => "Esc".into(),
+            Key::PageUp => "Page Up".into(),
+            Key::PageDown => "Page Down".into(),
+            Key::Char(c) => c.to_string(),
+        }
+    }
+
+    /// The key's name in words, for speech ("type a question mark").
+    pub fn spoken(self) -> String {
+        match self {
+            Key::Char('?') => "a question mark".into(),
+            Key::Char(c) => format!("the letter {c}"),
+            other => other.name(),
+        }
+    }
+
+    /// The input this key gives (as the keymap reads it).
+    pub fn action(self) -> Action {
+        match self {
+            Key::Digit(0) => Action::More,
+            Key::Digit(d) => Action::Pick(usize::from(d) - 1),
+            Key::Enter => Action::Select,
+            Key::Esc => Action::Back,
+            Key::PageUp => Action::PageUp,
+            Key::PageDown => Action::PageDown,
+            Key::Char('?') => Action::Help,
+            Key::Char('q') => Action::Quit,
+            Key::Char('y') => Action::Yes,
+            Key::Char('n') => Action::No,
+            Key::Char('r') => Action::Replay,
+            Key::Char('b') => Action::Undo,
+            Key::Char(c) => Action::Char(c),
+        }
+    }
+}
+
+/// What a command does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cmd {
+    /// One of the screen's numbered choices (0-based).
+    Choose(usize),
+    /// Go on (the only way forward on this screen).
+    GoOn,
+    /// Back one screen.
+    Back,
+    /// Take back the last choice.
+    StepBack,
+    /// Leave the call or check (asks first).
+    Leave,
+    Help,
+    /// Stop the program (asks first).
+    Quit,
+    Replay,
+    /// The next page of the list.
+    More,
+    ScrollUp,
+    ScrollDown,
+    Yes,
+    No,
+    /// Close the help card.
+    Close,
+}
+
+/// An action the learner may take on a screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Command {
+    pub id: Cmd,
+    /// The keys that take it, the first one named in footers.
+    pub keys: Vec<Key>,
+    pub label: String,
+    /// What Enter does here.
+    pub default: bool,
+    /// Harmless if taken by accident (staying, going on, help).
+    pub safe: bool,
+}
+
+impl Command {
+    pub fn new(id: Cmd, keys: &[Key], label: impl Into<String>) -> Self {
+        Self {
+            id,
+            keys: keys.to_vec(),
+            label: label.into(),
+            default: false,
+            safe: true,
+        }
+    }
+
+    /// What Enter does: Enter becomes its first key.
+    pub fn default(mut self) -> Self {
+        self.default = true;
+        self.keys.retain(|k| *k != Key::Enter);
+        self.keys.insert(0, Key::Enter);
+        self
+    }
+
+    pub fn unsafe_(mut self) -> Self {
+        self.safe = false;
+        self
+    }
+
+    /// The key to name for it: a choice's digit, else the first key.
+    pub fn key(&self) -> Option<Key> {
+        let digit = self
+            .keys
+            .iter()
+            .find(|k| matches!(k, Key::Digit(_)))
+            .copied();
+        if self.is_choice() {
+            digit.or(self.keys.first().copied())
+        } else {
+            self.keys.first().copied()
+        }
+    }
+
+    /// A numbered choice.
+    pub fn is_choice(&self) -> bool {
+        matches!(self.id, Cmd::Choose(_))
+    }
+
+    /// Whether `action` takes this command.
+    pub fn takes(&self, action: Action) -> bool {
+        self.keys.iter().any(|k| k.action() == action)
+    }
+}
+
+/// What a front end shows, says and accepts on one screen.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Screen {
+    /// The screen's name ("Step 2.", "The call has ended."): plain mode's
+    /// `Screen:` line.
+    pub title: String,
+    /// What it is part of (the call's title), for a title bar.
+    pub topic: Option<String>,
+    /// The choices are short answers ("Yes", "A scam"): the footer names
+    /// each one; otherwise it says "1-N Choose".
+    pub short_answers: bool,
+    /// What to touch, for the kiosk's footer, when not "Touch an answer".
+    pub touch_hint: Option<String>,
+    pub blocks: Vec<Block>,
+    pub commands: Vec<Command>,
+}
+
+impl Screen {
+    pub fn new(title: impl Into<String>) -> Self {
+        Self {
+            title: title.into(),
+            ..Default::default()
+        }
+    }
+
+    pub fn block(&mut self, role: Role, text: impl Into<String>) {
+        self.blocks.push(Block::new(role, text));
+    }
+
+    pub fn command(&mut self, c: Command) {
+        self.commands.push(c);
+    }
+
+    /// The numbered choices, in order.
+    pub fn choices(&self) -> impl Iterator<Item = &Command> {
+        self.commands.iter().filter(|c| c.is_choice())
+    }
+
+    /// The commands that are not numbered choices (go on, back, help...).
+    pub fn others(&self) -> impl Iterator<Item = &Command> {
+        self.commands.iter().filter(|c| !c.is_choice())
+    }
+
+    /// The command Enter takes, if any.
+    pub fn default_command(&self) -> Option<&Command> {
+        self.commands.iter().find(|c| c.default)
+    }
+
+    pub fn find(&self, id: Cmd) -> Option<&Command> {
+        self.commands.iter().find(|c| c.id == id)
+    }
+
+    /// The footer line, made from the commands: the numbered choices ("1 Yes
+    /// 2 No" for short answers, else "1-3 Choose"), then each other command
+    /// as "key label", the default one named by Enter. `overflow`: the text
+    /// does not fit, so Page Down is shown too. When it is wider than
+    /// `width`, the least needed items go first (Stop, Back one step,
+    /// Page Down, then the others from the end), never the choices.
+    pub fn footer(&self, width: usize, overflow: bool) -> String {
+        // (text, priority: lower goes first when short of room)
+        let mut parts: Vec<(String, u8)> = Vec::new();
+        let choices: Vec<&Command> = self.choices().collect();
+        if self.short_answers {
+            for c in &choices {
+                if let Some(k) = c.key() {
+                    parts.push((format!("{} {}", k.name(), c.label), 9));
+                }
+            }
+        } else if !choices.is_empty() {
+            let n = choices.len().min(9);
+            let w = super::wording::WORDS;
+            parts.push((
+                if n == 1 {
+                    format!("1 {}", w.choose)
+                } else {
+                    format!("1-{n} {}", w.choose)
+                },
+                9,
+            ));
+        }
+        for c in self.others() {
+            let rank = match c.id {
+                Cmd::ScrollUp => continue,
+                Cmd::ScrollDown if !overflow => continue,
+                Cmd::ScrollDown => 2,
+                Cmd::Quit | Cmd::StepBack => 1,
+                Cmd::Help => 5,
+                _ if c.default => 8,
+                _ => 4,
+            };
+            let key = c.keys.first().copied();
+            if let Some(k) = key {
+                parts.push((format!("{} {}", k.name(), c.label), rank));
+            }
+        }
+        let fits = |p: &[(String, u8)], sep: usize| {
+            p.iter().map(|(t, _)| t.chars().count()).sum::<usize>()
+                + sep * p.len().saturating_sub(1)
+                <= width
+        };
+        let line = |p: &[(String, u8)], sep: &str| {
+            p.iter()
+                .map(|(t, _)| t.as_str())
+                .collect::<Vec<_>>()
+                .join(sep)
+        };
+        if fits(&parts, 3) {
+            return line(&parts, "   ");
+        }
+        while !fits(&parts, 2) {
+            let Some(low) = parts
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, r))| *r < 9)
+                .min_by_key(|(i, (_, r))| (*r, std::cmp::Reverse(*i)))
+                .map(|(i, _)| i)
+            else {
+                break;
+            };
+            parts.remove(low);
+        }
+        line(&parts, "  ")
+    }
+
+    /// The footer for touch (kiosk): no key names.
+    pub fn touch_footer(&self) -> String {
+        if let Some(h) = &self.touch_hint {
+            h.clone()
+        } else if self.choices().next().is_some() {
+            super::wording::WORDS.touch_answer.to_string()
+        } else {
+            super::wording::WORDS.touch_button.to_string()
+        }
+    }
+
+    /// Every text a listener must hear: each block, then each command's label.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.blocks
+            .iter()
+            .map(|b| b.text.as_str())
+            .chain(self.commands.iter().map(|c| c.label.as_str()))
+    }
+}

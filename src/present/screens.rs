@@ -1,0 +1,523 @@
+//! The screen model of every practice screen, made from the flow's state.
+//! Pure: the same state always gives the same [`Screen`].
+
+use crate::engine::model::{Medium, outcome_words};
+use crate::engine::quick_check::{Stage as CheckStage, answer_words, offer_words};
+use crate::engine::{Kind, Outcome, Phase, Session, Verdict};
+
+use super::flow::{Flow, Overlay, PAGE, QuickScreen, Recall, Screen as At};
+use super::model::{Cmd, Command, Key, Role, Screen};
+use super::wording::{self, WORDS as W};
+
+/// The screen the learner sees now: an overlay (help card, question) if one
+/// is open, or else the screen beneath.
+pub fn screen(flow: &Flow) -> Screen {
+    let base = base(flow);
+    match flow.overlay {
+        None => base,
+        Some(Overlay::Help) => help(flow, &base),
+        Some(Overlay::ConfirmQuit) => confirm(W.stop_question, W.yes_stop),
+        Some(Overlay::ConfirmLeave) => match flow.screen {
+            At::Call { .. } => confirm(W.leave_question, W.yes_leave),
+            _ => confirm(W.leave_check_question, W.yes_leave_check),
+        },
+    }
+}
+
+fn help_cmd() -> Command {
+    Command::new(Cmd::Help, &[Key::Char('?')], W.help)
+}
+
+fn scroll_cmds(s: &mut Screen) {
+    s.command(Command::new(
+        Cmd::ScrollDown,
+        &[Key::PageDown],
+        W.more_below,
+    ));
+    s.command(Command::new(Cmd::ScrollUp, &[Key::PageUp], W.scroll_up));
+}
+
+/// The screen beneath any overlay.
+pub fn base(flow: &Flow) -> Screen {
+    match &flow.screen {
+        At::Start => start(flow),
+        At::Call { session, replay } => {
+            if *replay {
+                replay_screen(session)
+            } else {
+                call(flow, session)
+            }
+        }
+        At::Recall(r) => recall(r),
+        At::Quick(q) => quick(q),
+    }
+}
+
+fn start(flow: &Flow) -> Screen {
+    let mut s = Screen::new(W.list_title);
+    s.touch_hint = Some(W.list_hint_touch.to_string());
+    let (scams, genuine) = flow.score();
+    if scams.1 + genuine.1 > 0 {
+        s.block(Role::Note, wording::so_far(scams, genuine));
+    }
+    if flow.refused_every_genuine_call() {
+        s.block(Role::Note, W.refused_genuine);
+    }
+    for h in &flow.practice.head {
+        s.block(Role::Note, h.clone());
+    }
+    if let Some(n) = &flow.practice.notice {
+        s.block(Role::Note, n.clone());
+    }
+    if let Some(first) = flow.library.skipped.first() {
+        s.block(
+            Role::Note,
+            wording::skipped_files(flow.library.skipped.len(), &first.path, &first.reason),
+        );
+    }
+    let page = flow.page_start();
+    for (i, sc) in flow.library.scenarios.iter().enumerate() {
+        // "New" or "Due" in words, never by colour alone.
+        let mark = flow
+            .practice
+            .mark_word(sc.id.get_ref())
+            .map_or_else(String::new, |w| format!("{w}: "));
+        let title = crate::engine::text::sanitize(sc.title.get_ref());
+        // Digits pick on the page shown (the first page, unless 0 moved on).
+        let keys: Vec<Key> = if i >= page && i < page + PAGE {
+            vec![Key::Digit((i - page + 1) as u8)]
+        } else {
+            Vec::new()
+        };
+        s.command(Command::new(
+            Cmd::Choose(i),
+            &keys,
+            format!("{mark}{title}"),
+        ));
+    }
+    if flow.library.scenarios.len() > PAGE {
+        s.command(Command::new(Cmd::More, &[Key::Digit(0)], W.more_calls));
+    }
+    s.command(help_cmd());
+    if flow.rules.mode.can_quit() {
+        s.command(Command::new(Cmd::Quit, &[Key::Char('q')], W.stop).unsafe_());
+    }
+    s
+}
+
+fn call(flow: &Flow, session: &Session) -> Screen {
+    let script = session.script();
+    match session.phase() {
+        Phase::Incoming => incoming(session),
+        Phase::Deciding { step } => deciding(session, step),
+        Phase::Feedback { .. } => feedback(session),
+        Phase::Ended { .. } => {
+            let mut s = ending(
+                session,
+                flow.practice.today.map(crate::progress::booster_line),
+            );
+            let next = if flow.rules.mode.recall_check() && !script.recall.is_empty() {
+                W.quick_questions
+            } else {
+                W.back_to_list
+            };
+            s.command(Command::new(Cmd::GoOn, &[Key::Digit(1)], next).default());
+            s.command(Command::new(Cmd::Replay, &[Key::Char('r')], W.replay));
+            s.command(help_cmd());
+            scroll_cmds(&mut s);
+            s
+        }
+    }
+}
+
+fn incoming(session: &Session) -> Screen {
+    let sc = session.script();
+    let (title, from, button) = match sc.medium {
+        Medium::Call => (W.ringing, W.caller_id_shows, W.answer_phone),
+        Medium::Message => (W.message_arrived, W.it_is_from, W.read_message),
+        Medium::Visit => (W.knocking, "", W.go_to_door),
+    };
+    let mut s = Screen::new(title);
+    s.topic = Some(sc.title.clone());
+    s.block(Role::Narration, wording::practice_call(&sc.title));
+    // At the door there is no caller ID to show.
+    if sc.medium != Medium::Visit {
+        s.block(
+            Role::Number {
+                number: sc.caller_number.clone(),
+            },
+            format!("{from}: {}", sc.caller_number),
+        );
+    }
+    s.block(
+        Role::Narration,
+        format!(
+            "{}: {}, {}.",
+            W.they_say_they_are,
+            sc.caller_name,
+            sc.caller_organisation.trim_end_matches('.')
+        ),
+    );
+    if sc.medium != Medium::Visit {
+        s.block(Role::Note, W.can_be_faked);
+    }
+    s.command(Command::new(Cmd::GoOn, &[Key::Digit(1)], button).default());
+    s.command(Command::new(Cmd::Back, &[Key::Esc], W.back_to_list));
+    s.command(help_cmd());
+    s
+}
+
+fn deciding(session: &Session, step: usize) -> Screen {
+    let sc = session.script();
+    let st = session.step(step);
+    // Counted as reached: calls branch, so the number left is not known.
+    let mut s = Screen::new(wording::step_title(session.path().len() + 1));
+    s.topic = Some(sc.title.clone());
+    if st.has_roles() {
+        // A step written with several lines: each in its own role.
+        use crate::engine::script::Role as Line;
+        for l in &st.lines {
+            let role = match l.role {
+                Line::Narration => Role::Scene,
+                Line::Speech => Role::Speech { who: l.who.clone() },
+                Line::Thought => Role::Thought,
+                Line::Message => Role::Message,
+            };
+            s.block(role, l.text.clone());
+        }
+    } else {
+        if let Some(scene) = &st.scene {
+            s.block(Role::Scene, scene.clone());
+        }
+        match sc.medium {
+            Medium::Message => s.block(Role::Message, st.says.clone()),
+            _ => s.block(
+                Role::Speech {
+                    who: st.who.clone(),
+                },
+                st.says.clone(),
+            ),
+        }
+    }
+    s.block(Role::Question, W.what_would_you_do);
+    for (i, c) in st.choices.iter().enumerate() {
+        let keys: Vec<Key> = u8::try_from(i + 1)
+            .ok()
+            .filter(|d| *d <= 9)
+            .map(Key::Digit)
+            .into_iter()
+            .collect();
+        s.command(Command::new(Cmd::Choose(i), &keys, c.text.clone()));
+    }
+    if !session.path().is_empty() {
+        s.command(Command::new(
+            Cmd::StepBack,
+            &[Key::Char('b')],
+            W.back_one_step,
+        ));
+    }
+    s.command(Command::new(Cmd::Leave, &[Key::Esc], W.leave).unsafe_());
+    s.command(help_cmd());
+    s
+}
+
+fn feedback(session: &Session) -> Screen {
+    let mut s = Screen::new(W.your_choice);
+    s.topic = Some(session.script().title.clone());
+    let Some(c) = session.current_choice() else {
+        return s;
+    };
+    s.block(Role::Note, format!("{}: {}", W.you_chose, c.text));
+    match c.verdict {
+        Verdict::Safer => s.block(Role::Verdict { good: true }, W.safer),
+        Verdict::Risky => s.block(Role::Verdict { good: false }, W.risky),
+        Verdict::Neutral => {}
+    }
+    s.block(Role::Narration, c.feedback.clone());
+    // A trick's definition the first time it comes up in a call; after
+    // that just its name (the help card and the ending keep the rest).
+    let earlier = &session.path()[..session.path().len().saturating_sub(1)];
+    let script = session.script();
+    for t in &c.tricks {
+        let seen = earlier.iter().any(|p| {
+            script.steps[p.step].choices[p.choice]
+                .tricks
+                .iter()
+                .any(|o| o.id == t.id)
+        });
+        let text = if seen {
+            format!("{}: {}.", W.trick, t.name.trim_end_matches('.'))
+        } else {
+            format!(
+                "{}: {}. {}",
+                W.trick,
+                t.name.trim_end_matches('.'),
+                t.explain
+            )
+        };
+        s.block(
+            Role::Trick {
+                name: t.name.clone(),
+            },
+            text,
+        );
+    }
+    s.command(Command::new(Cmd::GoOn, &[Key::Digit(1)], W.go_on).default());
+    s.command(Command::new(
+        Cmd::StepBack,
+        &[Key::Esc, Key::Char('b')],
+        W.choose_again,
+    ));
+    s.command(help_cmd());
+    scroll_cmds(&mut s);
+    s
+}
+
+/// A call's ending, with `booster` (when to practise again). No commands:
+/// what comes next depends on the mode.
+pub fn ending(session: &Session, booster: Option<String>) -> Screen {
+    let sc = session.script();
+    let mut s = Screen::new(W.call_ended);
+    s.topic = Some(sc.title.clone());
+    let Some(e) = session.ending() else {
+        return s;
+    };
+    s.block(
+        Role::Verdict {
+            good: e.outcome == Outcome::Safe,
+        },
+        outcome_words(sc.kind, e.outcome),
+    );
+    s.block(Role::Heading, wording::sentence(&e.title));
+    s.block(Role::Heading, W.what_happened);
+    for h in &e.happened {
+        s.block(Role::Narration, h.clone());
+    }
+    s.block(
+        Role::Heading,
+        match sc.kind {
+            Kind::Scam => W.what_to_do_scam,
+            Kind::Genuine => W.what_to_do_genuine,
+        },
+    );
+    for (i, a) in e.action.iter().enumerate() {
+        s.block(Role::Advice { number: i + 1 }, a.clone());
+    }
+    let tricks: Vec<&str> = session
+        .tricks_met()
+        .iter()
+        .map(|t| t.name.as_str())
+        .collect();
+    if !tricks.is_empty() {
+        s.block(
+            Role::Trick {
+                name: String::new(),
+            },
+            format!("{}: {}.", W.tricks_in_call, tricks.join(", ")),
+        );
+    }
+    if let Some(b) = booster {
+        s.block(Role::Heading, b);
+    }
+    s.block(Role::Note, sc.source_line());
+    s
+}
+
+fn replay_screen(session: &Session) -> Screen {
+    let mut s = Screen::new(W.replay_title);
+    s.topic = Some(session.script().title.clone());
+    let r = session.replay();
+    s.block(Role::Heading, W.what_you_did);
+    for (i, l) in r.yours.iter().enumerate() {
+        s.block(Role::Advice { number: i + 1 }, l.clone());
+    }
+    s.block(Role::Heading, W.safer_way);
+    for (i, l) in r.safe.iter().enumerate() {
+        s.block(Role::Advice { number: i + 1 }, l.clone());
+    }
+    s.command(Command::new(Cmd::GoOn, &[Key::Esc, Key::Char('r')], W.go_back).default());
+    s.command(help_cmd());
+    scroll_cmds(&mut s);
+    s
+}
+
+fn recall(r: &Recall) -> Screen {
+    let title = match r.answered {
+        None => wording::recall_title(r.index + 1, r.questions.len()),
+        Some(_) => W.your_answer.to_string(),
+    };
+    let mut s = Screen::new(title);
+    s.topic = Some(r.title.clone());
+    s.short_answers = true;
+    let Some(q) = r.current() else {
+        return s;
+    };
+    match r.answered {
+        None => {
+            s.block(Role::Question, q.question.clone());
+            s.command(Command::new(Cmd::Choose(0), &[Key::Digit(1)], W.yes));
+            s.command(Command::new(Cmd::Choose(1), &[Key::Digit(2)], W.no));
+        }
+        Some(said) => {
+            s.block(
+                Role::Verdict {
+                    good: said == q.answer,
+                },
+                wording::recall_verdict(said, q.answer),
+            );
+            s.block(Role::Narration, q.explain.clone());
+            s.command(Command::new(Cmd::GoOn, &[Key::Digit(1)], W.go_on).default());
+        }
+    }
+    s.command(Command::new(Cmd::Back, &[Key::Esc], W.skip));
+    s.command(help_cmd());
+    s
+}
+
+fn quick(q: &QuickScreen) -> Screen {
+    let mut s = quick_screen(q);
+    s.short_answers = true;
+    s
+}
+
+fn quick_screen(q: &QuickScreen) -> Screen {
+    match q {
+        QuickScreen::Offer(stage) => {
+            let mut s = Screen::new(W.quick_check_title);
+            s.block(Role::Narration, offer_words(*stage));
+            s.command(Command::new(Cmd::Choose(0), &[Key::Digit(1)], W.quick_yes));
+            s.command(Command::new(Cmd::Choose(1), &[Key::Digit(2)], W.not_now));
+            s.command(help_cmd());
+            s
+        }
+        QuickScreen::Questions(run) => {
+            let n = run.items.len();
+            let progress = wording::check_title((run.index + 1).min(n), n);
+            let mut s = Screen::new(match run.answered {
+                None => progress.clone(),
+                Some(_) => W.your_answer.to_string(),
+            });
+            s.topic = Some(progress.trim_end_matches('.').to_string());
+            let Some(item) = run.current() else {
+                return s;
+            };
+            if let Some(said) = run.answered {
+                s.block(
+                    Role::Verdict {
+                        good: said == item.answer,
+                    },
+                    answer_words(said, item),
+                );
+                s.block(Role::Narration, item.explain.clone());
+                s.command(Command::new(Cmd::GoOn, &[Key::Digit(1)], W.go_on).default());
+            } else {
+                s.block(
+                    Role::Number {
+                        number: item.from.clone(),
+                    },
+                    item.scene(),
+                );
+                s.block(Role::Narration, item.who.clone());
+                match item.medium {
+                    Medium::Message => s.block(Role::Message, item.says.clone()),
+                    _ => s.block(Role::Speech { who: "They".into() }, item.says.clone()),
+                }
+                s.block(Role::Question, W.scam_or_real);
+                s.command(Command::new(Cmd::Choose(0), &[Key::Digit(1)], W.a_scam));
+                s.command(Command::new(
+                    Cmd::Choose(1),
+                    &[Key::Digit(2)],
+                    W.a_real_call,
+                ));
+            }
+            s.command(Command::new(Cmd::Back, &[Key::Esc], W.skip));
+            s.command(help_cmd());
+            s
+        }
+        QuickScreen::Result {
+            stage,
+            lines,
+            source,
+        } => {
+            let mut s = Screen::new(match stage {
+                CheckStage::Before => W.check_done,
+                CheckStage::After => W.check_done_after,
+            });
+            for l in lines {
+                s.block(Role::Narration, l.clone());
+            }
+            s.block(Role::Note, wording::based_on_advice(source));
+            s.command(Command::new(Cmd::GoOn, &[Key::Digit(1)], W.to_the_calls).default());
+            s.command(help_cmd());
+            s
+        }
+    }
+}
+
+/// The help card: what to do, the numbers, and the keys of the screen
+/// beneath, from its own commands.
+fn help(flow: &Flow, beneath: &Screen) -> Screen {
+    let cat = &flow.library.catalogue;
+    let region = &flow.rules.region;
+    let mut s = Screen::new(W.help_title);
+    s.block(Role::Heading, W.if_worried);
+    for (i, a) in cat.core_action(region).iter().enumerate() {
+        s.block(Role::Advice { number: i + 1 }, a.clone());
+    }
+    s.block(Role::Heading, W.numbers_to_know);
+    for n in cat.numbers(region) {
+        s.block(
+            Role::Number {
+                number: n.number.clone(),
+            },
+            format!("{}: {}", n.number, n.what),
+        );
+    }
+    if flow.rules.mode.touch() {
+        s.block(Role::Note, W.touch_help);
+    } else {
+        s.block(Role::Heading, W.keys);
+        s.block(Role::Keys, key_list(beneath));
+    }
+    if flow.rules.mode.can_quit() {
+        s.block(Role::Note, W.reading_hint);
+        s.block(Role::Note, W.theme_hint);
+    }
+    s.command(Command::new(Cmd::Close, &[Key::Esc, Key::Char('?')], W.close_card).default());
+    scroll_cmds(&mut s);
+    s
+}
+
+/// "1-3: Choose. Esc: Leave. ?: Help." from a screen's commands.
+pub fn key_list(screen: &Screen) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let n = screen.choices().count();
+    if n > 0 {
+        parts.push(format!("1-{}: {}.", n.min(9), W.choose));
+    }
+    for c in screen.others() {
+        let keys: Vec<String> = c.keys.iter().map(|k| k.name()).collect();
+        if !keys.is_empty() {
+            parts.push(format!("{}: {}.", keys.join(" or "), c.label));
+        }
+    }
+    parts.join(" ")
+}
+
+/// A yes-or-no question. 1 or Y: yes. 2, N or Esc: no. Enter: the safe
+/// default, no.
+fn confirm(question: &str, yes: &str) -> Screen {
+    let mut s = Screen::new(W.confirm_title);
+    s.short_answers = true;
+    s.block(Role::Question, question);
+    s.command(Command::new(Cmd::Choose(0), &[Key::Digit(1), Key::Char('y')], yes).unsafe_());
+    s.command(
+        Command::new(
+            Cmd::Choose(1),
+            &[Key::Digit(2), Key::Char('n'), Key::Esc],
+            W.keep_going,
+        )
+        .default(),
+    );
+    s
+}

@@ -1,0 +1,994 @@
+//! `hangup stats --report FILE.html`: a printable one-page impact report, with
+//! SVG charts drawn by `plotters`, for the organisations that fund a centre.
+//!
+//! It reads only what hangup already keeps: the kiosk's counts per day
+//! (`counters.toml`) and the group-session records (`group-sessions.csv`).
+//! Both hold numbers only, so the report holds numbers only. Every text that
+//! comes from a file (a trick's name from a catalogue) is cleaned of control
+//! characters and HTML-escaped. An empty folder gives a page that says plainly
+//! that nothing has been counted yet.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use crate::dates;
+use crate::engine::Library;
+use crate::engine::model::Verdict;
+use crate::engine::quick_check::percent;
+use crate::engine::text::sanitize;
+use crate::group::record::{CheckTotal, Record};
+use crate::stats::{CheckCounts, Counters};
+
+/// More periods than this and the charts count by month instead of by week.
+const MAX_WEEKS: usize = 16;
+/// At most this many months are drawn (the most recent ones).
+const MAX_MONTHS: usize = 18;
+/// The tricks chart shows this many tricks at most.
+const MAX_TRICKS: usize = 6;
+
+const SHORT_MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// Dark ink for filled bars; it prints well in black and white too.
+const INK: RGBColor = RGBColor(0x1f, 0x3a, 0x68);
+/// The second series: a light fill with a dark outline, so the two differ
+/// without colour.
+const PALE: RGBColor = RGBColor(0xd9, 0xe4, 0xf2);
+const GREY: RGBColor = RGBColor(0x55, 0x55, 0x55);
+
+/// One period on the charts (a week starting on Monday, or a month).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Period {
+    /// First day, as days since 1970-01-01.
+    pub start: i64,
+    /// "2 Nov" for a week, "Nov 2026" for a month.
+    pub label: String,
+    pub visits: u64,
+    pub finished: u64,
+    pub sessions: u64,
+    pub people: u64,
+}
+
+/// Everything the report shows, already added up.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// "week" or "month".
+    pub per: &'static str,
+    pub periods: Vec<Period>,
+    /// Periods left out at the start because there were too many to draw.
+    pub periods_left_out: usize,
+    pub first_day: Option<i64>,
+    pub last_day: Option<i64>,
+    pub visits: u64,
+    pub finished: u64,
+    pub finished_safe: u64,
+    pub sessions: u64,
+    pub people: u64,
+    pub group_minutes: u64,
+    pub kiosk_before: CheckCounts,
+    pub kiosk_after: CheckCounts,
+    pub group_before: CheckTotal,
+    pub group_after: CheckTotal,
+    /// Trick name, hands raised for a risky answer that fell for it.
+    pub tricks: Vec<(String, u64)>,
+    /// Hands counted at all in group sessions (for the tricks chart's note).
+    pub hands_counted: u64,
+    /// Days or records whose date could not be read (left out).
+    pub unreadable_dates: usize,
+}
+
+impl Report {
+    /// Nothing at all to show.
+    pub fn is_empty(&self) -> bool {
+        self.visits == 0
+            && self.finished == 0
+            && self.sessions == 0
+            && self.kiosk_before.is_empty()
+            && self.kiosk_after.is_empty()
+    }
+}
+
+/// Monday of the week holding `day` (1970-01-01 was a Thursday).
+fn monday(day: i64) -> i64 {
+    day - (day + 3).rem_euclid(7)
+}
+
+fn first_of_month(day: i64) -> i64 {
+    let (y, m, _) = dates::civil(day);
+    dates::days(y, m, 1).unwrap_or(day)
+}
+
+fn next_month(first: i64) -> i64 {
+    let (y, m, _) = dates::civil(first);
+    let (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+    dates::days(y, m, 1).unwrap_or(first + 31)
+}
+
+fn short_month(m: u32) -> &'static str {
+    SHORT_MONTHS
+        .get(m.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or("")
+}
+
+/// Add up the kiosk counts and the group records.
+pub fn gather(counters: &Counters, groups: &[Record], library: &Library) -> Report {
+    let mut r = Report::default();
+    // Per day first: (visits, finished, sessions, people).
+    let mut days: BTreeMap<i64, [u64; 4]> = BTreeMap::new();
+    for (date, d) in &counters.kiosk {
+        let Some(day) = dates::parse_iso(date) else {
+            r.unreadable_dates += 1;
+            continue;
+        };
+        let finished: u64 = d
+            .finished
+            .values()
+            .map(|o| {
+                o.safe
+                    .saturating_add(o.partly_safe)
+                    .saturating_add(o.defrauded)
+            })
+            .fold(0, u64::saturating_add);
+        let safe: u64 = d
+            .finished
+            .values()
+            .map(|o| o.safe)
+            .fold(0, u64::saturating_add);
+        let e = days.entry(day).or_default();
+        e[0] = e[0].saturating_add(d.visits);
+        e[1] = e[1].saturating_add(finished);
+        r.visits = r.visits.saturating_add(d.visits);
+        r.finished = r.finished.saturating_add(finished);
+        r.finished_safe = r.finished_safe.saturating_add(safe);
+    }
+    let (before, after) = counters.check_totals();
+    r.kiosk_before = before;
+    r.kiosk_after = after;
+
+    let mut tricks: BTreeMap<String, u64> = BTreeMap::new();
+    for g in groups {
+        let Some(day) = dates::parse_iso(&g.date) else {
+            r.unreadable_dates += 1;
+            continue;
+        };
+        let e = days.entry(day).or_default();
+        e[2] = e[2].saturating_add(1);
+        e[3] = e[3].saturating_add(u64::from(g.attendees));
+        r.sessions = r.sessions.saturating_add(1);
+        r.people = r.people.saturating_add(u64::from(g.attendees));
+        r.group_minutes = r
+            .group_minutes
+            .saturating_add(u64::from(g.duration_minutes));
+        for t in &g.tallies {
+            r.hands_counted = t
+                .counts
+                .iter()
+                .flatten()
+                .fold(r.hands_counted, |a, &n| a.saturating_add(u64::from(n)));
+            let Some(step) = library
+                .get(&t.scenario)
+                .and_then(|s| s.steps.iter().find(|st| st.id.get_ref() == &t.step))
+            else {
+                continue;
+            };
+            for (choice, count) in step.choices.iter().zip(&t.counts) {
+                let (Verdict::Risky, Some(n)) = (choice.verdict, count) else {
+                    continue;
+                };
+                for flag in &choice.flags {
+                    let name = library
+                        .catalogue
+                        .red_flag(flag.get_ref())
+                        .map_or_else(|| flag.get_ref().clone(), |f| f.name.clone());
+                    let e = tricks.entry(sanitize(&name)).or_default();
+                    *e = e.saturating_add(u64::from(*n));
+                }
+            }
+        }
+    }
+    let mut before = CheckTotal::default();
+    let mut after = CheckTotal::default();
+    for g in groups
+        .iter()
+        .filter(|g| dates::parse_iso(&g.date).is_some())
+    {
+        add_check(&mut before, g.check_before);
+        add_check(&mut after, g.check_after);
+    }
+    r.group_before = before;
+    r.group_after = after;
+    let mut tricks: Vec<(String, u64)> = tricks.into_iter().filter(|t| t.1 > 0).collect();
+    tricks.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    tricks.truncate(MAX_TRICKS);
+    r.tricks = tricks;
+
+    r.first_day = days.keys().next().copied();
+    r.last_day = days.keys().next_back().copied();
+    let (Some(first), Some(last)) = (r.first_day, r.last_day) else {
+        r.per = "week";
+        return r;
+    };
+    let weeks = usize::try_from((monday(last) - monday(first)) / 7 + 1).unwrap_or(usize::MAX);
+    let mut periods = Vec::new();
+    if weeks <= MAX_WEEKS {
+        r.per = "week";
+        let mut start = monday(first);
+        while start <= last {
+            let (_, m, d) = dates::civil(start);
+            periods.push(Period {
+                start,
+                label: format!("{d} {}", short_month(m)),
+                ..Period::default()
+            });
+            start += 7;
+        }
+    } else {
+        r.per = "month";
+        let mut start = first_of_month(first);
+        while start <= last {
+            let (y, m, _) = dates::civil(start);
+            periods.push(Period {
+                start,
+                label: format!("{} {}", short_month(m), y.rem_euclid(100)),
+                ..Period::default()
+            });
+            start = next_month(start);
+        }
+        if periods.len() > MAX_MONTHS {
+            r.periods_left_out = periods.len() - MAX_MONTHS;
+            periods.drain(..r.periods_left_out);
+        }
+    }
+    for (day, [visits, finished, sessions, people]) in days {
+        let Some(p) = periods.iter_mut().rev().find(|p| p.start <= day) else {
+            continue;
+        };
+        p.visits = p.visits.saturating_add(visits);
+        p.finished = p.finished.saturating_add(finished);
+        p.sessions = p.sessions.saturating_add(sessions);
+        p.people = p.people.saturating_add(people);
+    }
+    r.periods = periods;
+    r
+}
+
+fn add_check(total: &mut CheckTotal, hands: Option<crate::group::record::Hands>) {
+    if let Some(h) = hands {
+        total.sessions += 1;
+        total.right = total.right.saturating_add(u64::from(h.right.min(h.hands)));
+        total.hands = total.hands.saturating_add(u64::from(h.hands));
+    }
+}
+
+/// Text for HTML: control characters cleaned, `<>&"'` escaped.
+pub fn escape(s: &str) -> String {
+    let clean = sanitize(s);
+    let mut out = String::with_capacity(clean.len());
+    for c in clean.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// One series of bars: its name (for the legend), filled or pale, the values.
+struct Series<'a> {
+    filled: bool,
+    values: &'a [Option<u64>],
+}
+
+/// Counts above this are not drawn (a damaged or edited file): the chart
+/// becomes a note and the totals still show the numbers.
+const DRAWABLE_MAX: u64 = 1_000_000_000_000;
+const TOO_BIG: &str = "These numbers are too big to draw. Check the files in the data folder.";
+
+/// Chart size in SVG pixels (drawn at 100% width of its box on the page).
+const W: u32 = 360;
+const H: u32 = 230;
+
+type DrawResult<T> = Result<T, Box<dyn std::error::Error>>;
+
+/// Vertical bars: one group per category, one bar per series, the number
+/// written above each bar (so the chart reads without colour), category
+/// names (and an optional second line) under the axis.
+fn bar_chart(
+    categories: &[String],
+    second_line: &[String],
+    series: &[Series<'_>],
+    suffix: &str,
+    y_max: Option<u64>,
+) -> DrawResult<String> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (W, H)).into_drawing_area();
+        root.fill(&WHITE)?;
+        let n = categories.len().max(1);
+        let top = series
+            .iter()
+            .flat_map(|s| s.values.iter().flatten())
+            .copied()
+            .max()
+            .unwrap_or(0);
+        if top > DRAWABLE_MAX {
+            return Err(TOO_BIG.into());
+        }
+        let y_top = y_max.unwrap_or_else(|| nice_top(top));
+        let slot = 100i64;
+        let x_end = slot * i64::try_from(n).unwrap_or(1);
+        let label_rows = if second_line.is_empty() { 1 } else { 2 };
+        let mut chart = ChartBuilder::on(&root)
+            .margin_top(14)
+            .margin_right(6)
+            .margin_left(4)
+            .x_label_area_size(6 + 16 * label_rows)
+            .y_label_area_size(34)
+            .build_cartesian_2d(0i64..x_end, 0i64..i64::try_from(y_top).unwrap_or(i64::MAX))?;
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .x_labels(2)
+            .x_label_formatter(&|_| String::new())
+            .y_labels(5)
+            .y_label_formatter(&|v| format!("{v}{suffix}"))
+            .light_line_style(WHITE)
+            .bold_line_style(RGBColor(0xdd, 0xdd, 0xdd))
+            .axis_style(GREY)
+            .label_style(("sans-serif", 14).into_font().color(&GREY))
+            .draw()?;
+        let groups = i64::try_from(series.len().max(1)).unwrap_or(1);
+        let width = (slot - 24) / groups;
+        let text = ("sans-serif", 14).into_font().color(&BLACK);
+        let centre = text.pos(Pos::new(HPos::Center, VPos::Bottom));
+        for (k, s) in series.iter().enumerate() {
+            let k = i64::try_from(k).unwrap_or(0);
+            for (i, v) in s.values.iter().enumerate() {
+                let i = i64::try_from(i).unwrap_or(0);
+                let x0 = i * slot + 12 + k * width;
+                let x1 = x0 + width - 4;
+                let Some(v) = *v else {
+                    let (px, py) = chart.backend_coord(&((x0 + x1) / 2, 0));
+                    root.draw(&Text::new("none", (px, py - 2), centre.clone()))?;
+                    continue;
+                };
+                let h = i64::try_from(v).unwrap_or(i64::MAX);
+                if s.filled {
+                    chart.draw_series(std::iter::once(Rectangle::new(
+                        [(x0, 0), (x1, h)],
+                        INK.filled(),
+                    )))?;
+                } else {
+                    chart.draw_series(std::iter::once(Rectangle::new(
+                        [(x0, 0), (x1, h)],
+                        PALE.filled(),
+                    )))?;
+                    chart.draw_series(std::iter::once(Rectangle::new(
+                        [(x0, 0), (x1, h)],
+                        INK.stroke_width(1),
+                    )))?;
+                }
+                let (px, py) = chart.backend_coord(&((x0 + x1) / 2, h));
+                root.draw(&Text::new(
+                    format!("{v}{suffix}"),
+                    (px, py - 2),
+                    centre.clone(),
+                ))?;
+            }
+        }
+        let under = text.pos(Pos::new(HPos::Center, VPos::Top));
+        for (i, name) in categories.iter().enumerate() {
+            let i = i64::try_from(i).unwrap_or(0);
+            let (px, py) = chart.backend_coord(&(i * slot + slot / 2, 0));
+            root.draw(&Text::new(sanitize(name), (px, py + 4), under.clone()))?;
+            if let Some(second) = second_line.get(usize::try_from(i).unwrap_or(0)) {
+                root.draw(&Text::new(
+                    second.clone(),
+                    (px, py + 20),
+                    ("sans-serif", 13)
+                        .into_font()
+                        .color(&GREY)
+                        .pos(Pos::new(HPos::Center, VPos::Top)),
+                ))?;
+            }
+        }
+        root.present()?;
+    }
+    Ok(svg)
+}
+
+/// Horizontal bars with the name written above each bar.
+fn rank_chart(rows: &[(String, u64)], unit: &str) -> DrawResult<String> {
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (W, H)).into_drawing_area();
+        root.fill(&WHITE)?;
+        let top = rows.iter().map(|r| r.1).max().unwrap_or(0);
+        if top > DRAWABLE_MAX {
+            return Err(TOO_BIG.into());
+        }
+        let x_top = i64::try_from(nice_top(top)).unwrap_or(i64::MAX);
+        let n = i64::try_from(rows.len().max(1)).unwrap_or(1);
+        let slot = 100i64;
+        let mut chart = ChartBuilder::on(&root)
+            .margin(6)
+            .margin_right(40)
+            .x_label_area_size(18)
+            .y_label_area_size(4)
+            .build_cartesian_2d(0i64..x_top, 0i64..slot * n)?;
+        chart
+            .configure_mesh()
+            .disable_y_mesh()
+            .y_labels(2)
+            .y_label_formatter(&|_| String::new())
+            .x_labels(5)
+            .light_line_style(WHITE)
+            .bold_line_style(RGBColor(0xdd, 0xdd, 0xdd))
+            .axis_style(GREY)
+            .label_style(("sans-serif", 14).into_font().color(&GREY))
+            .draw()?;
+        let name_style = ("sans-serif", 14)
+            .into_font()
+            .color(&BLACK)
+            .pos(Pos::new(HPos::Left, VPos::Bottom));
+        let count_style = ("sans-serif", 14)
+            .into_font()
+            .color(&BLACK)
+            .pos(Pos::new(HPos::Left, VPos::Center));
+        for (i, (name, count)) in rows.iter().enumerate() {
+            // The first row at the top.
+            let i = n - 1 - i64::try_from(i).unwrap_or(0);
+            let y0 = i * slot + 8;
+            let y1 = y0 + 40;
+            let v = i64::try_from(*count).unwrap_or(i64::MAX);
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(0, y0), (v, y1)],
+                INK.filled(),
+            )))?;
+            let (px, py) = chart.backend_coord(&(0, y1));
+            root.draw(&Text::new(
+                sanitize(name),
+                (px + 1, py - 2),
+                name_style.clone(),
+            ))?;
+            let (px, py) = chart.backend_coord(&(v, (y0 + y1) / 2));
+            root.draw(&Text::new(
+                format!("{count} {unit}"),
+                (px + 4, py),
+                count_style.clone(),
+            ))?;
+        }
+        root.present()?;
+    }
+    Ok(svg)
+}
+
+/// A round number above `n` for the top of an axis (1, 2 or 5 times a power
+/// of ten per grid step, at most about six steps), leaving room for the label
+/// above the tallest bar.
+fn nice_top(n: u64) -> u64 {
+    let n = n.max(4);
+    let mut step = 1u64;
+    while n / step >= 5 {
+        let next = match step.to_string().as_bytes().first() {
+            Some(b'2') => step / 2 * 5,
+            _ => step.saturating_mul(2),
+        };
+        if next == step {
+            break;
+        }
+        step = next;
+    }
+    (n / step).saturating_add(1).saturating_mul(step)
+}
+
+/// The SVG made fit for the page: scales to its box, labelled for screen readers.
+fn figure_svg(svg: &str, label: &str) -> String {
+    // plotters writes `<svg width=".." height=".." viewBox=".." ...>`; let the
+    // page choose the size.
+    let svg = svg.replacen(
+        &format!("<svg width=\"{W}\" height=\"{H}\""),
+        &format!("<svg role=\"img\" aria-label=\"{}\"", escape(label)),
+        1,
+    );
+    svg.replacen("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "", 1)
+}
+
+fn plural(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn check_percent(c: &CheckCounts) -> Option<u64> {
+    if c.taken == 0 {
+        None
+    } else {
+        percent(c.right, c.asked)
+    }
+}
+
+const STYLE: &str = r#"
+@page { size: A4; margin: 12mm; }
+* { box-sizing: border-box; }
+body { font-family: "DejaVu Sans", Arial, Helvetica, sans-serif; color: #000; margin: 0;
+       font-size: 10.5pt; line-height: 1.3; }
+h1 { font-size: 18pt; margin: 0 0 1mm 0; }
+h2 { font-size: 12pt; margin: 0 0 1mm 0; }
+p { margin: 0 0 1.5mm 0; }
+.lead { font-size: 11pt; }
+.totals { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 3mm; margin: 3mm 0; }
+.totals div { border: 0.4mm solid #1f3a68; padding: 1.5mm 2mm; }
+.totals b { display: block; font-size: 16pt; }
+.grid { display: grid; grid-template-columns: 1fr 1fr; gap: 4mm 6mm; }
+figure { margin: 0; break-inside: avoid; }
+figure svg { width: 100%; height: auto; display: block; }
+figcaption, .note { font-size: 9pt; color: #222; }
+.key { font-size: 9pt; margin: 0 0 1mm 0; }
+.swatch { display: inline-block; width: 3.2mm; height: 3.2mm; vertical-align: -0.4mm;
+          border: 0.3mm solid #1f3a68; margin: 0 1mm 0 0; }
+.filled { background: #1f3a68; }
+.pale { background: #d9e4f2; }
+.plainly { border-left: 1.2mm solid #1f3a68; padding-left: 2mm; }
+footer { margin-top: 3mm; font-size: 8.5pt; color: #333; }
+@media screen { body { max-width: 190mm; margin: 8mm auto; } }
+"#;
+
+fn page(title: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
+        escape(title)
+    )
+}
+
+fn key(items: &[(bool, &str)]) -> String {
+    let mut s = String::from("<p class=\"key\">");
+    for (filled, name) in items {
+        let _ = write!(
+            s,
+            "<span class=\"swatch {}\"></span>{} &nbsp; ",
+            if *filled { "filled" } else { "pale" },
+            escape(name)
+        );
+    }
+    s.push_str("</p>");
+    s
+}
+
+/// The whole report as one HTML page. `made_on` is days since 1970-01-01.
+pub fn html(r: &Report, made_on: i64) -> String {
+    let title = "hangup: what was counted";
+    if r.is_empty() {
+        let body = format!(
+            "<h1>{title}</h1>\n<p class=\"lead\">Nothing counted yet.</p>\n\
+             <p>This data folder holds no kiosk visits and no group sessions, so there is nothing \
+             to draw. Counts appear here after the kiosk has been used (<code>hangup kiosk</code>) \
+             or after a group session has been saved (<code>hangup group</code>).</p>\n\
+             <p>hangup counts numbers only: never names, and never what anyone said.</p>\n\
+             <footer>Made on {}.</footer>\n",
+            escape(&dates::long(made_on))
+        );
+        return page(title, &body);
+    }
+    let mut b = String::new();
+    let span = match (r.first_day, r.last_day) {
+        (Some(a), Some(z)) if a == z => format!("On {}", dates::long(a)),
+        (Some(a), Some(z)) => format!("From {} to {}", dates::long(a), dates::long(z)),
+        _ => String::new(),
+    };
+    let _ = writeln!(b, "<h1>{title}</h1>");
+    let _ = writeln!(
+        b,
+        "<p class=\"lead\">{}. Numbers only: hangup never keeps names or what anyone said.</p>",
+        escape(&span)
+    );
+    let _ = writeln!(
+        b,
+        "<div class=\"totals\">\
+         <div><b>{}</b>kiosk visits</div>\
+         <div><b>{}</b>practice calls finished at the kiosk ({} stayed safe)</div>\
+         <div><b>{}</b>group sessions, {} minutes</div>\
+         <div><b>{}</b>people at group sessions (counted by volunteers)</div></div>",
+        r.visits, r.finished, r.finished_safe, r.sessions, r.group_minutes, r.people
+    );
+
+    let labels: Vec<String> = r.periods.iter().map(|p| p.label.clone()).collect();
+    let per_words = if r.per == "month" {
+        "month"
+    } else {
+        "week (the date is the Monday)"
+    };
+    let left_out = if r.periods_left_out > 0 {
+        format!(
+            " The first {} are left out to fit the page.",
+            plural(r.periods_left_out as u64, "month", "months")
+        )
+    } else {
+        String::new()
+    };
+
+    let _ = writeln!(b, "<div class=\"grid\">");
+    // 1. Kiosk per period.
+    let visits: Vec<Option<u64>> = r.periods.iter().map(|p| Some(p.visits)).collect();
+    let finished: Vec<Option<u64>> = r.periods.iter().map(|p| Some(p.finished)).collect();
+    let chart = bar_chart(
+        &labels,
+        &[],
+        &[
+            Series {
+                filled: true,
+                values: &visits,
+            },
+            Series {
+                filled: false,
+                values: &finished,
+            },
+        ],
+        "",
+        None,
+    );
+    let _ = writeln!(
+        b,
+        "<figure><h2>Kiosk: visits and finished calls per {}</h2>{}{}\
+         <figcaption>A visit starts when someone touches the kiosk. A call is finished when \
+         its ending is reached.{left_out}</figcaption></figure>",
+        escape(if r.per == "month" { "month" } else { "week" }),
+        key(&[(true, "Visits"), (false, "Calls finished")]),
+        chart_or_note(
+            chart,
+            &format!("Kiosk visits and finished calls per {per_words}")
+        )
+    );
+
+    // 2. Group sessions and people.
+    let people: Vec<Option<u64>> = r.periods.iter().map(|p| Some(p.people)).collect();
+    let sessions: Vec<String> = r
+        .periods
+        .iter()
+        .map(|p| plural(p.sessions, "session", "sessions"))
+        .collect();
+    let chart = if r.sessions == 0 {
+        Err("No group sessions have been saved yet.".into())
+    } else {
+        bar_chart(
+            &labels,
+            &sessions,
+            &[Series {
+                filled: true,
+                values: &people,
+            }],
+            "",
+            None,
+        )
+    };
+    let _ = writeln!(
+        b,
+        "<figure><h2>Group sessions: people who came</h2>{}{}\
+         <figcaption>People per {per_words}, as counted by the volunteer; the number of sessions \
+         is under each date.</figcaption></figure>",
+        key(&[(true, "People")]),
+        chart_or_note(chart, "People at group sessions per period")
+    );
+
+    // 3. Quick check before and after.
+    let before = [
+        check_percent(&r.kiosk_before),
+        percent(r.group_before.right, r.group_before.hands),
+    ];
+    let after = [
+        check_percent(&r.kiosk_after),
+        percent(r.group_after.right, r.group_after.hands),
+    ];
+    let any_check = before.iter().chain(&after).any(Option::is_some);
+    let chart = if any_check {
+        bar_chart(
+            &["Kiosk".to_string(), "Group sessions".to_string()],
+            &[
+                format!(
+                    "{} before, {} after",
+                    r.kiosk_before.taken, r.kiosk_after.taken
+                ),
+                format!(
+                    "{} before, {} after",
+                    r.group_before.sessions, r.group_after.sessions
+                ),
+            ],
+            &[
+                Series {
+                    filled: false,
+                    values: &before,
+                },
+                Series {
+                    filled: true,
+                    values: &after,
+                },
+            ],
+            "%",
+            Some(110),
+        )
+    } else {
+        Err("Nobody has taken the quick check yet.".into())
+    };
+    let _ = writeln!(
+        b,
+        "<figure><h2>Quick check: right answers before and after</h2>{}{}\
+         <figcaption class=\"plainly\"><b>The two sets are different calls.</b> The quick check \
+         before practice and the one after use different short calls, so this is not the same \
+         test taken twice, and not everyone who takes the first takes the second. Read the \
+         change as a rough sign, not as proof. Kiosk: share of answers \
+         right (people under the bars). Group: share of hands on the right answer (sessions under \
+         the bars).</figcaption></figure>",
+        key(&[(false, "Before practice"), (true, "After practice")]),
+        chart_or_note(
+            chart,
+            "Quick check: percentage right before and after practice"
+        )
+    );
+
+    // 4. Tricks most often missed.
+    let chart = if r.tricks.is_empty() {
+        Err(if r.hands_counted == 0 {
+            "No show of hands has been counted in a group session yet, so there are no tricks to show."
+                .into()
+        } else {
+            "No hands went up for a risky answer. Well done to the rooms!".into()
+        })
+    } else {
+        rank_chart(&r.tricks, "hands")
+    };
+    let _ = writeln!(
+        b,
+        "<figure><h2>Tricks most often missed</h2>{}\
+         <figcaption>From group sessions: hands raised for a risky answer, by the trick that \
+         answer fell for (an answer can show more than one trick). Out of {} hands counted. \
+         The kiosk does not keep answers, only endings.</figcaption></figure>",
+        chart_or_note(chart, "Tricks most often missed, by hands raised"),
+        r.hands_counted
+    );
+    let _ = writeln!(b, "</div>");
+    let mut foot = format!(
+        "Made on {} with <code>hangup stats --report</code>.",
+        escape(&dates::long(made_on))
+    );
+    if r.unreadable_dates > 0 {
+        let _ = write!(
+            foot,
+            " {} with a date that could not be read {} left out.",
+            plural(r.unreadable_dates as u64, "record", "records"),
+            if r.unreadable_dates == 1 {
+                "was"
+            } else {
+                "were"
+            }
+        );
+    }
+    let _ = writeln!(b, "<footer>{foot}</footer>");
+    page(title, &b)
+}
+
+/// `hangup stats --report FILE`: read the data folder, write the page, and
+/// return a line to tell the volunteer where it is.
+pub fn write(dir: Option<&Path>, scenarios: Option<&Path>, file: &Path) -> Result<String, String> {
+    let Some(dir) = dir else {
+        return Err("there is no folder to read the counts from. Use --data-dir.".into());
+    };
+    let counters = crate::stats::load(&dir.join(crate::stats::FILE_NAME))?;
+    let groups = crate::group::record::read_all(dir).map_err(|e| {
+        format!(
+            "the group records in {} could not be read ({e})",
+            dir.display()
+        )
+    })?;
+    let library = Library::load(scenarios);
+    let report = gather(&counters, &groups, &library);
+    let page = html(&report, dates::today());
+    crate::store::write_atomic(file, page.as_bytes())
+        .map_err(|e| format!("could not write {} ({e})", file.display()))?;
+    Ok(format!(
+        "Wrote the report to {}. Open it in a web browser to read or print it (one A4 page).",
+        sanitize(&file.display().to_string())
+    ))
+}
+
+fn chart_or_note(chart: DrawResult<String>, label: &str) -> String {
+    match chart {
+        Ok(svg) => figure_svg(&svg, label),
+        Err(e) => format!("<p class=\"note\">{}</p>", escape(&e.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weeks_start_on_monday() {
+        // 2026-11-30 is a Monday.
+        let monday_30 = dates::parse_iso("2026-11-30").expect("date");
+        assert_eq!(monday(monday_30), monday_30);
+        assert_eq!(monday(monday_30 + 6), monday_30);
+        assert_eq!(monday(monday_30 - 1), monday_30 - 7);
+    }
+
+    #[test]
+    fn nice_tops() {
+        for n in [
+            0,
+            1,
+            4,
+            9,
+            10,
+            11,
+            37,
+            99,
+            100,
+            101,
+            1234,
+            99_999,
+            u64::MAX / 4,
+        ] {
+            let t = nice_top(n);
+            assert!(t > n, "{n} -> {t}");
+            assert!(t <= n.max(4) * 2 + 10, "{n} -> {t}");
+        }
+    }
+
+    /// A month of records: a kiosk open six days a week from Monday
+    /// 2 November 2026 for four weeks and two days, and a group session
+    /// every Wednesday.
+    fn month() -> (Counters, Vec<Record>) {
+        use crate::engine::Outcome;
+        use crate::engine::quick_check::{Score, Stage};
+        use crate::group::Tally;
+        use crate::group::record::Hands;
+        let start = dates::parse_iso("2026-11-02").expect("date");
+        let mut c = Counters::default();
+        let mut groups = Vec::new();
+        for i in 0..30 {
+            let day = start + i;
+            if (day + 3).rem_euclid(7) == 6 {
+                continue; // closed on Sundays
+            }
+            let date = dates::iso(day);
+            for v in 0..(3 + i % 5) {
+                c.visit_started(&date);
+                if v % 2 == 0 {
+                    c.call_finished(&date, "police-courier", Outcome::Safe);
+                }
+                if v % 3 == 0 {
+                    c.call_finished(&date, "hmrc-tax", Outcome::Defrauded);
+                }
+            }
+            c.check_finished(&date, Stage::Before, Score { right: 3, asked: 6 });
+            if i % 2 == 0 {
+                c.check_finished(&date, Stage::After, Score { right: 5, asked: 6 });
+            }
+            if (day + 3).rem_euclid(7) == 2 {
+                groups.push(Record {
+                    date,
+                    duration_minutes: 50,
+                    scenarios: vec!["police-courier".into()],
+                    attendees: 12,
+                    tallies: vec![Tally {
+                        scenario: "police-courier".into(),
+                        step: "intro".into(),
+                        // safer, risky (fake authority), neutral
+                        counts: vec![Some(7), Some(4), None],
+                    }],
+                    check_before: Some(Hands {
+                        right: 40,
+                        hands: 72,
+                    }),
+                    check_after: Some(Hands {
+                        right: 60,
+                        hands: 72,
+                    }),
+                });
+            }
+        }
+        (c, groups)
+    }
+
+    /// How plotters writes a text in SVG.
+    fn svg_text(s: &str) -> String {
+        format!(">\n{s}\n</text>")
+    }
+
+    #[test]
+    fn a_generated_month() {
+        let (c, groups) = month();
+        let library = Library::builtin();
+        let r = gather(&c, &groups, &library);
+        assert_eq!(r.per, "week");
+        let labels: Vec<&str> = r.periods.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(labels, ["2 Nov", "9 Nov", "16 Nov", "23 Nov", "30 Nov"]);
+        let visits: u64 = r.periods.iter().map(|p| p.visits).sum();
+        assert_eq!(visits, r.visits);
+        assert_eq!(r.sessions, 4);
+        assert_eq!(r.people, 48);
+        assert_eq!(r.periods.iter().map(|p| p.sessions).sum::<u64>(), 4);
+        assert_eq!(r.kiosk_before.taken, 26);
+        assert_eq!(r.group_after.right, 240);
+        // Only the risky answer's trick, with its catalogue name.
+        assert_eq!(r.tricks, [("Fake authority".to_string(), 16)]);
+        assert_eq!(r.hands_counted, 44);
+
+        let page = html(&r, dates::parse_iso("2026-12-01").expect("date"));
+        assert_eq!(page.matches("<svg").count(), 4, "four charts");
+        assert_eq!(page.matches("</svg>").count(), 4);
+        assert!(page.contains("The two sets are different calls."));
+        assert!(
+            page.contains("From 2 November 2026 to 1 December 2026"),
+            "{page}"
+        );
+        assert!(page.contains("role=\"img\""));
+        assert!(!page.contains("<?xml"), "no XML prolog inside HTML");
+        // Each week's label and the numbers above the bars are in the charts.
+        for p in &r.periods {
+            assert!(page.contains(&svg_text(&p.label)), "{}", p.label);
+            assert!(page.contains(&svg_text(&p.visits.to_string())));
+        }
+        assert!(page.contains(&svg_text("16 hands")));
+        assert!(page.contains("size: A4"));
+        assert!(!page.contains("Nothing counted yet"));
+    }
+
+    #[test]
+    fn many_months_are_counted_by_month() {
+        let mut c = Counters::default();
+        let start = dates::parse_iso("2024-01-15").expect("date");
+        for i in 0..(365 * 2) {
+            c.visit_started(&dates::iso(start + i));
+        }
+        let r = gather(&c, &[], &Library::builtin());
+        assert_eq!(r.per, "month");
+        assert_eq!(r.periods.len(), MAX_MONTHS);
+        assert_eq!(r.periods_left_out, 25 - MAX_MONTHS);
+        assert_eq!(r.periods[0].label, "Aug 24");
+        assert!(html(&r, start + 800).contains("are left out to fit the page"));
+    }
+
+    #[test]
+    fn empty_folder_says_nothing_counted_yet() {
+        let r = gather(&Counters::default(), &[], &Library::builtin());
+        assert!(r.is_empty());
+        let page = html(&r, 0);
+        assert!(page.contains("Nothing counted yet."));
+        assert!(!page.contains("<svg"));
+    }
+
+    #[test]
+    fn damaged_numbers_and_dates_do_not_break_the_page() {
+        let mut c = Counters::default();
+        c.kiosk_day("2026-11-02").visits = u64::MAX;
+        c.kiosk_day("not a date <b>").visits = 3;
+        let r = gather(&c, &[], &Library::builtin());
+        assert_eq!(r.unreadable_dates, 1);
+        let page = html(&r, 0);
+        assert!(page.contains(TOO_BIG));
+        assert!(page.contains("1 record with a date that could not be read was left out"));
+        assert!(!page.contains("not a date"));
+    }
+
+    #[test]
+    fn names_in_charts_are_escaped() {
+        let svg = rank_chart(&[("<script>&\u{1b}[2J".into(), 3)], "hands").expect("chart");
+        assert!(svg.contains("&lt;script&gt;&amp;"), "{svg}");
+        assert!(!svg.contains('\u{1b}'));
+        assert!(!svg.contains("<script"));
+    }
+
+    #[test]
+    fn escape_html() {
+        assert_eq!(escape("<b>&\"'\u{1b}[2J"), "&lt;b&gt;&amp;&quot;&#39;[2J");
+    }
+}
