@@ -188,9 +188,64 @@ fn check_names<'a>(s: &'a Scenario, out: &mut Vec<Diagnostic>) -> BTreeSet<&'a s
             );
         }
     }
+    // A `set` misspelt: a near name that is read more often than it is set
+    // is the one meant. Report it once, at the `set`, not at every read.
+    let count = |list: &[&Sp], n: &str| list.iter().filter(|f| f.get_ref() == n).count();
+    let (all_sets, all_reads) = (sets(s), reads(s));
+    let mut misspelt_sets: BTreeMap<&str, &str> = BTreeMap::new();
+    for f in &all_sets {
+        let name = f.get_ref().as_str();
+        if read_names.contains(name) || !valid_fact(name) {
+            continue;
+        }
+        let unset_reads = read_names
+            .iter()
+            .copied()
+            .filter(|n| !set_names.contains(n));
+        if let Some(meant) = closest(name, unset_reads)
+            && count(&all_reads, meant) > count(&all_sets, name)
+        {
+            misspelt_sets.insert(name, meant);
+        }
+    }
+    let mut told: BTreeSet<&str> = BTreeSet::new();
+    for f in &all_sets {
+        let name = f.get_ref().as_str();
+        if let Some(meant) = misspelt_sets.get(name) {
+            unknown.insert(*meant);
+            explained.insert(name);
+            {
+                told.insert(name);
+                out.push(
+                    Diagnostic::error(
+                        "H0501",
+                        format!(
+                            "this sets \"{name}\", but the `when`s and `unless`es read \"{meant}\", which nothing sets"
+                        ),
+                        Some(f.span()),
+                    )
+                    .with_hint(format!("did you mean set = [\"{meant}\"]?")),
+                );
+            }
+        }
+    }
+    let invalid_sets: Vec<&str> = set_names
+        .iter()
+        .copied()
+        .filter(|n| !valid_fact(n))
+        .collect();
     for f in reads(s) {
         let name = f.get_ref().as_str();
-        if set_names.contains(name) || !valid_fact(name) {
+        if set_names.contains(name) || !valid_fact(name) || unknown.contains(name) {
+            continue;
+        }
+        // A `set` with an unusable name (H0507) is the fact meant here: one report.
+        if let Some(bad) = invalid_sets
+            .iter()
+            .copied()
+            .find(|b| b.to_lowercase().replace([' ', '_'], "-") == name.replace('_', "-"))
+        {
+            explained.insert(bad);
             continue;
         }
         unknown.insert(name);

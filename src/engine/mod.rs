@@ -3,6 +3,7 @@
 //! plain mode are thin front ends over it, and most tests test it.
 
 pub mod catalogue;
+pub mod house;
 pub mod library;
 pub mod memory;
 pub mod model;

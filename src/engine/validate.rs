@@ -104,6 +104,7 @@ pub fn validate_source(
     check_text(s, source, &mut out);
     check_fit(s, &mut out);
     super::memory::check(s, &mut out);
+    super::house::check(s, source, &mut out);
     out
 }
 
@@ -166,14 +167,24 @@ fn check_ids(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic>) {
         .chain(s.steps.iter().map(|st| &st.id))
         .chain(s.endings.iter().map(|e| &e.id));
     for id in all {
-        if !valid_id(id.get_ref()) {
+        let text = id.get_ref();
+        if text.len() > 64 && valid_id(&text[..64]) {
             out.push(
                 Diagnostic::error(
                     "H0202",
                     format!(
-                        "the id \"{}\" has characters an id cannot have",
-                        id.get_ref()
+                        "the id \"{text}\" is {} characters long; an id can have at most 64",
+                        text.chars().count()
                     ),
+                    span(id),
+                )
+                .with_hint("use a shorter id, e.g. \"ask-for-pin\""),
+            );
+        } else if !valid_id(text) {
+            out.push(
+                Diagnostic::error(
+                    "H0202",
+                    format!("the id \"{text}\" has characters an id cannot have"),
                     span(id),
                 )
                 .with_hint("use small letters, digits and dashes only, e.g. \"ask-for-pin\""),
@@ -263,7 +274,11 @@ fn check_references(s: &Scenario, catalogue: &Catalogue, out: &mut Vec<Diagnosti
         }
         for ch in &st.choices {
             let next = ch.next.get_ref();
-            if !targets.contains(&next.as_str()) {
+            // An id written with odd characters is reported once, at the id (H0202).
+            let misspelt_id = targets
+                .iter()
+                .any(|t| !valid_id(t) && t.to_lowercase().replace(' ', "-") == *next);
+            if !targets.contains(&next.as_str()) && !misspelt_id {
                 let mut d = Diagnostic::error(
                     "H0203",
                     format!("next = \"{next}\" is not the id of any step or ending"),
@@ -368,7 +383,35 @@ impl<'a> Graph<'a> {
 
 fn check_graph(s: &Scenario, out: &mut Vec<Diagnostic>) {
     let g = Graph::of(s);
-    let reach = g.reachable(s.start.get_ref());
+    let ids: Vec<&str> = s
+        .steps
+        .iter()
+        .map(|st| st.id.get_ref().as_str())
+        .chain(s.endings.iter().map(|e| e.id.get_ref().as_str()))
+        .collect();
+    // Follow-on problems are not reported: a broken `start` or `next` is one
+    // mistake (H0203), so what it would have reached counts as reached, by the
+    // name the hint suggests (or, for a misspelt id, the id itself).
+    let start_ok = ids.contains(&s.start.get_ref().as_str());
+    let mut reach = g.reachable(s.start.get_ref());
+    let mut meant: Vec<&str> = Vec::new();
+    for r in std::iter::once(&s.start)
+        .chain(
+            s.steps
+                .iter()
+                .flat_map(|st| st.choices.iter().map(|c| &c.next)),
+        )
+        .chain(s.steps.iter().filter_map(|st| st.on_repeat.as_ref()))
+    {
+        let r = r.get_ref().as_str();
+        if !ids.contains(&r) {
+            meant.extend(closest(r, ids.iter().copied()));
+            meant.extend(ids.iter().copied().filter(|i| !valid_id(i)));
+        }
+    }
+    for m in meant {
+        reach.extend(g.reachable(m));
+    }
     let finish = g.can_finish();
     for st in &s.steps {
         let id = st.id.get_ref().as_str();
@@ -394,7 +437,9 @@ fn check_graph(s: &Scenario, out: &mut Vec<Diagnostic>) {
                 span(&st.id),
             ).with_hint("a learner needs a real choice, and no more than four to read"));
         }
-        if !reach.contains(id) {
+        if !start_ok {
+            // Nothing can be said about reaching steps until `start` is fixed.
+        } else if !reach.contains(id) {
             out.push(
                 Diagnostic::error(
                     "H0301",
@@ -416,7 +461,7 @@ fn check_graph(s: &Scenario, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    for e in &s.endings {
+    for e in s.endings.iter().filter(|_| start_ok) {
         if !reach.contains(e.id.get_ref().as_str()) {
             out.push(Diagnostic::warning(
                 "H0307",
@@ -563,11 +608,29 @@ fn check_text(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic>) {
     }
     for (name, vals) in &s.variants {
         if vals.is_empty() {
-            out.push(Diagnostic::error(
-                "H0210",
-                format!("the variant list \"{name}\" is empty"),
-                span(&s.id),
-            ));
+            // The list itself has no place in the parsed file; find its line.
+            let at = source.and_then(|src| {
+                let mut offset = 0;
+                for line in src.split_inclusive('\n') {
+                    let t = line.trim_start();
+                    if let Some(rest) = t.strip_prefix(name.as_str())
+                        && rest.trim_start().starts_with('=')
+                    {
+                        let start = offset + (line.len() - t.len());
+                        return Some(start..start + t.trim_end().len());
+                    }
+                    offset += line.len();
+                }
+                None
+            });
+            out.push(
+                Diagnostic::error(
+                    "H0210",
+                    format!("the variant list \"{name}\" is empty"),
+                    at.or_else(|| span(&s.id)),
+                )
+                .with_hint("give it at least one value, or remove it"),
+            );
         }
     }
     for e in &s.endings {
@@ -790,7 +853,8 @@ fn check_fit(s: &Scenario, out: &mut Vec<Diagnostic>) {
                     .map(UnicodeWidthStr::width)
                     .max()
                     .unwrap_or(0);
-                (longest > max || text.contains('\n')).then(|| {
+                // A line break is its own problem (H0409).
+                (longest > max).then(|| {
                     format!("`{name}` is {longest} columns wide; it must fit on one line of {max}")
                 })
             }

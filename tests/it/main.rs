@@ -24,6 +24,7 @@ mod kiosk_e2e;
 mod large;
 mod lessons;
 mod memory;
+mod mistakes;
 mod plain;
 mod practice;
 mod pty;
