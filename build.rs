@@ -31,6 +31,66 @@ fn main() {
         Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin_scenarios.rs");
     fs::write(out, code).expect("can write to OUT_DIR");
     locales();
+    translations();
+}
+
+/// A folder named like a language tag: "cy", "en-GB", "gd".
+fn is_language_folder(name: &str) -> bool {
+    let mut parts = name.split('-');
+    let lang = parts.next().unwrap_or("");
+    (2..=3).contains(&lang.len())
+        && lang.bytes().all(|b| b.is_ascii_lowercase())
+        && parts
+            .all(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// `BUILTIN_TRANSLATIONS`: (English file, language, contents) for every
+/// translation beside a built-in English file: `scenarios/<lang>/*.toml`,
+/// `assets/catalogue/<lang>/*.toml` and `assets/<lang>/quick-check.toml`.
+fn translations() {
+    let mut found: Vec<(String, String, String)> = Vec::new();
+    for base in ["scenarios", "assets/catalogue", "assets"] {
+        println!("cargo:rerun-if-changed={base}");
+        for lang in fs::read_dir(base)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+        {
+            let lang_name = lang.file_name().to_string_lossy().into_owned();
+            if !is_language_folder(&lang_name) || !lang.path().is_dir() {
+                continue;
+            }
+            println!("cargo:rerun-if-changed={base}/{lang_name}");
+            for f in fs::read_dir(lang.path())
+                .into_iter()
+                .flatten()
+                .filter_map(Result::ok)
+            {
+                let name = f.file_name().to_string_lossy().into_owned();
+                if name.ends_with(".toml") {
+                    found.push((
+                        format!("{base}/{name}"),
+                        lang_name.clone(),
+                        format!("{base}/{lang_name}/{name}"),
+                    ));
+                }
+            }
+        }
+    }
+    found.sort();
+    let mut code = String::from(
+        "/// Built-in translations: (English file, language, contents).\npub const BUILTIN_TRANSLATIONS: &[(&str, &str, &str)] = &[\n",
+    );
+    for (english, lang, path) in &found {
+        println!("cargo:rerun-if-changed={path}");
+        code.push_str(&format!(
+            "    ({english:?}, {lang:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{path}\"))),\n"
+        ));
+    }
+    code.push_str("];\n");
+    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
+        .join("builtin_translations.rs");
+    fs::write(out, code).expect("can write to OUT_DIR");
 }
 
 /// `LOCALE_FILES`: (language folder, file name, contents) for every

@@ -44,6 +44,16 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub monochrome: bool,
 
+    /// After the screen changes, ignore keys and touches for this long, so a
+    /// doubled key does not answer a question not yet seen (0 turns it off).
+    #[arg(
+        long,
+        global = true,
+        value_name = "MILLISECONDS",
+        default_value_t = 400
+    )]
+    pub key_pause: u64,
+
     /// Colours for a light or dark background. Without it, hangup asks the
     /// terminal, then looks at COLORFGBG; if neither says, it uses the
     /// terminal's own colours.
@@ -139,6 +149,14 @@ pub enum Command {
         #[arg(long, default_value = "human", value_name = "FORMAT",
               value_parser = ["human", "short", "json"])]
         format: String,
+    },
+    /// Print a translation file to fill in (for translators): every text of
+    /// a call, a catalogue or the quick check, with the translation so far.
+    /// Use with --language, e.g. `hangup translate police-courier --language cy`.
+    Translate {
+        /// A call's id or file, or red-flags, advice or quick-check.
+        #[arg(value_name = "ID_OR_FILE")]
+        what: String,
     },
     /// Print the JSON Schema of the scenario format (for text editors).
     Schema,

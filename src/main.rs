@@ -73,6 +73,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         ));
     }
     let plain = wants_plain(&cli);
+    tui::guard::set_settle(std::time::Duration::from_millis(cli.key_pause.min(5_000)));
     // Only the full-screen front end asks the terminal for its background.
     let full_screen = !plain
         && matches!(
@@ -87,8 +88,32 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 .parse::<hangup::check::Format>()
                 .map_err(|e| e.to_string())?;
             let mut out = stdout.lock();
-            let code = hangup::check::run_check(paths, cli.scenarios.as_deref(), format, &mut out);
+            // Only a language asked for on the command line narrows the check.
+            let language = match cli.language.as_deref() {
+                Some(l) => Some(l.parse::<hangup::i18n::Language>()?),
+                None => None,
+            };
+            let code = hangup::check::run_check_in(
+                paths,
+                cli.scenarios.as_deref(),
+                language,
+                format,
+                &mut out,
+            );
             Ok(ExitCode::from(u8::try_from(code).unwrap_or(1)))
+        }
+        Some(Command::Translate { what }) => {
+            let language = match cli.language.as_deref() {
+                Some(l) => l.parse::<hangup::i18n::Language>()?,
+                None => {
+                    return Err("say which language to translate into, e.g. --language cy.".into());
+                }
+            };
+            print!(
+                "{}",
+                hangup::check::translations::template_for(what, language)?
+            );
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Schema) => {
             println!("{}", hangup::check::schema_json());
@@ -260,7 +285,7 @@ fn keeper(cli: &Cli, library: &Library) -> Keeper {
 fn plain_voice<R: io::BufRead, W: io::Write>(cli: &Cli, p: &mut Plain<'_, R, W>) {
     if cli.speak {
         p.set_voice(
-            Box::new(Speaker::new(&cli.speak_command)),
+            Box::new(Speaker::for_language(&cli.speak_command)),
             !io::stdin().is_terminal(),
         );
     }
@@ -276,7 +301,7 @@ fn rules(cli: &Cli, region: &str) -> Rules {
 }
 
 fn run_tui(cli: &Cli, a: &mut app::App, keeper: &mut Keeper) -> Result<(), String> {
-    let mut speaker = cli.speak.then(|| Speaker::new(&cli.speak_command));
+    let mut speaker = cli.speak.then(|| Speaker::for_language(&cli.speak_command));
     tui::run_with_hook(a, |a, _action| {
         let (mut changed, again) = keeper.perform(&mut a.flow);
         if let Some(sp) = speaker.as_mut() {

@@ -32,6 +32,16 @@ pub trait Voice {
 /// British voice, slow rate. `spd-say` works too: `--speak-command "spd-say -r -30"`.
 pub const DEFAULT_COMMAND: &str = "espeak-ng -v en-gb -s 130";
 
+/// The default command for a language: espeak-ng's Welsh voice (`-v cy`)
+/// for Welsh. A command the user gave is kept as it is.
+pub fn command_for(command: &str, language: crate::i18n::Language) -> String {
+    if command == DEFAULT_COMMAND && language == crate::i18n::Language::Cy {
+        "espeak-ng -v cy -s 130".to_string()
+    } else {
+        command.to_string()
+    }
+}
+
 #[derive(Debug)]
 pub struct Speaker {
     program: String,
@@ -48,6 +58,11 @@ pub struct Speaker {
 impl Speaker {
     /// `command` is the program and its options, split at spaces; the words
     /// to say are added as the last argument.
+    /// A speaker for the current language (see [`command_for`]).
+    pub fn for_language(command: &str) -> Self {
+        Self::new(&command_for(command, crate::i18n::current()))
+    }
+
     pub fn new(command: &str) -> Self {
         let mut parts = command.split_whitespace().map(str::to_string);
         let program = parts.next().unwrap_or_default();

@@ -8,6 +8,7 @@
 pub mod lessons;
 mod paths;
 mod render;
+pub mod translations;
 
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
@@ -146,15 +147,59 @@ pub fn run_check(
     format: Format,
     out: &mut impl Write,
 ) -> i32 {
-    let report = if paths.is_empty() {
+    run_check_in(paths, extra_dir, None, format, out)
+}
+
+/// `hangup check`, with the translations too: every language's (warnings for
+/// what is missing or out of date), or with `language` only that one's (then
+/// those are errors, for a translator's own check).
+pub fn run_check_in(
+    paths: &[PathBuf],
+    extra_dir: Option<&Path>,
+    language: Option<crate::i18n::Language>,
+    format: Format,
+    out: &mut impl Write,
+) -> i32 {
+    let translations_of = |l: Option<crate::i18n::Language>| {
+        let mut r = Report::default();
+        if paths.is_empty() {
+            r.files
+                .extend(translations::check_builtin_translations(l).files);
+            if let Some(dir) = extra_dir {
+                r.files
+                    .extend(translations::check_folder_translations(&[dir.to_path_buf()], l).files);
+            }
+        } else {
+            r.files
+                .extend(translations::check_folder_translations(paths, l).files);
+        }
+        r
+    };
+    let mut report = if paths.is_empty() {
         check_builtin(extra_dir)
     } else {
         let (catalogue, mut report) = catalogue_for(extra_dir);
         report.files.extend(check_files(paths, &catalogue).files);
         report
     };
+    if language.is_some() {
+        report.files.extend(translations_of(language).files);
+    }
     // A failed write (closed pipe) must not hide the result: the exit code still says it.
     let _ = render(&report, format, out);
+    if language.is_none() && format != Format::Json {
+        // The English's authors get one line per language, not every gap:
+        // `--language` gives the details (and makes them count).
+        for l in crate::i18n::Language::REAL
+            .into_iter()
+            .filter(|l| !l.is_english())
+        {
+            let t = translations_of(Some(l));
+            if let Some(line) = translations::summary(&t, l) {
+                let _ = writeln!(out, "{line}");
+            }
+        }
+    }
     report.exit_code()
 }
 
@@ -176,6 +221,15 @@ fn walk(dir: &Path, depth: usize, files: &mut Vec<PathBuf>) {
             continue;
         }
         let is_dir = e.file_type().is_ok_and(|t| t.is_dir());
+        // Translations (`cy/`) are checked as translations, not as scenarios.
+        let language_folder = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(crate::i18n::Language::parse)
+            .is_some();
+        if is_dir && language_folder {
+            continue;
+        }
         if is_dir {
             walk(&p, depth + 1, files);
         } else if p.extension().is_some_and(|x| x == "toml") && !is_catalogue_file(&p) {

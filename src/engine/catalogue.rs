@@ -95,19 +95,34 @@ pub enum CatalogueError {
 }
 
 impl Catalogue {
-    /// The catalogues built into the program.
+    /// The catalogues built into the program, in the current language (see `crate::i18n`).
     pub fn builtin() -> Self {
+        Self::builtin_in(crate::i18n::current())
+    }
+
+    /// The built-in catalogues in `language` (English words where a
+    /// translation is missing or out of date).
+    pub fn builtin_in(language: crate::i18n::Language) -> Self {
+        use super::translate::builtin_in;
+        let flags = builtin_in(
+            "assets/catalogue/red-flags.toml",
+            BUILTIN_RED_FLAGS,
+            language,
+        );
+        let advice = builtin_in("assets/catalogue/advice.toml", BUILTIN_ADVICE, language);
         // The embedded files are checked by tests, so failing here is a build bug,
-        // not user input; still, fall back to empty rather than panic.
-        Self::parse(BUILTIN_RED_FLAGS, BUILTIN_ADVICE, "built-in").unwrap_or_else(|_| Self {
-            red_flags: RedFlags { flags: Vec::new() },
-            advice: Advice {
-                default_region: "ewni".into(),
-                regions: Vec::new(),
-                numbers: Vec::new(),
-                steps: Vec::new(),
-            },
-        })
+        // not user input; still, fall back to English, then to empty, rather than panic.
+        Self::parse(&flags, &advice, "built-in")
+            .or_else(|_| Self::parse(BUILTIN_RED_FLAGS, BUILTIN_ADVICE, "built-in"))
+            .unwrap_or_else(|_| Self {
+                red_flags: RedFlags { flags: Vec::new() },
+                advice: Advice {
+                    default_region: "ewni".into(),
+                    regions: Vec::new(),
+                    numbers: Vec::new(),
+                    steps: Vec::new(),
+                },
+            })
     }
 
     /// Parse both catalogues from text; errors name the file in plain words.

@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use super::catalogue::Catalogue;
 use super::model::Scenario;
 use super::text::bad_char;
+use super::translate::{Kind as TextKind, Overlay, builtin_translation, in_language};
 use super::validate::{Diagnostic, MAX_FILE_BYTES, validate_source};
+use crate::i18n::Language;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_scenarios.rs"));
 
@@ -83,6 +85,23 @@ pub fn check_scenario(bytes: &[u8], catalogue: &Catalogue) -> (Option<Scenario>,
             );
         }
     };
+    // Old Mac line endings (a carriage return alone): to TOML the whole file is
+    // one line, which would bring a flood of errors all "on line 1". Say so once.
+    if !text.contains('\n')
+        && let Some(at) = text.find('\r')
+    {
+        return (
+            None,
+            vec![
+                Diagnostic::error(
+                    "H0109",
+                    "the lines end with a carriage return only (old Mac style), so the file reads as one long line",
+                    Some(at..at + 1),
+                )
+                .with_hint("in your text editor, save it with Unix (LF) or Windows (CRLF) line endings"),
+            ],
+        );
+    }
     let mut problems = Vec::new();
     // Characters that could drive a terminal are reported where they are, then
     // blanked (same byte length, so every later span still points at the file).
@@ -386,12 +405,21 @@ impl Library {
         Self::load(None)
     }
 
-    /// The built-in scenarios plus those in `extra` (same id: the file wins).
+    /// The built-in scenarios plus those in `extra` (same id: the file wins),
+    /// in the current language (see `crate::i18n`).
     pub fn load(extra: Option<&Path>) -> Self {
+        Self::load_in(extra, crate::i18n::current())
+    }
+
+    /// The library in `language`. In a language other than English, only
+    /// the calls translated into it are there (`scenarios/<language>/`,
+    /// and `<language>/` inside `extra`); the catalogues always are, in
+    /// English where their translation is missing.
+    pub fn load_in(extra: Option<&Path>, language: Language) -> Self {
         let mut skipped = Vec::new();
         let catalogue = extra
-            .and_then(|dir| load_catalogue(dir, &mut skipped))
-            .unwrap_or_else(Catalogue::builtin);
+            .and_then(|dir| load_catalogue(dir, language, &mut skipped))
+            .unwrap_or_else(|| Catalogue::builtin_in(language));
 
         let mut by_id: BTreeMap<String, usize> = BTreeMap::new();
         let mut scenarios: Vec<Scenario> = Vec::new();
@@ -405,7 +433,11 @@ impl Library {
                 }
             }
         };
-        for (name, text) in BUILTIN_SCENARIOS {
+        for (name, english) in BUILTIN_SCENARIOS {
+            let translation = builtin_translation(&format!("scenarios/{name}"), language);
+            let Some(text) = in_language(TextKind::Scenario, english, translation, language) else {
+                continue;
+            };
             match parse_scenario(text.as_bytes(), &catalogue) {
                 Ok(s) => add(s, &mut scenarios),
                 Err(p) => skipped.push(Skipped {
@@ -418,7 +450,10 @@ impl Library {
             match scenario_files(dir) {
                 Ok(files) => {
                     for path in files {
-                        match std::fs::read(&path) {
+                        let Some(read) = read_in(&path, language) else {
+                            continue;
+                        };
+                        match read {
                             Ok(bytes) => match parse_scenario(&bytes, &catalogue) {
                                 Ok(s) => add(s, &mut scenarios),
                                 Err(p) => skipped.push(Skipped {
@@ -482,16 +517,41 @@ impl Library {
     }
 }
 
+/// A scenario file's bytes in `language`: the file itself in English; with
+/// its translation (`<folder>/<language>/<name>`) put in place otherwise.
+/// `None` when there is no such translation.
+fn read_in(path: &Path, language: Language) -> Option<std::io::Result<Vec<u8>>> {
+    if language.is_english() {
+        return Some(std::fs::read(path));
+    }
+    let name = path.file_name()?;
+    let tr_path = path.parent()?.join(language.code()).join(name);
+    if !tr_path.is_file() {
+        return None;
+    }
+    Some(std::fs::read(path).and_then(|english| {
+        let translation = std::fs::read_to_string(&tr_path)?;
+        Ok(match std::str::from_utf8(&english) {
+            Ok(e) => super::translate::apply(TextKind::Scenario, e, &Overlay::parse(&translation))
+                .into_bytes(),
+            // Not text: the usual loader says so.
+            Err(_) => english,
+        })
+    }))
+}
+
 /// The catalogues a folder's scenarios use (its own `red-flags.toml` / `advice.toml`,
 /// or the built-in ones), and any problem that made the folder's own unusable.
 pub fn folder_catalogue(dir: &Path) -> (Catalogue, Vec<Skipped>) {
     let mut skipped = Vec::new();
-    let catalogue = load_catalogue(dir, &mut skipped).unwrap_or_else(Catalogue::builtin);
+    let catalogue =
+        load_catalogue(dir, Language::EnGb, &mut skipped).unwrap_or_else(Catalogue::builtin);
     (catalogue, skipped)
 }
 
 /// A folder may carry its own catalogues; a broken one is reported and the built-in used.
-fn load_catalogue(dir: &Path, skipped: &mut Vec<Skipped>) -> Option<Catalogue> {
+/// In another language, `<dir>/<language>/red-flags.toml` (and advice) translate them.
+fn load_catalogue(dir: &Path, language: Language, skipped: &mut Vec<Skipped>) -> Option<Catalogue> {
     let flags_path = dir.join("red-flags.toml");
     let advice_path = dir.join("advice.toml");
     if !flags_path.exists() && !advice_path.exists() {
@@ -504,8 +564,22 @@ fn load_catalogue(dir: &Path, skipped: &mut Vec<Skipped>) -> Option<Catalogue> {
             Ok(builtin.to_string())
         }
     };
-    let flags = read(&flags_path, super::catalogue::BUILTIN_RED_FLAGS);
-    let advice = read(&advice_path, super::catalogue::BUILTIN_ADVICE);
+    let translated = |english: Result<String, String>, name: &str| {
+        let english = english?;
+        let tr = std::fs::read_to_string(dir.join(language.code()).join(name)).ok();
+        Ok::<String, String>(
+            in_language(TextKind::of_file(name), &english, tr.as_deref(), language)
+                .unwrap_or(english),
+        )
+    };
+    let flags = translated(
+        read(&flags_path, super::catalogue::BUILTIN_RED_FLAGS),
+        "red-flags.toml",
+    );
+    let advice = translated(
+        read(&advice_path, super::catalogue::BUILTIN_ADVICE),
+        "advice.toml",
+    );
     match (flags, advice) {
         (Ok(f), Ok(a)) => match Catalogue::parse(&f, &a, &dir.display().to_string()) {
             Ok(c) => Some(c),

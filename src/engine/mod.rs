@@ -12,6 +12,7 @@ pub mod script;
 pub mod session;
 pub mod structure;
 pub mod text;
+pub mod translate;
 pub mod validate;
 
 pub use catalogue::Catalogue;

@@ -107,8 +107,18 @@ impl Score {
 impl QuickCheck {
     /// The embedded sets. They are checked by tests; a broken file gives
     /// `None` (no quick check is offered) rather than a panic.
+    /// In the current language (see `crate::i18n`).
     pub fn builtin() -> Option<Self> {
-        Self::parse(BUILTIN).ok()
+        Self::builtin_in(crate::i18n::current())
+    }
+
+    /// The embedded sets in `language` (English where a translation is
+    /// missing or out of date).
+    pub fn builtin_in(language: crate::i18n::Language) -> Option<Self> {
+        let text = super::translate::builtin_in("assets/quick-check.toml", BUILTIN, language);
+        Self::parse(&text)
+            .ok()
+            .or_else(|| Self::parse(BUILTIN).ok())
     }
 
     pub fn parse(text: &str) -> Result<Self, String> {

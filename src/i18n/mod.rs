@@ -83,6 +83,15 @@ impl Language {
         }
     }
 
+    /// Its name in English, for messages to authors ("Welsh").
+    pub fn english_name(self) -> &'static str {
+        match self {
+            Language::EnGb => "English",
+            Language::Cy => "Welsh",
+            Language::EnXa => "pseudo-locale",
+        }
+    }
+
     /// Its name in its own words ("English", "Cymraeg").
     pub fn own_name(self) -> String {
         self.tr(&format!("language-name-{}", self.code()))

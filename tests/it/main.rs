@@ -33,4 +33,5 @@ mod robustness;
 mod seed_scenarios;
 mod soak;
 mod terminals;
+mod translations;
 mod tui;

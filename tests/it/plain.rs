@@ -644,7 +644,7 @@ fn plain_speech_in_the_list_says_the_quick_questions_and_is_off_without_speak() 
     );
     assert!(
         l[1].starts_with("--voice test Choose a call to practise.")
-            && l[1].contains("16: New: A tiny test call."),
+            && l[1].contains(&format!("{n}: New: A tiny test call.")),
         "the list is said: {l:#?}"
     );
     assert!(

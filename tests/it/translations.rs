@@ -1,0 +1,155 @@
+//! Translations: `hangup check` finds every gap with its place, the built-in
+//! Welsh loads, and a call plays in Welsh.
+
+use std::path::PathBuf;
+
+use hangup::check::{Format, run_check_in};
+use hangup::engine::Library;
+use hangup::i18n::Language;
+
+const FIXTURE: &str = "tests/fixtures/translations";
+
+/// (file, code, line, column, severity) of one diagnostic.
+type Found = (String, String, u64, u64, String);
+
+/// The exit code and every diagnostic, via the JSON output.
+fn found(language: Option<Language>) -> (i32, Vec<Found>) {
+    let mut out = Vec::new();
+    let code = run_check_in(
+        &[PathBuf::from(FIXTURE)],
+        None,
+        language,
+        Format::Json,
+        &mut out,
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out).expect("json output parses");
+    let list = doc["diagnostics"]
+        .as_array()
+        .expect("diagnostics array")
+        .iter()
+        .map(|d| {
+            (
+                d["file"].as_str().unwrap_or_default().to_string(),
+                d["code"].as_str().unwrap_or_default().to_string(),
+                d["line"].as_u64().unwrap_or(0),
+                d["column"].as_u64().unwrap_or(0),
+                d["severity"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    (code, list)
+}
+
+#[test]
+fn an_incomplete_translation_is_reported_gap_by_gap_with_places() {
+    let (code, list) = found(Some(Language::Cy));
+    assert_eq!(code, 1);
+    let tr = format!("{FIXTURE}/cy/tiny.toml");
+    let en = format!("{FIXTURE}/tiny.toml");
+    let has = |file: &str, c: &str, line: u64, col: u64| {
+        list.iter()
+            .any(|(f, code, l, cl, _)| f == file && code == c && *l == line && *cl == col)
+    };
+    // Out of date: at its `from`.
+    assert!(has(&tr, "H0802", 4, 20), "{list:#?}");
+    // Placeholders differ.
+    assert!(has(&tr, "H0804", 5, 47), "{list:#?}");
+    // Extra: a key the English does not have.
+    assert!(has(&tr, "H0803", 6, 19), "{list:#?}");
+    // Empty.
+    assert!(has(&tr, "H0808", 7, 49), "{list:#?}");
+    // Missing: at the English text to translate.
+    assert!(has(&en, "H0801", 19, 16), "caller.organisation: {list:#?}");
+    assert!(has(&en, "H0801", 30, 9), "step hello notes: {list:#?}");
+    let missing = list.iter().filter(|d| d.1 == "H0801").count();
+    assert_eq!(missing, 30 - 4, "{list:#?}");
+    // With --language every gap is an error.
+    assert!(list.iter().all(|d| d.4 == "error"), "{list:#?}");
+    // Nothing else: the translation folder is not checked as scenarios.
+    assert!(list.iter().all(|d| d.1.starts_with("H08")), "{list:#?}");
+}
+
+#[test]
+fn without_a_language_the_english_check_gets_one_line_per_language() {
+    let mut out = Vec::new();
+    let code = run_check_in(
+        &[PathBuf::from(FIXTURE)],
+        None,
+        None,
+        Format::Short,
+        &mut out,
+    );
+    let text = String::from_utf8_lossy(&out);
+    assert_eq!(code, 0, "the English is fine: {text}");
+    assert!(!text.contains("H08"), "{text}");
+    assert!(
+        text.contains("Translations: Welsh (cy): 1 text out of date, 26 texts not translated, 3 other problems. For where, run: hangup check --language cy"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_built_in_translations_are_well_formed() {
+    // Gaps (H0801-H0803) can come from a change to the English, and are the
+    // translator's to close; these can only come from the translation itself.
+    let mut out = Vec::new();
+    run_check_in(&[], None, Some(Language::Cy), Format::Short, &mut out);
+    let text = String::from_utf8_lossy(&out);
+    for code in ["H0804", "H0806", "H0807", "H0808", "H0809", "H0810"] {
+        assert!(!text.contains(code), "{text}");
+    }
+}
+
+#[test]
+fn the_welsh_library_has_the_translated_calls_in_welsh() {
+    let lib = Library::load_in(None, Language::Cy);
+    let ids: Vec<&str> = lib
+        .scenarios
+        .iter()
+        .map(|s| s.id.get_ref().as_str())
+        .collect();
+    assert!(ids.contains(&"amazon-refund"), "{ids:?}");
+    assert!(lib.skipped.is_empty(), "{:?}", lib.skipped);
+    let english = Library::load_in(None, Language::EnGb);
+    for s in &lib.scenarios {
+        let en = english.get(s.id.get_ref()).expect("same call in English");
+        assert_ne!(s.title.get_ref(), en.title.get_ref());
+        // Written once: the same steps, choices and endings.
+        assert_eq!(s.steps.len(), en.steps.len());
+        for (a, b) in s.steps.iter().zip(&en.steps) {
+            assert_eq!(a.id.get_ref(), b.id.get_ref());
+            assert_eq!(a.choices.len(), b.choices.len());
+            for (x, y) in a.choices.iter().zip(&b.choices) {
+                assert_eq!(x.next.get_ref(), y.next.get_ref());
+                assert_eq!(x.verdict, y.verdict);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_catalogues_and_the_quick_check_come_in_welsh() {
+    let c = hangup::engine::Catalogue::builtin_in(Language::Cy);
+    assert_eq!(
+        c.red_flag("pressure").map(|f| f.name.as_str()),
+        Some("Pwysau")
+    );
+    let hang_up = c
+        .advice_step("hang-up")
+        .map(|a| a.text.clone())
+        .unwrap_or_default();
+    assert!(hang_up.starts_with("Rhowch y ffôn i lawr."), "{hang_up}");
+    // Numbers stay as they are.
+    let en = hangup::engine::Catalogue::builtin_in(Language::EnGb);
+    for (a, b) in c.advice.numbers.iter().zip(&en.advice.numbers) {
+        assert_eq!(a.number, b.number);
+        assert_eq!(a.number_regions, b.number_regions);
+    }
+    let q = hangup::engine::quick_check::QuickCheck::builtin_in(Language::Cy).expect("parses");
+    let qe = hangup::engine::quick_check::QuickCheck::builtin_in(Language::EnGb).expect("parses");
+    assert_eq!(q.sets.len(), qe.sets.len());
+    let (w, e) = (&q.sets[0].items[0], &qe.sets[0].items[0]);
+    assert_ne!(w.says, e.says);
+    assert_eq!((w.answer, &w.from), (e.answer, &e.from));
+    assert!(q.problems(&c).is_empty(), "{:?}", q.problems(&c));
+}
