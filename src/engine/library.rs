@@ -133,19 +133,30 @@ pub fn check_scenario(bytes: &[u8], catalogue: &Catalogue) -> (Option<Scenario>,
         });
         // A list or table left open makes the rest of the file unreadable: report
         // the list, once, where it starts, and nothing after it.
-        if let Some(first) = syntax.first().and_then(|d| d.span.clone())
-            && let Some(open) = unclosed_before(text, first.start)
-        {
+        let mut last_line = 0;
+        let mut cut: Option<(usize, std::ops::Range<usize>)> = None;
+        for (i, d) in syntax.iter().enumerate() {
+            let Some(at) = d.span.clone() else { continue };
+            if let Some(open) = unclosed_before(text, at.start)
+                && super::validate::line_of(text, open.start) > last_line
+            {
+                cut = Some((i, open));
+                break;
+            }
+            last_line = super::validate::line_of(text, at.start);
+        }
+        if let Some((i, open)) = cut {
             let line = super::validate::line_of(text, open.start);
-            syntax = vec![
+            syntax.truncate(i);
+            syntax.push(
                 Diagnostic::error(
                     "H0101",
                     format!("the list that starts on line {line} is not closed"),
                     Some(open),
                 )
                 .with_hint("add `]` at the end of the list"),
-            ];
-            syntax_lines = (line..=super::validate::line_of(text, text.len())).collect();
+            );
+            syntax_lines.extend(line..=super::validate::line_of(text, text.len()));
         }
         // The same problem on many lines is one mistake: list it once.
         let mut seen_msgs: std::collections::BTreeMap<String, usize> = Default::default();
@@ -180,9 +191,11 @@ pub fn check_scenario(bytes: &[u8], catalogue: &Catalogue) -> (Option<Scenario>,
     let shape_ok = shape.is_empty();
     let bad = super::structure::bad_values(&doc, &shape);
     problems.extend(shape.into_iter().filter(|d| {
-        d.span
-            .as_ref()
-            .is_none_or(|r| !syntax_lines.contains(&super::validate::line_of(text, r.start)))
+        // A key or table "missing" after a syntax error is usually only unread.
+        (errors.is_empty() || d.code != "H0104")
+            && d.span
+                .as_ref()
+                .is_none_or(|r| !syntax_lines.contains(&super::validate::line_of(text, r.start)))
     }));
     if !errors.is_empty() {
         return (None, problems);
@@ -329,6 +342,11 @@ fn syntax_error(e: &toml::de::Error, text: &str) -> Diagnostic {
         (
             format!("the text `{word}` needs quotes"),
             Some("put text in double quotes, e.g. says = \"Hello\"".into()),
+        )
+    } else if msg.contains("basic string") || msg.contains("literal string") {
+        (
+            "a text is not closed: the `\"` at its end is missing".into(),
+            Some("end the text with `\"` on the same line".into()),
         )
     } else if msg.contains("unclosed") || msg.contains("missing comma") {
         (

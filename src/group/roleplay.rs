@@ -157,6 +157,66 @@ pub fn script_text(script: &Script) -> String {
                 },
             };
             out.push_str(&wrap(&format!("-> {leads}"), WIDTH, "     "));
+            // For proof-reading: the replay line, and what the call remembers.
+            out.push_str(&wrap(&format!("Replay: {}", c.recap), WIDTH, "     "));
+            if !c.set.is_empty() {
+                out.push_str(&wrap(
+                    &format!("Remembers: {}", c.set.join(", ")),
+                    WIDTH,
+                    "     ",
+                ));
+            }
+        }
+        if let Some(node) = st.on_repeat {
+            let again = match node {
+                Node::Step(x) => format!("PART {}", part_of(x)),
+                Node::Ending(e) => script
+                    .endings
+                    .get(e)
+                    .map_or_else(String::new, |e| format!("the ending \"{}\"", e.title)),
+            };
+            out.push('\n');
+            out.push_str(&wrap(
+                &format!("The second time here, the call goes to {again} instead."),
+                WIDTH,
+                "",
+            ));
+        }
+    }
+    // Every ending as the learner reads it, then the questions after the call.
+    out.push('\n');
+    let _ = writeln!(out, "{rule}");
+    let _ = writeln!(out, "HOW THE CALL CAN END");
+    let _ = writeln!(out, "{rule}");
+    for e in &script.endings {
+        out.push('\n');
+        out.push_str(&wrap(
+            &format!("{} {}", outcome_words(script.kind, e.outcome), e.title),
+            WIDTH,
+            "",
+        ));
+        for (h, c) in e.happened.iter().zip(&e.happened_cond) {
+            let only = crate::engine::script::describe_cond(c)
+                .map(|c| format!("[{c}] "))
+                .unwrap_or_default();
+            out.push_str(&wrap(&format!("- {only}{h}"), WIDTH, "  "));
+        }
+    }
+    if !script.recall.is_empty() {
+        out.push('\n');
+        let _ = writeln!(out, "{rule}");
+        let _ = writeln!(out, "QUESTIONS AFTER THE CALL");
+        let _ = writeln!(out, "{rule}");
+        for (i, q) in script.recall.iter().enumerate() {
+            out.push('\n');
+            out.push_str(&wrap(&format!("{}. {}", i + 1, q.question), WIDTH, "   "));
+            let answer = if q.answer { "Yes" } else { "No" };
+            let said = if q.explain.starts_with(answer) {
+                q.explain.clone()
+            } else {
+                format!("{answer}. {}", q.explain)
+            };
+            out.push_str(&wrap(&format!("Answer: {said}"), WIDTH, "   "));
         }
     }
     out.push('\n');
