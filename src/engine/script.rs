@@ -492,6 +492,11 @@ impl Script {
     /// Choices are only taken where their conditions hold (facts set on the way;
     /// a step reached again counts as a repeat visit, and `on_repeat` is followed).
     pub fn safe_path(&self) -> Option<(Vec<(usize, usize)>, usize)> {
+        self.safe_path_from(self.start)
+    }
+
+    /// The shortest way from step `from` to a safe ending: (step, choice) pairs and the ending.
+    pub fn safe_path_from(&self, from: usize) -> Option<(Vec<(usize, usize)>, usize)> {
         use std::collections::VecDeque;
         type State = (usize, BTreeSet<String>, BTreeSet<usize>);
         /// At most this many states are searched (facts make the space larger than the steps).
@@ -500,8 +505,11 @@ impl Script {
         let mut states: Vec<State> = Vec::new();
         let mut seen: BTreeSet<(usize, BTreeSet<String>, bool)> = BTreeSet::new();
         let mut queue = VecDeque::new();
-        states.push((self.start, BTreeSet::new(), BTreeSet::new()));
-        prev.push((None, self.start, 0));
+        if from >= self.steps.len() {
+            return None;
+        }
+        states.push((from, BTreeSet::new(), BTreeSet::new()));
+        prev.push((None, from, 0));
         queue.push_back(0usize);
         let path_to = |mut at: usize, prev: &Vec<(Option<usize>, usize, usize)>| {
             let mut path = Vec::new();

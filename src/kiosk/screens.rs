@@ -11,6 +11,10 @@ use crate::tui::theme::Theme;
 
 pub const INVITATION: &str = "Press any key or touch the screen to practise spotting a phone scam.";
 
+/// What speech says while "Are you still there?" shows (once, not each second).
+pub const STILL_THERE_SAID: &str =
+    "Are you still there? Press any key or touch the screen, or it will start again.";
+
 /// A full-screen box with the lines centred in it.
 fn centred(frame: &mut Frame, theme: &Theme, title: &str, lines: Vec<Line<'static>>) {
     let area = frame.area();

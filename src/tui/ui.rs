@@ -6,7 +6,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
 
@@ -26,10 +26,6 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 
 pub fn draw(frame: &mut Frame, app: &App) {
-    if app.options.mode.projector() {
-        crate::group::view::draw(frame, app);
-        return;
-    }
     app.targets.borrow_mut().clear();
     let area = frame.area();
     let theme = &app.options.theme;
@@ -50,6 +46,17 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let base = screens::base(&app.flow);
     let shown = screens::screen(&app.flow);
     app.scroll_max.set(0);
+    // By touch (kiosk): a bar of tall blocks at the bottom for every action
+    // that has no tall block of its own (Help, Back, Leave, More below...).
+    let bar_cmds = if app.options.mode.touch() {
+        bar_commands(app, &shown)
+    } else {
+        Vec::new()
+    };
+    let per_row = usize::from(body.width / 14).max(1);
+    let bar_rows = bar_cmds.len().div_ceil(per_row) as u16;
+    let bar_h = (bar_rows * 4).min(body.height / 2);
+    let [body, bar] = Layout::vertical([Constraint::Min(1), Constraint::Length(bar_h)]).areas(body);
     match &app.screen {
         Screen::Start => draw_start(frame, body, app),
         Screen::Call { session, replay } => {
@@ -94,7 +101,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Help) => draw_help(
             frame,
             Rect {
-                height: area.height.saturating_sub(1),
+                height: area.height.saturating_sub(1 + bar_h),
                 ..area
             },
             app,
@@ -104,6 +111,93 @@ pub fn draw(frame: &mut Frame, app: &App) {
             draw_confirm(frame, area, app, &shown)
         }
         None => {}
+    }
+    if bar_h > 0 {
+        draw_bar(frame, bar, app, &shown, &bar_cmds, per_row);
+    }
+}
+
+/// The commands that get a block in the touch bar: every one that is not a
+/// numbered choice (those are blocks of their own), not Stop, and scrolling
+/// only where there is text to scroll.
+fn bar_commands(app: &App, shown: &crate::present::Screen) -> Vec<crate::present::Cmd> {
+    use crate::present::Cmd;
+    shown
+        .others()
+        .map(|c| c.id)
+        .filter(|id| match id {
+            Cmd::Quit => false,
+            Cmd::ScrollUp => match app.overlay {
+                Some(Overlay::Help) => app.help_scroll > 0,
+                _ => app.scroll > 0,
+            },
+            _ => true,
+        })
+        .collect()
+}
+
+/// The touch bar: tall blocks with gaps, for the commands that have no tall
+/// block drawn already (checked against the targets of this frame).
+fn draw_bar(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    shown: &crate::present::Screen,
+    cmds: &[crate::present::Cmd],
+    per_row: usize,
+) {
+    use crate::present::Cmd;
+    let theme = &app.options.theme;
+    let has_tall = |t: Target| {
+        app.targets
+            .borrow()
+            .iter()
+            .any(|(r, x)| *x == t && r.height >= 3)
+    };
+    let overflow = match app.overlay {
+        Some(Overlay::Help) => app.help_scroll < app.help_scroll_max.get(),
+        _ => app.scroll < app.scroll_max.get(),
+    };
+    let todo: Vec<(&str, Target)> = cmds
+        .iter()
+        .filter_map(|&id| {
+            let label = shown.find(id)?.label.as_str();
+            let action = app.flow.action_for(id);
+            let t = Target::Act(action);
+            let own = match id {
+                Cmd::GoOn => has_tall(Target::Continue) || has_tall(t),
+                Cmd::Close => has_tall(t),
+                Cmd::More => has_tall(Target::More) || has_tall(t),
+                Cmd::ScrollDown if !overflow => return None,
+                _ => has_tall(t),
+            };
+            (!own).then_some((label, t))
+        })
+        .collect();
+    let n = per_row.min(todo.len()).max(1) as u16;
+    let w = area.width.saturating_sub(n - 1) / n;
+    for (k, (label, t)) in todo.into_iter().enumerate() {
+        let (row, col) = ((k / per_row) as u16, (k % per_row) as u16);
+        let r = Rect {
+            x: area.x + col * (w + 1),
+            y: area.y + 1 + row * 4,
+            width: w,
+            height: 3,
+        };
+        if r.y + r.height > area.y + area.height {
+            break;
+        }
+        frame.render_widget(
+            Paragraph::new(label.to_string())
+                .style(theme.selected)
+                .block(
+                    Block::default()
+                        .borders(Borders::ALL)
+                        .border_style(theme.border),
+                ),
+            r,
+        );
+        target(app, r, t);
     }
 }
 
@@ -200,21 +294,18 @@ fn scrolled_with(
 
 fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.options.theme;
+    let model = screens::base(&app.flow);
+    let touch = app.options.mode.touch();
     let mut head: Vec<Line> = vec![
-        Line::from("Choose a call to practise.").style(theme.heading),
-        Line::from("Press its number, or use the arrow keys and Enter."),
+        Line::from(model.title.clone()).style(theme.heading),
+        Line::from(if touch {
+            W.list_hint_touch
+        } else {
+            W.list_hint_keys
+        }),
     ];
-    let (scams, genuine) = app.score();
-    if scams.1 + genuine.1 > 0 {
-        head.push(Line::from(crate::present::wording::so_far(scams, genuine)));
-    }
-    if app.refused_every_genuine_call() {
-        head.push(Line::from(
-            "Some calls are real. It is fine to check them by calling back on a number you trust.",
-        ));
-    }
-    head.extend(super::practice::start_head(app).into_iter().map(Line::from));
-    let skipped = &app.library.skipped;
+    // Progress, scores and notices: the screen model's blocks.
+    head.extend(model.blocks.iter().map(|b| Line::from(b.text.clone())));
     let mut foot: Vec<Line> = Vec::new();
     if app.options.mode.can_quit() {
         // The whole hint where there is room; in a small window, where to find it.
@@ -224,18 +315,6 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
             W.reading_hint_short
         };
         foot.push(Line::from(hint).style(theme.dim));
-    }
-    if let Some(first) = skipped.first() {
-        foot.push(
-            Line::from(format!(
-                "Note: {} file{} could not be used. {}: {}",
-                skipped.len(),
-                if skipped.len() == 1 { "" } else { "s" },
-                first.path,
-                first.reason
-            ))
-            .style(theme.dim),
-        );
     }
     let head_para = Paragraph::new(head).wrap(Wrap { trim: true });
     let foot_para = Paragraph::new(foot).wrap(Wrap { trim: true });
@@ -251,17 +330,30 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(head_para, h);
     frame.render_widget(foot_para, f);
 
-    // One page of up to nine calls, one digit key each; 0 shows the next page.
+    // One page of calls, one digit key each; 0 shows the next page. By touch
+    // (kiosk) a page holds as many tall blocks as fit, the first page too.
     let total = app.library.scenarios.len();
+    let size = if touch {
+        let fit = usize::from((list.height + 1) / 4).max(1);
+        if total <= fit {
+            fit
+        } else {
+            fit.saturating_sub(1).max(1)
+        }
+    } else {
+        PAGE
+    };
+    app.page.set(size.min(PAGE));
+    let size = app.page_size();
     let page = app.page_start();
-    let pages = total.div_ceil(PAGE).max(1);
+    let pages = total.div_ceil(size).max(1);
     let mut rows: Vec<(Line, Option<Target>, bool)> = app
         .library
         .scenarios
         .iter()
         .enumerate()
         .skip(page)
-        .take(PAGE)
+        .take(size)
         .map(|(i, s)| {
             let selected = i == app.selected;
             let marker = if selected { ">" } else { " " };
@@ -281,8 +373,9 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
     if pages > 1 {
         rows.push((
             Line::from(format!(
-                "  0  More calls (this is page {} of {pages})",
-                page / PAGE + 1
+                "  0  {} (this is page {} of {pages})",
+                W.more_calls,
+                page / size + 1
             )),
             Some(Target::More),
             false,
@@ -435,8 +528,14 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
         .map(|(i, c)| {
             let selected = i == app.selected;
             let marker = if selected { ">" } else { " " };
+            // Large print: the choices in bold where big letters will not fit.
+            let plain = if app.options.large {
+                theme.text.add_modifier(Modifier::BOLD)
+            } else {
+                theme.text
+            };
             let p = Paragraph::new(Line::from(format!("{marker} {}  {}", i + 1, c.text)))
-                .style(if selected { theme.selected } else { theme.text })
+                .style(if selected { theme.selected } else { plain })
                 .wrap(Wrap { trim: false });
             let h = p.line_count(width) as u16;
             (p, h)
@@ -637,13 +736,23 @@ fn draw_feedback(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     if big_rows.is_none() {
         lines.extend(verdict_line(choice.verdict, theme));
     }
-    lines.push(Line::from(choice.feedback.clone()));
-    for t in &choice.tricks {
-        lines.push(Line::from(""));
-        lines.push(Line::from(vec![
-            Span::styled(format!("Trick: {}. ", t.name), theme.trick),
-            Span::raw(t.explain.clone()),
-        ]));
+    lines.push(if app.options.large {
+        Line::from(choice.feedback.clone()).style(theme.text.add_modifier(Modifier::BOLD))
+    } else {
+        Line::from(choice.feedback.clone())
+    });
+    // Each trick from the screen model: its meaning the first time it comes
+    // up in the call, after that just its name (the help card keeps the rest).
+    for b in screens::base(&app.flow).blocks {
+        if let Role::Trick { name } = &b.role {
+            let head = format!("{}: {}.", W.trick, name.trim_end_matches('.'));
+            let rest = b.text.strip_prefix(head.as_str()).unwrap_or_default();
+            lines.push(Line::from(""));
+            lines.push(Line::from(vec![
+                Span::styled(head, theme.trick),
+                Span::raw(rest.to_string()),
+            ]));
+        }
     }
     scrolled(frame, text, app, Text::from(lines));
     let btn = Rect {
@@ -676,9 +785,17 @@ fn draw_ending(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     // letters at the top; the rest scrolls below them.
     let mut area = area;
     let mut big_outcome = false;
+    // Large print: the advice comes first, in bold, and the big letters take
+    // only the rows it leaves, so "What to do" is on the first screen.
+    let advice_rows: u16 = 4 + e
+        .action
+        .iter()
+        .map(|a| (a.chars().count() as u16 + 3) / area.width.max(1) + 1)
+        .sum::<u16>();
     if app.options.large {
-        let budget = area.height * 2 / 5;
-        let action_budget = area.height / 4;
+        let spare = area.height.saturating_sub(advice_rows);
+        let budget = (area.height * 2 / 5).min(spare);
+        let action_budget = (area.height / 4).min(spare.saturating_sub(budget));
         if let Some(rows) = big::message(
             frame,
             area,
@@ -704,21 +821,34 @@ fn draw_ending(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         .style(outcome_style),
         Line::from(e.title.clone()).style(theme.heading),
         Line::from(""),
-        Line::from("What happened:").style(theme.heading),
     ];
-    lines.extend(e.happened.iter().map(|h| Line::from(format!("- {h}"))));
-    lines.push(Line::from(""));
     let heading = match s.kind {
         Kind::Scam => "What to do if this happens to you:",
         Kind::Genuine => "How to check a call safely:",
     };
-    lines.push(Line::from(heading).style(theme.heading));
-    lines.extend(
+    let mut advice = vec![Line::from(heading).style(theme.heading)];
+    let advice_style = if app.options.large {
+        theme.text.add_modifier(Modifier::BOLD)
+    } else {
+        theme.text
+    };
+    advice.extend(
         e.action
             .iter()
             .enumerate()
-            .map(|(i, a)| Line::from(format!("{}. {a}", i + 1))),
+            .map(|(i, a)| Line::from(format!("{}. {a}", i + 1)).style(advice_style)),
     );
+    let mut happened = vec![Line::from("What happened:").style(theme.heading)];
+    happened.extend(e.happened.iter().map(|h| Line::from(format!("- {h}"))));
+    if app.options.large {
+        lines.extend(advice);
+        lines.push(Line::from(""));
+        lines.extend(happened);
+    } else {
+        lines.extend(happened);
+        lines.push(Line::from(""));
+        lines.extend(advice);
+    }
     let tricks = session.tricks_met();
     if !tricks.is_empty() {
         lines.push(Line::from(""));
@@ -768,7 +898,18 @@ fn draw_replay(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         );
         Text::from(lines)
     };
+    // One line about the whole run, above the columns: where the safer way
+    // leaves yours, or that there is nothing to change.
+    let summary = Paragraph::new(replay.summary.clone()).wrap(Wrap { trim: false });
+    let high = (summary.line_count(area.width) as u16 + 1).min(area.height / 2);
+    let [top, area] = Layout::vertical([Constraint::Length(high), Constraint::Min(0)]).areas(area);
+    frame.render_widget(summary, top);
     let yours = column("What you did:", &replay.yours);
+    if replay.departs.is_none() {
+        // Safe all the way: one column only.
+        scrolled(frame, area, app, yours);
+        return;
+    }
     let safe = column("The safer way:", &replay.safe);
     if area.width >= 70 {
         let [l, r] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
@@ -868,7 +1009,13 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, shown: &crate::present::S
         &app.help_scroll_max,
     );
     // By touch: the whole card closes it (More below scrolls it first).
-    target(app, inner, Target::Act(Action::Back));
+    // Touching the card closes it; the "More below" row scrolls it instead.
+    let more = app.help_scroll < app.help_scroll_max.get();
+    let close = Rect {
+        height: inner.height.saturating_sub(u16::from(more)),
+        ..inner
+    };
+    target(app, close, Target::Act(Action::Back));
 }
 
 /// A yes-or-no question, from its screen model: 1 or Y yes; 2, N or Esc

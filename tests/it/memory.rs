@@ -97,8 +97,6 @@ fn defrauded_story_follows_how_the_pin_was_given() {
             2,
             "one line says how the PIN was given, one how it was used: {story}"
         );
-        // The replay shows the same story.
-        assert!(s.replay().yours.iter().any(|l| l.contains(line)));
     }
 }
 
