@@ -176,6 +176,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
             let text = match &b.role {
                 Role::Speech { who } => format!("{who} says: \"{}\"", b.text),
                 Role::Message => format!("The message says: \"{}\"", b.text),
+                Role::Thought => format!("You think: {}", b.text),
                 Role::Advice { number } => format!("{number}. {}", b.text),
                 Role::Keys => typed_keys(),
                 _ => b.text.clone(),
@@ -198,6 +199,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
             match &b.role {
                 Role::Speech { who } => self.line(&format!("{who} says: \"{}\"", b.text))?,
                 Role::Message => self.line(&format!("The message says: \"{}\"", b.text))?,
+                Role::Thought => self.line(&format!("You think: {}", b.text))?,
                 Role::Question => self.line(&b.text)?,
                 _ => {}
             }

@@ -217,6 +217,7 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
             Role::Speech { who } if who.is_empty() => format!("They say: {}", b.text),
             Role::Speech { who } => format!("{who} says: {}", b.text),
             Role::Message => format!("The message says: {}", b.text),
+            Role::Thought => format!("You think: {}", b.text),
             Role::Advice { number } => format!("{number}. {}", b.text),
             _ => b.text.clone(),
         });

@@ -110,10 +110,29 @@ fn courier_then_101(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic
             continue;
         }
         let st = &s.steps[at];
+        // Everything said in the step (`says` and speech or message lines), and
+        // everything narrated (`scene` and narration lines).
+        let said: Vec<&str> = st
+            .says
+            .iter()
+            .chain(
+                st.lines
+                    .iter()
+                    .flat_map(|l| l.says.iter().chain(&l.message)),
+            )
+            .map(|x| x.get_ref().as_str())
+            .collect();
+        let narrated: Vec<&str> = st
+            .scene
+            .iter()
+            .chain(st.lines.iter().flat_map(|l| &l.narration))
+            .map(|x| x.get_ref().as_str())
+            .collect();
+        let narrated = narrated.join(" ");
         let coming = before
             || says_courier_coming(
-                st.says.get_ref(),
-                st.scene.as_ref().map(|x| x.get_ref().as_str()),
+                &said.join(" "),
+                (!narrated.is_empty()).then_some(narrated.as_str()),
             );
         for (ci, c) in st.choices.iter().enumerate() {
             let words = format!("{} {}", c.text.get_ref(), c.feedback.get_ref());

@@ -97,7 +97,7 @@ pub fn check_files(paths: &[PathBuf], catalogue: &Catalogue) -> Report {
                             path: n.path,
                             source: Vec::new(),
                             diagnostics: vec![Diagnostic::warning(
-                                "H0109",
+                                "H0111",
                                 format!("this file is not used: {}", n.reason),
                                 None,
                             )],

@@ -6,7 +6,7 @@
 //! but not followed). The search is bounded, and the listing is capped: large
 //! trees are summarised, never printed forever.
 
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
 use crate::engine::Catalogue;
@@ -37,6 +37,8 @@ struct Search<'a> {
     loops: usize,
     broken: usize,
     budget: usize,
+    /// The fewest choices found to each ending.
+    shortest: HashMap<&'a str, Vec<Taken<'a>>>,
 }
 
 fn short(text: &str) -> String {
@@ -57,7 +59,16 @@ fn describe(path: &[Taken<'_>]) -> String {
 }
 
 impl<'a> Search<'a> {
-    fn go(&mut self, at: &'a str, path: &mut Vec<Taken<'a>>) -> bool {
+    /// Follow every choice from `at`, with the facts set so far. A choice whose
+    /// `when`/`unless` cannot hold is not offered; a step already on the path
+    /// with `on_repeat` sends the learner on to its target.
+    fn go(
+        &mut self,
+        at: &'a str,
+        path: &mut Vec<Taken<'a>>,
+        facts: &mut Vec<&'a str>,
+        again: bool,
+    ) -> bool {
         if self.budget == 0 {
             return false;
         }
@@ -66,87 +77,67 @@ impl<'a> Search<'a> {
             return true;
         };
         for (i, c) in step.choices.iter().enumerate() {
-            let next = c.next.get_ref().as_str();
+            let holds = c
+                .when
+                .as_ref()
+                .is_none_or(|f| facts.contains(&f.get_ref().as_str()))
+                && c.unless
+                    .as_ref()
+                    .is_none_or(|f| !facts.contains(&f.get_ref().as_str()))
+                && c.again.is_none_or(|a| a == again);
+            if !holds {
+                continue;
+            }
+            let mut next = c.next.get_ref().as_str();
+            let mut repeat = false;
+            // A step already on the path with on_repeat: its second visit goes on.
+            for _ in 0..=self.steps.len() {
+                let on_path = next == at || path.iter().any(|t| t.step == next);
+                match self.steps.get(next).and_then(|st| st.on_repeat.as_ref()) {
+                    Some(r) if on_path && !repeat => {
+                        next = r.get_ref().as_str();
+                        repeat = true;
+                    }
+                    _ => break,
+                }
+            }
             path.push(Taken {
                 step: step.id.get_ref(),
                 number: i + 1,
                 text: c.text.get_ref(),
             });
+            let set_before = facts.len();
+            for f in &c.set {
+                if !facts.contains(&f.get_ref().as_str()) {
+                    facts.push(f.get_ref().as_str());
+                }
+            }
             if self.endings.contains_key(next) {
                 self.total += 1;
                 *self.per_ending.entry(next).or_default() += 1;
+                let best = self.shortest.entry(next).or_insert_with(|| path.clone());
+                if path.len() < best.len() {
+                    *best = path.clone();
+                }
                 if self.listed.len() < LISTED_PATHS {
                     self.listed.push((path.clone(), next));
                 }
-            } else if path.iter().any(|t| t.step == next) {
+            } else if !repeat && path.iter().any(|t| t.step == next) {
                 self.loops += 1;
             } else if self.steps.contains_key(next) {
-                if !self.go(next, path) {
+                if !self.go(next, path, facts, repeat) {
+                    facts.truncate(set_before);
                     path.pop();
                     return false;
                 }
             } else {
                 self.broken += 1;
             }
+            facts.truncate(set_before);
             path.pop();
         }
         true
     }
-}
-
-/// The shortest way (fewest choices) from the start to each ending.
-fn shortest<'a>(s: &'a Scenario) -> HashMap<&'a str, Vec<Taken<'a>>> {
-    let steps: HashMap<&str, &Step> = s
-        .steps
-        .iter()
-        .map(|st| (st.id.get_ref().as_str(), st))
-        .collect();
-    let mut came_from: HashMap<&str, Option<Taken<'a>>> = HashMap::new();
-    let start = s.start.get_ref().as_str();
-    let mut queue = VecDeque::new();
-    if steps.contains_key(start) {
-        came_from.insert(start, None);
-        queue.push_back(start);
-    }
-    while let Some(at) = queue.pop_front() {
-        let Some(step) = steps.get(at) else { continue };
-        for (i, c) in step.choices.iter().enumerate() {
-            let next = c.next.get_ref().as_str();
-            if came_from.contains_key(next) {
-                continue;
-            }
-            came_from.insert(
-                next,
-                Some(Taken {
-                    step: step.id.get_ref(),
-                    number: i + 1,
-                    text: c.text.get_ref(),
-                }),
-            );
-            if steps.contains_key(next) {
-                queue.push_back(next);
-            }
-        }
-    }
-    let mut out = HashMap::new();
-    for e in &s.endings {
-        let id = e.id.get_ref().as_str();
-        if !came_from.contains_key(id) {
-            continue;
-        }
-        let mut path = Vec::new();
-        let mut at = id;
-        while let Some(Some(t)) = came_from.get(at) {
-            path.push(t.clone());
-            at = t.step;
-            if path.len() > s.steps.len() {
-                break;
-            }
-        }
-        path.reverse();
-        out.insert(id, path);
-    }
-    out
 }
 
 /// Every distinct path through `s` (choices taken → ending), the number of paths
@@ -170,9 +161,10 @@ pub fn paths_report(s: &Scenario, _catalogue: &Catalogue) -> String {
         loops: 0,
         broken: 0,
         budget: SEARCH_BUDGET,
+        shortest: HashMap::new(),
     };
     let start = s.start.get_ref().as_str();
-    let complete = search.go(start, &mut Vec::new());
+    let complete = search.go(start, &mut Vec::new(), &mut Vec::new(), false);
     let at_least = if complete { "" } else { "at least " };
 
     let mut out = String::new();
@@ -216,7 +208,7 @@ pub fn paths_report(s: &Scenario, _catalogue: &Catalogue) -> String {
     }
     let _ = writeln!(out);
     let _ = writeln!(out, "Endings:");
-    let short_paths = shortest(s);
+    let short_paths = std::mem::take(&mut search.shortest);
     for e in &s.endings {
         let id = e.id.get_ref().as_str();
         let n = search.per_ending.get(id).copied().unwrap_or(0);

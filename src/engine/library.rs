@@ -108,36 +108,122 @@ pub fn check_scenario(bytes: &[u8], catalogue: &Catalogue) -> (Option<Scenario>,
     let cleaned = blank_bad_chars(text, &mut problems);
     let text: &str = cleaned.as_deref().unwrap_or(text);
 
-    let (doc, errors) = toml::de::DeTable::parse_recoverable(text);
+    if text.starts_with('\u{feff}') {
+        problems.push(
+            Diagnostic::warning(
+                "H0110",
+                "the file starts with an invisible byte-order mark; it is read without it",
+                Some(0..3),
+            )
+            .with_hint("nothing to fix; some editors can save as \"UTF-8 without BOM\""),
+        );
+    }
+    let (mut doc, errors) = toml::de::DeTable::parse_recoverable(text);
+    let mut syntax_lines = std::collections::BTreeSet::new();
     if !errors.is_empty() {
-        let mut syntax: Vec<Diagnostic> = errors.iter().map(syntax_error).collect();
+        let mut syntax: Vec<Diagnostic> = errors.iter().map(|e| syntax_error(e, text)).collect();
         syntax.sort_by_key(|d| d.span.as_ref().map_or((0, 0), |r| (r.start, r.end)));
-        syntax.dedup_by(|a, b| a.span == b.span && a.message == b.message);
+        // One problem per line: a typo often confuses the reader for the rest of its line.
+        syntax.retain(|d| {
+            let line = d
+                .span
+                .as_ref()
+                .map_or(0, |r| super::validate::line_of(text, r.start));
+            syntax_lines.insert(line)
+        });
+        // A list or table left open makes the rest of the file unreadable: report
+        // the list, once, where it starts, and nothing after it.
+        let mut last_line = 0;
+        let mut cut: Option<(usize, std::ops::Range<usize>)> = None;
+        for (i, d) in syntax.iter().enumerate() {
+            let Some(at) = d.span.clone() else { continue };
+            if let Some(open) = unclosed_before(text, at.start)
+                && super::validate::line_of(text, open.start) > last_line
+            {
+                cut = Some((i, open));
+                break;
+            }
+            last_line = super::validate::line_of(text, at.start);
+        }
+        if let Some((i, open)) = cut {
+            let line = super::validate::line_of(text, open.start);
+            syntax.truncate(i);
+            syntax.push(
+                Diagnostic::error(
+                    "H0101",
+                    format!("the list that starts on line {line} is not closed"),
+                    Some(open),
+                )
+                .with_hint("add `]` at the end of the list"),
+            );
+            syntax_lines.extend(line..=super::validate::line_of(text, text.len()));
+        }
+        // The same problem on many lines is one mistake: list it once.
+        let mut seen_msgs: std::collections::BTreeMap<String, usize> = Default::default();
+        for d in &syntax {
+            *seen_msgs.entry(d.message.clone()).or_default() += 1;
+        }
+        let mut kept: std::collections::BTreeSet<String> = Default::default();
+        syntax.retain(|d| kept.insert(d.message.clone()) || seen_msgs[&d.message] < 3);
+        for d in &mut syntax {
+            let n = seen_msgs[&d.message];
+            if n >= 3 {
+                let more = format!("the same on {} more lines", n - 1);
+                d.hint = Some(match d.hint.take() {
+                    Some(h) => format!("{h} ({more})"),
+                    None => more,
+                });
+            }
+        }
         let total = syntax.len();
         syntax.truncate(MAX_LISTED);
         problems.extend(syntax);
         if total > MAX_LISTED {
             problems.push(Diagnostic::error(
                 "H0101",
-                format!("and {} more syntax errors", total - MAX_LISTED),
+                format!("and {} more lines that cannot be read", total - MAX_LISTED),
                 None,
             ));
         }
-        return (None, problems);
     }
+    // The shape is checked even after a syntax error: every problem in one run.
     let shape = super::structure::check_document(&doc);
-    if !shape.is_empty() {
-        problems.extend(shape);
+    let shape_ok = shape.is_empty();
+    let bad = super::structure::bad_values(&doc, &shape);
+    problems.extend(shape.into_iter().filter(|d| {
+        // A key or table "missing" after a syntax error is usually only unread.
+        (errors.is_empty() || d.code != "H0104")
+            && d.span
+                .as_ref()
+                .is_none_or(|r| !syntax_lines.contains(&super::validate::line_of(text, r.start)))
+    }));
+    if !errors.is_empty() {
         return (None, problems);
     }
+    // Unknown keys and values of the wrong kind are left out, so the links and
+    // text can be checked too; a missing key stops here (its follow-ons would mislead).
+    super::structure::strip(doc.get_mut(), &bad);
     let scenario: Scenario =
         match serde::Deserialize::deserialize(toml::de::Deserializer::from(doc)) {
             Ok(s) => s,
             Err(e) => {
-                problems.push(toml_error(&e));
+                if shape_ok {
+                    problems.push(toml_error(&e));
+                }
                 return (None, problems);
             }
         };
+    if !shape_ok {
+        // The file is still broken: report the rest, but give back no scenario.
+        // The shape of the call and its memory (H03xx, H05xx) depend on every
+        // part, so with a part left out they would only report follow-ons.
+        problems.extend(
+            validate_source(&scenario, catalogue, Some(text))
+                .into_iter()
+                .filter(|d| !d.code.starts_with("H03") && !d.code.starts_with("H05")),
+        );
+        return (None, problems);
+    }
     problems.extend(validate_source(&scenario, catalogue, Some(text)));
     (Some(scenario), problems)
 }
@@ -180,18 +266,102 @@ fn blank_bad_chars(text: &str, out: &mut Vec<Diagnostic>) -> Option<String> {
     cleaned
 }
 
-fn syntax_error(e: &toml::de::Error) -> Diagnostic {
+/// Where a list opened on an earlier line than `at` is never closed: the span of
+/// that line's text, or `None`. Quotes and comments are skipped.
+fn unclosed_before(text: &str, at: usize) -> Option<std::ops::Range<usize>> {
+    let mut depth: i32 = 0;
+    let mut open_line: Option<std::ops::Range<usize>> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if offset >= at {
+            break;
+        }
+        let mut in_str: Option<char> = None;
+        let starts_table = line.trim_start().starts_with('[') && depth == 0;
+        if !starts_table {
+            for c in line.chars() {
+                match (in_str, c) {
+                    (None, '"' | '\'') => in_str = Some(c),
+                    (Some(q), c) if c == q => in_str = None,
+                    (None, '#') => break,
+                    (None, '[') => {
+                        if depth == 0 {
+                            let t = line.trim_end();
+                            open_line = Some(offset..offset + t.len());
+                        }
+                        depth += 1;
+                    }
+                    (None, ']') => depth -= 1,
+                    _ => {}
+                }
+            }
+        }
+        offset += line.len();
+    }
+    // An open list on a line before the first error's line.
+    let first_line_start = text[..at.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+    open_line.filter(|r| depth > 0 && r.start < first_line_start)
+}
+
+/// A syntax error in plain words (no TOML jargon), with the fix when it is clear.
+fn syntax_error(e: &toml::de::Error, text: &str) -> Diagnostic {
     let msg = e.message().trim();
-    let hint = if msg.contains("string values must be quoted") {
-        Some("put text in double quotes, e.g. says = \"Hello\"")
+    let span = e.span();
+    // The rest of the line from the error, to see what the author wrote.
+    let here = span
+        .as_ref()
+        .and_then(|r| text.get(r.start..))
+        .map(|t| t.split('\n').next().unwrap_or(""))
+        .unwrap_or("");
+    let word: String = here
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
+        .collect();
+    let (message, hint): (String, Option<String>) = if here
+        .starts_with(['\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}'])
+    {
+        (
+            "curly quotes “ ” cannot start or end a text here".into(),
+            Some("use straight quotes \" (word processors change them; type them again in a text editor)".into()),
+        )
+    } else if matches!(
+        word.to_lowercase().as_str(),
+        "yes" | "no" | "y" | "n" | "true" | "false"
+    ) && !matches!(word.as_str(), "true" | "false")
+    {
+        (
+            format!("`{word}` is not understood here"),
+            Some("for yes or no, write true or false, in small letters and without quotes".into()),
+        )
+    } else if !word.is_empty()
+        && word.chars().next().is_some_and(char::is_alphabetic)
+        && (msg.contains("string values must be quoted")
+            || msg.contains("invalid")
+            || msg.contains("expected"))
+    {
+        (
+            format!("the text `{word}` needs quotes"),
+            Some("put text in double quotes, e.g. says = \"Hello\"".into()),
+        )
+    } else if msg.contains("basic string") || msg.contains("literal string") {
+        (
+            "a text is not closed: the `\"` at its end is missing".into(),
+            Some("end the text with `\"` on the same line".into()),
+        )
     } else if msg.contains("unclosed") || msg.contains("missing comma") {
-        Some("check for a missing `]`, `}`, `\"` or `,` just before here")
+        (
+            "something is not closed here".into(),
+            Some("check for a missing `]`, `}`, `\"` or `,` just before here".into()),
+        )
     } else if msg.contains("duplicate key") {
-        Some("each key can be written once per table")
+        (
+            "this key is written twice in the same table".into(),
+            Some("each key can be written once per table".into()),
+        )
     } else {
-        None
+        (format!("this line cannot be read ({msg})"), None)
     };
-    let d = Diagnostic::error("H0101", format!("TOML syntax: {msg}"), e.span());
+    let d = Diagnostic::error("H0101", message, span);
     match hint {
         Some(h) => d.with_hint(h),
         None => d,

@@ -3,7 +3,9 @@
 //! plain mode are thin front ends over it, and most tests test it.
 
 pub mod catalogue;
+pub mod house;
 pub mod library;
+pub mod memory;
 pub mod model;
 pub mod quick_check;
 pub mod script;

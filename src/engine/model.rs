@@ -126,15 +126,62 @@ pub struct Step {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub who: Option<Sp>,
-    /// What the caller says (or what the message says).
-    #[schemars(with = "String")]
-    pub says: Sp,
+    /// What the caller says (or what the message says). A step needs `says`, or
+    /// `[[step.line]]` entries, or both (`says` comes first).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub says: Option<Sp>,
+    /// More lines, each with its role: speech (`says`, with `who`), `narration`,
+    /// `thought` (the learner's own) or `message` (a message arriving).
+    #[serde(default, rename = "line")]
+    pub lines: Vec<Line>,
+    /// Where the learner goes instead, the second and later times they reach this step.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub on_repeat: Option<Sp>,
     /// Notes for a volunteer running a group session (hidden unless asked for).
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub notes: Option<Sp>,
     #[serde(default, rename = "choice")]
     pub choices: Vec<Choice>,
+}
+
+/// One line of a step. Give exactly one of `says`, `narration`, `thought` or `message`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Line {
+    /// Who speaks this line (with `says`); the caller when left out.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub who: Option<Sp>,
+    /// Words spoken aloud.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub says: Option<Sp>,
+    /// What happens, told by the narrator (shown outside the speech box).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub narration: Option<Sp>,
+    /// The learner's own thought, shown as "You think: ...".
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub thought: Option<Sp>,
+    /// A message arriving (a text, an email, a voice note).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub message: Option<Sp>,
+    /// Shown only when this fact has been set earlier in the call.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub when: Option<Sp>,
+    /// Shown only when this fact has not been set.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub unless: Option<Sp>,
+    /// `true`: shown only on a second or later visit to the step; `false`: only on the first.
+    #[serde(default)]
+    pub again: Option<bool>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -160,6 +207,21 @@ pub struct Choice {
     /// The step or ending this leads to.
     #[schemars(with = "String")]
     pub next: Sp,
+    /// Facts this choice makes true for the rest of the call, e.g. `["pin-told"]`.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub set: Vec<Sp>,
+    /// Offered only when this fact has been set earlier in the call.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub when: Option<Sp>,
+    /// Offered only when this fact has not been set.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub unless: Option<Sp>,
+    /// `true`: offered only on a second or later visit to the step; `false`: only on the first.
+    #[serde(default)]
+    pub again: Option<bool>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
@@ -189,6 +251,34 @@ pub struct Ending {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub action: Vec<Sp>,
+    /// More lines of what happened, after `happened`, each shown only when its facts hold.
+    #[serde(default, rename = "line")]
+    pub lines: Vec<EndingLine>,
+    /// This ending's story needs this fact: every way here must have set it (checked).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub when: Option<Sp>,
+    /// This ending's story needs this fact not set: no way here may set it (checked).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub unless: Option<Sp>,
+}
+
+/// One line of what happened, shown only when its facts hold.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EndingLine {
+    /// The line, e.g. "You read out your PIN."
+    #[schemars(with = "String")]
+    pub text: Sp,
+    /// Shown only when this fact has been set.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub when: Option<Sp>,
+    /// Shown only when this fact has not been set.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub unless: Option<Sp>,
 }
 
 #[derive(

@@ -4,7 +4,7 @@
 //!
 //! Everything random comes from one seed, so `--seed N` repeats a run exactly.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng, rngs::StdRng};
@@ -48,15 +48,177 @@ pub struct Script {
     pub region: String,
 }
 
+/// When a line or a choice is shown: facts set (or not) earlier in the call,
+/// and whether this is the first visit to the step.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Cond {
+    pub when: Option<String>,
+    pub unless: Option<String>,
+    pub again: Option<bool>,
+}
+
+impl Cond {
+    /// Does this hold, given the facts set so far and whether the step was seen before?
+    pub fn holds(&self, facts: &BTreeSet<String>, again: bool) -> bool {
+        self.when.as_ref().is_none_or(|f| facts.contains(f))
+            && self.unless.as_ref().is_none_or(|f| !facts.contains(f))
+            && self.again.is_none_or(|a| a == again)
+    }
+
+    pub fn is_always(&self) -> bool {
+        *self == Cond::default()
+    }
+}
+
+/// A condition in words, for scripts and previews: `only when "pin-told"`.
+pub fn describe_cond(c: &Cond) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(w) = &c.when {
+        parts.push(format!("only when \"{w}\""));
+    }
+    if let Some(u) = &c.unless {
+        parts.push(format!("only unless \"{u}\""));
+    }
+    match c.again {
+        Some(true) => parts.push("only on a second visit".to_string()),
+        Some(false) => parts.push("only on the first visit".to_string()),
+        None => {}
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+/// What kind of line this is; each front end shows each role in its own way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// Words spoken aloud by `who`.
+    Speech,
+    /// What happens, told by the narrator (outside any speech box).
+    Narration,
+    /// The learner's own thought ("You think: ...").
+    Thought,
+    /// A message arriving (a text, an email, a voice note).
+    Message,
+}
+
+/// One line of a step, as shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScriptLine {
+    pub role: Role,
+    /// The speaker (speech only; empty otherwise).
+    pub who: String,
+    pub text: String,
+    pub cond: Cond,
+}
+
+impl ScriptLine {
+    /// The words before the line in a transcript: "Alex says:", "You think:", or none.
+    pub fn label(&self) -> Option<String> {
+        match self.role {
+            Role::Speech => Some(format!("{} says:", self.who)),
+            Role::Thought => Some("You think:".to_string()),
+            Role::Message => Some("A message arrives:".to_string()),
+            Role::Narration => None,
+        }
+    }
+
+    /// The line as one transcript line: `Alex says: "Hello."`, `You think: ...`, or narration.
+    pub fn transcript(&self) -> String {
+        match self.role {
+            Role::Speech => format!("{} says: \"{}\"", self.who, self.text),
+            Role::Message => format!("A message arrives: \"{}\"", self.text),
+            Role::Thought => format!("You think: {}", self.text),
+            Role::Narration => self.text.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct ScriptStep {
     pub id: String,
+    /// Narration before anyone speaks (the narration lines, joined), if any.
     pub scene: Option<String>,
-    /// Who is speaking (the caller's name unless the step says otherwise).
+    /// Who is speaking (the first speaker; the caller's name unless the step says otherwise).
     pub who: String,
+    /// What is said (the speech and message lines, joined).
     pub says: String,
+    /// Every line, in order, with its role. In a running session only the lines
+    /// whose conditions hold are here.
+    pub lines: Vec<ScriptLine>,
+    /// Where a second or later visit goes instead.
+    pub on_repeat: Option<Node>,
     pub notes: Option<String>,
     pub choices: Vec<ScriptChoice>,
+}
+
+impl ScriptStep {
+    /// This step as shown, given the facts set so far and whether it was seen before:
+    /// only the lines and choices whose conditions hold.
+    pub fn resolve(&self, facts: &BTreeSet<String>, again: bool) -> ScriptStep {
+        let lines: Vec<ScriptLine> = self
+            .lines
+            .iter()
+            .filter(|l| l.cond.holds(facts, again))
+            .cloned()
+            .collect();
+        let mut out = ScriptStep {
+            lines,
+            choices: self
+                .choices
+                .iter()
+                .filter(|c| c.cond.holds(facts, again))
+                .cloned()
+                .collect(),
+            ..self.clone()
+        };
+        out.refresh_summary(&self.who);
+        out
+    }
+
+    /// Fill `scene`, `who` and `says` from the lines (for front ends that show one speaker).
+    fn refresh_summary(&mut self, caller: &str) {
+        let narration: Vec<&str> = self
+            .lines
+            .iter()
+            .filter(|l| l.role == Role::Narration)
+            .map(|l| l.text.as_str())
+            .collect();
+        self.scene = (!narration.is_empty()).then(|| narration.join(" "));
+        self.who = self
+            .lines
+            .iter()
+            .find(|l| l.role == Role::Speech)
+            .map_or_else(|| caller.to_string(), |l| l.who.clone());
+        let said: Vec<&str> = self
+            .lines
+            .iter()
+            .filter(|l| matches!(l.role, Role::Speech | Role::Message | Role::Thought))
+            .map(|l| l.text.as_str())
+            .collect();
+        self.says = said.join(" ");
+    }
+
+    /// True when the lines need more than one speech box to show truly
+    /// (a thought, a message, two speakers, or narration between speech).
+    pub fn has_roles(&self) -> bool {
+        let mut speakers = self
+            .lines
+            .iter()
+            .filter(|l| l.role == Role::Speech)
+            .map(|l| l.who.as_str());
+        let first = speakers.next();
+        let one_speaker = speakers.all(|w| Some(w) == first);
+        let late_narration = self
+            .lines
+            .iter()
+            .skip_while(|l| l.role == Role::Narration)
+            .any(|l| l.role == Role::Narration);
+        !one_speaker
+            || late_narration
+            || self
+                .lines
+                .iter()
+                .any(|l| matches!(l.role, Role::Thought | Role::Message))
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -70,6 +232,10 @@ pub struct ScriptChoice {
     pub next: Node,
     /// Position in the file, before shuffling (stable across variants, for stats).
     pub authored_index: usize,
+    /// Facts this choice sets.
+    pub set: Vec<String>,
+    /// When it is offered.
+    pub cond: Cond,
 }
 
 #[derive(Debug, Clone)]
@@ -77,7 +243,10 @@ pub struct ScriptEnding {
     pub id: String,
     pub outcome: Outcome,
     pub title: String,
+    /// What happened. In a running session, only the lines whose facts hold.
     pub happened: Vec<String>,
+    /// The condition of each `happened` line (same length).
+    pub happened_cond: Vec<Cond>,
     /// The right action, as short sentences, in order.
     pub action: Vec<String>,
 }
@@ -154,22 +323,87 @@ impl Script {
                             .copied()
                             .unwrap_or(Node::Ending(0)),
                         authored_index: i,
+                        set: c.set.iter().map(|f| f.get_ref().clone()).collect(),
+                        cond: Cond {
+                            when: c.when.as_ref().map(|f| f.get_ref().clone()),
+                            unless: c.unless.as_ref().map(|f| f.get_ref().clone()),
+                            again: c.again,
+                        },
                     })
                     .collect();
                 if scenario.shuffle_choices {
                     choices.shuffle(&mut rng);
                 }
-                ScriptStep {
+                let who = st
+                    .who
+                    .as_ref()
+                    .map_or_else(|| caller_name.clone(), |w| t(w.get_ref()));
+                let mut lines = Vec::new();
+                if let Some(scene) = &st.scene {
+                    lines.push(ScriptLine {
+                        role: Role::Narration,
+                        who: String::new(),
+                        text: t(scene.get_ref()),
+                        cond: Cond::default(),
+                    });
+                }
+                if let Some(says) = &st.says {
+                    let role = if scenario.medium == Medium::Message {
+                        Role::Message
+                    } else {
+                        Role::Speech
+                    };
+                    lines.push(ScriptLine {
+                        role,
+                        who: who.clone(),
+                        text: t(says.get_ref()),
+                        cond: Cond::default(),
+                    });
+                }
+                for l in &st.lines {
+                    let (role, text) = if let Some(x) = &l.says {
+                        (Role::Speech, x)
+                    } else if let Some(x) = &l.narration {
+                        (Role::Narration, x)
+                    } else if let Some(x) = &l.thought {
+                        (Role::Thought, x)
+                    } else if let Some(x) = &l.message {
+                        (Role::Message, x)
+                    } else {
+                        continue;
+                    };
+                    lines.push(ScriptLine {
+                        role,
+                        who: if role == Role::Speech {
+                            l.who
+                                .as_ref()
+                                .map_or_else(|| caller_name.clone(), |w| t(w.get_ref()))
+                        } else {
+                            String::new()
+                        },
+                        text: t(text.get_ref()),
+                        cond: Cond {
+                            when: l.when.as_ref().map(|f| f.get_ref().clone()),
+                            unless: l.unless.as_ref().map(|f| f.get_ref().clone()),
+                            again: l.again,
+                        },
+                    });
+                }
+                let mut step = ScriptStep {
                     id: st.id.get_ref().clone(),
-                    scene: st.scene.as_ref().map(|s| t(s.get_ref())),
-                    who: st
-                        .who
+                    scene: None,
+                    who: who.clone(),
+                    says: String::new(),
+                    lines,
+                    on_repeat: st
+                        .on_repeat
                         .as_ref()
-                        .map_or_else(|| caller_name.clone(), |w| t(w.get_ref())),
-                    says: t(st.says.get_ref()),
+                        .and_then(|r| node_of.get(r.get_ref().as_str()).copied()),
                     notes: st.notes.as_ref().map(|s| t(s.get_ref())),
                     choices,
-                }
+                };
+                step.refresh_summary(&who);
+                step
             })
             .collect();
 
@@ -186,7 +420,22 @@ impl Script {
                     id: e.id.get_ref().clone(),
                     outcome: e.outcome,
                     title: t(e.title.get_ref()),
-                    happened: e.happened.iter().map(|h| t(h.get_ref())).collect(),
+                    happened: e
+                        .happened
+                        .iter()
+                        .map(|h| t(h.get_ref()))
+                        .chain(e.lines.iter().map(|l| t(l.text.get_ref())))
+                        .collect(),
+                    happened_cond: e
+                        .happened
+                        .iter()
+                        .map(|_| Cond::default())
+                        .chain(e.lines.iter().map(|l| Cond {
+                            when: l.when.as_ref().map(|f| f.get_ref().clone()),
+                            unless: l.unless.as_ref().map(|f| f.get_ref().clone()),
+                            again: None,
+                        }))
+                        .collect(),
                     action: ids
                         .iter()
                         .filter_map(|a| catalogue.advice_text(a.get_ref(), &region))
@@ -240,6 +489,8 @@ impl Script {
     }
 
     /// The shortest way from the start to a safe ending: (step, choice) pairs and the ending.
+    /// Choices are only taken where their conditions hold (facts set on the way;
+    /// a step reached again counts as a repeat visit, and `on_repeat` is followed).
     pub fn safe_path(&self) -> Option<(Vec<(usize, usize)>, usize)> {
         self.safe_path_from(self.start)
     }
@@ -247,35 +498,93 @@ impl Script {
     /// The shortest way from step `from` to a safe ending: (step, choice) pairs and the ending.
     pub fn safe_path_from(&self, from: usize) -> Option<(Vec<(usize, usize)>, usize)> {
         use std::collections::VecDeque;
-        let mut prev: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
-        let mut seen = vec![false; self.steps.len()];
+        type State = (usize, BTreeSet<String>, BTreeSet<usize>);
+        /// At most this many states are searched (facts make the space larger than the steps).
+        const BUDGET: usize = 20_000;
+        let mut prev: Vec<(Option<usize>, usize, usize)> = Vec::new(); // (parent, step, choice)
+        let mut states: Vec<State> = Vec::new();
+        let mut seen: BTreeSet<(usize, BTreeSet<String>, bool)> = BTreeSet::new();
+        let mut queue = VecDeque::new();
         if from >= self.steps.len() {
             return None;
         }
-        let mut queue = VecDeque::from([from]);
-        seen[from] = true;
-        while let Some(step) = queue.pop_front() {
-            for (ci, c) in self.steps[step].choices.iter().enumerate() {
-                match c.next {
-                    Node::Ending(e) if self.endings[e].outcome == Outcome::Safe => {
-                        let mut path = vec![(step, ci)];
-                        let mut at = step;
-                        while let Some(&(p, pc)) = prev.get(&at) {
-                            path.push((p, pc));
-                            at = p;
-                        }
-                        path.reverse();
+        states.push((from, BTreeSet::new(), BTreeSet::new()));
+        prev.push((None, from, 0));
+        queue.push_back(0usize);
+        let path_to = |mut at: usize, prev: &Vec<(Option<usize>, usize, usize)>| {
+            let mut path = Vec::new();
+            while let (Some(p), step, choice) = prev[at] {
+                path.push((step, choice));
+                at = p;
+            }
+            path.reverse();
+            path
+        };
+        while let Some(si) = queue.pop_front() {
+            if states.len() > BUDGET {
+                break;
+            }
+            let (step, facts, visited) = states[si].clone();
+            let again = visited.contains(&step);
+            let Some(st) = self.steps.get(step) else {
+                continue;
+            };
+            if !seen.insert((step, facts.clone(), again)) {
+                continue;
+            }
+            for (ci, c) in st.choices.iter().enumerate() {
+                if !c.cond.holds(&facts, again) {
+                    continue;
+                }
+                let mut f2 = facts.clone();
+                f2.extend(c.set.iter().cloned());
+                let mut v2 = visited.clone();
+                v2.insert(step);
+                let mut node = c.next;
+                if let Node::Step(n) = node
+                    && v2.contains(&n)
+                    && let Some(r) = self.steps[n].on_repeat
+                {
+                    node = r;
+                }
+                match node {
+                    Node::Ending(e)
+                        if self
+                            .endings
+                            .get(e)
+                            .is_some_and(|e| e.outcome == Outcome::Safe) =>
+                    {
+                        prev.push((Some(si), step, ci));
+                        let path = path_to(prev.len() - 1, &prev);
                         return Some((path, e));
                     }
-                    Node::Step(n) if !seen[n] => {
-                        seen[n] = true;
-                        prev.insert(n, (step, ci));
-                        queue.push_back(n);
+                    Node::Step(n) => {
+                        states.push((n, f2, v2));
+                        prev.push((Some(si), step, ci));
+                        queue.push_back(states.len() - 1);
                     }
-                    _ => {}
+                    Node::Ending(_) => {}
                 }
             }
         }
         None
+    }
+}
+
+impl ScriptEnding {
+    /// This ending as shown, given the facts set on the way: only the lines that hold.
+    pub fn resolve(&self, facts: &BTreeSet<String>) -> ScriptEnding {
+        let (happened, happened_cond) = self
+            .happened
+            .iter()
+            .zip(&self.happened_cond)
+            .filter(|(_, c)| c.holds(facts, false))
+            .map(|(h, c)| (h.clone(), c.clone()))
+            .unzip();
+        ScriptEnding {
+            happened,
+            happened_cond,
+            ..self.clone()
+        }
     }
 }

@@ -4,6 +4,8 @@
 //! speaks and the learner chooses, the choice is explained, and the call ends
 //! with the right action. The TUI and plain mode both just show the phase.
 
+use std::collections::BTreeSet;
+
 use super::model::{Kind, Outcome, Verdict};
 use super::script::{Node, Script, ScriptChoice, ScriptEnding, ScriptStep, Trick};
 
@@ -23,7 +25,10 @@ pub enum Phase {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Taken {
     pub step: usize,
+    /// The choice as numbered on screen (0-based).
     pub choice: usize,
+    /// The same choice in `Script::steps[step].choices`.
+    pub index: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -77,14 +82,82 @@ pub struct Session {
     script: Script,
     phase: Phase,
     path: Vec<Taken>,
+    /// Facts set by the choices so far.
+    facts: BTreeSet<String>,
+    /// How many times each step has been reached.
+    visits: Vec<u32>,
+    /// The step on screen, as shown: only the lines and choices whose conditions hold.
+    shown: Option<(usize, ScriptStep)>,
+    /// The ending reached, as shown: only the lines whose facts hold.
+    shown_ending: Option<ScriptEnding>,
 }
 
 impl Session {
     pub fn new(script: Script) -> Self {
+        let visits = vec![0; script.steps.len()];
         Self {
             script,
             phase: Phase::Incoming,
             path: Vec::new(),
+            facts: BTreeSet::new(),
+            visits,
+            shown: None,
+            shown_ending: None,
+        }
+    }
+
+    /// The facts set so far in this call.
+    pub fn facts(&self) -> &BTreeSet<String> {
+        &self.facts
+    }
+
+    /// Go to a node: a step (following `on_repeat` on a second visit) or an ending.
+    fn arrive(&mut self, node: Node) {
+        let mut node = node;
+        // `on_repeat` may chain; each step is followed at most once, so this ends.
+        for _ in 0..=self.script.steps.len() {
+            match node {
+                Node::Step(s) => {
+                    let seen = self.visits.get(s).copied().unwrap_or(0);
+                    match self.script.steps.get(s).and_then(|st| st.on_repeat) {
+                        Some(r) if seen > 0 && r != node => node = r,
+                        _ => break,
+                    }
+                }
+                Node::Ending(_) => break,
+            }
+        }
+        match node {
+            Node::Step(s) if s < self.script.steps.len() => {
+                let again = self.visits[s] > 0;
+                self.visits[s] += 1;
+                self.shown = Some((s, self.script.steps[s].resolve(&self.facts, again)));
+                self.shown_ending = None;
+                self.phase = Phase::Deciding { step: s };
+            }
+            Node::Step(_) => {}
+            Node::Ending(e) => {
+                self.shown = None;
+                self.shown_ending = self.script.endings.get(e).map(|x| x.resolve(&self.facts));
+                self.phase = Phase::Ended { ending: e };
+            }
+        }
+    }
+
+    /// Rebuild facts, visits and the screen from the path (after taking a choice back).
+    fn replay_path(&mut self) {
+        self.facts.clear();
+        self.visits.iter_mut().for_each(|v| *v = 0);
+        self.shown = None;
+        self.shown_ending = None;
+        self.phase = Phase::Incoming;
+        let path = std::mem::take(&mut self.path);
+        self.arrive(Node::Step(self.script.start));
+        for t in path {
+            if self.phase != (Phase::Deciding { step: t.step }) || self.choose(t.choice).is_err() {
+                break;
+            }
+            self.next();
         }
     }
 
@@ -100,28 +173,34 @@ impl Session {
         &self.path
     }
 
+    /// A step: as shown, when it is the one on screen (only the lines and choices
+    /// whose conditions hold); otherwise as written.
     pub fn step(&self, i: usize) -> &ScriptStep {
-        &self.script.steps[i]
+        match &self.shown {
+            Some((s, st)) if *s == i => st,
+            _ => &self.script.steps[i],
+        }
     }
 
-    /// The step on screen (while deciding or reading feedback).
+    /// The step on screen (while deciding or reading feedback), as shown.
     pub fn current_step(&self) -> Option<&ScriptStep> {
         match self.phase {
-            Phase::Deciding { step } | Phase::Feedback { step, .. } => self.script.steps.get(step),
+            Phase::Deciding { .. } | Phase::Feedback { .. } => self.shown.as_ref().map(|(_, s)| s),
             _ => None,
         }
     }
 
     pub fn current_choice(&self) -> Option<&ScriptChoice> {
         match self.phase {
-            Phase::Feedback { step, choice } => self.script.steps.get(step)?.choices.get(choice),
+            Phase::Feedback { choice, .. } => self.current_step()?.choices.get(choice),
             _ => None,
         }
     }
 
+    /// The ending reached, as shown (only the lines whose facts hold).
     pub fn ending(&self) -> Option<&ScriptEnding> {
         match self.phase {
-            Phase::Ended { ending } => self.script.endings.get(ending),
+            Phase::Ended { .. } => self.shown_ending.as_ref(),
             _ => None,
         }
     }
@@ -129,10 +208,13 @@ impl Session {
     /// Pick up the phone (or open the message).
     pub fn answer(&mut self) {
         if self.phase == Phase::Incoming {
-            self.phase = Phase::Deciding {
-                step: self.script.start,
-            };
+            self.arrive(Node::Step(self.script.start));
         }
+    }
+
+    /// The choice taken, as written in the script.
+    fn taken(&self, t: &Taken) -> &ScriptChoice {
+        &self.script.steps[t.step].choices[t.index]
     }
 
     /// Choose the `n`-th choice (0-based) of the current step.
@@ -140,21 +222,34 @@ impl Session {
         let Phase::Deciding { step } = self.phase else {
             return Err(SessionError::NotDeciding);
         };
-        if n >= self.script.steps[step].choices.len() {
+        let Some(shown) = self.current_step().and_then(|st| st.choices.get(n)) else {
             return Err(SessionError::NoSuchChoice(n + 1));
-        }
-        self.path.push(Taken { step, choice: n });
+        };
+        let authored = shown.authored_index;
+        let index = self.script.steps[step]
+            .choices
+            .iter()
+            .position(|c| c.authored_index == authored)
+            .unwrap_or(0);
+        self.path.push(Taken {
+            step,
+            choice: n,
+            index,
+        });
         self.phase = Phase::Feedback { step, choice: n };
         Ok(())
     }
 
-    /// Go on from the feedback to wherever the choice leads.
+    /// Go on from the feedback to wherever the choice leads (setting its facts).
     pub fn next(&mut self) {
-        if let Phase::Feedback { step, choice } = self.phase {
-            self.phase = match self.script.steps[step].choices[choice].next {
-                Node::Step(s) => Phase::Deciding { step: s },
-                Node::Ending(e) => Phase::Ended { ending: e },
-            };
+        if let Phase::Feedback { .. } = self.phase
+            && let Some(t) = self.path.last().copied()
+        {
+            let c = self.taken(&t);
+            let node = c.next;
+            let set = c.set.clone();
+            self.facts.extend(set);
+            self.arrive(node);
         }
     }
 
@@ -171,10 +266,11 @@ impl Session {
                 self.phase = Phase::Deciding { step };
                 true
             }
-            Phase::Deciding { .. } | Phase::Ended { .. } => match self.path.last() {
-                Some(&Taken { step, choice }) => {
-                    self.phase = Phase::Feedback { step, choice };
-                    true
+            Phase::Deciding { .. } | Phase::Ended { .. } => match self.path.pop() {
+                Some(t) => {
+                    self.replay_path();
+                    self.phase == (Phase::Deciding { step: t.step })
+                        && self.choose(t.choice).is_ok()
                 }
                 None => false,
             },
@@ -189,7 +285,7 @@ impl Session {
     pub fn tricks_met(&self) -> Vec<&Trick> {
         let mut out: Vec<&Trick> = Vec::new();
         for t in &self.path {
-            for trick in &self.script.steps[t.step].choices[t.choice].tricks {
+            for trick in &self.taken(t).tricks {
                 if !out.iter().any(|o| o.id == trick.id) {
                     out.push(trick);
                 }
@@ -203,7 +299,7 @@ impl Session {
         let ending = self.ending()?;
         let mut missed: Vec<String> = Vec::new();
         for t in &self.path {
-            let c = &self.script.steps[t.step].choices[t.choice];
+            let c = self.taken(t);
             if c.verdict == super::model::Verdict::Risky {
                 for trick in &c.tricks {
                     if !missed.contains(&trick.id) {
@@ -224,7 +320,7 @@ impl Session {
     /// risky choice; if there was none but the call did not end safely, the first
     /// choice that was not a safer one. `None` when the run was safe all the way.
     pub fn departs(&self) -> Option<usize> {
-        let verdict = |t: &Taken| self.script.steps[t.step].choices[t.choice].verdict;
+        let verdict = |t: &Taken| self.taken(t).verdict;
         if let Some(i) = self.path.iter().position(|t| verdict(t) == Verdict::Risky) {
             return Some(i);
         }
@@ -242,7 +338,11 @@ impl Session {
     /// path at the first choice that was not safe.
     pub fn replay(&self) -> Replay {
         let recap = |s: usize, c: usize| self.script.steps[s].choices[c].recap.clone();
-        let mut yours: Vec<String> = self.path.iter().map(|t| recap(t.step, t.choice)).collect();
+        let mut yours: Vec<String> = self
+            .path
+            .iter()
+            .map(|t| self.taken(t).recap.clone())
+            .collect();
         if let Some(e) = self.ending() {
             yours.push(ended_line(&e.title));
         }
@@ -262,7 +362,7 @@ impl Session {
         };
         let mut safe: Vec<String> = self.path[..d]
             .iter()
-            .map(|t| recap(t.step, t.choice))
+            .map(|t| self.taken(t).recap.clone())
             .collect();
         if let Some((path, ending)) = self.script.safe_path_from(self.path[d].step) {
             safe.extend(path.iter().map(|&(s, c)| recap(s, c)));

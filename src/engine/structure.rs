@@ -14,7 +14,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::model::Scenario;
-use super::validate::{Diagnostic, closest};
+use super::validate::Diagnostic;
 
 /// The scenario format as a JSON Schema (draft-07, which every TOML editor reads).
 pub fn schema() -> &'static Value {
@@ -58,6 +58,62 @@ pub const SUPPORTED_KEYWORDS: &[&str] = &[
     "format",
 ];
 
+/// Remove from a document every key whose value is at one of `bad` (a value of
+/// the wrong kind, or under an unknown key), so the rest can still be checked.
+pub fn strip(t: &mut DeTable<'_>, bad: &[Range<usize>]) {
+    let old = std::mem::replace(t, DeTable::new());
+    for (k, mut v) in old {
+        if !bad.contains(&v.span()) {
+            strip_value(v.get_mut(), bad);
+            t.insert(k, v);
+        }
+    }
+}
+
+fn strip_value(v: &mut DeValue<'_>, bad: &[Range<usize>]) {
+    match v {
+        DeValue::Table(t) => strip(t, bad),
+        DeValue::Array(a) => {
+            for x in a.iter_mut() {
+                strip_value(x.get_mut(), bad);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The spans of the values `check_document` found unknown or of the wrong kind.
+pub fn bad_values(doc: &Spanned<DeTable<'_>>, found: &[Diagnostic]) -> Vec<Range<usize>> {
+    fn walk(t: &DeTable<'_>, found: &[Diagnostic], out: &mut Vec<Range<usize>>) {
+        for (k, v) in t.iter() {
+            let hit = found.iter().any(|d| {
+                d.span.as_ref().is_some_and(|s| {
+                    (d.code == "H0102" && *s == k.span()) || (d.code == "H0103" && *s == v.span())
+                })
+            });
+            if hit {
+                out.push(v.span());
+            } else {
+                walk_value(v.get_ref(), found, out);
+            }
+        }
+    }
+    fn walk_value(v: &DeValue<'_>, found: &[Diagnostic], out: &mut Vec<Range<usize>>) {
+        match v {
+            DeValue::Table(t) => walk(t, found, out),
+            DeValue::Array(a) => {
+                for x in a.iter() {
+                    walk_value(x.get_ref(), found, out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    walk(doc.get_ref(), found, &mut out);
+    out
+}
+
 /// Check a parsed TOML document against the scenario schema; every problem is returned.
 pub fn check_document(doc: &Spanned<DeTable<'_>>) -> Vec<Diagnostic> {
     let root = schema();
@@ -65,6 +121,7 @@ pub fn check_document(doc: &Spanned<DeTable<'_>>) -> Vec<Diagnostic> {
     let mut walker = Walker {
         root,
         out: &mut out,
+        parent: None,
     };
     walker.table(doc.get_ref(), doc.span(), root, &Place::Root);
     out
@@ -98,7 +155,46 @@ impl Place {
 struct Walker<'a, 'o> {
     root: &'a Value,
     out: &'o mut Vec<Diagnostic>,
+    /// The keys of the table around the one being checked, and its name.
+    parent: Option<(&'a serde_json::Map<String, Value>, String)>,
 }
+
+/// A near-miss key or value worth suggesting: one letter out, or two in a long
+/// word, or only a difference of capitals, `_` and `-`. Short words are never
+/// guessed at (`if` is not a misspelt `id`).
+fn near<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k str> {
+    let norm = |w: &str| w.to_lowercase().replace(['_', ' '], "-");
+    known
+        .into_iter()
+        .filter_map(|k| {
+            if norm(k) == norm(word) {
+                return Some((0, k));
+            }
+            let d = strsim::damerau_levenshtein(word, k);
+            let ok = (d == 1 && word.len() >= 3) || (d == 2 && word.len() >= 6 && k.len() >= 6);
+            ok.then_some((d, k))
+        })
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// Keys other formats use, and what this format calls them.
+const OTHER_NAMES: &[(&str, &str)] = &[
+    ("if", "when"),
+    ("condition", "when"),
+    ("only_if", "when"),
+    ("requires", "when"),
+    ("speaker", "who"),
+    ("character", "who"),
+    ("goto", "next"),
+    ("target", "next"),
+    ("divert", "next"),
+    ("options", "choice"),
+    ("choices", "choice"),
+    ("steps", "step"),
+    ("endings", "ending"),
+    ("lines", "line"),
+];
 
 fn json_type(v: &DeValue<'_>) -> &'static str {
     match v {
@@ -174,6 +270,7 @@ impl<'a> Walker<'a, '_> {
                 let mut w = Walker {
                     root: self.root,
                     out: &mut trial,
+                    parent: None,
                 };
                 w.value(v, option, name, place, in_array_of_tables);
                 if trial.is_empty() {
@@ -209,12 +306,16 @@ impl<'a> Walker<'a, '_> {
                     .filter(|t| **t != "null")
                     .map(|t| plain_type(t))
                     .collect();
+                let got = if actual == "number" && expected.contains(&"integer") {
+                    "a number with a decimal point"
+                } else {
+                    plain_type(actual)
+                };
                 let mut d = Diagnostic::error(
                     "H0103",
                     format!(
-                        "`{name}` should be {}, but here it is {}",
-                        want.join(" or "),
-                        plain_type(actual)
+                        "`{name}` should be {}, but here it is {got}",
+                        want.join(" or ")
                     ),
                     Some(v.span()),
                 );
@@ -309,7 +410,7 @@ impl<'a> Walker<'a, '_> {
             Some(v.span()),
         );
         if let Some(got) = v.get_ref().as_str()
-            && let Some(c) = closest(got, allowed.iter().map(String::as_str))
+            && let Some(c) = near(got, allowed.iter().map(String::as_str))
         {
             d = d.with_hint(format!("did you mean `{name} = \"{c}\"`?"));
         }
@@ -319,6 +420,23 @@ impl<'a> Walker<'a, '_> {
     fn table(&mut self, t: &DeTable<'_>, span: Range<usize>, schema: &'a Value, place: &Place) {
         let schema = self.resolve(schema);
         let props = schema.get("properties").and_then(Value::as_object);
+        // This table's own keys are checked against its parent's (to say "`notes`
+        // belongs to [[step]]"); its children see this table's keys.
+        let outer = self.parent.take();
+        self.table_inner(t, span, schema, place, props, outer.clone());
+        self.parent = outer;
+    }
+
+    fn table_inner(
+        &mut self,
+        t: &DeTable<'_>,
+        span: Range<usize>,
+        schema: &'a Value,
+        place: &Place,
+        props: Option<&'a serde_json::Map<String, Value>>,
+        parent: Option<(&'a serde_json::Map<String, Value>, String)>,
+    ) {
+        self.parent = props.map(|p| (p, place.describe()));
         let extra = schema.get("additionalProperties");
         // Keys that an unknown key was probably meant to be: not reported missing too.
         let mut suggested: Vec<&str> = Vec::new();
@@ -328,23 +446,37 @@ impl<'a> Walker<'a, '_> {
                 Some(s) => self.value(v, s, key, place, false),
                 None => match extra {
                     Some(Value::Bool(false)) => {
-                        let known = props.into_iter().flat_map(|p| p.keys().map(String::as_str));
+                        let known: Vec<&str> = props
+                            .into_iter()
+                            .flat_map(|p| p.keys().map(String::as_str))
+                            .collect();
+                        let elsewhere = OTHER_NAMES
+                            .iter()
+                            .find(|(other, _)| *other == key)
+                            .map(|(_, ours)| *ours)
+                            .filter(|ours| known.contains(ours));
+                        let in_parent = parent
+                            .as_ref()
+                            .filter(|(p, _)| p.contains_key(key))
+                            .map(|(_, name)| name.clone());
                         let mut d = Diagnostic::error(
                             "H0102",
-                            format!("unknown key `{key}` in {}", place.describe()),
+                            format!("the format has no `{key}` in {}", place.describe()),
                             Some(k.span()),
                         );
-                        d = match closest(key, known) {
-                            Some(c) => {
-                                suggested.push(c);
-                                d.with_hint(format!("did you mean `{c}`?"))
-                            }
-                            None => d.with_hint(format!(
-                                "the keys allowed here are: {}",
-                                props
-                                    .map(|p| p.keys().cloned().collect::<Vec<_>>().join(", "))
-                                    .unwrap_or_default()
-                            )),
+                        d = if let Some(parent) = in_parent {
+                            d.with_hint(format!(
+                                "`{key}` belongs to {parent}: move it above the first {}",
+                                place.describe()
+                            ))
+                        } else if let Some(ours) = elsewhere {
+                            suggested.push(ours);
+                            d.with_hint(format!("this format calls it `{ours}`"))
+                        } else if let Some(c) = near(key, known.iter().copied()) {
+                            suggested.push(c);
+                            d.with_hint(format!("did you mean `{c}`?"))
+                        } else {
+                            d.with_hint(format!("the keys allowed here are: {}", known.join(", ")))
                         };
                         self.out.push(d);
                     }
@@ -365,15 +497,43 @@ impl<'a> Walker<'a, '_> {
                         (Some(id), _) => format!("{} \"{id}\"", place.describe()),
                         (None, _) => place.describe(),
                     };
+                    // At the top of the file, point at the last plain `key = value`
+                    // before the tables (where a missing key or table goes), not at line 1.
                     let at = if matches!(place, Place::Root) {
-                        0..0
+                        t.iter()
+                            .filter(|(_, v)| {
+                                !matches!(v.get_ref(), DeValue::Table(_))
+                                    && !matches!(v.get_ref(), DeValue::Array(a) if a.first().is_some_and(|f| matches!(f.get_ref(), DeValue::Table(_))))
+                            })
+                            .map(|(k, v)| k.span().start..v.span().end)
+                            .max_by_key(|r| r.start)
+                            .unwrap_or(0..0)
                     } else {
                         span.clone()
                     };
-                    self.out.push(
-                        Diagnostic::error("H0104", format!("{which} is missing `{r}`"), Some(at))
-                            .with_hint(format!("add a line `{r} = ...` here")),
-                    );
+                    let is_table = props
+                        .and_then(|p| p.get(r))
+                        .map(|x| self.resolve(x))
+                        .and_then(|x| {
+                            x.get("allOf")
+                                .and_then(|a| a.get(0))
+                                .map(|a| self.resolve(a))
+                                .or(Some(x))
+                        })
+                        .is_some_and(|x| x.get("properties").is_some());
+                    let (msg, hint) = if is_table {
+                        (
+                            format!("{which} has no [{r}] table"),
+                            format!("add a [{r}] table after the lines at the top of the file"),
+                        )
+                    } else {
+                        (
+                            format!("{which} is missing `{r}`"),
+                            format!("add a line `{r} = ...` here"),
+                        )
+                    };
+                    self.out
+                        .push(Diagnostic::error("H0104", msg, Some(at)).with_hint(hint));
                 }
             }
         }

@@ -4,7 +4,7 @@
 //! `hangup check` uses the same list to tell the author exactly what to fix.
 //! Codes are documented in `docs/authoring.md`; never reuse or renumber one.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::ops::Range;
 
 use serde::Serialize;
@@ -131,6 +131,8 @@ pub fn validate_source(
     check_graph(s, &mut out);
     check_text(s, source, &mut out);
     check_fit(s, &mut out);
+    super::memory::check(s, &mut out);
+    super::house::check(s, source, &mut out);
     out
 }
 
@@ -193,14 +195,24 @@ fn check_ids(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic>) {
         .chain(s.steps.iter().map(|st| &st.id))
         .chain(s.endings.iter().map(|e| &e.id));
     for id in all {
-        if !valid_id(id.get_ref()) {
+        let text = id.get_ref();
+        if text.len() > 64 && valid_id(&text[..64]) {
             out.push(
                 Diagnostic::error(
                     "H0202",
                     format!(
-                        "the id \"{}\" has characters an id cannot have",
-                        id.get_ref()
+                        "the id \"{text}\" is {} characters long; an id can have at most 64",
+                        text.chars().count()
                     ),
+                    span(id),
+                )
+                .with_hint("use a shorter id, e.g. \"ask-for-pin\""),
+            );
+        } else if !valid_id(text) {
+            out.push(
+                Diagnostic::error(
+                    "H0202",
+                    format!("the id \"{text}\" has characters an id cannot have"),
                     span(id),
                 )
                 .with_hint("use small letters, digits and dashes only, e.g. \"ask-for-pin\""),
@@ -311,10 +323,33 @@ fn check_references(s: &Scenario, catalogue: &Catalogue, out: &mut Vec<Diagnosti
         }
         out.push(d);
     }
+    // Ids written with odd characters, as a next that meant them would say.
+    let misspelt: std::collections::HashSet<String> = target_list
+        .iter()
+        .filter(|t| !valid_id(t))
+        .map(|t| t.to_lowercase().replace(' ', "-"))
+        .collect();
     for st in &s.steps {
+        if let Some(r) = &st.on_repeat
+            && !targets.contains(&r.get_ref().as_str())
+        {
+            let mut d = Diagnostic::error(
+                "H0203",
+                format!(
+                    "on_repeat = \"{}\" is not the id of any step or ending",
+                    r.get_ref()
+                ),
+                span(r),
+            );
+            if let Some(c) = closest(r.get_ref(), targets.iter().copied()) {
+                d = d.with_hint(format!("did you mean `on_repeat = \"{c}\"`?"));
+            }
+            out.push(d);
+        }
         for ch in &st.choices {
             let next = ch.next.get_ref();
-            if !targets.contains(next.as_str()) {
+            // An id written with odd characters is reported once, at the id (H0202).
+            if !targets.contains(next.as_str()) && !misspelt.contains(next.as_str()) {
                 let mut d = Diagnostic::error(
                     "H0203",
                     format!("next = \"{next}\" is not the id of any step or ending"),
@@ -377,6 +412,7 @@ impl<'a> Graph<'a> {
                     .choices
                     .iter()
                     .map(|c| c.next.get_ref().as_str())
+                    .chain(st.on_repeat.iter().map(|r| r.get_ref().as_str()))
                     .collect();
                 (st.id.get_ref().as_str(), next)
             })
@@ -387,8 +423,13 @@ impl<'a> Graph<'a> {
 
     /// Every node reachable from `from` (including it).
     pub fn reachable(&self, from: &'a str) -> BTreeSet<&'a str> {
+        self.reachable_from([from])
+    }
+
+    /// Every id reachable from any of `from`: one walk, each link looked at once.
+    pub fn reachable_from(&self, from: impl IntoIterator<Item = &'a str>) -> BTreeSet<&'a str> {
         let mut seen = BTreeSet::new();
-        let mut queue = VecDeque::from([from]);
+        let mut queue: VecDeque<&'a str> = from.into_iter().collect();
         while let Some(n) = queue.pop_front() {
             if seen.insert(n) {
                 for &m in self.edges.get(n).into_iter().flatten() {
@@ -423,7 +464,44 @@ impl<'a> Graph<'a> {
 
 fn check_graph(s: &Scenario, out: &mut Vec<Diagnostic>) {
     let g = Graph::of(s);
-    let reach = g.reachable(s.start.get_ref());
+    let ids: Vec<&str> = s
+        .steps
+        .iter()
+        .map(|st| st.id.get_ref().as_str())
+        .chain(s.endings.iter().map(|e| e.id.get_ref().as_str()))
+        .collect();
+    // Follow-on problems are not reported: a broken `start` or `next` is one
+    // mistake (H0203), so what it would have reached counts as reached, by the
+    // name the hint suggests (or, for a misspelt id, the id itself).
+    let known: HashSet<&str> = ids.iter().copied().collect();
+    let start_ok = known.contains(s.start.get_ref().as_str());
+    // Ids written with odd characters: what a reference that missed meant.
+    let odd: Vec<&str> = ids.iter().copied().filter(|i| !valid_id(i)).collect();
+    let mut meant: Vec<&str> = vec![s.start.get_ref().as_str()];
+    let mut searches_left = HINTS_PER_FILE;
+    let mut any_missing = false;
+    for r in std::iter::once(&s.start)
+        .chain(
+            s.steps
+                .iter()
+                .flat_map(|st| st.choices.iter().map(|c| &c.next)),
+        )
+        .chain(s.steps.iter().filter_map(|st| st.on_repeat.as_ref()))
+    {
+        let r = r.get_ref().as_str();
+        if !known.contains(r) {
+            any_missing = true;
+            // The same cap as the hints: checking stays linear in the file.
+            if searches_left > 0 {
+                searches_left -= 1;
+                meant.extend(closest(r, ids.iter().copied()));
+            }
+        }
+    }
+    if any_missing {
+        meant.extend(odd);
+    }
+    let reach = g.reachable_from(meant);
     let finish = g.can_finish();
     for st in &s.steps {
         let id = st.id.get_ref().as_str();
@@ -436,7 +514,9 @@ fn check_graph(s: &Scenario, out: &mut Vec<Diagnostic>) {
                 )
                 .with_hint("add [[step.choice]] entries, or make it an [[ending]]"),
             );
-        } else if !(MIN_CHOICES..=MAX_CHOICES).contains(&st.choices.len()) {
+        } else if !(MIN_CHOICES..=MAX_CHOICES).contains(&st.choices.len())
+            && !super::memory::has_conditional_choices(st)
+        {
             out.push(Diagnostic::error(
                 "H0404",
                 format!(
@@ -447,7 +527,9 @@ fn check_graph(s: &Scenario, out: &mut Vec<Diagnostic>) {
                 span(&st.id),
             ).with_hint("a learner needs a real choice, and no more than four to read"));
         }
-        if !reach.contains(id) {
+        if !start_ok {
+            // Nothing can be said about reaching steps until `start` is fixed.
+        } else if !reach.contains(id) {
             out.push(
                 Diagnostic::error(
                     "H0301",
@@ -469,7 +551,7 @@ fn check_graph(s: &Scenario, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-    for e in &s.endings {
+    for e in s.endings.iter().filter(|_| start_ok) {
         if !reach.contains(e.id.get_ref().as_str()) {
             out.push(Diagnostic::warning(
                 "H0307",
@@ -534,9 +616,16 @@ pub fn texts(s: &Scenario) -> Vec<(&'static str, &Sp)> {
         v.extend(vals.iter().map(|x| ("variants", x)));
     }
     for st in &s.steps {
-        v.push(("says", &st.says));
+        v.extend(st.says.iter().map(|x| ("says", x)));
         v.extend(st.scene.iter().map(|x| ("scene", x)));
         v.extend(st.who.iter().map(|x| ("who", x)));
+        for l in &st.lines {
+            v.extend(l.who.iter().map(|x| ("who", x)));
+            v.extend(l.says.iter().map(|x| ("says", x)));
+            v.extend(l.narration.iter().map(|x| ("narration", x)));
+            v.extend(l.thought.iter().map(|x| ("thought", x)));
+            v.extend(l.message.iter().map(|x| ("message", x)));
+        }
         v.extend(st.notes.iter().map(|x| ("notes", x)));
         for c in &st.choices {
             v.push(("text", &c.text));
@@ -547,6 +636,7 @@ pub fn texts(s: &Scenario) -> Vec<(&'static str, &Sp)> {
     for e in &s.endings {
         v.push(("title", &e.title));
         v.extend(e.happened.iter().map(|x| ("happened", x)));
+        v.extend(e.lines.iter().map(|l| ("text", &l.text)));
     }
     for r in &s.recall {
         v.push(("question", &r.question));
@@ -608,11 +698,29 @@ fn check_text(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic>) {
     }
     for (name, vals) in &s.variants {
         if vals.is_empty() {
-            out.push(Diagnostic::error(
-                "H0210",
-                format!("the variant list \"{name}\" is empty"),
-                span(&s.id),
-            ));
+            // The list itself has no place in the parsed file; find its line.
+            let at = source.and_then(|src| {
+                let mut offset = 0;
+                for line in src.split_inclusive('\n') {
+                    let t = line.trim_start();
+                    if let Some(rest) = t.strip_prefix(name.as_str())
+                        && rest.trim_start().starts_with('=')
+                    {
+                        let start = offset + (line.len() - t.len());
+                        return Some(start..start + t.trim_end().len());
+                    }
+                    offset += line.len();
+                }
+                None
+            });
+            out.push(
+                Diagnostic::error(
+                    "H0210",
+                    format!("the variant list \"{name}\" is empty"),
+                    at.or_else(|| span(&s.id)),
+                )
+                .with_hint("give it at least one value, or remove it"),
+            );
         }
     }
     for e in &s.endings {
@@ -629,7 +737,7 @@ fn check_text(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic>) {
                 .with_hint("add action = [\"hang-up\", ...] to the ending or to the scenario"),
             );
         }
-        if e.happened.is_empty() {
+        if e.happened.is_empty() && e.lines.is_empty() {
             out.push(
                 Diagnostic::error(
                     "H0408",
@@ -751,10 +859,15 @@ fn check_fit(s: &Scenario, out: &mut Vec<Diagnostic>) {
     for st in &s.steps {
         // The call screen at 80x24 has 22 rows: the caller's box (text + 2
         // borders), "What would you do?", and the choices must all fit.
-        let says = wrapped_lines(&widest(st.says.get_ref(), &widest_values), TEXT_COLUMNS)
-            + st.scene.as_ref().map_or(0, |t| {
-                wrapped_lines(&widest(t.get_ref(), &widest_values), TEXT_COLUMNS)
-            });
+        let lines_of = |t: &Sp| wrapped_lines(&widest(t.get_ref(), &widest_values), TEXT_COLUMNS);
+        let says = st.says.as_ref().map_or(0, lines_of)
+            + st.scene.as_ref().map_or(0, lines_of)
+            + st.lines
+                .iter()
+                .flat_map(|l| [&l.says, &l.narration, &l.thought, &l.message])
+                .flatten()
+                .map(lines_of)
+                .sum::<usize>();
         let choices: usize = st
             .choices
             .iter()
@@ -774,7 +887,18 @@ fn check_fit(s: &Scenario, out: &mut Vec<Diagnostic>) {
                 .with_hint("shorten what the caller says or the choices, or split the step"),
             );
         }
-        fields.push(("says", &st.says, Limit::Lines(10)));
+        fields.extend(st.says.iter().map(|t| ("says", t, Limit::Lines(10))));
+        for l in &st.lines {
+            for (name, t) in [
+                ("says", &l.says),
+                ("narration", &l.narration),
+                ("thought", &l.thought),
+                ("message", &l.message),
+            ] {
+                fields.extend(t.iter().map(|t| (name, t, Limit::Lines(10))));
+            }
+            fields.extend(l.who.iter().map(|t| ("who", t, Limit::Columns(40))));
+        }
         fields.extend(st.scene.iter().map(|t| ("scene", t, Limit::Lines(3))));
         fields.extend(st.who.iter().map(|t| ("who", t, Limit::Columns(40))));
         for c in &st.choices {
@@ -791,9 +915,11 @@ fn check_fit(s: &Scenario, out: &mut Vec<Diagnostic>) {
     for e in &s.endings {
         fields.push(("title", &e.title, Limit::Columns(CHOICE_COLUMNS)));
         fields.extend(e.happened.iter().map(|t| ("happened", t, Limit::Lines(2))));
+        fields.extend(e.lines.iter().map(|l| ("text", &l.text, Limit::Lines(2))));
         let total: usize = e
             .happened
             .iter()
+            .chain(e.lines.iter().map(|l| &l.text))
             .map(|h| wrapped_lines(&widest(h.get_ref(), &widest_values), TEXT_COLUMNS))
             .sum();
         // The ending screen scrolls, so a long story is a warning, not an error.
@@ -824,7 +950,8 @@ fn check_fit(s: &Scenario, out: &mut Vec<Diagnostic>) {
                     .map(UnicodeWidthStr::width)
                     .max()
                     .unwrap_or(0);
-                (longest > max || text.contains('\n')).then(|| {
+                // A line break is its own problem (H0409).
+                (longest > max).then(|| {
                     format!("`{name}` is {longest} columns wide; it must fit on one line of {max}")
                 })
             }

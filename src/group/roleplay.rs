@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use crate::engine::Verdict;
 use crate::engine::model::outcome_words;
-use crate::engine::script::{Node, Script};
+use crate::engine::script::{Node, Role, Script};
 
 /// Lines are wrapped to this many characters (prints at 16 pt or more on A4).
 pub const WIDTH: usize = 60;
@@ -98,18 +98,47 @@ pub fn script_text(script: &Script) -> String {
         let _ = writeln!(out, "{}", "-".repeat(WIDTH));
         let _ = writeln!(out, "PART {}", i + 1);
         let _ = writeln!(out, "{}", "-".repeat(WIDTH));
-        if let Some(scene) = &st.scene {
+        if st.has_roles() || st.lines.iter().any(|l| !l.cond.is_always()) {
+            for l in &st.lines {
+                out.push('\n');
+                let only = crate::engine::script::describe_cond(&l.cond)
+                    .map(|c| format!("[{c}] "))
+                    .unwrap_or_default();
+                match l.role {
+                    Role::Narration => {
+                        out.push_str(&wrap(&format!("{only}({})", l.text), WIDTH, ""));
+                    }
+                    Role::Thought => {
+                        let _ = writeln!(out, "{only}YOU THINK:");
+                        out.push_str(&wrap(&l.text, WIDTH, "    "));
+                    }
+                    Role::Message => {
+                        let _ = writeln!(out, "{only}A MESSAGE ARRIVES:");
+                        out.push_str(&wrap(&format!("\"{}\"", l.text), WIDTH, "    "));
+                    }
+                    Role::Speech => {
+                        let _ = writeln!(out, "{only}{} SAYS:", l.who.to_uppercase());
+                        out.push_str(&wrap(&format!("\"{}\"", l.text), WIDTH, "    "));
+                    }
+                }
+            }
+        } else {
+            if let Some(scene) = &st.scene {
+                out.push('\n');
+                out.push_str(&wrap(&format!("({scene})"), WIDTH, ""));
+            }
             out.push('\n');
-            out.push_str(&wrap(&format!("({scene})"), WIDTH, ""));
+            let _ = writeln!(out, "{} SAYS:", st.who.to_uppercase());
+            out.push_str(&wrap(&format!("\"{}\"", st.says), WIDTH, "    "));
         }
-        out.push('\n');
-        let _ = writeln!(out, "{} SAYS:", st.who.to_uppercase());
-        out.push_str(&wrap(&format!("\"{}\"", st.says), WIDTH, "    "));
         out.push('\n');
         let _ = writeln!(out, "WHAT WOULD YOU DO?");
         for (n, c) in by_file_order(script, s).into_iter().enumerate() {
             out.push('\n');
-            out.push_str(&wrap(&format!("{}. {}", n + 1, c.text), WIDTH, "  "));
+            let only = crate::engine::script::describe_cond(&c.cond)
+                .map(|c| format!("[{c}] "))
+                .unwrap_or_default();
+            out.push_str(&wrap(&format!("{}. {only}{}", n + 1, c.text), WIDTH, "  "));
             let verdict = match c.verdict {
                 Verdict::Safer => "A safer choice. ",
                 Verdict::Risky => "A risky choice. ",
@@ -128,6 +157,66 @@ pub fn script_text(script: &Script) -> String {
                 },
             };
             out.push_str(&wrap(&format!("-> {leads}"), WIDTH, "     "));
+            // For proof-reading: the replay line, and what the call remembers.
+            out.push_str(&wrap(&format!("Replay: {}", c.recap), WIDTH, "     "));
+            if !c.set.is_empty() {
+                out.push_str(&wrap(
+                    &format!("Remembers: {}", c.set.join(", ")),
+                    WIDTH,
+                    "     ",
+                ));
+            }
+        }
+        if let Some(node) = st.on_repeat {
+            let again = match node {
+                Node::Step(x) => format!("PART {}", part_of(x)),
+                Node::Ending(e) => script
+                    .endings
+                    .get(e)
+                    .map_or_else(String::new, |e| format!("the ending \"{}\"", e.title)),
+            };
+            out.push('\n');
+            out.push_str(&wrap(
+                &format!("The second time here, the call goes to {again} instead."),
+                WIDTH,
+                "",
+            ));
+        }
+    }
+    // Every ending as the learner reads it, then the questions after the call.
+    out.push('\n');
+    let _ = writeln!(out, "{rule}");
+    let _ = writeln!(out, "HOW THE CALL CAN END");
+    let _ = writeln!(out, "{rule}");
+    for e in &script.endings {
+        out.push('\n');
+        out.push_str(&wrap(
+            &format!("{} {}", outcome_words(script.kind, e.outcome), e.title),
+            WIDTH,
+            "",
+        ));
+        for (h, c) in e.happened.iter().zip(&e.happened_cond) {
+            let only = crate::engine::script::describe_cond(c)
+                .map(|c| format!("[{c}] "))
+                .unwrap_or_default();
+            out.push_str(&wrap(&format!("- {only}{h}"), WIDTH, "  "));
+        }
+    }
+    if !script.recall.is_empty() {
+        out.push('\n');
+        let _ = writeln!(out, "{rule}");
+        let _ = writeln!(out, "QUESTIONS AFTER THE CALL");
+        let _ = writeln!(out, "{rule}");
+        for (i, q) in script.recall.iter().enumerate() {
+            out.push('\n');
+            out.push_str(&wrap(&format!("{}. {}", i + 1, q.question), WIDTH, "   "));
+            let answer = if q.answer { "Yes" } else { "No" };
+            let said = if q.explain.starts_with(answer) {
+                q.explain.clone()
+            } else {
+                format!("{answer}. {}", q.explain)
+            };
+            out.push_str(&wrap(&format!("Answer: {said}"), WIDTH, "   "));
         }
     }
     out.push('\n');

@@ -423,17 +423,33 @@ fn draw_call(
             let entry = g.tally_entry.as_ref();
             let build = |spaced: bool| {
                 let mut lines = Vec::new();
-                if let Some(scene) = &st.scene {
-                    lines.extend(large(scene, theme.text, false));
-                    if spaced {
-                        lines.push(Line::from(""));
+                if st.has_roles() {
+                    // Each line in its role: narration plain, then "X says:", "You think:".
+                    for l in &st.lines {
+                        match l.label() {
+                            Some(label) => {
+                                lines.push(Line::from(Span::styled(label, theme.heading)));
+                                lines.extend(large(&l.text, caller, spaced));
+                            }
+                            None => lines.extend(large(&l.text, theme.text, false)),
+                        }
+                        if spaced {
+                            lines.push(Line::from(""));
+                        }
                     }
+                } else {
+                    if let Some(scene) = &st.scene {
+                        lines.extend(large(scene, theme.text, false));
+                        if spaced {
+                            lines.push(Line::from(""));
+                        }
+                    }
+                    lines.push(Line::from(Span::styled(
+                        format!("{} says:", st.who),
+                        theme.heading,
+                    )));
+                    lines.extend(large(&st.says, caller, spaced));
                 }
-                lines.push(Line::from(Span::styled(
-                    format!("{} says:", st.who),
-                    theme.heading,
-                )));
-                lines.extend(large(&st.says, caller, spaced));
                 lines.push(Line::from(""));
                 lines.push(Line::from(Span::styled(
                     "Ask the room: what would you do?",

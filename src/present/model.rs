@@ -20,8 +20,10 @@ pub enum Role {
     Scene,
     /// A named person's words ("The caller says…").
     Speech { who: String },
-    /// The words of a text message.
+    /// The words of a text message (or a message arriving during a call).
     Message,
+    /// The learner's own thought ("You think: …"), never shown as speech.
+    Thought,
     /// How a choice or a call went: safer (true) or risky (false).
     Verdict { good: bool },
     /// A trick: its name, and its definition the first time it comes up.

@@ -175,17 +175,31 @@ fn deciding(session: &Session, step: usize) -> Screen {
     // Counted as reached: calls branch, so the number left is not known.
     let mut s = Screen::new(wording::step_title(session.path().len() + 1));
     s.topic = Some(sc.title.clone());
-    if let Some(scene) = &st.scene {
-        s.block(Role::Scene, scene.clone());
-    }
-    match sc.medium {
-        Medium::Message => s.block(Role::Message, st.says.clone()),
-        _ => s.block(
-            Role::Speech {
-                who: st.who.clone(),
-            },
-            st.says.clone(),
-        ),
+    if st.has_roles() {
+        // A step written with several lines: each in its own role.
+        use crate::engine::script::Role as Line;
+        for l in &st.lines {
+            let role = match l.role {
+                Line::Narration => Role::Scene,
+                Line::Speech => Role::Speech { who: l.who.clone() },
+                Line::Thought => Role::Thought,
+                Line::Message => Role::Message,
+            };
+            s.block(role, l.text.clone());
+        }
+    } else {
+        if let Some(scene) = &st.scene {
+            s.block(Role::Scene, scene.clone());
+        }
+        match sc.medium {
+            Medium::Message => s.block(Role::Message, st.says.clone()),
+            _ => s.block(
+                Role::Speech {
+                    who: st.who.clone(),
+                },
+                st.says.clone(),
+            ),
+        }
     }
     s.block(Role::Question, W.what_would_you_do);
     for (i, c) in st.choices.iter().enumerate() {

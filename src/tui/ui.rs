@@ -11,6 +11,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
 
 use crate::engine::model::Medium;
+use crate::engine::script::Role as LineRole;
 use crate::engine::session::Session;
 use crate::engine::{Kind, Outcome, Phase, Verdict};
 
@@ -555,7 +556,28 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
     let choices_h: u16 = text_h + count * 3 * pad + question_h;
 
     let inner_w = width.saturating_sub(2);
-    let scene = st.scene.as_ref().map(|scene| {
+    // Steps written with several lines: each line in its own role. Narration
+    // before anyone speaks goes above the box; thoughts read as thoughts.
+    let roles = st.has_roles();
+    let lead = if roles {
+        st.lines
+            .iter()
+            .take_while(|l| l.role == LineRole::Narration)
+            .count()
+    } else {
+        0
+    };
+    let above = (lead > 0).then(|| {
+        let text: Vec<Line> = st.lines[..lead]
+            .iter()
+            .map(|l| Line::from(l.text.clone()).style(theme.dim))
+            .collect();
+        let p = Paragraph::new(Text::from(text)).wrap(Wrap { trim: false });
+        let h = p.line_count(width) as u16;
+        (p, h)
+    });
+    let above_h = above.as_ref().map_or(0, |(_, h)| *h);
+    let scene = st.scene.as_ref().filter(|_| !roles).map(|scene| {
         let p =
             Paragraph::new(Line::from(scene.clone()).style(theme.dim)).wrap(Wrap { trim: false });
         let h = p.line_count(inner_w) as u16;
@@ -564,7 +586,7 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
     let scene_h = scene.as_ref().map_or(0, |(_, h)| *h);
     // Large print: the caller's words in big letters, if all of them fit in
     // the room the choices leave (inside the box, under any scene line).
-    let big_said = if app.options.large {
+    let big_said = if app.options.large && !roles {
         area.height
             .saturating_sub(choices_h)
             .checked_sub(border_h + scene_h)
@@ -573,10 +595,32 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
         None
     };
     let mut said: Vec<Line> = Vec::new();
-    if let Some(scene) = &st.scene {
-        said.push(Line::from(scene.clone()).style(theme.dim));
+    let first = st.lines.get(lead);
+    if roles {
+        for l in &st.lines[lead..] {
+            said.push(match l.role {
+                LineRole::Narration => Line::from(l.text.clone()).style(theme.dim),
+                LineRole::Speech
+                    if first.is_some_and(|f| f.role == LineRole::Speech && f.who == l.who) =>
+                {
+                    Line::from(format!("\"{}\"", l.text)).style(theme.caller)
+                }
+                LineRole::Speech => {
+                    Line::from(format!("{}: \"{}\"", l.who, l.text)).style(theme.caller)
+                }
+                LineRole::Thought => Line::from(format!("You think: {}", l.text))
+                    .style(theme.text.add_modifier(ratatui::style::Modifier::ITALIC)),
+                LineRole::Message => {
+                    Line::from(format!("A message arrives: \"{}\"", l.text)).style(theme.caller)
+                }
+            });
+        }
+    } else {
+        if let Some(scene) = &st.scene {
+            said.push(Line::from(scene.clone()).style(theme.dim));
+        }
+        said.push(Line::from(format!("\"{}\"", st.says)).style(theme.caller));
     }
-    said.push(Line::from(format!("\"{}\"", st.says)).style(theme.caller));
     let said_text = Text::from(said);
     let said_h = match &big_said {
         Some(f) => scene_h + f.height + border_h,
@@ -593,16 +637,30 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
     let gap = u16::from(pad == 0 && area.height >= said_h + choices_h + n);
     let choices_h = choices_h + gap * n.saturating_sub(1);
     let room = area.height.saturating_sub(choices_h);
-    let [said_area, choices_area] = Layout::vertical([
+    let above_h = above_h.min(room.saturating_sub(3));
+    let room = room.saturating_sub(above_h);
+    let [above_area, said_area, choices_area] = Layout::vertical([
+        Constraint::Length(above_h),
         Constraint::Length(said_h.min(room.max(3))),
         Constraint::Min(1),
     ])
     .areas(area);
+    if let Some((p, _)) = above {
+        frame.render_widget(p, above_area);
+    }
 
+    let title = match first.filter(|_| roles) {
+        Some(l) if l.role == LineRole::Thought => " You think ".to_string(),
+        Some(l) if l.role == LineRole::Message => " A message ".to_string(),
+        Some(l) if l.role == LineRole::Speech => format!(" {} says ", l.who),
+        Some(_) => String::new(),
+        None if roles => String::new(),
+        None => speaker_title(session, &st.who),
+    };
     let block = Block::default()
         .borders(if compact { Borders::TOP } else { Borders::ALL })
         .border_style(theme.border)
-        .title(speaker_title(session, &st.who));
+        .title(title);
     let inner = block.inner(said_area);
     frame.render_widget(block, said_area);
     let drawn = big_said

@@ -41,7 +41,9 @@ impl Walk<'_> {
                     return;
                 }
                 *seen += 1;
-                for i in 0..session.script().steps[step].choices.len() {
+                // The choices as shown: memory can hide some of those written.
+                let shown = session.current_step().map_or(0, |st| st.choices.len());
+                for i in 0..shown {
                     let mut next = session.clone();
                     if next.choose(i).is_err() {
                         self.problems
@@ -83,7 +85,7 @@ impl Walk<'_> {
         let path = session.path();
         let recaps: Vec<&str> = path
             .iter()
-            .map(|t| script.steps[t.step].choices[t.choice].recap.as_str())
+            .map(|t| script.steps[t.step].choices[t.index].recap.as_str())
             .collect();
         let mut want: Vec<String> = recaps.iter().map(|s| s.to_string()).collect();
         want.push(format!("Ending: {}.", ending.title));
@@ -95,7 +97,7 @@ impl Walk<'_> {
         }
         let risky = path
             .iter()
-            .position(|t| script.steps[t.step].choices[t.choice].verdict == Verdict::Risky);
+            .position(|t| script.steps[t.step].choices[t.index].verdict == Verdict::Risky);
         match (r.departs, risky) {
             (Some(d), Some(first)) if d == first => {}
             (None, None) if ending.outcome == Outcome::Safe => {}

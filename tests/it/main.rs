@@ -27,6 +27,8 @@ mod kiosk_e2e;
 mod large;
 mod layers;
 mod lessons;
+mod memory;
+mod mistakes;
 mod plain;
 mod practice;
 mod present;

@@ -84,8 +84,10 @@ fn dfs(
     );
     for i in 0..n {
         let choice = &session.step(step).choices[i];
+        // A step already on the path is a loop, unless its second visit goes on (on_repeat).
         if let Node::Step(next) = choice.next
             && on_path.contains(&next)
+            && session.script().steps[next].on_repeat.is_none()
         {
             *loops += 1;
             continue;
@@ -192,7 +194,7 @@ fn seed_scenarios_are_big_enough() {
         );
         for e in s.endings.iter().filter(|e| e.outcome == Outcome::Defrauded) {
             assert!(
-                e.happened.len() >= 4,
+                e.happened.len() + e.lines.len() >= 4,
                 "{id}: defrauded ending {} should show step by step how the money left",
                 e.id.get_ref()
             );
@@ -371,7 +373,12 @@ fn police_courier_has_a_courier_with_a_password_and_999() {
     let door: Vec<_> = s
         .steps
         .iter()
-        .filter(|st| st.says.get_ref().contains("password"))
+        .filter(|st| {
+            st.says
+                .iter()
+                .chain(st.lines.iter().filter_map(|l| l.says.as_ref()))
+                .any(|t| t.get_ref().contains("password"))
+        })
         .collect();
     assert!(!door.is_empty(), "a courier comes with a password");
     for st in door {
@@ -488,7 +495,7 @@ fn seed_text_is_short_and_plain() {
             }
         }
         for st in &s.steps {
-            let says = fill(st.says.get_ref(), &values);
+            let says = fill(st.says.as_ref().map_or("", |t| t.get_ref()), &values);
             assert!(
                 says.chars().count() <= 300,
                 "{id}/{}: says is {} characters (max 300)",
