@@ -16,6 +16,10 @@
 
 pub mod commands;
 pub mod handout;
+#[cfg(unix)]
+pub mod link;
+#[cfg(unix)]
+pub mod notes;
 pub mod record;
 
 use crate::dates;
@@ -723,6 +727,9 @@ pub struct GroupApp {
     pub group: Option<Box<GroupState>>,
     /// Outside work asked for by `update`, done by `perform`.
     pub effects: Vec<GroupEffect>,
+    /// The volunteer's notes window, when one is linked (`hangup group --notes`).
+    #[cfg(unix)]
+    pub peer: Option<link::Peer>,
 }
 
 impl GroupApp {
@@ -736,6 +743,52 @@ impl GroupApp {
             targets: RefCell::new(Vec::new()),
             group,
             effects: Vec::new(),
+            #[cfg(unix)]
+            peer: None,
+        }
+    }
+
+    /// Send the session's state now to the notes window, if one is linked.
+    #[cfg(unix)]
+    pub fn tell_notes(&mut self) {
+        let (Some(peer), Some(g)) = (self.peer.as_mut(), self.group.as_deref()) else {
+            return;
+        };
+        let model = notes::NotesModel::of(g, self.overlay, SystemTime::now());
+        if !peer.send(&link::Message::Room(Box::new(model))) {
+            self.peer = None;
+        }
+    }
+
+    /// Something from the link to the notes window: it came, it went, or a
+    /// key was pressed there (it acts here, as if pressed here). True when
+    /// the screen must change.
+    #[cfg(unix)]
+    pub fn on_link(&mut self, ev: link::LinkEvent) -> bool {
+        use link::{LinkEvent, Message};
+        match ev {
+            LinkEvent::Up(peer) => {
+                self.peer = Some(peer);
+                self.tell_notes();
+                false
+            }
+            LinkEvent::Got(Message::Key { key }) => {
+                let Some(action) = link::key_action(&key) else {
+                    return false;
+                };
+                let changed = self.update(action);
+                let changed = self.perform() || changed;
+                if changed {
+                    self.tell_notes();
+                }
+                changed
+            }
+            // Another room view's state is not for this one.
+            LinkEvent::Got(Message::Room(_)) | LinkEvent::Failed(_) => false,
+            LinkEvent::Down => {
+                self.peer = None;
+                false
+            }
         }
     }
 
@@ -790,7 +843,12 @@ impl Driver for GroupApp {
     }
     fn on_event(&mut self, event: &Event, _now: Instant) -> bool {
         let changed = action_for(event).is_some_and(|a| self.update(a));
-        self.perform() || changed
+        let changed = self.perform() || changed;
+        #[cfg(unix)]
+        if changed {
+            self.tell_notes();
+        }
+        changed
     }
     /// Which screen is on show (the input guard's settle window starts on a change).
     fn screen_key(&self) -> u64 {

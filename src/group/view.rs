@@ -124,7 +124,7 @@ fn inset(r: Rect, x: u16) -> Rect {
     }
 }
 
-fn where_am_i(g: &GroupState) -> String {
+pub(crate) fn where_am_i(g: &GroupState) -> String {
     match g.stage {
         Stage::Plan => "Group session: today's plan".into(),
         Stage::Finished => "Group session: the end".into(),
@@ -813,7 +813,7 @@ fn hands_line(
 }
 
 /// The volunteer's notes during the quick check.
-fn check_notes(g: &GroupState) -> Option<String> {
+pub(crate) fn check_notes(g: &GroupState) -> Option<String> {
     let play = g.check.as_ref()?;
     let item = play.current();
     Some(
