@@ -21,6 +21,8 @@ mod engine;
 mod every_path;
 mod fuzz;
 mod group;
+#[cfg(unix)]
+mod group_notes;
 mod hostile;
 mod kiosk;
 mod kiosk_e2e;
