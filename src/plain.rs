@@ -168,7 +168,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
     /// one, its blocks one a line, and its numbered choices.
     fn print(&mut self, screen: &Screen) -> io::Result<()> {
         self.line("")?;
-        self.line(&format!("Screen: {}", screen.title))?;
+        self.line(&crate::tr!("plain-screen", title = screen.title.as_str()))?;
         if let Some(n) = self.voice_notice.take() {
             self.line(&n)?;
         }
@@ -436,10 +436,10 @@ fn prompt(n: usize) -> String {
     wording::plain_prompt(
         n,
         &[
-            ("?", "get help"),
-            ("r", "hear it again"),
-            ("b", "go back a step"),
-            ("q", "leave"),
+            ("?", &crate::i18n::tr("plain-get-help")),
+            ("r", &crate::i18n::tr("plain-hear-again")),
+            ("b", &crate::i18n::tr("plain-go-back")),
+            ("q", &crate::i18n::tr("plain-leave")),
         ],
     )
 }

@@ -17,10 +17,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
+use crossterm::event::{Event, KeyCode, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::Frame;
 
 use crate::engine::Library;
+use crate::i18n::Language;
 use crate::engine::quick_check::QuickCheck;
 use crate::present::Effect;
 use crate::stats::Store;
@@ -108,6 +109,12 @@ pub struct Kiosk {
     pub staff: StaffExit,
     pub store: Store,
     pub running: bool,
+    /// The language each visitor starts in (the settings' `language`).
+    home_language: Language,
+    /// The extra scenarios folder, to load the calls again in another language.
+    scenarios: Option<PathBuf>,
+    /// Where the language choice was last drawn on the invitation.
+    choice_at: std::cell::Cell<Option<screens::LanguageBlocks>>,
 }
 
 /// The app for a new visitor: nothing from the last one, and the quick check
@@ -135,11 +142,50 @@ impl Kiosk {
             staff: StaffExit::new(settings.pin),
             store,
             running: true,
+            home_language: crate::i18n::current(),
+            scenarios: None,
+            choice_at: std::cell::Cell::new(None),
+        }
+    }
+
+    /// The language each visitor starts in, and the extra scenarios folder
+    /// (so the calls can be loaded again when a visitor picks a language).
+    pub fn with_languages(mut self, home: Language, scenarios: Option<PathBuf>) -> Self {
+        self.home_language = home;
+        self.scenarios = scenarios;
+        self.set_language(home);
+        self
+    }
+
+    /// Speak `language` from now on: the words, the calls and the catalogues.
+    /// A new visit starts (this only happens on the invitation).
+    pub fn set_language(&mut self, language: Language) {
+        if language == crate::i18n::current() {
+            return;
+        }
+        crate::i18n::set_current(language);
+        self.library = Library::load_in(self.scenarios.as_deref(), language);
+        self.app = new_visit(&self.library, &self.options);
+    }
+
+    /// The language a key or touch on the invitation asks for: c or w for
+    /// Cymraeg, e for English, or a touch on one of the two blocks.
+    fn language_asked(&self, event: &Event) -> Option<Language> {
+        match event {
+            Event::Key(k) => match k.code {
+                KeyCode::Char('c' | 'C' | 'w' | 'W') => Some(Language::Cy),
+                KeyCode::Char('e' | 'E') => Some(Language::EnGb),
+                _ => None,
+            },
+            Event::Mouse(m) => self.choice_at.get()?.at(m.column, m.row),
+            _ => None,
         }
     }
 
     /// Back to the invitation, forgetting everything about the visitor.
     pub fn reset(&mut self) {
+        // The next visitor starts in the kiosk's own language.
+        self.set_language(self.home_language);
         self.app = new_visit(&self.library, &self.options);
         self.stage = Stage::Attract;
         self.warning = None;
@@ -202,7 +248,11 @@ impl Kiosk {
         }
         match self.stage {
             Stage::Attract => {
-                // The key or touch that wakes the kiosk only wakes it.
+                // The key or touch that wakes the kiosk only wakes it (in
+                // the language it chose, if it chose one).
+                if let Some(language) = self.language_asked(event) {
+                    self.set_language(language);
+                }
                 self.stage = Stage::Visiting;
                 self.idle.arm(now);
                 self.store.record(|c, day| c.visit_started(day));
@@ -292,7 +342,7 @@ impl Kiosk {
         } else if let Some(left) = self.warning {
             screens::still_there(frame, theme, left);
         } else if self.stage == Stage::Attract {
-            screens::attract(frame, theme);
+            self.choice_at.set(Some(screens::attract(frame, theme)));
         } else {
             ui::draw(frame, &self.app);
         }
@@ -384,7 +434,8 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
         theme: kiosk_theme(cli, &config),
         large: cli.large || config.large.unwrap_or(false),
     };
-    let mut kiosk = Kiosk::new(library, options, settings, store);
+    let home = crate::i18n::current();
+    let mut kiosk = Kiosk::new(library, options, settings, store).with_languages(home, scenarios);
     crate::tui::term::ignore_interrupts();
     let result = crate::tui::run_with(&mut kiosk);
     for w in &kiosk.store.warnings {
