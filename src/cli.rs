@@ -44,6 +44,16 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub monochrome: bool,
 
+    /// After the screen changes, ignore keys and touches for this long, so a
+    /// doubled key does not answer a question not yet seen (0 turns it off).
+    #[arg(
+        long,
+        global = true,
+        value_name = "MILLISECONDS",
+        default_value_t = 400
+    )]
+    pub key_pause: u64,
+
     /// Colours for a light or dark background. Without it, hangup asks the
     /// terminal, then looks at COLORFGBG; if neither says, it uses the
     /// terminal's own colours.

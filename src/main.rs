@@ -73,6 +73,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         ));
     }
     let plain = wants_plain(&cli);
+    tui::guard::set_settle(std::time::Duration::from_millis(cli.key_pause.min(5_000)));
     // Only the full-screen front end asks the terminal for its background.
     let full_screen = !plain
         && matches!(

@@ -66,7 +66,9 @@ fn position(source: &[u8], byte: usize) -> (usize, usize) {
         .filter(|&&b| (b & 0xC0) != 0x80)
         .count()
         + 1;
-    (line, column)
+    // A byte-order mark is not a character an editor shows: count from after it.
+    let bom = line_start == 0 && before.starts_with(b"\xEF\xBB\xBF");
+    (line, if bom { column - 1 } else { column })
 }
 
 /// Where a byte span is, as line and column.

@@ -85,6 +85,23 @@ pub fn check_scenario(bytes: &[u8], catalogue: &Catalogue) -> (Option<Scenario>,
             );
         }
     };
+    // Old Mac line endings (a carriage return alone): to TOML the whole file is
+    // one line, which would bring a flood of errors all "on line 1". Say so once.
+    if !text.contains('\n')
+        && let Some(at) = text.find('\r')
+    {
+        return (
+            None,
+            vec![
+                Diagnostic::error(
+                    "H0109",
+                    "the lines end with a carriage return only (old Mac style), so the file reads as one long line",
+                    Some(at..at + 1),
+                )
+                .with_hint("in your text editor, save it with Unix (LF) or Windows (CRLF) line endings"),
+            ],
+        );
+    }
     let mut problems = Vec::new();
     // Characters that could drive a terminal are reported where they are, then
     // blanked (same byte length, so every later span still points at the file).

@@ -365,6 +365,27 @@ impl Driver for Kiosk {
     fn on_deadline(&mut self, now: Instant) -> bool {
         self.tick(now)
     }
+    fn screen_key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        format!(
+            "{:?} {} {:?}",
+            self.stage,
+            self.warning.is_some(),
+            self.staff.prompt().is_some()
+        )
+        .hash(&mut h);
+        crate::tui::app_screen_key(&self.app).hash(&mut h);
+        h.finish()
+    }
+    fn input_context(&self, width: u16, height: u16) -> crate::tui::guard::Context {
+        crate::tui::app_input_context(&self.app, width, height)
+    }
+    /// Every screen change and idle reset repaints the whole screen, so a
+    /// kernel message written to the console never stays.
+    fn repaint_on_change(&self) -> bool {
+        true
+    }
 }
 
 fn fail(message: &str) -> ExitCode {
@@ -375,6 +396,7 @@ fn fail(message: &str) -> ExitCode {
 /// `hangup kiosk`. Exit code 2 for a bad settings file or option.
 pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
     use std::io::IsTerminal;
+    crate::tui::guard::set_settle(Duration::from_millis(cli.key_pause.min(5_000)));
     let (config, _) = match config::load(args.config.as_deref()) {
         Ok(c) => c,
         Err(e) => return fail(&e),

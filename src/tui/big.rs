@@ -106,32 +106,37 @@ pub fn wrap(text: &str, max: usize) -> Option<Vec<String>> {
 /// cells, or `None` (show the normal text instead).
 pub fn fit(text: &str, width: u16, height: u16) -> Option<Fit> {
     let text = letters(text)?;
-    SIZES.iter().find_map(|&(size, cw, ch)| {
-        let per_line = usize::from(width / cw);
-        if per_line == 0 || height < ch {
-            return None;
-        }
-        let lines = wrap(&text, per_line)?;
-        let n = u16::try_from(lines.len()).ok()?;
-        let tall = |gap: u16| {
-            n.checked_mul(ch)?
-                .checked_add((n - 1).checked_mul(gap)?)
-                .filter(|&h| h <= height)
-        };
-        let (gap, height) = tall(1)
-            .map(|h| (1, h))
-            .or_else(|| tall(0).map(|h| (0, h)))?;
-        let longest = lines.iter().map(|l| l.chars().count()).max()?;
-        // At most `width / cw` letters a line, so this is at most `width`.
-        let width = u16::try_from(longest).ok()?.checked_mul(cw)?;
-        Some(Fit {
-            size,
-            lines,
-            gap,
-            width,
-            height,
+    // The Linux console's fonts have whole blocks only.
+    let console = super::console::active();
+    SIZES
+        .iter()
+        .filter(|&&(size, ..)| !console || size == PixelSize::Full)
+        .find_map(|&(size, cw, ch)| {
+            let per_line = usize::from(width / cw);
+            if per_line == 0 || height < ch {
+                return None;
+            }
+            let lines = wrap(&text, per_line)?;
+            let n = u16::try_from(lines.len()).ok()?;
+            let tall = |gap: u16| {
+                n.checked_mul(ch)?
+                    .checked_add((n - 1).checked_mul(gap)?)
+                    .filter(|&h| h <= height)
+            };
+            let (gap, height) = tall(1)
+                .map(|h| (1, h))
+                .or_else(|| tall(0).map(|h| (0, h)))?;
+            let longest = lines.iter().map(|l| l.chars().count()).max()?;
+            // At most `width / cw` letters a line, so this is at most `width`.
+            let width = u16::try_from(longest).ok()?.checked_mul(cw)?;
+            Some(Fit {
+                size,
+                lines,
+                gap,
+                width,
+                height,
+            })
         })
-    })
 }
 
 /// Draw fitted big letters at the top left of `area`. Nothing is drawn, and

@@ -16,6 +16,13 @@ pub fn action_for(event: &Event) -> Option<Action> {
     }
 }
 
+/// Ctrl-L: repaint the whole screen.
+pub fn is_repaint(event: &Event) -> bool {
+    matches!(event, Event::Key(k) if k.kind == KeyEventKind::Press
+        && k.modifiers.contains(KeyModifiers::CONTROL)
+        && k.code == KeyCode::Char('l'))
+}
+
 fn key_action(key: &KeyEvent) -> Option<Action> {
     if key.kind != KeyEventKind::Press {
         return None;

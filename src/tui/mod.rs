@@ -5,6 +5,8 @@
 
 pub mod app;
 pub mod big;
+pub mod console;
+pub mod guard;
 pub mod hooks;
 pub mod keymap;
 pub mod practice;
@@ -36,6 +38,68 @@ pub trait Driver {
     fn on_deadline(&mut self, _now: Instant) -> bool {
         false
     }
+    /// Which screen is on show: a change starts the input guard's settle
+    /// window (see `guard`). The highlight moving is not a change.
+    fn screen_key(&self) -> u64 {
+        0
+    }
+    /// What the screen on show accepts (see `guard::Context`), when the
+    /// terminal is `width` x `height`.
+    fn input_context(&self, width: u16, height: u16) -> guard::Context {
+        guard::Context {
+            covered: ui::covered(width, height),
+            ..guard::Context::default()
+        }
+    }
+    /// Clear and repaint the whole terminal on every screen change (the
+    /// kiosk: stray console messages never stay).
+    fn repaint_on_change(&self) -> bool {
+        false
+    }
+}
+
+/// Which screen the app shows (see [`Driver::screen_key`]).
+pub fn app_screen_key(app: &App) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    format!("{:?}", app.overlay).hash(&mut h);
+    match &app.screen {
+        app::Screen::Start => "start".hash(&mut h),
+        app::Screen::Call { session, .. } => {
+            format!("call {} {:?}", session.path().len(), session.phase()).hash(&mut h)
+        }
+        app::Screen::Recall(r) => format!("recall {} {:?}", r.index, r.answered).hash(&mut h),
+        app::Screen::Quick(q) => format!("quick {q:?}").hash(&mut h),
+    }
+    if let Some(g) = &app.group {
+        format!(
+            "group {:?} {:?} {:?} {} {}",
+            g.stage,
+            g.current,
+            g.session.as_ref().map(|s| (s.path().len(), s.phase())),
+            g.tally_entry.is_some(),
+            g.plan_open
+        )
+        .hash(&mut h);
+    }
+    h.finish()
+}
+
+/// What the app's screen accepts (see [`Driver::input_context`]).
+pub fn app_input_context(app: &App, width: u16, height: u16) -> guard::Context {
+    let feedback = app.overlay.is_none()
+        && match &app.screen {
+            app::Screen::Call { session, .. } => {
+                matches!(session.phase(), crate::engine::Phase::Feedback { .. })
+            }
+            app::Screen::Recall(r) => r.answered.is_some(),
+            _ => false,
+        };
+    guard::Context {
+        feedback,
+        text_field: app.group.as_ref().is_some_and(|g| g.tally_entry.is_some()),
+        covered: ui::covered(width, height),
+    }
 }
 
 impl Driver for App {
@@ -47,6 +111,12 @@ impl Driver for App {
     }
     fn on_event(&mut self, event: &Event, _now: Instant) -> bool {
         keymap::action_for(event).is_some_and(|a| self.update(a))
+    }
+    fn screen_key(&self) -> u64 {
+        app_screen_key(self)
+    }
+    fn input_context(&self, width: u16, height: u16) -> guard::Context {
+        app_input_context(self, width, height)
     }
 }
 
@@ -78,6 +148,12 @@ impl<F: FnMut(&mut App, Option<app::Action>) -> bool> Driver for Hooked<'_, F> {
         }
         dirty
     }
+    fn screen_key(&self) -> u64 {
+        app_screen_key(self.app)
+    }
+    fn input_context(&self, width: u16, height: u16) -> guard::Context {
+        app_input_context(self.app, width, height)
+    }
 }
 
 /// `run`, with an `after` hook (see `Hooked`).
@@ -90,13 +166,29 @@ pub fn run_with_hook(
 }
 
 /// Run any driver. Without a deadline the loop blocks in `read()`; with one it
-/// waits in `poll()` only until that deadline, so it never spins.
+/// waits in `poll()` only until that deadline, so it never spins. Every event
+/// passes the input guard first (see `guard`).
 pub fn run_with(driver: &mut impl Driver) -> io::Result<()> {
-    let mut guard = term::TerminalGuard::new(true)?;
+    console::set_active(theme::is_linux_console());
+    let mut term = term::TerminalGuard::new(true)?;
+    // The Linux console has no alternate screen: start from a clean one.
+    term::clear(&mut term.terminal)?;
+    let mut guard = guard::Guard::new(guard::settle());
+    let mut shown = driver.screen_key();
     let mut dirty = true;
+    let mut clear = false;
     while driver.running() {
         if dirty {
-            guard.terminal.draw(|f| driver.draw(f))?;
+            if clear {
+                term::clear(&mut term.terminal)?;
+                clear = false;
+            }
+            term.terminal.draw(|f| {
+                driver.draw(f);
+                if console::active() {
+                    console::fix_buffer(f.buffer_mut());
+                }
+            })?;
             if hooks::stop_after_draw() {
                 return Ok(());
             }
@@ -115,9 +207,29 @@ pub fn run_with(driver: &mut impl Driver) -> io::Result<()> {
             }
         };
         dirty = match event {
-            Some(ev) => driver.on_event(&ev, Instant::now()),
+            Some(ev) => {
+                let size = term.terminal.size()?;
+                let ctx = driver.input_context(size.width, size.height);
+                let mut changed = false;
+                for ev in guard.accept(&ev, Instant::now(), ctx) {
+                    if keymap::is_repaint(&ev) {
+                        // Ctrl-L: whatever else wrote to the terminal goes.
+                        clear = true;
+                        changed = true;
+                    }
+                    changed |= driver.on_event(&ev, Instant::now());
+                }
+                changed
+            }
             None => driver.on_deadline(Instant::now()),
         };
+        let now_showing = driver.screen_key();
+        if now_showing != shown {
+            shown = now_showing;
+            guard.screen_changed(Instant::now());
+            dirty = true;
+            clear |= driver.repaint_on_change();
+        }
     }
     Ok(())
 }

@@ -74,6 +74,17 @@ impl Drop for TerminalGuard {
     }
 }
 
+/// Clear the whole terminal and make the next draw repaint everything.
+/// (ratatui's `Terminal::clear` first asks the terminal where its cursor is,
+/// which fails after two seconds on a terminal that does not answer.)
+pub fn clear(terminal: &mut Tui) -> io::Result<()> {
+    use ratatui::backend::{Backend, ClearType};
+    terminal.backend_mut().clear_region(ClearType::All)?;
+    // Forget the last frame, so the next draw sends every cell.
+    terminal.swap_buffers();
+    Ok(())
+}
+
 /// Give the terminal back: mouse off, cursor on, main screen, cooked mode.
 /// Safe to call more than once and from any thread.
 pub fn restore() {

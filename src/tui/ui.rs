@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     app.targets.borrow_mut().clear();
     let area = frame.area();
     let theme = &app.options.theme;
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+    if covered(area.width, area.height) {
         too_small(frame, area, theme);
         return;
     }
@@ -131,6 +131,20 @@ fn inset(r: Rect, x: u16, y: u16) -> Rect {
 
 fn target(app: &App, area: Rect, t: Target) {
     app.targets.borrow_mut().push((area, t));
+}
+
+/// The terminal's cursor on the highlighted answer (on its number, after
+/// the "> " marker), so braille displays and magnifiers follow the highlight.
+/// Where nothing is highlighted the cursor stays hidden.
+fn cursor_on(frame: &mut Frame, r: Rect, pad: u16) {
+    if r.width > 2 && pad < r.height {
+        frame.set_cursor_position((r.x + 2, r.y + pad));
+    }
+}
+
+/// True when the window is too small and a notice covers the screen.
+pub fn covered(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
 }
 
 fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -293,6 +307,9 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
                 .block(Block::default().padding(pad)),
             r,
         );
+        if selected && app.overlay.is_none() {
+            cursor_on(frame, r, (block_h - 1) / 2);
+        }
         if let Some(t) = t {
             target(app, r, t);
         }
@@ -519,6 +536,9 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
             height: (h + 2 * pad).min(bottom - y),
         };
         frame.render_widget(p.block(Block::default().padding(Padding::vertical(pad))), r);
+        if i == app.selected && app.overlay.is_none() {
+            cursor_on(frame, r, pad);
+        }
         target(app, r, Target::Choice(i));
         y += h + 3 * pad + gap;
     }
@@ -750,6 +770,12 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, shown: &crate::present::S
             }
             _ => lines.push(Line::from(b.text.clone())),
         }
+    }
+    if app.options.large && super::console::active() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(
+            "On this text screen big letters are made of whole blocks, so they show only where a message fits.",
+        ));
     }
     if let Some(close) = shown.default_command() {
         let keys: Vec<String> = close.keys.iter().map(|k| k.name()).collect();

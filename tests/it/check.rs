@@ -515,3 +515,42 @@ fn hidden_characters_anywhere_are_found_at_their_place() {
         ]
     );
 }
+
+#[test]
+fn old_mac_line_endings_are_reported_once_with_a_hint() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("mac.toml");
+    let text = std::fs::read_to_string("tests/fixtures/tiny.toml").expect("fixture");
+    std::fs::write(&path, text.replace('\n', "\r")).expect("write");
+    let mut out = Vec::new();
+    let code = run_check(&[path], None, Format::Human, &mut out);
+    let out = String::from_utf8_lossy(&out);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(out.matches("H0109").count(), 1, "{out}");
+    assert!(!out.contains("H0101"), "no flood of syntax errors: {out}");
+    assert!(out.contains("(LF)"), "the hint says what to do: {out}");
+}
+
+#[test]
+fn columns_count_from_after_a_byte_order_mark() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bom.toml");
+    std::fs::write(&path, "\u{feff}id = \"x\" oops\n").expect("write");
+    let mut out = Vec::new();
+    run_check(&[path], None, Format::Json, &mut out);
+    let doc: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    let first = &doc["diagnostics"][0];
+    assert_eq!(first["line"].as_u64(), Some(1), "{doc}");
+    // `oops` starts at column 10 as an editor shows it (the mark is not shown).
+    let col = first["column"].as_u64().unwrap_or(0);
+    let mut plain = Vec::new();
+    let p2 = dir.path().join("plain.toml");
+    std::fs::write(&p2, "id = \"x\" oops\n").expect("write");
+    run_check(&[p2], None, Format::Json, &mut plain);
+    let plain: serde_json::Value = serde_json::from_slice(&plain).expect("json");
+    assert_eq!(
+        Some(col),
+        plain["diagnostics"][0]["column"].as_u64(),
+        "{doc}"
+    );
+}

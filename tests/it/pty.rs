@@ -105,6 +105,7 @@ fn quitting_with_q_then_y_restores_the_terminal() {
     pty.wait_for_first_frame();
     pty.key("q");
     pty.wait_for_text("Do you want to stop practising?");
+    pty.pause();
     pty.key("y");
     assert_eq!(pty.exit_code(), 0);
     assert_restored(&pty);

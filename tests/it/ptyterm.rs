@@ -350,6 +350,23 @@ impl Pty {
         }
     }
 
+    /// Wait out the input guard's settle window after a screen change, so
+    /// the next key counts (a person reading the new screen takes longer).
+    pub fn pause(&self) {
+        std::thread::sleep(Duration::from_millis(450));
+    }
+
+    /// Write `text` to the terminal from outside the program, as the kernel
+    /// does with its messages on a console.
+    pub fn stray(&self, text: &str) {
+        let tty = self.tty.as_ref().expect("the terminal's name");
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .open(tty)
+            .expect("open the terminal");
+        f.write_all(text.as_bytes()).expect("write stray text");
+    }
+
     pub fn wait_for_text(&self, text: &str) {
         self.wait_until(Duration::from_secs(10), text, |p| p.screen().contains(text));
     }

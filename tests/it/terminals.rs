@@ -56,12 +56,14 @@ fn tour(setup: Setup, fg: (u8, u8, u8), bg: (u8, u8, u8), want: f64) -> Pty {
             pty.screen()
         );
         seen.push(name.to_string());
+        pty.pause();
     };
     pty.wait_for_first_frame();
     look(&pty, "first screen");
     if pty.screen().contains("A quick check") {
         pty.key("2");
         pty.wait_for_text("Choose a call to practise");
+        pty.pause();
     }
     look(&pty, "start");
     pty.key("?");
@@ -69,6 +71,7 @@ fn tour(setup: Setup, fg: (u8, u8, u8), bg: (u8, u8, u8), want: f64) -> Pty {
     look(&pty, "help");
     pty.key("Escape");
     pty.wait_for_text("Choose a call to practise");
+    pty.pause();
     pty.key("1");
     pty.settle();
     look(&pty, "call");
@@ -146,4 +149,169 @@ fn a_silent_terminal_does_not_stall_start_up() {
         s.contains("practise spotting phone scams") || s.contains("A quick check"),
         "{s}"
     );
+}
+
+/// A call at its first question, past the settle window.
+fn at_question(setup: Setup) -> Pty {
+    let pty = setup.spawn();
+    pty.wait_for_text("Answer the phone");
+    pty.settle();
+    pty.key("Enter");
+    pty.wait_for_text("What would you do?");
+    pty.settle();
+    pty.pause();
+    pty
+}
+
+fn play() -> Setup {
+    Setup::new(&["play", "police-courier"])
+}
+
+#[test]
+fn a_doubled_digit_answers_once() {
+    let pty = at_question(play());
+    pty.send(b"11");
+    pty.wait_for_text("You chose");
+    pty.settle();
+    pty.pause();
+    assert!(pty.screen().contains("You chose"), "{}", pty.screen());
+}
+
+#[test]
+fn a_doubled_enter_on_feedback_does_not_answer_the_next_question() {
+    let pty = at_question(play());
+    pty.key("1");
+    pty.wait_for_text("You chose");
+    pty.settle();
+    pty.pause();
+    // Digits do nothing on a feedback screen.
+    pty.key("2");
+    pty.settle();
+    pty.pause();
+    assert!(pty.screen().contains("You chose"), "{}", pty.screen());
+    // Two quick Enters: the first goes on, the second lands on nothing.
+    pty.send(b"\r\r");
+    pty.wait_until(std::time::Duration::from_secs(5), "the next screen", |p| {
+        !p.screen().contains("You chose")
+    });
+    pty.settle();
+    pty.pause();
+    assert!(!pty.screen().contains("You chose"), "{}", pty.screen());
+}
+
+#[test]
+fn a_held_enter_goes_on_once() {
+    let pty = at_question(play());
+    pty.key("1");
+    pty.wait_for_text("You chose");
+    pty.settle();
+    pty.pause();
+    // A held key: the first press, then the terminal's repeats for a second.
+    for _ in 0..30 {
+        pty.key("Enter");
+        std::thread::sleep(std::time::Duration::from_millis(33));
+    }
+    pty.settle();
+    pty.pause();
+    assert!(!pty.screen().contains("You chose"), "{}", pty.screen());
+}
+
+#[test]
+fn a_paste_at_a_question_changes_nothing() {
+    let pty = at_question(play());
+    let before = pty.screen();
+    pty.paste("07700 900123\r1\r");
+    pty.settle();
+    pty.pause();
+    assert_eq!(pty.screen(), before);
+}
+
+#[test]
+fn keys_do_not_act_on_a_covered_screen() {
+    let pty = at_question(play());
+    pty.resize(30, 8);
+    pty.wait_for_text("Please make the window bigger");
+    pty.pause();
+    pty.key("2");
+    pty.key("Enter");
+    pty.settle();
+    pty.resize(80, 24);
+    pty.wait_for_text("What would you do?");
+    pty.settle();
+    assert!(!pty.screen().contains("You chose"), "{}", pty.screen());
+}
+
+#[test]
+fn the_cursor_sits_on_the_highlighted_answer() {
+    let pty = at_question(play());
+    let (row, col, shown) = pty.cursor();
+    let (r1, c1) = pty.find("> 1").expect("the highlighted first choice");
+    assert!(shown, "the cursor is hidden at a question");
+    assert_eq!((row, col), (r1, c1 + 2), "{}", pty.screen());
+    pty.key("Down");
+    pty.settle();
+    let (r2, c2) = pty.find("> 2").expect("the second choice highlighted");
+    let (row, col, shown) = pty.cursor();
+    assert!(shown);
+    assert_eq!((row, col), (r2, c2 + 2));
+    pty.pause();
+    pty.key("Enter");
+    pty.wait_for_text("You chose");
+    pty.settle();
+    assert!(
+        !pty.cursor().2,
+        "the cursor shows where nothing is selected"
+    );
+}
+
+#[test]
+fn ctrl_l_clears_stray_text() {
+    let pty = Setup::new(&[]).spawn();
+    pty.wait_for_first_frame();
+    pty.settle();
+    pty.stray("\r\n[ 1234.5678] usb 1-1: new device STRAY\r\n");
+    pty.wait_for_text("STRAY");
+    pty.key("C-l");
+    pty.wait_until(std::time::Duration::from_secs(5), "a clean screen", |p| {
+        !p.screen().contains("STRAY")
+    });
+    pty.settle();
+    let s = pty.screen();
+    assert!(
+        s.contains("practise spotting phone scams") || s.contains("A quick check"),
+        "{s}"
+    );
+}
+
+#[test]
+fn the_linux_console_gets_only_its_fonts_characters_and_a_clean_start() {
+    let pty = Setup::new(&["--large", "play", "police-courier"])
+        .term("linux")
+        .spawn();
+    pty.wait_for_text("Answer the phone");
+    pty.settle();
+    // The screen was cleared at start.
+    assert!(crate::ptyterm::contains(&pty.raw(), b"\x1b[2J"));
+    // Not asked: the console does not answer colour queries.
+    assert!(pty.asked().is_empty(), "{:?}", pty.asked());
+    let check = |pty: &Pty| {
+        let s = pty.screen();
+        for c in s.chars() {
+            assert!(
+                c == '\n' || hangup::tui::console::has(c),
+                "{c:?} is not in the console fonts:\n{s}"
+            );
+        }
+    };
+    check(&pty);
+    pty.pause();
+    pty.key("Enter");
+    pty.wait_for_text("What would you do?");
+    pty.settle();
+    check(&pty);
+    pty.pause();
+    pty.key("1");
+    pty.wait_for_text("You chose");
+    pty.settle();
+    check(&pty);
 }

@@ -1,0 +1,331 @@
+//! The input guard: which key presses, touches and pastes reach the screen.
+//! Pure (events and a clock in, accepted events out), so it is tested on
+//! its own; the run loop in `tui::run_with` feeds it.
+//!
+//! - **Settle window.** A press within [`SETTLE`] (about 400 ms) of a screen
+//!   change is not an answer on the new screen: a doubled key or a double tap
+//!   lands on nothing instead of on a question the learner never saw.
+//! - **Held keys.** A terminal repeats a held key as more presses. The same
+//!   key again within [`HELD`] of the last time it arrived is a repeat and is
+//!   ignored (arrow keys excepted: holding one to move is fine).
+//! - **Feedback screens.** Only Enter, Space or a touch go on; digits do nothing.
+//! - **Pastes** are ignored, except in a field that takes typed text (the
+//!   group's head count), where their characters are typed.
+//! - **Nothing acts unseen.** While the screen is covered ("make the window
+//!   bigger"), only a resize, Ctrl-L and Ctrl-C get through.
+
+use std::time::{Duration, Instant};
+
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+
+/// How long after a screen change presses are not taken as answers.
+pub const SETTLE: Duration = Duration::from_millis(400);
+/// The same key again within this time of the last one is a held key's repeat.
+/// (Terminals start repeating 250-660 ms after a key goes down, then send
+/// about 30 a second.)
+pub const HELD: Duration = Duration::from_millis(700);
+
+static SETTLE_MS: std::sync::atomic::AtomicU64 =
+    std::sync::atomic::AtomicU64::new(SETTLE.as_millis() as u64);
+
+/// Set the settle window for this run (`--key-pause`).
+pub fn set_settle(window: Duration) {
+    SETTLE_MS.store(
+        u64::try_from(window.as_millis()).unwrap_or(u64::MAX),
+        std::sync::atomic::Ordering::Relaxed,
+    );
+}
+
+/// The settle window for this run.
+pub fn settle() -> Duration {
+    Duration::from_millis(SETTLE_MS.load(std::sync::atomic::Ordering::Relaxed))
+}
+
+/// What the screen on show accepts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Context {
+    /// A feedback screen: only Enter, Space or a touch go on.
+    pub feedback: bool,
+    /// A field that takes typed text (pastes are typed into it).
+    pub text_field: bool,
+    /// The screen is covered by a notice (the window is too small).
+    pub covered: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Guard {
+    settle: Duration,
+    /// When the screen last changed (as drawn).
+    changed_at: Option<Instant>,
+    /// The last key press seen (accepted or not) and when.
+    last_key: Option<(KeyCode, KeyModifiers, Instant)>,
+}
+
+impl Default for Guard {
+    fn default() -> Self {
+        Self::new(SETTLE)
+    }
+}
+
+impl Guard {
+    pub fn new(settle: Duration) -> Self {
+        Self {
+            settle,
+            changed_at: None,
+            last_key: None,
+        }
+    }
+
+    /// A new screen was drawn at `now`.
+    pub fn screen_changed(&mut self, now: Instant) {
+        self.changed_at = Some(now);
+    }
+
+    fn settling(&self, now: Instant) -> bool {
+        self.changed_at
+            .is_some_and(|at| now.saturating_duration_since(at) < self.settle)
+    }
+
+    /// The events to act on for `event` arriving at `now`: none, the event
+    /// itself, or (a paste into a text field) one key press per character.
+    pub fn accept(&mut self, event: &Event, now: Instant, ctx: Context) -> Vec<Event> {
+        match event {
+            Event::Resize(..) => vec![event.clone()],
+            Event::Paste(text) => {
+                if ctx.text_field && !ctx.covered && !self.settling(now) {
+                    text.chars()
+                        .filter(|c| !c.is_control())
+                        .map(|c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)))
+                        .collect()
+                } else {
+                    Vec::new()
+                }
+            }
+            Event::Key(key) => self.key(key, event, now, ctx),
+            Event::Mouse(m) => {
+                let press = matches!(
+                    m.kind,
+                    MouseEventKind::Down(MouseButton::Left) | MouseEventKind::Up(MouseButton::Left)
+                );
+                if press && (ctx.covered || self.settling(now)) {
+                    Vec::new()
+                } else {
+                    vec![event.clone()]
+                }
+            }
+            _ => vec![event.clone()],
+        }
+    }
+
+    fn key(&mut self, key: &KeyEvent, event: &Event, now: Instant, ctx: Context) -> Vec<Event> {
+        if key.kind == KeyEventKind::Release {
+            return vec![event.clone()];
+        }
+        if key.kind == KeyEventKind::Repeat {
+            return Vec::new();
+        }
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        // Always: stop (Ctrl-C) and repaint (Ctrl-L), whatever is on show.
+        if ctrl && matches!(key.code, KeyCode::Char('c' | 'l')) {
+            return vec![event.clone()];
+        }
+        let held = self.last_key.is_some_and(|(code, mods, at)| {
+            code == key.code && mods == key.modifiers && now.saturating_duration_since(at) < HELD
+        });
+        self.last_key = Some((key.code, key.modifiers, now));
+        let moves = matches!(
+            key.code,
+            KeyCode::Up | KeyCode::Down | KeyCode::PageUp | KeyCode::PageDown
+        );
+        if ctx.covered || (held && !moves) || self.settling(now) {
+            return Vec::new();
+        }
+        if ctx.feedback && matches!(key.code, KeyCode::Char('0'..='9')) {
+            return Vec::new();
+        }
+        vec![event.clone()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::MouseEvent;
+
+    fn press(code: KeyCode) -> Event {
+        Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+    fn ms(start: Instant, n: u64) -> Instant {
+        start + Duration::from_millis(n)
+    }
+    const PLAIN: Context = Context {
+        feedback: false,
+        text_field: false,
+        covered: false,
+    };
+
+    #[test]
+    fn a_press_just_after_a_screen_change_is_not_an_answer() {
+        let t = Instant::now();
+        let mut g = Guard::default();
+        g.screen_changed(t);
+        assert!(
+            g.accept(&press(KeyCode::Char('1')), ms(t, 150), PLAIN)
+                .is_empty()
+        );
+        assert!(
+            g.accept(&press(KeyCode::Enter), ms(t, 399), PLAIN)
+                .is_empty()
+        );
+        assert_eq!(
+            g.accept(&press(KeyCode::Char('2')), ms(t, 400), PLAIN)
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn the_window_is_configurable() {
+        let t = Instant::now();
+        let mut g = Guard::new(Duration::from_millis(1000));
+        g.screen_changed(t);
+        assert!(
+            g.accept(&press(KeyCode::Char('1')), ms(t, 900), PLAIN)
+                .is_empty()
+        );
+        assert_eq!(
+            g.accept(&press(KeyCode::Char('2')), ms(t, 1000), PLAIN)
+                .len(),
+            1
+        );
+        let mut none = Guard::new(Duration::ZERO);
+        none.screen_changed(t);
+        assert_eq!(none.accept(&press(KeyCode::Char('1')), t, PLAIN).len(), 1);
+    }
+
+    #[test]
+    fn a_held_key_counts_once() {
+        let t = Instant::now();
+        let mut g = Guard::default();
+        assert_eq!(g.accept(&press(KeyCode::Enter), t, PLAIN).len(), 1);
+        // The terminal's repeats: first after 500 ms, then every 33 ms.
+        let mut at = 500;
+        while at < 3000 {
+            assert!(
+                g.accept(&press(KeyCode::Enter), ms(t, at), PLAIN)
+                    .is_empty(),
+                "{at}"
+            );
+            at += 33;
+        }
+        // Let go, and press again a moment later: that counts.
+        assert_eq!(
+            g.accept(&press(KeyCode::Enter), ms(t, at + 800), PLAIN)
+                .len(),
+            1
+        );
+        // Repeats the terminal marks as such never count.
+        let repeat = Event::Key(KeyEvent::new_with_kind(
+            KeyCode::Char('1'),
+            KeyModifiers::NONE,
+            KeyEventKind::Repeat,
+        ));
+        assert!(g.accept(&repeat, ms(t, 9000), PLAIN).is_empty());
+    }
+
+    #[test]
+    fn arrow_keys_may_be_held_and_different_keys_are_not_repeats() {
+        let t = Instant::now();
+        let mut g = Guard::default();
+        for i in 0..5 {
+            assert_eq!(
+                g.accept(&press(KeyCode::Down), ms(t, i * 40), PLAIN).len(),
+                1
+            );
+        }
+        assert_eq!(g.accept(&press(KeyCode::Enter), ms(t, 300), PLAIN).len(), 1);
+        assert_eq!(
+            g.accept(&press(KeyCode::Char('2')), ms(t, 350), PLAIN)
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn digits_do_nothing_on_feedback_screens() {
+        let t = Instant::now();
+        let mut g = Guard::default();
+        let fb = Context {
+            feedback: true,
+            ..PLAIN
+        };
+        assert!(g.accept(&press(KeyCode::Char('1')), t, fb).is_empty());
+        assert!(
+            g.accept(&press(KeyCode::Char('0')), ms(t, 10), fb)
+                .is_empty()
+        );
+        assert_eq!(g.accept(&press(KeyCode::Enter), ms(t, 20), fb).len(), 1);
+        assert_eq!(g.accept(&press(KeyCode::Char(' ')), ms(t, 40), fb).len(), 1);
+        assert_eq!(g.accept(&press(KeyCode::Char('?')), ms(t, 60), fb).len(), 1);
+    }
+
+    #[test]
+    fn pastes_are_ignored_except_in_a_text_field() {
+        let t = Instant::now();
+        let mut g = Guard::default();
+        let paste = Event::Paste("07700 900123\n".into());
+        assert!(g.accept(&paste, t, PLAIN).is_empty());
+        let field = Context {
+            text_field: true,
+            ..PLAIN
+        };
+        let typed = g.accept(&paste, t, field);
+        assert_eq!(typed.len(), 12, "the newline is not typed");
+        assert_eq!(typed[0], press(KeyCode::Char('0')));
+    }
+
+    #[test]
+    fn a_covered_screen_takes_only_resize_repaint_and_stop() {
+        let t = Instant::now();
+        let mut g = Guard::default();
+        let covered = Context {
+            covered: true,
+            ..PLAIN
+        };
+        assert!(g.accept(&press(KeyCode::Char('2')), t, covered).is_empty());
+        assert!(
+            g.accept(&press(KeyCode::Enter), ms(t, 1000), covered)
+                .is_empty()
+        );
+        let tap = Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: 1,
+            row: 1,
+            modifiers: KeyModifiers::NONE,
+        });
+        assert!(g.accept(&tap, ms(t, 2000), covered).is_empty());
+        assert_eq!(g.accept(&Event::Resize(80, 24), t, covered).len(), 1);
+        let ctrl_l = Event::Key(KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL));
+        assert_eq!(g.accept(&ctrl_l, t, covered).len(), 1);
+    }
+
+    #[test]
+    fn a_double_tap_across_a_screen_change_lands_once() {
+        let t = Instant::now();
+        let mut g = Guard::default();
+        let tap = |row| {
+            Event::Mouse(MouseEvent {
+                kind: MouseEventKind::Down(MouseButton::Left),
+                column: 10,
+                row,
+                modifiers: KeyModifiers::NONE,
+            })
+        };
+        assert_eq!(g.accept(&tap(5), t, PLAIN).len(), 1);
+        g.screen_changed(ms(t, 30));
+        assert!(g.accept(&tap(5), ms(t, 400), PLAIN).is_empty());
+        assert_eq!(g.accept(&tap(5), ms(t, 900), PLAIN).len(), 1);
+    }
+}
