@@ -21,8 +21,8 @@ use crossterm::event::{Event, KeyCode, KeyEventKind, MouseButton, MouseEventKind
 use ratatui::Frame;
 
 use crate::engine::Library;
-use crate::i18n::Language;
 use crate::engine::quick_check::QuickCheck;
+use crate::i18n::Language;
 use crate::present::Effect;
 use crate::stats::Store;
 use crate::tui::app::{Action, App, Mode, Options, Target};

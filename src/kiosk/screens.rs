@@ -78,13 +78,16 @@ impl LanguageBlocks {
 /// (when there is room; c and e work anyway). Returns where they are.
 pub fn attract(frame: &mut Frame, theme: &Theme) -> LanguageBlocks {
     let area = frame.area();
-    let lines = vec![
+    let mut lines = vec![
         Line::from(invitation()).style(theme.heading),
         Line::from(""),
         Line::from(tr("kiosk-only-practice")),
-        Line::from(""),
-        Line::from(tr("kiosk-choose-language")),
     ];
+    // In a short window the two blocks say it by themselves.
+    if area.height >= 16 {
+        lines.push(Line::from(""));
+        lines.push(Line::from(tr("kiosk-choose-language")));
+    }
     // Room for the blocks: 3 rows, and the invitation keeps at least 7.
     if area.height < 12 || area.width < 24 {
         centred(frame, theme, " hangup ", lines);
@@ -98,15 +101,18 @@ pub fn attract(frame: &mut Frame, theme: &Theme) -> LanguageBlocks {
         ..area
     };
     centred_in(frame, top, theme, " hangup ", lines);
-    let width = (area.width / 2).min(24);
     let gap = 2;
-    let left = area.x + (area.width - 2 * width - gap) / 2;
+    let width = (area.width.saturating_sub(gap + 2) / 2).min(24);
+    let left = area.x + area.width.saturating_sub(2 * width + gap) / 2;
     let y = area.y + area.height - 3;
     let blocks = LanguageBlocks {
         cymraeg: Rect::new(left, y, width, 3),
         english: Rect::new(left + width + gap, y, width, 3),
     };
-    for (rect, lang) in [(blocks.cymraeg, Language::Cy), (blocks.english, Language::EnGb)] {
+    for (rect, lang) in [
+        (blocks.cymraeg, Language::Cy),
+        (blocks.english, Language::EnGb),
+    ] {
         let chosen = crate::i18n::current() == lang;
         let style = if chosen { theme.selected } else { theme.border };
         let label = if chosen {

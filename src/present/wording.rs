@@ -205,7 +205,12 @@ pub fn skipped_files(count: usize, first: &str, reason: &str) -> String {
     if count == 1 {
         tr!("skipped-one", first = first, reason = reason)
     } else {
-        tr!("skipped-many", count = count, first = first, reason = reason)
+        tr!(
+            "skipped-many",
+            count = count,
+            first = first,
+            reason = reason
+        )
     }
 }
 
@@ -244,8 +249,14 @@ mod fluent_tests {
     fn every_word_has_its_message_in_english_and_welsh() {
         for f in Words::FIELDS {
             let id = f.replace('_', "-");
-            assert!(Language::EnGb.has(&id), "no {id} in assets/locales/en-GB/screens.ftl");
-            assert!(Language::Cy.has(&id), "no {id} in assets/locales/cy/screens.ftl");
+            assert!(
+                Language::EnGb.has(&id),
+                "no {id} in assets/locales/en-GB/screens.ftl"
+            );
+            assert!(
+                Language::Cy.has(&id),
+                "no {id} in assets/locales/cy/screens.ftl"
+            );
         }
         assert_eq!(words_in(Language::EnGb).help, "Help");
         assert_eq!(words_in(Language::Cy).yes, "Ie");
@@ -256,7 +267,10 @@ mod fluent_tests {
         crate::i18n::with(Language::EnGb, || {
             assert!(plain_prompt(3, &[("q", "leave")]).starts_with("Choose 1-3 "));
             assert_eq!(step_title(2), "Step 2.");
-            assert_eq!(recall_verdict(true, false), "You said yes. The answer is no.");
+            assert_eq!(
+                recall_verdict(true, false),
+                "You said yes. The answer is no."
+            );
             assert_eq!(so_far((1, 2), (0, 0)), "So far: 1 of 2 scams spotted.");
         });
         crate::i18n::with(Language::Cy, || {

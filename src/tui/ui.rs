@@ -200,8 +200,8 @@ fn scrolled_with(
 fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.options.theme;
     let mut head: Vec<Line> = vec![
-        Line::from("Choose a call to practise.").style(theme.heading),
-        Line::from("Press its number, or use the arrow keys and Enter."),
+        Line::from(W.list_title).style(theme.heading),
+        Line::from(W.list_hint_keys),
     ];
     let (scams, genuine) = app.score();
     if scams.1 + genuine.1 > 0 {
@@ -218,7 +218,7 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
     if app.options.mode.can_quit() {
         // The whole hint where there is room; in a small window, where to find it.
         let hint = if area.height >= 20 {
-            READING_HINT
+            W.reading_hint
         } else {
             W.reading_hint_short
         };
@@ -737,9 +737,6 @@ fn popup(area: Rect, width: u16, height: u16) -> Rect {
         height: h,
     }
 }
-
-/// How to get bigger or stronger text (start screen and help card).
-pub const READING_HINT: &str = W.reading_hint;
 
 /// The help card, from its screen model: what to do, the numbers, the keys
 /// of the screen beneath and how to close it. It scrolls (it opens at its
