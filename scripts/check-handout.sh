@@ -1,8 +1,9 @@
 #!/bin/sh
 # Check that the printed handout fits on one A4 page, for every region.
 #
-# It writes the HTML handout (all calls, so the longest list of tricks), prints
-# it to PDF with headless Chromium, and counts the pages with pdfinfo.
+# It writes the HTML handout (all calls, so the longest list of tricks), and the
+# --mine handout for a learner with nothing saved and for one who practised every
+# call, prints each to PDF with headless Chromium, and counts the pages with pdfinfo.
 #
 # Needs: chromium and poppler-utils (Debian/Ubuntu:
 #   sudo apt-get install chromium poppler-utils)
@@ -25,11 +26,29 @@ fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+
+# A learner who has practised every call, caught out by every trick they
+# show: the longest "--mine" sheet. Written in the progress file's own format.
+full="$work/full"
+mkdir -p "$full"
+{
+    echo 'version = 1'
+    $HANGUP list | awk '{print $1}' | while read -r id; do
+        printf '[scenarios.%s]\nplays = 3\nfirst_played = "2026-11-02"\nlast_played = "2026-11-20"\nlast_outcome = "defrauded"\n' "$id"
+    done
+    sed -n 's/^id = "\(.*\)"/\1/p' assets/catalogue/red-flags.toml | while read -r flag; do
+        printf '[tricks.%s]\nmissed = 2\nlast_missed = "2026-11-20"\nto_practise = true\n' "$flag"
+    done
+} > "$full/progress.toml"
+mkdir -p "$work/empty"
+
 status=0
-for region in ewni scotland; do
-    html="$work/handout-$region.html"
-    pdf="$work/handout-$region.pdf"
-    $HANGUP --region "$region" handout --format html --out "$html"
+check() {
+    name=$1
+    shift
+    html="$work/handout-$name.html"
+    pdf="$work/handout-$name.pdf"
+    "$@" --format html --out "$html"
     chromium --headless --no-sandbox --disable-gpu --no-first-run \
         --disable-background-networking --disable-component-update --disable-sync \
         --user-data-dir="$(mktemp -d -p "$work")" \
@@ -37,10 +56,15 @@ for region in ewni scotland; do
     pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
     size=$(pdfinfo "$pdf" | awk -F': *' '/^Page size:/ {print $2}')
     if [ "$pages" = "1" ]; then
-        echo "ok: $region handout is 1 page ($size)"
+        echo "ok: $name handout is 1 page ($size)"
     else
-        echo "FAIL: $region handout is $pages pages ($size)" >&2
+        echo "FAIL: $name handout is $pages pages ($size)" >&2
         status=1
     fi
+}
+for region in ewni scotland; do
+    check "$region" $HANGUP --region "$region" handout
+    check "$region-mine-nothing-yet" $HANGUP --region "$region" --data-dir "$work/empty" handout --mine
+    check "$region-mine-everything" $HANGUP --region "$region" --data-dir "$full" handout --mine --today 2026-11-30
 done
 exit $status

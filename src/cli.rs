@@ -123,6 +123,10 @@ pub enum Command {
         /// Write to this file instead of the screen.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Add what you practised on this computer and the tricks that caught
+        /// you out (read from your progress file, nothing else).
+        #[arg(long)]
+        mine: bool,
         /// Count "practise again" from this day (YYYY-MM-DD) instead of today.
         #[arg(long, value_name = "DATE", hide = true)]
         today: Option<String>,

@@ -168,6 +168,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             scenario_ids,
             format,
             out,
+            mine,
             today,
         }) => hangup::group::commands::handout(
             &library,
@@ -176,6 +177,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             format,
             out.as_deref(),
             today.as_deref(),
+            mine.then(|| hangup::group::commands::MineFrom {
+                data_dir: cli.data_dir.clone(),
+                no_save: cli.no_save,
+            }),
         ),
         Some(Command::Play { scenario }) => {
             let s = library.find_or_load(scenario)?;

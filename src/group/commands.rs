@@ -64,6 +64,15 @@ pub fn script(
     Ok(ExitCode::SUCCESS)
 }
 
+/// Where `hangup handout --mine` reads the learner's progress.
+#[derive(Debug, Clone, Default)]
+pub struct MineFrom {
+    /// `--data-dir`, if given.
+    pub data_dir: Option<PathBuf>,
+    /// `--no-save`: read nothing.
+    pub no_save: bool,
+}
+
 /// `hangup handout`: write the take-home sheet.
 pub fn handout(
     library: &Library,
@@ -72,6 +81,7 @@ pub fn handout(
     format: &str,
     out: Option<&Path>,
     today: Option<&str>,
+    mine: Option<MineFrom>,
 ) -> Result<ExitCode, String> {
     let Some(fmt) = Format::parse(format) else {
         return Err(format!(
@@ -83,7 +93,26 @@ pub fn handout(
             .ok_or_else(|| format!("\"{t}\" is not a date. Write it as 2026-03-01."))?,
         None => dates::today(),
     };
-    let sheet = Handout::build(library, ids, region, today)?.render(fmt);
+    let sheet = match mine {
+        None => Handout::build(library, ids, region, today)?,
+        Some(from) => {
+            let progress = if from.no_save {
+                crate::progress::Progress::default()
+            } else {
+                let dir = crate::progress::data_dir(from.data_dir.as_deref())
+                    .ok_or("there is no folder to read your progress from. Use --data-dir.")?;
+                // Read only: a damaged file is left as it is.
+                let loaded =
+                    crate::progress::Store::new(dir, true).load(crate::progress::Day(today));
+                if let Some(notice) = loaded.notice {
+                    eprintln!("hangup: {}", crate::engine::text::sanitize(&notice));
+                }
+                loaded.progress
+            };
+            Handout::build_mine(library, ids, region, today, &progress)?
+        }
+    }
+    .render(fmt);
     match out {
         Some(path) => std::fs::write(path, sheet)
             .map_err(|e| format!("could not write \"{}\": {e}", path.display()))?,

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use crate::engine::catalogue::NumberLine;
 use crate::engine::{Catalogue, Library};
+use crate::progress::Progress;
 
 use super::roleplay::wrap;
 use crate::dates;
@@ -43,6 +44,102 @@ pub struct Handout {
     pub money_gone: Option<String>,
     /// "1 March 2026".
     pub practise_again: String,
+    /// `--mine`: this learner's own practice, from the progress file only.
+    pub mine: Option<Mine>,
+}
+
+/// What one learner practised, read from their progress file (nothing else).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Mine {
+    /// (call title, times practised), most practised first.
+    pub practised: Vec<(String, u32)>,
+    /// (trick name, one-line explanation, still to practise) of the tricks
+    /// that caught the learner out, most often first.
+    pub caught: Vec<(String, String, bool)>,
+    /// The day of the last practice, "3 November 2026".
+    pub last: Option<String>,
+}
+
+impl Mine {
+    /// Read from a progress record. Calls the library no longer has are left
+    /// out; every text is cleaned for printing.
+    pub fn from_progress(progress: &Progress, library: &Library) -> Self {
+        let clean = crate::engine::text::sanitize;
+        let mut practised: Vec<(String, u32)> = progress
+            .scenarios
+            .iter()
+            .filter(|(_, r)| r.plays > 0)
+            .filter_map(|(id, r)| library.get(id).map(|s| (clean(s.title.get_ref()), r.plays)))
+            .collect();
+        practised.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let mut caught: Vec<(u32, String, String, bool)> = progress
+            .tricks
+            .iter()
+            .filter(|(_, t)| t.missed > 0)
+            .filter_map(|(id, t)| {
+                library
+                    .catalogue
+                    .red_flag(id)
+                    .map(|f| (t.missed, clean(&f.name), clean(&f.explain), t.to_practise))
+            })
+            .collect();
+        caught.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        let last = progress
+            .scenarios
+            .values()
+            .map(|r| r.last_played)
+            .max()
+            .map(|d| d.long());
+        Self {
+            practised,
+            caught: caught.into_iter().map(|(_, n, e, p)| (n, e, p)).collect(),
+            last,
+        }
+    }
+
+    /// The call ids practised (for the tricks list).
+    fn ids(progress: &Progress) -> Vec<String> {
+        progress
+            .scenarios
+            .iter()
+            .filter(|(_, r)| r.plays > 0)
+            .map(|(id, _)| id.clone())
+            .collect()
+    }
+
+    fn practised_line(&self) -> String {
+        let calls: Vec<String> = self
+            .practised
+            .iter()
+            .map(|(t, n)| {
+                if *n == 1 {
+                    t.clone()
+                } else {
+                    format!("{t} ({n} times)")
+                }
+            })
+            .collect();
+        let shown = calls.len().min(LISTED_CALLS);
+        let mut line = calls[..shown].join("; ");
+        if calls.len() > shown {
+            let _ = write!(line, "; and {} more", calls.len() - shown);
+        }
+        line
+    }
+
+    /// "Also: Pressure and Secrecy." for the tricks past `EXPLAINED_MINE`.
+    fn more_caught(&self) -> Option<String> {
+        let rest: Vec<&str> = self
+            .caught
+            .iter()
+            .skip(EXPLAINED_MINE)
+            .map(|(n, _, _)| n.as_str())
+            .collect();
+        also(&rest)
+    }
+
+    const NOTHING: &'static str =
+        "No practice has been saved on this computer yet. Try a call, then print this again.";
 }
 
 impl Handout {
@@ -100,7 +197,33 @@ impl Handout {
             tricks,
             money_gone: cat.advice_text("money-gone", region),
             practise_again: dates::long(today + PRACTISE_AGAIN_DAYS),
+            mine: None,
         })
+    }
+
+    /// `hangup handout --mine`: the sheet for the calls this learner
+    /// practised (every call if none yet, or the `ids` given), with what they
+    /// practised and the tricks that caught them out.
+    pub fn build_mine(
+        library: &Library,
+        ids: &[String],
+        region: &str,
+        today: i64,
+        progress: &Progress,
+    ) -> Result<Self, String> {
+        let practised: Vec<String> = Mine::ids(progress)
+            .into_iter()
+            .filter(|id| library.get(id).is_some())
+            .collect();
+        let chosen = if ids.is_empty() { &practised } else { ids };
+        let mut sheet = Self::build(library, chosen, region, today)?;
+        let mine = Mine::from_progress(progress, library);
+        // The tricks that caught them are explained in their own list.
+        sheet
+            .tricks
+            .retain(|(name, _)| !mine.caught.iter().any(|(n, _, _)| n == name));
+        sheet.mine = Some(mine);
+        Ok(sheet)
     }
 
     pub fn render(&self, format: Format) -> String {
@@ -127,7 +250,28 @@ impl Handout {
         for n in &self.numbers {
             o.push_str(&wrap(&format!("{}: {}", n.number, n.what), w, ""));
         }
-        if !self.tricks.is_empty() {
+        if let Some(m) = &self.mine {
+            let _ = writeln!(o, "\n{}", Self::mine_heading(m).to_uppercase());
+            if m.practised.is_empty() {
+                o.push_str(&wrap(Mine::NOTHING, w, ""));
+            } else {
+                o.push_str(&wrap(&m.practised_line(), w, ""));
+            }
+            if !m.caught.is_empty() {
+                let _ = writeln!(o, "\n{}", CAUGHT.to_uppercase());
+                for (name, explain, again) in &m.caught {
+                    o.push_str(&wrap(
+                        format!("- {name}: {explain} {}", still(*again)).trim_end(),
+                        w,
+                        "",
+                    ));
+                }
+            }
+            if !self.tricks.is_empty() {
+                let _ = writeln!(o, "\n{}", OTHER.to_uppercase());
+                o.push_str(&wrap(&self.trick_names(), w, ""));
+            }
+        } else if !self.tricks.is_empty() {
             let _ = writeln!(o, "\nTRICKS WE PRACTISED SPOTTING");
             for (name, explain) in &self.tricks {
                 o.push_str(&wrap(&format!("- {name}: {explain}"), w, ""));
@@ -154,7 +298,29 @@ impl Handout {
         for n in &self.numbers {
             let _ = writeln!(o, "- **{}**: {}", n.number, n.what);
         }
-        if !self.tricks.is_empty() {
+        if let Some(m) = &self.mine {
+            let _ = writeln!(o, "\n## {}\n", Self::mine_heading(m));
+            if m.practised.is_empty() {
+                let _ = writeln!(o, "{}", Mine::NOTHING);
+            } else {
+                for (title, n) in &m.practised {
+                    let _ = writeln!(o, "- {title}{}", times(*n));
+                }
+            }
+            if !m.caught.is_empty() {
+                let _ = writeln!(o, "\n## {CAUGHT}\n");
+                for (name, explain, again) in &m.caught {
+                    let _ = writeln!(
+                        o,
+                        "{}",
+                        format!("- **{name}**: {explain} {}", still(*again)).trim_end()
+                    );
+                }
+            }
+            if !self.tricks.is_empty() {
+                let _ = writeln!(o, "\n## {OTHER}\n\n{}", self.trick_names());
+            }
+        } else if !self.tricks.is_empty() {
             let _ = writeln!(o, "\n## Tricks we practised spotting\n");
             for (name, explain) in &self.tricks {
                 let _ = writeln!(o, "- **{name}**: {explain}");
@@ -175,22 +341,23 @@ impl Handout {
         o.push_str(concat!(
             "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n",
             "<title>Hang up on scam calls</title>\n<style>\n",
-            "@page { size: A4; margin: 11mm 14mm; }\n",
+            "@page { size: A4; margin: 10mm 13mm; }\n",
             "html { font-family: Arial, Helvetica, sans-serif; font-size: 14pt; ",
             "line-height: 1.2; color: #000; background: #fff; }\n",
             "body { max-width: 182mm; margin: 0 auto; }\n",
             "h1 { font-size: 22pt; margin: 0 0 2pt 0; }\n",
-            "h2 { font-size: 16pt; margin: 7pt 0 2pt 0; border-bottom: 2pt solid #000; }\n",
+            "h2 { font-size: 16pt; margin: 6pt 0 2pt 0; border-bottom: 2pt solid #000; }\n",
             "ol, ul { margin: 0; padding-left: 18pt; }\n",
             "li { margin: 0; }\n",
-            "ul.tricks { columns: 2; column-gap: 8mm; }\n",
+            "ul.tricks { columns: 2; column-gap: 6mm; line-height: 1.15; }\n",
+            "p.names { margin: 2pt 0 0 0; line-height: 1.15; }\n",
             "ul.tricks li { break-inside: avoid; }\n",
             "table { border-collapse: collapse; width: 100%; }\n",
             "td { vertical-align: top; padding: 0 6pt 1pt 0; }\n",
             "td.num { font-weight: bold; font-size: 15pt; white-space: nowrap; }\n",
-            ".blank { margin: 9pt 0 0 0; font-size: 15pt; }\n",
-            ".again { margin: 9pt 0 0 0; font-weight: bold; font-size: 15pt; }\n",
-            ".small { margin: 5pt 0 0 0; }\n",
+            ".blank { margin: 6pt 0 0 0; font-size: 14pt; }\n",
+            ".again { margin: 6pt 0 0 0; font-weight: bold; font-size: 15pt; }\n",
+            ".small { margin: 4pt 0 0 0; line-height: 1.15; }\n",
             "@media print { body { max-width: none; } }\n",
             "</style>\n</head>\n<body>\n"
         ));
@@ -213,12 +380,52 @@ impl Handout {
             );
         }
         o.push_str("</table>\n");
-        if !self.tricks.is_empty() {
+        if let Some(m) = &self.mine {
+            let _ = writeln!(o, "<h2>{}</h2>", e(&Self::mine_heading(m)));
+            if m.practised.is_empty() {
+                let _ = writeln!(o, "<p>{}</p>", e(Mine::NOTHING));
+            } else {
+                let _ = writeln!(o, "<p class=\"names\">{}.</p>", e(&m.practised_line()));
+            }
+            if !m.caught.is_empty() {
+                let _ = writeln!(o, "<h2>{}</h2>\n<ul class=\"tricks\">", e(CAUGHT));
+                for (name, explain, again) in m.caught.iter().take(EXPLAINED_MINE) {
+                    let _ = writeln!(
+                        o,
+                        "<li><b>{}</b>: {} <i>{}</i></li>",
+                        e(name),
+                        e(explain),
+                        e(still(*again))
+                    );
+                }
+                o.push_str("</ul>\n");
+                if let Some(more) = m.more_caught() {
+                    let _ = writeln!(o, "<p class=\"names\">{}</p>", e(&more));
+                }
+            }
+            if !self.tricks.is_empty() {
+                let _ = writeln!(
+                    o,
+                    "<h2>{}</h2>\n<p class=\"names\">{}</p>",
+                    e(OTHER),
+                    e(&self.trick_names())
+                );
+            }
+        } else if !self.tricks.is_empty() {
             o.push_str("<h2>Tricks we practised spotting</h2>\n<ul class=\"tricks\">\n");
-            for (name, explain) in &self.tricks {
+            for (name, explain) in self.tricks.iter().take(EXPLAINED) {
                 let _ = writeln!(o, "<li><b>{}</b>: {}</li>", e(name), e(explain));
             }
             o.push_str("</ul>\n");
+            let rest: Vec<&str> = self
+                .tricks
+                .iter()
+                .skip(EXPLAINED)
+                .map(|(n, _)| n.as_str())
+                .collect();
+            if let Some(more) = also(&rest) {
+                let _ = writeln!(o, "<p class=\"names\">{}</p>", e(&more));
+            }
         }
         o.push_str("<p class=\"blank\">My bank's number: ______________________________</p>\n");
         o.push_str("<p class=\"blank\">Someone I trust: _______________________________</p>\n");
@@ -235,6 +442,62 @@ impl Handout {
     }
 }
 
+const CAUGHT: &str = "Tricks that caught you out: worth practising again";
+/// On paper (large print, 14 pt or more), this many tricks are explained;
+/// any more are named in one line, so the sheet stays on one A4 page
+/// (`scripts/check-handout.sh` checks it in Chromium).
+const EXPLAINED: usize = 6;
+/// `--mine` names at most this many practised calls (most practised first).
+const LISTED_CALLS: usize = 5;
+/// The same for `--mine`, whose own sections take some of the page.
+const EXPLAINED_MINE: usize = 4;
+
+/// "Also: A, B and C." or nothing.
+fn also(names: &[&str]) -> Option<String> {
+    match names.split_last() {
+        None => None,
+        Some((last, [])) => Some(format!("Also: {last}.")),
+        Some((last, more)) => Some(format!("Also: {} and {last}.", more.join(", "))),
+    }
+}
+const OTHER: &str = "Other tricks you practised spotting";
+
+/// Said only of a trick the learner has spotted since it caught them.
+fn still(again: bool) -> &'static str {
+    if again {
+        ""
+    } else {
+        "You have spotted it since."
+    }
+}
+
+fn times(n: u32) -> String {
+    if n == 1 {
+        String::new()
+    } else {
+        format!(" ({n} times)")
+    }
+}
+
+impl Handout {
+    fn mine_heading(m: &Mine) -> String {
+        match &m.last {
+            Some(day) => format!("What you practised (the last time on {day})"),
+            None => "What you practised".into(),
+        }
+    }
+
+    /// "Pressure, Secrecy and Fake authority."
+    fn trick_names(&self) -> String {
+        let names: Vec<&str> = self.tricks.iter().map(|(n, _)| n.as_str()).collect();
+        match names.split_last() {
+            None => String::new(),
+            Some((last, [])) => format!("{last}."),
+            Some((last, rest)) => format!("{} and {last}.", rest.join(", ")),
+        }
+    }
+}
+
 fn html_escape(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
     for c in s.chars() {
@@ -248,4 +511,110 @@ fn html_escape(s: &str) -> String {
         }
     }
     o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Outcome;
+    use crate::progress::{Day, Record, TrickRecord};
+
+    fn progress() -> Progress {
+        let mut p = Progress::default();
+        let day = Day::parse("2026-11-20").expect("date");
+        p.scenarios.insert(
+            "police-courier".into(),
+            Record {
+                plays: 2,
+                first_played: day,
+                last_played: day,
+                last_outcome: Outcome::Defrauded,
+                safe: 1,
+                partly_safe: 0,
+                defrauded: 1,
+                last_seed: None,
+                missed_last_time: vec!["secrecy".into()],
+            },
+        );
+        // A call this computer no longer has: left out, not printed.
+        p.scenarios.insert(
+            "<gone>".into(),
+            Record {
+                plays: 1,
+                first_played: day,
+                last_played: day,
+                last_outcome: Outcome::Safe,
+                safe: 1,
+                partly_safe: 0,
+                defrauded: 0,
+                last_seed: None,
+                missed_last_time: Vec::new(),
+            },
+        );
+        p.tricks.insert(
+            "secrecy".into(),
+            TrickRecord {
+                missed: 1,
+                last_missed: day,
+                to_practise: true,
+            },
+        );
+        p
+    }
+
+    #[test]
+    fn mine_adds_what_was_practised_and_the_tricks_that_caught_them() {
+        let library = Library::builtin();
+        let today = Day::parse("2026-11-30").expect("date").0;
+        let sheet = Handout::build_mine(&library, &[], "ewni", today, &progress()).expect("sheet");
+        let m = sheet.mine.as_ref().expect("mine");
+        assert_eq!(m.practised.len(), 1);
+        assert_eq!(m.practised[0].1, 2);
+        assert_eq!(m.caught.len(), 1);
+        assert_eq!(m.caught[0].0, "Secrecy");
+        assert_eq!(m.last.as_deref(), Some("20 November 2026"));
+        // Only the practised call's tricks, and the one that caught them is
+        // not listed twice.
+        assert!(sheet.tricks.iter().all(|(n, _)| n != "Secrecy"));
+        assert!(sheet.tricks.iter().any(|(n, _)| n == "Fake authority"));
+        for format in [Format::Html, Format::Markdown, Format::Text] {
+            let text = sheet.render(format);
+            let lower = text.to_lowercase();
+            assert!(lower.contains("what you practised (the last time on 20 november 2026)"));
+            assert!(
+                lower.contains("tricks that caught you out: worth practising again"),
+                "{text}"
+            );
+            assert!(lower.contains("worth practising again"));
+            assert!(!text.contains("spotted it since"));
+            assert!(text.contains("(2 times)"));
+            assert!(
+                !text.contains("<gone>") && !text.contains("&lt;gone"),
+                "a call not on this computer is left out: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn mine_with_nothing_saved_says_so_and_lists_every_call_trick() {
+        let library = Library::builtin();
+        let sheet =
+            Handout::build_mine(&library, &[], "ewni", 0, &Progress::default()).expect("sheet");
+        let all = Handout::build(&library, &[], "ewni", 0).expect("sheet");
+        assert_eq!(sheet.tricks, all.tricks);
+        let html = sheet.render(Format::Html);
+        assert!(html.contains(Mine::NOTHING));
+        assert!(html.contains("Other tricks you practised spotting"));
+    }
+
+    #[test]
+    fn trick_names_read_as_a_sentence() {
+        let library = Library::builtin();
+        let mut sheet = Handout::build(&library, &[], "ewni", 0).expect("sheet");
+        sheet.tricks = vec![("A".into(), String::new())];
+        assert_eq!(sheet.trick_names(), "A.");
+        sheet.tricks.push(("B".into(), String::new()));
+        sheet.tricks.push(("C".into(), String::new()));
+        assert_eq!(sheet.trick_names(), "A, B and C.");
+    }
 }

@@ -39,6 +39,34 @@ pub const WELCOME_MINUTES: u32 = 10;
 /// Minutes for a quick check with a room (six short calls and their answers).
 pub const CHECK_MINUTES: u32 = 5;
 
+/// The default plan fills up to this many minutes, welcome and quick checks
+/// included (the guide suggests 45 to 60 minutes). The other calls start as
+/// "Skip", so the volunteer can add them with one key.
+pub const DEFAULT_PLAN_MINUTES: u32 = 60;
+
+/// Calls in library order while they fit in `DEFAULT_PLAN_MINUTES`; the rest
+/// skipped. The quick checks always stay in.
+fn fit_default_plan(mut plan: Vec<PlanItem>) -> Vec<PlanItem> {
+    let mut total = WELCOME_MINUTES
+        + plan
+            .iter()
+            .filter(|p| !p.is_call())
+            .map(|p| p.minutes)
+            .sum::<u32>();
+    // The first calls that fit, in order; from the first that does not, skip
+    // the rest (so the plan reads as "these, then the others if time allows").
+    let mut full = false;
+    for item in plan.iter_mut().filter(|p| p.is_call()) {
+        if !full && total.saturating_add(item.minutes) <= DEFAULT_PLAN_MINUTES {
+            total += item.minutes;
+        } else {
+            full = true;
+            item.status = ItemStatus::Skipped;
+        }
+    }
+    plan
+}
+
 /// What a plan item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ItemKind {
@@ -274,8 +302,9 @@ pub struct GroupState {
 }
 
 impl GroupState {
-    /// Every scenario in the library is in the plan at first, in library
-    /// order, between the quick check before and the quick check after.
+    /// Every scenario in the library is in the plan, in library order,
+    /// between the quick check before and the quick check after; the calls
+    /// that do not fit in `DEFAULT_PLAN_MINUTES` start as skipped.
     pub fn new(library: &Library) -> Self {
         Self::with_quick_check(library, QuickCheck::builtin())
     }
@@ -296,11 +325,12 @@ impl GroupState {
                 .filter(|set| !set.items.is_empty())
                 .map(|_| PlanItem::check(stage))
         };
-        let plan = check(CheckStage::Before)
+        let plan: Vec<PlanItem> = check(CheckStage::Before)
             .into_iter()
             .chain(calls)
             .chain(check(CheckStage::After))
             .collect();
+        let plan = fit_default_plan(plan);
         Self {
             stage: Stage::Plan,
             plan,

@@ -266,6 +266,8 @@ fn enter_next(g: &GroupState) -> &'static str {
 /// the rows scroll so that the highlighted one is always on screen.
 fn draw_plan(frame: &mut Frame, area: Rect, g: &GroupState, theme: &Theme, during: bool) {
     let mut rows: Vec<Line<'static>> = Vec::new();
+    // Numbers right-aligned to the widest, so the columns do not shift at row 10.
+    let width = g.plan.len().to_string().len();
     for (i, p) in g.plan.iter().enumerate() {
         let mark = match p.status {
             ItemStatus::Planned if Some(i) == g.current => "Now   ",
@@ -283,7 +285,7 @@ fn draw_plan(frame: &mut Frame, area: Rect, g: &GroupState, theme: &Theme, durin
         };
         rows.push(Line::from(Span::styled(
             format!(
-                "{pointer}{}. {mark} {}  ({} min)",
+                "{pointer}{:>width$}. {mark} {}  ({} min)",
                 i + 1,
                 p.title,
                 p.minutes

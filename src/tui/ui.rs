@@ -6,7 +6,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
 
@@ -434,8 +434,14 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
         .map(|(i, c)| {
             let selected = i == app.selected;
             let marker = if selected { ">" } else { " " };
+            // Large print: the choices in bold where big letters will not fit.
+            let plain = if app.options.large {
+                theme.text.add_modifier(Modifier::BOLD)
+            } else {
+                theme.text
+            };
             let p = Paragraph::new(Line::from(format!("{marker} {}  {}", i + 1, c.text)))
-                .style(if selected { theme.selected } else { theme.text })
+                .style(if selected { theme.selected } else { plain })
                 .wrap(Wrap { trim: false });
             let h = p.line_count(width) as u16;
             (p, h)
@@ -579,7 +585,11 @@ fn draw_feedback(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     if big_rows.is_none() {
         lines.extend(verdict_line(choice.verdict, theme));
     }
-    lines.push(Line::from(choice.feedback.clone()));
+    lines.push(if app.options.large {
+        Line::from(choice.feedback.clone()).style(theme.text.add_modifier(Modifier::BOLD))
+    } else {
+        Line::from(choice.feedback.clone())
+    });
     for t in &choice.tricks {
         lines.push(Line::from(""));
         lines.push(Line::from(vec![
@@ -618,9 +628,17 @@ fn draw_ending(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     // letters at the top; the rest scrolls below them.
     let mut area = area;
     let mut big_outcome = false;
+    // Large print: the advice comes first, in bold, and the big letters take
+    // only the rows it leaves, so "What to do" is on the first screen.
+    let advice_rows: u16 = 4 + e
+        .action
+        .iter()
+        .map(|a| (a.chars().count() as u16 + 3) / area.width.max(1) + 1)
+        .sum::<u16>();
     if app.options.large {
-        let budget = area.height * 2 / 5;
-        let action_budget = area.height / 4;
+        let spare = area.height.saturating_sub(advice_rows);
+        let budget = (area.height * 2 / 5).min(spare);
+        let action_budget = (area.height / 4).min(spare.saturating_sub(budget));
         if let Some(rows) = big::message(
             frame,
             area,
@@ -646,21 +664,34 @@ fn draw_ending(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         .style(outcome_style),
         Line::from(e.title.clone()).style(theme.heading),
         Line::from(""),
-        Line::from("What happened:").style(theme.heading),
     ];
-    lines.extend(e.happened.iter().map(|h| Line::from(format!("- {h}"))));
-    lines.push(Line::from(""));
     let heading = match s.kind {
         Kind::Scam => "What to do if this happens to you:",
         Kind::Genuine => "How to check a call safely:",
     };
-    lines.push(Line::from(heading).style(theme.heading));
-    lines.extend(
+    let mut advice = vec![Line::from(heading).style(theme.heading)];
+    let advice_style = if app.options.large {
+        theme.text.add_modifier(Modifier::BOLD)
+    } else {
+        theme.text
+    };
+    advice.extend(
         e.action
             .iter()
             .enumerate()
-            .map(|(i, a)| Line::from(format!("{}. {a}", i + 1))),
+            .map(|(i, a)| Line::from(format!("{}. {a}", i + 1)).style(advice_style)),
     );
+    let mut happened = vec![Line::from("What happened:").style(theme.heading)];
+    happened.extend(e.happened.iter().map(|h| Line::from(format!("- {h}"))));
+    if app.options.large {
+        lines.extend(advice);
+        lines.push(Line::from(""));
+        lines.extend(happened);
+    } else {
+        lines.extend(happened);
+        lines.push(Line::from(""));
+        lines.extend(advice);
+    }
     let tricks = session.tricks_met();
     if !tricks.is_empty() {
         lines.push(Line::from(""));

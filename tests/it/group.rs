@@ -1141,6 +1141,20 @@ fn stats_sums_the_quick_check_hands_over_sessions() {
 }
 
 #[test]
+fn the_default_plan_fits_the_time_it_suggests() {
+    let g = hangup::group::GroupState::new(&Library::builtin());
+    let minutes = g.planned_minutes();
+    assert!(
+        (45..=hangup::group::DEFAULT_PLAN_MINUTES).contains(&minutes),
+        "{minutes} minutes"
+    );
+    assert!(g.planned_count() >= 2, "at least two calls");
+    // The quick checks stay in; the other calls are there to add with a key.
+    assert_eq!(g.planned_checks(), 2);
+    assert!(g.plan.iter().any(|p| p.status == ItemStatus::Skipped));
+}
+
+#[test]
 fn a_long_plan_scrolls_and_keeps_the_totals_on_screen() {
     // Every built-in call plus both quick checks: more rows than 80x24 holds.
     let mut app = App::new(
@@ -1157,12 +1171,25 @@ fn a_long_plan_scrolls_and_keeps_the_totals_on_screen() {
     assert!(n > 16, "{n} rows");
     // The totals stay on screen; in the smallest window they give way, so
     // that the rows keep at least half of it.
-    for (w, h, totals) in [(80, 24, true), (60, 16, true), (40, 12, false)] {
+    for (w, h, totals) in [(80, 24, Some(true)), (60, 16, Some(true)), (40, 12, None)] {
         let text = screen_text(&app, w, h);
-        assert_eq!(text.contains("minutes"), totals, "{w}x{h}:\n{text}");
+        if let Some(totals) = totals {
+            assert_eq!(text.contains("minutes"), totals, "{w}x{h}:\n{text}");
+        }
+        // The rows keep at least a third of the window.
+        let rows = text
+            .lines()
+            .filter(|l| l.contains(". Today") || l.contains(". Skip"))
+            .count();
+        assert!(rows * 3 >= usize::from(h), "{w}x{h}:\n{text}");
         assert!(text.contains("Rows 1 to"), "{w}x{h}:\n{text}");
-        assert!(text.contains("▶ 1."), "{w}x{h}:\n{text}");
-        assert!(text.contains("5. Today"), "{w}x{h}:\n{text}");
+        // Numbers are right-aligned, so the columns do not shift at row 10.
+        assert!(text.contains("▶  1. Today"), "{w}x{h}:\n{text}");
+        // The default plan fits 60 minutes: the calls after that start as "Skip".
+        assert!(
+            h < 16 || text.contains("5. Today") || text.contains("5. Skip"),
+            "{w}x{h}:\n{text}"
+        );
     }
     // Down to the last row (the quick check after): it comes into view.
     for _ in 1..n {

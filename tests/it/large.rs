@@ -79,8 +79,10 @@ fn large_print_snapshots(
     insta::assert_snapshot!(format!("large_{screen}_{}x{}", size.0, size.1), text);
 }
 
+/// Where big letters do not fit, large print is the normal screen in bold
+/// (choices, feedback and advice), with the advice first on the ending.
 #[rstest]
-fn too_small_for_big_letters_is_exactly_the_normal_screen(
+fn too_small_for_big_letters_is_the_normal_screen_in_bold(
     #[values("incoming", "deciding", "feedback", "ending")] screen: &str,
     #[values((40, 12), (50, 14), (100, 13))] size: (u16, u16),
 ) {
@@ -89,11 +91,29 @@ fn too_small_for_big_letters_is_exactly_the_normal_screen(
     let (w, h) = size;
     let big_text = screen_text(&big, w, h);
     assert!(!has_big_letters(&big_text), "{big_text}");
-    assert_eq!(
-        render(&big, w, h).backend().buffer(),
-        render(&normal, w, h).backend().buffer(),
-        "the fallback is the normal screen, styles and all"
-    );
+    let (b, n) = (render(&big, w, h), render(&normal, w, h));
+    let (b, n) = (b.backend().buffer(), n.backend().buffer());
+    if screen == "ending" {
+        let advice = big_text.find("What to do").expect("the advice shows");
+        assert!(
+            big_text.find("What happened").is_none_or(|h| h > advice),
+            "the advice comes first: {big_text}"
+        );
+        return;
+    }
+    assert_eq!(big_text, screen_text(&normal, w, h), "the same words");
+    let bold = ratatui::style::Modifier::BOLD;
+    let mut bolder = 0;
+    for (bc, nc) in b.content.iter().zip(n.content.iter()) {
+        assert!(
+            !nc.modifier.contains(bold) || bc.modifier.contains(bold),
+            "large print lost bold"
+        );
+        bolder += usize::from(bc.modifier.contains(bold) && !nc.modifier.contains(bold));
+    }
+    if screen != "incoming" {
+        assert!(bolder > 0, "{screen}: nothing is bolder in large print");
+    }
 }
 
 #[test]
