@@ -174,8 +174,8 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         }
         for b in &screen.blocks {
             let text = match &b.role {
-                Role::Speech { who } => format!("{who} says: \"{}\"", b.text),
-                Role::Message => format!("The message says: \"{}\"", b.text),
+                Role::Speech { who } => crate::tr!("plain-says", who = who.as_str(), words = b.text.as_str()),
+                Role::Message => crate::tr!("plain-message-says", words = b.text.as_str()),
                 Role::Advice { number } => format!("{number}. {}", b.text),
                 Role::Keys => typed_keys(),
                 _ => b.text.clone(),
@@ -196,8 +196,8 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
     fn repeat(&mut self, screen: &Screen) -> io::Result<()> {
         for b in &screen.blocks {
             match &b.role {
-                Role::Speech { who } => self.line(&format!("{who} says: \"{}\"", b.text))?,
-                Role::Message => self.line(&format!("The message says: \"{}\"", b.text))?,
+                Role::Speech { who } => self.line(&crate::tr!("plain-says", who = who.as_str(), words = b.text.as_str()))?,
+                Role::Message => self.line(&crate::tr!("plain-message-says", words = b.text.as_str()))?,
                 Role::Question => self.line(&b.text)?,
                 _ => {}
             }
@@ -410,7 +410,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
 
     /// The menu over a flow filled from progress (marks, the quick check).
     pub fn menu_flow(&mut self, flow: &mut Flow, outside: &mut dyn Outside) -> io::Result<()> {
-        self.line("hangup: practise spotting phone scams.")?;
+        self.line(&crate::present::wording::sentence(W.app_title))?;
         flow.enter_start();
         self.run(flow, outside, false)
     }

@@ -115,6 +115,8 @@ words! {
     leave_check_question,
     yes_leave_check,
     no_step_back,
+    mark_due,
+    mark_new,
 }
 
 /// Each language's words are made once and kept for the whole run.

@@ -26,6 +26,7 @@ mod lessons;
 mod plain;
 mod practice;
 mod pty;
+mod pseudo;
 mod quick_check;
 mod robustness;
 mod seed_scenarios;

@@ -106,3 +106,16 @@ plain-go-back = fynd yn ôl gam
 plain-leave = adael
 plain-wrong = Teipiwch rif o 1 i { $n }, os gwelwch yn dda.
 plain-screen = Sgrin: { $title }
+
+plain-says = Mae { $who } yn dweud: "{ $words }"
+plain-message-says = Mae'r neges yn dweud: "{ $words }"
+mark-due = Eto
+mark-new = Newydd
+practised-count = { $done } o { $all } wedi'u hymarfer.
+due-count =
+    { $due ->
+        [one] Mae { $due } alwad yn barod i'w hymarfer eto. Mae hi ar y brig.
+       *[other] Mae { $due } galwad yn barod i'w hymarfer eto. Maen nhw ar y brig.
+    }
+tricks-again = Triciau i'w hymarfer eto: { $names }.
+booster = Ymarferwch hon eto ymhen tua phythefnos, ar { $date } neu wedyn.

@@ -118,3 +118,22 @@ plain-wrong = Please type a number from 1 to { $n }.
 # Plain mode's title line for each screen. Screen-reader users search for
 # its start: keep "Screen:" first.
 plain-screen = Screen: { $title }
+
+## Plain mode: who speaks. $who: a name from the call; $words: what they say.
+plain-says = { $who } says: "{ $words }"
+plain-message-says = The message says: "{ $words }"
+
+## The list of calls: progress. The word before a call's title:
+mark-due = Due
+mark-new = New
+# $done of $all calls.
+practised-count = { $done } of { $all } practised.
+due-count =
+    { $due ->
+        [one] { $due } call is due for practice again. It is at the top.
+       *[other] { $due } calls are due for practice again. They are at the top.
+    }
+# $names: the tricks' names, with commas.
+tricks-again = Tricks to practise again: { $names }.
+# $date: a date like "1 March 2026".
+booster = Practise this again in about two weeks, on or after { $date }.
