@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-30}
 bin=$(realpath "${2:-target/release/hangup}")
-[ -x "$bin" ] || { echo "no binary at $bin: run cargo build --release" >&2; exit 2; }
+[ -x "$bin" ] || { echo "no binary at $bin: run cargo build --release --features test-hooks" >&2; exit 2; }
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 export TERM=xterm-256color
 

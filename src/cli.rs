@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 /// Practise spotting scam phone calls, safely.
 ///
@@ -32,9 +32,9 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "NUMBER")]
     pub seed: Option<u64>,
 
-    /// Whose numbers to show: "ewni" (England, Wales and Northern Ireland) or "scotland".
+    /// Whose numbers to show.
     #[arg(long, global = true, value_name = "REGION")]
-    pub region: Option<String>,
+    pub region: Option<Region>,
 
     /// Stronger contrast: the terminal's own colours, with bold and underline.
     #[arg(long, global = true)]
@@ -117,9 +117,9 @@ pub enum Command {
         /// The calls practised (give it more than once). Without it: every call.
         #[arg(long = "scenario", value_name = "ID")]
         scenario_ids: Vec<String>,
-        /// html (to print from a web browser), md or txt.
+        /// What kind of file to make.
         #[arg(long, default_value = "html", value_name = "FORMAT")]
-        format: String,
+        format: HandoutFormat,
         /// Write to this file instead of the screen.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
@@ -139,20 +139,18 @@ pub enum Command {
     },
     /// Run as an unattended kiosk: resets when left alone, keeps nothing about
     /// visitors. See docs/kiosk.md.
-    Kiosk(crate::kiosk::KioskArgs),
+    Kiosk(KioskArgs),
     /// Print the kiosk's anonymous counts (visits, calls finished) per day.
-    Stats(crate::kiosk::StatsArgs),
+    Stats(StatsArgs),
     /// Check scenario files for mistakes (for people who write them).
     /// With no files, checks the built-in ones and any in --scenarios.
     Check {
         /// Scenario files or folders to check.
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
-        /// How to print problems: human (with the line and a caret), short
-        /// (one line each) or json (for editors and CI).
-        #[arg(long, default_value = "human", value_name = "FORMAT",
-              value_parser = ["human", "short", "json"])]
-        format: String,
+        /// How to print problems.
+        #[arg(long, default_value = "human", value_name = "FORMAT")]
+        format: CheckFormat,
     },
     /// Print a translation file to fill in (for translators): every text of
     /// a call, a catalogue or the quick check, with the translation so far.
@@ -181,6 +179,243 @@ pub enum Command {
         #[arg(long)]
         reset: bool,
     },
+    /// Print tab completion for a shell (bash, zsh or fish), for packagers.
+    /// For example: hangup completions bash > /etc/bash_completion.d/hangup
+    Completions {
+        /// Which shell.
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (troff), for packagers: hangup man > hangup.1
+    Man,
+}
+
+/// Whose numbers and advice to show (`--region`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Region {
+    /// England, Wales and Northern Ireland.
+    Ewni,
+    /// Scotland.
+    Scotland,
+}
+
+impl Region {
+    /// The region's id in the catalogue (`assets/catalogue`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Region::Ewni => "ewni",
+            Region::Scotland => "scotland",
+        }
+    }
+}
+
+/// How `hangup check` prints problems (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Each problem with its line, a pointer to the place and a hint.
+    Human,
+    /// One line for each problem.
+    Short,
+    /// JSON, for text editors and automatic checks.
+    Json,
+}
+
+impl From<CheckFormat> for crate::check::Format {
+    fn from(f: CheckFormat) -> Self {
+        match f {
+            CheckFormat::Human => crate::check::Format::Human,
+            CheckFormat::Short => crate::check::Format::Short,
+            CheckFormat::Json => crate::check::Format::Json,
+        }
+    }
+}
+
+/// What kind of file `hangup handout` makes (`--format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum HandoutFormat {
+    /// A web page, to print from a web browser.
+    #[value(alias = "htm")]
+    Html,
+    /// Markdown text.
+    #[value(alias = "markdown")]
+    Md,
+    /// Plain text.
+    #[value(alias = "text")]
+    Txt,
+}
+
+impl From<HandoutFormat> for crate::group::handout::Format {
+    fn from(f: HandoutFormat) -> Self {
+        match f {
+            HandoutFormat::Html => Self::Html,
+            HandoutFormat::Md => Self::Markdown,
+            HandoutFormat::Txt => Self::Text,
+        }
+    }
+}
+
+/// Which command each option is for. The options are accepted anywhere on
+/// the line (they are global), but each command's `--help` lists only those
+/// it uses. An option missing from this table is listed everywhere.
+const OPTION_USE: &[(&str, &[&str])] = &[
+    (
+        "scenarios",
+        &[
+            "play", "group", "script", "handout", "list", "kiosk", "check", "paths", "progress",
+        ],
+    ),
+    (
+        "language",
+        &[
+            "play", "group", "script", "handout", "list", "kiosk", "stats", "check", "paths",
+            "progress",
+        ],
+    ),
+    ("plain", &["play", "group"]),
+    ("theme", &["play", "group", "kiosk"]),
+    ("key_pause", &["play", "group", "kiosk"]),
+    ("seed", &["play", "group", "script", "kiosk"]),
+    ("region", &["play", "group", "script", "handout", "kiosk"]),
+    ("high_contrast", &["play", "group", "kiosk"]),
+    ("monochrome", &["play", "group", "kiosk"]),
+    ("large", &["play", "group", "kiosk"]),
+    (
+        "data_dir",
+        &["play", "group", "handout", "kiosk", "stats", "progress"],
+    ),
+    ("no_save", &["play", "handout", "progress"]),
+    ("speak", &["play"]),
+    ("speak_command", &["play"]),
+];
+
+/// The command line's definition, with each command's help trimmed to the
+/// options it uses (see `OPTION_USE`). The man page and the shell
+/// completions are made from this too.
+pub fn command() -> clap::Command {
+    let mut cmd = Cli::command();
+    let globals: Vec<clap::Arg> = cmd
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .cloned()
+        .collect();
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    for name in names {
+        // A hidden copy in the command stops clap copying the visible global
+        // one in; a value given there still reaches the global option.
+        let hidden: Vec<clap::Arg> = globals
+            .iter()
+            .filter(|a| {
+                OPTION_USE
+                    .iter()
+                    .any(|(id, used_by)| a.get_id() == id && !used_by.contains(&name.as_str()))
+            })
+            .map(|a| a.clone().hide(true))
+            .collect();
+        cmd = cmd.mut_subcommand(&name, |sub| sub.args(hidden));
+    }
+    cmd
+}
+
+impl Cli {
+    /// Read the command line (exits with clap's message on a mistake, or
+    /// after printing help or the version).
+    pub fn from_env() -> Cli {
+        let matches = command().get_matches();
+        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn help(args: &[&str]) -> String {
+        match command().try_get_matches_from(args) {
+            Err(e) => e.render().to_string(),
+            Ok(_) => String::from("(no help printed)"),
+        }
+    }
+
+    #[test]
+    fn stats_help_lists_only_what_stats_uses() {
+        let text = help(&["hangup", "stats", "--help"]);
+        assert!(text.contains("--csv"), "{text}");
+        assert!(text.contains("--data-dir"), "{text}");
+        for other in [
+            "--seed",
+            "--large",
+            "--speak-command",
+            "--speak",
+            "--plain",
+            "--region",
+        ] {
+            assert!(!text.contains(other), "stats --help lists {other}:\n{text}");
+        }
+    }
+
+    #[test]
+    fn play_help_lists_the_practice_options() {
+        let text = help(&["hangup", "play", "--help"]);
+        for o in [
+            "--seed",
+            "--large",
+            "--speak-command",
+            "--plain",
+            "--region",
+            "--no-save",
+        ] {
+            assert!(text.contains(o), "play --help lacks {o}:\n{text}");
+        }
+    }
+
+    #[test]
+    fn hidden_options_are_still_accepted_anywhere() {
+        let cli = Cli::from_arg_matches(
+            &command()
+                .try_get_matches_from(["hangup", "stats", "--seed", "3", "--csv"])
+                .expect("parses"),
+        )
+        .expect("fits");
+        assert_eq!(cli.seed, Some(3));
+    }
+
+    #[test]
+    fn every_option_in_the_table_exists() {
+        let cmd = Cli::command();
+        let ids: Vec<&str> = cmd.get_arguments().map(|a| a.get_id().as_str()).collect();
+        for (id, used_by) in OPTION_USE {
+            assert!(ids.contains(id), "no option {id}");
+            for name in *used_by {
+                assert!(cmd.find_subcommand(name).is_some(), "no command {name}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_global_option_says_which_commands_use_it() {
+        for a in Cli::command().get_arguments().filter(|a| a.is_global_set()) {
+            assert!(
+                OPTION_USE.iter().any(|(id, _)| a.get_id() == id),
+                "add --{} to OPTION_USE in src/cli.rs, so each command's --help lists it only where it applies",
+                a.get_id()
+            );
+        }
+    }
+
+    #[test]
+    fn regions_match_the_catalogue() {
+        let catalogue = crate::engine::Catalogue::builtin();
+        let ours: Vec<&str> = Region::value_variants().iter().map(|r| r.id()).collect();
+        assert_eq!(ours, catalogue.region_ids());
+    }
+
+    #[test]
+    fn the_definition_is_consistent() {
+        command().debug_assert();
+    }
 }
 
 /// `--theme`: which background the colours are for.
@@ -197,4 +432,34 @@ impl ThemeArg {
             ThemeArg::Dark => crate::tui::theme::Background::Dark,
         }
     }
+}
+
+/// `hangup kiosk` options. Each one can also be set in the settings file;
+/// the command line wins.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct KioskArgs {
+    /// Seconds with no key or touch before asking "Are you still there?" (default 120).
+    #[arg(long, value_name = "SECONDS")]
+    pub idle_timeout: Option<u64>,
+    /// Seconds that question shows, counting down, before starting again (default 30).
+    #[arg(long, value_name = "SECONDS")]
+    pub idle_warning: Option<u64>,
+    /// The settings file (default: ~/.config/hangup/kiosk.toml, then /etc/hangup/kiosk.toml).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
+}
+
+/// `hangup stats` options.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct StatsArgs {
+    /// Print comma-separated values for a spreadsheet, instead of a table.
+    #[arg(long)]
+    pub csv: bool,
+    /// The kiosk settings file, to find its data-dir.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<std::path::PathBuf>,
+    /// Write a one-page report with charts to this file (HTML: open it in a
+    /// web browser and print it, or save it as PDF). Numbers only.
+    #[arg(long, value_name = "FILE.html")]
+    pub report: Option<std::path::PathBuf>,
 }

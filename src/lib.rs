@@ -1,8 +1,18 @@
 //! hangup: rehearse scam phone calls safely, so that when the real call comes you hang up.
 //!
-//! Layout: `engine` is pure (scenarios, catalogues, checking, session state);
-//! the front ends (`tui`, `plain`) only show the engine's state and pass on the
-//! learner's choices; `cli` is the command line.
+//! Three layers:
+//! 1. [`engine`] is pure: scenarios, catalogues, checking, session state.
+//! 2. [`present`] is front-end-neutral: the practice flow as a state machine
+//!    (whose `update` returns changes and asks for outside work as effects)
+//!    and the screen model (title, blocks with roles, commands with keys).
+//! 3. The front ends render that model and turn input into the flow's
+//!    actions: [`tui`] (full screen), [`plain`] (plain lines), [`speech`].
+//!    The [`kiosk`] and [`group`] modes are drivers over the terminal front
+//!    end. No front end imports another (`tests/it/layers.rs`).
+//!
+//! [`practice`] does the run loop's outside work (progress, saving,
+//! speaking); [`cli`] is the command line. A new screen goes in
+//! `present::flow` and `present::screens`; a new mode is a driver.
 
 pub mod check;
 pub mod cli;
@@ -18,6 +28,7 @@ pub mod present;
 pub mod progress;
 pub mod report;
 pub mod speech;
+pub mod spreadsheet;
 pub mod stats;
 pub mod store;
 pub mod tui;

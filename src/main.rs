@@ -3,8 +3,6 @@
 use std::io::{self, IsTerminal, Write as _};
 use std::process::ExitCode;
 
-use clap::Parser;
-
 use hangup::cli::{Cli, Command};
 use hangup::engine::Library;
 use hangup::plain::Plain;
@@ -15,7 +13,7 @@ use hangup::speech::Speaker;
 use hangup::tui::{self, app, theme, theme::Theme};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = Cli::from_env();
     match run(cli) {
         Ok(code) => code,
         Err(message) => {
@@ -45,6 +43,17 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     match &cli.command {
         Some(Command::Kiosk(args)) => return Ok(hangup::kiosk::main(&cli, args)),
         Some(Command::Stats(args)) => return Ok(hangup::kiosk::stats_main(&cli, args)),
+        Some(Command::Completions { shell }) => {
+            let mut cmd = hangup::cli::command();
+            clap_complete::generate(*shell, &mut cmd, "hangup", &mut io::stdout());
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(Command::Man) => {
+            clap_mangen::Man::new(hangup::cli::command())
+                .render(&mut io::stdout())
+                .map_err(|e| e.to_string())?;
+            return Ok(ExitCode::SUCCESS);
+        }
         _ => {}
     }
     let library = Library::load(cli.scenarios.as_deref());
@@ -63,15 +72,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             )
         });
     }
-    let region = library.catalogue.region(cli.region.as_deref()).to_string();
-    if let Some(r) = &cli.region
-        && !library.catalogue.has_region(r)
-    {
-        return Err(format!(
-            "there is no region called \"{r}\". Choose one of: {}.",
-            library.catalogue.region_ids().join(", ")
-        ));
-    }
+    let region = library
+        .catalogue
+        .region(cli.region.map(|r| r.id()))
+        .to_string();
     let plain = wants_plain(&cli);
     tui::guard::set_settle(std::time::Duration::from_millis(cli.key_pause.min(5_000)));
     // Only the full-screen front end asks the terminal for its background.
@@ -84,9 +88,6 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
     let stdout = io::stdout();
     match &cli.command {
         Some(Command::Check { paths, format }) => {
-            let format = format
-                .parse::<hangup::check::Format>()
-                .map_err(|e| e.to_string())?;
             let mut out = stdout.lock();
             // Only a language asked for on the command line narrows the check.
             let language = match cli.language.as_deref() {
@@ -97,7 +98,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 paths,
                 cli.scenarios.as_deref(),
                 language,
-                format,
+                (*format).into(),
                 &mut out,
             );
             Ok(ExitCode::from(u8::try_from(code).unwrap_or(1)))
@@ -158,6 +159,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             library,
             options,
             plain,
+            cli.speak,
             scenario_ids,
             cli.data_dir.clone(),
         ),
@@ -174,7 +176,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             &library,
             &region,
             scenario_ids,
-            format,
+            (*format).into(),
             out.as_deref(),
             today.as_deref(),
             mine.then(|| hangup::group::commands::MineFrom {
@@ -225,7 +227,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Kiosk(_) | Command::Stats(_)) => Ok(ExitCode::SUCCESS),
+        // Dispatched at the top of `run` (they need no scenarios).
+        Some(
+            Command::Kiosk(_) | Command::Stats(_) | Command::Completions { .. } | Command::Man,
+        ) => Ok(ExitCode::SUCCESS),
         None => {
             let mut library = library;
             let mut keeper = keeper(&cli, &library);

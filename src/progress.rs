@@ -32,7 +32,8 @@ pub const FILE_NAME: &str = "progress.toml";
 pub struct Day(pub i64);
 
 impl Day {
-    /// Today (UTC). `HANGUP_TODAY=YYYY-MM-DD` overrides it, for trying boosters out.
+    /// Today, in the system's time zone. `HANGUP_TODAY=YYYY-MM-DD` overrides it,
+    /// for trying boosters out.
     pub fn today() -> Day {
         if let Some(d) = std::env::var("HANGUP_TODAY")
             .ok()
@@ -41,6 +42,11 @@ impl Day {
             return d;
         }
         Day(crate::dates::today())
+    }
+
+    /// The local date at an instant in a time zone.
+    pub fn at(now: jiff::Timestamp, tz: &jiff::tz::TimeZone) -> Day {
+        Day(crate::dates::day_at(now, tz))
     }
 
     pub fn ymd(self) -> (i64, u32, u32) {
@@ -683,5 +689,21 @@ mod tests {
         assert_eq!(Day::parse("nonsense"), None);
         assert_eq!(ymd(2026, 1, 31).plus(14).long(), "14 February 2026");
         assert_eq!(ymd(2026, 1, 3).compact(), "20260103");
+    }
+
+    /// Between midnight and 1 a.m. in British Summer Time it is already the
+    /// next day in Britain, though not yet in UTC.
+    #[test]
+    fn practise_again_at_half_past_midnight_bst_counts_from_that_day() {
+        let london = jiff::tz::TimeZone::posix("GMT0BST,M3.5.0/1,M10.5.0").expect("rule");
+        let now: jiff::Timestamp = "2026-06-30T23:30:00Z".parse().expect("instant");
+        let local = london.to_datetime(now);
+        assert_eq!((local.hour(), local.minute()), (0, 30), "00:30 BST");
+        let today = Day::at(now, &london);
+        assert_eq!(today, ymd(2026, 7, 1));
+        assert_eq!(
+            booster_line(today),
+            "Practise this again in about two weeks, on or after 15 July 2026."
+        );
     }
 }

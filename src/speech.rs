@@ -56,7 +56,8 @@ pub struct Speaker {
 }
 
 impl Speaker {
-    /// `command` is the program and its options, split at spaces; the words
+    /// `command` is the program and its options, split the way a shell
+    /// would (so `espeak-ng -v "en-gb+f3"` keeps its quoted voice); the words
     /// to say are added as the last argument.
     /// A speaker for the current language (see [`command_for`]).
     pub fn for_language(command: &str) -> Self {
@@ -64,7 +65,11 @@ impl Speaker {
     }
 
     pub fn new(command: &str) -> Self {
-        let mut parts = command.split_whitespace().map(str::to_string);
+        let (words, broken) = match shell_words::split(command) {
+            Ok(words) => (words, false),
+            Err(_) => (Vec::new(), true),
+        };
+        let mut parts = words.into_iter();
         let program = parts.next().unwrap_or_default();
         let args: Vec<String> = parts.collect();
         let mut s = Self {
@@ -76,7 +81,10 @@ impl Speaker {
             last: String::new(),
             notice: None,
         };
-        if s.off {
+        if broken {
+            s.notice =
+                Some("Speech is off: the speech command has a quote that is not closed.".into());
+        } else if s.off {
             s.notice = Some("Speech is off: no speech program was given.".into());
         }
         s
@@ -387,5 +395,33 @@ mod tests {
             "Step 1. Dave says: Hello. 1: Hang up. Help: press a question mark."
         );
         assert!(!t.contains("(?"));
+    }
+}
+
+#[cfg(test)]
+mod command_tests {
+    use super::*;
+
+    #[test]
+    fn the_command_is_split_like_a_shell_would() {
+        let s = Speaker::new(r#"espeak-ng -v "en-gb+f3 slow" -s 130"#);
+        assert_eq!(s.program, "espeak-ng");
+        assert_eq!(s.args, ["-v", "en-gb+f3 slow", "-s", "130"]);
+        assert!(s.is_on());
+        let s = Speaker::new("say -v 'Daniel'");
+        assert_eq!(s.args, ["-v", "Daniel"]);
+    }
+
+    #[test]
+    fn an_unclosed_quote_or_nothing_turns_speech_off_with_a_notice() {
+        let mut s = Speaker::new(r#"espeak-ng -v "en-gb"#);
+        assert!(!s.is_on());
+        assert!(s.take_notice().is_some_and(|n| n.contains("quote")));
+        let mut s = Speaker::new("   ");
+        assert!(!s.is_on());
+        assert!(
+            s.take_notice()
+                .is_some_and(|n| n.contains("no speech program"))
+        );
     }
 }

@@ -278,32 +278,27 @@ pub fn write_table(rows: &[Row], out: &mut impl Write) -> io::Result<()> {
     Ok(())
 }
 
-/// CSV for a spreadsheet: `date,source,measure,scenario,count`.
+/// CSV for a spreadsheet: `date,source,measure,scenario,count` (text cells
+/// made formula-safe, see `crate::spreadsheet`).
 pub fn write_csv(rows: &[Row], out: &mut impl Write) -> io::Result<()> {
-    writeln!(out, "date,source,measure,scenario,count")?;
+    use crate::spreadsheet::safe_cell;
+    let mut w = crate::spreadsheet::writer(out);
+    w.write_record(["date", "source", "measure", "scenario", "count"])?;
     for r in rows {
-        writeln!(
-            out,
-            "{},{},{},{},{}",
-            csv_field(&r.date),
-            r.source,
-            r.measure,
-            csv_field(&r.scenario),
-            r.count
-        )?;
+        let count = r.count.to_string();
+        let cells = [
+            safe_cell(&r.date),
+            safe_cell(r.source),
+            safe_cell(r.measure),
+            safe_cell(&r.scenario),
+            count.as_str().into(),
+        ];
+        w.write_record(cells.iter().map(|c| c.as_bytes()))?;
     }
-    Ok(())
+    w.flush()
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-/// Today's date in UTC as "YYYY-MM-DD" (no finer time is ever stored).
+/// Today's local date as "YYYY-MM-DD" (no finer time is ever stored).
 pub fn today() -> String {
     crate::dates::iso(crate::dates::today())
 }
@@ -552,9 +547,19 @@ mod tests {
     }
 
     #[test]
-    fn csv_fields_are_quoted_when_needed() {
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_field("plain-id"), "plain-id");
+    fn csv_fields_are_quoted_when_needed_and_formula_safe() {
+        let rows = [Row {
+            date: "2026-05-01".into(),
+            source: "kiosk",
+            measure: "finished-safe",
+            scenario: "=cmd,\"x\"".into(),
+            count: 3,
+        }];
+        let mut csv = Vec::new();
+        write_csv(&rows, &mut csv).expect("write");
+        assert_eq!(
+            String::from_utf8(csv).expect("utf8"),
+            "date,source,measure,scenario,count\n2026-05-01,kiosk,finished-safe,\"'=cmd,\"\"x\"\"\",3\n"
+        );
     }
 }

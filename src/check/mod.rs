@@ -312,6 +312,10 @@ fn duplicate_ids(report: &mut Report, first_own: usize) {
             )
             .with_hint("give each scenario its own id")
         };
+        let d = match id_span(&report.files[j].source) {
+            Some(first) => d.with_related(Some(other), first, "first used here"),
+            None => d,
+        };
         report.files[i].diagnostics.push(d);
     }
 }

@@ -1,5 +1,7 @@
-//! Writing a `Report`: `human` (a source line with a caret under the problem),
-//! `short` (one line each, for CI and editor problem matchers) and `json`.
+//! Writing a `Report`: `human` (drawn by `codespan-reporting`: the source
+//! line with a caret under the problem, and any second place such as where an
+//! id was first used), `short` (one line each, for CI and editor problem
+//! matchers) and `json`.
 //!
 //! Every text that came from a file (ids in messages, source lines) is cleaned
 //! before it is written: a scenario file must not drive the author's terminal either.
@@ -8,8 +10,6 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::ops::Range;
 use std::str::FromStr;
-
-use unicode_width::UnicodeWidthChar;
 
 use super::{FileReport, Report};
 use crate::engine::text::bad_char;
@@ -99,17 +99,6 @@ fn clean(s: &str) -> String {
     out
 }
 
-/// One character of a source line as shown under the gutter: (text, display width).
-fn shown(c: char) -> (char, usize) {
-    if c == '\t' {
-        (' ', 1)
-    } else if bad_char(c).is_some() || c == '\r' {
-        ('\u{fffd}', 1)
-    } else {
-        (c, c.width().unwrap_or(0))
-    }
-}
-
 fn severity_word(s: Severity) -> &'static str {
     match s {
         Severity::Error => "error",
@@ -157,20 +146,112 @@ fn short(report: &Report, out: &mut impl Write) -> io::Result<()> {
     Ok(())
 }
 
-/// Longest source line shown; longer lines are shown as a window around the problem.
-const MAX_SHOWN: usize = 120;
+/// Longest source line shown (in bytes); a problem on a longer line is
+/// given by its line and column only.
+const MAX_SHOWN: usize = 500;
+
+/// The file's text for `codespan-reporting`, with every byte offset kept:
+/// a character that must not reach the terminal (or a byte that is not
+/// UTF-8) becomes `?` or `\u{fffd}` of the same length in bytes.
+fn printable(source: &[u8]) -> String {
+    let mut out = String::with_capacity(source.len());
+    for chunk in source.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c == '\r' {
+                out.push(' ');
+            } else if bad_char(c).is_some() {
+                match c.len_utf8() {
+                    3 => out.push('\u{fffd}'),
+                    n => out.extend(std::iter::repeat_n('?', n)),
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out.extend(std::iter::repeat_n('?', chunk.invalid().len()));
+    }
+    out
+}
+
+/// `span` fitted to `text`: inside it, on character boundaries, and on a
+/// line short enough to show. `None` when there is nothing sensible to draw.
+fn fit(text: &str, span: &Range<usize>) -> Option<Range<usize>> {
+    let mut start = span.start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = span.end.clamp(start, text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    (line_end - line_start <= MAX_SHOWN).then_some(start..end)
+}
 
 fn human(report: &Report, out: &mut impl Write) -> io::Result<()> {
-    for f in &report.files {
+    use codespan_reporting::diagnostic::{Diagnostic as Drawn, Label};
+    use codespan_reporting::files::SimpleFiles;
+    use codespan_reporting::term::{self, Chars, Config};
+
+    let mut files = SimpleFiles::new();
+    let texts: Vec<String> = report.files.iter().map(|f| printable(&f.source)).collect();
+    let ids: Vec<usize> = report
+        .files
+        .iter()
+        .zip(&texts)
+        .map(|(f, t)| files.add(clean(&f.path), t.as_str()))
+        .collect();
+    let config = Config {
+        chars: Chars::ascii(),
+        ..Config::default()
+    };
+    for (n, f) in report.files.iter().enumerate() {
         for d in sorted(f) {
-            writeln!(out, "{}", header(f, d))?;
-            if let Some(span) = &d.span {
-                snippet(&f.source, span, out)?;
+            let drawn = match d.severity {
+                Severity::Error => Drawn::error(),
+                Severity::Warning => Drawn::warning(),
+            };
+            let mut drawn = drawn.with_code(d.code).with_message(clean(&d.message));
+            let mut notes = Vec::new();
+            match &d.span {
+                Some(span) => match fit(&texts[n], span) {
+                    Some(range) => drawn.labels.push(Label::primary(ids[n], range)),
+                    None => {
+                        let at = locate(&f.source, span);
+                        notes.push(format!(
+                            "at {}:{}:{} (the line is too long to show)",
+                            clean(&f.path),
+                            at.line,
+                            at.column
+                        ));
+                    }
+                },
+                None => notes.push(format!("in {}", clean(&f.path))),
+            }
+            for r in &d.related {
+                let other = match &r.path {
+                    None => Some(n),
+                    Some(p) => report.files.iter().position(|g| &g.path == p),
+                };
+                match other.and_then(|o| Some((o, fit(&texts[o], &r.span)?))) {
+                    Some((o, range)) => drawn
+                        .labels
+                        .push(Label::secondary(ids[o], range).with_message(clean(&r.note))),
+                    None => notes.push(format!(
+                        "{}: {}",
+                        clean(&r.note),
+                        clean(r.path.as_deref().unwrap_or(&f.path))
+                    )),
+                }
             }
             if let Some(h) = &d.hint {
-                writeln!(out, "  = hint: {}", clean(h))?;
+                notes.push(format!("hint: {}", clean(h)));
             }
-            writeln!(out)?;
+            let drawn = drawn.with_notes(notes);
+            let text = term::emit_into_string(&config, &files, &drawn).map_err(io::Error::other)?;
+            // Each one ends with a blank line already.
+            out.write_all(text.as_bytes())?;
         }
     }
     let (e, w) = (report.errors(), report.warnings());
@@ -194,63 +275,6 @@ fn human(report: &Report, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "Checked {}: {found}.", plural(files, "file", "files"))
 }
 
-/// The source line of `span`, then a caret line under it.
-fn snippet(source: &[u8], span: &Range<usize>, out: &mut impl Write) -> io::Result<()> {
-    let start = span.start.min(source.len());
-    let line_start = source[..start]
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let line_end = source[start..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map_or(source.len(), |i| start + i);
-    let line_text = String::from_utf8_lossy(&source[line_start..line_end]);
-    let before = String::from_utf8_lossy(&source[line_start..start]);
-    let span_end = span.end.clamp(start, line_end);
-    let inside = String::from_utf8_lossy(&source[start..span_end]);
-
-    let chars: Vec<(char, usize)> = line_text.chars().map(shown).collect();
-    let first = before.chars().count().min(chars.len());
-    let count = inside.chars().count();
-    // Show a window when the line is very long, so the caret stays on screen.
-    let from = if chars.len() <= MAX_SHOWN {
-        0
-    } else {
-        first.saturating_sub(MAX_SHOWN / 2)
-    };
-    let to = chars.len().min(from + MAX_SHOWN);
-    let mut text = String::new();
-    if from > 0 {
-        text.push('…');
-    }
-    text.extend(chars[from..to].iter().map(|(c, _)| *c));
-    if to < chars.len() {
-        text.push('…');
-    }
-    let pad: usize = usize::from(from > 0)
-        + chars[from..first.min(to)]
-            .iter()
-            .map(|(_, w)| *w)
-            .sum::<usize>();
-    let width: usize = chars[first.min(to)..(first + count).min(to)]
-        .iter()
-        .map(|(_, w)| *w)
-        .sum::<usize>()
-        .max(1);
-    let (line, _) = position(source, start);
-    let gutter = line.to_string().len();
-    writeln!(out, "{:gutter$} |", "")?;
-    writeln!(out, "{line} | {}", text.trim_end())?;
-    writeln!(
-        out,
-        "{:gutter$} | {}{}",
-        "",
-        " ".repeat(pad),
-        "^".repeat(width)
-    )
-}
-
 fn json(report: &Report, out: &mut impl Write) -> io::Result<()> {
     let mut items = Vec::new();
     for f in &report.files {
@@ -268,6 +292,21 @@ fn json(report: &Report, out: &mut impl Write) -> io::Result<()> {
                 "code": d.code,
                 "message": clean(&d.message),
                 "hint": d.hint.as_deref().map(clean),
+                "related": d.related.iter().map(|r| {
+                    let path = r.path.as_deref().unwrap_or(&f.path);
+                    let source = report
+                        .files
+                        .iter()
+                        .find(|g| g.path == path)
+                        .map_or(&f.source, |g| &g.source);
+                    let at = locate(source, &r.span);
+                    serde_json::json!({
+                        "file": path,
+                        "line": at.line,
+                        "column": at.column,
+                        "note": clean(&r.note),
+                    })
+                }).collect::<Vec<_>>(),
             }));
         }
     }

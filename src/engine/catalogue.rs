@@ -110,19 +110,14 @@ impl Catalogue {
             language,
         );
         let advice = builtin_in("assets/catalogue/advice.toml", BUILTIN_ADVICE, language);
-        // The embedded files are checked by tests, so failing here is a build bug,
-        // not user input; still, fall back to English, then to empty, rather than panic.
+        // A translation that does not parse falls back to English. The
+        // English files are part of the program, not user input, and the test
+        // `builtin_catalogue_is_whole` parses them: a broken one fails
+        // `cargo test` rather than quietly giving a catalogue with no numbers.
+        #[allow(clippy::expect_used)]
         Self::parse(&flags, &advice, "built-in")
             .or_else(|_| Self::parse(BUILTIN_RED_FLAGS, BUILTIN_ADVICE, "built-in"))
-            .unwrap_or_else(|_| Self {
-                red_flags: RedFlags { flags: Vec::new() },
-                advice: Advice {
-                    default_region: "ewni".into(),
-                    regions: Vec::new(),
-                    numbers: Vec::new(),
-                    steps: Vec::new(),
-                },
-            })
+            .expect("the built-in catalogue parses (tested by builtin_catalogue_is_whole)")
     }
 
     /// Parse both catalogues from text; errors name the file in plain words.
@@ -222,6 +217,16 @@ fn one_line(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn builtin_catalogue_is_whole() {
+        let c = Catalogue::builtin();
+        assert!(!c.red_flags.flags.is_empty(), "no red flags");
+        assert!(!c.advice.regions.is_empty(), "no regions");
+        assert!(!c.advice.numbers.is_empty(), "no numbers");
+        assert!(!c.advice.steps.is_empty(), "no advice");
+        assert!(c.has_region(&c.advice.default_region));
+    }
 
     #[test]
     fn builtin_catalogues_parse() {

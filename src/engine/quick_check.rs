@@ -85,6 +85,37 @@ impl CheckItem {
     }
 }
 
+/// What a learner can say about a quick-check call. "Not sure: I would check
+/// first" is the careful answer: it is never marked wrong, and it is counted
+/// apart so the learner (and a centre) can see how often it was used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Answer {
+    Scam,
+    Genuine,
+    NotSure,
+}
+
+impl From<Kind> for Answer {
+    fn from(k: Kind) -> Self {
+        match k {
+            Kind::Scam => Answer::Scam,
+            Kind::Genuine => Answer::Genuine,
+        }
+    }
+}
+
+impl Answer {
+    /// Whether this answer counts as right for `item`: the true answer, or the
+    /// careful one (checking first is always safe).
+    pub fn is_right(self, item: &CheckItem) -> bool {
+        self == Answer::NotSure || self == Answer::from(item.answer)
+    }
+}
+
+/// The careful answer, as a button or a numbered line.
+pub const NOT_SURE: &str = "Not sure: I would check first";
+
 /// A score: how many of how many were right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Score {
@@ -198,8 +229,11 @@ pub struct CheckRun {
     pub source: String,
     pub index: usize,
     /// The answer to the current question, once given.
-    pub answered: Option<Kind>,
+    pub answered: Option<Answer>,
     pub right: u32,
+    /// How many times the learner said "Not sure: I would check first" (each one
+    /// also counts as right).
+    pub unsure: u32,
 }
 
 impl CheckRun {
@@ -215,6 +249,7 @@ impl CheckRun {
             index: 0,
             answered: None,
             right: 0,
+            unsure: 0,
         })
     }
 
@@ -227,18 +262,52 @@ impl CheckRun {
     }
 
     /// Answer the current question (once). Returns false if nothing changed.
-    pub fn answer(&mut self, said: Kind) -> bool {
+    /// "Not sure: I would check first" is always right, and counted apart.
+    pub fn answer(&mut self, said: impl Into<Answer>) -> bool {
+        let said = said.into();
         let Some(item) = self.current() else {
             return false;
         };
         if self.answered.is_some() {
             return false;
         }
-        if said == item.answer {
+        if said.is_right(item) {
             self.right += 1;
+        }
+        if said == Answer::NotSure {
+            self.unsure += 1;
         }
         self.answered = Some(said);
         true
+    }
+
+    /// Take back the answer to the current question (group and kiosk "back").
+    /// Returns false if there was none.
+    pub fn unanswer(&mut self) -> bool {
+        let Some(said) = self.answered.take() else {
+            return false;
+        };
+        if self.current().is_some_and(|i| said.is_right(i)) {
+            self.right = self.right.saturating_sub(1);
+        }
+        if said == Answer::NotSure {
+            self.unsure = self.unsure.saturating_sub(1);
+        }
+        true
+    }
+
+    /// The result lines, with the careful answers reported apart.
+    pub fn result_lines(&self, first: Option<Score>) -> Vec<String> {
+        let before = if self.stage == Stage::After {
+            first
+        } else {
+            None
+        };
+        let mut v = result_lines(self.stage, self.score(), before);
+        if let Some(l) = unsure_words(self.unsure) {
+            v.insert(1, l);
+        }
+        v
     }
 
     /// Go on from an answered question. Returns false if it was not answered yet.
@@ -279,16 +348,39 @@ pub fn offer_words(stage: Stage) -> &'static str {
     }
 }
 
-/// The answer, kindly: never "Wrong!".
-pub fn answer_words(said: Kind, item: &CheckItem) -> String {
-    if said == item.answer {
-        format!("You said {}. That is right.", kind_words(said))
-    } else {
-        format!(
-            "You said {}. This one is {}.",
-            kind_words(said),
+/// The answer, kindly: never "Wrong!". The careful answer is always right.
+pub fn answer_words(said: impl Into<Answer>, item: &CheckItem) -> String {
+    match said.into() {
+        Answer::NotSure => format!(
+            "You said you would check first. That is always safe. This one is {}.",
             kind_words(item.answer)
-        )
+        ),
+        said if said.is_right(item) => {
+            format!("You said {}. That is right.", kind_words(item.answer))
+        }
+        Answer::Scam | Answer::Genuine => format!(
+            "You said {}. This one is {}.",
+            if item.answer == Kind::Scam {
+                kind_words(Kind::Genuine)
+            } else {
+                kind_words(Kind::Scam)
+            },
+            kind_words(item.answer)
+        ),
+    }
+}
+
+/// The careful answers, reported apart from the score (`None` when there were none).
+pub fn unsure_words(unsure: u32) -> Option<String> {
+    match unsure {
+        0 => None,
+        1 => Some(
+            "Once, you said you would check first. That counts as right: checking is always safe."
+                .into(),
+        ),
+        n => Some(format!(
+            "{n} times, you said you would check first. Those count as right: checking is always safe."
+        )),
     }
 }
 
@@ -369,6 +461,63 @@ mod tests {
             }
         );
         assert!(!run.answer(Kind::Scam));
+    }
+
+    #[test]
+    fn not_sure_is_never_wrong_and_is_counted_apart() {
+        let q = check();
+        for stage in [Stage::Before, Stage::After] {
+            let mut run = CheckRun::new(&q, stage).expect("a set");
+            while let Some(item) = run.current().cloned() {
+                assert!(run.answer(Answer::NotSure));
+                let w = answer_words(Answer::NotSure, &item);
+                assert!(w.contains("always safe") && !w.contains("rong"), "{w}");
+                assert!(run.go_on());
+            }
+            let n = run.items.len() as u32;
+            assert_eq!(run.score(), Score { right: n, asked: n });
+            assert_eq!(run.unsure, n);
+            let lines = run.result_lines(None);
+            assert!(lines[1].contains("check first"), "{lines:?}");
+        }
+        assert_eq!(unsure_words(0), None);
+    }
+
+    #[test]
+    fn no_real_call_asks_for_what_only_a_scam_asks() {
+        // Fact sheet 2.1, 3.1 and 3.11: a "real" item must not ask you to hang up
+        // and call back, press a key, give a PIN, card number or code, move money,
+        // pay by voucher, or meet a courier; a careful "scam" answer would be marked wrong.
+        const SCAM_ASKS: [&str; 15] = [
+            "hang up",
+            "call us",
+            "ring us",
+            "press",
+            "pin",
+            "card number",
+            "code",
+            "move your money",
+            "move money",
+            "transfer",
+            "voucher",
+            "gift card",
+            "courier",
+            "bank details",
+            "password",
+        ];
+        for set in &check().sets {
+            for it in set.items.iter().filter(|i| i.answer == Kind::Genuine) {
+                let says = it.says.to_lowercase();
+                for ask in SCAM_ASKS {
+                    assert!(
+                        !says.contains(ask),
+                        "{}: \"{ask}\" in a real call: {}",
+                        set.id,
+                        it.says
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -241,13 +241,19 @@ impl Script {
 
     /// The shortest way from the start to a safe ending: (step, choice) pairs and the ending.
     pub fn safe_path(&self) -> Option<(Vec<(usize, usize)>, usize)> {
+        self.safe_path_from(self.start)
+    }
+
+    /// The shortest way from step `from` to a safe ending: (step, choice) pairs and the ending.
+    pub fn safe_path_from(&self, from: usize) -> Option<(Vec<(usize, usize)>, usize)> {
         use std::collections::VecDeque;
         let mut prev: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
         let mut seen = vec![false; self.steps.len()];
-        let mut queue = VecDeque::from([self.start]);
-        if let Some(s) = seen.get_mut(self.start) {
-            *s = true;
+        if from >= self.steps.len() {
+            return None;
         }
+        let mut queue = VecDeque::from([from]);
+        seen[from] = true;
         while let Some(step) = queue.pop_front() {
             for (ci, c) in self.steps[step].choices.iter().enumerate() {
                 match c.next {

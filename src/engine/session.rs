@@ -4,7 +4,7 @@
 //! speaks and the learner chooses, the choice is explained, and the call ends
 //! with the right action. The TUI and plain mode both just show the phase.
 
-use super::model::{Kind, Outcome};
+use super::model::{Kind, Outcome, Verdict};
 use super::script::{Node, Script, ScriptChoice, ScriptEnding, ScriptStep, Trick};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,11 +51,25 @@ impl CallResult {
     }
 }
 
-/// The two paths shown side by side by the replay.
+/// The learner's own path next to the safer way, for the replay.
+///
+/// `yours` is only what the learner chose, one line per choice, then how the call
+/// ended. `safe` is the same as `yours` up to `departs`, the first choice that left
+/// the safe path; from there it is the shortest safer way to a safe ending. A run
+/// that was safe all the way has no `departs` and no `safe` column: `summary` says so.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Replay {
     pub yours: Vec<String>,
     pub safe: Vec<String>,
+    /// Index (0-based) in `yours` of the first choice that left the safe path.
+    pub departs: Option<usize>,
+    /// One plain line about the whole run, shown above the columns.
+    pub summary: String,
+}
+
+/// The last line of a column: how the call ended.
+fn ended_line(title: &str) -> String {
+    format!("Ending: {title}.")
 }
 
 #[derive(Debug, Clone)]
@@ -206,27 +220,72 @@ impl Session {
         })
     }
 
-    /// The learner's path next to the safest path, line by line.
-    pub fn replay(&self) -> Replay {
-        let mut yours: Vec<String> = self
-            .path
-            .iter()
-            .map(|t| self.script.steps[t.step].choices[t.choice].recap.clone())
-            .collect();
-        if let Some(e) = self.ending() {
-            yours.extend(e.happened.iter().cloned());
+    /// The first choice (index into the path) that left the safe path: the first
+    /// risky choice; if there was none but the call did not end safely, the first
+    /// choice that was not a safer one. `None` when the run was safe all the way.
+    pub fn departs(&self) -> Option<usize> {
+        let verdict = |t: &Taken| self.script.steps[t.step].choices[t.choice].verdict;
+        if let Some(i) = self.path.iter().position(|t| verdict(t) == Verdict::Risky) {
+            return Some(i);
         }
-        let safe = match self.script.safe_path() {
-            Some((path, ending)) => {
-                let mut lines: Vec<String> = path
-                    .iter()
-                    .map(|&(s, c)| self.script.steps[s].choices[c].recap.clone())
-                    .collect();
-                lines.extend(self.script.endings[ending].happened.iter().cloned());
-                lines
-            }
-            None => Vec::new(),
+        let safe_end = self.ending().is_none_or(|e| e.outcome == Outcome::Safe);
+        if safe_end {
+            return None;
+        }
+        self.path
+            .iter()
+            .position(|t| verdict(t) != Verdict::Safer)
+            .or_else(|| self.path.len().checked_sub(1))
+    }
+
+    /// The learner's own choices next to the safer way, which leaves the learner's
+    /// path at the first choice that was not safe.
+    pub fn replay(&self) -> Replay {
+        let recap = |s: usize, c: usize| self.script.steps[s].choices[c].recap.clone();
+        let mut yours: Vec<String> = self.path.iter().map(|t| recap(t.step, t.choice)).collect();
+        if let Some(e) = self.ending() {
+            yours.push(ended_line(&e.title));
+        }
+        let departs = self.departs();
+        let Some(d) = departs else {
+            let summary = if self.is_over() {
+                "Every choice you made was a safe one. There is nothing to change."
+            } else {
+                "So far, every choice you made was a safe one."
+            };
+            return Replay {
+                yours,
+                safe: Vec::new(),
+                departs: None,
+                summary: summary.into(),
+            };
         };
-        Replay { yours, safe }
+        let mut safe: Vec<String> = self.path[..d]
+            .iter()
+            .map(|t| recap(t.step, t.choice))
+            .collect();
+        if let Some((path, ending)) = self.script.safe_path_from(self.path[d].step) {
+            safe.extend(path.iter().map(|&(s, c)| recap(s, c)));
+            safe.push(ended_line(&self.script.endings[ending].title));
+        }
+        let summary = if d == 0 {
+            "The safer way leaves your path at your first choice.".to_string()
+        } else {
+            format!(
+                "Your first {} the same as the safer way. They part at choice {}.",
+                if d == 1 {
+                    "choice was".to_string()
+                } else {
+                    format!("{d} choices were")
+                },
+                d + 1
+            )
+        };
+        Replay {
+            yours,
+            safe,
+            departs,
+            summary,
+        }
     }
 }

@@ -32,6 +32,20 @@ pub struct Diagnostic {
     pub span: Option<Range<usize>>,
     /// One line on how to fix it, when that helps.
     pub hint: Option<String>,
+    /// Other places that explain the problem, e.g. where an id was first used.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+}
+
+/// A second place for a diagnostic: in the same file, or in another one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Related {
+    /// The other file, as the report names it; `None` for the same file.
+    pub path: Option<String>,
+    /// Byte range in that file.
+    pub span: Range<usize>,
+    /// Plain words for what is there, e.g. "first used here".
+    pub note: String,
 }
 
 impl Diagnostic {
@@ -46,6 +60,7 @@ impl Diagnostic {
             message: message.into(),
             span,
             hint: None,
+            related: Vec::new(),
         }
     }
 
@@ -62,6 +77,21 @@ impl Diagnostic {
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
+        self
+    }
+
+    /// Point at a second place too (`path` is `None` for the same file).
+    pub fn with_related(
+        mut self,
+        path: Option<String>,
+        span: Range<usize>,
+        note: impl Into<String>,
+    ) -> Self {
+        self.related.push(Related {
+            path,
+            span,
+            note: note.into(),
+        });
         self
     }
 

@@ -17,6 +17,7 @@ pub fn group(
     library: Library,
     mut options: app::Options,
     plain: bool,
+    speak: bool,
     plan: &[String],
     data_dir: Option<PathBuf>,
 ) -> Result<ExitCode, String> {
@@ -24,6 +25,13 @@ pub fn group(
         return Err(
             "group sessions need a full screen. To read a call aloud instead, \
                     print it with: hangup script ID"
+                .into(),
+        );
+    }
+    if speak {
+        return Err(
+            "group sessions do not use --speak: the volunteer reads the screen to the room. \
+             Leave out --speak, or use hangup play ID --speak to hear a call."
                 .into(),
         );
     }
@@ -35,7 +43,7 @@ pub fn group(
         }
     }
     options.mode = app::Mode::Group;
-    let mut a = app::App::new(library, options);
+    let mut a = super::GroupApp::new(library, options);
     let mut g = a
         .group
         .take()
@@ -43,7 +51,7 @@ pub fn group(
     g.choose_plan(plan);
     g.data_dir = record::data_dir(data_dir.as_deref());
     a.group = Some(g);
-    tui::run(&mut a).map_err(|e| e.to_string())?;
+    tui::run_with(&mut a).map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -78,16 +86,11 @@ pub fn handout(
     library: &Library,
     region: &str,
     ids: &[String],
-    format: &str,
+    fmt: Format,
     out: Option<&Path>,
     today: Option<&str>,
     mine: Option<MineFrom>,
 ) -> Result<ExitCode, String> {
-    let Some(fmt) = Format::parse(format) else {
-        return Err(format!(
-            "there is no handout format called \"{format}\". Choose html, md or txt."
-        ));
-    };
     let today = match today {
         Some(t) => dates::parse_iso(t)
             .ok_or_else(|| format!("\"{t}\" is not a date. Write it as 2026-03-01."))?,

@@ -25,9 +25,17 @@ pub mod view;
 use std::path::PathBuf;
 use std::time::SystemTime;
 
+use std::cell::RefCell;
+use std::time::Instant;
+
+use crossterm::event::Event;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+
 use crate::engine::quick_check::{CheckItem, QuickCheck, Score};
 use crate::engine::{Kind, Library, Phase, Script, Session};
-use crate::tui::app::{Action, App, Overlay};
+use crate::tui::Driver;
+use crate::tui::app::{Action, Options, Overlay, Target};
 
 pub use crate::engine::quick_check::Stage as CheckStage;
 use record::Hands;
@@ -671,17 +679,125 @@ fn digit(action: Action) -> Option<char> {
     }
 }
 
-/// Apply one action in group mode. Returns true when the screen must change.
-pub fn update(app: &mut App, action: Action) -> bool {
-    let Some(mut g) = app.group.take() else {
-        return false;
-    };
-    let changed = update_group(app, &mut g, action);
-    app.group = Some(g);
-    changed
+/// Outside work the group flow asks for; the run loop does it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GroupEffect {
+    /// Append the session's anonymous record to the records file.
+    SaveRecord(record::Record),
 }
 
-fn update_group(app: &mut App, g: &mut GroupState, action: Action) -> bool {
+/// The group session as the terminal runs it: a driver of its own over the
+/// group flow (plan, call, quick check, tally, reveal), drawn by `view.rs`.
+/// It shares only the keymap and the terminal loop with the practice app.
+#[derive(Debug)]
+pub struct GroupApp {
+    pub library: Library,
+    pub options: Options,
+    pub overlay: Option<Overlay>,
+    pub running: bool,
+    /// Clickable areas from the last frame (written while rendering).
+    pub targets: RefCell<Vec<(Rect, Target)>>,
+    pub group: Option<Box<GroupState>>,
+    /// Outside work asked for by `update`, done by `perform`.
+    pub effects: Vec<GroupEffect>,
+}
+
+impl GroupApp {
+    pub fn new(library: Library, options: Options) -> Self {
+        let group = Some(Box::new(GroupState::new(&library)));
+        Self {
+            library,
+            options,
+            overlay: None,
+            running: true,
+            targets: RefCell::new(Vec::new()),
+            group,
+            effects: Vec::new(),
+        }
+    }
+
+    /// Apply one action. Returns true when the screen must change. Outside
+    /// work (saving the record) waits in `effects` for `perform`.
+    pub fn update(&mut self, action: Action) -> bool {
+        match action {
+            Action::Redraw => return true,
+            Action::ForceQuit => {
+                self.running = false;
+                return true;
+            }
+            _ => {}
+        }
+        let Some(mut g) = self.group.take() else {
+            return false;
+        };
+        let changed = update_group(self, &mut g, action);
+        self.group = Some(g);
+        changed
+    }
+
+    /// Do the outside work `update` asked for (append the session record).
+    pub fn perform(&mut self) -> bool {
+        let effects = std::mem::take(&mut self.effects);
+        let Some(g) = self.group.as_deref_mut() else {
+            return false;
+        };
+        for e in &effects {
+            match e {
+                GroupEffect::SaveRecord(rec) => {
+                    g.saved = Some(match &g.data_dir {
+                        Some(dir) => match record::append(dir, rec) {
+                            Ok(path) => Saved::To(path),
+                            Err(e) => Saved::Failed(e.to_string()),
+                        },
+                        None => Saved::Failed("no folder to save in was found".into()),
+                    });
+                }
+            }
+        }
+        !effects.is_empty()
+    }
+}
+
+impl Driver for GroupApp {
+    fn running(&self) -> bool {
+        self.running
+    }
+    fn draw(&self, frame: &mut Frame) {
+        view::draw(frame, self);
+    }
+    fn on_event(&mut self, event: &Event, _now: Instant) -> bool {
+        let changed = crate::tui::keymap::action_for(event).is_some_and(|a| self.update(a));
+        self.perform() || changed
+    }
+    /// Which screen is on show (the input guard's settle window starts on a change).
+    fn screen_key(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        format!("{:?}", self.overlay).hash(&mut h);
+        if let Some(g) = &self.group {
+            format!(
+                "group {:?} {:?} {:?} {} {}",
+                g.stage,
+                g.current,
+                g.session.as_ref().map(|s| (s.path().len(), s.phase())),
+                g.tally_entry.is_some(),
+                g.plan_open
+            )
+            .hash(&mut h);
+        }
+        h.finish()
+    }
+    /// Typing a head count is a text field (pastes go there).
+    fn input_context(&self, width: u16, height: u16) -> crate::tui::guard::Context {
+        crate::tui::guard::Context {
+            text_field: self.group.as_ref().is_some_and(|g| g.tally_entry.is_some()),
+            covered: crate::tui::ui::covered(width, height),
+            ..crate::tui::guard::Context::default()
+        }
+    }
+}
+
+fn update_group(app: &mut GroupApp, g: &mut GroupState, action: Action) -> bool {
     // Overlays first: the quit question and the help card.
     match app.overlay {
         Some(Overlay::ConfirmQuit | Overlay::ConfirmLeave) => {
@@ -757,7 +873,7 @@ fn update_group(app: &mut App, g: &mut GroupState, action: Action) -> bool {
         Stage::Call | Stage::Check if g.plan_open => update_plan(g, library, &region, seed, action),
         Stage::Call => update_call(g, library, &region, seed, action),
         Stage::Check => update_check(g, library, &region, seed, action),
-        Stage::Finished => update_finished(g, action),
+        Stage::Finished => update_finished(g, &mut app.effects, action),
     }
 }
 
@@ -901,7 +1017,7 @@ fn update_call(
                     g.selected = i;
                     session.choose(i).is_ok()
                 }
-                Action::Back | Action::Char('b' | 'B') => session.undo(),
+                Action::Back | Action::Undo | Action::Char('b' | 'B') => session.undo(),
                 _ => false,
             }
         }
@@ -923,7 +1039,7 @@ fn update_call(
                 }
                 ok
             }
-            Action::Back | Action::Char('b' | 'B') => {
+            Action::Back | Action::Undo | Action::Char('b' | 'B') => {
                 let ok = session.undo();
                 g.selected = choice;
                 ok
@@ -935,7 +1051,7 @@ fn update_call(
                 g.advance(library, region, seed, ItemStatus::Done);
                 true
             }
-            Action::Back | Action::Char('b' | 'B') => {
+            Action::Back | Action::Undo | Action::Char('b' | 'B') => {
                 let ok = session.undo();
                 if let Phase::Feedback { choice, .. } = session.phase() {
                     g.selected = choice;
@@ -959,7 +1075,10 @@ fn update_check(
         g.advance(library, region, seed, ItemStatus::Skipped);
         return true;
     }
-    let back = matches!(action, Action::Back | Action::Char('b' | 'B'));
+    let back = matches!(
+        action,
+        Action::Back | Action::Undo | Action::Char('b' | 'B')
+    );
     let Some(play) = g.check.as_mut() else {
         return false;
     };
@@ -1105,7 +1224,7 @@ fn highlight_most_hands(g: &mut GroupState) {
     }
 }
 
-fn update_finished(g: &mut GroupState, action: Action) -> bool {
+fn update_finished(g: &mut GroupState, effects: &mut Vec<GroupEffect>, action: Action) -> bool {
     // Saved once: the record is final (a second Enter must not add a second row).
     if matches!(g.saved, Some(Saved::To(_))) {
         return false;
@@ -1121,14 +1240,8 @@ fn update_finished(g: &mut GroupState, action: Action) -> bool {
         Action::Back => g.attendees.pop().is_some(),
         // Saving needs the number of people first (0 is a number too).
         Action::Select | Action::Char('s' | 'S') if !g.attendees.is_empty() => {
-            let rec = g.record(SystemTime::now());
-            g.saved = Some(match &g.data_dir {
-                Some(dir) => match record::append(dir, &rec) {
-                    Ok(path) => Saved::To(path),
-                    Err(e) => Saved::Failed(e.to_string()),
-                },
-                None => Saved::Failed("no folder to save in was found".into()),
-            });
+            // Saving is outside work: the run loop does it (`GroupApp::perform`).
+            effects.push(GroupEffect::SaveRecord(g.record(SystemTime::now())));
             true
         }
         _ => false,

@@ -149,55 +149,43 @@ fn parse_tallies(field: &str) -> Vec<Tally> {
         .collect()
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
-/// One CSV line (no newline).
+/// One CSV line (no newline). Text cells are made formula-safe
+/// (`crate::spreadsheet::safe_cell`).
 pub fn csv_line(r: &Record) -> String {
+    use crate::spreadsheet::safe_cell;
     let hands = |h: Option<Hands>| match h {
         Some(h) => [h.right.to_string(), h.hands.to_string()],
         None => [String::new(), String::new()],
     };
     let [before_right, before_hands] = hands(r.check_before);
     let [after_right, after_hands] = hands(r.check_after);
-    [
-        csv_field(&r.date),
-        r.duration_minutes.to_string(),
-        csv_field(&r.scenarios.join(";")),
-        r.attendees.to_string(),
-        csv_field(&tallies_field(&r.tallies)),
-        before_right,
-        before_hands,
-        after_right,
-        after_hands,
-    ]
-    .join(",")
-}
-
-/// Split one CSV line into fields (quotes and doubled quotes understood).
-fn split_csv(line: &str) -> Vec<String> {
-    let mut fields = Vec::new();
-    let mut cur = String::new();
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (c, quoted) {
-            ('"', true) if chars.peek() == Some(&'"') => {
-                cur.push('"');
-                chars.next();
-            }
-            ('"', _) => quoted = !quoted,
-            (',', false) => fields.push(std::mem::take(&mut cur)),
-            (c, _) => cur.push(c),
-        }
+    let scenarios = r.scenarios.join(";");
+    let tallies = tallies_field(&r.tallies);
+    let duration = r.duration_minutes.to_string();
+    let attendees = r.attendees.to_string();
+    let cells: [std::borrow::Cow<'_, str>; 9] = [
+        safe_cell(&r.date),
+        duration.as_str().into(),
+        safe_cell(&scenarios),
+        attendees.as_str().into(),
+        safe_cell(&tallies),
+        before_right.as_str().into(),
+        before_hands.as_str().into(),
+        after_right.as_str().into(),
+        after_hands.as_str().into(),
+    ];
+    let mut out = Vec::new();
+    {
+        let mut w = crate::spreadsheet::writer(&mut out);
+        // Writing to memory cannot fail.
+        let _ = w.write_record(cells.iter().map(|c| c.as_bytes()));
+        let _ = w.flush();
     }
-    fields.push(cur);
-    fields
+    let mut line = String::from_utf8_lossy(&out).into_owned();
+    if line.ends_with('\n') {
+        line.pop();
+    }
+    line
 }
 
 /// The first line of a file, without a spreadsheet's byte-order mark or the
@@ -208,64 +196,65 @@ fn first_line(bytes: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
-/// Is this line one of the headers (old or new)?
-fn is_header(line: &str) -> bool {
-    let line = line.trim_start_matches('\u{feff}').trim();
-    line == HEADER || line == OLD_HEADER
+/// Is this row one of the headers (old or new)?
+fn is_header(row: &[String]) -> bool {
+    row.first().is_some_and(|c| c.trim() == "date")
+        && row.get(1).is_some_and(|c| c.trim() == "duration_minutes")
+}
+
+/// A row's bytes split into (line breaks before it, the row, its line end).
+fn split_row(raw: &[u8]) -> (&[u8], &[u8], &[u8]) {
+    let is_end = |b: &u8| *b == b'\n' || *b == b'\r';
+    let lead = raw.iter().take_while(|b| is_end(b)).count();
+    let tail = raw[lead..].iter().rev().take_while(|b| is_end(b)).count();
+    let (before, rest) = raw.split_at(lead);
+    let (row, end) = rest.split_at(rest.len() - tail);
+    (before, row, end)
 }
 
 /// The old five-column file with the new header, and four empty cells added
-/// to each five-column row. Works on bytes, so text in another encoding is
-/// kept as it was; a line break inside quotes is part of its row.
+/// to each five-column row. The `csv` reader finds the rows (a line break
+/// inside quotes is part of its row); the bytes are copied as they were, so
+/// text in another encoding and the file's own line ends are kept.
 fn widen_old_file(old: &[u8]) -> Vec<u8> {
+    const BOM: &[u8] = "\u{feff}".as_bytes();
     let mut out = Vec::with_capacity(old.len() + 64);
-    if old.starts_with("\u{feff}".as_bytes()) {
-        out.extend_from_slice("\u{feff}".as_bytes());
-    }
-    out.extend_from_slice(HEADER.as_bytes());
-    let Some(start) = old.iter().position(|&b| b == b'\n') else {
-        // The header alone, with no line end.
-        out.push(b'\n');
-        return out;
-    };
-    // Keep the file's own line end after the header ("\r\n" from a spreadsheet).
-    if old[..start].last() == Some(&b'\r') {
-        out.push(b'\r');
-    }
-    let (mut fields, mut quoted, mut empty) = (1usize, false, true);
-    for &b in &old[start..] {
-        match b {
-            b'"' => {
-                quoted = !quoted;
-                empty = false;
-            }
-            b',' if !quoted => {
-                fields += 1;
-                empty = false;
-            }
-            b'\n' if !quoted => {
-                if out.last() == Some(&b'\r') {
-                    out.pop();
-                    if fields == OLD_COLUMNS {
-                        out.extend_from_slice(NO_CHECKS.as_bytes());
-                    }
-                    out.push(b'\r');
-                } else if fields == OLD_COLUMNS {
-                    out.extend_from_slice(NO_CHECKS.as_bytes());
-                }
-                out.push(b);
-                (fields, quoted, empty) = (1, false, true);
-                continue;
-            }
-            b'\r' => {}
-            _ => empty = false,
+    let body = match old.strip_prefix(BOM) {
+        Some(rest) => {
+            out.extend_from_slice(BOM);
+            rest
         }
-        out.push(b);
+        None => old,
+    };
+    let mut rows = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(body);
+    let mut row = csv::ByteRecord::new();
+    let (mut copied, mut first) = (0usize, true);
+    while let Ok(true) = rows.read_byte_record(&mut row) {
+        let end = usize::try_from(rows.position().byte())
+            .unwrap_or(body.len())
+            .min(body.len());
+        if end < copied {
+            break;
+        }
+        let (before, text, line_end) = split_row(&body[copied..end]);
+        out.extend_from_slice(before);
+        if first {
+            out.extend_from_slice(HEADER.as_bytes());
+            first = false;
+        } else {
+            out.extend_from_slice(text);
+            if row.len() == OLD_COLUMNS {
+                out.extend_from_slice(NO_CHECKS.as_bytes());
+            }
+        }
+        out.extend_from_slice(line_end);
+        copied = end;
     }
-    // A last row with no line end.
-    if !empty && fields == OLD_COLUMNS && !quoted {
-        out.extend_from_slice(NO_CHECKS.as_bytes());
-    }
+    // Whatever the reader could not take (a quote never closed) stays as it was.
+    out.extend_from_slice(&body[copied..]);
     out
 }
 
@@ -317,37 +306,51 @@ fn parse_hands(right: Option<&String>, hands: Option<&String>) -> Option<Hands> 
 }
 
 /// Every record saved in `dir`, from files with the old header or the new one
-/// (lines that cannot be read are left out).
+/// (rows that cannot be read are left out).
 pub fn read_all(dir: &Path) -> io::Result<Vec<Record>> {
+    use crate::spreadsheet::plain_cell;
     let path = dir.join(FILE_NAME);
-    let text = match fs::read(&path) {
-        Ok(t) => String::from_utf8_lossy(&t).into_owned(),
+    let bytes = match fs::read(&path) {
+        Ok(t) => t,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(e),
     };
-    Ok(text
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !is_header(l))
-        .filter_map(|l| {
-            let f = split_csv(l);
-            if f.len() < OLD_COLUMNS {
-                return None;
-            }
-            Some(Record {
-                date: f[0].clone(),
-                duration_minutes: f[1].parse().ok()?,
-                scenarios: f[2]
-                    .split(';')
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string)
-                    .collect(),
-                attendees: f[3].parse().ok()?,
-                tallies: parse_tallies(&f[4]),
-                check_before: parse_hands(f.get(5), f.get(6)),
-                check_after: parse_hands(f.get(7), f.get(8)),
-            })
-        })
-        .collect())
+    let mut rows = crate::spreadsheet::reader(&bytes);
+    let mut records = Vec::new();
+    let mut raw = csv::ByteRecord::new();
+    loop {
+        match rows.read_byte_record(&mut raw) {
+            Ok(true) => {}
+            Ok(false) => break,
+            // Reading from memory: only a broken file ends it early.
+            Err(_) => break,
+        }
+        let f: Vec<String> = raw
+            .iter()
+            .map(|c| String::from_utf8_lossy(c).into_owned())
+            .collect();
+        if f.len() < OLD_COLUMNS || is_header(&f) {
+            continue;
+        }
+        let (Ok(duration_minutes), Ok(attendees)) = (f[1].trim().parse(), f[3].trim().parse())
+        else {
+            continue;
+        };
+        records.push(Record {
+            date: plain_cell(&f[0]).to_string(),
+            duration_minutes,
+            scenarios: plain_cell(&f[2])
+                .split(';')
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
+            attendees,
+            tallies: parse_tallies(plain_cell(&f[4])),
+            check_before: parse_hands(f.get(5), f.get(6)),
+            check_after: parse_hands(f.get(7), f.get(8)),
+        });
+    }
+    Ok(records)
 }
 
 /// Totals for `hangup stats`.

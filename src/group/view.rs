@@ -20,7 +20,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::engine::model::{Medium, outcome_words};
 use crate::engine::{Phase, Verdict};
-use crate::tui::app::{App, Overlay};
+use crate::tui::app::Overlay;
+
+use super::GroupApp as App;
 use crate::tui::theme::Theme;
 use crate::tui::ui::{MIN_HEIGHT, MIN_WIDTH};
 

@@ -13,7 +13,6 @@ pub mod idle;
 pub mod input;
 pub mod screens;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -35,35 +34,7 @@ use input::{Debounce, StaffExit, StaffStep};
 pub const DEFAULT_IDLE_TIMEOUT: u64 = 120;
 pub const DEFAULT_IDLE_WARNING: u64 = 30;
 
-/// `hangup kiosk` options. Each one can also be set in the settings file;
-/// the command line wins.
-#[derive(Debug, Clone, Default, clap::Args)]
-pub struct KioskArgs {
-    /// Seconds with no key or touch before asking "Are you still there?" (default 120).
-    #[arg(long, value_name = "SECONDS")]
-    pub idle_timeout: Option<u64>,
-    /// Seconds that question shows, counting down, before starting again (default 30).
-    #[arg(long, value_name = "SECONDS")]
-    pub idle_warning: Option<u64>,
-    /// The settings file (default: ~/.config/hangup/kiosk.toml, then /etc/hangup/kiosk.toml).
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
-}
-
-/// `hangup stats` options.
-#[derive(Debug, Clone, Default, clap::Args)]
-pub struct StatsArgs {
-    /// Print comma-separated values for a spreadsheet, instead of a table.
-    #[arg(long)]
-    pub csv: bool,
-    /// The kiosk settings file, to find its data-dir.
-    #[arg(long, value_name = "FILE")]
-    pub config: Option<PathBuf>,
-    /// Write a one-page report with charts to this file (HTML: open it in a
-    /// web browser and print it, or save it as PDF). Numbers only.
-    #[arg(long, value_name = "FILE.html")]
-    pub report: Option<PathBuf>,
-}
+pub use crate::cli::{KioskArgs, StatsArgs};
 
 /// The kiosk's own rules, already merged from the settings file and command line.
 #[derive(Debug, Clone)]
@@ -115,6 +86,8 @@ pub struct Kiosk {
     scenarios: Option<PathBuf>,
     /// Where the language choice was last drawn on the invitation.
     choice_at: std::cell::Cell<Option<screens::LanguageBlocks>>,
+    /// `--speak`: every screen is said, in words for touch.
+    pub speaker: Option<crate::speech::Speaker>,
 }
 
 /// The app for a new visitor: nothing from the last one, and the quick check
@@ -142,6 +115,7 @@ impl Kiosk {
             staff: StaffExit::new(settings.pin),
             store,
             running: true,
+            speaker: None,
             home_language: crate::i18n::current(),
             scenarios: None,
             choice_at: std::cell::Cell::new(None),
@@ -349,6 +323,24 @@ impl Kiosk {
     }
 }
 
+impl Kiosk {
+    /// With `--speak`: say the screen shown (if it changed), in words for touch.
+    pub fn say(&mut self) {
+        let Some(sp) = self.speaker.as_mut() else {
+            return;
+        };
+        if self.staff.prompt().is_some() {
+            sp.stop();
+        } else if self.warning.is_some() {
+            sp.say_if_new(screens::STILL_THERE_SAID);
+        } else if self.stage == Stage::Attract {
+            sp.say_if_new(screens::INVITATION);
+        } else {
+            crate::practice::speak(&mut self.app.flow, sp, false);
+        }
+    }
+}
+
 impl Driver for Kiosk {
     fn running(&self) -> bool {
         self.running
@@ -357,13 +349,21 @@ impl Driver for Kiosk {
         Kiosk::draw(self, frame);
     }
     fn on_event(&mut self, event: &Event, now: Instant) -> bool {
-        self.handle(event, now)
+        let changed = self.handle(event, now);
+        if changed {
+            self.say();
+        }
+        changed
     }
     fn deadline(&self, now: Instant) -> Option<Instant> {
         self.next_deadline(now)
     }
     fn on_deadline(&mut self, now: Instant) -> bool {
-        self.tick(now)
+        let changed = self.tick(now);
+        if changed {
+            self.say();
+        }
+        changed
     }
     fn screen_key(&self) -> u64 {
         use std::hash::{Hash, Hasher};
@@ -419,7 +419,10 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
         ));
     }
     let library = Library::load(scenarios.as_deref());
-    let region_asked = cli.region.clone().or(config.region.clone());
+    let region_asked = cli
+        .region
+        .map(|r| r.id().to_string())
+        .or(config.region.clone());
     if let Some(r) = &region_asked
         && !library.catalogue.has_region(r)
     {
@@ -458,6 +461,10 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
     };
     let home = crate::i18n::current();
     let mut kiosk = Kiosk::new(library, options, settings, store).with_languages(home, scenarios);
+    if cli.speak {
+        kiosk.speaker = Some(crate::speech::Speaker::for_language(&cli.speak_command));
+        kiosk.say();
+    }
     crate::tui::term::ignore_interrupts();
     let result = crate::tui::run_with(&mut kiosk);
     for w in &kiosk.store.warnings {

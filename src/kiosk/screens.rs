@@ -15,6 +15,10 @@ pub fn invitation() -> String {
     tr("kiosk-invitation")
 }
 
+/// What speech says while "Are you still there?" shows (once, not each second).
+pub const STILL_THERE_SAID: &str =
+    "Are you still there? Press any key or touch the screen, or it will start again.";
+
 /// A full-screen box with the lines centred in it.
 fn centred(frame: &mut Frame, theme: &Theme, title: &str, lines: Vec<Line<'static>>) {
     centred_in(frame, frame.area(), theme, title, lines);

@@ -13,7 +13,7 @@
 use std::cell::Cell;
 use std::collections::BTreeMap;
 
-use crate::engine::quick_check::{CheckRun, QuickCheck, Score, Stage as CheckStage, result_lines};
+use crate::engine::quick_check::{Answer, CheckRun, QuickCheck, Score, Stage as CheckStage};
 use crate::engine::script::{Script, ScriptRecall};
 use crate::engine::session::CallResult;
 use crate::engine::{Kind, Library, Outcome, Phase, Session};
@@ -200,7 +200,7 @@ impl Practice {
 }
 
 /// The practice flow's state.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Flow {
     pub library: Library,
     pub rules: Rules,
@@ -219,6 +219,10 @@ pub struct Flow {
     pub scroll_max: Cell<u16>,
     /// The same, for the help card.
     pub help_scroll_max: Cell<u16>,
+    /// Calls on one page of the list, as the front end last laid it out
+    /// (at most `PAGE`: one digit key each; fewer when a kiosk's tall touch
+    /// blocks take the room).
+    pub page: Cell<usize>,
     /// Calls finished in this sitting, for the score on the start screen.
     pub results: Vec<CallResult>,
     runs: u64,
@@ -240,6 +244,7 @@ impl Flow {
             help_scroll: 0,
             scroll_max: Cell::new(u16::MAX),
             help_scroll_max: Cell::new(u16::MAX),
+            page: Cell::new(PAGE),
             results: Vec::new(),
             runs: 0,
             practice: Practice::default(),
@@ -255,8 +260,15 @@ impl Flow {
 
     /// Take a command of the screen model: the one way front ends act on it.
     pub fn take(&mut self, cmd: Cmd) -> bool {
+        let action = self.action_for(cmd);
+        self.update(action)
+    }
+
+    /// The action a command of the screen shown stands for (a touch on its
+    /// block, a typed letter in plain mode).
+    pub fn action_for(&self, cmd: Cmd) -> Action {
         let on_list = self.overlay.is_none() && matches!(self.screen, Screen::Start);
-        let action = match cmd {
+        match cmd {
             Cmd::Choose(i) if on_list => Action::Open(i),
             Cmd::Choose(i) => Action::Pick(i),
             Cmd::GoOn => Action::Select,
@@ -271,8 +283,7 @@ impl Flow {
             Cmd::ScrollDown => Action::PageDown,
             Cmd::Yes => Action::Pick(0),
             Cmd::No => Action::Pick(1),
-        };
-        self.update(action)
+        }
     }
 
     /// Outside work asked for since the last call (drained).
@@ -282,7 +293,12 @@ impl Flow {
 
     /// The first scenario on the page of the list that holds the highlighted one.
     pub fn page_start(&self) -> usize {
-        self.selected / PAGE * PAGE
+        self.selected / self.page_size() * self.page_size()
+    }
+
+    /// Calls on one page of the list (1 to `PAGE`).
+    pub fn page_size(&self) -> usize {
+        self.page.get().clamp(1, PAGE)
     }
 
     pub fn session(&self) -> Option<&Session> {
@@ -472,9 +488,9 @@ impl Flow {
             Action::Select => self.start_call(self.selected),
             Action::Open(i) => self.start_call(i),
             // Digits pick on the page shown; 0 shows the next page of calls.
-            Action::Pick(d) if d < PAGE => self.start_call(self.page_start() + d),
-            Action::More if n > PAGE => {
-                let next = self.page_start() + PAGE;
+            Action::Pick(d) if d < self.page_size() => self.start_call(self.page_start() + d),
+            Action::More if n > self.page_size() => {
+                let next = self.page_start() + self.page_size();
                 self.selected = if next < n { next } else { 0 };
                 true
             }
@@ -855,14 +871,9 @@ impl QuickScreen {
                 let changed = match (run.answered, action) {
                     (None, Action::Pick(0)) => run.answer(Kind::Scam),
                     (None, Action::Pick(1)) => run.answer(Kind::Genuine),
+                    (None, Action::Pick(2)) => run.answer(Answer::NotSure),
                     (Some(_), Action::Select | Action::Pick(0)) => run.go_on(),
-                    (Some(said), Action::Undo) => {
-                        if run.current().is_some_and(|i| i.answer == said) {
-                            run.right = run.right.saturating_sub(1);
-                        }
-                        run.answered = None;
-                        true
-                    }
+                    (Some(_), Action::Undo) => run.unanswer(),
                     _ => false,
                 };
                 if run.finished() {
@@ -872,14 +883,9 @@ impl QuickScreen {
                     if let Some(s) = state {
                         s.finished(stage, score);
                     }
-                    let before = if stage == CheckStage::After {
-                        first
-                    } else {
-                        None
-                    };
                     *self = QuickScreen::Result {
                         stage,
-                        lines: result_lines(stage, score, before),
+                        lines: run.result_lines(first),
                         source,
                     };
                     return QuickStep::Finished(stage, score);

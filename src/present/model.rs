@@ -331,11 +331,14 @@ impl Screen {
         }
     }
 
-    /// Every text a listener must hear: each block, then each command's label.
+    /// Every text a listener must hear: each block, then each command's
+    /// label (scrolling is not said: speech always says the whole text).
     pub fn texts(&self) -> impl Iterator<Item = &str> {
-        self.blocks
-            .iter()
-            .map(|b| b.text.as_str())
-            .chain(self.commands.iter().map(|c| c.label.as_str()))
+        self.blocks.iter().map(|b| b.text.as_str()).chain(
+            self.commands
+                .iter()
+                .filter(|c| !matches!(c.id, Cmd::ScrollUp | Cmd::ScrollDown))
+                .map(|c| c.label.as_str()),
+        )
     }
 }

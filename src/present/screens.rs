@@ -5,7 +5,7 @@ use crate::engine::model::{Medium, outcome_words};
 use crate::engine::quick_check::{Stage as CheckStage, answer_words, offer_words};
 use crate::engine::{Kind, Outcome, Phase, Session, Verdict};
 
-use super::flow::{Flow, Overlay, PAGE, QuickScreen, Recall, Screen as At};
+use super::flow::{Flow, Overlay, QuickScreen, Recall, Screen as At};
 use super::model::{Cmd, Command, Key, Role, Screen};
 use super::wording::{self, WORDS as W};
 
@@ -84,7 +84,7 @@ fn start(flow: &Flow) -> Screen {
             .map_or_else(String::new, |w| format!("{w}: "));
         let title = crate::engine::text::sanitize(sc.title.get_ref());
         // Digits pick on the page shown (the first page, unless 0 moved on).
-        let keys: Vec<Key> = if i >= page && i < page + PAGE {
+        let keys: Vec<Key> = if i >= page && i < page + flow.page_size() {
             vec![Key::Digit((i - page + 1) as u8)]
         } else {
             Vec::new()
@@ -95,7 +95,7 @@ fn start(flow: &Flow) -> Screen {
             format!("{mark}{title}"),
         ));
     }
-    if flow.library.scenarios.len() > PAGE {
+    if flow.library.scenarios.len() > flow.page_size() {
         s.command(Command::new(Cmd::More, &[Key::Digit(0)], W.more_calls));
     }
     s.command(help_cmd());
@@ -118,6 +118,8 @@ fn call(flow: &Flow, session: &Session) -> Screen {
             );
             let next = if flow.rules.mode.recall_check() && !script.recall.is_empty() {
                 W.quick_questions
+            } else if flow.rules.mode.touch() {
+                W.another_call
             } else {
                 W.back_to_list
             };
@@ -248,7 +250,8 @@ fn feedback(session: &Session) -> Screen {
             text,
         );
     }
-    s.command(Command::new(Cmd::GoOn, &[Key::Digit(1)], W.go_on).default());
+    // Enter only: a digit pressed twice must not skip the feedback (see tui::guard).
+    s.command(Command::new(Cmd::GoOn, &[], W.go_on).default());
     s.command(Command::new(
         Cmd::StepBack,
         &[Key::Esc, Key::Char('b')],
@@ -313,13 +316,18 @@ fn replay_screen(session: &Session) -> Screen {
     let mut s = Screen::new(W.replay_title);
     s.topic = Some(session.script().title.clone());
     let r = session.replay();
+    // Where the safer way leaves your path, or that there is nothing to change.
+    s.block(Role::Narration, r.summary.clone());
     s.block(Role::Heading, W.what_you_did);
     for (i, l) in r.yours.iter().enumerate() {
         s.block(Role::Advice { number: i + 1 }, l.clone());
     }
-    s.block(Role::Heading, W.safer_way);
-    for (i, l) in r.safe.iter().enumerate() {
-        s.block(Role::Advice { number: i + 1 }, l.clone());
+    // A run that was safe all the way has no second column.
+    if r.departs.is_some() {
+        s.block(Role::Heading, W.safer_way);
+        for (i, l) in r.safe.iter().enumerate() {
+            s.block(Role::Advice { number: i + 1 }, l.clone());
+        }
     }
     s.command(Command::new(Cmd::GoOn, &[Key::Esc, Key::Char('r')], W.go_back).default());
     s.command(help_cmd());
@@ -390,7 +398,7 @@ fn quick_screen(q: &QuickScreen) -> Screen {
             if let Some(said) = run.answered {
                 s.block(
                     Role::Verdict {
-                        good: said == item.answer,
+                        good: said.is_right(item),
                     },
                     answer_words(said, item),
                 );
@@ -415,6 +423,7 @@ fn quick_screen(q: &QuickScreen) -> Screen {
                     &[Key::Digit(2)],
                     W.a_real_call,
                 ));
+                s.command(Command::new(Cmd::Choose(2), &[Key::Digit(3)], W.not_sure));
             }
             s.command(Command::new(Cmd::Back, &[Key::Esc], W.skip));
             s.command(help_cmd());

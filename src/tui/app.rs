@@ -51,8 +51,6 @@ pub struct App {
     pub options: Options,
     /// Clickable areas from the last frame (written while rendering).
     pub targets: RefCell<Vec<(Rect, Target)>>,
-    /// The group session (plan, call, tallies) when the mode is `Group`.
-    pub group: Option<Box<crate::group::GroupState>>,
 }
 
 impl Deref for App {
@@ -70,10 +68,6 @@ impl DerefMut for App {
 
 impl App {
     pub fn new(library: Library, options: Options) -> Self {
-        let group = options
-            .mode
-            .projector()
-            .then(|| Box::new(crate::group::GroupState::new(&library)));
         let rules = Rules {
             mode: options.mode,
             region: options.region.clone(),
@@ -83,7 +77,6 @@ impl App {
             flow: Flow::new(library, rules),
             options,
             targets: RefCell::new(Vec::new()),
-            group,
         }
     }
 
@@ -100,16 +93,6 @@ impl App {
 
     /// Apply one action. Returns true when something changed (so: redraw).
     pub fn update(&mut self, action: Action) -> bool {
-        if self.options.mode.projector() {
-            if action == Action::Redraw {
-                return true;
-            }
-            if action == Action::ForceQuit {
-                self.flow.running = false;
-                return true;
-            }
-            return crate::group::update(self, action);
-        }
         // A click is turned into the action its target stands for.
         let action = match action {
             Action::Click { column, row } => match self.target_at(column, row) {

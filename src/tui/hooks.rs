@@ -1,13 +1,19 @@
 //! Two environment variables for tests and measurements only (documented in
-//! `docs/reliability.md`); nobody sets them in normal use.
+//! `docs/reliability.md`); nobody sets them in normal use. They exist only in
+//! builds with the `test-hooks` feature: `cargo test` turns it on (the crate
+//! is its own dev-dependency with that feature), a release build or the
+//! `.deb` never has it. `scripts/perf-figures.sh` needs
+//! `cargo build --release --features test-hooks`.
 //!
 //! - `HANGUP_EXIT_AFTER_FIRST_FRAME=1`: leave cleanly right after the first
 //!   frame is drawn, to time start-up to first frame.
 //! - `HANGUP_TEST_PANIC=1`: panic right after the first frame is drawn, to
 //!   prove the panic path gives the terminal back (`tests/it/pty.rs`).
 
+#[cfg(feature = "test-hooks")]
 use std::sync::OnceLock;
 
+#[cfg(feature = "test-hooks")]
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Hook {
     None,
@@ -15,6 +21,7 @@ enum Hook {
     Panic,
 }
 
+#[cfg(feature = "test-hooks")]
 fn hook() -> Hook {
     static HOOK: OnceLock<Hook> = OnceLock::new();
     *HOOK.get_or_init(|| {
@@ -30,6 +37,7 @@ fn hook() -> Hook {
 }
 
 /// Called after each frame is drawn. True means: stop now (cleanly).
+#[cfg(feature = "test-hooks")]
 pub fn stop_after_draw() -> bool {
     match hook() {
         Hook::None => false,
@@ -38,4 +46,10 @@ pub fn stop_after_draw() -> bool {
             panic!("HANGUP_TEST_PANIC=1: a deliberate panic to test the terminal restore")
         }
     }
+}
+
+/// Called after each frame is drawn. Without the `test-hooks` feature: never stop.
+#[cfg(not(feature = "test-hooks"))]
+pub fn stop_after_draw() -> bool {
+    false
 }

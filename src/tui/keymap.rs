@@ -48,6 +48,7 @@ fn key_action(key: &KeyEvent) -> Option<Action> {
         KeyCode::Char('y' | 'Y') => Action::Yes,
         KeyCode::Char('n' | 'N') => Action::No,
         KeyCode::Char('r' | 'R') => Action::Replay,
+        KeyCode::Char('b' | 'B') => Action::Undo,
         KeyCode::Char(c) if c.is_ascii_graphic() => Action::Char(c),
         _ => return None,
     })

@@ -71,17 +71,6 @@ pub fn app_screen_key(app: &App) -> u64 {
         app::Screen::Recall(r) => format!("recall {} {:?}", r.index, r.answered).hash(&mut h),
         app::Screen::Quick(q) => format!("quick {q:?}").hash(&mut h),
     }
-    if let Some(g) = &app.group {
-        format!(
-            "group {:?} {:?} {:?} {} {}",
-            g.stage,
-            g.current,
-            g.session.as_ref().map(|s| (s.path().len(), s.phase())),
-            g.tally_entry.is_some(),
-            g.plan_open
-        )
-        .hash(&mut h);
-    }
     h.finish()
 }
 
@@ -97,7 +86,7 @@ pub fn app_input_context(app: &App, width: u16, height: u16) -> guard::Context {
         };
     guard::Context {
         feedback,
-        text_field: app.group.as_ref().is_some_and(|g| g.tally_entry.is_some()),
+        text_field: false,
         covered: ui::covered(width, height),
     }
 }

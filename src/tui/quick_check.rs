@@ -79,19 +79,20 @@ pub fn draw(
                         &[
                             ("1  A scam", Target::Choice(0)),
                             ("2  A real call", Target::Choice(1)),
+                            ("3  Not sure: I would check first", Target::Choice(2)),
                         ],
                     );
                     (
                         title,
                         (
-                            "Press 1 for a scam, 2 for a real call   Esc Skip   ? Help",
-                            "1 Scam  2 Real call",
+                            "1 A scam   2 A real call   3 Not sure   Esc Skip   ? Help",
+                            "1 Scam 2 Real 3 Not sure",
                         ),
                     )
                 }
                 Some(said) => {
                     // The answer first: in a small window it is what matters now.
-                    let right = said == item.answer;
+                    let right = said.is_right(item);
                     let mut lines = vec![
                         Line::from(answer_words(said, item)).style(if right {
                             theme.safer

@@ -25,10 +25,6 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 
 pub fn draw(frame: &mut Frame, app: &App) {
-    if app.options.mode.projector() {
-        crate::group::view::draw(frame, app);
-        return;
-    }
     app.targets.borrow_mut().clear();
     let area = frame.area();
     let theme = &app.options.theme;
@@ -49,6 +45,17 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let base = screens::base(&app.flow);
     let shown = screens::screen(&app.flow);
     app.scroll_max.set(0);
+    // By touch (kiosk): a bar of tall blocks at the bottom for every action
+    // that has no tall block of its own (Help, Back, Leave, More below...).
+    let bar_cmds = if app.options.mode.touch() {
+        bar_commands(app, &shown)
+    } else {
+        Vec::new()
+    };
+    let per_row = usize::from(body.width / 14).max(1);
+    let bar_rows = bar_cmds.len().div_ceil(per_row) as u16;
+    let bar_h = (bar_rows * 4).min(body.height / 2);
+    let [body, bar] = Layout::vertical([Constraint::Min(1), Constraint::Length(bar_h)]).areas(body);
     match &app.screen {
         Screen::Start => draw_start(frame, body, app),
         Screen::Call { session, replay } => {
@@ -93,7 +100,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Some(Overlay::Help) => draw_help(
             frame,
             Rect {
-                height: area.height.saturating_sub(1),
+                height: area.height.saturating_sub(1 + bar_h),
                 ..area
             },
             app,
@@ -103,6 +110,93 @@ pub fn draw(frame: &mut Frame, app: &App) {
             draw_confirm(frame, area, app, &shown)
         }
         None => {}
+    }
+    if bar_h > 0 {
+        draw_bar(frame, bar, app, &shown, &bar_cmds, per_row);
+    }
+}
+
+/// The commands that get a block in the touch bar: every one that is not a
+/// numbered choice (those are blocks of their own), not Stop, and scrolling
+/// only where there is text to scroll.
+fn bar_commands(app: &App, shown: &crate::present::Screen) -> Vec<crate::present::Cmd> {
+    use crate::present::Cmd;
+    shown
+        .others()
+        .map(|c| c.id)
+        .filter(|id| match id {
+            Cmd::Quit => false,
+            Cmd::ScrollUp => match app.overlay {
+                Some(Overlay::Help) => app.help_scroll > 0,
+                _ => app.scroll > 0,
+            },
+            _ => true,
+        })
+        .collect()
+}
+
+/// The touch bar: tall blocks with gaps, for the commands that have no tall
+/// block drawn already (checked against the targets of this frame).
+fn draw_bar(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    shown: &crate::present::Screen,
+    cmds: &[crate::present::Cmd],
+    per_row: usize,
+) {
+    use crate::present::Cmd;
+    let theme = &app.options.theme;
+    let has_tall = |t: Target| {
+        app.targets
+            .borrow()
+            .iter()
+            .any(|(r, x)| *x == t && r.height >= 3)
+    };
+    let overflow = match app.overlay {
+        Some(Overlay::Help) => app.help_scroll < app.help_scroll_max.get(),
+        _ => app.scroll < app.scroll_max.get(),
+    };
+    let todo: Vec<(&str, Target)> = cmds
+        .iter()
+        .filter_map(|&id| {
+            let label = shown.find(id)?.label.as_str();
+            let action = app.flow.action_for(id);
+            let t = Target::Act(action);
+            let own = match id {
+                Cmd::GoOn => has_tall(Target::Continue) || has_tall(t),
+                Cmd::Close => has_tall(t),
+                Cmd::More => has_tall(Target::More) || has_tall(t),
+                Cmd::ScrollDown if !overflow => return None,
+                _ => has_tall(t),
+            };
+            (!own).then_some((label, t))
+        })
+        .collect();
+    let n = per_row.min(todo.len()).max(1) as u16;
+    let w = area.width.saturating_sub(n - 1) / n;
+    for (k, (label, t)) in todo.into_iter().enumerate() {
+        let (row, col) = ((k / per_row) as u16, (k % per_row) as u16);
+        let r = Rect {
+            x: area.x + col * (w + 1),
+            y: area.y + 1 + row * 4,
+            width: w,
+            height: 3,
+        };
+        if r.y + r.height > area.y + area.height {
+            break;
+        }
+        frame.render_widget(
+            Paragraph::new(label.to_string())
+                .style(theme.selected)
+                .block(
+                    Block::default()
+                        .borders(Borders::ALL)
+                        .border_style(theme.border),
+                ),
+            r,
+        );
+        target(app, r, t);
     }
 }
 
@@ -199,21 +293,18 @@ fn scrolled_with(
 
 fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.options.theme;
+    let model = screens::base(&app.flow);
+    let touch = app.options.mode.touch();
     let mut head: Vec<Line> = vec![
-        Line::from(W.list_title).style(theme.heading),
-        Line::from(W.list_hint_keys),
+        Line::from(model.title.clone()).style(theme.heading),
+        Line::from(if touch {
+            W.list_hint_touch
+        } else {
+            W.list_hint_keys
+        }),
     ];
-    let (scams, genuine) = app.score();
-    if scams.1 + genuine.1 > 0 {
-        head.push(Line::from(crate::present::wording::so_far(scams, genuine)));
-    }
-    if app.refused_every_genuine_call() {
-        head.push(Line::from(
-            "Some calls are real. It is fine to check them by calling back on a number you trust.",
-        ));
-    }
-    head.extend(super::practice::start_head(app).into_iter().map(Line::from));
-    let skipped = &app.library.skipped;
+    // Progress, scores and notices: the screen model's blocks.
+    head.extend(model.blocks.iter().map(|b| Line::from(b.text.clone())));
     let mut foot: Vec<Line> = Vec::new();
     if app.options.mode.can_quit() {
         // The whole hint where there is room; in a small window, where to find it.
@@ -223,18 +314,6 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
             W.reading_hint_short
         };
         foot.push(Line::from(hint).style(theme.dim));
-    }
-    if let Some(first) = skipped.first() {
-        foot.push(
-            Line::from(format!(
-                "Note: {} file{} could not be used. {}: {}",
-                skipped.len(),
-                if skipped.len() == 1 { "" } else { "s" },
-                first.path,
-                first.reason
-            ))
-            .style(theme.dim),
-        );
     }
     let head_para = Paragraph::new(head).wrap(Wrap { trim: true });
     let foot_para = Paragraph::new(foot).wrap(Wrap { trim: true });
@@ -250,17 +329,30 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(head_para, h);
     frame.render_widget(foot_para, f);
 
-    // One page of up to nine calls, one digit key each; 0 shows the next page.
+    // One page of calls, one digit key each; 0 shows the next page. By touch
+    // (kiosk) a page holds as many tall blocks as fit, the first page too.
     let total = app.library.scenarios.len();
+    let size = if touch {
+        let fit = usize::from((list.height + 1) / 4).max(1);
+        if total <= fit {
+            fit
+        } else {
+            fit.saturating_sub(1).max(1)
+        }
+    } else {
+        PAGE
+    };
+    app.page.set(size.min(PAGE));
+    let size = app.page_size();
     let page = app.page_start();
-    let pages = total.div_ceil(PAGE).max(1);
+    let pages = total.div_ceil(size).max(1);
     let mut rows: Vec<(Line, Option<Target>, bool)> = app
         .library
         .scenarios
         .iter()
         .enumerate()
         .skip(page)
-        .take(PAGE)
+        .take(size)
         .map(|(i, s)| {
             let selected = i == app.selected;
             let marker = if selected { ">" } else { " " };
@@ -280,8 +372,9 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
     if pages > 1 {
         rows.push((
             Line::from(format!(
-                "  0  More calls (this is page {} of {pages})",
-                page / PAGE + 1
+                "  0  {} (this is page {} of {pages})",
+                W.more_calls,
+                page / size + 1
             )),
             Some(Target::More),
             false,
@@ -590,12 +683,18 @@ fn draw_feedback(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     } else {
         Line::from(choice.feedback.clone())
     });
-    for t in &choice.tricks {
-        lines.push(Line::from(""));
-        lines.push(Line::from(vec![
-            Span::styled(format!("Trick: {}. ", t.name), theme.trick),
-            Span::raw(t.explain.clone()),
-        ]));
+    // Each trick from the screen model: its meaning the first time it comes
+    // up in the call, after that just its name (the help card keeps the rest).
+    for b in screens::base(&app.flow).blocks {
+        if let Role::Trick { name } = &b.role {
+            let head = format!("{}: {}.", W.trick, name.trim_end_matches('.'));
+            let rest = b.text.strip_prefix(head.as_str()).unwrap_or_default();
+            lines.push(Line::from(""));
+            lines.push(Line::from(vec![
+                Span::styled(head, theme.trick),
+                Span::raw(rest.to_string()),
+            ]));
+        }
     }
     scrolled(frame, text, app, Text::from(lines));
     let btn = Rect {
@@ -741,7 +840,18 @@ fn draw_replay(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         );
         Text::from(lines)
     };
+    // One line about the whole run, above the columns: where the safer way
+    // leaves yours, or that there is nothing to change.
+    let summary = Paragraph::new(replay.summary.clone()).wrap(Wrap { trim: false });
+    let high = (summary.line_count(area.width) as u16 + 1).min(area.height / 2);
+    let [top, area] = Layout::vertical([Constraint::Length(high), Constraint::Min(0)]).areas(area);
+    frame.render_widget(summary, top);
     let yours = column("What you did:", &replay.yours);
+    if replay.departs.is_none() {
+        // Safe all the way: one column only.
+        scrolled(frame, area, app, yours);
+        return;
+    }
     let safe = column("The safer way:", &replay.safe);
     if area.width >= 70 {
         let [l, r] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
@@ -838,7 +948,13 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, shown: &crate::present::S
         &app.help_scroll_max,
     );
     // By touch: the whole card closes it (More below scrolls it first).
-    target(app, inner, Target::Act(Action::Back));
+    // Touching the card closes it; the "More below" row scrolls it instead.
+    let more = app.help_scroll < app.help_scroll_max.get();
+    let close = Rect {
+        height: inner.height.saturating_sub(u16::from(more)),
+        ..inner
+    };
+    target(app, close, Target::Act(Action::Back));
 }
 
 /// A yes-or-no question, from its screen model: 1 or Y yes; 2, N or Esc

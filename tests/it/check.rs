@@ -67,7 +67,10 @@ fn dangling_next_gets_a_did_you_mean_hint() {
         &mut out,
     );
     let text = String::from_utf8(out).expect("utf-8 output");
-    assert!(text.contains("five-problems.toml:32:8: error[H0203]"));
+    assert!(text.contains(
+        "error[H0203]: next = \"ask-nme\" is not the id of any step or ending\n   \
+         --> tests/fixtures/broken/five-problems.toml:32:8\n"
+    ));
     assert!(text.contains("  = hint: did you mean `next = \"ask-name\"`?"));
     // The ESC byte is never written back to the terminal.
     assert!(!text.contains('\u{1b}'));
@@ -191,6 +194,26 @@ fn duplicate_scenario_ids_across_files() {
     let at = text.find("id = \"tiny\"").expect("id line") + 5;
     assert_eq!(d[0].span, Some(at..at + 6)); // "tiny" in b.toml
     assert!(report.files[0].diagnostics.is_empty());
+
+    // The human report points at both places: b.toml, and where a.toml
+    // used the id first.
+    let a = report.files[0].path.clone();
+    let line = text[..at].lines().count();
+    let mut out = Vec::new();
+    hangup::check::render(&report, Format::Human, &mut out).expect("render");
+    let human = String::from_utf8(out).expect("utf-8");
+    assert!(human.contains(&format!("b.toml:{line}:6")), "{human}");
+    assert!(human.contains(&format!("{a}:{line}:6")), "{human}");
+    assert!(human.contains("- first used here"), "{human}");
+    assert_eq!(human.matches("^^^^^^").count(), 1, "{human}");
+    // The JSON report has the second place too.
+    let mut out = Vec::new();
+    hangup::check::render(&report, Format::Json, &mut out).expect("render");
+    let json: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    let related = &json["diagnostics"][0]["related"][0];
+    assert_eq!(related["file"], serde_json::json!(a));
+    assert_eq!(related["line"], serde_json::json!(line));
+    assert_eq!(related["note"], "first used here");
 }
 
 #[test]

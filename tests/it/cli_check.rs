@@ -43,14 +43,18 @@ fn broken_folder_exits_one_and_names_file_line_and_column() {
     let (out, err, code) = run(&["check", BROKEN]);
     assert_eq!(code, 1, "{err}");
     assert!(!err.contains("panicked"));
-    assert!(
-        out.contains("five-problems.toml:32:8: error[H0203]"),
-        "{out}"
-    );
-    assert!(
-        out.contains("five-problems.toml:22:34: error[H0406]"),
-        "{out}"
-    );
+    // The human format: the problem, then where it is on the next line.
+    let at = |code: &str, place: &str| {
+        out.split("\n\n").any(|d| {
+            let mut lines = d.trim_start().lines();
+            lines.next().is_some_and(|l| l.starts_with(code))
+                && lines
+                    .next()
+                    .is_some_and(|l| l.trim_start().starts_with("--> ") && l.ends_with(place))
+        })
+    };
+    assert!(at("error[H0203]", "five-problems.toml:32:8"), "{out}");
+    assert!(at("error[H0406]", "five-problems.toml:22:34"), "{out}");
     assert!(!out.contains('\u{1b}'), "no escape byte reaches the screen");
 }
 

@@ -6,9 +6,9 @@ use crossterm::event::{
 };
 use hangup::engine::library::parse_scenario;
 use hangup::engine::{Catalogue, Library};
+use hangup::tui::Driver;
 use hangup::tui::app::{App, Mode, Options};
 use hangup::tui::theme::{Theme, ThemeName};
-use hangup::tui::{keymap, ui};
 use ratatui::{Terminal, backend::TestBackend};
 
 /// A library holding only the tiny fixture, so snapshots do not change when
@@ -41,13 +41,14 @@ pub fn app() -> App {
     app_with(tiny_library(), ThemeName::Default)
 }
 
-pub fn render(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+/// Draw any driver (the practice app, a group session) as the real loop does.
+pub fn render(app: &impl Driver, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut t = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    t.draw(|f| ui::draw(f, app)).expect("draw");
+    t.draw(|f| app.draw(f)).expect("draw");
     t
 }
 
-pub fn screen_text(app: &App, width: u16, height: u16) -> String {
+pub fn screen_text(app: &impl Driver, width: u16, height: u16) -> String {
     render(app, width, height).backend().to_string()
 }
 
@@ -70,9 +71,9 @@ pub fn click(column: u16, row: u16) -> Event {
 
 /// Send an event through the same path as the real loop: keymap, then update.
 /// Renders first so click targets are where the learner sees them.
-pub fn send(app: &mut App, ev: Event, width: u16, height: u16) -> bool {
+pub fn send(app: &mut impl Driver, ev: Event, width: u16, height: u16) -> bool {
     render(app, width, height);
-    keymap::action_for(&ev).is_some_and(|a| app.update(a))
+    app.on_event(&ev, std::time::Instant::now())
 }
 
 /// Run the real binary with `env` set, `input` on stdin; (stdout, stderr, exit code).

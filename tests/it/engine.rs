@@ -88,3 +88,64 @@ fn bad_choice_is_refused_without_changing_state() {
     assert!(s.choose(9).is_err());
     assert!(matches!(s.phase(), Phase::Deciding { .. }));
 }
+
+/// A built-in scenario by id.
+fn builtin(id: &str) -> hangup::engine::Scenario {
+    let c = Catalogue::builtin();
+    hangup::engine::library::BUILTIN_SCENARIOS
+        .iter()
+        .find(|(name, _)| *name == format!("{id}.toml"))
+        .map(|(_, text)| parse_scenario(text.as_bytes(), &c).expect("built-in loads"))
+        .expect("built-in exists")
+}
+
+#[test]
+fn replay_shows_only_your_choices_and_where_the_safer_way_leaves_them() {
+    let c = Catalogue::builtin();
+    let mut s = Session::new(Script::build(&builtin("bank-safe-account"), &c, "ewni", 3));
+    s.answer();
+    // A careful first question (neutral), then trusting the number (risky), then refusing.
+    choose_text(&mut s, "Say no, and ask");
+    choose_text(&mut s, "Check the card");
+    choose_text(&mut s, "Say a real bank never asks");
+    let ending = s.ending().expect("ended").clone();
+    let r = s.replay();
+    // Your column: one line per choice, then how it ended. No story lines.
+    assert_eq!(r.yours.len(), 4, "{:?}", r.yours);
+    assert_eq!(r.yours[0], "You said no and asked what was going on.");
+    assert_eq!(r.yours[1], "You trusted the number on the screen.");
+    assert_eq!(r.yours[3], format!("Ending: {}.", ending.title));
+    for line in &ending.happened {
+        assert!(!r.yours.contains(line), "story line in your column: {line}");
+    }
+    // The safer way is yours up to the first risky choice, then leaves it.
+    assert_eq!(r.departs, Some(1));
+    assert_eq!(r.safe[0], r.yours[0]);
+    assert_ne!(r.safe[1], r.yours[1]);
+    assert!(r.summary.contains("choice 2"), "{}", r.summary);
+}
+
+#[test]
+fn a_fully_safe_run_says_so_plainly() {
+    let c = Catalogue::builtin();
+    let mut s = Session::new(Script::build(&builtin("bank-safe-account"), &c, "ewni", 3));
+    s.answer();
+    choose_text(&mut s, "Say you will call your bank yourself");
+    let r = s.replay();
+    assert_eq!(r.departs, None);
+    assert!(r.safe.is_empty(), "no second column: {:?}", r.safe);
+    assert!(r.summary.contains("safe one"), "{}", r.summary);
+    assert_eq!(r.yours.len(), 2);
+}
+
+#[test]
+fn replay_of_a_real_call_hung_up_on_points_at_the_hang_up() {
+    let c = Catalogue::builtin();
+    let mut s = Session::new(Script::build(&builtin("gp-appointment"), &c, "ewni", 2));
+    s.answer();
+    choose_text(&mut s, "Say yes, you can come");
+    choose_text(&mut s, "Hang up");
+    let r = s.replay();
+    assert_eq!(r.departs, Some(1), "{r:?}");
+    assert_eq!(r.safe[0], r.yours[0]);
+}

@@ -9,10 +9,11 @@ use crossterm::event::KeyCode;
 use hangup::dates;
 use hangup::engine::library::parse_scenario;
 use hangup::engine::{Catalogue, Library, Phase, Script};
+use hangup::group::GroupApp as App;
 use hangup::group::handout::{Format, Handout};
 use hangup::group::record::{self, Record};
 use hangup::group::{ItemStatus, Saved, Stage, Tally, roleplay};
-use hangup::tui::app::{App, Mode, Options};
+use hangup::tui::app::{Mode, Options};
 use hangup::tui::theme::{Theme, ThemeName};
 
 const TINY: &str = include_str!("../fixtures/tiny.toml");

@@ -210,8 +210,11 @@ fn scotland_region_uses_police_scotland() {
         &["play", "police-courier", "--plain", "--region", "mars"],
         "",
     );
-    assert_eq!(code, 1);
-    assert!(err.contains("no region called"), "{err}");
+    assert_eq!(code, 2, "a usage mistake");
+    assert!(
+        err.contains("mars") && err.contains("ewni, scotland"),
+        "{err}"
+    );
 }
 
 #[test]

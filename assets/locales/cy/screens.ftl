@@ -119,3 +119,5 @@ due-count =
     }
 tricks-again = Triciau i'w hymarfer eto: { $names }.
 booster = Ymarferwch hon eto ymhen tua phythefnos, ar { $date } neu wedyn.
+another-call = Galwad arall
+not-sure = Ddim yn siŵr: byddwn i'n gwirio yn gyntaf

@@ -137,3 +137,7 @@ due-count =
 tricks-again = Tricks to practise again: { $names }.
 # $date: a date like "1 March 2026".
 booster = Practise this again in about two weeks, on or after { $date }.
+
+## Added with the presentation model.
+another-call = Another call
+not-sure = Not sure: I would check first

@@ -1,0 +1,291 @@
+//! The screen model (`hangup::present`) against every front end: walk every
+//! screen of every flow and check that speech says every block, that every
+//! footer is made of the screen's commands, that every key a screen names
+//! does something, and that on a kiosk every command has a tall touch block.
+
+use hangup::engine::quick_check::QuickCheck;
+use hangup::engine::{Library, Phase};
+use hangup::present::flow::{Flow, QuickState, Screen as At};
+use hangup::present::{Cmd, Screen, screens};
+use hangup::speech::{Hands, numbers_aloud, spoken};
+use hangup::tui::app::{Action, App, Mode, Options, Target};
+use hangup::tui::theme::{Theme, ThemeName};
+
+use super::common::render;
+use super::harness;
+
+fn options(mode: Mode) -> Options {
+    Options {
+        mode,
+        region: "ewni".into(),
+        seed: Some(7),
+        theme: Theme::new(ThemeName::Default),
+        large: false,
+    }
+}
+
+/// Every state of the practice flow worth a look: the list and its
+/// overlays, every phase of every call along two paths (first choices, last
+/// choices) with the help card and the leave question on the way, the
+/// replay, the quick questions and the whole quick check.
+fn states(library: &Library, mode: Mode) -> Vec<Flow> {
+    let fresh = || App::new(library.clone(), options(mode)).flow;
+    let mut out = Vec::new();
+    let with_overlays = |f: &Flow, out: &mut Vec<Flow>| {
+        out.push(f.clone());
+        for a in [Action::Help, Action::Quit, Action::Leave] {
+            let mut g = f.clone();
+            if g.update(a) && g.overlay.is_some() {
+                out.push(g);
+            }
+        }
+    };
+    let start = fresh();
+    with_overlays(&start, &mut out);
+    for i in 0..library.scenarios.len() {
+        for last in [false, true] {
+            let mut f = fresh();
+            f.start_call(i);
+            for _ in 0..64 {
+                with_overlays(&f, &mut out);
+                let act = match f.session().map(|s| s.phase()) {
+                    Some(Phase::Incoming | Phase::Feedback { .. }) => Action::Select,
+                    Some(Phase::Deciding { step }) => {
+                        let k = f.session().map_or(1, |s| s.step(step).choices.len());
+                        Action::Pick(if last { k.saturating_sub(1) } else { 0 })
+                    }
+                    Some(Phase::Ended { .. }) => {
+                        let mut r = f.clone();
+                        r.update(Action::Replay);
+                        with_overlays(&r, &mut out);
+                        Action::Select
+                    }
+                    None => break,
+                };
+                f.update(act);
+            }
+            // The quick questions after the call, asked and answered.
+            for _ in 0..8 {
+                if !matches!(f.screen, At::Recall(_)) {
+                    break;
+                }
+                f.update(Action::Pick(usize::from(last)));
+                with_overlays(&f, &mut out);
+                f.update(Action::Select);
+                with_overlays(&f, &mut out);
+            }
+        }
+    }
+    // The quick check: offer, each call and its answer, the result.
+    let mut f = fresh();
+    f.practice.quick = QuickCheck::builtin().map(|c| QuickState::fresh(c, 2));
+    f.enter_start();
+    with_overlays(&f, &mut out);
+    f.update(Action::Pick(0));
+    for n in 0..20 {
+        with_overlays(&f, &mut out);
+        let a = match &f.screen {
+            At::Quick(q) => match &**q {
+                hangup::present::flow::QuickScreen::Questions(run) if run.answered.is_none() => {
+                    Action::Pick(n % 2)
+                }
+                _ => Action::Select,
+            },
+            _ => break,
+        };
+        f.update(a);
+    }
+    out
+}
+
+fn library() -> Library {
+    harness::library()
+}
+
+/// Fewer calls, for the tests that draw every screen at several sizes (every
+/// kind of screen is still there: the tiny call has quick questions).
+fn some_calls() -> Library {
+    let mut lib = harness::library();
+    let keep: Vec<_> = lib
+        .scenarios
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| i % 4 == 0 || s.id.get_ref() == "tiny")
+        .map(|(_, s)| s.clone())
+        .collect();
+    lib.scenarios = keep;
+    lib
+}
+
+#[test]
+fn speech_says_every_block_and_every_choice_of_every_screen() {
+    let lib = library();
+    let mut screens_seen = 0;
+    for mode in [Mode::Practice, Mode::Kiosk] {
+        let hands = if mode == Mode::Kiosk {
+            Hands::Touch
+        } else {
+            Hands::Keys
+        };
+        for f in states(&lib, mode) {
+            let s = screens::screen(&f);
+            let said = spoken(&s, hands);
+            for text in s.texts() {
+                let want = numbers_aloud(text.trim().trim_end_matches('.'));
+                assert!(
+                    said.contains(&want),
+                    "{:?}: {want:?} is not said in {said:?}",
+                    s.title
+                );
+            }
+            assert!(!said.contains("(?"), "{said}");
+            screens_seen += 1;
+        }
+    }
+    assert!(screens_seen > 200, "{screens_seen} screens");
+}
+
+/// The parts of a footer line (separated by two or more spaces).
+fn parts(footer: &str) -> Vec<String> {
+    footer
+        .split("  ")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// What a footer may say about a screen: "key label" for one of its
+/// commands, or the numbered choices as "1-N Choose".
+fn allowed(s: &Screen) -> Vec<String> {
+    let mut v: Vec<String> = s
+        .commands
+        .iter()
+        .filter_map(|c| c.key().map(|k| format!("{} {}", k.name(), c.label)))
+        .collect();
+    let n = s.choices().count();
+    v.push(format!("1-{} Choose", n.min(9)));
+    v.push("1 Choose".into());
+    v
+}
+
+#[test]
+fn every_footer_is_made_of_its_screens_commands() {
+    let lib = some_calls();
+    let mut checked = 0;
+    for f in states(&lib, Mode::Practice) {
+        for (w, h) in [(80, 24), (40, 12), (120, 33)] {
+            let app = App {
+                flow: f.clone(),
+                options: options(Mode::Practice),
+                targets: Default::default(),
+            };
+            let text = render(&app, w, h).backend().to_string();
+            let last = text.lines().last().unwrap_or_default().trim_matches('"');
+            let s = screens::screen(&f);
+            let ok = allowed(&s);
+            let got = parts(last);
+            assert!(!got.is_empty(), "{}: an empty footer", s.title);
+            for p in got {
+                assert!(
+                    ok.contains(&p),
+                    "{w}x{h} {}: footer part {p:?} is not one of the screen's commands {ok:?}",
+                    s.title
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}
+
+#[test]
+fn every_key_a_screen_names_does_something() {
+    let lib = library();
+    for mode in [Mode::Practice, Mode::Kiosk] {
+        for f in states(&lib, mode) {
+            let s = screens::screen(&f);
+            for c in &s.commands {
+                if matches!(c.id, Cmd::ScrollUp | Cmd::ScrollDown) {
+                    continue;
+                }
+                for k in &c.keys {
+                    let mut g = f.clone();
+                    let changed = g.update(k.action());
+                    let effects = g.take_effects();
+                    assert!(
+                        changed || !effects.is_empty(),
+                        "{:?} ({mode:?}): {} for {:?} does nothing",
+                        s.title,
+                        k.name(),
+                        c.label
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_kiosk_action_has_a_touch_block_at_least_three_rows_tall() {
+    let lib = some_calls();
+    for (w, h) in [(80u16, 24u16), (120, 33)] {
+        for f in states(&lib, Mode::Kiosk) {
+            let app = App {
+                flow: f.clone(),
+                options: options(Mode::Kiosk),
+                targets: Default::default(),
+            };
+            render(&app, w, h);
+            let s = screens::screen(&f);
+            let targets = app.targets.borrow().clone();
+            let tall = |want: &dyn Fn(Target) -> bool| {
+                targets.iter().any(|(r, t)| want(*t) && r.height >= 3)
+            };
+            // As laid out: the page of the list, how far text scrolls.
+            let f = &app.flow;
+            let on_list = f.overlay.is_none() && matches!(f.screen, At::Start);
+            let page = f.page_start()..f.page_start() + f.page_size();
+            let overflow = match f.overlay {
+                Some(_) => f.help_scroll < f.help_scroll_max.get(),
+                None => f.scroll < f.scroll_max.get(),
+            };
+            for c in &s.commands {
+                let ok = match c.id {
+                    Cmd::Choose(i) if on_list && !page.contains(&i) => continue,
+                    Cmd::Choose(i) => tall(&|t| {
+                        t == Target::Choice(i)
+                            || t == Target::Scenario(i)
+                            || (i == 0 && t == Target::Yes)
+                            || (i == 1 && t == Target::No)
+                    }),
+                    Cmd::ScrollDown if !overflow => continue,
+                    Cmd::ScrollUp if f.scroll == 0 && f.help_scroll == 0 => continue,
+                    Cmd::GoOn => {
+                        tall(&|t| t == Target::Continue || t == Target::Act(Action::Select))
+                    }
+                    Cmd::More => tall(&|t| t == Target::More || t == Target::Act(Action::More)),
+                    id => {
+                        let a = f.action_for(id);
+                        tall(&|t| t == Target::Act(a))
+                    }
+                };
+                assert!(
+                    ok,
+                    "{w}x{h} {:?}: {:?} has no touch block 3 rows tall: {targets:?}",
+                    s.title, c.label
+                );
+            }
+            // No two blocks overlap.
+            for (i, (a, _)) in targets.iter().enumerate() {
+                for (b, _) in &targets[i + 1..] {
+                    assert!(
+                        a.intersection(*b).is_empty(),
+                        "{w}x{h} {:?}: blocks overlap: {a:?} {b:?}",
+                        s.title
+                    );
+                }
+            }
+        }
+    }
+}
