@@ -13,6 +13,7 @@ pub mod idle;
 pub mod input;
 pub mod screens;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -334,7 +335,7 @@ impl Kiosk {
         } else if self.warning.is_some() {
             sp.say_if_new(screens::STILL_THERE_SAID);
         } else if self.stage == Stage::Attract {
-            sp.say_if_new(screens::INVITATION);
+            sp.say_if_new(&screens::invitation());
         } else {
             crate::practice::speak(&mut self.app.flow, sp, false);
         }
