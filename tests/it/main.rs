@@ -34,6 +34,7 @@ mod mistakes;
 mod plain;
 mod practice;
 mod present;
+mod pseudo;
 mod pty;
 mod quick_check;
 mod robustness;
