@@ -49,6 +49,11 @@ pub struct NotesModel {
     pub planned_minutes: u32,
     /// The room's screen is blank.
     pub blank: bool,
+    /// What comes after this call or check ("" when nothing is left).
+    pub next: String,
+    /// The plan items still to come after it, and their minutes.
+    pub items_left: usize,
+    pub minutes_left: u32,
 }
 
 /// One choice (or one quick-check answer) as the notes window shows it.
@@ -89,6 +94,18 @@ impl NotesModel {
                 .map_or_else(String::new, |e| e.typed.clone()),
             ..NotesModel::default()
         };
+        let after = g.current.map_or(0, |c| c + 1);
+        let to_come: Vec<&super::PlanItem> = g.plan[after.min(g.plan.len())..]
+            .iter()
+            .filter(|p| p.status == super::ItemStatus::Planned)
+            .collect();
+        if g.stage != Stage::Finished {
+            m.next = to_come
+                .first()
+                .map_or_else(String::new, |p| p.title.clone());
+            m.items_left = to_come.len();
+            m.minutes_left = to_come.iter().map(|p| p.minutes).sum();
+        }
         let highlighted = |i: usize| g.highlight && g.selected == i && g.tally_entry.is_none();
         m.room_sees = match (overlay, g.stage) {
             (Some(Overlay::Help), _) => "The help card".into(),
@@ -348,6 +365,18 @@ pub fn draw(frame: &mut Frame, app: &NotesApp) {
                 )
             };
             lines.push(Line::from(Span::styled(time, theme.text)));
+            if !m.next.is_empty() {
+                lines.push(Line::from(Span::styled(
+                    format!(
+                        "Next: {}. Still to come: {} item{}, about {} minutes.",
+                        sanitize(&m.next),
+                        m.items_left,
+                        if m.items_left == 1 { "" } else { "s" },
+                        m.minutes_left
+                    ),
+                    theme.text,
+                )));
+            }
             if m.blank {
                 lines.push(Line::from(Span::styled(
                     "The room's screen is blank. Press b to bring it back.",
