@@ -54,6 +54,10 @@ pub struct NotesModel {
     /// The plan items still to come after it, and their minutes.
     pub items_left: usize,
     pub minutes_left: u32,
+    /// At the end: the number of people typed so far, while it can be typed.
+    pub people: Option<String>,
+    /// At the end: whether the record was saved, in words ("" before).
+    pub saved: String,
 }
 
 /// One choice (or one quick-check answer) as the notes window shows it.
@@ -209,7 +213,16 @@ impl NotesModel {
                     })
                     .collect();
             }
-            Stage::Plan | Stage::Finished => {}
+            Stage::Finished => {
+                let saved = matches!(g.saved, Some(super::Saved::To(_)));
+                m.people = (!saved).then(|| g.attendees.clone());
+                m.saved = match &g.saved {
+                    Some(super::Saved::To(_)) => "Saved. The record is kept.".into(),
+                    Some(super::Saved::Failed(e)) => format!("Not saved: {e}"),
+                    None => String::new(),
+                };
+            }
+            Stage::Plan => {}
         }
         m
     }
@@ -320,7 +333,10 @@ impl crate::tui::Driver for NotesApp {
     fn input_context(&self, width: u16, height: u16) -> crate::tui::guard::Context {
         crate::tui::guard::Context {
             // Typing hands: pastes are typed there, as in the room view.
-            text_field: self.model.as_ref().is_some_and(|m| m.counting.is_some()),
+            text_field: self
+                .model
+                .as_ref()
+                .is_some_and(|m| m.counting.is_some() || m.people.is_some()),
             covered: crate::tui::ui::covered(width, height),
             ..crate::tui::guard::Context::default()
         }
@@ -431,6 +447,21 @@ pub fn draw(frame: &mut Frame, app: &NotesApp) {
                 sanitize(&m.notes)
             };
             lines.push(Line::from(Span::styled(notes, theme.text)));
+            if let Some(people) = &m.people {
+                lines.push(Line::from(""));
+                lines.push(Line::from(Span::styled(
+                    format!("People who came: {}_", sanitize(people)),
+                    theme.selected,
+                )));
+                lines.push(Line::from(Span::styled(
+                    "Type the number, then Enter saves the record. No names.",
+                    theme.text,
+                )));
+            }
+            if !m.saved.is_empty() {
+                lines.push(Line::from(""));
+                lines.push(Line::from(Span::styled(sanitize(&m.saved), bold)));
+            }
             // The caller's words last: the room has them on its screen, and
             // in a small window the choices and notes matter more.
             if !m.says.is_empty() {

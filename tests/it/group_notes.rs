@@ -244,6 +244,36 @@ fn the_notes_window_follows_a_scripted_session_and_its_keys_act_on_it() {
     p.until("the second call in the notes", |p| {
         place(p).ends_with(": A second tiny call")
     });
+    // The end: the number of people typed in the notes window saves the record.
+    if let Some(g) = p.room.group.as_mut() {
+        g.data_dir = Some(dir.path().join("records"));
+    }
+    p.room_key(ch('s'));
+    p.until("the people field in the notes", |p| {
+        p.notes().model.as_ref().is_some_and(|m| m.people.is_some())
+    });
+    assert!(p.notes_text().contains("People who came: _"));
+    for c in ['1', '2'] {
+        p.notes_key(ch(c));
+    }
+    p.notes_key(key(KeyCode::Enter));
+    p.until("saved, in the notes", |p| {
+        p.notes()
+            .model
+            .as_ref()
+            .is_some_and(|m| !m.saved.is_empty())
+    });
+    let text = p.notes_text();
+    assert!(text.contains("Saved. The record is kept."), "{text}");
+    assert!(!text.contains("People who came"), "{text}");
+    let csv = std::fs::read_to_string(dir.path().join("records").join("group-sessions.csv"))
+        .expect("the record");
+    assert!(
+        csv.lines().nth(1).is_some_and(|l| l.contains(",12,")),
+        "{csv}"
+    );
+    // The show of hands from the notes window is in it, labelled by choice.
+    assert!(csv.contains("tiny/hello=1-safer:"), "{csv}");
 }
 
 /// Rubbish from the socket is ignored: no panic, no stall, no key acted on twice.
