@@ -49,6 +49,15 @@ pub struct NotesModel {
     pub planned_minutes: u32,
     /// The room's screen is blank.
     pub blank: bool,
+    /// What comes after this call or check ("" when nothing is left).
+    pub next: String,
+    /// The plan items still to come after it, and their minutes.
+    pub items_left: usize,
+    pub minutes_left: u32,
+    /// At the end: the number of people typed so far, while it can be typed.
+    pub people: Option<String>,
+    /// At the end: whether the record was saved, in words ("" before).
+    pub saved: String,
 }
 
 /// One choice (or one quick-check answer) as the notes window shows it.
@@ -89,6 +98,18 @@ impl NotesModel {
                 .map_or_else(String::new, |e| e.typed.clone()),
             ..NotesModel::default()
         };
+        let after = g.current.map_or(0, |c| c + 1);
+        let to_come: Vec<&super::PlanItem> = g.plan[after.min(g.plan.len())..]
+            .iter()
+            .filter(|p| p.status == super::ItemStatus::Planned)
+            .collect();
+        if g.stage != Stage::Finished {
+            m.next = to_come
+                .first()
+                .map_or_else(String::new, |p| p.title.clone());
+            m.items_left = to_come.len();
+            m.minutes_left = to_come.iter().map(|p| p.minutes).sum();
+        }
         let highlighted = |i: usize| g.highlight && g.selected == i && g.tally_entry.is_none();
         m.room_sees = match (overlay, g.stage) {
             (Some(Overlay::Help), _) => "The help card".into(),
@@ -192,7 +213,16 @@ impl NotesModel {
                     })
                     .collect();
             }
-            Stage::Plan | Stage::Finished => {}
+            Stage::Finished => {
+                let saved = matches!(g.saved, Some(super::Saved::To(_)));
+                m.people = (!saved).then(|| g.attendees.clone());
+                m.saved = match &g.saved {
+                    Some(super::Saved::To(_)) => "Saved. The record is kept.".into(),
+                    Some(super::Saved::Failed(e)) => format!("Not saved: {e}"),
+                    None => String::new(),
+                };
+            }
+            Stage::Plan => {}
         }
         m
     }
@@ -303,7 +333,10 @@ impl crate::tui::Driver for NotesApp {
     fn input_context(&self, width: u16, height: u16) -> crate::tui::guard::Context {
         crate::tui::guard::Context {
             // Typing hands: pastes are typed there, as in the room view.
-            text_field: self.model.as_ref().is_some_and(|m| m.counting.is_some()),
+            text_field: self
+                .model
+                .as_ref()
+                .is_some_and(|m| m.counting.is_some() || m.people.is_some()),
             covered: crate::tui::ui::covered(width, height),
             ..crate::tui::guard::Context::default()
         }
@@ -348,6 +381,18 @@ pub fn draw(frame: &mut Frame, app: &NotesApp) {
                 )
             };
             lines.push(Line::from(Span::styled(time, theme.text)));
+            if !m.next.is_empty() {
+                lines.push(Line::from(Span::styled(
+                    format!(
+                        "Next: {}. Still to come: {} item{}, about {} minutes.",
+                        sanitize(&m.next),
+                        m.items_left,
+                        if m.items_left == 1 { "" } else { "s" },
+                        m.minutes_left
+                    ),
+                    theme.text,
+                )));
+            }
             if m.blank {
                 lines.push(Line::from(Span::styled(
                     "The room's screen is blank. Press b to bring it back.",
@@ -402,6 +447,21 @@ pub fn draw(frame: &mut Frame, app: &NotesApp) {
                 sanitize(&m.notes)
             };
             lines.push(Line::from(Span::styled(notes, theme.text)));
+            if let Some(people) = &m.people {
+                lines.push(Line::from(""));
+                lines.push(Line::from(Span::styled(
+                    format!("People who came: {}_", sanitize(people)),
+                    theme.selected,
+                )));
+                lines.push(Line::from(Span::styled(
+                    "Type the number, then Enter saves the record. No names.",
+                    theme.text,
+                )));
+            }
+            if !m.saved.is_empty() {
+                lines.push(Line::from(""));
+                lines.push(Line::from(Span::styled(sanitize(&m.saved), bold)));
+            }
             // The caller's words last: the room has them on its screen, and
             // in a small window the choices and notes matter more.
             if !m.says.is_empty() {

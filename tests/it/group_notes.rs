@@ -244,6 +244,36 @@ fn the_notes_window_follows_a_scripted_session_and_its_keys_act_on_it() {
     p.until("the second call in the notes", |p| {
         place(p).ends_with(": A second tiny call")
     });
+    // The end: the number of people typed in the notes window saves the record.
+    if let Some(g) = p.room.group.as_mut() {
+        g.data_dir = Some(dir.path().join("records"));
+    }
+    p.room_key(ch('s'));
+    p.until("the people field in the notes", |p| {
+        p.notes().model.as_ref().is_some_and(|m| m.people.is_some())
+    });
+    assert!(p.notes_text().contains("People who came: _"));
+    for c in ['1', '2'] {
+        p.notes_key(ch(c));
+    }
+    p.notes_key(key(KeyCode::Enter));
+    p.until("saved, in the notes", |p| {
+        p.notes()
+            .model
+            .as_ref()
+            .is_some_and(|m| !m.saved.is_empty())
+    });
+    let text = p.notes_text();
+    assert!(text.contains("Saved. The record is kept."), "{text}");
+    assert!(!text.contains("People who came"), "{text}");
+    let csv = std::fs::read_to_string(dir.path().join("records").join("group-sessions.csv"))
+        .expect("the record");
+    assert!(
+        csv.lines().nth(1).is_some_and(|l| l.contains(",12,")),
+        "{csv}"
+    );
+    // The show of hands from the notes window is in it, labelled by choice.
+    assert!(csv.contains("tiny/hello=1-safer:"), "{csv}");
 }
 
 /// Rubbish from the socket is ignored: no panic, no stall, no key acted on twice.
@@ -322,4 +352,81 @@ fn a_stale_socket_is_replaced_and_other_files_are_left_alone() {
         std::fs::read_to_string(&in_the_way).expect("still there"),
         "someone's file"
     );
+}
+
+/// As a volunteer would: the real program in two terminals sharing a data
+/// folder, the notes window first. A whole call is run with a presenter
+/// remote's keys in the room view and the hands typed in the notes window;
+/// the tally shows on both.
+#[test]
+fn two_terminals_notes_and_room_view_run_a_whole_call_with_a_remote() {
+    use crate::ptyterm::Setup;
+    let data = tempfile::tempdir().expect("temp dir");
+    let d = data.path().to_str().expect("utf-8 path");
+    let notes = Setup::new(&["--data-dir", d, "group", "--notes"]).spawn();
+    notes.wait_for_text("Waiting for the room view.");
+    let room = Setup::new(&["--data-dir", d, "group", "--scenario", "amazon-refund"]).spawn();
+    room.wait_for_text("TODAY'S PLAN");
+    notes.wait_for_text("The room sees: Today's plan");
+    // Page Down on the remote starts the quick check; s in the notes skips it.
+    room.pause();
+    room.key("PageDown");
+    notes.wait_for_text("Quick check before practice: 1 of 6");
+    notes.pause();
+    notes.key("s");
+    room.wait_for_text("THE PHONE IS RINGING");
+    notes.wait_for_text("The phone is ringing");
+    room.pause();
+    room.key("PageDown");
+    room.wait_for_text("WHAT WOULD YOU DO?");
+    notes.wait_for_text("The choices:");
+    // The hands, typed in the notes window (t again: done counting).
+    notes.pause();
+    // "11" is eleven hands: the same digit twice is not a held key.
+    for k in ["t", "1", "1", "Enter", "6", "Enter", "t"] {
+        notes.key(k);
+        std::thread::sleep(Duration::from_millis(60));
+    }
+    room.wait_for_text("6 hands");
+    notes.wait_for_text("6 hands");
+    room.wait_for_text("11 hands");
+    notes.wait_for_text("11 hands");
+    // The rest of the call with the remote: Right or Page Down goes on, a
+    // digit answers each question, B blanks the screen for a moment.
+    room.pause();
+    room.key("B");
+    room.wait_for_text("Blank screen.");
+    notes.wait_for_text("The room's screen is blank.");
+    room.pause();
+    room.key(".");
+    room.wait_for_text("WHAT WOULD YOU DO?");
+    room.pause();
+    room.key("Right");
+    room.wait_for_text("WHAT THIS CHOICE MEANS");
+    notes.wait_for_text("is on the room's screen. Enter goes on from it.");
+    for _ in 0..30 {
+        let screen = room.screen();
+        if screen.contains("HOW THE CALL ENDED") {
+            break;
+        }
+        room.pause();
+        if screen.contains("WHAT WOULD YOU DO?") {
+            room.key("1");
+        } else {
+            room.key("PageDown");
+        }
+        room.settle();
+    }
+    room.wait_for_text("HOW THE CALL ENDED");
+    notes.wait_for_text("How the call ended");
+    // Closing the notes window leaves the room view working.
+    notes.pause();
+    notes.key("q");
+    notes.wait_until(Duration::from_secs(10), "the notes window to close", |p| {
+        p.path("done").exists()
+    });
+    assert_eq!(notes.exit_code(), 0);
+    room.pause();
+    room.key("PageDown");
+    room.wait_for_text("Quick check after practice");
 }
