@@ -322,15 +322,3 @@ impl Outcome {
         }
     }
 }
-
-/// The outcome in words (never colour alone), worded for scams and real calls.
-pub fn outcome_words(kind: Kind, outcome: Outcome) -> &'static str {
-    match (kind, outcome) {
-        (Kind::Scam, Outcome::Safe) => "You stayed safe.",
-        (Kind::Scam, Outcome::PartlySafe) => "Partly safe.",
-        (Kind::Scam, Outcome::Defrauded) => "The caller got what they wanted.",
-        (Kind::Genuine, Outcome::Safe) => "You handled a real call well.",
-        (Kind::Genuine, Outcome::PartlySafe) => "You were safe, and you could check next time.",
-        (Kind::Genuine, Outcome::Defrauded) => "This call went wrong.",
-    }
-}

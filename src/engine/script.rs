@@ -479,15 +479,6 @@ impl Script {
         }
     }
 
-    /// Where this call comes from, for the end of the call: scams cite the
-    /// warning they are based on; real calls cite the advice they teach.
-    pub fn source_line(&self) -> String {
-        match self.kind {
-            Kind::Scam => format!("Based on a warning from {}.", self.source),
-            Kind::Genuine => format!("Based on advice from {}.", self.source),
-        }
-    }
-
     /// The shortest way from the start to a safe ending: (step, choice) pairs and the ending.
     /// Choices are only taken where their conditions hold (facts set on the way;
     /// a step reached again counts as a repeat visit, and `on_repeat` is followed).

@@ -1,9 +1,10 @@
 //! The screen model of every practice screen, made from the flow's state.
 //! Pure: the same state always gives the same [`Screen`].
 
-use crate::engine::model::{Medium, outcome_words};
+use crate::engine::model::Medium;
 use crate::engine::quick_check::{Stage as CheckStage, answer_words, offer_words};
 use crate::engine::{Kind, Outcome, Phase, Session, Verdict};
+use crate::present::wording::outcome_words;
 
 use super::flow::{Flow, Overlay, QuickScreen, Recall, Screen as At};
 use super::model::{Cmd, Command, Key, Role, Screen};
@@ -322,7 +323,7 @@ pub fn ending(session: &Session, booster: Option<String>) -> Screen {
     if let Some(b) = booster {
         s.block(Role::Heading, b);
     }
-    s.block(Role::Note, sc.source_line());
+    s.block(Role::Note, wording::source_line(sc.kind, &sc.source));
     s
 }
 

@@ -179,6 +179,29 @@ pub fn based_on_advice(source: &str) -> String {
     tr!("based-on-advice", source = source)
 }
 
+/// "Based on a warning from Hertfordshire Constabulary, September 2024." (a
+/// scam) or "Based on advice from …" (a real call): `source` is who and when.
+pub fn source_line(kind: crate::engine::Kind, source: &str) -> String {
+    match kind {
+        crate::engine::Kind::Scam => tr!("based-on-warning", source = source),
+        crate::engine::Kind::Genuine => based_on_advice(source),
+    }
+}
+
+/// The outcome in words (never colour alone), worded for scams and real
+/// calls: "You stayed safe." / "You handled a real call well."
+pub fn outcome_words(kind: crate::engine::Kind, outcome: crate::engine::Outcome) -> String {
+    use crate::engine::{Kind, Outcome};
+    tr(match (kind, outcome) {
+        (Kind::Scam, Outcome::Safe) => "outcome-scam-safe",
+        (Kind::Scam, Outcome::PartlySafe) => "outcome-scam-partly-safe",
+        (Kind::Scam, Outcome::Defrauded) => "outcome-scam-defrauded",
+        (Kind::Genuine, Outcome::Safe) => "outcome-genuine-safe",
+        (Kind::Genuine, Outcome::PartlySafe) => "outcome-genuine-partly-safe",
+        (Kind::Genuine, Outcome::Defrauded) => "outcome-genuine-defrauded",
+    })
+}
+
 /// "You said yes. That is right." / "You said yes. The answer is no."
 pub fn recall_verdict(said: bool, want: bool) -> String {
     let yn = |b: bool| tr(if b { "said-yes" } else { "said-no" });

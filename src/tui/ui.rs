@@ -780,7 +780,7 @@ fn draw_ending(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         Outcome::Safe => theme.safer,
         _ => theme.risky,
     };
-    let words = crate::engine::model::outcome_words(s.kind, e.outcome);
+    let words = crate::present::wording::outcome_words(s.kind, e.outcome);
     // Large print: how it ended, then the one thing to do ("HANG UP"), in big
     // letters at the top; the rest scrolls below them.
     let mut area = area;
@@ -863,7 +863,8 @@ fn draw_ending(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         lines.push(Line::from(b).style(theme.heading));
     }
     lines.push(Line::from(""));
-    lines.push(Line::from(s.source_line()).style(theme.dim));
+    lines
+        .push(Line::from(crate::present::wording::source_line(s.kind, &s.source)).style(theme.dim));
     scrolled(frame, area, app, Text::from(lines));
 }
 
