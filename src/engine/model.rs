@@ -47,9 +47,15 @@ pub struct Scenario {
     #[schemars(with = "Vec<String>")]
     pub action: Vec<Sp>,
     /// Lists to pick from, so each run is a little different: `{name}` in any text.
+    /// A list of sets (`{ name = "...", force = "..." }`) picks a whole set at once:
+    /// `{officer.name}`, `{officer.force}`.
     #[serde(default)]
-    #[schemars(with = "BTreeMap<String, Vec<String>>")]
-    pub variants: BTreeMap<String, Vec<Sp>>,
+    #[schemars(with = "BTreeMap<String, Vec<VariantSchema>>")]
+    pub variants: BTreeMap<String, Vec<Variant>>,
+    /// Amounts worked out from variants, e.g. `second = "{payment.total} - {payment.first}"`.
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, String>")]
+    pub amounts: BTreeMap<String, Sp>,
     /// Mix up the order of the choices on each run (default: yes).
     #[serde(default = "yes")]
     pub shuffle_choices: bool,
@@ -62,6 +68,88 @@ pub struct Scenario {
     /// Quick questions asked after the call, to help the lesson stick.
     #[serde(default, rename = "recall")]
     pub recall: Vec<Recall>,
+}
+
+/// One value of a variant list: a text, or a set of texts picked together.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(untagged, from = "Spanned<RawVariant>")]
+pub enum Variant {
+    Text(Sp),
+    Set(Spanned<BTreeMap<String, Sp>>),
+}
+
+impl Variant {
+    /// Where the value is in the file.
+    pub fn span(&self) -> std::ops::Range<usize> {
+        match self {
+            Variant::Text(t) => t.span(),
+            Variant::Set(s) => s.span(),
+        }
+    }
+
+    /// Every text in the value.
+    pub fn texts(&self) -> Vec<&Sp> {
+        match self {
+            Variant::Text(t) => vec![t],
+            Variant::Set(s) => s.get_ref().values().collect(),
+        }
+    }
+}
+
+/// A variant value as read, before its span is put with it.
+#[derive(Debug, Clone)]
+pub enum RawVariant {
+    Text(String),
+    Set(BTreeMap<String, Sp>),
+}
+
+impl From<Spanned<RawVariant>> for Variant {
+    fn from(v: Spanned<RawVariant>) -> Self {
+        let span = v.span();
+        match v.into_inner() {
+            RawVariant::Text(t) => Variant::Text(Spanned::new(span, t)),
+            RawVariant::Set(s) => Variant::Set(Spanned::new(span, s)),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for RawVariant {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RawVariant;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("text in quotes, or a set like { name = \"...\" }")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawVariant, E> {
+                Ok(RawVariant::Text(v.to_string()))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<RawVariant, E> {
+                Ok(RawVariant::Text(v))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RawVariant, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some(k) = map.next_key::<String>()? {
+                    let v: Sp = map.next_value()?;
+                    out.insert(k, v);
+                }
+                Ok(RawVariant::Set(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A text, or a set of texts picked together, e.g. { name = "DS Cole", force = "Kent Police" }.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+pub enum VariantSchema {
+    Text(String),
+    Set(BTreeMap<String, String>),
 }
 
 fn yes() -> bool {

@@ -265,16 +265,13 @@ impl Script {
         let mut rng = StdRng::seed_from_u64(seed);
         let region = catalogue.region(Some(region)).to_string();
 
-        // Pick one value from each variant list, in a fixed (sorted) order.
-        let values: BTreeMap<String, String> = scenario
-            .variants
-            .iter()
-            .filter(|(_, list)| !list.is_empty())
-            .map(|(k, list)| {
-                let i = rng.random_range(0..list.len());
-                (k.clone(), sanitize(list[i].get_ref()))
-            })
-            .collect();
+        // Pick one value from each variant list (a set is one value), in sorted order.
+        // Each list is picked in the same order as ever, so a seed keeps its values.
+        let values: BTreeMap<String, String> =
+            super::variants::values(scenario, |_, len| rng.random_range(0..len))
+                .into_iter()
+                .map(|(k, v)| (k, sanitize(&v)))
+                .collect();
         let t = |s: &str| sanitize(&fill(s, &values));
 
         let node_of: BTreeMap<&str, Node> = scenario

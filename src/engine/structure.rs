@@ -282,8 +282,30 @@ impl<'a> Walker<'a, '_> {
                 .filter_map(|o| self.resolve(o).get("const").and_then(Value::as_str))
                 .map(str::to_string)
                 .collect();
+            let kinds: Vec<&str> = options
+                .iter()
+                .filter_map(|o| self.resolve(o).get("type").and_then(Value::as_str))
+                .collect();
+            let actual = json_type(v.get_ref());
+            // The option of the same kind says what is wrong inside the value.
+            let same_kind = (kinds.len() == options.len())
+                .then(|| kinds.iter().position(|k| type_matches(k, actual)))
+                .flatten();
             if allowed.len() == options.len() {
                 self.bad_choice(v, name, &allowed);
+            } else if let Some(i) = same_kind {
+                self.value(v, &options[i], name, place, in_array_of_tables);
+            } else if kinds.len() == options.len() {
+                let want: Vec<&str> = kinds.iter().map(|k| plain_type(k)).collect();
+                self.out.push(Diagnostic::error(
+                    "H0103",
+                    format!(
+                        "`{name}` should be {}, but here it is {}",
+                        want.join(" or "),
+                        plain_type(actual)
+                    ),
+                    Some(v.span()),
+                ));
             } else {
                 self.out.push(Diagnostic::error(
                     "H0103",

@@ -131,6 +131,7 @@ pub fn validate_source(
     check_graph(s, &mut out);
     check_text(s, source, &mut out);
     check_fit(s, &mut out);
+    super::variants::check(s, source, &mut out);
     super::memory::check(s, &mut out);
     super::house::check(s, source, &mut out);
     out
@@ -613,7 +614,7 @@ pub fn texts(s: &Scenario) -> Vec<(&'static str, &Sp)> {
     ];
     v.extend(s.source.url.iter().map(|u| ("source.url", u)));
     for vals in s.variants.values() {
-        v.extend(vals.iter().map(|x| ("variants", x)));
+        v.extend(vals.iter().flat_map(|x| x.texts()).map(|x| ("variants", x)));
     }
     for st in &s.steps {
         v.extend(st.says.iter().map(|x| ("says", x)));
@@ -646,7 +647,7 @@ pub fn texts(s: &Scenario) -> Vec<(&'static str, &Sp)> {
 }
 
 fn check_text(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic>) {
-    let known: BTreeSet<&str> = s.variants.keys().map(String::as_str).collect();
+    let known = super::variants::known_names(s);
     for (name, t) in texts(s) {
         let text = t.get_ref();
         if text.trim().is_empty() {
@@ -679,20 +680,17 @@ fn check_text(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic>) {
                         format!("`{name}` has a `{{` or `}}` that is not a placeholder"),
                         inner_span(source, t, at, 1),
                     )
-                    .with_hint("write placeholders as {name}, with a name from [variants]"),
+                    .with_hint("write placeholders as {name}, with a name from [variants]; write {{ or }} for a bracket on its own"),
                 ),
                 Placeholder::Name(at, n) if !known.contains(n) => {
-                    let mut d = Diagnostic::error(
-                        "H0209",
-                        format!("`{name}` uses {{{n}}}, but [variants] has no list called \"{n}\""),
+                    out.push(super::variants::unknown_placeholder(
+                        s,
+                        name,
+                        n,
                         inner_span(source, t, at, n.len() + 2),
-                    );
-                    if let Some(c) = closest(n, known.iter().copied()) {
-                        d = d.with_hint(format!("did you mean {{{c}}}?"));
-                    }
-                    out.push(d);
+                    ));
                 }
-                Placeholder::Name(..) => {}
+                Placeholder::Name(..) | Placeholder::Brace(..) => {}
             }
         }
     }
@@ -830,16 +828,7 @@ fn widest(text: &str, widest_values: &BTreeMap<String, String>) -> String {
 
 fn check_fit(s: &Scenario, out: &mut Vec<Diagnostic>) {
     use unicode_width::UnicodeWidthStr;
-    let widest_values: BTreeMap<String, String> = s
-        .variants
-        .iter()
-        .filter_map(|(k, vals)| {
-            vals.iter()
-                .map(|v| v.get_ref())
-                .max_by_key(|v| v.width())
-                .map(|v| (k.clone(), v.clone()))
-        })
-        .collect();
+    let widest_values = super::variants::widest(s);
     // (field name, text, most lines at TEXT_COLUMNS, or most columns on one line)
     enum Limit {
         Lines(usize),

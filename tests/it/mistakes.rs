@@ -181,7 +181,7 @@ const MISTAKES: &[Mistake] = &[
             21,
             1,
             Some(
-                "the keys allowed here are: action, caller, ending, id, kind, medium, minutes, recall, shuffle_choices, source, start, step, summary, title, variants",
+                "the keys allowed here are: action, amounts, caller, ending, id, kind, medium, minutes, recall, shuffle_choices, source, start, step, summary, title, variants",
             ),
         )],
     },
@@ -308,7 +308,9 @@ const MISTAKES: &[Mistake] = &[
             "H0407",
             52,
             142,
-            Some("write placeholders as {name}, with a name from [variants]"),
+            Some(
+                "write placeholders as {name}, with a name from [variants]; write {{ or }} for a bracket on its own",
+            ),
         )],
     },
     Mistake {
@@ -573,5 +575,41 @@ const MISTAKES: &[Mistake] = &[
             1,
             Some("nothing to fix; some editors can save as \"UTF-8 without BOM\""),
         )],
+    },
+    Mistake {
+        name: "variant-set-part-typo",
+        find: "wait = [\"Twenty minutes\", \"Half an hour\", \"Forty minutes\"]",
+        replace: "wait = [\"Twenty minutes\", \"Half an hour\", \"Forty minutes\"]\nteam = [{ name = \"DC Ray Cole\", force = \"Kent Police\" }, { name = \"DS Ann Shah\", forse = \"Essex Police\" }]",
+        expect: &[("H0211", 46, 58, Some("did you mean `force`?"))],
+    },
+    Mistake {
+        name: "amount-below-zero",
+        find: "wait = [\"Twenty minutes\", \"Half an hour\", \"Forty minutes\"]",
+        replace: "wait = [\"Twenty minutes\", \"Half an hour\", \"Forty minutes\"]\n\n[amounts]\nleft = \"{cash} - {taken}\"",
+        expect: &[(
+            "H0212",
+            48,
+            8,
+            Some(
+                "put the values that go together in one set, e.g. payment = [{ total = \"£4,000\", first = \"£1,500\" }]",
+            ),
+        )],
+    },
+    Mistake {
+        name: "amount-in-words",
+        find: "wait = [\"Twenty minutes\", \"Half an hour\", \"Forty minutes\"]",
+        replace: "wait = [\"Twenty minutes\", \"Half an hour\", \"Forty minutes\"]\n\n[amounts]\nleft = \"{taken} minus {cash}\"",
+        expect: &[(
+            "H0212",
+            48,
+            17,
+            Some("write sums and {names} joined by + or -, e.g. \"{total} - {first}\""),
+        )],
+    },
+    Mistake {
+        name: "amount-unknown-name",
+        find: "wait = [\"Twenty minutes\", \"Half an hour\", \"Forty minutes\"]",
+        replace: "wait = [\"Twenty minutes\", \"Half an hour\", \"Forty minutes\"]\n\n[amounts]\nleft = \"{taken} - {cassh}\"",
+        expect: &[("H0209", 48, 19, Some("did you mean {cash}?"))],
     },
 ];
