@@ -108,6 +108,10 @@ pub enum Command {
         /// Put these calls in today's plan, in this order (you can change it on screen).
         #[arg(long = "scenario", value_name = "ID")]
         scenario_ids: Vec<String>,
+        /// Open the volunteer's notes window: it follows the session running in
+        /// another window (start either first), and its keys act on it too.
+        #[arg(long)]
+        notes: bool,
     },
     /// Print a call as a large-print script to read aloud in a role play.
     Script {

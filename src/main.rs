@@ -160,7 +160,10 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             )?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Group { scenario_ids }) => hangup::group::commands::group(
+        Some(Command::Group { notes: true, .. }) => {
+            hangup::group::commands::group_notes(options, cli.data_dir.clone())
+        }
+        Some(Command::Group { scenario_ids, .. }) => hangup::group::commands::group(
             library,
             options,
             plain,

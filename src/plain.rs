@@ -168,15 +168,17 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
     /// one, its blocks one a line, and its numbered choices.
     fn print(&mut self, screen: &Screen) -> io::Result<()> {
         self.line("")?;
-        self.line(&format!("Screen: {}", screen.title))?;
+        self.line(&crate::tr!("plain-screen", title = screen.title.as_str()))?;
         if let Some(n) = self.voice_notice.take() {
             self.line(&n)?;
         }
         for b in &screen.blocks {
             let text = match &b.role {
-                Role::Speech { who } => format!("{who} says: \"{}\"", b.text),
-                Role::Message => format!("The message says: \"{}\"", b.text),
-                Role::Thought => format!("You think: {}", b.text),
+                Role::Speech { who } => {
+                    crate::tr!("plain-says", who = who.as_str(), words = b.text.as_str())
+                }
+                Role::Message => crate::tr!("plain-message-says", words = b.text.as_str()),
+                Role::Thought => crate::tr!("plain-thought", words = b.text.as_str()),
                 Role::Advice { number } => format!("{number}. {}", b.text),
                 Role::Keys => typed_keys(),
                 _ => b.text.clone(),
@@ -197,9 +199,17 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
     fn repeat(&mut self, screen: &Screen) -> io::Result<()> {
         for b in &screen.blocks {
             match &b.role {
-                Role::Speech { who } => self.line(&format!("{who} says: \"{}\"", b.text))?,
-                Role::Message => self.line(&format!("The message says: \"{}\"", b.text))?,
-                Role::Thought => self.line(&format!("You think: {}", b.text))?,
+                Role::Speech { who } => self.line(&crate::tr!(
+                    "plain-says",
+                    who = who.as_str(),
+                    words = b.text.as_str()
+                ))?,
+                Role::Message => {
+                    self.line(&crate::tr!("plain-message-says", words = b.text.as_str()))?
+                }
+                Role::Thought => {
+                    self.line(&crate::tr!("plain-thought", words = b.text.as_str()))?
+                }
                 Role::Question => self.line(&b.text)?,
                 _ => {}
             }
@@ -412,7 +422,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
 
     /// The menu over a flow filled from progress (marks, the quick check).
     pub fn menu_flow(&mut self, flow: &mut Flow, outside: &mut dyn Outside) -> io::Result<()> {
-        self.line("hangup: practise spotting phone scams.")?;
+        self.line(&crate::present::wording::sentence(W.app_title))?;
         flow.enter_start();
         self.run(flow, outside, false)
     }
@@ -438,10 +448,10 @@ fn prompt(n: usize) -> String {
     wording::plain_prompt(
         n,
         &[
-            ("?", "get help"),
-            ("r", "hear it again"),
-            ("b", "go back a step"),
-            ("q", "leave"),
+            ("?", &crate::i18n::tr("plain-get-help")),
+            ("r", &crate::i18n::tr("plain-hear-again")),
+            ("b", &crate::i18n::tr("plain-go-back")),
+            ("q", &crate::i18n::tr("plain-leave")),
         ],
     )
 }

@@ -226,8 +226,10 @@ impl Mark {
     /// The word shown before the title. Words, not colour.
     pub fn word(self) -> Option<&'static str> {
         match self {
-            Mark::Due => Some("Due"),
-            Mark::New | Mark::BringsBack { new: true } => Some("New"),
+            Mark::Due => Some(crate::present::wording::words_in(crate::i18n::current()).mark_due),
+            Mark::New | Mark::BringsBack { new: true } => {
+                Some(crate::present::wording::words_in(crate::i18n::current()).mark_new)
+            }
             Mark::BringsBack { new: false } | Mark::Practised => None,
         }
     }
@@ -602,10 +604,10 @@ pub fn start_lines(
     catalogue: &Catalogue,
     today: Day,
 ) -> Vec<String> {
-    let mut out = vec![format!(
-        "{} of {} practised.",
-        progress.practised(library),
-        library.scenarios.len()
+    let mut out = vec![crate::tr!(
+        "practised-count",
+        done = progress.practised(library),
+        all = library.scenarios.len()
     )];
     let due = library
         .scenarios
@@ -613,15 +615,11 @@ pub fn start_lines(
         .filter(|s| progress.mark(s, today) == Mark::Due)
         .count();
     if due > 0 {
-        out.push(format!(
-            "{due} {} due for practice again. {} at the top.",
-            if due == 1 { "call is" } else { "calls are" },
-            if due == 1 { "It is" } else { "They are" }
-        ));
+        out.push(crate::tr!("due-count", due = due));
     }
     let names = trick_names(progress, catalogue);
     if !names.is_empty() {
-        out.push(format!("Tricks to practise again: {}.", names.join(", ")));
+        out.push(crate::tr!("tricks-again", names = names.join(", ")));
     }
     out
 }
@@ -640,10 +638,7 @@ fn trick_names(progress: &Progress, catalogue: &Catalogue) -> Vec<String> {
 
 /// The booster line for the end of a call.
 pub fn booster_line(today: Day) -> String {
-    format!(
-        "Practise this again in about two weeks, on or after {}.",
-        today.plus(BOOSTER_DAYS).long()
-    )
+    crate::tr!("booster", date = today.plus(BOOSTER_DAYS).long())
 }
 
 /// `hangup progress`: what is kept, in plain lines.

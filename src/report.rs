@@ -883,6 +883,7 @@ mod tests {
                         step: "intro".into(),
                         // safer, risky (fake authority), neutral
                         counts: vec![Some(7), Some(4), None],
+                        labels: Vec::new(),
                     }],
                     check_before: Some(Hands {
                         right: 40,

@@ -3,7 +3,7 @@
 //!
 //! The English file holds everything: ids, choices, where each leads, tricks,
 //! verdicts. A translation is a small TOML file in a folder named after the
-//! language, beside the English (`scenarios/cy/police-courier.toml`,
+//! language, beside the English (`scenarios/cy/amazon-refund.toml`,
 //! `assets/catalogue/cy/red-flags.toml`, `assets/cy/quick-check.toml`). It
 //! holds only words, each under the same key as the English text it
 //! translates, with a short hash of that English (`from`):

@@ -50,9 +50,52 @@ pub fn group(
         .unwrap_or_else(|| Box::new(GroupState::new(&a.library)));
     g.choose_plan(plan);
     g.data_dir = record::data_dir(data_dir.as_deref());
+    let dir = g.data_dir.clone();
     a.group = Some(g);
+    // The link to a notes window (`hangup group --notes`), through the data folder.
+    #[cfg(unix)]
+    if let Some(dir) = dir {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let link_tx = tx.clone();
+        super::link::start(super::link::socket_path(&dir), move |ev| {
+            link_tx.send(tui::Input::Other(ev)).is_ok()
+        });
+        tui::run_with_inputs(&mut a, tx, rx, |a, ev| a.on_link(ev)).map_err(|e| e.to_string())?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
     tui::run_with(&mut a).map_err(|e| e.to_string())?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `hangup group --notes`: the volunteer's notes window, following the
+/// session in another window through a socket in the data folder.
+pub fn group_notes(options: app::Options, data_dir: Option<PathBuf>) -> Result<ExitCode, String> {
+    #[cfg(unix)]
+    {
+        let Some(dir) = record::data_dir(data_dir.as_deref()) else {
+            return Err(
+                "the notes window needs a data folder to meet the room view in. \
+                 Give the same one to both with --data-dir FOLDER"
+                    .into(),
+            );
+        };
+        let mut notes = super::notes::NotesApp::new(options.theme);
+        let (tx, rx) = std::sync::mpsc::channel();
+        let link_tx = tx.clone();
+        super::link::start(super::link::socket_path(&dir), move |ev| {
+            link_tx.send(tui::Input::Other(ev)).is_ok()
+        });
+        tui::run_with_inputs(&mut notes, tx, rx, |n, ev| n.on_link(ev))
+            .map_err(|e| e.to_string())?;
+        Ok(ExitCode::SUCCESS)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (options, data_dir);
+        Err("the notes window works on Linux and macOS only".into())
+    }
 }
 
 /// `hangup script ID`: print the role-play script.

@@ -16,6 +16,10 @@
 
 pub mod commands;
 pub mod handout;
+#[cfg(unix)]
+pub mod link;
+#[cfg(unix)]
+pub mod notes;
 pub mod record;
 
 use crate::dates;
@@ -28,7 +32,7 @@ use std::time::SystemTime;
 use std::cell::RefCell;
 use std::time::Instant;
 
-use crossterm::event::Event;
+use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
@@ -145,6 +149,22 @@ pub struct Tally {
     pub step: String,
     /// Hands for each choice (authored order); `None` = not counted.
     pub counts: Vec<Option<u32>>,
+    /// A label for each choice (authored order), saved beside its hands:
+    /// its number in the scenario file and whether it is safer or risky,
+    /// e.g. "1-safer". Empty for records saved before labels.
+    pub labels: Vec<String>,
+}
+
+/// The label saved with a choice's hands: "2-risky" is the second choice in
+/// the scenario file, a risky one. It never depends on the order on screen.
+pub fn choice_label(authored_index: usize, verdict: crate::engine::Verdict) -> String {
+    use crate::engine::Verdict;
+    let n = authored_index + 1;
+    match verdict {
+        Verdict::Safer => format!("{n}-safer"),
+        Verdict::Risky => format!("{n}-risky"),
+        Verdict::Neutral => n.to_string(),
+    }
 }
 
 /// Typing a count for each choice.
@@ -544,10 +564,17 @@ impl GroupState {
         {
             Some(p) => p,
             None => {
+                let mut labels = vec![String::new(); n];
+                for c in &st.choices {
+                    if let Some(l) = labels.get_mut(c.authored_index) {
+                        *l = choice_label(c.authored_index, c.verdict);
+                    }
+                }
                 self.tallies.push(Tally {
                     scenario,
                     step: step_id,
                     counts: vec![None; n],
+                    labels,
                 });
                 self.tallies.len() - 1
             }
@@ -700,6 +727,9 @@ pub struct GroupApp {
     pub group: Option<Box<GroupState>>,
     /// Outside work asked for by `update`, done by `perform`.
     pub effects: Vec<GroupEffect>,
+    /// The volunteer's notes window, when one is linked (`hangup group --notes`).
+    #[cfg(unix)]
+    pub peer: Option<link::Peer>,
 }
 
 impl GroupApp {
@@ -713,6 +743,52 @@ impl GroupApp {
             targets: RefCell::new(Vec::new()),
             group,
             effects: Vec::new(),
+            #[cfg(unix)]
+            peer: None,
+        }
+    }
+
+    /// Send the session's state now to the notes window, if one is linked.
+    #[cfg(unix)]
+    pub fn tell_notes(&mut self) {
+        let (Some(peer), Some(g)) = (self.peer.as_mut(), self.group.as_deref()) else {
+            return;
+        };
+        let model = notes::NotesModel::of(g, self.overlay, SystemTime::now());
+        if !peer.send(&link::Message::Room(Box::new(model))) {
+            self.peer = None;
+        }
+    }
+
+    /// Something from the link to the notes window: it came, it went, or a
+    /// key was pressed there (it acts here, as if pressed here). True when
+    /// the screen must change.
+    #[cfg(unix)]
+    pub fn on_link(&mut self, ev: link::LinkEvent) -> bool {
+        use link::{LinkEvent, Message};
+        match ev {
+            LinkEvent::Up(peer) => {
+                self.peer = Some(peer);
+                self.tell_notes();
+                false
+            }
+            LinkEvent::Got(Message::Key { key }) => {
+                let Some(action) = link::key_action(&key) else {
+                    return false;
+                };
+                let changed = self.update(action);
+                let changed = self.perform() || changed;
+                if changed {
+                    self.tell_notes();
+                }
+                changed
+            }
+            // Another room view's state is not for this one.
+            LinkEvent::Got(Message::Room(_)) | LinkEvent::Failed(_) => false,
+            LinkEvent::Down => {
+                self.peer = None;
+                false
+            }
         }
     }
 
@@ -766,8 +842,13 @@ impl Driver for GroupApp {
         view::draw(frame, self);
     }
     fn on_event(&mut self, event: &Event, _now: Instant) -> bool {
-        let changed = crate::tui::keymap::action_for(event).is_some_and(|a| self.update(a));
-        self.perform() || changed
+        let changed = action_for(event).is_some_and(|a| self.update(a));
+        let changed = self.perform() || changed;
+        #[cfg(unix)]
+        if changed {
+            self.tell_notes();
+        }
+        changed
     }
     /// Which screen is on show (the input guard's settle window starts on a change).
     fn screen_key(&self) -> u64 {
@@ -790,14 +871,55 @@ impl Driver for GroupApp {
     /// Typing a head count is a text field (pastes go there).
     fn input_context(&self, width: u16, height: u16) -> crate::tui::guard::Context {
         crate::tui::guard::Context {
-            text_field: self.group.as_ref().is_some_and(|g| g.tally_entry.is_some()),
+            // The head counts: hands at a question, people at the end.
+            text_field: self.group.as_ref().is_some_and(|g| {
+                g.tally_entry.is_some()
+                    || (g.stage == Stage::Finished && !matches!(g.saved, Some(Saved::To(_))))
+            }),
             covered: crate::tui::ui::covered(width, height),
             ..crate::tui::guard::Context::default()
         }
     }
 }
 
+/// The one key that blanks the room's screen (and brings it back): `b`, `.`
+/// (a presenter remote's "blank screen" button) or `p`.
+const BLANK: Action = Action::Char('p');
+
+/// Keys in group mode: the shared keymap, plus presenter remotes and number
+/// pads. Page Down, Right, Space and `+` go on (as Enter); Page Up, Left and
+/// `-` go back (as Esc); `b` and `.` blank the screen; F5 and Shift-F5 show
+/// the room view. Digits and Enter from a number pad arrive as ordinary keys.
+pub fn action_for(event: &Event) -> Option<Action> {
+    if let Event::Key(key) = event
+        && key.kind == KeyEventKind::Press
+        && !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        match key.code {
+            KeyCode::PageDown | KeyCode::Right | KeyCode::Char('+') => return Some(Action::Select),
+            KeyCode::PageUp | KeyCode::Left | KeyCode::Char('-') => return Some(Action::Back),
+            KeyCode::Char('b' | 'B' | '.' | 'p' | 'P') => return Some(BLANK),
+            KeyCode::F(5) => return Some(Action::Present),
+            _ => {}
+        }
+    }
+    crate::tui::keymap::action_for(event)
+}
+
 fn update_group(app: &mut GroupApp, g: &mut GroupState, action: Action) -> bool {
+    // F5 / Shift-F5: the room view again, whatever was over it.
+    if action == Action::Present {
+        let changed = g.paused || g.plan_open || g.notes || app.overlay.is_some();
+        g.paused = false;
+        g.plan_open = false;
+        g.notes = false;
+        if matches!(app.overlay, Some(Overlay::Help)) {
+            app.overlay = None;
+        }
+        return changed;
+    }
     // Overlays first: the quit question and the help card.
     match app.overlay {
         Some(Overlay::ConfirmQuit | Overlay::ConfirmLeave) => {
@@ -824,10 +946,10 @@ fn update_group(app: &mut GroupApp, g: &mut GroupState, action: Action) -> bool 
         }
         None => {}
     }
-    // A blank screen stays blank until p (or Enter).
+    // A blank screen stays blank until b, `.` or p (or Enter).
     if g.paused {
         return match action {
-            Action::Char('p' | 'P') | Action::Select => {
+            BLANK | Action::Select => {
                 g.paused = false;
                 true
             }
@@ -847,7 +969,7 @@ fn update_group(app: &mut GroupApp, g: &mut GroupState, action: Action) -> bool 
             app.overlay = Some(Overlay::ConfirmQuit);
             return true;
         }
-        Action::Char('p' | 'P') if g.playing() => {
+        BLANK if g.playing() => {
             g.paused = true;
             return true;
         }
@@ -1017,7 +1139,7 @@ fn update_call(
                     g.selected = i;
                     session.choose(i).is_ok()
                 }
-                Action::Back | Action::Undo | Action::Char('b' | 'B') => session.undo(),
+                Action::Back | Action::Undo => session.undo(),
                 _ => false,
             }
         }
@@ -1039,7 +1161,7 @@ fn update_call(
                 }
                 ok
             }
-            Action::Back | Action::Undo | Action::Char('b' | 'B') => {
+            Action::Back | Action::Undo => {
                 let ok = session.undo();
                 g.selected = choice;
                 ok
@@ -1051,7 +1173,7 @@ fn update_call(
                 g.advance(library, region, seed, ItemStatus::Done);
                 true
             }
-            Action::Back | Action::Undo | Action::Char('b' | 'B') => {
+            Action::Back | Action::Undo => {
                 let ok = session.undo();
                 if let Phase::Feedback { choice, .. } = session.phase() {
                     g.selected = choice;
@@ -1075,10 +1197,7 @@ fn update_check(
         g.advance(library, region, seed, ItemStatus::Skipped);
         return true;
     }
-    let back = matches!(
-        action,
-        Action::Back | Action::Undo | Action::Char('b' | 'B')
-    );
+    let back = matches!(action, Action::Back | Action::Undo);
     let Some(play) = g.check.as_mut() else {
         return false;
     };

@@ -120,8 +120,12 @@ pub fn data_dir(given: Option<&Path>) -> Option<PathBuf> {
     crate::store::data_dir(given, None)
 }
 
-/// Tallies as one field: `scenario/step=a|b|c` per decision, `-` where not counted,
-/// decisions separated by `; `. Counts are in the order the scenario file lists the choices.
+/// Tallies as one field: `scenario/step=1-safer:a|2-risky:b|3:c` per
+/// decision, each count labelled with its choice (its number in the scenario
+/// file, and "safer" or "risky"), `-` where not counted, decisions separated
+/// by `; `. Counts are in the order the scenario file lists the choices, never
+/// the order on screen, so two sessions read alike. A tally without labels
+/// (made by hand) is written as before: `a|b|c`.
 pub fn tallies_field(tallies: &[Tally]) -> String {
     tallies
         .iter()
@@ -129,7 +133,14 @@ pub fn tallies_field(tallies: &[Tally]) -> String {
             let counts: Vec<String> = t
                 .counts
                 .iter()
-                .map(|c| c.map_or_else(|| "-".to_string(), |n| n.to_string()))
+                .enumerate()
+                .map(|(i, c)| {
+                    let n = c.map_or_else(|| "-".to_string(), |n| n.to_string());
+                    match t.labels.get(i).filter(|l| !l.is_empty()) {
+                        Some(label) => format!("{label}:{n}"),
+                        None => n,
+                    }
+                })
                 .collect();
             format!("{}/{}={}", t.scenario, t.step, counts.join("|"))
         })
@@ -137,17 +148,52 @@ pub fn tallies_field(tallies: &[Tally]) -> String {
         .join("; ")
 }
 
+/// Most choices a saved decision can have (a label "999-safer" in a file
+/// that was edited must not make a huge list).
+const MAX_CHOICES: usize = 32;
+
+/// Read the tallies field, labelled (`1-safer:5|2-risky:8`, in any order) or
+/// as older files have it (`5|8`, in the scenario file's order).
 fn parse_tallies(field: &str) -> Vec<Tally> {
     field
         .split(';')
         .filter_map(|part| {
             let (key, counts) = part.trim().split_once('=')?;
             let (scenario, step) = key.split_once('/')?;
-            Some(Tally {
+            let mut t = Tally {
                 scenario: scenario.to_string(),
                 step: step.to_string(),
-                counts: counts.split('|').map(|c| c.parse().ok()).collect(),
-            })
+                counts: Vec::new(),
+                labels: Vec::new(),
+            };
+            for (pos, cell) in counts.split('|').enumerate().take(MAX_CHOICES) {
+                let (slot, label, n) = match cell.split_once(':') {
+                    Some((label, n)) => {
+                        let digits: String =
+                            label.chars().take_while(char::is_ascii_digit).collect();
+                        let Some(slot) = digits
+                            .parse::<usize>()
+                            .ok()
+                            .and_then(|k| k.checked_sub(1))
+                            .filter(|&k| k < MAX_CHOICES)
+                        else {
+                            continue;
+                        };
+                        (slot, label.trim().to_string(), n)
+                    }
+                    None => (pos, String::new(), cell),
+                };
+                if t.counts.len() <= slot {
+                    t.counts.resize(slot + 1, None);
+                    t.labels.resize(slot + 1, String::new());
+                }
+                t.counts[slot] = n.trim().parse().ok();
+                t.labels[slot] = label;
+            }
+            if t.labels.iter().all(String::is_empty) {
+                t.labels.clear();
+            }
+            Some(t)
         })
         .collect()
 }

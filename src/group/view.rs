@@ -59,7 +59,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
             ..area
         };
         frame.render_widget(
-            Paragraph::new("Paused. Press p to go on.").alignment(Alignment::Right),
+            Paragraph::new("Blank screen. Press b to go on.").alignment(Alignment::Right),
             r,
         );
         return;
@@ -124,7 +124,7 @@ fn inset(r: Rect, x: u16) -> Rect {
     }
 }
 
-fn where_am_i(g: &GroupState) -> String {
+pub(crate) fn where_am_i(g: &GroupState) -> String {
     match g.stage {
         Stage::Plan => "Group session: today's plan".into(),
         Stage::Finished => "Group session: the end".into(),
@@ -238,10 +238,13 @@ fn draw_stage(frame: &mut Frame, area: Rect, app: &App, g: &GroupState) -> (&'st
         }
         Stage::Finished => {
             draw_finished(frame, area, g, theme);
-            (
-                "THANK YOU FOR TAKING PART",
-                "Type the number of people  Enter Save the record  q Stop".into(),
-            )
+            let footer = match &g.saved {
+                // Saved once, for good: the footer says so and offers no save.
+                Some(Saved::To(_)) => "Saved. The record is kept  q Stop",
+                Some(Saved::Failed(_)) => "Not saved  Enter Try again  q Stop",
+                None => "Type the number of people  Enter Save the record  q Stop",
+            };
+            ("THANK YOU FOR TAKING PART", footer.into())
         }
         Stage::Call | Stage::Check if g.plan_open => {
             draw_plan(frame, area, g, theme, true);
@@ -385,7 +388,7 @@ fn draw_call(
     let s = session.script();
     let caller = theme.caller;
     let text = theme.text.add_modifier(Modifier::BOLD);
-    let common = "n Notes  p Pause  l Plan  ? Help";
+    let common = "n Notes  b Blank  l Plan  ? Help";
     match session.phase() {
         Phase::Incoming => {
             let (heading, from) = match s.medium {
@@ -485,7 +488,7 @@ fn draw_call(
             let keys = if entry.is_some() {
                 "Type the hands  Enter Next choice  Up Previous  Esc Delete  t Done".to_string()
             } else {
-                format!("1-9 Reveal  t Hands  b Back  {common}")
+                format!("1-9 Reveal  t Hands  Esc Back  {common}")
             };
             ("WHAT WOULD YOU DO?", keys)
         }
@@ -540,9 +543,14 @@ fn draw_call(
                 lines
             };
             render(frame, area, fit(build(true), build(false), area));
+            // After "what if we had said 2?", Enter goes on from the choice on
+            // screen: the footer names it.
             (
                 "WHAT THIS CHOICE MEANS",
-                format!("Enter Go on  1-9 Another  b Back  {common}"),
+                format!(
+                    "Enter Go on with {}  1-9 Another  Esc Back  {common}",
+                    choice + 1
+                ),
             )
         }
         Phase::Ended { .. } => {
@@ -572,7 +580,7 @@ fn draw_call(
             };
             render(frame, area, fit(build(true), build(false), area));
             let next = enter_next(g);
-            ("HOW THE CALL ENDED", format!("{next}  b Back  {common}"))
+            ("HOW THE CALL ENDED", format!("{next}  Esc Back  {common}"))
         }
     }
 }
@@ -589,7 +597,7 @@ fn draw_check(
         return ("", String::new());
     };
     let text = theme.text.add_modifier(Modifier::BOLD);
-    let common = "n Notes  p Pause  l Plan  ? Help";
+    let common = "n Notes  b Blank  l Plan  ? Help";
     let Some(item) = play.current() else {
         let result = g.check_result_lines();
         let build = |spaced: bool| {
@@ -606,7 +614,7 @@ fn draw_check(
         render(frame, area, fit(build(true), build(false), area));
         return (
             "HOW THE ROOM DID",
-            format!("{}  b Back  {common}", enter_next(g)),
+            format!("{}  Esc Back  {common}", enter_next(g)),
         );
     };
     let counts = play.counts();
@@ -663,7 +671,7 @@ fn draw_check(
         };
         return (
             "THE ANSWER",
-            format!("{enter}  b Back  s Skip check  {common}"),
+            format!("{enter}  Esc Back  s Skip check  {common}"),
         );
     }
     let entry = g.tally_entry.as_ref();
@@ -682,7 +690,8 @@ fn draw_check(
             match (inline, entry) {
                 (true, Some(e)) if e.choice == i => spans.push(Span::styled(
                     format!("  Hands up: {}_", e.typed),
-                    Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+                    // Reverse video, never bold with it (3.2:1 on the Linux console).
+                    Style::new().add_modifier(Modifier::REVERSED),
                 )),
                 (true, _) => {
                     if let Some(n) = n {
@@ -766,7 +775,7 @@ fn draw_check(
     let keys = if entry.is_some() {
         "Type the hands  Enter Next choice  Up Previous  Esc Delete  t Done".to_string()
     } else {
-        format!("1-2 Reveal  t Hands  b Back  s Skip check  {common}")
+        format!("1-2 Reveal  t Hands  Esc Back  s Skip check  {common}")
     };
     ("A SCAM OR A REAL CALL?", keys)
 }
@@ -812,14 +821,15 @@ fn hands_line(
     match entry {
         Some(e) if e.choice == i => Some(Line::from(Span::styled(
             format!("      Hands up: {}_", e.typed),
-            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            // Reverse video, never bold with it (3.2:1 on the Linux console).
+            Style::new().add_modifier(Modifier::REVERSED),
         ))),
         _ => n.map(|_| Line::from(format!("      {}", bar(n, all)))),
     }
 }
 
 /// The volunteer's notes during the quick check.
-fn check_notes(g: &GroupState) -> Option<String> {
+pub(crate) fn check_notes(g: &GroupState) -> Option<String> {
     let play = g.check.as_ref()?;
     let item = play.current();
     Some(
@@ -893,11 +903,14 @@ fn draw_finished(frame: &mut Frame, area: Rect, g: &GroupState, theme: &Theme) {
     ));
     match &g.saved {
         Some(Saved::To(p)) => lines.push(Line::from(Span::styled(
-            format!("Saved. The record is in {}", p.display()),
+            format!(
+                "Saved. The record is in {}",
+                crate::engine::text::sanitize(&p.display().to_string())
+            ),
             theme.safer,
         ))),
         Some(Saved::Failed(e)) => lines.push(Line::from(Span::styled(
-            format!("Not saved: {e}"),
+            format!("Not saved: {}", crate::engine::text::sanitize(e)),
             theme.risky,
         ))),
         None => {}

@@ -13,14 +13,16 @@ pub mod idle;
 pub mod input;
 pub mod screens;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
+use crossterm::event::{Event, KeyCode, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::Frame;
 
 use crate::engine::Library;
 use crate::engine::quick_check::QuickCheck;
+use crate::i18n::Language;
 use crate::present::Effect;
 use crate::stats::Store;
 use crate::tui::app::{Action, App, Mode, Options, Target};
@@ -83,6 +85,12 @@ pub struct Kiosk {
     now: Option<Instant>,
     /// The calls already counted as finished in this visit: each once.
     counted: std::collections::BTreeSet<String>,
+    /// The language each visitor starts in (the settings' `language`).
+    home_language: Language,
+    /// The extra scenarios folder, to load the calls again in another language.
+    scenarios: Option<PathBuf>,
+    /// Where the language choice was last drawn on the invitation.
+    choice_at: std::cell::Cell<Option<screens::LanguageBlocks>>,
     /// `--speak`: every screen is said, in words for touch.
     pub speaker: Option<crate::speech::Speaker>,
 }
@@ -115,11 +123,50 @@ impl Kiosk {
             now: None,
             counted: Default::default(),
             speaker: None,
+            home_language: crate::i18n::current(),
+            scenarios: None,
+            choice_at: std::cell::Cell::new(None),
+        }
+    }
+
+    /// The language each visitor starts in, and the extra scenarios folder
+    /// (so the calls can be loaded again when a visitor picks a language).
+    pub fn with_languages(mut self, home: Language, scenarios: Option<PathBuf>) -> Self {
+        self.home_language = home;
+        self.scenarios = scenarios;
+        self.set_language(home);
+        self
+    }
+
+    /// Speak `language` from now on: the words, the calls and the catalogues.
+    /// A new visit starts (this only happens on the invitation).
+    pub fn set_language(&mut self, language: Language) {
+        if language == crate::i18n::current() {
+            return;
+        }
+        crate::i18n::set_current(language);
+        self.library = Library::load_in(self.scenarios.as_deref(), language);
+        self.app = new_visit(&self.library, &self.options);
+    }
+
+    /// The language a key or touch on the invitation asks for: c or w for
+    /// Cymraeg, e for English, or a touch on one of the two blocks.
+    fn language_asked(&self, event: &Event) -> Option<Language> {
+        match event {
+            Event::Key(k) => match k.code {
+                KeyCode::Char('c' | 'C' | 'w' | 'W') => Some(Language::Cy),
+                KeyCode::Char('e' | 'E') => Some(Language::EnGb),
+                _ => None,
+            },
+            Event::Mouse(m) => self.choice_at.get()?.at(m.column, m.row),
+            _ => None,
         }
     }
 
     /// Back to the invitation, forgetting everything about the visitor.
     pub fn reset(&mut self) {
+        // The next visitor starts in the kiosk's own language.
+        self.set_language(self.home_language);
         self.app = new_visit(&self.library, &self.options);
         self.stage = Stage::Attract;
         self.warning = None;
@@ -184,7 +231,11 @@ impl Kiosk {
         }
         match self.stage {
             Stage::Attract => {
-                // The key or touch that wakes the kiosk only wakes it.
+                // The key or touch that wakes the kiosk only wakes it (in
+                // the language it chose, if it chose one).
+                if let Some(language) = self.language_asked(event) {
+                    self.set_language(language);
+                }
                 self.stage = Stage::Visiting;
                 self.idle.arm(now);
                 self.store.record(|c, day| c.visit_started(day));
@@ -300,7 +351,7 @@ impl Kiosk {
         } else if let Some(left) = self.warning {
             screens::still_there(frame, theme, left);
         } else if self.stage == Stage::Attract {
-            screens::attract(frame, theme);
+            self.choice_at.set(Some(screens::attract(frame, theme)));
         } else {
             ui::draw(frame, &self.app);
         }
@@ -318,7 +369,7 @@ impl Kiosk {
         } else if self.warning.is_some() {
             sp.say_if_new(screens::STILL_THERE_SAID);
         } else if self.stage == Stage::Attract {
-            sp.say_if_new(screens::INVITATION);
+            sp.say_if_new(&screens::invitation());
         } else {
             crate::practice::speak(&mut self.app.flow, sp, false);
         }
@@ -460,7 +511,8 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
         theme: kiosk_theme(cli, &config),
         large: cli.large || config.large.unwrap_or(false),
     };
-    let mut kiosk = Kiosk::new(library, options, settings, store);
+    let home = crate::i18n::current();
+    let mut kiosk = Kiosk::new(library, options, settings, store).with_languages(home, scenarios);
     if cli.speak {
         kiosk.speaker = Some(crate::speech::Speaker::for_language(&cli.speak_command));
         kiosk.say();

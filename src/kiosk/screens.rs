@@ -7,9 +7,13 @@ use ratatui::layout::{Alignment, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+use crate::i18n::{Language, tr};
 use crate::tui::theme::Theme;
 
-pub const INVITATION: &str = "Press any key or touch the screen to practise spotting a phone scam.";
+/// The invitation, in the current language.
+pub fn invitation() -> String {
+    tr("kiosk-invitation")
+}
 
 /// What speech says while "Are you still there?" shows (once, not each second).
 pub const STILL_THERE_SAID: &str =
@@ -17,7 +21,17 @@ pub const STILL_THERE_SAID: &str =
 
 /// A full-screen box with the lines centred in it.
 fn centred(frame: &mut Frame, theme: &Theme, title: &str, lines: Vec<Line<'static>>) {
-    let area = frame.area();
+    centred_in(frame, frame.area(), theme, title, lines);
+}
+
+/// A box over `area` with the lines centred in it.
+fn centred_in(
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    title: &str,
+    lines: Vec<Line<'static>>,
+) {
     frame.render_widget(Clear, area);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -43,35 +57,94 @@ fn centred(frame: &mut Frame, theme: &Theme, title: &str, lines: Vec<Line<'stati
     frame.render_widget(para, r);
 }
 
-pub fn attract(frame: &mut Frame, theme: &Theme) {
-    centred(
-        frame,
-        theme,
-        " hangup ",
-        vec![
-            Line::from(INVITATION).style(theme.heading),
-            Line::from(""),
-            Line::from("It is only practice. Nothing about you is kept."),
-        ],
-    );
+/// Where the language choice is on the invitation: one block per language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LanguageBlocks {
+    pub cymraeg: Rect,
+    pub english: Rect,
+}
+
+impl LanguageBlocks {
+    /// The language whose block holds (column, row).
+    pub fn at(&self, column: u16, row: u16) -> Option<Language> {
+        let pos = ratatui::layout::Position { x: column, y: row };
+        if self.cymraeg.contains(pos) {
+            Some(Language::Cy)
+        } else if self.english.contains(pos) {
+            Some(Language::EnGb)
+        } else {
+            None
+        }
+    }
+}
+
+/// The invitation, with "Cymraeg" and "English" to touch along the bottom
+/// (when there is room; c and e work anyway). Returns where they are.
+pub fn attract(frame: &mut Frame, theme: &Theme) -> LanguageBlocks {
+    let area = frame.area();
+    let mut lines = vec![
+        Line::from(invitation()).style(theme.heading),
+        Line::from(""),
+        Line::from(tr("kiosk-only-practice")),
+    ];
+    // In a short window the two blocks say it by themselves.
+    if area.height >= 16 {
+        lines.push(Line::from(""));
+        lines.push(Line::from(tr("kiosk-choose-language")));
+    }
+    // Room for the blocks: 3 rows, and the invitation keeps at least 7.
+    if area.height < 12 || area.width < 24 {
+        centred(frame, theme, " hangup ", lines);
+        return LanguageBlocks {
+            cymraeg: Rect::default(),
+            english: Rect::default(),
+        };
+    }
+    let top = Rect {
+        height: area.height - 3,
+        ..area
+    };
+    centred_in(frame, top, theme, " hangup ", lines);
+    let gap = 2;
+    let width = (area.width.saturating_sub(gap + 2) / 2).min(24);
+    let left = area.x + area.width.saturating_sub(2 * width + gap) / 2;
+    let y = area.y + area.height - 3;
+    let blocks = LanguageBlocks {
+        cymraeg: Rect::new(left, y, width, 3),
+        english: Rect::new(left + width + gap, y, width, 3),
+    };
+    for (rect, lang) in [
+        (blocks.cymraeg, Language::Cy),
+        (blocks.english, Language::EnGb),
+    ] {
+        let chosen = crate::i18n::current() == lang;
+        let style = if chosen { theme.selected } else { theme.border };
+        let label = if chosen {
+            format!("> {} <", lang.own_name())
+        } else {
+            lang.own_name()
+        };
+        frame.render_widget(
+            Paragraph::new(Line::from(label))
+                .alignment(Alignment::Center)
+                .block(Block::default().borders(Borders::ALL).border_style(style)),
+            rect,
+        );
+    }
+    blocks
 }
 
 pub fn still_there(frame: &mut Frame, theme: &Theme, seconds_left: u64) {
-    let unit = if seconds_left == 1 {
-        "second"
-    } else {
-        "seconds"
-    };
     centred(
         frame,
         theme,
         "",
         vec![
-            Line::from("Are you still there?").style(theme.heading),
+            Line::from(tr("kiosk-still-there")).style(theme.heading),
             Line::from(""),
-            Line::from("Press any key or touch the screen."),
+            Line::from(tr("kiosk-press-any")),
             Line::from(""),
-            Line::from(format!("Starting again in {seconds_left} {unit}.")),
+            Line::from(crate::tr!("kiosk-starting-again", seconds = seconds_left)),
         ],
     );
 }
@@ -85,11 +158,11 @@ pub fn staff_prompt(
     locked: Option<u64>,
 ) {
     let mut lines = vec![
-        Line::from("Staff exit").style(theme.heading),
+        Line::from(tr("kiosk-staff-exit")).style(theme.heading),
         Line::from(""),
-        Line::from("Type the PIN, then press Enter. Esc goes back."),
+        Line::from(tr("kiosk-type-pin")),
         Line::from(""),
-        Line::from(format!("PIN: {}", "*".repeat(typed))),
+        Line::from(crate::tr!("kiosk-pin", stars = "*".repeat(typed))),
     ];
     if let Some(secs) = locked {
         lines.push(Line::from(""));
@@ -100,7 +173,7 @@ pub fn staff_prompt(
         )));
     } else if wrong {
         lines.push(Line::from(""));
-        lines.push(Line::from("That PIN is not right. Try again."));
+        lines.push(Line::from(tr("kiosk-pin-wrong")));
     }
     centred(frame, theme, "", lines);
 }

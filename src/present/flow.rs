@@ -57,6 +57,9 @@ pub enum Action {
     },
     /// The window changed size.
     Redraw,
+    /// F5 or Shift-F5 (a presenter remote's "start the show"): group mode
+    /// shows the room view again (no blank screen, plan, help or notes over it).
+    Present,
     /// Any other letter, digit or sign (group mode gives some of them a
     /// meaning; `s` says the last thing again with `--speak`).
     Char(char),

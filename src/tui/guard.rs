@@ -7,7 +7,8 @@
 //!   lands on nothing instead of on a question the learner never saw.
 //! - **Held keys.** A terminal repeats a held key as more presses. The same
 //!   key again within [`HELD`] of the last time it arrived is a repeat and is
-//!   ignored (arrow keys excepted: holding one to move is fine).
+//!   ignored (arrow keys excepted: holding one to move is fine; and digits in a
+//!   number field, where "11" is eleven).
 //! - **Feedback screens.** Only Enter, Space or a touch go on; digits do nothing.
 //! - **Pastes** are ignored, except in a field that takes typed text (the
 //!   group's head count), where their characters are typed.
@@ -139,7 +140,10 @@ impl Guard {
             key.code,
             KeyCode::Up | KeyCode::Down | KeyCode::PageUp | KeyCode::PageDown
         );
-        if ctx.covered || (held && !moves) || self.settling(now) {
+        // In a number field, the same digit twice is a number ("11", "100"),
+        // not a held key.
+        let typing = ctx.text_field && matches!(key.code, KeyCode::Char('0'..='9'));
+        if ctx.covered || (held && !moves && !typing) || self.settling(now) {
             return Vec::new();
         }
         if ctx.feedback && matches!(key.code, KeyCode::Char('0'..='9')) {
@@ -165,6 +169,27 @@ mod tests {
         text_field: false,
         covered: false,
     };
+
+    #[test]
+    fn the_same_digit_twice_in_a_number_field_is_typed_twice() {
+        let t = Instant::now();
+        let mut g = Guard::default();
+        let field = Context {
+            text_field: true,
+            ..PLAIN
+        };
+        for (i, c) in "1100".chars().enumerate() {
+            let got = g.accept(&press(KeyCode::Char(c)), ms(t, 100 * i as u64), field);
+            assert_eq!(got.len(), 1, "{c} at {i}");
+        }
+        // Elsewhere the same key again at once is still a held key.
+        let mut g = Guard::default();
+        assert_eq!(g.accept(&press(KeyCode::Char('1')), t, PLAIN).len(), 1);
+        assert!(
+            g.accept(&press(KeyCode::Char('1')), ms(t, 100), PLAIN)
+                .is_empty()
+        );
+    }
 
     #[test]
     fn a_press_just_after_a_screen_change_is_not_an_answer() {

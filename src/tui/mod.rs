@@ -159,6 +159,93 @@ pub fn run_with_hook(
 /// waits in `poll()` only until that deadline, so it never spins. Every event
 /// passes the input guard first (see `guard`).
 pub fn run_with(driver: &mut impl Driver) -> io::Result<()> {
+    let next = |deadline: Option<Instant>| -> io::Result<Got<std::convert::Infallible>> {
+        match deadline {
+            None => Ok(Got::Event(event::read()?)),
+            Some(at) => {
+                let wait = at.saturating_duration_since(Instant::now());
+                if event::poll(wait)? {
+                    Ok(Got::Event(event::read()?))
+                } else {
+                    Ok(Got::Deadline)
+                }
+            }
+        }
+    };
+    run_loop(driver, next, |_, m| match m {})
+}
+
+/// What wakes the loop of [`run_with_inputs`]: the terminal (read by a thread
+/// of its own), or a message of the driver's own kind from another thread.
+#[derive(Debug)]
+pub enum Input<M> {
+    Term(Event),
+    /// The terminal could not be read (it went away): the loop ends.
+    TermFailed(io::Error),
+    Other(M),
+}
+
+/// Run a driver that also hears from other threads (the group's second
+/// window): a thread reads the terminal into the same channel the other
+/// threads send into, and the loop blocks on that channel. Nothing polls.
+/// `tx` is a sender of that channel (for the terminal thread); `on_other`
+/// handles the other messages and returns true when the screen must change.
+pub fn run_with_inputs<D: Driver, M: Send + 'static>(
+    driver: &mut D,
+    tx: std::sync::mpsc::Sender<Input<M>>,
+    rx: std::sync::mpsc::Receiver<Input<M>>,
+    on_other: impl FnMut(&mut D, M) -> bool,
+) -> io::Result<()> {
+    std::thread::spawn(move || {
+        loop {
+            let got = match event::read() {
+                Ok(ev) => Input::Term(ev),
+                Err(e) => {
+                    let _ = tx.send(Input::TermFailed(e));
+                    return;
+                }
+            };
+            if tx.send(got).is_err() {
+                return;
+            }
+        }
+    });
+    let ended = || io::Error::other("the input ended");
+    let next = |deadline: Option<Instant>| -> io::Result<Got<M>> {
+        let got = match deadline {
+            None => rx.recv().map_err(|_| ended())?,
+            Some(at) => {
+                let wait = at.saturating_duration_since(Instant::now());
+                match rx.recv_timeout(wait) {
+                    Ok(got) => got,
+                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => return Ok(Got::Deadline),
+                    Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Err(ended()),
+                }
+            }
+        };
+        match got {
+            Input::Term(ev) => Ok(Got::Event(ev)),
+            Input::TermFailed(e) => Err(e),
+            Input::Other(m) => Ok(Got::Other(m)),
+        }
+    };
+    run_loop(driver, next, on_other)
+}
+
+/// What the loop got: a terminal event, a message, or its deadline passed.
+enum Got<M> {
+    Event(Event),
+    Other(M),
+    Deadline,
+}
+
+/// The loop itself: draw when something changed, then block in `next` for
+/// the next event (until the driver's deadline, if it has one).
+fn run_loop<D: Driver, M>(
+    driver: &mut D,
+    mut next: impl FnMut(Option<Instant>) -> io::Result<Got<M>>,
+    mut on_other: impl FnMut(&mut D, M) -> bool,
+) -> io::Result<()> {
     console::set_active(theme::is_linux_console());
     let mut term = term::TerminalGuard::new(true)?;
     // The Linux console has no alternate screen: start from a clean one.
@@ -185,19 +272,8 @@ pub fn run_with(driver: &mut impl Driver) -> io::Result<()> {
         }
         // An error here (for example the terminal went away) ends the
         // program instead of spinning.
-        let event = match driver.deadline(Instant::now()) {
-            None => Some(event::read()?),
-            Some(at) => {
-                let wait = at.saturating_duration_since(Instant::now());
-                if event::poll(wait)? {
-                    Some(event::read()?)
-                } else {
-                    None
-                }
-            }
-        };
-        dirty = match event {
-            Some(ev) => {
+        dirty = match next(driver.deadline(Instant::now()))? {
+            Got::Event(ev) => {
                 let size = term.terminal.size()?;
                 let ctx = driver.input_context(size.width, size.height);
                 let mut changed = false;
@@ -211,7 +287,8 @@ pub fn run_with(driver: &mut impl Driver) -> io::Result<()> {
                 }
                 changed
             }
-            None => driver.on_deadline(Instant::now()),
+            Got::Other(m) => on_other(driver, m),
+            Got::Deadline => driver.on_deadline(Instant::now()),
         };
         let now_showing = driver.screen_key();
         if now_showing != shown {

@@ -310,7 +310,7 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
     if app.options.mode.can_quit() {
         // The whole hint where there is room; in a small window, where to find it.
         let hint = if area.height >= 20 {
-            READING_HINT
+            W.reading_hint
         } else {
             W.reading_hint_short
         };
@@ -731,7 +731,7 @@ fn draw_feedback(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     };
     let text = big::below(text, big_rows.unwrap_or(0));
     let mut lines: Vec<Line> =
-        vec![Line::from(format!("You chose: {}", choice.text)).style(theme.dim)];
+        vec![Line::from(format!("{}: {}", W.you_chose, choice.text)).style(theme.dim)];
     lines.push(Line::from(""));
     if big_rows.is_none() {
         lines.extend(verdict_line(choice.verdict, theme));
@@ -936,9 +936,6 @@ fn popup(area: Rect, width: u16, height: u16) -> Rect {
         height: h,
     }
 }
-
-/// How to get bigger or stronger text (start screen and help card).
-pub const READING_HINT: &str = W.reading_hint;
 
 /// The help card, from its screen model: what to do, the numbers, the keys
 /// of the screen beneath and how to close it. It scrolls (it opens at its

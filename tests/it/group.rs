@@ -166,11 +166,11 @@ fn reveal_back_and_another_choice() {
     assert_eq!(phase(&app), Some(Phase::Feedback { step: 0, choice: 0 }));
     keys(&mut app, "2");
     assert_eq!(phase(&app), Some(Phase::Feedback { step: 0, choice: 1 }));
-    keys(&mut app, "b");
+    keys(&mut app, "<");
     assert_eq!(phase(&app), Some(Phase::Deciding { step: 0 }));
-    keys(&mut app, "b");
+    keys(&mut app, "<");
     assert_eq!(phase(&app), Some(Phase::Incoming));
-    assert_eq!(keys(&mut app, "b"), vec![false]);
+    assert_eq!(keys(&mut app, "<"), vec![false]);
 }
 
 #[test]
@@ -181,11 +181,13 @@ fn pause_blanks_the_screen_and_ignores_other_keys() {
     keys(&mut app, "p");
     let blank = screen_text(&app, 80, 24);
     assert!(!blank.contains("says"), "{blank}");
-    assert!(blank.contains("Paused. Press p to go on."));
-    assert_eq!(
-        keys(&mut app, "1ntb\n"),
-        vec![false, false, false, false, true]
-    );
+    assert!(blank.contains("Blank screen. Press b to go on."));
+    assert_eq!(keys(&mut app, "1nt\n"), vec![false, false, false, true]);
+    assert_eq!(screen_text(&app, 80, 24), before);
+    // b and `.` (a remote's blank button) blank it and bring it back too.
+    keys(&mut app, "b");
+    assert!(screen_text(&app, 80, 24).contains("Blank screen."));
+    keys(&mut app, ".");
     assert_eq!(screen_text(&app, 80, 24), before);
 }
 
@@ -259,10 +261,15 @@ fn whole_session_of_two_calls_saves_an_anonymous_record() {
     // Enter before a count is typed saves nothing.
     assert_eq!(keys(&mut app, "\n"), vec![false]);
     assert_eq!(g(&app).saved, None);
+    assert!(screen_text(&app, 80, 24).contains("Enter Save the record"));
     keys(&mut app, "14\n");
     let Some(Saved::To(path)) = g(&app).saved.clone() else {
         panic!("not saved: {:?}", g(&app).saved);
     };
+    // After saving, the footer says so and no longer offers to save.
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Saved. The record is kept"), "{text}");
+    assert!(!text.contains("Enter Save the record"), "{text}");
     let csv = std::fs::read_to_string(&path).expect("csv");
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], record::HEADER);
@@ -419,6 +426,7 @@ fn record_csv_appends_with_one_header_and_reads_back() {
             scenario: "police-courier".into(),
             step: "call".into(),
             counts: vec![Some(3), None, Some(15)],
+            labels: Vec::new(),
         }],
         check_before: None,
         check_after: None,
@@ -731,10 +739,10 @@ fn back_steps_through_the_check_and_s_skips_it() {
     let mut app = group_app();
     keys(&mut app, "\n");
     // At the first question, back does nothing.
-    assert_eq!(keys(&mut app, "b"), vec![false]);
+    assert_eq!(keys(&mut app, "<"), vec![false]);
     keys(&mut app, "1");
     assert!(play(&app).revealed);
-    keys(&mut app, "b");
+    keys(&mut app, "<");
     assert!(!play(&app).revealed);
     keys(&mut app, "1\n");
     assert_eq!((play(&app).index, play(&app).revealed), (1, false));
@@ -746,7 +754,7 @@ fn back_steps_through_the_check_and_s_skips_it() {
     keys(&mut app, "t2\n7\n");
     assert_eq!(play(&app).counts(), vec![Some(2), Some(7)]);
     assert_eq!((g(&app).highlight, g(&app).selected), (true, 1));
-    keys(&mut app, "\nb");
+    keys(&mut app, "\n<");
     assert!(!play(&app).revealed);
     assert_eq!(keys(&mut app, "\n"), vec![true]);
     assert!(play(&app).revealed);
@@ -755,7 +763,7 @@ fn back_steps_through_the_check_and_s_skips_it() {
     while !play(&app).at_result() {
         keys(&mut app, "1\n");
     }
-    keys(&mut app, "b");
+    keys(&mut app, "<");
     assert_eq!(play(&app).index, play(&app).items.len() - 1);
     assert!(play(&app).revealed);
     keys(&mut app, "\n");
@@ -1210,4 +1218,198 @@ fn a_long_plan_scrolls_and_keeps_the_totals_on_screen() {
     }
     assert!(screen_text(&app, 80, 24).contains("Quick check: after practice"));
     insta::assert_snapshot!("group_plan_scrolled_80x24", screen_text(&app, 80, 24));
+}
+
+// ---- Presenter remotes, number pads, and the smoothing of issue 19 ---------
+
+use crossterm::event::{Event, KeyEvent, KeyModifiers};
+
+/// A key as a presenter remote or number pad sends it.
+fn remote(app: &mut App, code: KeyCode) -> bool {
+    send(app, key(code), 80, 24)
+}
+
+fn footer(app: &App) -> String {
+    screen_text(app, 80, 24)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// A presenter remote (Page Down / Right / Page Up / Left / B / `.` / F5 /
+/// Shift-F5) and a number pad (digits, Enter, + and -) run a whole call with
+/// a show of hands, without the keyboard.
+#[test]
+fn a_presenter_remote_and_a_number_pad_run_a_whole_call() {
+    let mut app = calls_app();
+    // Page Down starts the plan's first call, then answers the phone.
+    assert!(remote(&mut app, KeyCode::PageDown));
+    assert_eq!(phase(&app), Some(Phase::Incoming));
+    assert!(remote(&mut app, KeyCode::PageDown));
+    assert_eq!(phase(&app), Some(Phase::Deciding { step: 0 }));
+    let room = screen_text(&app, 80, 24);
+    // B blanks the room's screen; `.` brings it back.
+    assert!(remote(&mut app, KeyCode::Char('B')));
+    assert!(screen_text(&app, 80, 24).contains("Blank screen."));
+    assert!(remote(&mut app, KeyCode::Char('.')));
+    assert_eq!(screen_text(&app, 80, 24), room);
+    // F5 and Shift-F5 ("start the show"): the room view, whatever was over it.
+    remote(&mut app, KeyCode::Char('.'));
+    assert!(remote(&mut app, KeyCode::F(5)));
+    assert_eq!(screen_text(&app, 80, 24), room);
+    keys(&mut app, "n?");
+    let shift_f5 = Event::Key(KeyEvent::new(KeyCode::F(5), KeyModifiers::SHIFT));
+    assert!(send(&mut app, shift_f5, 80, 24));
+    assert_eq!(screen_text(&app, 80, 24), room);
+    // F5 on the room view changes nothing.
+    assert!(!remote(&mut app, KeyCode::F(5)));
+    // Nothing is highlighted yet, so going on reveals nothing.
+    assert!(!remote(&mut app, KeyCode::PageDown));
+    // The show of hands on the number pad: t, then 3 Enter 9 Enter; a
+    // mistyped digit goes with -.
+    keys(&mut app, "t35");
+    assert!(send(&mut app, ch('-'), 80, 24));
+    keys(&mut app, "\n9\n");
+    assert_eq!(g(&app).counts_now(), vec![Some(3), Some(9)]);
+    let text = screen_text(&app, 80, 24);
+    assert!(
+        text.contains("3 hands") && text.contains("9 hands"),
+        "{text}"
+    );
+    // Right reveals the choice with the most hands (the second on screen).
+    assert!(remote(&mut app, KeyCode::Right));
+    assert_eq!(phase(&app), Some(Phase::Feedback { step: 0, choice: 1 }));
+    // Left (or Page Up, or -) takes the reveal back; + reveals it again.
+    assert!(remote(&mut app, KeyCode::Left));
+    assert_eq!(phase(&app), Some(Phase::Deciding { step: 0 }));
+    assert!(send(&mut app, ch('+'), 80, 24));
+    assert!(matches!(phase(&app), Some(Phase::Feedback { step: 0, .. })));
+    assert!(remote(&mut app, KeyCode::PageUp));
+    assert_eq!(phase(&app), Some(Phase::Deciding { step: 0 }));
+    // Space is a remote's "next" too.
+    assert!(send(&mut app, ch(' '), 80, 24));
+    assert!(matches!(phase(&app), Some(Phase::Feedback { step: 0, .. })));
+    // On to the end of the call with Page Down and the pad's digits.
+    for _ in 0..20 {
+        match phase(&app) {
+            Some(Phase::Ended { .. }) | None => break,
+            Some(Phase::Deciding { .. }) => {
+                send(&mut app, ch('1'), 80, 24);
+            }
+            _ => {
+                remote(&mut app, KeyCode::PageDown);
+            }
+        }
+    }
+    assert!(
+        matches!(phase(&app), Some(Phase::Ended { .. })),
+        "{:?}",
+        phase(&app)
+    );
+    // Esc from a remote goes back one step; it never stops the session.
+    assert!(remote(&mut app, KeyCode::Esc));
+    assert!(matches!(phase(&app), Some(Phase::Feedback { .. })));
+    assert!(app.overlay.is_none() && app.running);
+    remote(&mut app, KeyCode::PageDown);
+    assert!(matches!(phase(&app), Some(Phase::Ended { .. })));
+    // The hands were kept for the record, and Page Down goes to the next call.
+    assert_eq!(g(&app).tallies.len(), 1);
+    assert_eq!(g(&app).tallies[0].counts.iter().flatten().sum::<u32>(), 12);
+    assert!(remote(&mut app, KeyCode::PageDown));
+    assert_eq!(g(&app).position(), (2, 2));
+}
+
+/// After "what if we had said 2?", the footer says which choice Enter
+/// follows.
+#[test]
+fn the_footer_says_which_revealed_choice_enter_follows() {
+    let mut app = calls_app();
+    keys(&mut app, "\n\n1");
+    assert!(
+        footer(&app).contains("Enter Go on with 1"),
+        "{}",
+        footer(&app)
+    );
+    keys(&mut app, "2");
+    assert_eq!(phase(&app), Some(Phase::Feedback { step: 0, choice: 1 }));
+    assert!(
+        footer(&app).contains("Enter Go on with 2"),
+        "{}",
+        footer(&app)
+    );
+}
+
+/// The hands are saved by choice (its number in the file and safer or risky),
+/// so two rooms that saw the choices in different orders read the same.
+#[test]
+fn saved_hands_are_labelled_by_choice_whatever_order_the_room_saw() {
+    let field = |seed: u64| {
+        let mut app = calls_app();
+        app.options.seed = Some(seed);
+        keys(&mut app, "\n\n");
+        let session = g(&app).session.as_ref().expect("a call");
+        let step = session.step(0);
+        // The room puts 2 hands on the safer choice and 8 on the other,
+        // wherever they are on the screen.
+        let hands: Vec<String> = step
+            .choices
+            .iter()
+            .map(|c| match c.verdict {
+                hangup::engine::Verdict::Safer => "2".to_string(),
+                _ => "8".to_string(),
+            })
+            .collect();
+        let order: Vec<usize> = step.choices.iter().map(|c| c.authored_index).collect();
+        keys(&mut app, "t");
+        for h in &hands {
+            keys(&mut app, &format!("{h}\n"));
+        }
+        (record::tallies_field(&g(&app).tallies), order)
+    };
+    let (a, order_a) = field(1);
+    let mut other = None;
+    for seed in 2..40 {
+        let (b, order_b) = field(seed);
+        if order_b != order_a {
+            other = Some(b);
+            break;
+        }
+    }
+    let b = other.expect("some seed shows the choices in another order");
+    assert_eq!(a, b);
+    assert!(a.starts_with("tiny/hello="), "{a}");
+    assert!(a.contains("-safer:2"), "{a}");
+    assert!(a.contains("-risky:8"), "{a}");
+}
+
+/// Records saved with labels and without (older files) both read back.
+#[test]
+fn labelled_and_older_tallies_both_read_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = format!(
+        "{}\n\
+         2026-03-01,52,police-courier,18,police-courier/call=3|-|15,,,,\n\
+         2026-03-02,50,police-courier,12,police-courier/call=3-risky:15|1-safer:3|2-risky:-,,,,\n\
+         2026-03-03,50,police-courier,12,police-courier/call=999-safer:1|x:2|1-safer:bad|2:4,,,,\n",
+        record::HEADER
+    );
+    std::fs::write(dir.path().join(record::FILE_NAME), text).expect("write");
+    let back = record::read_all(dir.path()).expect("read");
+    assert_eq!(back.len(), 3);
+    assert_eq!(back[0].tallies[0].counts, vec![Some(3), None, Some(15)]);
+    assert!(back[0].tallies[0].labels.is_empty());
+    // Labelled in any order: each count goes to its choice.
+    assert_eq!(back[1].tallies[0].counts, vec![Some(3), None, Some(15)]);
+    assert_eq!(
+        back[1].tallies[0].labels,
+        vec!["1-safer", "2-risky", "3-risky"]
+    );
+    // Labels that make no sense are left out, never a huge list or a panic.
+    assert_eq!(back[2].tallies[0].counts, vec![None, Some(4)]);
+    // Written back, the labelled row reads as it was saved.
+    assert_eq!(
+        record::tallies_field(&back[1].tallies),
+        "police-courier/call=1-safer:3|2-risky:-|3-risky:15"
+    );
 }

@@ -801,7 +801,11 @@ fn ctrl_z_hands_the_terminal_back_and_fg_takes_it_again() {
         state() == Some('T')
     });
     // The terminal was handed back before stopping: main screen, cursor
-    // shown, mouse and bracketed paste off.
+    // shown, mouse and bracketed paste off. (The program wrote that before it
+    // stopped; the test's reader thread may take a moment to read it.)
+    pty.wait_until(Duration::from_secs(5), "the main screen back", |p| {
+        contains(after_last(&p.raw(), b"\x1b[?1049h"), b"\x1b[?1049l")
+    });
     let raw = pty.raw();
     let tail = after_last(&raw, b"\x1b[?1049h");
     for (seq, what) in [

@@ -690,3 +690,80 @@ fn each_call_is_counted_once_however_the_keys_are_mashed() {
         "{finished} calls counted as finished in one visit with {calls} calls"
     );
 }
+
+/// The first row of `screen` that holds `text`, and the column it starts at.
+fn find_text(screen: &str, text: &str) -> Option<(u16, u16)> {
+    screen.lines().enumerate().find_map(|(row, line)| {
+        let line = line.trim_matches('"');
+        let at = line.find(text)?;
+        let col = line[..at].chars().count();
+        Some((col as u16, row as u16))
+    })
+}
+
+#[test]
+fn a_visitor_chooses_cymraeg_on_the_invitation_and_plays_by_touch() {
+    use hangup::i18n::{self, Language};
+    let kiosk = Kiosk::new(
+        hangup::engine::Library::load_in(None, Language::EnGb),
+        options(),
+        settings(None),
+        Store::open(None),
+    )
+    .with_languages(Language::EnGb, None);
+    let mut rig = Rig {
+        kiosk,
+        now: Instant::now(),
+    };
+    let screen = rig.screen(W, H);
+    // The block to touch (the line above it names Cymraeg too).
+    let (_, row) = find_text(&screen, "> English <").expect("the choice shows");
+    let line = screen
+        .lines()
+        .nth(row as usize)
+        .unwrap_or_default()
+        .trim_matches('"');
+    let col = line
+        .find("Cymraeg")
+        .map_or(0, |at| line[..at].chars().count() as u16);
+    assert!(rig.touch(col + 2, row));
+    assert_eq!(rig.kiosk.stage, Stage::Visiting);
+    assert_eq!(i18n::current(), Language::Cy);
+    // The quick check is offered ("not now": its own screen is not in Welsh yet).
+    if rig.on_offer() {
+        rig.send(ch('2'));
+    }
+    let screen = rig.screen(W, H);
+    assert!(screen.contains("Dewiswch alwad i'w hymarfer."), "{screen}");
+    let (col, row) = find_text(&screen, "Galwad gan Amazon").expect("the Welsh call");
+    rig.touch(col + 1, row);
+    // The call is in Welsh; answer and choose by touch (the first block each
+    // time) until it ends. (Some of the full-screen buttons are still English.)
+    assert!(rig.screen(W, H).contains("Galwad gan Amazon am ad-daliad"));
+    for _ in 0..20 {
+        if rig
+            .phase()
+            .is_some_and(|p| matches!(p, Phase::Ended { .. }))
+        {
+            break;
+        }
+        let screen = rig.screen(W, H);
+        let target = ["│1 ", " 1  ", "Ymlaen", "Go on", "Enter"]
+            .iter()
+            .find_map(|t| find_text(&screen, t));
+        let Some((col, row)) = target else {
+            panic!("nothing to touch: {screen}");
+        };
+        rig.touch(col + 2, row);
+    }
+    let screen = rig.screen(W, H);
+    assert!(
+        rig.phase()
+            .is_some_and(|p| matches!(p, Phase::Ended { .. })),
+        "{screen}"
+    );
+    // The next visitor starts in English again.
+    rig.kiosk.reset();
+    assert_eq!(i18n::current(), Language::EnGb);
+    assert!(rig.screen(W, H).contains("Press any key"));
+}

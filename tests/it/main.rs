@@ -21,6 +21,8 @@ mod engine;
 mod every_path;
 mod fuzz;
 mod group;
+#[cfg(unix)]
+mod group_notes;
 mod hostile;
 mod kiosk;
 mod kiosk_e2e;
@@ -32,6 +34,7 @@ mod mistakes;
 mod plain;
 mod practice;
 mod present;
+mod pseudo;
 mod pty;
 mod quick_check;
 mod robustness;

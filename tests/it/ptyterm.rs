@@ -266,6 +266,10 @@ impl Pty {
             "Up" => b"\x1b[A".to_vec(),
             "Down" => b"\x1b[B".to_vec(),
             "PageDown" => b"\x1b[6~".to_vec(),
+            "PageUp" => b"\x1b[5~".to_vec(),
+            "Right" => b"\x1b[C".to_vec(),
+            "Left" => b"\x1b[D".to_vec(),
+            "F5" => b"\x1b[15~".to_vec(),
             k if k.starts_with("C-") && k.len() == 3 => {
                 let c = k.as_bytes()[2].to_ascii_lowercase();
                 vec![match c {

@@ -1,0 +1,124 @@
+# Geiriau'r sgriniau ymarfer (src/present/wording.rs).
+# Needs review by a first-language Welsh speaker before use.
+
+app-title = hangup: ymarfer adnabod sgamiau ffôn
+choose = Dewis
+list-title = Dewiswch alwad i'w hymarfer.
+list-hint-keys = Pwyswch ei rhif, neu defnyddiwch y bysellau saeth ac Enter.
+list-hint-touch = Cyffyrddwch â galwad i'w dechrau.
+refused-genuine = Mae rhai galwadau'n rhai go iawn. Mae'n iawn eu gwirio drwy ffonio'n ôl ar rif rydych chi'n ymddiried ynddo.
+more-calls = Mwy o alwadau
+help = Help
+stop = Stopio
+go-on = Ymlaen
+back-to-list = Yn ôl i'r rhestr
+quick-questions = Cwestiynau cyflym
+back-one-step = Yn ôl un cam
+choose-again = Dewis eto
+leave = Gadael
+skip = Hepgor
+replay = Ailchwarae
+go-back = Mynd yn ôl
+more-below = Mwy isod
+scroll-up = Yn ôl i fyny
+ringing = Mae eich ffôn yn canu.
+message-arrived = Mae neges destun wedi cyrraedd.
+knocking = Mae rhywun yn curo ar eich drws.
+answer-phone = Ateb y ffôn
+read-message = Darllen y neges
+go-to-door = Mynd at y drws
+caller-id-shows = Mae rhif y galwr yn dangos
+it-is-from = Mae'n dod gan
+they-say-they-are = Maen nhw'n dweud mai nhw yw
+can-be-faked = Cofiwch: mae'n bosib ffugio'r enw a'r rhif ar eich sgrin. Dydyn nhw ddim yn profi pwy sydd yno.
+what-would-you-do = Beth fyddech chi'n ei wneud?
+your-choice = Eich dewis.
+your-answer = Eich ateb.
+you-chose = Fe ddewisoch chi
+safer = Dewis mwy diogel.
+risky = Dewis peryglus.
+trick = Tric
+call-ended = Mae'r alwad wedi dod i ben.
+what-happened = Beth ddigwyddodd:
+what-to-do-scam = Beth i'w wneud os bydd hyn yn digwydd i chi:
+what-to-do-genuine = Sut i wirio galwad yn ddiogel:
+tricks-in-call = Triciau yn yr alwad hon
+replay-title = Eich llwybr chi a'r llwybr mwy diogel.
+what-you-did = Beth wnaethoch chi:
+safer-way = Y ffordd fwy diogel:
+yes = Ie
+no = Na
+quick-check-title = Prawf cyflym.
+quick-yes = Ie, dechrau'r prawf
+not-now = Dim nawr
+scam-or-real = Ai sgam yw hwn, neu alwad go iawn?
+a-scam = Sgam
+a-real-call = Galwad go iawn
+check-done = Prawf cyflym wedi'i orffen.
+check-done-after = Prawf cyflym wedi'i orffen: sut rydych chi wedi newid.
+to-the-calls = Mynd i'r galwadau ymarfer
+help-title = Help.
+if-worried = Os yw galwad yn eich poeni:
+numbers-to-know = Rhifau i'w gwybod:
+keys = Bysellau ar y sgrin hon:
+touch-help = Cyffyrddwch â bloc i'w ddewis. Cyffyrddwch â Mwy isod i ddarllen ymlaen.
+close-card = Cau'r cerdyn hwn
+stop-question = Ydych chi eisiau stopio ymarfer?
+yes-stop = Ie, stopio
+leave-question = Ydych chi eisiau gadael yr alwad hon a mynd yn ôl i'r rhestr?
+yes-leave = Ie, gadael yr alwad
+keep-going = Na, dal ati
+confirm-title = Ydych chi'n siŵr?
+touch-answer = Cyffyrddwch ag ateb
+touch-button = Cyffyrddwch â botwm
+too-small = Gwnewch y ffenestr yn fwy, os gwelwch yn dda.
+reading-hint = Anodd ei ddarllen? Dechreuwch hangup gyda --large am lythrennau mawr, neu --high-contrast am liwiau cryf.
+reading-hint-short = Anodd ei ddarllen? Pwyswch ? am help.
+theme-hint = Gallwch chi hefyd ddefnyddio --theme light neu --theme dark i gyd-fynd â'ch sgrin.
+typed-help = Am help, teipiwch farc cwestiwn.
+plain-keys = Teipiwch rif eich dewis a phwyso Enter. Teipiwch ? am help, r i'w glywed eto, b i fynd yn ôl gam, neu q i adael.
+leave-check-question = Ydych chi eisiau stopio'r cwestiynau hyn a mynd yn ôl i'r rhestr o alwadau?
+yes-leave-check = Ie, mynd i'r rhestr
+no-step-back = Does dim cam i fynd yn ôl iddo fan hyn.
+
+## Gyda rhifau neu eiriau o'r alwad
+
+step-title = Cam { $n }.
+recall-title = Cwestiwn cyflym { $n } o { $of }.
+check-title = Prawf cyflym, galwad { $n } o { $of }.
+practice-call = Galwad ymarfer: { $title }
+based-on-advice = Yn seiliedig ar gyngor gan { $source }.
+recall-verdict-right = Fe ddywedoch chi { $said }. Mae hynny'n gywir.
+recall-verdict-wrong = Fe ddywedoch chi { $said }. Yr ateb yw { $want }.
+said-yes = ie
+said-no = na
+so-far = Hyd yma:
+so-far-scams = { $spotted } o { $scams } sgam wedi'u hadnabod.
+so-far-genuine = { $handled } o { $genuine } galwad go iawn wedi'u trin yn dda.
+skipped-one = Nodyn: doedd dim modd defnyddio { $first }: { $reason }
+skipped-many = Nodyn: doedd dim modd defnyddio { $count } ffeil. Y gyntaf yw { $first }: { $reason }
+# Mae sgriptiau'n chwilio am ddechrau'r llinell hon: "Dewiswch 1-{ $n }".
+plain-prompt = Dewiswch 1-{ $n } a phwyso Enter.
+plain-prompt-key = I { $what }, teipiwch { $key }.
+plain-get-help = gael help
+plain-hear-again = glywed eto
+plain-go-back = fynd yn ôl gam
+plain-leave = adael
+plain-wrong = Teipiwch rif o 1 i { $n }, os gwelwch yn dda.
+plain-screen = Sgrin: { $title }
+
+plain-says = Mae { $who } yn dweud: "{ $words }"
+plain-message-says = Mae'r neges yn dweud: "{ $words }"
+plain-thought = Rydych chi'n meddwl: { $words }
+mark-due = Eto
+mark-new = Newydd
+practised-count = { $done } o { $all } wedi'u hymarfer.
+due-count =
+    { $due ->
+        [one] Mae { $due } alwad yn barod i'w hymarfer eto. Mae hi ar y brig.
+       *[other] Mae { $due } galwad yn barod i'w hymarfer eto. Maen nhw ar y brig.
+    }
+tricks-again = Triciau i'w hymarfer eto: { $names }.
+booster = Ymarferwch hon eto ymhen tua phythefnos, ar { $date } neu wedyn.
+another-call = Galwad arall
+not-sure = Ddim yn siŵr: byddwn i'n gwirio yn gyntaf

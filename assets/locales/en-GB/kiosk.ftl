@@ -1,0 +1,20 @@
+# The kiosk's own screens (src/kiosk/screens.rs): the invitation, the idle
+# question and the staff exit.
+
+kiosk-invitation = Press any key or touch the screen to practise spotting a phone scam.
+kiosk-only-practice = It is only practice. Nothing about you is kept.
+# Below it, two blocks to touch: "Cymraeg" and "English". The keys c and e stay the same in every language.
+kiosk-choose-language = Touch your language, or press c for Cymraeg or e for English.
+kiosk-still-there = Are you still there?
+kiosk-press-any = Press any key or touch the screen.
+# $seconds: a countdown, 30 to 1.
+kiosk-starting-again =
+    { $seconds ->
+        [one] Starting again in { $seconds } second.
+       *[other] Starting again in { $seconds } seconds.
+    }
+kiosk-staff-exit = Staff exit
+kiosk-type-pin = Type the PIN, then press Enter. Esc goes back.
+# $stars: one * for each digit typed.
+kiosk-pin = PIN: { $stars }
+kiosk-pin-wrong = That PIN is not right. Try again.
