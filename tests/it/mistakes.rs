@@ -613,3 +613,49 @@ const MISTAKES: &[Mistake] = &[
         expect: &[("H0209", 48, 19, Some("did you mean {cash}?"))],
     },
 ];
+
+/// The JSON Schema (what Taplo and VS Code use) agrees with `hangup check` on
+/// every mistake it can express: the shape of the file (unknown keys, wrong
+/// kinds of value, missing keys: H0102 to H0104). It accepts the base, and it
+/// accepts the mistakes only `check` can see (links, memory, text).
+#[test]
+fn the_schema_rejects_what_check_rejects_where_it_can() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&hangup::check::schema_json()).expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let base: serde_json::Value = toml::from_str(BASE).expect("base is TOML");
+    assert!(validator.is_valid(&base));
+    // What JSON Schema can say: the shape, and the rules the editor schema adds.
+    let shape = [
+        "H0102", "H0103", "H0104", "H0202", "H0204", "H0205", "H0210", "H0401", "H0402", "H0404",
+        "H0406", "H0408", "H0409", "H0505", "H0506", "H0507",
+    ];
+    let mut checked = 0;
+    let mut disagree = Vec::new();
+    let mut rejected = 0;
+    for m in MISTAKES {
+        let text = mistake_text(m);
+        // Syntax errors are for a TOML reader, not the schema.
+        let Ok(value) = toml::from_str::<serde_json::Value>(text.trim_start_matches('\u{feff}'))
+        else {
+            continue;
+        };
+        let shape_error = m.expect.iter().any(|(code, ..)| shape.contains(code));
+        let errs: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        rejected += usize::from(!errs.is_empty());
+        if errs.is_empty() == shape_error {
+            disagree.push(format!("{}: check {:?}, schema {errs:?}", m.name, m.expect));
+        }
+        checked += 1;
+    }
+    assert!(disagree.is_empty(), "{}", disagree.join("\n"));
+    assert!(checked >= 35, "{checked}");
+    // Not only the shape: ids, choices, empty text, hidden characters, the catalogue.
+    assert!(
+        rejected >= 20,
+        "the schema rejects only {rejected} of {checked}"
+    );
+}
