@@ -172,6 +172,49 @@ pub enum Medium {
     Visit,
 }
 
+/// How one step reaches the learner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Channel {
+    Call,
+    Text,
+    Email,
+    VoiceNote,
+    FaceToFace,
+}
+
+impl Channel {
+    /// The medium of a first screen that opens with this channel.
+    pub fn medium(self) -> Medium {
+        match self {
+            Channel::Call | Channel::VoiceNote => Medium::Call,
+            Channel::Text | Channel::Email => Medium::Message,
+            Channel::FaceToFace => Medium::Visit,
+        }
+    }
+
+    /// Is what is said on this channel written (a message), not spoken?
+    pub fn is_written(self) -> bool {
+        matches!(self, Channel::Text | Channel::Email)
+    }
+
+    /// The narration that opens a step on this channel, with its sender if known.
+    pub fn arrival(self, from: Option<&str>) -> String {
+        match (self, from) {
+            (Channel::Call, Some(f)) => format!("Your phone rings. The screen shows: {f}."),
+            (Channel::Call, None) => "Your phone rings.".to_string(),
+            (Channel::Text, Some(f)) => format!("A text message arrives from {f}."),
+            (Channel::Text, None) => "A text message arrives.".to_string(),
+            (Channel::Email, Some(f)) => format!("An email arrives from {f}."),
+            (Channel::Email, None) => "An email arrives.".to_string(),
+            (Channel::VoiceNote, Some(f)) => format!("A voice note arrives from {f}."),
+            (Channel::VoiceNote, None) => "A voice note arrives.".to_string(),
+            (Channel::FaceToFace, Some(f)) => format!("You are face to face with {f}."),
+            (Channel::FaceToFace, None) => "You are talking face to face.".to_string(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
@@ -227,6 +270,19 @@ pub struct Step {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub on_repeat: Option<Sp>,
+    /// A time jump shown before this step, e.g. "The next day, 1pm."
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub time: Option<Sp>,
+    /// How this step reaches the learner, when it is a new contact: `call`, `text`,
+    /// `email`, `voice-note` or `face-to-face`. Left out: it goes on as before.
+    #[serde(default)]
+    pub channel: Option<Channel>,
+    /// Who it comes from, as the screen shows it: the caller ID or the sender,
+    /// e.g. "Private number" (with `channel`).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub sender: Option<Sp>,
     /// Notes for a volunteer running a group session (hidden unless asked for).
     #[serde(default)]
     #[schemars(with = "Option<String>")]

@@ -616,7 +616,7 @@ pub fn editor_schema(catalogue: &super::Catalogue) -> Value {
     for (def, fields) in [
         ("Source", &["who", "when", "url"][..]),
         ("Caller", &["name", "organisation", "number"][..]),
-        ("Step", &["says", "scene", "who"][..]),
+        ("Step", &["says", "scene", "who", "time", "sender"][..]),
         (
             "Line",
             &["who", "says", "narration", "thought", "message"][..],
@@ -693,7 +693,7 @@ pub fn editor_schema(catalogue: &super::Catalogue) -> Value {
         &json!({ "anyOf": [
             { "required": ["says"] },
             { "required": ["line"], "properties": { "line": { "minItems": 1 } } }
-        ] }),
+        ], "dependencies": { "sender": ["channel"] } }),
     );
     add(
         &mut s,

@@ -620,6 +620,8 @@ pub fn texts(s: &Scenario) -> Vec<(&'static str, &Sp)> {
         v.extend(st.says.iter().map(|x| ("says", x)));
         v.extend(st.scene.iter().map(|x| ("scene", x)));
         v.extend(st.who.iter().map(|x| ("who", x)));
+        v.extend(st.time.iter().map(|x| ("time", x)));
+        v.extend(st.sender.iter().map(|x| ("sender", x)));
         for l in &st.lines {
             v.extend(l.who.iter().map(|x| ("who", x)));
             v.extend(l.says.iter().map(|x| ("says", x)));
@@ -849,8 +851,11 @@ fn check_fit(s: &Scenario, out: &mut Vec<Diagnostic>) {
         // The call screen at 80x24 has 22 rows: the caller's box (text + 2
         // borders), "What would you do?", and the choices must all fit.
         let lines_of = |t: &Sp| wrapped_lines(&widest(t.get_ref(), &widest_values), TEXT_COLUMNS);
+        // A new contact's arrival ("A text message arrives from ...") is one line.
         let says = st.says.as_ref().map_or(0, lines_of)
             + st.scene.as_ref().map_or(0, lines_of)
+            + st.time.as_ref().map_or(0, lines_of)
+            + usize::from(st.channel.is_some())
             + st.lines
                 .iter()
                 .flat_map(|l| [&l.says, &l.narration, &l.thought, &l.message])
@@ -890,6 +895,25 @@ fn check_fit(s: &Scenario, out: &mut Vec<Diagnostic>) {
         }
         fields.extend(st.scene.iter().map(|t| ("scene", t, Limit::Lines(3))));
         fields.extend(st.who.iter().map(|t| ("who", t, Limit::Columns(40))));
+        fields.extend(st.sender.iter().map(|t| ("sender", t, Limit::Columns(40))));
+        fields.extend(
+            st.time
+                .iter()
+                .map(|t| ("time", t, Limit::Columns(TEXT_COLUMNS))),
+        );
+        if let (Some(sender), None) = (&st.sender, st.channel) {
+            out.push(
+                Diagnostic::error(
+                    "H0509",
+                    format!(
+                        "step \"{}\" has `sender` but no `channel`",
+                        st.id.get_ref()
+                    ),
+                    span(sender),
+                )
+                .with_hint("add channel = \"call\" (or \"text\", \"email\", \"voice-note\", \"face-to-face\") above `sender`"),
+            );
+        }
         for c in &st.choices {
             // A choice may wrap onto a second line; the whole screen is checked below.
             fields.push(("text", &c.text, Limit::Lines(2)));

@@ -612,6 +612,25 @@ const MISTAKES: &[Mistake] = &[
         replace: "wait = [\"Twenty minutes\", \"Half an hour\", \"Forty minutes\"]\n\n[amounts]\nleft = \"{taken} - {cassh}\"",
         expect: &[("H0209", 48, 19, Some("did you mean {cash}?"))],
     },
+    Mistake {
+        name: "sender-without-channel",
+        find: "id = \"ring-999\"\n",
+        replace: "id = \"ring-999\"\nsender = \"Private number\"\n",
+        expect: &[(
+            "H0509",
+            114,
+            10,
+            Some(
+                "add channel = \"call\" (or \"text\", \"email\", \"voice-note\", \"face-to-face\") above `sender`",
+            ),
+        )],
+    },
+    Mistake {
+        name: "channel-typo",
+        find: "id = \"ring-999\"\n",
+        replace: "id = \"ring-999\"\nchannel = \"phone-call\"\n",
+        expect: &[("H0103", 114, 11, None)],
+    },
 ];
 
 /// The JSON Schema (what Taplo and VS Code use) agrees with `hangup check` on
@@ -628,7 +647,7 @@ fn the_schema_rejects_what_check_rejects_where_it_can() {
     // What JSON Schema can say: the shape, and the rules the editor schema adds.
     let shape = [
         "H0102", "H0103", "H0104", "H0202", "H0204", "H0205", "H0210", "H0401", "H0402", "H0404",
-        "H0406", "H0408", "H0409", "H0505", "H0506", "H0507",
+        "H0406", "H0408", "H0409", "H0505", "H0506", "H0507", "H0509",
     ];
     let mut checked = 0;
     let mut disagree = Vec::new();
