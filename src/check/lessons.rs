@@ -398,15 +398,8 @@ fn slips(text: &str) -> Vec<Slip> {
 
 /// Every value of every variant, one filling per index, so each value is used once.
 fn fillings(s: &Scenario) -> Vec<BTreeMap<String, String>> {
-    let longest = s.variants.values().map(Vec::len).max().unwrap_or(0).max(1);
-    (0..longest)
-        .map(|k| {
-            s.variants
-                .iter()
-                .filter(|(_, list)| !list.is_empty())
-                .map(|(key, list)| (key.clone(), list[k % list.len()].get_ref().clone()))
-                .collect()
-        })
+    (0..crate::engine::variants::longest(s))
+        .map(|k| crate::engine::variants::nth(s, k))
         .collect()
 }
 

@@ -508,10 +508,10 @@ fn draw_incoming(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     target(app, btn, Target::Continue);
 }
 
-fn speaker_title(session: &Session, who: &str) -> String {
-    match session.script().medium {
-        Medium::Message => " The message says ".to_string(),
-        _ => format!(" {who} says "),
+fn speaker_title(st: &crate::engine::script::ScriptStep) -> String {
+    match st.says_role() {
+        LineRole::Message => " The message says ".to_string(),
+        _ => format!(" {} says ", st.who),
     }
 }
 
@@ -655,7 +655,7 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
         Some(l) if l.role == LineRole::Speech => format!(" {} says ", l.who),
         Some(_) => String::new(),
         None if roles => String::new(),
-        None => speaker_title(session, &st.who),
+        None => speaker_title(&st),
     };
     let block = Block::default()
         .borders(if compact { Borders::TOP } else { Borders::ALL })
