@@ -66,5 +66,8 @@ for region in ewni scotland; do
     check "$region" $HANGUP --region "$region" handout
     check "$region-mine-nothing-yet" $HANGUP --region "$region" --data-dir "$work/empty" handout --mine
     check "$region-mine-everything" $HANGUP --region "$region" --data-dir "$full" handout --mine --today 2026-11-30
+    # Welsh is longer than English: it must fit too.
+    check "$region-cy" $HANGUP --language cy --region "$region" handout
+    check "$region-cy-mine-everything" $HANGUP --language cy --region "$region" --data-dir "$full" handout --mine --today 2026-11-30
 done
 exit $status

@@ -684,7 +684,7 @@ pub fn report(
             out,
             "Practised {times}, last on {}. Last time: {}",
             r.last_played.long(),
-            crate::engine::model::outcome_words(kind, r.last_outcome)
+            crate::present::wording::outcome_words(kind, r.last_outcome)
         )?;
         let again = r.last_played.plus(BOOSTER_DAYS);
         if today >= again {

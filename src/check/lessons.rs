@@ -90,7 +90,8 @@ fn says_courier_coming(says: &str, scene: Option<&str>) -> bool {
 /// coming (its own choices included: refusing does not call the courier off), and
 /// after the learner goes along with a collection (a choice that is not `safer` and
 /// names the `courier` trick). From there, every `safer` choice whose text or
-/// feedback offers 101 without 999 is reported.
+/// feedback offers 101 without 999 is reported, if that path is offered it: the
+/// walk follows memory (`set`, `when`, `unless`) and `on_repeat`.
 fn courier_then_101(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic>) {
     let index: BTreeMap<&str, usize> = s
         .steps
@@ -101,12 +102,17 @@ fn courier_then_101(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic
     let Some(&start) = index.get(s.start.get_ref().as_str()) else {
         return;
     };
-    // States are (step, courier on the way); at most twice the number of steps.
-    let mut seen: BTreeSet<(usize, bool)> = BTreeSet::new();
-    let mut queue = VecDeque::from([(start, false)]);
+    // States are (step, courier on the way, facts set so far): memory decides
+    // which choices a path is offered (`when` / `unless`), so a 999 version for
+    // courier paths and a 101 version for the rest are both right. Facts make
+    // the states many in a hostile file, so the walk stops after `MAX_STATES`.
+    type State<'a> = (usize, bool, BTreeSet<&'a str>);
+    const MAX_STATES: usize = 20_000;
+    let mut seen: BTreeSet<State> = BTreeSet::new();
+    let mut queue: VecDeque<State> = VecDeque::from([(start, false, BTreeSet::new())]);
     let mut reported: BTreeSet<(usize, usize)> = BTreeSet::new();
-    while let Some((at, before)) = queue.pop_front() {
-        if !seen.insert((at, before)) {
+    while let Some((at, before, facts)) = queue.pop_front() {
+        if seen.len() >= MAX_STATES || !seen.insert((at, before, facts.clone())) {
             continue;
         }
         let st = &s.steps[at];
@@ -134,7 +140,25 @@ fn courier_then_101(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic
                 &said.join(" "),
                 (!narrated.is_empty()).then_some(narrated.as_str()),
             );
+        // A second visit may go elsewhere (`on_repeat`), with the same facts.
+        if let Some(&again) = st
+            .on_repeat
+            .as_ref()
+            .and_then(|r| index.get(r.get_ref().as_str()))
+        {
+            queue.push_back((again, coming, facts.clone()));
+        }
         for (ci, c) in st.choices.iter().enumerate() {
+            let offered = c
+                .when
+                .as_ref()
+                .is_none_or(|w| facts.contains(w.get_ref().as_str()))
+                && c.unless
+                    .as_ref()
+                    .is_none_or(|u| !facts.contains(u.get_ref().as_str()));
+            if !offered {
+                continue;
+            }
             let words = format!("{} {}", c.text.get_ref(), c.feedback.get_ref());
             let offers_101 = has_number(&words, "101");
             let offers_999 = has_number(&words, "999");
@@ -166,7 +190,9 @@ fn courier_then_101(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic
             let goes_along =
                 c.verdict != Verdict::Safer && c.flags.iter().any(|f| f.get_ref() == "courier");
             if let Some(&next) = index.get(c.next.get_ref().as_str()) {
-                queue.push_back((next, coming || goes_along));
+                let mut after = facts.clone();
+                after.extend(c.set.iter().map(|f| f.get_ref().as_str()));
+                queue.push_back((next, coming || goes_along, after));
             }
         }
     }
@@ -398,15 +424,8 @@ fn slips(text: &str) -> Vec<Slip> {
 
 /// Every value of every variant, one filling per index, so each value is used once.
 fn fillings(s: &Scenario) -> Vec<BTreeMap<String, String>> {
-    let longest = s.variants.values().map(Vec::len).max().unwrap_or(0).max(1);
-    (0..longest)
-        .map(|k| {
-            s.variants
-                .iter()
-                .filter(|(_, list)| !list.is_empty())
-                .map(|(key, list)| (key.clone(), list[k % list.len()].get_ref().clone()))
-                .collect()
-        })
+    (0..crate::engine::variants::longest(s))
+        .map(|k| crate::engine::variants::nth(s, k))
         .collect()
 }
 

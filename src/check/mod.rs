@@ -69,8 +69,8 @@ pub fn exit_code(report: &Report) -> i32 {
 
 /// The JSON Schema of the scenario format, pretty-printed (what `hangup schema` prints).
 pub fn schema_json() -> String {
-    let mut s = serde_json::to_string_pretty(crate::engine::structure::schema())
-        .unwrap_or_else(|_| "{}".to_string());
+    let schema = crate::engine::structure::editor_schema(&Catalogue::builtin());
+    let mut s = serde_json::to_string_pretty(&schema).unwrap_or_else(|_| "{}".to_string());
     s.push('\n');
     s
 }

@@ -14,6 +14,7 @@ pub mod structure;
 pub mod text;
 pub mod translate;
 pub mod validate;
+pub mod variants;
 
 pub use catalogue::Catalogue;
 pub use library::Library;

@@ -47,9 +47,15 @@ pub struct Scenario {
     #[schemars(with = "Vec<String>")]
     pub action: Vec<Sp>,
     /// Lists to pick from, so each run is a little different: `{name}` in any text.
+    /// A list of sets (`{ name = "...", force = "..." }`) picks a whole set at once:
+    /// `{officer.name}`, `{officer.force}`.
     #[serde(default)]
-    #[schemars(with = "BTreeMap<String, Vec<String>>")]
-    pub variants: BTreeMap<String, Vec<Sp>>,
+    #[schemars(with = "BTreeMap<String, Vec<VariantSchema>>")]
+    pub variants: BTreeMap<String, Vec<Variant>>,
+    /// Amounts worked out from variants, e.g. `second = "{payment.total} - {payment.first}"`.
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, String>")]
+    pub amounts: BTreeMap<String, Sp>,
     /// Mix up the order of the choices on each run (default: yes).
     #[serde(default = "yes")]
     pub shuffle_choices: bool,
@@ -62,6 +68,88 @@ pub struct Scenario {
     /// Quick questions asked after the call, to help the lesson stick.
     #[serde(default, rename = "recall")]
     pub recall: Vec<Recall>,
+}
+
+/// One value of a variant list: a text, or a set of texts picked together.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(untagged, from = "Spanned<RawVariant>")]
+pub enum Variant {
+    Text(Sp),
+    Set(Spanned<BTreeMap<String, Sp>>),
+}
+
+impl Variant {
+    /// Where the value is in the file.
+    pub fn span(&self) -> std::ops::Range<usize> {
+        match self {
+            Variant::Text(t) => t.span(),
+            Variant::Set(s) => s.span(),
+        }
+    }
+
+    /// Every text in the value.
+    pub fn texts(&self) -> Vec<&Sp> {
+        match self {
+            Variant::Text(t) => vec![t],
+            Variant::Set(s) => s.get_ref().values().collect(),
+        }
+    }
+}
+
+/// A variant value as read, before its span is put with it.
+#[derive(Debug, Clone)]
+pub enum RawVariant {
+    Text(String),
+    Set(BTreeMap<String, Sp>),
+}
+
+impl From<Spanned<RawVariant>> for Variant {
+    fn from(v: Spanned<RawVariant>) -> Self {
+        let span = v.span();
+        match v.into_inner() {
+            RawVariant::Text(t) => Variant::Text(Spanned::new(span, t)),
+            RawVariant::Set(s) => Variant::Set(Spanned::new(span, s)),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for RawVariant {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RawVariant;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("text in quotes, or a set like { name = \"...\" }")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawVariant, E> {
+                Ok(RawVariant::Text(v.to_string()))
+            }
+            fn visit_string<E: serde::de::Error>(self, v: String) -> Result<RawVariant, E> {
+                Ok(RawVariant::Text(v))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RawVariant, A::Error> {
+                let mut out = BTreeMap::new();
+                while let Some(k) = map.next_key::<String>()? {
+                    let v: Sp = map.next_value()?;
+                    out.insert(k, v);
+                }
+                Ok(RawVariant::Set(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A text, or a set of texts picked together, e.g. { name = "DS Cole", force = "Kent Police" }.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+pub enum VariantSchema {
+    Text(String),
+    Set(BTreeMap<String, String>),
 }
 
 fn yes() -> bool {
@@ -82,6 +170,49 @@ pub enum Medium {
     Call,
     Message,
     Visit,
+}
+
+/// How one step reaches the learner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Channel {
+    Call,
+    Text,
+    Email,
+    VoiceNote,
+    FaceToFace,
+}
+
+impl Channel {
+    /// The medium of a first screen that opens with this channel.
+    pub fn medium(self) -> Medium {
+        match self {
+            Channel::Call | Channel::VoiceNote => Medium::Call,
+            Channel::Text | Channel::Email => Medium::Message,
+            Channel::FaceToFace => Medium::Visit,
+        }
+    }
+
+    /// Is what is said on this channel written (a message), not spoken?
+    pub fn is_written(self) -> bool {
+        matches!(self, Channel::Text | Channel::Email)
+    }
+
+    /// The narration that opens a step on this channel, with its sender if known.
+    pub fn arrival(self, from: Option<&str>) -> String {
+        match (self, from) {
+            (Channel::Call, Some(f)) => format!("Your phone rings. The screen shows: {f}."),
+            (Channel::Call, None) => "Your phone rings.".to_string(),
+            (Channel::Text, Some(f)) => format!("A text message arrives from {f}."),
+            (Channel::Text, None) => "A text message arrives.".to_string(),
+            (Channel::Email, Some(f)) => format!("An email arrives from {f}."),
+            (Channel::Email, None) => "An email arrives.".to_string(),
+            (Channel::VoiceNote, Some(f)) => format!("A voice note arrives from {f}."),
+            (Channel::VoiceNote, None) => "A voice note arrives.".to_string(),
+            (Channel::FaceToFace, Some(f)) => format!("You are face to face with {f}."),
+            (Channel::FaceToFace, None) => "You are talking face to face.".to_string(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -139,6 +270,19 @@ pub struct Step {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub on_repeat: Option<Sp>,
+    /// A time jump shown before this step, e.g. "The next day, 1pm."
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub time: Option<Sp>,
+    /// How this step reaches the learner, when it is a new contact: `call`, `text`,
+    /// `email`, `voice-note` or `face-to-face`. Left out: it goes on as before.
+    #[serde(default)]
+    pub channel: Option<Channel>,
+    /// Who it comes from, as the screen shows it: the caller ID or the sender,
+    /// e.g. "Private number" (with `channel`).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub sender: Option<Sp>,
     /// Notes for a volunteer running a group session (hidden unless asked for).
     #[serde(default)]
     #[schemars(with = "Option<String>")]
@@ -320,17 +464,5 @@ impl Outcome {
             Outcome::PartlySafe => "partly-safe",
             Outcome::Defrauded => "defrauded",
         }
-    }
-}
-
-/// The outcome in words (never colour alone), worded for scams and real calls.
-pub fn outcome_words(kind: Kind, outcome: Outcome) -> &'static str {
-    match (kind, outcome) {
-        (Kind::Scam, Outcome::Safe) => "You stayed safe.",
-        (Kind::Scam, Outcome::PartlySafe) => "Partly safe.",
-        (Kind::Scam, Outcome::Defrauded) => "The caller got what they wanted.",
-        (Kind::Genuine, Outcome::Safe) => "You handled a real call well.",
-        (Kind::Genuine, Outcome::PartlySafe) => "You were safe, and you could check next time.",
-        (Kind::Genuine, Outcome::Defrauded) => "This call went wrong.",
     }
 }

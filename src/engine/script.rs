@@ -10,7 +10,7 @@ use rand::seq::SliceRandom;
 use rand::{RngExt, SeedableRng, rngs::StdRng};
 
 use super::catalogue::Catalogue;
-use super::model::{Kind, Medium, Outcome, Scenario, Verdict};
+use super::model::{Channel, Kind, Medium, Outcome, Scenario, Verdict};
 use super::text::{fill, sanitize};
 
 /// Where a choice leads.
@@ -135,6 +135,12 @@ impl ScriptLine {
 #[derive(Debug, Clone)]
 pub struct ScriptStep {
     pub id: String,
+    /// A time jump before this step ("The next day, 1pm."); also its first narration line.
+    pub time: Option<String>,
+    /// How this step reaches the learner, when it is a new contact.
+    pub channel: Option<Channel>,
+    /// Its caller ID or sender.
+    pub sender: Option<String>,
     /// Narration before anyone speaks (the narration lines, joined), if any.
     pub scene: Option<String>,
     /// Who is speaking (the first speaker; the caller's name unless the step says otherwise).
@@ -195,6 +201,14 @@ impl ScriptStep {
             .map(|l| l.text.as_str())
             .collect();
         self.says = said.join(" ");
+    }
+
+    /// Whether the words of this step are a message (written) or speech.
+    pub fn says_role(&self) -> Role {
+        self.lines
+            .iter()
+            .find(|l| matches!(l.role, Role::Speech | Role::Message))
+            .map_or(Role::Speech, |l| l.role)
     }
 
     /// True when the lines need more than one speech box to show truly
@@ -265,16 +279,13 @@ impl Script {
         let mut rng = StdRng::seed_from_u64(seed);
         let region = catalogue.region(Some(region)).to_string();
 
-        // Pick one value from each variant list, in a fixed (sorted) order.
-        let values: BTreeMap<String, String> = scenario
-            .variants
-            .iter()
-            .filter(|(_, list)| !list.is_empty())
-            .map(|(k, list)| {
-                let i = rng.random_range(0..list.len());
-                (k.clone(), sanitize(list[i].get_ref()))
-            })
-            .collect();
+        // Pick one value from each variant list (a set is one value), in sorted order.
+        // Each list is picked in the same order as ever, so a seed keeps its values.
+        let values: BTreeMap<String, String> =
+            super::variants::values(scenario, |_, len| rng.random_range(0..len))
+                .into_iter()
+                .map(|(k, v)| (k, sanitize(&v)))
+                .collect();
         let t = |s: &str| sanitize(&fill(s, &values));
 
         let node_of: BTreeMap<&str, Node> = scenario
@@ -292,6 +303,10 @@ impl Script {
             .collect();
 
         let caller_name = t(scenario.caller.name.get_ref());
+        let first = scenario
+            .steps
+            .iter()
+            .find(|st| st.id.get_ref() == scenario.start.get_ref());
         let steps = scenario
             .steps
             .iter()
@@ -339,6 +354,26 @@ impl Script {
                     .as_ref()
                     .map_or_else(|| caller_name.clone(), |w| t(w.get_ref()));
                 let mut lines = Vec::new();
+                // A time jump, then how a new contact arrives: narration first.
+                // (The first step's arrival is the ringing screen itself.)
+                let arrival = st
+                    .channel
+                    .filter(|_| st.id.get_ref() != scenario.start.get_ref())
+                    .map(|c| c.arrival(st.sender.as_ref().map(|f| t(f.get_ref())).as_deref()));
+                for text in st
+                    .time
+                    .as_ref()
+                    .map(|x| t(x.get_ref()))
+                    .into_iter()
+                    .chain(arrival)
+                {
+                    lines.push(ScriptLine {
+                        role: Role::Narration,
+                        who: String::new(),
+                        text,
+                        cond: Cond::default(),
+                    });
+                }
                 if let Some(scene) = &st.scene {
                     lines.push(ScriptLine {
                         role: Role::Narration,
@@ -348,11 +383,10 @@ impl Script {
                     });
                 }
                 if let Some(says) = &st.says {
-                    let role = if scenario.medium == Medium::Message {
-                        Role::Message
-                    } else {
-                        Role::Speech
-                    };
+                    let written = st
+                        .channel
+                        .map_or(scenario.medium == Medium::Message, Channel::is_written);
+                    let role = if written { Role::Message } else { Role::Speech };
                     lines.push(ScriptLine {
                         role,
                         who: who.clone(),
@@ -391,6 +425,9 @@ impl Script {
                 }
                 let mut step = ScriptStep {
                     id: st.id.get_ref().clone(),
+                    time: st.time.as_ref().map(|x| t(x.get_ref())),
+                    channel: st.channel,
+                    sender: st.sender.as_ref().map(|x| t(x.get_ref())),
                     scene: None,
                     who: who.clone(),
                     says: String::new(),
@@ -454,7 +491,10 @@ impl Script {
             title: t(scenario.title.get_ref()),
             summary: t(scenario.summary.get_ref()),
             kind: scenario.kind,
-            medium: scenario.medium,
+            // A call can open with a text or an email before the phone rings.
+            medium: first
+                .and_then(|st| st.channel)
+                .map_or(scenario.medium, Channel::medium),
             source: format!(
                 "{}, {}",
                 t(scenario.source.who.get_ref()),
@@ -462,7 +502,11 @@ impl Script {
             ),
             caller_name,
             caller_organisation: t(scenario.caller.organisation.get_ref()),
-            caller_number: t(scenario.caller.number.get_ref()),
+            caller_number: t(first
+                .filter(|st| st.channel.is_some())
+                .and_then(|st| st.sender.as_ref())
+                .unwrap_or(&scenario.caller.number)
+                .get_ref()),
             start,
             steps,
             endings,
@@ -476,15 +520,6 @@ impl Script {
                 })
                 .collect(),
             region,
-        }
-    }
-
-    /// Where this call comes from, for the end of the call: scams cite the
-    /// warning they are based on; real calls cite the advice they teach.
-    pub fn source_line(&self) -> String {
-        match self.kind {
-            Kind::Scam => format!("Based on a warning from {}.", self.source),
-            Kind::Genuine => format!("Based on advice from {}.", self.source),
         }
     }
 

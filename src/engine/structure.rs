@@ -282,8 +282,30 @@ impl<'a> Walker<'a, '_> {
                 .filter_map(|o| self.resolve(o).get("const").and_then(Value::as_str))
                 .map(str::to_string)
                 .collect();
+            let kinds: Vec<&str> = options
+                .iter()
+                .filter_map(|o| self.resolve(o).get("type").and_then(Value::as_str))
+                .collect();
+            let actual = json_type(v.get_ref());
+            // The option of the same kind says what is wrong inside the value.
+            let same_kind = (kinds.len() == options.len())
+                .then(|| kinds.iter().position(|k| type_matches(k, actual)))
+                .flatten();
             if allowed.len() == options.len() {
                 self.bad_choice(v, name, &allowed);
+            } else if let Some(i) = same_kind {
+                self.value(v, &options[i], name, place, in_array_of_tables);
+            } else if kinds.len() == options.len() {
+                let want: Vec<&str> = kinds.iter().map(|k| plain_type(k)).collect();
+                self.out.push(Diagnostic::error(
+                    "H0103",
+                    format!(
+                        "`{name}` should be {}, but here it is {}",
+                        want.join(" or "),
+                        plain_type(actual)
+                    ),
+                    Some(v.span()),
+                ));
             } else {
                 self.out.push(Diagnostic::error(
                     "H0103",
@@ -538,4 +560,158 @@ impl<'a> Walker<'a, '_> {
             }
         }
     }
+}
+
+/// The schema for editors (`hangup schema`, `assets/scenario.schema.json`): the
+/// shape above, plus every rule of `hangup check` that JSON Schema can say, so
+/// Taplo and VS Code agree with `check` on them: the id pattern (H0202), 2 to 4
+/// choices (H0404), lists that cannot be empty (H0210), text that cannot be
+/// empty, break the line or hide characters (H0401, H0402, H0406, H0409), a
+/// step that says something (H0506), a line that is one thing (H0505), an
+/// ending that explains what happened (H0408), fact names (H0507), and the
+/// red flags and advice of the built-in catalogue (H0204, H0205).
+///
+/// The checker itself walks `schema()`, and these rules stay with the checks
+/// that report them in plain words with a "did you mean".
+pub fn editor_schema(catalogue: &super::Catalogue) -> Value {
+    use serde_json::json;
+    let mut s = schema().clone();
+    // Characters `check` refuses in text (crate::sanitize::classify), as far as a
+    // JSON Schema pattern (ECMA-262, no `u` flag) can name them.
+    const HIDDEN: &str = "\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\ufff0-\\ufffb";
+    let text = json!({ "pattern": format!("^[^{HIDDEN}]*[^\\s{HIDDEN}][^{HIDDEN}]*$") });
+    // Volunteer notes may have line breaks.
+    let notes_hidden = HIDDEN.replace("\\u0000-\\u001f", "\\u0000-\\u0009\\u000b-\\u001f");
+    let notes =
+        json!({ "pattern": format!("^[^{notes_hidden}]*[^\\s{notes_hidden}][^{notes_hidden}]*$") });
+    let id = json!({ "pattern": "^[a-z0-9][a-z0-9-]{0,63}$" });
+    let fact = json!({ "pattern": "^[a-z][a-z0-9_-]{0,39}$" });
+    let flags: Vec<&str> = catalogue
+        .red_flags
+        .flags
+        .iter()
+        .map(|f| f.id.as_str())
+        .collect();
+    let advice: Vec<&str> = catalogue
+        .advice
+        .steps
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+
+    fn add(s: &mut Value, pointer: &str, extra: &Value) {
+        if let (Some(Value::Object(target)), Value::Object(extra)) = (s.pointer_mut(pointer), extra)
+        {
+            for (k, v) in extra {
+                target.insert(k.clone(), v.clone());
+            }
+        }
+    }
+    for p in ["/properties/id", "/properties/start"] {
+        add(&mut s, p, &id);
+    }
+    for p in ["title", "summary"] {
+        add(&mut s, &format!("/properties/{p}"), &text);
+    }
+    for (def, fields) in [
+        ("Source", &["who", "when", "url"][..]),
+        ("Caller", &["name", "organisation", "number"][..]),
+        ("Step", &["says", "scene", "who", "time", "sender"][..]),
+        (
+            "Line",
+            &["who", "says", "narration", "thought", "message"][..],
+        ),
+        ("Choice", &["text", "feedback", "recap"][..]),
+        ("Ending", &["title"][..]),
+        ("EndingLine", &["text"][..]),
+        ("Recall", &["question", "explain"][..]),
+    ] {
+        for f in fields {
+            add(&mut s, &format!("/definitions/{def}/properties/{f}"), &text);
+        }
+    }
+    add(&mut s, "/definitions/Step/properties/notes", &notes);
+    add(
+        &mut s,
+        "/definitions/Ending/properties/happened/items",
+        &text,
+    );
+    for p in [
+        "/definitions/Step/properties/id",
+        "/definitions/Step/properties/on_repeat",
+        "/definitions/Choice/properties/next",
+        "/definitions/Ending/properties/id",
+    ] {
+        add(&mut s, p, &id);
+    }
+    for p in [
+        "/definitions/Choice/properties/set/items",
+        "/definitions/Choice/properties/when",
+        "/definitions/Choice/properties/unless",
+        "/definitions/Line/properties/when",
+        "/definitions/Line/properties/unless",
+        "/definitions/Ending/properties/when",
+        "/definitions/Ending/properties/unless",
+        "/definitions/EndingLine/properties/when",
+        "/definitions/EndingLine/properties/unless",
+    ] {
+        add(&mut s, p, &fact);
+    }
+    add(
+        &mut s,
+        "/definitions/Step/properties/choice",
+        &json!({ "minItems": 2, "maxItems": 4 }),
+    );
+    add(
+        &mut s,
+        "/definitions/Choice/properties/flags/items",
+        &json!({ "enum": flags }),
+    );
+    for p in [
+        "/properties/action/items",
+        "/definitions/Ending/properties/action/items",
+    ] {
+        add(&mut s, p, &json!({ "enum": advice }));
+    }
+    add(
+        &mut s,
+        "/properties/variants/additionalProperties",
+        &json!({ "minItems": 1 }),
+    );
+    add(
+        &mut s,
+        "/definitions/VariantSchema",
+        &json!({ "anyOf": [
+            text,
+            { "type": "object", "minProperties": 1, "additionalProperties": text }
+        ] }),
+    );
+    // A step says something; a line is exactly one thing; an ending explains.
+    add(
+        &mut s,
+        "/definitions/Step",
+        &json!({ "anyOf": [
+            { "required": ["says"] },
+            { "required": ["line"], "properties": { "line": { "minItems": 1 } } }
+        ], "dependencies": { "sender": ["channel"] } }),
+    );
+    add(
+        &mut s,
+        "/definitions/Line",
+        &json!({ "oneOf": [
+            { "required": ["says"] },
+            { "required": ["narration"] },
+            { "required": ["thought"] },
+            { "required": ["message"] }
+        ], "dependencies": { "who": ["says"] } }),
+    );
+    add(
+        &mut s,
+        "/definitions/Ending",
+        &json!({ "anyOf": [
+            { "required": ["happened"], "properties": { "happened": { "minItems": 1 } } },
+            { "required": ["line"], "properties": { "line": { "minItems": 1 } } }
+        ] }),
+    );
+    s
 }

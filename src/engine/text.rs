@@ -34,15 +34,28 @@ pub enum Placeholder<'a> {
     Name(usize, &'a str),
     /// A `{` with no matching `}`, or an empty/ill-formed name, at this byte offset.
     Malformed(usize),
+    /// `{{` or `}}` at this byte offset: one literal brace, written twice.
+    Brace(usize, char),
 }
 
-/// Find the placeholders in a text. Names are letters, digits, `-`, `_` and `.`.
+/// Find the placeholders in a text. Names are letters, digits, `-`, `_` and `.`
+/// (`{officer.name}` is one part of a variant set). `{{` and `}}` are literal braces.
 pub fn placeholders(s: &str) -> Vec<Placeholder<'_>> {
     let mut out = Vec::new();
     let mut rest = s;
     let mut base = 0;
     while let Some(open) = rest.find(['{', '}']) {
         let at = base + open;
+        if let Some(brace) = [('{', "{{"), ('}', "}}")]
+            .into_iter()
+            .find(|(_, pair)| rest[open..].starts_with(pair))
+            .map(|(b, _)| b)
+        {
+            out.push(Placeholder::Brace(at, brace));
+            base = at + 2;
+            rest = &s[base..];
+            continue;
+        }
         if rest[open..].starts_with('}') {
             out.push(Placeholder::Malformed(at));
             base = at + 1;
@@ -77,18 +90,26 @@ fn is_placeholder_name(name: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
-/// Replace `{name}` with its value; unknown or malformed placeholders are left as written
+/// Replace `{name}` with its value, and `{{`/`}}` with one brace; unknown or malformed placeholders are left as written
 /// (the checker reports them, so they never reach a learner from the built-in files).
 pub fn fill(s: &str, values: &BTreeMap<String, String>) -> String {
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
     for p in placeholders(s) {
-        if let Placeholder::Name(at, name) = p
-            && let Some(v) = values.get(name)
-        {
-            out.push_str(&s[last..at]);
-            out.push_str(v);
-            last = at + name.len() + 2;
+        match p {
+            Placeholder::Name(at, name) => {
+                if let Some(v) = values.get(name) {
+                    out.push_str(&s[last..at]);
+                    out.push_str(v);
+                    last = at + name.len() + 2;
+                }
+            }
+            Placeholder::Brace(at, brace) => {
+                out.push_str(&s[last..at]);
+                out.push(brace);
+                last = at + 2;
+            }
+            Placeholder::Malformed(_) => {}
         }
     }
     out.push_str(&s[last..]);
@@ -140,5 +161,26 @@ mod tests {
             ]
         );
         assert_eq!(placeholders("x } y"), vec![Placeholder::Malformed(2)]);
+    }
+
+    #[test]
+    fn doubled_braces_are_literal() {
+        let mut v = BTreeMap::new();
+        v.insert("name".to_string(), "Pat".to_string());
+        assert_eq!(fill("{{name}} is {name}}}", &v), "{name} is Pat}");
+        assert_eq!(
+            placeholders("a {{ b }} {c}"),
+            vec![
+                Placeholder::Brace(2, '{'),
+                Placeholder::Brace(7, '}'),
+                Placeholder::Name(10, "c")
+            ]
+        );
+        // Three in a row: a literal brace, then a placeholder.
+        assert_eq!(fill("{{{name}", &v), "{Pat");
+        assert_eq!(
+            placeholders("{{{"),
+            vec![Placeholder::Brace(0, '{'), Placeholder::Malformed(2)]
+        );
     }
 }

@@ -124,6 +124,8 @@ impl Kind {
                         | "organisation"
                         | "line"
                         | "lines"
+                        | "time"
+                        | "sender"
                 ) || (field == "when" && path == ["source"])
             }
             Kind::RedFlags => matches!(field, "name" | "explain"),

@@ -131,6 +131,7 @@ pub fn validate_source(
     check_graph(s, &mut out);
     check_text(s, source, &mut out);
     check_fit(s, &mut out);
+    super::variants::check(s, source, &mut out);
     super::memory::check(s, &mut out);
     super::house::check(s, source, &mut out);
     out
@@ -613,12 +614,14 @@ pub fn texts(s: &Scenario) -> Vec<(&'static str, &Sp)> {
     ];
     v.extend(s.source.url.iter().map(|u| ("source.url", u)));
     for vals in s.variants.values() {
-        v.extend(vals.iter().map(|x| ("variants", x)));
+        v.extend(vals.iter().flat_map(|x| x.texts()).map(|x| ("variants", x)));
     }
     for st in &s.steps {
         v.extend(st.says.iter().map(|x| ("says", x)));
         v.extend(st.scene.iter().map(|x| ("scene", x)));
         v.extend(st.who.iter().map(|x| ("who", x)));
+        v.extend(st.time.iter().map(|x| ("time", x)));
+        v.extend(st.sender.iter().map(|x| ("sender", x)));
         for l in &st.lines {
             v.extend(l.who.iter().map(|x| ("who", x)));
             v.extend(l.says.iter().map(|x| ("says", x)));
@@ -646,7 +649,7 @@ pub fn texts(s: &Scenario) -> Vec<(&'static str, &Sp)> {
 }
 
 fn check_text(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic>) {
-    let known: BTreeSet<&str> = s.variants.keys().map(String::as_str).collect();
+    let known = super::variants::known_names(s);
     for (name, t) in texts(s) {
         let text = t.get_ref();
         if text.trim().is_empty() {
@@ -679,20 +682,17 @@ fn check_text(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic>) {
                         format!("`{name}` has a `{{` or `}}` that is not a placeholder"),
                         inner_span(source, t, at, 1),
                     )
-                    .with_hint("write placeholders as {name}, with a name from [variants]"),
+                    .with_hint("write placeholders as {name}, with a name from [variants]; write {{ or }} for a bracket on its own"),
                 ),
                 Placeholder::Name(at, n) if !known.contains(n) => {
-                    let mut d = Diagnostic::error(
-                        "H0209",
-                        format!("`{name}` uses {{{n}}}, but [variants] has no list called \"{n}\""),
+                    out.push(super::variants::unknown_placeholder(
+                        s,
+                        name,
+                        n,
                         inner_span(source, t, at, n.len() + 2),
-                    );
-                    if let Some(c) = closest(n, known.iter().copied()) {
-                        d = d.with_hint(format!("did you mean {{{c}}}?"));
-                    }
-                    out.push(d);
+                    ));
                 }
-                Placeholder::Name(..) => {}
+                Placeholder::Name(..) | Placeholder::Brace(..) => {}
             }
         }
     }
@@ -830,16 +830,7 @@ fn widest(text: &str, widest_values: &BTreeMap<String, String>) -> String {
 
 fn check_fit(s: &Scenario, out: &mut Vec<Diagnostic>) {
     use unicode_width::UnicodeWidthStr;
-    let widest_values: BTreeMap<String, String> = s
-        .variants
-        .iter()
-        .filter_map(|(k, vals)| {
-            vals.iter()
-                .map(|v| v.get_ref())
-                .max_by_key(|v| v.width())
-                .map(|v| (k.clone(), v.clone()))
-        })
-        .collect();
+    let widest_values = super::variants::widest(s);
     // (field name, text, most lines at TEXT_COLUMNS, or most columns on one line)
     enum Limit {
         Lines(usize),
@@ -860,8 +851,11 @@ fn check_fit(s: &Scenario, out: &mut Vec<Diagnostic>) {
         // The call screen at 80x24 has 22 rows: the caller's box (text + 2
         // borders), "What would you do?", and the choices must all fit.
         let lines_of = |t: &Sp| wrapped_lines(&widest(t.get_ref(), &widest_values), TEXT_COLUMNS);
+        // A new contact's arrival ("A text message arrives from ...") is one line.
         let says = st.says.as_ref().map_or(0, lines_of)
             + st.scene.as_ref().map_or(0, lines_of)
+            + st.time.as_ref().map_or(0, lines_of)
+            + usize::from(st.channel.is_some())
             + st.lines
                 .iter()
                 .flat_map(|l| [&l.says, &l.narration, &l.thought, &l.message])
@@ -901,6 +895,25 @@ fn check_fit(s: &Scenario, out: &mut Vec<Diagnostic>) {
         }
         fields.extend(st.scene.iter().map(|t| ("scene", t, Limit::Lines(3))));
         fields.extend(st.who.iter().map(|t| ("who", t, Limit::Columns(40))));
+        fields.extend(st.sender.iter().map(|t| ("sender", t, Limit::Columns(40))));
+        fields.extend(
+            st.time
+                .iter()
+                .map(|t| ("time", t, Limit::Columns(TEXT_COLUMNS))),
+        );
+        if let (Some(sender), None) = (&st.sender, st.channel) {
+            out.push(
+                Diagnostic::error(
+                    "H0509",
+                    format!(
+                        "step \"{}\" has `sender` but no `channel`",
+                        st.id.get_ref()
+                    ),
+                    span(sender),
+                )
+                .with_hint("add channel = \"call\" (or \"text\", \"email\", \"voice-note\", \"face-to-face\") above `sender`"),
+            );
+        }
         for c in &st.choices {
             // A choice may wrap onto a second line; the whole screen is checked below.
             fields.push(("text", &c.text, Limit::Lines(2)));

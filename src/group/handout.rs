@@ -3,6 +3,8 @@
 //! practised in the chosen calls, blank lines to fill in, and a "practise again"
 //! date two weeks on. HTML (self-contained, print CSS for A4), Markdown or text.
 
+use crate::i18n::tr;
+use crate::tr;
 use std::fmt::Write as _;
 
 use crate::engine::catalogue::NumberLine;
@@ -122,24 +124,29 @@ impl Mine {
         let shown = calls.len().min(LISTED_CALLS);
         let mut line = calls[..shown].join("; ");
         if calls.len() > shown {
-            let _ = write!(line, "; and {} more", calls.len() - shown);
+            let _ = write!(
+                line,
+                "; {}",
+                tr!("handout-and-more", count = calls.len() - shown)
+            );
         }
         line
     }
 
-    /// "Also: Pressure and Secrecy." for the tricks past `EXPLAINED_MINE`.
+    /// "Also: Pressure and Secrecy." for the tricks past [`explained_mine`].
     fn more_caught(&self) -> Option<String> {
         let rest: Vec<&str> = self
             .caught
             .iter()
-            .skip(EXPLAINED_MINE)
+            .skip(explained_mine())
             .map(|(n, _, _)| n.as_str())
             .collect();
         also(&rest)
     }
 
-    const NOTHING: &'static str =
-        "No practice has been saved on this computer yet. Try a call, then print this again.";
+    fn nothing() -> String {
+        tr("handout-nothing")
+    }
 }
 
 impl Handout {
@@ -238,31 +245,49 @@ impl Handout {
         crate::sanitize::text(&out).into_owned()
     }
 
-    const TITLE: &'static str = "Hang up on scam calls";
-    const INTRO: &'static str = "If a call, text or visit worries you:";
+    fn title() -> String {
+        tr("handout-title")
+    }
+    fn intro() -> String {
+        tr("handout-intro")
+    }
+    fn numbers_heading(&self, region: &str) -> String {
+        tr!("handout-numbers", region = region)
+    }
+    fn practise_again_line(&self) -> String {
+        tr!(
+            "handout-practise-again",
+            date = self.practise_again.as_str()
+        )
+    }
 
     fn text(&self) -> String {
         let w = 64;
         let mut o = String::new();
-        let _ = writeln!(o, "{}", Self::TITLE.to_uppercase());
-        let _ = writeln!(o, "{}\n", "=".repeat(Self::TITLE.len()));
-        let _ = writeln!(o, "{}", Self::INTRO.to_uppercase());
+        let title = Self::title().to_uppercase();
+        let _ = writeln!(o, "{title}");
+        let _ = writeln!(o, "{}\n", "=".repeat(title.chars().count()));
+        let _ = writeln!(o, "{}", Self::intro().to_uppercase());
         for (i, a) in self.action.iter().enumerate() {
             o.push_str(&wrap(&format!("{}. {a}", i + 1), w, ""));
         }
-        let _ = writeln!(o, "\nNUMBERS TO KNOW ({})", self.region_name);
+        let _ = writeln!(
+            o,
+            "\n{}",
+            self.numbers_heading(&self.region_name).to_uppercase()
+        );
         for n in &self.numbers {
             o.push_str(&wrap(&format!("{}: {}", n.number, n.what), w, ""));
         }
         if let Some(m) = &self.mine {
             let _ = writeln!(o, "\n{}", Self::mine_heading(m).to_uppercase());
             if m.practised.is_empty() {
-                o.push_str(&wrap(Mine::NOTHING, w, ""));
+                o.push_str(&wrap(&Mine::nothing(), w, ""));
             } else {
                 o.push_str(&wrap(&m.practised_line(), w, ""));
             }
             if !m.caught.is_empty() {
-                let _ = writeln!(o, "\n{}", CAUGHT.to_uppercase());
+                let _ = writeln!(o, "\n{}", caught().to_uppercase());
                 for (name, explain, again) in &m.caught {
                     o.push_str(&wrap(
                         format!("- {name}: {explain} {}", still(*again)).trim_end(),
@@ -272,18 +297,18 @@ impl Handout {
                 }
             }
             if !self.tricks.is_empty() {
-                let _ = writeln!(o, "\n{}", OTHER.to_uppercase());
+                let _ = writeln!(o, "\n{}", other().to_uppercase());
                 o.push_str(&wrap(&self.trick_names(), w, ""));
             }
         } else if !self.tricks.is_empty() {
-            let _ = writeln!(o, "\nTRICKS WE PRACTISED SPOTTING");
+            let _ = writeln!(o, "\n{}", tr("handout-tricks").to_uppercase());
             for (name, explain) in &self.tricks {
                 o.push_str(&wrap(&format!("- {name}: {explain}"), w, ""));
             }
         }
-        let _ = writeln!(o, "\nMy bank's number: ______________________________\n");
-        let _ = writeln!(o, "Someone I trust: _______________________________\n");
-        let _ = writeln!(o, "Practise again around {}.", self.practise_again);
+        let _ = writeln!(o, "\n{} {BLANK}\n", tr("handout-bank-number"));
+        let _ = writeln!(o, "{} {BLANK}\n", tr("handout-someone"));
+        let _ = writeln!(o, "{}", self.practise_again_line());
         if let Some(m) = &self.money_gone {
             o.push('\n');
             o.push_str(&wrap(m, w, ""));
@@ -294,26 +319,26 @@ impl Handout {
     fn markdown(&self) -> String {
         let md = crate::sanitize::markdown;
         let mut o = String::new();
-        let _ = writeln!(o, "# {}\n", Self::TITLE);
-        let _ = writeln!(o, "## {}\n", Self::INTRO);
+        let _ = writeln!(o, "# {}\n", Self::title());
+        let _ = writeln!(o, "## {}\n", Self::intro());
         for (i, a) in self.action.iter().enumerate() {
             let _ = writeln!(o, "{}. {}", i + 1, md(a));
         }
-        let _ = writeln!(o, "\n## Numbers to know ({})\n", md(&self.region_name));
+        let _ = writeln!(o, "\n## {}\n", self.numbers_heading(&md(&self.region_name)));
         for n in &self.numbers {
             let _ = writeln!(o, "- **{}**: {}", md(&n.number), md(&n.what));
         }
         if let Some(m) = &self.mine {
             let _ = writeln!(o, "\n## {}\n", Self::mine_heading(m));
             if m.practised.is_empty() {
-                let _ = writeln!(o, "{}", Mine::NOTHING);
+                let _ = writeln!(o, "{}", Mine::nothing());
             } else {
                 for (title, n) in &m.practised {
                     let _ = writeln!(o, "- {}{}", md(title), times(*n));
                 }
             }
             if !m.caught.is_empty() {
-                let _ = writeln!(o, "\n## {CAUGHT}\n");
+                let _ = writeln!(o, "\n## {}\n", caught());
                 for (name, explain, again) in &m.caught {
                     let _ = writeln!(
                         o,
@@ -323,17 +348,17 @@ impl Handout {
                 }
             }
             if !self.tricks.is_empty() {
-                let _ = writeln!(o, "\n## {OTHER}\n\n{}", md(&self.trick_names()));
+                let _ = writeln!(o, "\n## {}\n\n{}", other(), md(&self.trick_names()));
             }
         } else if !self.tricks.is_empty() {
-            let _ = writeln!(o, "\n## Tricks we practised spotting\n");
+            let _ = writeln!(o, "\n## {}\n", tr("handout-tricks"));
             for (name, explain) in &self.tricks {
                 let _ = writeln!(o, "- **{}**: {}", md(name), md(explain));
             }
         }
-        let _ = writeln!(o, "\nMy bank's number: ______________________________\n");
-        let _ = writeln!(o, "Someone I trust: _______________________________\n");
-        let _ = writeln!(o, "**Practise again around {}.**", md(&self.practise_again));
+        let _ = writeln!(o, "\n{} {BLANK}\n", tr("handout-bank-number"));
+        let _ = writeln!(o, "{} {BLANK}\n", tr("handout-someone"));
+        let _ = writeln!(o, "**{}**", md(&self.practise_again_line()));
         if let Some(m) = &self.money_gone {
             let _ = writeln!(o, "\n{}", crate::sanitize::markdown(m));
         }
@@ -344,8 +369,8 @@ impl Handout {
         let e = html_escape;
         let mut o = String::new();
         o.push_str(concat!(
-            "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n",
-            "<title>Hang up on scam calls</title>\n<style>\n",
+            "<!DOCTYPE html>\n<html lang=\"LANG\">\n<head>\n<meta charset=\"utf-8\">\n",
+            "<title>TITLE</title>\n<style>\n",
             "@page { size: A4; margin: 10mm 13mm; }\n",
             "html { font-family: Arial, Helvetica, sans-serif; font-size: 14pt; ",
             "line-height: 1.2; color: #000; background: #fff; }\n",
@@ -366,15 +391,19 @@ impl Handout {
             "@media print { body { max-width: none; } }\n",
             "</style>\n</head>\n<body>\n"
         ));
-        let _ = writeln!(o, "<h1>{}</h1>", e(Self::TITLE));
-        let _ = writeln!(o, "<h2>{}</h2>\n<ol>", e(Self::INTRO));
+        let o = o
+            .replace("LANG", crate::i18n::current().code())
+            .replace("TITLE", &e(&Self::title()));
+        let mut o = o;
+        let _ = writeln!(o, "<h1>{}</h1>", e(&Self::title()));
+        let _ = writeln!(o, "<h2>{}</h2>\n<ol>", e(&Self::intro()));
         for a in &self.action {
             let _ = writeln!(o, "<li>{}</li>", e(a));
         }
         let _ = writeln!(
             o,
-            "</ol>\n<h2>Numbers to know ({})</h2>\n<table>",
-            e(&self.region_name)
+            "</ol>\n<h2>{}</h2>\n<table>",
+            e(&self.numbers_heading(&self.region_name))
         );
         for n in &self.numbers {
             let _ = writeln!(
@@ -388,19 +417,19 @@ impl Handout {
         if let Some(m) = &self.mine {
             let _ = writeln!(o, "<h2>{}</h2>", e(&Self::mine_heading(m)));
             if m.practised.is_empty() {
-                let _ = writeln!(o, "<p>{}</p>", e(Mine::NOTHING));
+                let _ = writeln!(o, "<p>{}</p>", e(&Mine::nothing()));
             } else {
                 let _ = writeln!(o, "<p class=\"names\">{}.</p>", e(&m.practised_line()));
             }
             if !m.caught.is_empty() {
-                let _ = writeln!(o, "<h2>{}</h2>\n<ul class=\"tricks\">", e(CAUGHT));
-                for (name, explain, again) in m.caught.iter().take(EXPLAINED_MINE) {
+                let _ = writeln!(o, "<h2>{}</h2>\n<ul class=\"tricks\">", e(&caught()));
+                for (name, explain, again) in m.caught.iter().take(explained_mine()) {
                     let _ = writeln!(
                         o,
                         "<li><b>{}</b>: {} <i>{}</i></li>",
                         e(name),
                         e(explain),
-                        e(still(*again))
+                        e(&still(*again))
                     );
                 }
                 o.push_str("</ul>\n");
@@ -412,12 +441,16 @@ impl Handout {
                 let _ = writeln!(
                     o,
                     "<h2>{}</h2>\n<p class=\"names\">{}</p>",
-                    e(OTHER),
+                    e(&other()),
                     e(&self.trick_names())
                 );
             }
         } else if !self.tricks.is_empty() {
-            o.push_str("<h2>Tricks we practised spotting</h2>\n<ul class=\"tricks\">\n");
+            let _ = writeln!(
+                o,
+                "<h2>{}</h2>\n<ul class=\"tricks\">",
+                e(&tr("handout-tricks"))
+            );
             for (name, explain) in self.tricks.iter().take(EXPLAINED) {
                 let _ = writeln!(o, "<li><b>{}</b>: {}</li>", e(name), e(explain));
             }
@@ -432,12 +465,20 @@ impl Handout {
                 let _ = writeln!(o, "<p class=\"names\">{}</p>", e(&more));
             }
         }
-        o.push_str("<p class=\"blank\">My bank's number: ______________________________</p>\n");
-        o.push_str("<p class=\"blank\">Someone I trust: _______________________________</p>\n");
         let _ = writeln!(
             o,
-            "<p class=\"again\">Practise again around {}.</p>",
-            e(&self.practise_again)
+            "<p class=\"blank\">{} {BLANK}</p>",
+            e(&tr("handout-bank-number"))
+        );
+        let _ = writeln!(
+            o,
+            "<p class=\"blank\">{} {BLANK}</p>",
+            e(&tr("handout-someone"))
+        );
+        let _ = writeln!(
+            o,
+            "<p class=\"again\">{}</p>",
+            e(&self.practise_again_line())
         );
         if let Some(m) = &self.money_gone {
             let _ = writeln!(o, "<p class=\"small\">{}</p>", e(m));
@@ -447,7 +488,12 @@ impl Handout {
     }
 }
 
-const CAUGHT: &str = "Tricks that caught you out: worth practising again";
+/// The line to write a number or a name on.
+const BLANK: &str = "______________________________";
+
+fn caught() -> String {
+    tr("handout-caught")
+}
 /// On paper (large print, 14 pt or more), this many tricks are explained;
 /// any more are named in one line, so the sheet stays on one A4 page
 /// (`scripts/check-handout.sh` checks it in Chromium).
@@ -457,22 +503,36 @@ const LISTED_CALLS: usize = 5;
 /// The same for `--mine`, whose own sections take some of the page.
 const EXPLAINED_MINE: usize = 4;
 
+/// [`EXPLAINED_MINE`], two fewer in Welsh: its sentences run about a fifth
+/// longer, and the sheet must still fit one page.
+fn explained_mine() -> usize {
+    match crate::i18n::current() {
+        crate::i18n::Language::Cy => EXPLAINED_MINE - 2,
+        _ => EXPLAINED_MINE,
+    }
+}
+
 /// "Also: A, B and C." or nothing.
 fn also(names: &[&str]) -> Option<String> {
     match names.split_last() {
         None => None,
-        Some((last, [])) => Some(format!("Also: {last}.")),
-        Some((last, more)) => Some(format!("Also: {} and {last}.", more.join(", "))),
+        Some((last, [])) => Some(tr!("handout-also", names = *last)),
+        Some((last, more)) => Some(tr!(
+            "handout-also",
+            names = format!("{} {} {last}", more.join(", "), tr("list-and"))
+        )),
     }
 }
-const OTHER: &str = "Other tricks you practised spotting";
+fn other() -> String {
+    tr("handout-other")
+}
 
 /// Said only of a trick the learner has spotted since it caught them.
-fn still(again: bool) -> &'static str {
+fn still(again: bool) -> String {
     if again {
-        ""
+        String::new()
     } else {
-        "You have spotted it since."
+        tr("handout-spotted-since")
     }
 }
 
@@ -480,15 +540,15 @@ fn times(n: u32) -> String {
     if n == 1 {
         String::new()
     } else {
-        format!(" ({n} times)")
+        format!(" {}", tr!("handout-times", count = n))
     }
 }
 
 impl Handout {
     fn mine_heading(m: &Mine) -> String {
         match &m.last {
-            Some(day) => format!("What you practised (the last time on {day})"),
-            None => "What you practised".into(),
+            Some(day) => tr!("handout-practised-last", date = day.as_str()),
+            None => tr("handout-practised"),
         }
     }
 
@@ -498,7 +558,7 @@ impl Handout {
         match names.split_last() {
             None => String::new(),
             Some((last, [])) => format!("{last}."),
-            Some((last, rest)) => format!("{} and {last}.", rest.join(", ")),
+            Some((last, rest)) => format!("{} {} {last}.", rest.join(", "), tr("list-and")),
         }
     }
 }
@@ -597,7 +657,7 @@ mod tests {
         let all = Handout::build(&library, &[], "ewni", 0).expect("sheet");
         assert_eq!(sheet.tricks, all.tricks);
         let html = sheet.render(Format::Html);
-        assert!(html.contains(Mine::NOTHING));
+        assert!(html.contains(&Mine::nothing()));
         assert!(html.contains("Other tricks you practised spotting"));
     }
 

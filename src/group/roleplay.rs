@@ -8,8 +8,10 @@
 use std::fmt::Write as _;
 
 use crate::engine::Verdict;
-use crate::engine::model::outcome_words;
 use crate::engine::script::{Node, Role, Script};
+use crate::i18n::tr;
+use crate::present::wording::outcome_words;
+use crate::tr;
 
 /// Lines are wrapped to this many characters (prints at 16 pt or more on A4).
 pub const WIDTH: usize = 60;
@@ -73,30 +75,41 @@ pub fn script_text(script: &Script) -> String {
     let mut out = String::new();
     let rule = "=".repeat(WIDTH);
     let _ = writeln!(out, "{rule}");
-    let _ = writeln!(out, "ROLE-PLAY SCRIPT: {}", script.title.to_uppercase());
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!("script-title", title = script.title.to_uppercase())
+    );
     let _ = writeln!(out, "{rule}");
     out.push('\n');
     out.push_str(&wrap(&script.summary, WIDTH, ""));
-    out.push_str(&wrap(&script.source_line(), WIDTH, ""));
-    out.push('\n');
     out.push_str(&wrap(
-        "One person reads the CALLER lines aloud. Another person answers. \
-         The group helps choose. Then read out what the choice means.",
+        &crate::present::wording::source_line(script.kind, &script.source),
         WIDTH,
         "",
     ));
     out.push('\n');
+    out.push_str(&wrap(&tr("script-how"), WIDTH, ""));
+    out.push('\n');
     let _ = writeln!(
         out,
-        "The caller says they are: {}, {}",
-        script.caller_name, script.caller_organisation
+        "{}",
+        tr!(
+            "script-caller",
+            name = script.caller_name.as_str(),
+            organisation = script.caller_organisation.as_str()
+        )
     );
-    let _ = writeln!(out, "Number on the screen: {}", script.caller_number);
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!("script-number", number = script.caller_number.as_str())
+    );
     for (i, &s) in order.iter().enumerate() {
         let st = &script.steps[s];
         out.push('\n');
         let _ = writeln!(out, "{}", "-".repeat(WIDTH));
-        let _ = writeln!(out, "PART {}", i + 1);
+        let _ = writeln!(out, "{}", tr!("script-part", n = i + 1));
         let _ = writeln!(out, "{}", "-".repeat(WIDTH));
         if st.has_roles() || st.lines.iter().any(|l| !l.cond.is_always()) {
             for l in &st.lines {
@@ -109,15 +122,19 @@ pub fn script_text(script: &Script) -> String {
                         out.push_str(&wrap(&format!("{only}({})", l.text), WIDTH, ""));
                     }
                     Role::Thought => {
-                        let _ = writeln!(out, "{only}YOU THINK:");
+                        let _ = writeln!(out, "{only}{}", tr("script-you-think"));
                         out.push_str(&wrap(&l.text, WIDTH, "    "));
                     }
                     Role::Message => {
-                        let _ = writeln!(out, "{only}A MESSAGE ARRIVES:");
+                        let _ = writeln!(out, "{only}{}", tr("script-message"));
                         out.push_str(&wrap(&format!("\"{}\"", l.text), WIDTH, "    "));
                     }
                     Role::Speech => {
-                        let _ = writeln!(out, "{only}{} SAYS:", l.who.to_uppercase());
+                        let _ = writeln!(
+                            out,
+                            "{only}{}",
+                            tr!("script-says", who = l.who.to_uppercase())
+                        );
                         out.push_str(&wrap(&format!("\"{}\"", l.text), WIDTH, "    "));
                     }
                 }
@@ -128,11 +145,11 @@ pub fn script_text(script: &Script) -> String {
                 out.push_str(&wrap(&format!("({scene})"), WIDTH, ""));
             }
             out.push('\n');
-            let _ = writeln!(out, "{} SAYS:", st.who.to_uppercase());
+            let _ = writeln!(out, "{}", tr!("script-says", who = st.who.to_uppercase()));
             out.push_str(&wrap(&format!("\"{}\"", st.says), WIDTH, "    "));
         }
         out.push('\n');
-        let _ = writeln!(out, "WHAT WOULD YOU DO?");
+        let _ = writeln!(out, "{}", tr("script-what-would-you-do"));
         for (n, c) in by_file_order(script, s).into_iter().enumerate() {
             out.push('\n');
             let only = crate::engine::script::describe_cond(&c.cond)
@@ -140,28 +157,32 @@ pub fn script_text(script: &Script) -> String {
                 .unwrap_or_default();
             out.push_str(&wrap(&format!("{}. {only}{}", n + 1, c.text), WIDTH, "  "));
             let verdict = match c.verdict {
-                Verdict::Safer => "A safer choice. ",
-                Verdict::Risky => "A risky choice. ",
-                Verdict::Neutral => "",
+                Verdict::Safer => format!("{} ", tr("script-safer")),
+                Verdict::Risky => format!("{} ", tr("script-risky")),
+                Verdict::Neutral => String::new(),
             };
             out.push_str(&wrap(&format!("{verdict}{}", c.feedback), WIDTH, "     "));
             let leads = match c.next {
-                Node::Step(n) => format!("Go on to PART {}.", part_of(n)),
+                Node::Step(n) => tr!("script-go-on", n = part_of(n)),
                 Node::Ending(e) => match script.endings.get(e) {
-                    Some(end) => format!(
-                        "The call ends: {} {}",
-                        outcome_words(script.kind, end.outcome),
-                        end.title
+                    Some(end) => tr!(
+                        "script-call-ends",
+                        outcome = outcome_words(script.kind, end.outcome),
+                        title = end.title.as_str()
                     ),
-                    None => "The call ends.".into(),
+                    None => tr("script-call-ends-plain"),
                 },
             };
             out.push_str(&wrap(&format!("-> {leads}"), WIDTH, "     "));
             // For proof-reading: the replay line, and what the call remembers.
-            out.push_str(&wrap(&format!("Replay: {}", c.recap), WIDTH, "     "));
+            out.push_str(&wrap(
+                &tr!("script-replay", recap = c.recap.as_str()),
+                WIDTH,
+                "     ",
+            ));
             if !c.set.is_empty() {
                 out.push_str(&wrap(
-                    &format!("Remembers: {}", c.set.join(", ")),
+                    &tr!("script-remembers", facts = c.set.join(", ")),
                     WIDTH,
                     "     ",
                 ));
@@ -169,24 +190,19 @@ pub fn script_text(script: &Script) -> String {
         }
         if let Some(node) = st.on_repeat {
             let again = match node {
-                Node::Step(x) => format!("PART {}", part_of(x)),
-                Node::Ending(e) => script
-                    .endings
-                    .get(e)
-                    .map_or_else(String::new, |e| format!("the ending \"{}\"", e.title)),
+                Node::Step(x) => tr!("script-part", n = part_of(x)),
+                Node::Ending(e) => script.endings.get(e).map_or_else(String::new, |e| {
+                    tr!("script-the-ending", title = e.title.as_str())
+                }),
             };
             out.push('\n');
-            out.push_str(&wrap(
-                &format!("The second time here, the call goes to {again} instead."),
-                WIDTH,
-                "",
-            ));
+            out.push_str(&wrap(&tr!("script-second-time", part = again), WIDTH, ""));
         }
     }
     // Every ending as the learner reads it, then the questions after the call.
     out.push('\n');
     let _ = writeln!(out, "{rule}");
-    let _ = writeln!(out, "HOW THE CALL CAN END");
+    let _ = writeln!(out, "{}", tr("script-endings"));
     let _ = writeln!(out, "{rule}");
     for e in &script.endings {
         out.push('\n');
@@ -205,23 +221,23 @@ pub fn script_text(script: &Script) -> String {
     if !script.recall.is_empty() {
         out.push('\n');
         let _ = writeln!(out, "{rule}");
-        let _ = writeln!(out, "QUESTIONS AFTER THE CALL");
+        let _ = writeln!(out, "{}", tr("script-questions"));
         let _ = writeln!(out, "{rule}");
         for (i, q) in script.recall.iter().enumerate() {
             out.push('\n');
             out.push_str(&wrap(&format!("{}. {}", i + 1, q.question), WIDTH, "   "));
-            let answer = if q.answer { "Yes" } else { "No" };
-            let said = if q.explain.starts_with(answer) {
+            let answer = tr(if q.answer { "script-yes" } else { "script-no" });
+            let said = if q.explain.starts_with(&answer) {
                 q.explain.clone()
             } else {
                 format!("{answer}. {}", q.explain)
             };
-            out.push_str(&wrap(&format!("Answer: {said}"), WIDTH, "   "));
+            out.push_str(&wrap(&tr!("script-answer", said = said), WIDTH, "   "));
         }
     }
     out.push('\n');
     let _ = writeln!(out, "{rule}");
-    let _ = writeln!(out, "WHAT TO DO IF THIS HAPPENS");
+    let _ = writeln!(out, "{}", tr("script-what-to-do"));
     let _ = writeln!(out, "{rule}");
     let safe = script
         .endings

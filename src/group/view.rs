@@ -18,8 +18,9 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use crate::engine::model::{Medium, outcome_words};
+use crate::engine::model::Medium;
 use crate::engine::{Phase, Verdict};
+use crate::present::wording::outcome_words;
 use crate::tui::app::Overlay;
 
 use super::GroupApp as App;
@@ -575,7 +576,10 @@ fn draw_call(
                 if spaced {
                     lines.push(Line::from(""));
                 }
-                lines.push(Line::from(Span::styled(s.source_line(), theme.text)));
+                lines.push(Line::from(Span::styled(
+                    crate::present::wording::source_line(s.kind, &s.source),
+                    theme.text,
+                )));
                 lines
             };
             render(frame, area, fit(build(true), build(false), area));

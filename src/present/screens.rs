@@ -4,6 +4,7 @@
 use crate::engine::model::Medium;
 use crate::engine::quick_check::Stage as CheckStage;
 use crate::engine::{Kind, Outcome, Phase, Session, Verdict};
+use crate::present::wording::outcome_words;
 
 use super::flow::{Flow, Overlay, QuickScreen, Recall, Screen as At};
 use super::model::{Cmd, Command, Key, Role, Screen};
@@ -175,10 +176,19 @@ fn deciding(session: &Session, step: usize) -> Screen {
     // Counted as reached: calls branch, so the number left is not known.
     let mut s = Screen::new(wording::step_title(session.path().len() + 1));
     s.topic = Some(sc.title.clone());
+    // A time jump ("The next day, 1pm.") is marked: a heading of its own.
+    // It is always the step's first line.
+    let time = st
+        .time
+        .as_ref()
+        .filter(|t| st.lines.first().is_some_and(|l| &&l.text == t));
+    if let Some(t) = time {
+        s.block(Role::Heading, t.clone());
+    }
     if st.has_roles() {
         // A step written with several lines: each in its own role.
         use crate::engine::script::Role as Line;
-        for l in &st.lines {
+        for l in &st.lines[usize::from(time.is_some())..] {
             let role = match l.role {
                 Line::Narration => Role::Scene,
                 Line::Speech => Role::Speech { who: l.who.clone() },
@@ -188,11 +198,15 @@ fn deciding(session: &Session, step: usize) -> Screen {
             s.block(role, l.text.clone());
         }
     } else {
-        if let Some(scene) = &st.scene {
-            s.block(Role::Scene, scene.clone());
+        let scene = st.scene.as_deref().map(|sc| match time {
+            Some(t) => sc.strip_prefix(t.as_str()).unwrap_or(sc).trim_start(),
+            None => sc,
+        });
+        if let Some(scene) = scene.filter(|sc| !sc.is_empty()) {
+            s.block(Role::Scene, scene.to_string());
         }
-        match sc.medium {
-            Medium::Message => s.block(Role::Message, st.says.clone()),
+        match st.says_role() {
+            crate::engine::script::Role::Message => s.block(Role::Message, st.says.clone()),
             _ => s.block(
                 Role::Speech {
                     who: st.who.clone(),
@@ -289,7 +303,7 @@ pub fn ending(session: &Session, booster: Option<String>) -> Screen {
         Role::Verdict {
             good: e.outcome == Outcome::Safe,
         },
-        wording::outcome(sc.kind, e.outcome),
+        outcome_words(sc.kind, e.outcome),
     );
     s.block(Role::Heading, wording::sentence(&e.title));
     s.block(Role::Heading, W.what_happened);

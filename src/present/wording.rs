@@ -190,6 +190,29 @@ pub fn based_on_advice(source: &str) -> String {
     tr!("based-on-advice", source = source)
 }
 
+/// "Based on a warning from Hertfordshire Constabulary, September 2024." (a
+/// scam) or "Based on advice from …" (a real call): `source` is who and when.
+pub fn source_line(kind: crate::engine::Kind, source: &str) -> String {
+    match kind {
+        crate::engine::Kind::Scam => tr!("based-on-warning", source = source),
+        crate::engine::Kind::Genuine => based_on_advice(source),
+    }
+}
+
+/// The outcome in words (never colour alone), worded for scams and real
+/// calls: "You stayed safe." / "You handled a real call well."
+pub fn outcome_words(kind: crate::engine::Kind, outcome: crate::engine::Outcome) -> String {
+    use crate::engine::{Kind, Outcome};
+    tr(match (kind, outcome) {
+        (Kind::Scam, Outcome::Safe) => "outcome-scam-safe",
+        (Kind::Scam, Outcome::PartlySafe) => "outcome-scam-partly-safe",
+        (Kind::Scam, Outcome::Defrauded) => "outcome-scam-defrauded",
+        (Kind::Genuine, Outcome::Safe) => "outcome-genuine-safe",
+        (Kind::Genuine, Outcome::PartlySafe) => "outcome-genuine-partly-safe",
+        (Kind::Genuine, Outcome::Defrauded) => "outcome-genuine-defrauded",
+    })
+}
+
 /// "You said yes. That is right." / "You said yes. The answer is no."
 pub fn recall_verdict(said: bool, want: bool) -> String {
     let yn = |b: bool| tr(if b { "said-yes" } else { "said-no" });
@@ -283,28 +306,6 @@ pub fn thought(words: &str) -> String {
 pub fn press_to_close(keys: &[String]) -> String {
     let or = format!(" {} ", WORDS.key_or);
     tr!("press-to-close", keys = keys.join(&or))
-}
-
-/// How a call ended, in words (never colour alone), for scams and real calls.
-pub fn outcome(kind: crate::engine::Kind, outcome: crate::engine::Outcome) -> String {
-    use crate::engine::{Kind, Outcome};
-    tr(match (kind, outcome) {
-        (Kind::Scam, Outcome::Safe) => "outcome-scam-safe",
-        (Kind::Scam, Outcome::PartlySafe) => "outcome-scam-partly",
-        (Kind::Scam, Outcome::Defrauded) => "outcome-scam-defrauded",
-        (Kind::Genuine, Outcome::Safe) => "outcome-genuine-safe",
-        (Kind::Genuine, Outcome::PartlySafe) => "outcome-genuine-partly",
-        (Kind::Genuine, Outcome::Defrauded) => "outcome-genuine-defrauded",
-    })
-}
-
-/// Where a call comes from: scams cite the warning they are based on, real
-/// calls the advice they teach.
-pub fn source_line(kind: crate::engine::Kind, source: &str) -> String {
-    match kind {
-        crate::engine::Kind::Scam => tr!("source-scam", source = source),
-        crate::engine::Kind::Genuine => based_on_advice(source),
-    }
 }
 
 /// The replay's two columns and its summary line, worded here (the engine

@@ -495,10 +495,10 @@ fn draw_incoming(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     target(app, btn, Target::Continue);
 }
 
-fn speaker_title(session: &Session, who: &str) -> String {
-    match session.script().medium {
-        Medium::Message => format!(" {} ", W.message_says_title),
-        _ => format!(" {} ", wording::says_title(who)),
+fn speaker_title(st: &crate::engine::script::ScriptStep) -> String {
+    match st.says_role() {
+        LineRole::Message => format!(" {} ", W.message_says_title),
+        _ => format!(" {} ", wording::says_title(&st.who)),
     }
 }
 
@@ -642,7 +642,7 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
         Some(l) if l.role == LineRole::Speech => format!(" {} ", wording::says_title(&l.who)),
         Some(_) => String::new(),
         None if roles => String::new(),
-        None => speaker_title(session, &st.who),
+        None => speaker_title(st),
     };
     let block = Block::default()
         .borders(if compact { Borders::TOP } else { Borders::ALL })
@@ -769,7 +769,7 @@ fn draw_ending(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         Outcome::Safe => theme.safer,
         _ => theme.risky,
     };
-    let words = wording::outcome(s.kind, e.outcome);
+    let words = wording::outcome_words(s.kind, e.outcome);
     // Large print: how it ended, then the one thing to do ("HANG UP"), in big
     // letters at the top; the rest scrolls below them.
     let mut area = area;

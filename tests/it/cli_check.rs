@@ -24,18 +24,12 @@ const BROKEN: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/broken
 fn builtin_scenarios_pass_the_checker() {
     let (out, err, code) = run(&["check", "--format", "short"]);
     assert_eq!(code, 0, "{out}{err}");
-    // The only known findings: H0902 warnings in police-courier.toml, until issue
-    // 13's rewrite gives it a 999 step for paths where a courier is on the way
-    // (see tests/it/lessons.rs).
-    for line in out
+    // No findings at all: police-courier offers 999 once a courier is on the way.
+    let found: Vec<&str> = out
         .lines()
         .filter(|l| l.contains(": warning[") || l.contains(": error["))
-    {
-        assert!(
-            line.contains("police-courier.toml") && line.contains("warning[H0902]"),
-            "{out}"
-        );
-    }
+        .collect();
+    assert!(found.is_empty(), "{out}");
 }
 
 #[test]

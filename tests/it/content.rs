@@ -374,15 +374,8 @@ fn sentences(text: &str) -> Vec<String> {
 
 /// Every value each variant can take, one map per index, so each value is used.
 fn fillings(s: &Scenario) -> Vec<BTreeMap<String, String>> {
-    let longest = s.variants.values().map(Vec::len).max().unwrap_or(0).max(1);
-    (0..longest)
-        .map(|k| {
-            s.variants
-                .iter()
-                .filter(|(_, list)| !list.is_empty())
-                .map(|(key, list)| (key.clone(), list[k % list.len()].get_ref().clone()))
-                .collect()
-        })
+    (0..hangup::engine::variants::longest(s))
+        .map(|k| hangup::engine::variants::nth(s, k))
         .collect()
 }
 

@@ -5,7 +5,11 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+use hangup::check::lessons::lint;
 use hangup::check::{Format, check_builtin, run_check};
+use hangup::engine::Catalogue;
+use hangup::engine::library::{BUILTIN_SCENARIOS, parse_scenario};
+use hangup::engine::model::Scenario;
 
 /// Kept out of tests/fixtures: it loads (these lints do not stop a call being
 /// played), and the tests that list the fixtures folder must not see it.
@@ -73,22 +77,52 @@ fn the_human_report_names_file_line_and_column() {
     );
 }
 
-/// police-courier.toml belongs to issue 13's rewrite (memory: `set` and `when`),
-/// which will give its "after hang-up" step a 999 version for paths where the
-/// courier is on the way. Until then these three H0902 warnings are known.
-const KNOWN: [(&str, &str); 1] = [("scenarios/police-courier.toml", "H0902")];
-
 #[test]
 fn every_builtin_call_passes_the_lesson_lints() {
     let report = check_builtin(None);
     let mut problems = Vec::new();
     for f in &report.files {
         for d in &f.diagnostics {
-            let known = KNOWN.contains(&(f.path.as_str(), d.code)) && !d.is_error();
-            if !known {
-                problems.push(format!("{}: {} {}", f.path, d.code, d.message));
-            }
+            problems.push(format!("{}: {} {}", f.path, d.code, d.message));
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// H0902 follows memory: police-courier offers 101 only `unless` the courier
+/// was arranged, and 999 `when` it was. A copy without the `unless` lines
+/// offers 101 on courier paths, and is reported.
+#[test]
+fn h0902_follows_memory_in_police_courier() {
+    let (_, text) = BUILTIN_SCENARIOS
+        .iter()
+        .find(|(n, _)| n.starts_with("police-courier"))
+        .expect("police-courier is built in");
+    let c = Catalogue::builtin();
+    let h0902 = |s: &Scenario| {
+        lint(s, Some(text))
+            .iter()
+            .filter(|d| d.code == "H0902")
+            .count()
+    };
+    let mut s = parse_scenario(text.as_bytes(), &c).expect("loads");
+    assert_eq!(h0902(&s), 0);
+    // The deliberately wrong copy: the 101 choices lose their `unless`.
+    let mut dropped = 0;
+    for c in s.steps.iter_mut().flat_map(|st| st.choices.iter_mut()) {
+        if c.unless
+            .as_ref()
+            .is_some_and(|u| u.get_ref() == "courier-arranged")
+        {
+            c.unless = None;
+            dropped += 1;
+        }
+    }
+    assert_eq!(dropped, 4);
+    // after-hangup's two 101 choices, trap's and trap-again's (reached on repeat).
+    assert_eq!(
+        h0902(&s),
+        4,
+        "the copy without `unless` offers 101 after a courier"
+    );
 }

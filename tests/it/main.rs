@@ -12,6 +12,7 @@ mod hostile_gen;
 /// The real binary in a pseudo-terminal, read back by a terminal emulator.
 mod ptyterm;
 
+mod channels;
 mod check;
 mod check_fuzz;
 mod cli_check;

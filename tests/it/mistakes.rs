@@ -181,7 +181,7 @@ const MISTAKES: &[Mistake] = &[
             21,
             1,
             Some(
-                "the keys allowed here are: action, caller, ending, id, kind, medium, minutes, recall, shuffle_choices, source, start, step, summary, title, variants",
+                "the keys allowed here are: action, amounts, caller, ending, id, kind, medium, minutes, recall, shuffle_choices, source, start, step, summary, title, variants",
             ),
         )],
     },
@@ -308,7 +308,9 @@ const MISTAKES: &[Mistake] = &[
             "H0407",
             52,
             142,
-            Some("write placeholders as {name}, with a name from [variants]"),
+            Some(
+                "write placeholders as {name}, with a name from [variants]; write {{ or }} for a bracket on its own",
+            ),
         )],
     },
     Mistake {
@@ -574,4 +576,105 @@ const MISTAKES: &[Mistake] = &[
             Some("nothing to fix; some editors can save as \"UTF-8 without BOM\""),
         )],
     },
+    Mistake {
+        name: "variant-set-part-typo",
+        find: "wait = [\"Twenty minutes\", \"Half an hour\", \"Forty minutes\"]",
+        replace: "wait = [\"Twenty minutes\", \"Half an hour\", \"Forty minutes\"]\nteam = [{ name = \"DC Ray Cole\", force = \"Kent Police\" }, { name = \"DS Ann Shah\", forse = \"Essex Police\" }]",
+        expect: &[("H0211", 46, 58, Some("did you mean `force`?"))],
+    },
+    Mistake {
+        name: "amount-below-zero",
+        find: "wait = [\"Twenty minutes\", \"Half an hour\", \"Forty minutes\"]",
+        replace: "wait = [\"Twenty minutes\", \"Half an hour\", \"Forty minutes\"]\n\n[amounts]\nleft = \"{cash} - {taken}\"",
+        expect: &[(
+            "H0212",
+            48,
+            8,
+            Some(
+                "put the values that go together in one set, e.g. payment = [{ total = \"£4,000\", first = \"£1,500\" }]",
+            ),
+        )],
+    },
+    Mistake {
+        name: "amount-in-words",
+        find: "wait = [\"Twenty minutes\", \"Half an hour\", \"Forty minutes\"]",
+        replace: "wait = [\"Twenty minutes\", \"Half an hour\", \"Forty minutes\"]\n\n[amounts]\nleft = \"{taken} minus {cash}\"",
+        expect: &[(
+            "H0212",
+            48,
+            17,
+            Some("write sums and {names} joined by + or -, e.g. \"{total} - {first}\""),
+        )],
+    },
+    Mistake {
+        name: "amount-unknown-name",
+        find: "wait = [\"Twenty minutes\", \"Half an hour\", \"Forty minutes\"]",
+        replace: "wait = [\"Twenty minutes\", \"Half an hour\", \"Forty minutes\"]\n\n[amounts]\nleft = \"{taken} - {cassh}\"",
+        expect: &[("H0209", 48, 19, Some("did you mean {cash}?"))],
+    },
+    Mistake {
+        name: "sender-without-channel",
+        find: "id = \"ring-999\"\n",
+        replace: "id = \"ring-999\"\nsender = \"Private number\"\n",
+        expect: &[(
+            "H0509",
+            114,
+            10,
+            Some(
+                "add channel = \"call\" (or \"text\", \"email\", \"voice-note\", \"face-to-face\") above `sender`",
+            ),
+        )],
+    },
+    Mistake {
+        name: "channel-typo",
+        find: "id = \"ring-999\"\n",
+        replace: "id = \"ring-999\"\nchannel = \"phone-call\"\n",
+        expect: &[("H0103", 114, 11, None)],
+    },
 ];
+
+/// The JSON Schema (what Taplo and VS Code use) agrees with `hangup check` on
+/// every mistake it can express: the shape of the file (unknown keys, wrong
+/// kinds of value, missing keys: H0102 to H0104). It accepts the base, and it
+/// accepts the mistakes only `check` can see (links, memory, text).
+#[test]
+fn the_schema_rejects_what_check_rejects_where_it_can() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&hangup::check::schema_json()).expect("schema is JSON");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let base: serde_json::Value = toml::from_str(BASE).expect("base is TOML");
+    assert!(validator.is_valid(&base));
+    // What JSON Schema can say: the shape, and the rules the editor schema adds.
+    let shape = [
+        "H0102", "H0103", "H0104", "H0202", "H0204", "H0205", "H0210", "H0401", "H0402", "H0404",
+        "H0406", "H0408", "H0409", "H0505", "H0506", "H0507", "H0509",
+    ];
+    let mut checked = 0;
+    let mut disagree = Vec::new();
+    let mut rejected = 0;
+    for m in MISTAKES {
+        let text = mistake_text(m);
+        // Syntax errors are for a TOML reader, not the schema.
+        let Ok(value) = toml::from_str::<serde_json::Value>(text.trim_start_matches('\u{feff}'))
+        else {
+            continue;
+        };
+        let shape_error = m.expect.iter().any(|(code, ..)| shape.contains(code));
+        let errs: Vec<String> = validator
+            .iter_errors(&value)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        rejected += usize::from(!errs.is_empty());
+        if errs.is_empty() == shape_error {
+            disagree.push(format!("{}: check {:?}, schema {errs:?}", m.name, m.expect));
+        }
+        checked += 1;
+    }
+    assert!(disagree.is_empty(), "{}", disagree.join("\n"));
+    assert!(checked >= 35, "{checked}");
+    // Not only the shape: ids, choices, empty text, hidden characters, the catalogue.
+    assert!(
+        rejected >= 20,
+        "the schema rejects only {rejected} of {checked}"
+    );
+}

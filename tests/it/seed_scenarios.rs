@@ -420,17 +420,7 @@ fn seed_sources_are_cited() {
 
 /// Each variant list's longest value, so length checks use the worst case.
 fn longest_values(s: &Scenario) -> BTreeMap<String, String> {
-    s.variants
-        .iter()
-        .map(|(k, v)| {
-            let longest = v
-                .iter()
-                .map(|x| x.get_ref().clone())
-                .max_by_key(|x| x.chars().count())
-                .unwrap_or_default();
-            (k.clone(), longest)
-        })
-        .collect()
+    hangup::engine::variants::widest(s)
 }
 
 fn sentences(text: &str) -> Vec<String> {

@@ -142,15 +142,6 @@ banner-message = Neges destun newydd
 banner-visit = Cnoc ar y drws
 key-or = neu
 
-## How a call ended, for scams and for real calls
-outcome-scam-safe = Fe arhosoch chi'n ddiogel.
-outcome-scam-partly = Yn rhannol ddiogel.
-outcome-scam-defrauded = Fe gafodd y galwr yr hyn roedd ei eisiau.
-outcome-genuine-safe = Fe wnaethoch chi drin galwad go iawn yn dda.
-outcome-genuine-partly = Roeddech chi'n ddiogel, a gallech chi wirio y tro nesaf.
-outcome-genuine-defrauded = Aeth yr alwad hon o chwith.
-source-scam = Yn seiliedig ar rybudd gan { $source }.
-
 ## The replay: your path and the safer path
 replay-all-safe = Roedd pob dewis a wnaethoch chi'n un diogel. Does dim byd i'w newid.
 replay-safe-so-far = Hyd yma, mae pob dewis a wnaethoch chi wedi bod yn un diogel.

@@ -168,16 +168,6 @@ banner-message = New text message
 banner-visit = Knock at the door
 key-or = or
 
-## How a call ended, for scams and for real calls
-outcome-scam-safe = You stayed safe.
-outcome-scam-partly = Partly safe.
-outcome-scam-defrauded = The caller got what they wanted.
-outcome-genuine-safe = You handled a real call well.
-outcome-genuine-partly = You were safe, and you could check next time.
-outcome-genuine-defrauded = This call went wrong.
-# $source: who gave the warning, e.g. "Action Fraud".
-source-scam = Based on a warning from { $source }.
-
 ## The replay: your path and the safer path
 replay-all-safe = Every choice you made was a safe one. There is nothing to change.
 replay-safe-so-far = So far, every choice you made was a safe one.
