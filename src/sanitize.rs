@@ -13,7 +13,7 @@
 //!   tag characters and the like);
 //! - the line and paragraph separators U+2028 and U+2029.
 //!
-//! [`line`] is for anything that must stay on one line (a diagnostic, a note, a
+//! [`line()`] is for anything that must stay on one line (a diagnostic, a note, a
 //! file name): a newline is shown as `<U+000A>` too. [`text`] keeps newlines,
 //! for multi-line output. Tabs become one space in both. [`html`] escapes
 //! `& < > " '` for HTML and Markdown output.
@@ -182,7 +182,7 @@ pub fn is_clean(s: &str) -> bool {
     find_hidden(s).is_none() && !s.contains('\t')
 }
 
-/// Write one line to stderr through [`line`], ignoring a closed stderr (a
+/// Write one line to stderr through [`line()`], ignoring a closed stderr (a
 /// note must never turn a closed pipe into a crash, as `eprintln!` would).
 pub fn note(message: &str) {
     use std::io::Write;

@@ -108,7 +108,7 @@ impl<'a> Lines<'a> {
     }
 }
 
-/// Where a span is, as line and column (for one look-up; see [`Lines`] for many).
+/// Where a span is, as line and column (for one look-up; see `Lines` for many).
 pub fn locate(source: &[u8], span: &Range<usize>) -> Located {
     Lines::new(source).locate(span)
 }
