@@ -223,8 +223,7 @@ pub struct Flow {
     /// The same, for the help card.
     pub help_scroll_max: Cell<u16>,
     /// Calls on one page of the list, as the front end last laid it out
-    /// (at most `PAGE`: one digit key each; fewer when a kiosk's tall touch
-    /// blocks take the room).
+    /// (as many as fit; the digits reach the first `PAGE` of them).
     pub page: Cell<usize>,
     /// Calls finished in this sitting, for the score on the start screen.
     pub results: Vec<CallResult>,
@@ -299,9 +298,9 @@ impl Flow {
         self.selected / self.page_size() * self.page_size()
     }
 
-    /// Calls on one page of the list (1 to `PAGE`).
+    /// Calls on one page of the list (at least 1; digits reach the first `PAGE`).
     pub fn page_size(&self) -> usize {
-        self.page.get().clamp(1, PAGE)
+        self.page.get().max(1)
     }
 
     pub fn session(&self) -> Option<&Session> {

@@ -6,7 +6,7 @@ use crate::engine::quick_check::Stage as CheckStage;
 use crate::engine::{Kind, Outcome, Phase, Session, Verdict};
 use crate::present::wording::outcome_words;
 
-use super::flow::{Flow, Overlay, QuickScreen, Recall, Screen as At};
+use super::flow::{Flow, Overlay, PAGE, QuickScreen, Recall, Screen as At};
 use super::model::{Cmd, Command, Key, Role, Screen};
 use super::wording::{self, WORDS as W};
 
@@ -85,7 +85,7 @@ fn start(flow: &Flow) -> Screen {
             .map_or_else(String::new, |w| format!("{w}: "));
         let title = crate::engine::text::sanitize(sc.title.get_ref());
         // Digits pick on the page shown (the first page, unless 0 moved on).
-        let keys: Vec<Key> = if i >= page && i < page + flow.page_size() {
+        let keys: Vec<Key> = if i >= page && i < page + flow.page_size().min(PAGE) {
             vec![Key::Digit((i - page + 1) as u8)]
         } else {
             Vec::new()

@@ -40,6 +40,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
     ])
     .areas(area);
     let body = body.inner(Margin::new(1, 0));
+    // Big letters (--large) want the whole width.
+    let body = if app.options.large {
+        body
+    } else {
+        measure(body)
+    };
 
     // The screen model: the title bar and the footer come from it, so the
     // footer always names what the keys do on the screen shown.
@@ -87,6 +93,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Paragraph::new(Line::from(format!(" {title}"))).style(theme.title_bar),
         top,
     );
+    // Again after drawing: the list's page size is what the body just laid out.
+    let shown = screens::screen(&app.flow);
     frame.render_widget(
         Paragraph::new(Line::from(format!(" {}", footer(app, &shown, area.width))))
             .style(theme.footer),
@@ -228,6 +236,22 @@ fn cursor_on(frame: &mut Frame, r: Rect, pad: u16) {
     }
 }
 
+/// The widest text column: lines longer than this are hard to read.
+pub const MEASURE: u16 = 74;
+
+/// On a wide window the screen's text keeps a readable line length: a
+/// column of `MEASURE`, centred. Up to 80 columns the whole width is used.
+fn measure(body: Rect) -> Rect {
+    if body.width <= 78 {
+        return body;
+    }
+    Rect {
+        x: body.x + (body.width - MEASURE) / 2,
+        width: MEASURE,
+        ..body
+    }
+}
+
 /// True when the window is too small and a notice covers the screen.
 pub fn covered(width: u16, height: u16) -> bool {
     width < MIN_WIDTH || height < MIN_HEIGHT
@@ -322,21 +346,24 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
     // One page of calls, one digit key each; 0 shows the next page. By touch
     // (kiosk) a page holds as many tall blocks as fit, the first page too.
     let total = app.library.scenarios.len();
-    let size = if touch {
-        let fit = usize::from((list.height + 1) / 4).max(1);
-        if total <= fit {
-            fit
-        } else {
-            fit.saturating_sub(1).max(1)
-        }
+    // As many calls as fit on one page (digits reach the first nine; the
+    // arrows and 0 reach the rest). By touch (kiosk) a page holds as many
+    // tall blocks as fit, the first page too.
+    let fit = if touch {
+        usize::from((list.height + 1) / 4).max(1)
     } else {
-        PAGE
+        usize::from(list.height).max(1)
     };
-    app.page.set(size.min(PAGE));
+    let size = if total <= fit {
+        fit
+    } else {
+        fit.saturating_sub(1).max(1)
+    };
+    app.page.set(size);
     let size = app.page_size();
     let page = app.page_start();
     let pages = total.div_ceil(size).max(1);
-    let mut rows: Vec<(Line, Option<Target>, bool)> = app
+    let mut rows: Vec<(Vec<Line>, Option<Target>, bool)> = app
         .library
         .scenarios
         .iter()
@@ -351,51 +378,76 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
                 .practice
                 .mark_word(s.id.get_ref())
                 .map_or_else(String::new, |w| format!("{w}: "));
-            let line = Line::from(format!(
-                "{marker} {}  {mark}{}",
-                i - page + 1,
-                sanitized(s.title.get_ref())
-            ));
-            (line, Some(Target::Scenario(i)), selected)
+            let n = i - page + 1;
+            let number = if n <= PAGE {
+                n.to_string()
+            } else {
+                " ".to_string()
+            };
+            let lines = hanging(
+                &format!("{marker} {number}  "),
+                &format!("{mark}{}", sanitized(s.title.get_ref())),
+                list.width,
+            );
+            (lines, Some(Target::Scenario(i)), selected)
         })
         .collect();
     if pages > 1 {
+        let more = format!(
+            "{} {}",
+            W.more_calls,
+            wording::page_of(page / size + 1, pages)
+        );
         rows.push((
-            Line::from(format!(
-                "  0  {} {}",
-                W.more_calls,
-                wording::page_of(page / size + 1, pages)
-            )),
+            hanging("  0  ", &more, list.width),
             Some(Target::More),
             false,
         ));
     }
-    // One row an item, or taller blocks for touch (kiosk) when they all fit.
-    // Keep the highlighted row in view when the window is short.
+    // One row a line, or taller blocks for touch (kiosk) when they all fit.
+    // Wrapped titles hang under their text. Keep the highlighted call in
+    // view when the window is short.
     let (block_h, per) = list_block(app, rows.len(), list.height);
-    let visible = (list.height / per).max(1) as usize;
-    let sel_row = app.selected - page;
-    let first = sel_row.saturating_sub(visible.saturating_sub(1));
-    for (row, (line, t, selected)) in rows.into_iter().skip(first).take(visible).enumerate() {
+    let pad = (block_h - 1) / 2;
+    let gap = per - block_h;
+    let high = |lines: &Vec<Line>| (lines.len() as u16 + 2 * pad).max(block_h);
+    let sel_row = (app.selected - page).min(rows.len().saturating_sub(1));
+    let mut first = sel_row;
+    let mut used = rows.get(sel_row).map_or(0, |(l, _, _)| high(l));
+    while first > 0 {
+        let h = high(&rows[first - 1].0) + gap;
+        if used + h > list.height {
+            break;
+        }
+        used += h;
+        first -= 1;
+    }
+    let bottom = list.y + list.height;
+    let mut y = list.y;
+    for (lines, t, selected) in rows.into_iter().skip(first) {
+        if y >= bottom {
+            break;
+        }
+        let h = high(&lines);
         let r = Rect {
-            y: list.y + row as u16 * per,
-            height: block_h.min(list.height),
+            y,
+            height: h.min(bottom - y),
             ..list
         };
         let style = if selected { theme.selected } else { theme.text };
-        let pad = Padding::vertical((block_h - 1) / 2);
         frame.render_widget(
-            Paragraph::new(line)
+            Paragraph::new(lines)
                 .style(style)
-                .block(Block::default().padding(pad)),
+                .block(Block::default().padding(Padding::vertical(pad))),
             r,
         );
         if selected && app.overlay.is_none() {
-            cursor_on(frame, r, (block_h - 1) / 2);
+            cursor_on(frame, r, pad);
         }
         if let Some(t) = t {
             target(app, r, t);
         }
+        y += h + gap;
     }
 }
 
@@ -411,6 +463,56 @@ fn list_block(app: &App, items: usize, height: u16) -> (u16, u16) {
         }
     }
     (1, 1)
+}
+
+/// `text` wrapped to `width` after `prefix` (a number, say), each further
+/// line indented to start under the text: a hanging indent.
+pub(crate) fn hanging(prefix: &str, text: &str, width: u16) -> Vec<Line<'static>> {
+    use unicode_width::UnicodeWidthStr;
+    let indent = prefix.width();
+    let room = usize::from(width).saturating_sub(indent).max(8);
+    let mut rows: Vec<String> = Vec::new();
+    let mut row = String::new();
+    for word in text.split_whitespace() {
+        let mut word = word.to_string();
+        // A word longer than the room is broken where it must be.
+        while word.width() > room {
+            if !row.is_empty() {
+                rows.push(std::mem::take(&mut row));
+            }
+            let mut head = String::new();
+            for ch in word.chars() {
+                if (head.clone() + &ch.to_string()).width() > room {
+                    break;
+                }
+                head.push(ch);
+            }
+            if head.is_empty() {
+                break;
+            }
+            word = word[head.len()..].to_string();
+            rows.push(head);
+        }
+        if row.is_empty() {
+            row = word;
+        } else if row.width() + 1 + word.width() <= room {
+            row.push(' ');
+            row.push_str(&word);
+        } else {
+            rows.push(std::mem::replace(&mut row, word));
+        }
+    }
+    rows.push(row);
+    rows.into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            if i == 0 {
+                Line::from(format!("{prefix}{r}"))
+            } else {
+                Line::from(format!("{}{r}", " ".repeat(indent)))
+            }
+        })
+        .collect()
 }
 
 fn sanitized(s: &str) -> String {
@@ -512,10 +614,10 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
             } else {
                 theme.text
             };
-            let p = Paragraph::new(Line::from(format!("{marker} {}  {}", i + 1, c.text)))
-                .style(if selected { theme.selected } else { plain })
-                .wrap(Wrap { trim: false });
-            let h = p.line_count(width) as u16;
+            // Wrapped choices hang under their text, not under the number.
+            let lines = hanging(&format!("{marker} {}  ", i + 1), &c.text, width);
+            let h = lines.len() as u16;
+            let p = Paragraph::new(lines).style(if selected { theme.selected } else { plain });
             (p, h)
         })
         .collect();

@@ -101,6 +101,22 @@ fn too_small_for_big_letters_is_the_normal_screen_in_bold(
         );
         return;
     }
+    if w > 80 {
+        // Wider than 80 the normal screen keeps a readable column (big
+        // letters keep the whole width): the same words, wrapped apart.
+        let words = |t: &str| {
+            t.split(|c: char| c.is_whitespace() || c == '"' || c == '─')
+                .filter(|w| !w.is_empty())
+                .map(String::from)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            words(&big_text),
+            words(&screen_text(&normal, w, h)),
+            "the same words"
+        );
+        return;
+    }
     assert_eq!(big_text, screen_text(&normal, w, h), "the same words");
     let bold = ratatui::style::Modifier::BOLD;
     let mut bolder = 0;

@@ -182,7 +182,8 @@ fn every_footer_is_made_of_its_screens_commands() {
             };
             let text = render(&app, w, h).backend().to_string();
             let last = text.lines().last().unwrap_or_default().trim_matches('"');
-            let s = screens::screen(&f);
+            // The model as drawn: the list's page is the one just laid out.
+            let s = screens::screen(&app.flow);
             let ok = allowed(&s);
             let got = parts(last);
             assert!(!got.is_empty(), "{}: an empty footer", s.title);
