@@ -657,12 +657,25 @@ pub fn editor_schema(catalogue: &super::Catalogue) -> Value {
     ] {
         add(&mut s, p, &fact);
     }
-    // At least 2 choices. At most 4 are shown, but a step with `when` and
-    // `unless` may list more (only some show at once): `check` counts those.
+    // At least 2 choices.
     add(
         &mut s,
         "/definitions/Step/properties/choice",
         &json!({ "minItems": 2 }),
+    );
+    // At most four choices, as `check` says (H0404), unless some have a
+    // `when` or `unless`: then `check` counts the choices shown on each path,
+    // which a schema cannot.
+    add(
+        &mut s,
+        "/definitions/Step",
+        &json!({ "allOf": [ { "anyOf": [
+            { "properties": { "choice": { "maxItems": 4 } } },
+            { "properties": { "choice": { "contains": { "anyOf": [
+                { "required": ["when"] },
+                { "required": ["unless"] }
+            ] } } } }
+        ] } ] }),
     );
     add(
         &mut s,

@@ -5,7 +5,7 @@
 //! minimum size a plain "please make the window bigger" message is shown.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Constraint::Length(1),
     ])
     .areas(area);
-    let body = inset(body, 1, 0);
+    let body = body.inner(Margin::new(1, 0));
 
     // The screen model: the title bar and the footer come from it, so the
     // footer always names what the keys do on the screen shown.
@@ -213,15 +213,6 @@ pub fn footer(app: &App, shown: &crate::present::Screen, width: u16) -> String {
         _ => max > 0,
     };
     shown.footer(usize::from(width.saturating_sub(2)), overflow)
-}
-
-fn inset(r: Rect, x: u16, y: u16) -> Rect {
-    Rect {
-        x: r.x.saturating_add(x),
-        y: r.y.saturating_add(y),
-        width: r.width.saturating_sub(2 * x),
-        height: r.height.saturating_sub(2 * y),
-    }
 }
 
 fn target(app: &App, area: Rect, t: Target) {
@@ -927,17 +918,6 @@ fn draw_replay(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
 }
 
 /// A box in the middle of the screen, never bigger than the screen.
-fn popup(area: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(area.width);
-    let h = height.min(area.height);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    }
-}
-
 /// The help card, from its screen model: what to do, the numbers, the keys
 /// of the screen beneath and how to close it. It scrolls (it opens at its
 /// top), so its last line can be reached in the smallest window. Everything
@@ -991,7 +971,7 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, shown: &crate::present::S
         );
     }
     frame.render_widget(Clear, area);
-    let r = popup(area, 76, 30);
+    let r = area.centered(Constraint::Length(76), Constraint::Length(30));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
@@ -1031,13 +1011,16 @@ fn draw_confirm(frame: &mut Frame, area: Rect, app: &App, shown: &crate::present
     let text_h = Paragraph::new(question.clone())
         .wrap(Wrap { trim: true })
         .line_count(width.saturating_sub(4)) as u16;
-    let r = popup(area, width, text_h + 2 * bh + 5);
+    let r = area.centered(
+        Constraint::Length(width),
+        Constraint::Length(text_h + 2 * bh + 5),
+    );
     frame.render_widget(Clear, r);
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
         .title(format!(" {} ", shown.title.trim_end_matches('.')));
-    let inner = inset(block.inner(r), 1, 0);
+    let inner = block.inner(r).inner(Margin::new(1, 0));
     frame.render_widget(block, r);
     let [text, _, b1, gap, b2] = Layout::vertical([
         Constraint::Min(1),
