@@ -576,8 +576,8 @@ impl<'a> Walker<'a, '_> {
 
 /// The schema for editors (`hangup schema`, `assets/scenario.schema.json`): the
 /// shape above, plus every rule of `hangup check` that JSON Schema can say, so
-/// Taplo and VS Code agree with `check` on them: the id pattern (H0202), 2 to 4
-/// choices (H0404), lists that cannot be empty (H0210), text that cannot be
+/// Taplo and VS Code agree with `check` on them: the id pattern (H0202), at
+/// least 2 choices (H0404), lists that cannot be empty (H0210), text that cannot be
 /// empty, break the line or hide characters (H0401, H0402, H0406, H0409), a
 /// step that says something (H0506), a line that is one thing (H0505), an
 /// ending that explains what happened (H0408), fact names (H0507), and the
@@ -669,6 +669,7 @@ pub fn editor_schema(catalogue: &super::Catalogue) -> Value {
     ] {
         add(&mut s, p, &fact);
     }
+    // At least 2 choices.
     add(
         &mut s,
         "/definitions/Step/properties/choice",
