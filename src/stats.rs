@@ -28,6 +28,7 @@ pub const FILE_NAME: &str = "counters.toml";
 /// they are kept as they are (`other`) and written back, never called damage.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Counters {
+    /// The kiosk's counts, by day ("2026-05-01").
     #[serde(default)]
     pub kiosk: BTreeMap<String, KioskDay>,
     /// Records from a newer version, kept unchanged.
@@ -35,11 +36,14 @@ pub struct Counters {
     pub other: BTreeMap<String, toml::Value>,
 }
 
+/// One day's counts from the kiosk (a `[kiosk."YYYY-MM-DD"]` table in `counters.toml`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct KioskDay {
+    /// Visits started: each time a visitor left the invitation screen.
     #[serde(default)]
     pub visits: u64,
+    /// Times the kiosk started again by itself after nobody answered "Are you still there?".
     #[serde(default)]
     pub idle_resets: u64,
     /// By scenario id.
@@ -59,19 +63,24 @@ pub struct KioskDay {
 /// Quick checks taken, and the answers right out of the answers given.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckCounts {
+    /// People who finished the check.
     #[serde(default)]
     pub taken: u64,
+    /// Answers right, added over those people.
     #[serde(default)]
     pub right: u64,
+    /// Answers given, added over those people.
     #[serde(default)]
     pub asked: u64,
 }
 
 impl CheckCounts {
+    /// True when nobody took the check.
     pub fn is_empty(&self) -> bool {
         self.taken == 0
     }
 
+    /// Count one person's finished check, with their score.
     pub fn add(&mut self, score: Score) {
         self.taken = self.taken.saturating_add(1);
         self.right = self.right.saturating_add(u64::from(score.right));
@@ -92,13 +101,17 @@ impl CheckCounts {
     }
 }
 
+/// How often one scenario's calls ended each way, on one day.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Outcomes {
+    /// Calls that reached a safe ending.
     #[serde(default)]
     pub safe: u64,
+    /// Calls that reached a partly safe ending.
     #[serde(default)]
     pub partly_safe: u64,
+    /// Calls that reached an ending where money or details were lost.
     #[serde(default)]
     pub defrauded: u64,
 }
@@ -117,6 +130,7 @@ impl Outcomes {
 /// One line of the report: what was counted, where, on which day, how often.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
+    /// The day counted, "YYYY-MM-DD".
     pub date: String,
     /// Which part of hangup counted it: "kiosk" (later also "group").
     pub source: &'static str,
@@ -124,19 +138,23 @@ pub struct Row {
     pub measure: &'static str,
     /// The scenario id, when the count is about one scenario.
     pub scenario: String,
+    /// How many times.
     pub count: u64,
 }
 
 impl Counters {
+    /// The counts for `day` ("YYYY-MM-DD"), started empty if there are none yet.
     pub fn kiosk_day(&mut self, day: &str) -> &mut KioskDay {
         self.kiosk.entry(day.to_string()).or_default()
     }
 
+    /// Count a visit started on `day` ("YYYY-MM-DD").
     pub fn visit_started(&mut self, day: &str) {
         let d = self.kiosk_day(day);
         d.visits = d.visits.saturating_add(1);
     }
 
+    /// Count an idle reset on `day` ("YYYY-MM-DD").
     pub fn idle_reset(&mut self, day: &str) {
         let d = self.kiosk_day(day);
         d.idle_resets = d.idle_resets.saturating_add(1);
@@ -165,6 +183,7 @@ impl Counters {
         (before, after)
     }
 
+    /// Count a call of `scenario` (its id) that ended with `outcome` on `day` ("YYYY-MM-DD").
     pub fn call_finished(&mut self, day: &str, scenario: &str, outcome: Outcome) {
         self.kiosk_day(day)
             .finished
@@ -354,6 +373,7 @@ fn parse(bytes: &[u8]) -> Result<Counters, String> {
 #[derive(Debug)]
 pub struct Store {
     path: Option<PathBuf>,
+    /// The counts as they are now (saved after every change, when saving works).
     pub counters: Counters,
     /// Plain-words problems to tell the operator (on stderr, outside the screen).
     pub warnings: Vec<String>,
@@ -413,6 +433,7 @@ impl Store {
         store
     }
 
+    /// True when the counts are being saved to a file (false when kept in memory only).
     pub fn is_saving(&self) -> bool {
         self.path.is_some()
     }
