@@ -646,8 +646,14 @@ mod tests {
         let mut csv = Vec::new();
         write_csv(&c.rows(), &mut csv).expect("write");
         let csv = String::from_utf8(csv).expect("utf8");
-        assert!(csv.contains("2026-05-01,kiosk,check-before-unsure,,3\n"), "{csv}");
-        assert!(csv.contains("2026-05-02,kiosk,check-after-unsure,,0\n"), "{csv}");
+        assert!(
+            csv.contains("2026-05-01,kiosk,check-before-unsure,,3\n"),
+            "{csv}"
+        );
+        assert!(
+            csv.contains("2026-05-02,kiosk,check-after-unsure,,0\n"),
+            "{csv}"
+        );
         let mut table = Vec::new();
         write_table(&c.rows(), &mut table).expect("write");
         let table = String::from_utf8(table).expect("utf8");
@@ -656,10 +662,9 @@ mod tests {
             "{table}"
         );
         // Counts written before "not sure" was counted still read (as 0).
-        let old: Counters = toml::from_str(
-            "[kiosk.2026-01-01.check-before]\ntaken = 1\nright = 3\nasked = 6\n",
-        )
-        .expect("old counts read");
+        let old: Counters =
+            toml::from_str("[kiosk.2026-01-01.check-before]\ntaken = 1\nright = 3\nasked = 6\n")
+                .expect("old counts read");
         assert_eq!(old.check_totals().0.unsure, 0);
     }
 

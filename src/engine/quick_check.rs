@@ -481,7 +481,14 @@ mod tests {
                 assert!(run.go_on());
             }
             let n = run.items.len() as u32;
-            assert_eq!(run.score(), Score { right: n, asked: n, unsure: n });
+            assert_eq!(
+                run.score(),
+                Score {
+                    right: n,
+                    asked: n,
+                    unsure: n
+                }
+            );
             assert_eq!(run.unsure, n);
             let lines = run.result_lines(None);
             assert!(lines[1].contains("check first"), "{lines:?}");
