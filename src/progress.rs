@@ -133,6 +133,14 @@ pub struct CheckRecord {
     pub right: u32,
     /// Questions asked.
     pub asked: u32,
+    /// Of `right`, the "Not sure: I would check first" answers (kept apart).
+    /// Absent in files written before it was counted: read as 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub unsure: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl CheckRecord {
@@ -141,6 +149,7 @@ impl CheckRecord {
         Score {
             right: self.right,
             asked: self.asked,
+            unsure: self.unsure,
         }
     }
 }
@@ -322,6 +331,7 @@ impl Progress {
             stage,
             right: score.right,
             asked: score.asked,
+            unsure: score.unsure,
         });
         self.calls_since_check = 0;
     }
@@ -735,7 +745,17 @@ pub fn report(
                 Stage::Before => "before practice",
                 Stage::After => "after practice",
             };
-            writeln!(out, "On {}, {when}: {}.", c.day.long(), c.score().words())?;
+            let careful = match c.unsure {
+                0 => String::new(),
+                1 => ", once \"Not sure: I would check first\"".to_string(),
+                n => format!(", {n} times \"Not sure: I would check first\""),
+            };
+            writeln!(
+                out,
+                "On {}, {when}: {}{careful}.",
+                c.day.long(),
+                c.score().words()
+            )?;
         }
     }
     writeln!(out)?;

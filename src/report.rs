@@ -885,9 +885,25 @@ mod tests {
                     c.call_finished(&date, "hmrc-tax", Outcome::Defrauded);
                 }
             }
-            c.check_finished(&date, Stage::Before, Score { right: 3, asked: 6 });
+            c.check_finished(
+                &date,
+                Stage::Before,
+                Score {
+                    right: 3,
+                    asked: 6,
+                    unsure: 1,
+                },
+            );
             if i % 2 == 0 {
-                c.check_finished(&date, Stage::After, Score { right: 5, asked: 6 });
+                c.check_finished(
+                    &date,
+                    Stage::After,
+                    Score {
+                        right: 5,
+                        asked: 6,
+                        unsure: 0,
+                    },
+                );
             }
             if (day + 3).rem_euclid(7) == 2 {
                 groups.push(Record {

@@ -72,6 +72,13 @@ pub struct CheckCounts {
     /// Answers given, added over those people.
     #[serde(default)]
     pub asked: u64,
+    /// Of `right`, the "Not sure: I would check first" answers (kept apart).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub unsure: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl CheckCounts {
@@ -85,6 +92,7 @@ impl CheckCounts {
         self.taken = self.taken.saturating_add(1);
         self.right = self.right.saturating_add(u64::from(score.right));
         self.asked = self.asked.saturating_add(u64::from(score.asked));
+        self.unsure = self.unsure.saturating_add(u64::from(score.unsure));
     }
 
     /// "12 people, 58% of answers right", or None when nobody took it.
@@ -93,8 +101,13 @@ impl CheckCounts {
             return None;
         }
         let percent = percent(self.right, self.asked)?;
+        let careful = match self.unsure {
+            0 => String::new(),
+            1 => " (1 answer was \"Not sure: I would check first\", counted as right)".to_string(),
+            n => format!(" ({n} answers were \"Not sure: I would check first\", counted as right)"),
+        };
         Some(format!(
-            "{} {}, {percent}% of answers right",
+            "{} {}, {percent}% of answers right{careful}",
             self.taken,
             if self.taken == 1 { "person" } else { "people" }
         ))
@@ -178,6 +191,7 @@ impl Counters {
                 total.taken = total.taken.saturating_add(day.taken);
                 total.right = total.right.saturating_add(day.right);
                 total.asked = total.asked.saturating_add(day.asked);
+                total.unsure = total.unsure.saturating_add(day.unsure);
             }
         }
         (before, after)
@@ -216,6 +230,7 @@ impl Counters {
                         "check-before-taken",
                         "check-before-right",
                         "check-before-asked",
+                        "check-before-unsure",
                     ],
                     d.check_before,
                 ),
@@ -224,6 +239,7 @@ impl Counters {
                         "check-after-taken",
                         "check-after-right",
                         "check-after-asked",
+                        "check-after-unsure",
                     ],
                     d.check_after,
                 ),
@@ -232,6 +248,7 @@ impl Counters {
                     rows.push(row(names[0], "", c.taken));
                     rows.push(row(names[1], "", c.right));
                     rows.push(row(names[2], "", c.asked));
+                    rows.push(row(names[3], "", c.unsure));
                 }
             }
         }
@@ -251,9 +268,11 @@ fn measure_words(measure: &str) -> &str {
         "check-before-taken" => "Quick check before practice: people",
         "check-before-right" => "Quick check before practice: answers right",
         "check-before-asked" => "Quick check before practice: answers given",
+        "check-before-unsure" => "Quick check before practice: 'Not sure: I would check first'",
         "check-after-taken" => "Quick check after practice: people",
         "check-after-right" => "Quick check after practice: answers right",
         "check-after-asked" => "Quick check after practice: answers given",
+        "check-after-unsure" => "Quick check after practice: 'Not sure: I would check first'",
         other => other,
     }
 }
@@ -580,7 +599,11 @@ mod tests {
     #[test]
     fn quick_checks_are_counted_as_scores_only() {
         let mut c = Counters::default();
-        let s = |right| Score { right, asked: 6 };
+        let s = |right| Score {
+            right,
+            asked: 6,
+            ..Score::default()
+        };
         c.check_finished("2026-05-01", Stage::Before, s(3));
         c.check_finished("2026-05-01", Stage::Before, s(4));
         c.check_finished("2026-05-02", Stage::After, s(6));
@@ -612,6 +635,58 @@ mod tests {
                 .expect("toml")
                 .contains("check")
         );
+    }
+
+    #[test]
+    fn not_sure_answers_are_counted_and_shown_apart() {
+        let mut c = Counters::default();
+        let s = |right, unsure| Score {
+            right,
+            asked: 6,
+            unsure,
+        };
+        c.check_finished("2026-05-01", Stage::Before, s(4, 2));
+        c.check_finished("2026-05-01", Stage::Before, s(5, 1));
+        c.check_finished("2026-05-02", Stage::After, s(6, 0));
+        let text = toml::to_string(&c).expect("toml");
+        let back: Counters = toml::from_str(&text).expect("reads back");
+        assert_eq!(back, c);
+        let (before, after) = c.check_totals();
+        assert_eq!((before.right, before.unsure), (9, 3));
+        assert_eq!(after.unsure, 0);
+        assert_eq!(
+            before.words().as_deref(),
+            Some(
+                "2 people, 75% of answers right (3 answers were \"Not sure: I would check first\", counted as right)"
+            )
+        );
+        assert_eq!(
+            after.words().as_deref(),
+            Some("1 person, 100% of answers right")
+        );
+        let mut csv = Vec::new();
+        write_csv(&c.rows(), &mut csv).expect("write");
+        let csv = String::from_utf8(csv).expect("utf8");
+        assert!(
+            csv.contains("2026-05-01,kiosk,check-before-unsure,,3\n"),
+            "{csv}"
+        );
+        assert!(
+            csv.contains("2026-05-02,kiosk,check-after-unsure,,0\n"),
+            "{csv}"
+        );
+        let mut table = Vec::new();
+        write_table(&c.rows(), &mut table).expect("write");
+        let table = String::from_utf8(table).expect("utf8");
+        assert!(
+            table.contains("Quick check before practice: 'Not sure: I would check first'"),
+            "{table}"
+        );
+        // Counts written before "not sure" was counted still read (as 0).
+        let old: Counters =
+            toml::from_str("[kiosk.2026-01-01.check-before]\ntaken = 1\nright = 3\nasked = 6\n")
+                .expect("old counts read");
+        assert_eq!(old.check_totals().0.unsure, 0);
     }
 
     #[test]

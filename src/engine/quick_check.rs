@@ -141,6 +141,10 @@ pub struct Score {
     pub right: u32,
     /// Questions answered.
     pub asked: u32,
+    /// Of those right, how many were "Not sure: I would check first": counted
+    /// as right, and reported apart.
+    #[serde(default)]
+    pub unsure: u32,
 }
 
 /// `right` out of `of` as a whole percentage, rounded down (so 100% means
@@ -356,6 +360,7 @@ impl CheckRun {
         Score {
             right: self.right,
             asked: self.items.len() as u32,
+            unsure: self.unsure,
         }
     }
 }
@@ -488,7 +493,8 @@ mod tests {
             run.score(),
             Score {
                 right: want,
-                asked: n as u32
+                asked: n as u32,
+                unsure: 0
             }
         );
         assert!(!run.answer(Kind::Scam));
@@ -506,7 +512,14 @@ mod tests {
                 assert!(run.go_on());
             }
             let n = run.items.len() as u32;
-            assert_eq!(run.score(), Score { right: n, asked: n });
+            assert_eq!(
+                run.score(),
+                Score {
+                    right: n,
+                    asked: n,
+                    unsure: n
+                }
+            );
             assert_eq!(run.unsure, n);
             let lines = run.result_lines(None);
             assert!(lines[1].contains("check first"), "{lines:?}");
@@ -566,7 +579,11 @@ mod tests {
 
     #[test]
     fn the_result_shows_the_change() {
-        let s = |right| Score { right, asked: 6 };
+        let s = |right| Score {
+            right,
+            asked: 6,
+            ..Score::default()
+        };
         let up = result_lines(Stage::After, s(5), Some(s(3)));
         assert_eq!(up[0], "You got 5 of 6 right.");
         assert_eq!(up[1], "Before you practised, you got 3 of 6 right.");

@@ -289,6 +289,7 @@ pub fn room_result_lines(
                 let score = |h: Hands| Score {
                     right: h.right,
                     asked: h.hands,
+                    ..Score::default()
                 };
                 v.push(crate::engine::quick_check::change_words(score(now), score(b)).into());
             }
