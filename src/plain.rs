@@ -177,9 +177,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         }
         for b in &screen.blocks {
             let text = match &b.role {
-                Role::Speech { who } => {
-                    crate::tr!("plain-says", who = who.as_str(), words = b.text.as_str())
-                }
+                Role::Speech { who } => wording::says(who, &b.text),
                 Role::Message => crate::tr!("plain-message-says", words = b.text.as_str()),
                 Role::Thought => crate::tr!("plain-thought", words = b.text.as_str()),
                 Role::Advice { number } => format!("{number}. {}", b.text),
@@ -202,11 +200,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
     fn repeat(&mut self, screen: &Screen) -> io::Result<()> {
         for b in &screen.blocks {
             match &b.role {
-                Role::Speech { who } => self.line(&crate::tr!(
-                    "plain-says",
-                    who = who.as_str(),
-                    words = b.text.as_str()
-                ))?,
+                Role::Speech { who } => self.line(&wording::says(who, &b.text))?,
                 Role::Message => {
                     self.line(&crate::tr!("plain-message-says", words = b.text.as_str()))?
                 }

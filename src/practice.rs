@@ -29,9 +29,12 @@ pub struct Keeper {
 
 impl Keeper {
     /// Load progress from the data folder. Never fails: problems become a notice.
+    /// With `no_save` (a shared or public computer) nothing is read either:
+    /// the learner starts fresh and never sees an earlier user's practice.
     pub fn open(data_dir: Option<&Path>, no_save: bool, library: &Library, today: Day) -> Self {
         let store = progress::data_dir(data_dir).map(|d| Store::new(d, no_save));
         let (progress, mut notice) = match &store {
+            Some(_) if no_save => (Progress::default(), None),
             Some(s) => {
                 let Loaded { progress, notice } = s.load(today);
                 (progress, notice)

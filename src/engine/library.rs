@@ -395,7 +395,9 @@ pub fn summary(problems: &[Diagnostic]) -> String {
         .or(problems.first())
         .map_or_else(|| "it could not be read".to_string(), |d| d.message.clone());
     let more = problems.iter().filter(|d| d.is_error()).count();
-    if more > 1 {
+    if more == 2 {
+        format!("{first} (and 1 more problem)")
+    } else if more > 2 {
         format!("{first} (and {} more problems)", more - 1)
     } else {
         first

@@ -80,26 +80,6 @@ pub struct CheckItem {
     pub source: String,
 }
 
-impl CheckItem {
-    /// The line that sets the scene, e.g. "The phone rings. The screen shows 01632 960214."
-    pub fn scene(&self) -> String {
-        match self.medium {
-            Medium::Message => format!("A text message arrives from {}.", self.from),
-            Medium::Call | Medium::Visit => {
-                format!("The phone rings. The screen shows {}.", self.from)
-            }
-        }
-    }
-
-    /// The caller's words, in quotes, as one line.
-    pub fn said(&self) -> String {
-        match self.medium {
-            Medium::Message => format!("The message says: \"{}\"", self.says),
-            Medium::Call | Medium::Visit => format!("They say: \"{}\"", self.says),
-        }
-    }
-}
-
 /// What a learner can say about a quick-check call. "Not sure: I would check
 /// first" is the careful answer: it is never marked wrong, and it is counted
 /// apart so the learner (and a centre) can see how often it was used.

@@ -198,7 +198,7 @@ impl NotesModel {
                         "The quick check: a scam or a real call?".into()
                     };
                 }
-                m.says = item.said();
+                m.says = crate::present::wording::quick_said(item);
                 let counts = play.counts();
                 m.choices = CHECK_OPTIONS
                     .iter()

@@ -720,7 +720,10 @@ fn draw_check(
         let spaced = level == 0;
         let mut lines = Vec::new();
         if level <= 1 {
-            lines.push(Line::from(Span::styled(item.scene(), theme.text)));
+            lines.push(Line::from(Span::styled(
+                crate::present::wording::quick_scene(item),
+                theme.text,
+            )));
             if spaced {
                 lines.push(Line::from(""));
             }
@@ -745,7 +748,10 @@ fn draw_check(
             }
         } else {
             // Small windows: the words as one paragraph, so no line is wasted.
-            lines.push(Line::from(Span::styled(item.said(), theme.caller)));
+            lines.push(Line::from(Span::styled(
+                crate::present::wording::quick_said(item),
+                theme.caller,
+            )));
         }
         lines
     };
