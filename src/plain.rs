@@ -51,6 +51,7 @@ pub use crate::present::wording::so_far;
 /// What happened to a call played in plain mode.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Played {
+    /// The call reached an ending: what it meant.
     Finished(CallResult),
     /// Input ended before the call did.
     InputEnded,
@@ -82,6 +83,7 @@ impl Outside for crate::practice::Keeper {
     }
 }
 
+/// Plain mode: a call played as lines of text read from `input` and written to `out`, for screen readers, braille displays and piped input.
 pub struct Plain<'a, R: BufRead, W: Write> {
     input: R,
     out: W,
@@ -102,6 +104,7 @@ pub struct Plain<'a, R: BufRead, W: Write> {
 }
 
 impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
+    /// Plain mode reading answers from `input` and writing lines to `out`, with `catalogue`'s numbers for `region` (the default region if that one is unknown).
     pub fn new(input: R, out: W, catalogue: &'a Catalogue, region: &str) -> Self {
         Self {
             input,
@@ -174,9 +177,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         }
         for b in &screen.blocks {
             let text = match &b.role {
-                Role::Speech { who } => {
-                    crate::tr!("plain-says", who = who.as_str(), words = b.text.as_str())
-                }
+                Role::Speech { who } => wording::says(who, &b.text),
                 Role::Message => crate::tr!("plain-message-says", words = b.text.as_str()),
                 Role::Thought => crate::tr!("plain-thought", words = b.text.as_str()),
                 Role::Advice { number } => format!("{number}. {}", b.text),
@@ -199,11 +200,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
     fn repeat(&mut self, screen: &Screen) -> io::Result<()> {
         for b in &screen.blocks {
             match &b.role {
-                Role::Speech { who } => self.line(&crate::tr!(
-                    "plain-says",
-                    who = who.as_str(),
-                    words = b.text.as_str()
-                ))?,
+                Role::Speech { who } => self.line(&wording::says(who, &b.text))?,
                 Role::Message => {
                     self.line(&crate::tr!("plain-message-says", words = b.text.as_str()))?
                 }

@@ -15,8 +15,11 @@ use crate::speech::{Hands, Speaker};
 /// Progress for one run of the program.
 #[derive(Debug)]
 pub struct Keeper {
+    /// Where progress is kept (the data folder); `None` when no folder was found.
     pub store: Option<Store>,
+    /// The learner's progress as loaded, with this run's calls added.
     pub progress: Progress,
+    /// Today, for due dates and "practise again".
     pub today: Day,
     /// One plain line about a problem (shown once).
     pub notice: Option<String>,
@@ -26,9 +29,12 @@ pub struct Keeper {
 
 impl Keeper {
     /// Load progress from the data folder. Never fails: problems become a notice.
+    /// With `no_save` (a shared or public computer) nothing is read either:
+    /// the learner starts fresh and never sees an earlier user's practice.
     pub fn open(data_dir: Option<&Path>, no_save: bool, library: &Library, today: Day) -> Self {
         let store = progress::data_dir(data_dir).map(|d| Store::new(d, no_save));
         let (progress, mut notice) = match &store {
+            Some(_) if no_save => (Progress::default(), None),
             Some(s) => {
                 let Loaded { progress, notice } = s.load(today);
                 (progress, notice)
@@ -54,6 +60,7 @@ impl Keeper {
         self.library = library.clone();
     }
 
+    /// The start screen's head lines: how many calls practised, and what is due (see `progress::start_lines`).
     pub fn head(&self) -> Vec<String> {
         progress::start_lines(
             &self.progress,

@@ -42,6 +42,7 @@ pub fn command_for(command: &str, language: crate::i18n::Language) -> String {
     }
 }
 
+/// Speech through an outside program (see the module docs): the real [`Voice`].
 #[derive(Debug)]
 pub struct Speaker {
     program: String,
@@ -56,14 +57,15 @@ pub struct Speaker {
 }
 
 impl Speaker {
-    /// `command` is the program and its options, split the way a shell
-    /// would (so `espeak-ng -v "en-gb+f3"` keeps its quoted voice); the words
-    /// to say are added as the last argument.
     /// A speaker for the current language (see [`command_for`]).
     pub fn for_language(command: &str) -> Self {
         Self::new(&command_for(command, crate::i18n::current()))
     }
 
+    /// `command` is the program and its options, split the way a shell
+    /// would (so `espeak-ng -v "en-gb+f3"` keeps its quoted voice); the words
+    /// to say are added as the last argument. An empty command, or one with
+    /// an unclosed quote, gives a speaker that is off, with a `notice` saying why.
     pub fn new(command: &str) -> Self {
         let (words, broken) = match shell_words::split(command) {
             Ok(words) => (words, false),

@@ -32,6 +32,7 @@ use super::{CHECK_OPTIONS, CheckStage, GroupState, ItemKind, ItemStatus, Saved, 
 /// Width of a full bar in the show-of-hands chart.
 const BAR: u16 = 20;
 
+/// Draw the group session's room view (the plan, a call, a quick check, the tally or the end) into `frame`, noting the clickable areas.
 pub fn draw(frame: &mut Frame, app: &App) {
     app.targets.borrow_mut().clear();
     let area = frame.area();
@@ -719,7 +720,10 @@ fn draw_check(
         let spaced = level == 0;
         let mut lines = Vec::new();
         if level <= 1 {
-            lines.push(Line::from(Span::styled(item.scene(), theme.text)));
+            lines.push(Line::from(Span::styled(
+                crate::present::wording::quick_scene(item),
+                theme.text,
+            )));
             if spaced {
                 lines.push(Line::from(""));
             }
@@ -744,7 +748,10 @@ fn draw_check(
             }
         } else {
             // Small windows: the words as one paragraph, so no line is wasted.
-            lines.push(Line::from(Span::styled(item.said(), theme.caller)));
+            lines.push(Line::from(Span::styled(
+                crate::present::wording::quick_said(item),
+                theme.caller,
+            )));
         }
         lines
     };

@@ -437,12 +437,12 @@ fn quick_screen(q: &QuickScreen) -> Screen {
                     Role::Number {
                         number: item.from.clone(),
                     },
-                    item.scene(),
+                    wording::quick_scene(item),
                 );
                 s.block(Role::Narration, item.who.clone());
                 match item.medium {
                     Medium::Message => s.block(Role::Message, item.says.clone()),
-                    _ => s.block(Role::Speech { who: "They".into() }, item.says.clone()),
+                    _ => s.block(Role::Speech { who: String::new() }, item.says.clone()),
                 }
                 s.block(Role::Question, W.scam_or_real);
                 s.command(Command::new(Cmd::Choose(0), &[Key::Digit(1)], W.a_scam));

@@ -19,7 +19,10 @@ macro_rules! words {
         /// The words of the screens, in one language.
         #[derive(Debug, Clone, Copy)]
         pub struct Words {
-            $(pub $field: &'static str,)*
+            $(
+                #[doc = concat!("The words of message `", stringify!($field), "` (with `-` for `_`) in `screens.ftl`.")]
+                pub $field: &'static str,
+            )*
         }
 
         impl Words {
@@ -211,6 +214,42 @@ pub fn outcome_words(kind: crate::engine::Kind, outcome: crate::engine::Outcome)
         (Kind::Genuine, Outcome::PartlySafe) => "outcome-genuine-partly-safe",
         (Kind::Genuine, Outcome::Defrauded) => "outcome-genuine-defrauded",
     })
+}
+
+/// A quick-check call's opening line: "The phone rings. The screen shows
+/// 01632 960214." (or a text message arriving).
+pub fn quick_scene(item: &crate::engine::quick_check::CheckItem) -> String {
+    match item.medium {
+        crate::engine::model::Medium::Message => {
+            tr!("quick-text-arrives", from = item.from.as_str())
+        }
+        _ => tr!("quick-phone-rings", from = item.from.as_str()),
+    }
+}
+
+/// A quick-check caller's words, in quotes, as one line: "They say: "…"".
+pub fn quick_said(item: &crate::engine::quick_check::CheckItem) -> String {
+    match item.medium {
+        crate::engine::model::Medium::Message => {
+            tr!("plain-message-says", words = item.says.as_str())
+        }
+        _ => they_say(&item.says),
+    }
+}
+
+/// Words said by someone not named: "They say: "…"".
+pub fn they_say(words: &str) -> String {
+    tr!("plain-they-say", words = words)
+}
+
+/// Words said by `who` (or by someone not named, when `who` is empty):
+/// "Sam says: "…"" / "They say: "…"".
+pub fn says(who: &str, words: &str) -> String {
+    if who.is_empty() {
+        they_say(words)
+    } else {
+        tr!("plain-says", who = who, words = words)
+    }
 }
 
 /// "You said yes. That is right." / "You said yes. The answer is no."

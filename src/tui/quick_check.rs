@@ -39,11 +39,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, q: &QuickScreen) {
             // A short window (big fonts, small screen): no blank rows and no
             // question line (the buttons ask it), so the caller's words fit.
             let compact = area.height < 14;
-            let mut call = vec![Line::from(item.scene()), Line::from(item.who.clone())];
+            let mut call = vec![
+                Line::from(crate::present::wording::quick_scene(item)),
+                Line::from(item.who.clone()),
+            ];
             if !compact {
                 call.push(Line::from(""));
             }
-            call.push(Line::from(item.said()).style(theme.caller));
+            call.push(Line::from(crate::present::wording::quick_said(item)).style(theme.caller));
             if !compact {
                 call.push(Line::from(""));
             }

@@ -216,6 +216,30 @@ fn no_save_writes_nothing_and_reset_deletes() {
     assert!(!on.reset().expect("nothing left"));
 }
 
+#[test]
+fn no_save_never_shows_an_earlier_users_practice() {
+    use hangup::practice::Keeper;
+    let dir = tempfile::tempdir().expect("temp");
+    let library = hangup::engine::Library::builtin();
+    let today = day("2026-03-01");
+    // Someone practised on this computer before, saving as usual.
+    let mut before = Keeper::open(Some(dir.path()), false, &library, today);
+    let result = hangup::engine::session::CallResult {
+        scenario: "police-courier".into(),
+        kind: hangup::engine::Kind::Scam,
+        outcome: hangup::engine::Outcome::Defrauded,
+        missed: Vec::new(),
+    };
+    before.record(&result, 1);
+    assert!(!before.progress.scenarios.is_empty(), "saved as usual");
+    // The next person uses --no-save: they start fresh.
+    let next = Keeper::open(Some(dir.path()), true, &library, today);
+    assert!(next.progress.scenarios.is_empty(), "{:?}", next.progress);
+    let head = next.head().join(" ");
+    assert!(head.starts_with("0 of "), "{head}");
+    assert!(!head.contains("Tricks to practise again"), "{head}");
+}
+
 // ------------------------------------------------------------ the terminal app
 
 /// Play the fixture in the app: the first choice each time.

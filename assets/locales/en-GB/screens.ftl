@@ -100,8 +100,14 @@ recall-verdict-wrong = You said { $said }. The answer is { $want }.
 said-yes = yes
 said-no = no
 so-far = So far:
-so-far-scams = { $spotted } of { $scams } scams spotted.
-so-far-genuine = { $handled } of { $genuine } real calls handled well.
+so-far-scams = { $scams ->
+    [one] { $spotted } of { $scams } scam spotted.
+   *[other] { $spotted } of { $scams } scams spotted.
+}
+so-far-genuine = { $genuine ->
+    [one] { $handled } of { $genuine } real call handled well.
+   *[other] { $handled } of { $genuine } real calls handled well.
+}
 # $first: a file name; $reason: why, in plain words.
 skipped-one = Note: { $first } could not be used: { $reason }
 skipped-many = Note: { $count } files could not be used. The first is { $first }: { $reason }
@@ -123,6 +129,11 @@ plain-screen = Screen: { $title }
 plain-says = { $who } says: "{ $words }"
 plain-message-says = The message says: "{ $words }"
 plain-thought = You think: { $words }
+# $words: what someone not named says.
+plain-they-say = They say: "{ $words }"
+# $from: the number on the phone's screen.
+quick-phone-rings = The phone rings. The screen shows { $from }.
+quick-text-arrives = A text message arrives from { $from }.
 
 ## The list of calls: progress. The word before a call's title:
 mark-due = Due
