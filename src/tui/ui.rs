@@ -655,7 +655,7 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
         Some(l) if l.role == LineRole::Speech => format!(" {} says ", l.who),
         Some(_) => String::new(),
         None if roles => String::new(),
-        None => speaker_title(&st),
+        None => speaker_title(st),
     };
     let block = Block::default()
         .borders(if compact { Borders::TOP } else { Borders::ALL })
