@@ -660,7 +660,21 @@ pub fn editor_schema(catalogue: &super::Catalogue) -> Value {
     add(
         &mut s,
         "/definitions/Step/properties/choice",
-        &json!({ "minItems": 2, "maxItems": 4 }),
+        &json!({ "minItems": 2 }),
+    );
+    // At most four choices, as `check` says (H0404), unless some have a
+    // `when` or `unless`: then `check` counts the choices shown on each path,
+    // which a schema cannot.
+    add(
+        &mut s,
+        "/definitions/Step",
+        &json!({ "allOf": [ { "anyOf": [
+            { "properties": { "choice": { "maxItems": 4 } } },
+            { "properties": { "choice": { "contains": { "anyOf": [
+                { "required": ["when"] },
+                { "required": ["unless"] }
+            ] } } } }
+        ] } ] }),
     );
     add(
         &mut s,

@@ -13,7 +13,7 @@
 //! and the choices keep the room.
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
@@ -83,8 +83,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
     .areas(area);
     // Wide margins: about a tenth of the width each side.
     let margin = (area.width / 12).clamp(1, 10);
-    let body = inset(body, margin);
-    let head = inset(head, margin);
+    let body = body.inner(Margin::new(margin, 0));
+    let head = head.inner(Margin::new(margin, 0));
 
     let (heading, keys) = match app.overlay {
         Some(Overlay::Help) => {
@@ -109,20 +109,17 @@ pub fn draw(frame: &mut Frame, app: &App) {
         head,
     );
     if notes_h > 0 {
-        draw_notes(frame, inset(notes, margin.saturating_sub(1)), g, theme);
+        draw_notes(
+            frame,
+            notes.inner(Margin::new(margin.saturating_sub(1), 0)),
+            g,
+            theme,
+        );
     }
     frame.render_widget(
         Paragraph::new(Line::from(format!(" {keys}"))).style(theme.footer),
         bottom,
     );
-}
-
-fn inset(r: Rect, x: u16) -> Rect {
-    Rect {
-        x: r.x.saturating_add(x),
-        width: r.width.saturating_sub(2 * x),
-        ..r
-    }
 }
 
 pub(crate) fn where_am_i(g: &GroupState) -> String {

@@ -56,16 +56,15 @@ pub enum ThemeSetting {
     Dark,
 }
 
-/// Where the settings file is looked for when `--config` is not given.
+/// Where the settings file is looked for when `--config` is not given: the
+/// user's config folder (`$XDG_CONFIG_HOME/hangup/kiosk.toml`, else
+/// `~/.config/hangup/kiosk.toml`, found by `etcetera` as for the data folder
+/// in `crate::store`), then `/etc/hangup/kiosk.toml`.
 pub fn default_locations() -> Vec<PathBuf> {
+    use etcetera::BaseStrategy;
     let mut v = Vec::new();
-    if let Some(p) = std::env::var_os("XDG_CONFIG_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-    {
-        v.push(p.join("hangup/kiosk.toml"));
-    } else if let Some(h) = std::env::var_os("HOME").filter(|h| !h.is_empty()) {
-        v.push(PathBuf::from(h).join(".config/hangup/kiosk.toml"));
+    if let Ok(base) = etcetera::choose_base_strategy() {
+        v.push(base.config_dir().join("hangup/kiosk.toml"));
     }
     v.push(PathBuf::from("/etc/hangup/kiosk.toml"));
     v

@@ -368,7 +368,7 @@ impl Kiosk {
         if self.staff.prompt().is_some() {
             sp.stop();
         } else if self.warning.is_some() {
-            sp.say_if_new(screens::STILL_THERE_SAID);
+            sp.say_if_new(&screens::still_there_said());
         } else if self.stage == Stage::Attract {
             sp.say_if_new(&screens::invitation());
         } else {

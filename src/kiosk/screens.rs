@@ -16,8 +16,9 @@ pub fn invitation() -> String {
 }
 
 /// What speech says while "Are you still there?" shows (once, not each second).
-pub const STILL_THERE_SAID: &str =
-    "Are you still there? Press any key or touch the screen, or it will start again.";
+pub fn still_there_said() -> String {
+    tr("kiosk-still-there-said")
+}
 
 /// A full-screen box with the lines centred in it.
 fn centred(frame: &mut Frame, theme: &Theme, title: &str, lines: Vec<Line<'static>>) {
@@ -166,11 +167,8 @@ pub fn staff_prompt(
     ];
     if let Some(secs) = locked {
         lines.push(Line::from(""));
-        lines.push(Line::from("Too many wrong PINs. The exit is locked."));
-        lines.push(Line::from(format!(
-            "Try again in {secs} second{}.",
-            if secs == 1 { "" } else { "s" }
-        )));
+        lines.push(Line::from(tr("kiosk-pin-locked")));
+        lines.push(Line::from(crate::tr!("kiosk-try-again-in", seconds = secs)));
     } else if wrong {
         lines.push(Line::from(""));
         lines.push(Line::from(tr("kiosk-pin-wrong")));

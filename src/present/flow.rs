@@ -944,7 +944,7 @@ impl QuickScreen {
                     }
                     *self = QuickScreen::Result {
                         stage,
-                        lines: run.result_lines(first),
+                        lines: super::wording::check_result_lines(run, first),
                         source,
                     };
                     return QuickStep::Finished(stage, score);

@@ -2,7 +2,7 @@
 //! Pure: the same state always gives the same [`Screen`].
 
 use crate::engine::model::Medium;
-use crate::engine::quick_check::{Stage as CheckStage, answer_words, offer_words};
+use crate::engine::quick_check::Stage as CheckStage;
 use crate::engine::{Kind, Outcome, Phase, Session, Verdict};
 use crate::present::wording::outcome_words;
 
@@ -364,7 +364,7 @@ pub fn ending(session: &Session, booster: Option<String>) -> Screen {
 fn replay_screen(session: &Session) -> Screen {
     let mut s = Screen::new(W.replay_title);
     s.topic = Some(session.script().title.clone());
-    let r = session.replay();
+    let r = wording::replay(session);
     // Where the safer way leaves your path, or that there is nothing to change.
     s.block(Role::Narration, r.summary.clone());
     s.block(Role::Heading, W.what_you_did);
@@ -427,7 +427,7 @@ fn quick_screen(q: &QuickScreen) -> Screen {
     match q {
         QuickScreen::Offer(stage) => {
             let mut s = Screen::new(W.quick_check_title);
-            s.block(Role::Narration, offer_words(*stage));
+            s.block(Role::Narration, wording::check_offer(*stage));
             s.command(Command::new(Cmd::Choose(0), &[Key::Digit(1)], W.quick_yes));
             s.command(Command::new(Cmd::Choose(1), &[Key::Digit(2)], W.not_now));
             s.command(help_cmd());
@@ -449,7 +449,7 @@ fn quick_screen(q: &QuickScreen) -> Screen {
                     Role::Verdict {
                         good: said.is_right(item),
                     },
-                    answer_words(said, item),
+                    wording::check_answer(said, item),
                 );
                 s.block(Role::Narration, item.explain.clone());
                 s.command(Command::new(Cmd::GoOn, &[Key::Digit(1)], W.go_on).default());

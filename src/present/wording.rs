@@ -119,6 +119,17 @@ words! {
     no_step_back,
     mark_due,
     mark_new,
+    more_below_touch,
+    more_below_keys,
+    message_says_title,
+    you_think_title,
+    message_title,
+    big_letters_note,
+    touch_to_close,
+    key_or,
+    banner_call,
+    banner_message,
+    banner_visit,
 }
 
 /// Each language's words are made once and kept for the whole run.
@@ -264,6 +275,130 @@ pub fn plain_prompt(n: usize, extra: &[(&str, &str)]) -> String {
         t.push_str(&tr!("plain-prompt-key", what = *what, key = *key));
     }
     t
+}
+
+/// "It needs at least 40 columns and 12 rows."
+pub fn too_small_size(w: u16, h: u16) -> String {
+    tr!("too-small-size", w = w, h = h)
+}
+
+/// "(this is page 1 of 2)"
+pub fn page_of(n: usize, of: usize) -> String {
+    tr!("page-of", n = n, of = of)
+}
+
+/// The title of the box round what someone says: "Tom says".
+pub fn says_title(who: &str) -> String {
+    tr!("says-title", who = who)
+}
+
+/// "A message arrives: "...""
+pub fn message_arrives(words: &str) -> String {
+    tr!("message-arrives", words = words)
+}
+
+/// "You think: ..."
+pub fn thought(words: &str) -> String {
+    tr!("plain-thought", words = words)
+}
+
+/// "Press Esc or ? to close this card."
+pub fn press_to_close(keys: &[String]) -> String {
+    let or = format!(" {} ", WORDS.key_or);
+    tr!("press-to-close", keys = keys.join(&or))
+}
+
+/// The replay's two columns and its summary line, worded here (the engine
+/// gives the learner's and the safer path).
+pub fn replay(session: &crate::engine::session::Session) -> crate::engine::session::Replay {
+    let mut r = session.replay();
+    r.summary = match r.departs {
+        None if session.is_over() => tr("replay-all-safe"),
+        None => tr("replay-safe-so-far"),
+        Some(0) => tr("replay-part-first"),
+        Some(d) => tr!("replay-part", same = d, at = d + 1),
+    };
+    for line in r.yours.iter_mut().chain(r.safe.iter_mut()) {
+        if let Some(title) = line
+            .strip_prefix("Ending: ")
+            .and_then(|t| t.strip_suffix('.'))
+        {
+            *line = tr!("replay-ended", title = title);
+        }
+    }
+    r
+}
+
+/// The invitation to take the quick check.
+pub fn check_offer(stage: crate::engine::quick_check::Stage) -> String {
+    tr(match stage {
+        crate::engine::quick_check::Stage::Before => "check-offer-before",
+        crate::engine::quick_check::Stage::After => "check-offer-after",
+    })
+}
+
+/// The quick check's answer, kindly: never "Wrong!". The careful answer is always right.
+pub fn check_answer(
+    said: impl Into<crate::engine::quick_check::Answer>,
+    item: &crate::engine::quick_check::CheckItem,
+) -> String {
+    use crate::engine::Kind;
+    use crate::engine::quick_check::Answer;
+    let word = |k: Kind| match k {
+        Kind::Scam => "scam",
+        Kind::Genuine => "real",
+    };
+    let kind = word(item.answer);
+    match said.into() {
+        Answer::NotSure => tr!("check-answer-unsure", kind = kind),
+        said if said.is_right(item) => tr!("check-answer-right", kind = kind),
+        Answer::Scam | Answer::Genuine => {
+            let other = match item.answer {
+                Kind::Scam => Kind::Genuine,
+                Kind::Genuine => Kind::Scam,
+            };
+            tr!("check-answer-wrong", said = word(other), kind = kind)
+        }
+    }
+}
+
+/// The lines at the end of a quick check: the score, the careful answers,
+/// and (after practice) the first score and how it changed, kindly.
+pub fn check_result_lines(
+    run: &crate::engine::quick_check::CheckRun,
+    first: Option<crate::engine::quick_check::Score>,
+) -> Vec<String> {
+    use crate::engine::quick_check::Stage;
+    let now = run.score();
+    let mut v = vec![tr!("check-you-got", right = now.right, asked = now.asked)];
+    if run.unsure > 0 {
+        v.push(tr!("check-unsure", n = run.unsure));
+    }
+    match (run.stage, first) {
+        (Stage::Before, _) => v.push(tr("check-ask-again")),
+        (Stage::After, Some(before)) => {
+            v.push(tr!(
+                "check-before-you-got",
+                right = before.right,
+                asked = before.asked
+            ));
+            // Compare as fractions, in case the sets ever differ in length.
+            let a = u64::from(now.right) * u64::from(before.asked);
+            let b = u64::from(before.right) * u64::from(now.asked);
+            v.push(tr(match a.cmp(&b) {
+                std::cmp::Ordering::Greater => "check-better",
+                std::cmp::Ordering::Equal => "check-same",
+                std::cmp::Ordering::Less => "check-worse",
+            }));
+        }
+        (Stage::After, None) => {}
+    }
+    v
+}
+
+/// "Question 1 of 3"
+pub fn question_of(n: usize, of: usize) -> String {
+    tr!("question-of", n = n, of = of)
 }
 
 /// "Please type a number from 1 to 3."

@@ -85,9 +85,7 @@ impl App {
         self.targets
             .borrow()
             .iter()
-            .find(|(r, _)| {
-                column >= r.x && column < r.x + r.width && row >= r.y && row < r.y + r.height
-            })
+            .find(|(r, _)| r.contains(ratatui::layout::Position::new(column, row)))
             .map(|(_, t)| *t)
     }
 

@@ -9,36 +9,26 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::app::{App, Target};
 
 pub use crate::present::flow::{Finished, Practice, Recall, RecallStep};
-use crate::present::wording::recall_verdict as verdict_words;
+use crate::present::wording::{self, WORDS as W, recall_verdict as verdict_words};
 
-/// Title and footer keys for the recall screen; draws its body.
-pub fn draw_recall(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    r: &Recall,
-) -> (String, (&'static str, &'static str)) {
+/// Draws the recall screen's body (its title and footer come from its
+/// screen model, in `ui::draw`).
+pub fn draw_recall(frame: &mut Frame, area: Rect, app: &App, r: &Recall) {
     let theme = &app.options.theme;
-    let title = format!("Quick questions: {}", r.title);
     let Some(q) = r.current() else {
-        return (title, ("Enter Go on", "Enter Go on"));
+        return;
     };
     let mut lines = vec![
-        Line::from(format!("Question {} of {}", r.index + 1, r.questions.len()))
-            .style(theme.heading),
+        Line::from(wording::question_of(r.index + 1, r.questions.len())).style(theme.heading),
         Line::from(""),
         Line::from(q.question.clone()).style(theme.caller),
         Line::from(""),
     ];
-    let keys;
-    let buttons: Vec<(&str, Target)> = match r.answered {
-        None => {
-            keys = (
-                "Press 1 for yes, 2 for no   Esc Skip   ? Help",
-                "1 Yes  2 No",
-            );
-            vec![("1  Yes", Target::Choice(0)), ("2  No", Target::Choice(1))]
-        }
+    let labels: Vec<(String, Target)> = match r.answered {
+        None => vec![
+            (format!("1  {}", W.yes), Target::Choice(0)),
+            (format!("2  {}", W.no), Target::Choice(1)),
+        ],
         Some(said) => {
             lines.push(
                 Line::from(verdict_words(said, q.answer)).style(if said == q.answer {
@@ -48,12 +38,11 @@ pub fn draw_recall(
                 }),
             );
             lines.push(Line::from(q.explain.clone()));
-            keys = ("Enter Go on   Esc Skip   ? Help", "Enter Go on");
-            vec![("Enter  Go on", Target::Continue)]
+            vec![(format!("Enter  {}", W.go_on), Target::Continue)]
         }
     };
+    let buttons: Vec<(&str, Target)> = labels.iter().map(|(l, t)| (l.as_str(), *t)).collect();
     text_and_buttons(frame, area, app, lines, &buttons);
-    (title, keys)
 }
 
 /// Some lines of text, then big buttons under them (three rows each, so a

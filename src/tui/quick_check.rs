@@ -6,51 +6,35 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use crate::engine::quick_check::{Stage, answer_words, offer_words};
+use crate::engine::quick_check::Stage;
+use crate::present::wording::{self, WORDS as W};
 
 use super::app::{App, Target};
 use super::practice::text_and_buttons;
 
 pub use crate::present::flow::{QuickScreen, QuickState, QuickStep};
 
-/// Title and footer keys for a quick-check screen; draws its body.
-pub fn draw(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    q: &QuickScreen,
-) -> (String, (&'static str, &'static str)) {
+/// Draws a quick-check screen's body (its title and footer come from its
+/// screen model, in `ui::draw`).
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, q: &QuickScreen) {
     let theme = &app.options.theme;
     match q {
         QuickScreen::Offer(stage) => {
             // No heading: the title bar says "A quick check".
-            let lines = vec![Line::from(offer_words(*stage)), Line::from("")];
+            let lines = vec![Line::from(wording::check_offer(*stage)), Line::from("")];
+            let yes = format!("1  {}", W.quick_yes);
+            let no = format!("2  {}", W.not_now);
             text_and_buttons(
                 frame,
                 area,
                 app,
                 lines,
-                &[
-                    ("1  Yes, start the check", Target::Choice(0)),
-                    ("2  Not now", Target::Choice(1)),
-                ],
+                &[(&yes, Target::Choice(0)), (&no, Target::Choice(1))],
             );
-            (
-                "Quick check: a scam or a real call?".into(),
-                (
-                    "Press 1 for yes, 2 for not now   ? Help",
-                    "1 Yes  2 Not now",
-                ),
-            )
         }
         QuickScreen::Questions(run) => {
-            let title = format!(
-                "Quick check: call {} of {}",
-                (run.index + 1).min(run.items.len()),
-                run.items.len()
-            );
             let Some(item) = run.current() else {
-                return (title, ("Enter Go on", "Enter Go on"));
+                return;
             };
             // A short window (big fonts, small screen): no blank rows and no
             // question line (the buttons ask it), so the caller's words fit.
@@ -67,34 +51,28 @@ pub fn draw(
                 None => {
                     let mut lines = call.clone();
                     if !compact {
-                        lines.push(
-                            Line::from("Is this a scam or a real call?").style(theme.heading),
-                        );
+                        lines.push(Line::from(W.scam_or_real).style(theme.heading));
                     }
+                    let a = format!("1  {}", W.a_scam);
+                    let b = format!("2  {}", W.a_real_call);
+                    let c = format!("3  {}", W.not_sure);
                     text_and_buttons(
                         frame,
                         area,
                         app,
                         lines,
                         &[
-                            ("1  A scam", Target::Choice(0)),
-                            ("2  A real call", Target::Choice(1)),
-                            ("3  Not sure: I would check first", Target::Choice(2)),
+                            (&a, Target::Choice(0)),
+                            (&b, Target::Choice(1)),
+                            (&c, Target::Choice(2)),
                         ],
                     );
-                    (
-                        title,
-                        (
-                            "1 A scam   2 A real call   3 Not sure   Esc Skip   ? Help",
-                            "1 Scam 2 Real 3 Not sure",
-                        ),
-                    )
                 }
                 Some(said) => {
                     // The answer first: in a small window it is what matters now.
                     let right = said.is_right(item);
                     let mut lines = vec![
-                        Line::from(answer_words(said, item)).style(if right {
+                        Line::from(wording::check_answer(said, item)).style(if right {
                             theme.safer
                         } else {
                             theme.heading
@@ -103,14 +81,8 @@ pub fn draw(
                         Line::from(""),
                     ];
                     lines.extend(call);
-                    text_and_buttons(
-                        frame,
-                        area,
-                        app,
-                        lines,
-                        &[("Enter  Go on", Target::Continue)],
-                    );
-                    (title, ("Enter Go on   Esc Skip   ? Help", "Enter Go on"))
+                    let go = format!("Enter  {}", W.go_on);
+                    text_and_buttons(frame, area, app, lines, &[(&go, Target::Continue)]);
                 }
             }
         }
@@ -119,29 +91,20 @@ pub fn draw(
             lines,
             source,
         } => {
+            let done = match stage {
+                Stage::Before => W.check_done,
+                Stage::After => W.check_done_after,
+            };
             let mut text = vec![
-                Line::from(match stage {
-                    Stage::Before => "Quick check done",
-                    Stage::After => "Quick check done: how you have changed",
-                })
-                .style(theme.heading),
+                Line::from(done.trim_end_matches('.')).style(theme.heading),
                 Line::from(""),
             ];
             text.extend(lines.iter().map(|l| Line::from(l.clone())));
             text.push(Line::from(""));
-            text.push(Line::from(format!("Based on advice from {source}.")));
+            text.push(Line::from(wording::based_on_advice(source)));
             text.push(Line::from(""));
-            text_and_buttons(
-                frame,
-                area,
-                app,
-                text,
-                &[("Enter  Go to the practice calls", Target::Continue)],
-            );
-            (
-                "Quick check: your score".into(),
-                ("Enter Go to the practice calls   ? Help", "Enter Go on"),
-            )
+            let go = format!("Enter  {}", W.to_the_calls);
+            text_and_buttons(frame, area, app, text, &[(&go, Target::Continue)]);
         }
     }
 }

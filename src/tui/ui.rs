@@ -5,7 +5,7 @@
 //! minimum size a plain "please make the window bigger" message is shown.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
@@ -15,7 +15,7 @@ use crate::engine::script::Role as LineRole;
 use crate::engine::session::Session;
 use crate::engine::{Kind, Outcome, Phase, Verdict};
 
-use crate::present::wording::WORDS as W;
+use crate::present::wording::{self, WORDS as W};
 use crate::present::{Role, screens};
 
 use super::app::{Action, App, Overlay, PAGE, Screen, Target};
@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Constraint::Length(1),
     ])
     .areas(area);
-    let body = inset(body, 1, 0);
+    let body = body.inner(Margin::new(1, 0));
 
     // The screen model: the title bar and the footer come from it, so the
     // footer always names what the keys do on the screen shown.
@@ -72,10 +72,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
             }
         }
         Screen::Recall(r) => {
-            let _ = super::practice::draw_recall(frame, body, app, r);
+            super::practice::draw_recall(frame, body, app, r);
         }
         Screen::Quick(q) => {
-            let _ = super::quick_check::draw(frame, body, app, q);
+            super::quick_check::draw(frame, body, app, q);
         }
     }
     let title = match (&base.topic, &app.screen) {
@@ -215,15 +215,6 @@ pub fn footer(app: &App, shown: &crate::present::Screen, width: u16) -> String {
     shown.footer(usize::from(width.saturating_sub(2)), overflow)
 }
 
-fn inset(r: Rect, x: u16, y: u16) -> Rect {
-    Rect {
-        x: r.x.saturating_add(x),
-        y: r.y.saturating_add(y),
-        width: r.width.saturating_sub(2 * x),
-        height: r.height.saturating_sub(2 * y),
-    }
-}
-
 fn target(app: &App, area: Rect, t: Target) {
     app.targets.borrow_mut().push((area, t));
 }
@@ -244,10 +235,8 @@ pub fn covered(width: u16, height: u16) -> bool {
 
 fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     let text = Text::from(vec![
-        Line::from("Please make the window bigger.").style(theme.heading),
-        Line::from(format!(
-            "It needs at least {MIN_WIDTH} columns and {MIN_HEIGHT} rows."
-        )),
+        Line::from(W.too_small).style(theme.heading),
+        Line::from(wording::too_small_size(MIN_WIDTH, MIN_HEIGHT)),
     ]);
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
@@ -283,9 +272,9 @@ fn scrolled_with(
         };
         frame.render_widget(Clear, note);
         let words = if app.options.mode.touch() {
-            format!("{}: touch here", W.more_below)
+            W.more_below_touch
         } else {
-            format!("{}: press Page Down", W.more_below)
+            W.more_below_keys
         };
         frame.render_widget(Paragraph::new(words).style(app.options.theme.heading), note);
         target(app, note, Target::Act(Action::PageDown));
@@ -389,9 +378,9 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
     if pages > 1 {
         rows.push((
             Line::from(format!(
-                "  0  {} (this is page {} of {pages})",
+                "  0  {} {}",
                 W.more_calls,
-                page / size + 1
+                wording::page_of(page / size + 1, pages)
             )),
             Some(Target::More),
             false,
@@ -448,25 +437,16 @@ fn draw_incoming(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     let theme = &app.options.theme;
     let s = session.script();
     let (what, banner, from_label, button) = match s.medium {
-        Medium::Call => (
-            "Your phone is ringing.",
-            "Phone ringing",
-            "Caller ID shows",
-            "1  Answer the phone",
-        ),
+        Medium::Call => (W.ringing, W.banner_call, W.caller_id_shows, W.answer_phone),
         Medium::Message => (
-            "A text message has arrived.",
-            "New text message",
-            "It is from",
-            "1  Read the message",
+            W.message_arrived,
+            W.banner_message,
+            W.it_is_from,
+            W.read_message,
         ),
-        Medium::Visit => (
-            "Someone is knocking at your door.",
-            "Knock at the door",
-            "",
-            "1  Go to the door",
-        ),
+        Medium::Visit => (W.knocking, W.banner_visit, "", W.go_to_door),
     };
+    let button = format!("1  {button}");
     // Large print: the news in big letters at the top, in place of the heading.
     let big_rows = if app.options.large {
         big::message(frame, area, banner, theme.heading, area.height / 3)
@@ -487,7 +467,7 @@ fn draw_incoming(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     }
     lines.extend([
         Line::from(vec![
-            Span::raw("They say they are: "),
+            Span::raw(format!("{}: ", W.they_say_they_are)),
             Span::styled(
                 format!("{}, {}", s.caller_name, s.caller_organisation),
                 theme.caller,
@@ -496,9 +476,7 @@ fn draw_incoming(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         Line::from(""),
     ]);
     if s.medium != Medium::Visit {
-        lines.push(Line::from(
-            "Remember: the name and number on your screen can be faked. They do not prove who it is.",
-        ));
+        lines.push(Line::from(W.can_be_faked));
     }
     let para = Paragraph::new(lines).wrap(Wrap { trim: true });
     let h = para.line_count(area.width) as u16;
@@ -526,8 +504,8 @@ fn draw_incoming(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
 
 fn speaker_title(st: &crate::engine::script::ScriptStep) -> String {
     match st.says_role() {
-        LineRole::Message => " The message says ".to_string(),
-        _ => format!(" {} says ", st.who),
+        LineRole::Message => format!(" {} ", W.message_says_title),
+        _ => format!(" {} ", wording::says_title(&st.who)),
     }
 }
 
@@ -624,10 +602,10 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
                 LineRole::Speech => {
                     Line::from(format!("{}: \"{}\"", l.who, l.text)).style(theme.caller)
                 }
-                LineRole::Thought => Line::from(format!("You think: {}", l.text))
+                LineRole::Thought => Line::from(wording::thought(&l.text))
                     .style(theme.text.add_modifier(ratatui::style::Modifier::ITALIC)),
                 LineRole::Message => {
-                    Line::from(format!("A message arrives: \"{}\"", l.text)).style(theme.caller)
+                    Line::from(wording::message_arrives(&l.text)).style(theme.caller)
                 }
             });
         }
@@ -666,9 +644,9 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
     }
 
     let title = match first.filter(|_| roles) {
-        Some(l) if l.role == LineRole::Thought => " You think ".to_string(),
-        Some(l) if l.role == LineRole::Message => " A message ".to_string(),
-        Some(l) if l.role == LineRole::Speech => format!(" {} says ", l.who),
+        Some(l) if l.role == LineRole::Thought => format!(" {} ", W.you_think_title),
+        Some(l) if l.role == LineRole::Message => format!(" {} ", W.message_title),
+        Some(l) if l.role == LineRole::Speech => format!(" {} ", wording::says_title(&l.who)),
         Some(_) => String::new(),
         None if roles => String::new(),
         None => speaker_title(st),
@@ -694,7 +672,7 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
     let [q, list] =
         Layout::vertical([Constraint::Length(question_h), Constraint::Min(0)]).areas(choices_area);
     if question_h > 0 {
-        frame.render_widget(Paragraph::new("What would you do?").style(theme.heading), q);
+        frame.render_widget(Paragraph::new(W.what_would_you_do).style(theme.heading), q);
     }
     let mut y = list.y;
     for (i, (p, h)) in choice_paras.into_iter().enumerate() {
@@ -720,16 +698,16 @@ fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, st
 /// The verdict as a key message for big letters, with its style.
 fn verdict_words(verdict: Verdict, theme: &Theme) -> Option<(&'static str, Style)> {
     match verdict {
-        Verdict::Safer => Some(("Safer choice", theme.safer)),
-        Verdict::Risky => Some(("Risky choice", theme.risky)),
+        Verdict::Safer => Some((W.safer.trim_end_matches('.'), theme.safer)),
+        Verdict::Risky => Some((W.risky.trim_end_matches('.'), theme.risky)),
         Verdict::Neutral => None,
     }
 }
 
 fn verdict_line(verdict: Verdict, theme: &Theme) -> Option<Line<'static>> {
     match verdict {
-        Verdict::Safer => Some(Line::from("Safer choice.").style(theme.safer)),
-        Verdict::Risky => Some(Line::from("Risky choice.").style(theme.risky)),
+        Verdict::Safer => Some(Line::from(W.safer).style(theme.safer)),
+        Verdict::Risky => Some(Line::from(W.risky).style(theme.risky)),
         Verdict::Neutral => None,
     }
 }
@@ -776,11 +754,13 @@ fn draw_feedback(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         ..btn
     };
     frame.render_widget(
-        Paragraph::new("Enter  Go on").style(theme.selected).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(theme.border),
-        ),
+        Paragraph::new(format!("Enter  {}", W.go_on))
+            .style(theme.selected)
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme.border),
+            ),
         btn,
     );
     target(app, btn, Target::Continue);
@@ -796,7 +776,7 @@ fn draw_ending(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         Outcome::Safe => theme.safer,
         _ => theme.risky,
     };
-    let words = crate::present::wording::outcome_words(s.kind, e.outcome);
+    let words = wording::outcome_words(s.kind, e.outcome);
     // Large print: how it ended, then the one thing to do ("HANG UP"), in big
     // letters at the top; the rest scrolls below them.
     let mut area = area;
@@ -830,17 +810,17 @@ fn draw_ending(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     }
     let mut lines: Vec<Line> = vec![
         Line::from(if big_outcome {
-            "The call has ended.".to_string()
+            W.call_ended.to_string()
         } else {
-            format!("The call has ended. {words}")
+            format!("{} {words}", W.call_ended)
         })
         .style(outcome_style),
         Line::from(e.title.clone()).style(theme.heading),
         Line::from(""),
     ];
     let heading = match s.kind {
-        Kind::Scam => "What to do if this happens to you:",
-        Kind::Genuine => "How to check a call safely:",
+        Kind::Scam => W.what_to_do_scam,
+        Kind::Genuine => W.what_to_do_genuine,
     };
     let mut advice = vec![Line::from(heading).style(theme.heading)];
     let advice_style = if app.options.large {
@@ -854,7 +834,7 @@ fn draw_ending(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
             .enumerate()
             .map(|(i, a)| Line::from(format!("{}. {a}", i + 1)).style(advice_style)),
     );
-    let mut happened = vec![Line::from("What happened:").style(theme.heading)];
+    let mut happened = vec![Line::from(W.what_happened).style(theme.heading)];
     happened.extend(e.happened.iter().map(|h| Line::from(format!("- {h}"))));
     if app.options.large {
         lines.extend(advice);
@@ -870,7 +850,7 @@ fn draw_ending(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         lines.push(Line::from(""));
         let names: Vec<&str> = tricks.iter().map(|t| t.name.as_str()).collect();
         lines.push(Line::from(vec![
-            Span::styled("Tricks in this call: ", theme.trick),
+            Span::styled(format!("{}: ", W.tricks_in_call), theme.trick),
             Span::raw(names.join(", ")),
         ]));
     }
@@ -879,8 +859,7 @@ fn draw_ending(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
         lines.push(Line::from(b).style(theme.heading));
     }
     lines.push(Line::from(""));
-    lines
-        .push(Line::from(crate::present::wording::source_line(s.kind, &s.source)).style(theme.dim));
+    lines.push(Line::from(wording::source_line(s.kind, &s.source)).style(theme.dim));
     scrolled(frame, area, app, Text::from(lines));
 }
 
@@ -904,7 +883,7 @@ fn key_action(kind: Kind, action: &[String]) -> Option<String> {
 
 fn draw_replay(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     let theme = &app.options.theme;
-    let replay = session.replay();
+    let replay = wording::replay(session);
     let column = |title: &str, items: &[String]| -> Text<'static> {
         let mut lines = vec![Line::from(title.to_string()).style(theme.heading)];
         lines.extend(
@@ -921,13 +900,13 @@ fn draw_replay(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
     let high = (summary.line_count(area.width) as u16 + 1).min(area.height / 2);
     let [top, area] = Layout::vertical([Constraint::Length(high), Constraint::Min(0)]).areas(area);
     frame.render_widget(summary, top);
-    let yours = column("What you did:", &replay.yours);
+    let yours = column(W.what_you_did, &replay.yours);
     if replay.departs.is_none() {
         // Safe all the way: one column only.
         scrolled(frame, area, app, yours);
         return;
     }
-    let safe = column("The safer way:", &replay.safe);
+    let safe = column(W.safer_way, &replay.safe);
     if area.width >= 70 {
         let [l, r] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
             .spacing(2)
@@ -943,17 +922,6 @@ fn draw_replay(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
 }
 
 /// A box in the middle of the screen, never bigger than the screen.
-fn popup(area: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(area.width);
-    let h = height.min(area.height);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    }
-}
-
 /// The help card, from its screen model: what to do, the numbers, the keys
 /// of the screen beneath and how to close it. It scrolls (it opens at its
 /// top), so its last line can be reached in the smallest window. Everything
@@ -986,32 +954,26 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, shown: &crate::present::S
     }
     if app.options.large && super::console::active() {
         lines.push(Line::from(""));
-        lines.push(Line::from(
-            "On this text screen big letters are made of whole blocks, so they show only where a message fits.",
-        ));
+        lines.push(Line::from(W.big_letters_note));
     }
     if let Some(close) = shown.default_command() {
         let keys: Vec<String> = close.keys.iter().map(|k| k.name()).collect();
         lines.push(Line::from(""));
         lines.push(
             Line::from(if app.options.mode.touch() {
-                format!("Touch here to {}.", close.label.to_lowercase())
+                W.touch_to_close.to_string()
             } else {
-                format!(
-                    "Press {} to {}.",
-                    keys.join(" or "),
-                    close.label.to_lowercase()
-                )
+                wording::press_to_close(&keys)
             })
             .style(theme.heading),
         );
     }
     frame.render_widget(Clear, area);
-    let r = popup(area, 76, 30);
+    let r = area.centered(Constraint::Length(76), Constraint::Length(30));
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
-        .title(" Help ");
+        .title(format!(" {} ", W.help));
     let inner = block.inner(r);
     frame.render_widget(block, r);
     scrolled_with(
@@ -1047,13 +1009,25 @@ fn draw_confirm(frame: &mut Frame, area: Rect, app: &App, shown: &crate::present
     let text_h = Paragraph::new(question.clone())
         .wrap(Wrap { trim: true })
         .line_count(width.saturating_sub(4)) as u16;
-    let r = popup(area, width, text_h + 2 * bh + 5);
-    frame.render_widget(Clear, r);
+    let r = area.centered(
+        Constraint::Length(width),
+        Constraint::Length(text_h + 2 * bh + 5),
+    );
+    // The rows the box covers are cleared from edge to edge, so no half
+    // words of the screen beneath show beside it.
+    frame.render_widget(
+        Clear,
+        Rect {
+            x: area.x,
+            width: area.width,
+            ..r
+        },
+    );
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border)
         .title(format!(" {} ", shown.title.trim_end_matches('.')));
-    let inner = inset(block.inner(r), 1, 0);
+    let inner = block.inner(r).inner(Margin::new(1, 0));
     frame.render_widget(block, r);
     let [text, _, b1, gap, b2] = Layout::vertical([
         Constraint::Min(1),

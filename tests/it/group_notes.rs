@@ -430,3 +430,48 @@ fn two_terminals_notes_and_room_view_run_a_whole_call_with_a_remote() {
     room.key("PageDown");
     room.wait_for_text("Quick check after practice");
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    /// Whatever another program writes to the socket (bytes, broken JSON,
+    /// messages with the wrong fields), the room view never panics or stops,
+    /// and acts only on a well-formed key after it.
+    #[test]
+    fn any_bytes_on_the_socket_never_break_the_room_view(
+        junk in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200),
+                proptest::prelude::Just(b"{\"kind\":\"key\",\"key\":\"pick77\"}".to_vec()),
+                proptest::prelude::Just(b"{\"kind\":\"room\",\"choices\":[{\"hands\":-1}]}".to_vec()),
+                proptest::prelude::Just(b"{\"kind\":\"key\",\"key\":null}".to_vec()),
+            ],
+            0..8,
+        )
+    ) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut p = Pair { room: room(), room_rx: link_at(dir.path()), notes: None };
+        let path = link::socket_path(dir.path());
+        let end = Instant::now() + Duration::from_secs(10);
+        let mut raw = loop {
+            if let Ok(s) = UnixStream::connect(&path) {
+                break s;
+            }
+            assert!(Instant::now() < end, "the room view never listened");
+            std::thread::sleep(Duration::from_millis(5));
+        };
+        let mut bytes = Vec::new();
+        for j in &junk {
+            // Never a well-formed "enter" by chance: that one comes last.
+            if !j.windows(5).any(|w| w == b"enter") {
+                bytes.extend_from_slice(j);
+                bytes.push(b'\n');
+            }
+        }
+        bytes.extend_from_slice(b"\n{\"kind\":\"key\",\"key\":\"enter\"}\n");
+        raw.write_all(&bytes).expect("write");
+        p.until("the one real key acted on", |p| phase(&p.room).is_some());
+        proptest::prop_assert_eq!(phase(&p.room), Some(Phase::Incoming));
+        proptest::prop_assert!(p.room.running);
+    }
+}

@@ -767,3 +767,35 @@ fn a_visitor_chooses_cymraeg_on_the_invitation_and_plays_by_touch() {
     assert_eq!(i18n::current(), Language::EnGb);
     assert!(rig.screen(W, H).contains("Press any key"));
 }
+
+/// The settings file is found where the platform keeps settings (`etcetera`):
+/// `$XDG_CONFIG_HOME/hangup/kiosk.toml`, else `~/.config/hangup/kiosk.toml`.
+#[test]
+fn the_settings_file_is_found_in_the_users_config_folder() {
+    let t = tempfile::tempdir().expect("temp");
+    let (cfg, home) = (t.path().join("cfg"), t.path().join("home"));
+    for dir in [cfg.join("hangup"), home.join(".config/hangup")] {
+        std::fs::create_dir_all(&dir).expect("dir");
+        // Out of range on purpose: the message names the file that was read.
+        std::fs::write(dir.join("kiosk.toml"), "idle-timeout = 0\n").expect("write");
+    }
+    let run = |xdg: Option<&std::path::Path>| {
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_hangup"));
+        c.arg("stats")
+            .env("HOME", &home)
+            .env_remove("XDG_CONFIG_HOME");
+        if let Some(x) = xdg {
+            c.env("XDG_CONFIG_HOME", x);
+        }
+        let out = c.output().expect("runs");
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let with_xdg = run(Some(&cfg));
+    assert!(with_xdg.contains("cfg/hangup/kiosk.toml"), "{with_xdg}");
+    let without = run(None);
+    assert!(
+        without.contains("home/.config/hangup/kiosk.toml"),
+        "{without}"
+    );
+}

@@ -34,9 +34,143 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
         .map(str::to_lowercase)
 }
 
+/// All the content text as one lower-case line of plain words with single
+/// spaces, so a phrase on screen can be looked for in it.
+fn content_phrases() -> String {
+    let mut text = String::from(" ");
+    for (_, t) in hangup::engine::library::BUILTIN_SCENARIOS {
+        text.push_str(t);
+        text.push_str(&expanded(t));
+    }
+    text.push_str(&expanded(include_str!("../fixtures/tiny.toml")));
+    text.push_str(hangup::engine::catalogue::BUILTIN_RED_FLAGS);
+    text.push_str(hangup::engine::catalogue::BUILTIN_ADVICE);
+    text.push_str(hangup::engine::quick_check::BUILTIN);
+    text.push_str(include_str!("../fixtures/tiny.toml"));
+    text.push_str(" some where a very long folder name broken scenario file toml the file is not plain UTF-8 text ");
+    // Key caps keep the names printed on the keys.
+    text.push_str(" . Page Up . Page Down . ");
+    // TOML escapes are not letters of the words around them.
+    normal(&text.replace("\\n", " ").replace("\\t", " "))
+}
+
+/// Every string of a call with its `{placeholders}` filled in each way its
+/// `[variants]` allow (a name the seed picked is part of the call's words).
+fn expanded(toml_text: &str) -> String {
+    let Ok(value) = toml::from_str::<toml::Value>(toml_text) else {
+        return String::new();
+    };
+    let variants: Vec<(String, Vec<String>)> = value
+        .get("variants")
+        .and_then(|v| v.as_table())
+        .map(|t| {
+            t.iter()
+                .map(|(k, v)| {
+                    let vals = v
+                        .as_array()
+                        .map(|a| {
+                            a.iter()
+                                .filter_map(|x| x.as_str().map(String::from))
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    (format!("{{{k}}}"), vals)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut strings = Vec::new();
+    collect(&value, &mut strings);
+    let mut out = String::new();
+    for s in strings.iter().filter(|s| s.contains('{')) {
+        let mut all = vec![s.clone()];
+        for (key, vals) in &variants {
+            if all.len() > 4096 || !s.contains(key.as_str()) {
+                continue;
+            }
+            all = all
+                .iter()
+                .flat_map(|a| vals.iter().map(move |v| a.replace(key.as_str(), v)))
+                .collect();
+        }
+        for a in all {
+            out.push_str(&a);
+            out.push_str(" . ");
+        }
+    }
+    out
+}
+
+fn collect(v: &toml::Value, out: &mut Vec<String>) {
+    match v {
+        toml::Value::String(s) => out.push(s.clone()),
+        toml::Value::Array(a) => a.iter().for_each(|x| collect(x, out)),
+        toml::Value::Table(t) => t.values().for_each(|x| collect(x, out)),
+        _ => {}
+    }
+}
+
+fn normal(text: &str) -> String {
+    let mut out = String::from(" ");
+    for w in text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        out.push_str(&w.to_lowercase());
+        out.push(' ');
+    }
+    out
+}
+
+/// Runs of two or more plain English words on one row (broken at
+/// punctuation, digits, accented words and wide gaps) that are in no
+/// call, catalogue or the quick check: a sentence of interface wording
+/// made of common words ("They say they are") that `words` lets through.
+fn phrases(screen: &str, content: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    // At the end of a row the last word may be cut (a row too narrow for
+    // it): there it need only start a word.
+    let mut flush = |run: &mut Vec<String>, row_end: bool| {
+        if run.len() >= 2 {
+            let phrase = run.join(" ");
+            let whole = content.contains(&format!(" {phrase} "));
+            let cut = row_end && content.contains(&format!(" {phrase}"));
+            if !(whole || cut) {
+                out.push(phrase);
+            }
+        }
+        run.clear();
+    };
+    for row in screen.lines() {
+        // TestBackend quotes each row.
+        let row = row.trim().trim_matches('"').trim_end();
+        for part in row.split("  ") {
+            let mut run: Vec<String> = Vec::new();
+            for token in part.split_whitespace() {
+                let core = token.trim_matches(|c: char| c.is_ascii_punctuation());
+                let word = !core.is_empty() && core.chars().all(|c| c.is_ascii_alphabetic());
+                let starts = token.starts_with(|c: char| c.is_ascii_punctuation());
+                let ends = token.ends_with(|c: char| c.is_ascii_punctuation());
+                if !word || starts {
+                    flush(&mut run, false);
+                }
+                if word {
+                    run.push(core.to_lowercase());
+                }
+                if !word || ends {
+                    flush(&mut run, false);
+                }
+            }
+            flush(&mut run, row.ends_with(part.trim_end()));
+        }
+    }
+    out
+}
+
 /// The English words leaking on each screen, by route name and size.
 fn leaks() -> BTreeMap<String, BTreeSet<String>> {
     let allowed = content_words();
+    let content = content_phrases();
     i18n::with(Language::EnXa, || {
         let library = harness::library();
         let options = harness::options().remove(0);
@@ -47,20 +181,99 @@ fn leaks() -> BTreeMap<String, BTreeSet<String>> {
             for (w, h) in [(80, 24), (40, 12)] {
                 let t = harness::render_checked(&app, w, h);
                 let screen = t.backend().to_string();
-                let leaked: BTreeSet<String> =
+                let mut leaked: BTreeSet<String> =
                     words(&screen).filter(|w| !allowed.contains(w)).collect();
+                leaked.extend(
+                    phrases(&screen, &content)
+                        .into_iter()
+                        .map(|p| format!("\"{p}\"")),
+                );
                 if !leaked.is_empty() {
                     out.insert(format!("{} {w}x{h}", route.name), leaked);
                 }
             }
         }
+        // The quick check, and the notice in a window too small.
+        for (w, h) in [(80, 24), (40, 12)] {
+            for (name, screen) in quick_check_screens(&library, &options, w, h) {
+                let mut leaked: BTreeSet<String> =
+                    words(&screen).filter(|w| !allowed.contains(w)).collect();
+                leaked.extend(
+                    phrases(&screen, &content)
+                        .into_iter()
+                        .map(|p| format!("\"{p}\"")),
+                );
+                if !leaked.is_empty() {
+                    out.insert(format!("{name} {w}x{h}"), leaked);
+                }
+            }
+        }
+        let app = harness::new_app(&library, &options);
+        let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(39, 11))
+            .expect("test backend");
+        t.draw(|f| hangup::tui::ui::draw(f, &app)).expect("draw");
+        let screen = t.backend().to_string();
+        let mut leaked: BTreeSet<String> =
+            words(&screen).filter(|w| !allowed.contains(w)).collect();
+        leaked.extend(phrases(&screen, &content));
+        if !leaked.is_empty() {
+            out.insert("s-too-small 39x11".into(), leaked);
+        }
         out
     })
 }
 
+/// The quick check's screens: the offer, a question, an answer and the score.
+fn quick_check_screens(
+    library: &hangup::engine::Library,
+    options: &hangup::tui::app::Options,
+    w: u16,
+    h: u16,
+) -> Vec<(String, String)> {
+    use hangup::engine::quick_check::QuickCheck;
+    use hangup::tui::app::{Action, Screen};
+    use hangup::tui::quick_check::{QuickScreen, QuickState};
+    let mut app = harness::new_app(library, options);
+    app.practice.quick = QuickCheck::builtin().map(|c| QuickState::fresh(c, 3));
+    app.enter_start();
+    let shot =
+        |app: &hangup::tui::app::App| harness::render_checked(app, w, h).backend().to_string();
+    let mut out = vec![("s-quick-offer".to_string(), shot(&app))];
+    app.update(Action::Pick(0));
+    out.push(("s-quick-question".into(), shot(&app)));
+    app.update(Action::Pick(2));
+    out.push(("s-quick-answered".into(), shot(&app)));
+    for _ in 0..64 {
+        let Screen::Quick(q) = &app.screen else { break };
+        let QuickScreen::Questions(run) = q.as_ref() else {
+            break;
+        };
+        let act = if run.answered.is_some() {
+            Action::Select
+        } else {
+            Action::Pick(0)
+        };
+        app.update(act);
+    }
+    out.push(("s-quick-result".into(), shot(&app)));
+    out
+}
+
 /// Screens whose wording has all moved to Fluent. A screen joins this list
 /// once `leaks()` finds nothing on it; it must then stay clean.
-const MOVED: &[&str] = &["incoming", "deciding", "feedback", "leave"];
+const MOVED: &[&str] = &[
+    "incoming",
+    "deciding",
+    "feedback",
+    "leave",
+    "help",
+    "quit",
+    "start",
+    "ending",
+    "replay",
+    "quick",
+    "too-small",
+];
 
 #[test]
 fn moved_screens_show_no_english_in_the_pseudo_locale() {
@@ -78,7 +291,11 @@ fn moved_screens_show_no_english_in_the_pseudo_locale() {
     println!("English still on screen in en-XA:\n{}", report.join("\n"));
     let bad: Vec<&String> = report
         .iter()
-        .filter(|line| MOVED.iter().any(|m| line.contains(&format!("-{m}"))))
+        .filter(|line| {
+            MOVED
+                .iter()
+                .any(|m| line.contains(&format!("-{m}")) || line.starts_with(&format!("{m} ")))
+        })
         .collect();
     assert!(
         bad.is_empty(),
@@ -94,4 +311,12 @@ fn the_leak_finder_can_fail() {
         .collect();
     assert_eq!(leaked, ["quixotically", "wobble"]);
     assert!(!words("Ƈħoooośe ƈaaŀŀ").any(|_| true));
+    let content = content_phrases();
+    assert_eq!(
+        phrases(
+            "Ŧħeeý: Caller ID shows: Tom  │ Page Down\nPlease make the window big",
+            &content
+        ),
+        ["caller id shows", "please make the window big"]
+    );
 }

@@ -122,3 +122,64 @@ tricks-again = Triciau i'w hymarfer eto: { $names }.
 booster = Ymarferwch hon eto ymhen tua phythefnos, ar { $date } neu wedyn.
 another-call = Galwad arall
 not-sure = Ddim yn siŵr: byddwn i'n gwirio yn gyntaf
+
+## The full-screen front end (src/tui)
+
+too-small-size = Mae angen o leiaf { $w } colofn a { $h } rhes.
+more-below-touch = Mwy isod: cyffyrddwch yma
+more-below-keys = Mwy isod: pwyswch Page Down
+page-of = (dyma dudalen { $n } o { $of })
+says-title = Mae { $who } yn dweud
+message-says-title = Mae'r neges yn dweud
+you-think-title = Rydych chi'n meddwl
+message-title = Neges
+message-arrives = Mae neges yn cyrraedd: "{ $words }"
+big-letters-note = Ar y sgrin destun hon, mae llythrennau mawr wedi'u gwneud o flociau cyfan, felly dim ond lle mae neges yn ffitio maen nhw'n dangos.
+touch-to-close = Cyffyrddwch yma i gau'r cerdyn hwn.
+press-to-close = Pwyswch { $keys } i gau'r cerdyn hwn.
+banner-call = Ffôn yn canu
+banner-message = Neges destun newydd
+banner-visit = Cnoc ar y drws
+key-or = neu
+
+## The replay: your path and the safer path
+replay-all-safe = Roedd pob dewis a wnaethoch chi'n un diogel. Does dim byd i'w newid.
+replay-safe-so-far = Hyd yma, mae pob dewis a wnaethoch chi wedi bod yn un diogel.
+replay-part-first = Mae'r ffordd fwy diogel yn gadael eich llwybr chi wrth eich dewis cyntaf.
+replay-part =
+    { $same ->
+        [one] Roedd eich dewis cyntaf yr un fath â'r ffordd fwy diogel.
+       *[other] Roedd eich { $same } dewis cyntaf yr un fath â'r ffordd fwy diogel.
+    } Maen nhw'n gwahanu wrth ddewis { $at }.
+replay-ended = Diwedd: { $title }.
+
+## The quick check
+check-offer-before = Cyn i chi ddechrau, hoffech chi gael prawf cyflym? Byddwch chi'n darllen chwe galwad fer. Ar gyfer pob un, dywedwch ai sgam yw hi neu alwad go iawn. Mae'n cymryd tua thri munud.
+check-offer-after = Rydych chi wedi ymarfer rhai galwadau. Hoffech chi wneud y prawf cyflym eto? Mae'n dangos sut rydych chi wedi newid. Mae'n cymryd tua thri munud.
+check-answer-unsure = Fe ddywedoch chi y byddech chi'n gwirio yn gyntaf. Mae hynny bob amser yn ddiogel. Mae hon yn { $kind ->
+        [scam] sgam
+       *[real] alwad go iawn
+    }.
+check-answer-right = Fe ddywedoch chi mai { $kind ->
+        [scam] sgam
+       *[real] galwad go iawn
+    } oedd hi. Mae hynny'n gywir.
+check-answer-wrong = Fe ddywedoch chi mai { $said ->
+        [scam] sgam
+       *[real] galwad go iawn
+    } oedd hi. Mae hon yn { $kind ->
+        [scam] sgam
+       *[real] alwad go iawn
+    }.
+question-of = Cwestiwn { $n } o { $of }
+check-you-got = Fe gawsoch chi { $right } o { $asked } yn gywir.
+check-before-you-got = Cyn i chi ymarfer, fe gawsoch chi { $right } o { $asked } yn gywir.
+check-ask-again = Nawr, ymarferwch rai galwadau. Yn nes ymlaen, byddwn ni'n gofyn eto, i ddangos sut rydych chi wedi newid.
+check-better = Fe wnaethoch chi adnabod mwy y tro hwn. Da iawn.
+check-same = Yr un fath â'r tro o'r blaen. Mae ymarfer yn ei gadw'n ffres.
+check-worse = Mae'n anodd gwahaniaethu rhwng rhai galwadau. Mae'r cam diogel yr un fath: rhowch y ffôn i lawr, a ffoniwch yn ôl ar rif rydych chi'n ymddiried ynddo.
+check-unsure =
+    { $n ->
+        [one] Unwaith, fe ddywedoch chi y byddech chi'n gwirio yn gyntaf. Mae hynny'n cyfrif yn gywir: mae gwirio bob amser yn ddiogel.
+       *[other] { $n } gwaith, fe ddywedoch chi y byddech chi'n gwirio yn gyntaf. Mae hynny'n cyfrif yn gywir: mae gwirio bob amser yn ddiogel.
+    }

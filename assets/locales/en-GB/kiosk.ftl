@@ -18,3 +18,12 @@ kiosk-type-pin = Type the PIN, then press Enter. Esc goes back.
 # $stars: one * for each digit typed.
 kiosk-pin = PIN: { $stars }
 kiosk-pin-wrong = That PIN is not right. Try again.
+kiosk-pin-locked = Too many wrong PINs. The exit is locked.
+# $seconds: how long until a PIN can be tried again.
+kiosk-try-again-in =
+    { $seconds ->
+        [one] Try again in { $seconds } second.
+       *[other] Try again in { $seconds } seconds.
+    }
+# Said (not shown) while "Are you still there?" shows.
+kiosk-still-there-said = Are you still there? Press any key or touch the screen, or it will start again.

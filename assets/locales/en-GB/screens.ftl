@@ -142,3 +142,76 @@ booster = Practise this again in about two weeks, on or after { $date }.
 ## Added with the presentation model.
 another-call = Another call
 not-sure = Not sure: I would check first
+
+## The full-screen front end (src/tui)
+
+# $w and $h: the smallest window, in columns and rows.
+too-small-size = It needs at least { $w } columns and { $h } rows.
+more-below-touch = More below: touch here
+more-below-keys = More below: press Page Down
+# The list of calls, when it has more than one page.
+page-of = (this is page { $n } of { $of })
+# The title of the box round what someone says. $who: a name from the call.
+says-title = { $who } says
+message-says-title = The message says
+you-think-title = You think
+message-title = A message
+# $words: a text message in the call.
+message-arrives = A message arrives: "{ $words }"
+big-letters-note = On this text screen big letters are made of whole blocks, so they show only where a message fits.
+touch-to-close = Touch here to close this card.
+# $keys: key names, such as "Esc or ?".
+press-to-close = Press { $keys } to close this card.
+# In big letters (--large) as a call, message or visit comes in: short.
+banner-call = Phone ringing
+banner-message = New text message
+banner-visit = Knock at the door
+key-or = or
+
+## The replay: your path and the safer path
+replay-all-safe = Every choice you made was a safe one. There is nothing to change.
+replay-safe-so-far = So far, every choice you made was a safe one.
+replay-part-first = The safer way leaves your path at your first choice.
+# $same: how many choices were the same; $at: the choice where they part.
+replay-part =
+    { $same ->
+        [one] Your first choice was the same as the safer way.
+       *[other] Your first { $same } choices were the same as the safer way.
+    } They part at choice { $at }.
+# $title: the ending's title.
+replay-ended = Ending: { $title }.
+
+## The quick check
+check-offer-before = Before you start, would you like a quick check? You will read six short calls. For each one, say if it is a scam or a real call. It takes about three minutes.
+check-offer-after = You have practised some calls. Would you like the quick check again? It shows how you have changed. It takes about three minutes.
+# $kind and $said: scam or real. Never "Wrong!": the careful answer is always right.
+check-answer-unsure = You said you would check first. That is always safe. This one is { $kind ->
+        [scam] a scam
+       *[real] a real call
+    }.
+check-answer-right = You said { $kind ->
+        [scam] a scam
+       *[real] a real call
+    }. That is right.
+check-answer-wrong = You said { $said ->
+        [scam] a scam
+       *[real] a real call
+    }. This one is { $kind ->
+        [scam] a scam
+       *[real] a real call
+    }.
+# A heading over the quick questions after a call: $n of $of.
+question-of = Question { $n } of { $of }
+# The quick check's score: $right of $asked.
+check-you-got = You got { $right } of { $asked } right.
+check-before-you-got = Before you practised, you got { $right } of { $asked } right.
+check-ask-again = Now practise some calls. Later, we will ask you again, to show you how you have changed.
+check-better = You spotted more this time. Well done.
+check-same = The same as before. Practice keeps it fresh.
+check-worse = Some calls are hard to tell apart. The safe step is the same: hang up, and call back on a number you trust.
+# $n: how many times the learner chose "Not sure: I would check first".
+check-unsure =
+    { $n ->
+        [one] Once, you said you would check first. That counts as right: checking is always safe.
+       *[other] { $n } times, you said you would check first. Those count as right: checking is always safe.
+    }
