@@ -1,6 +1,5 @@
 //! The command line. Help texts are written for a volunteer setting this up,
 //! not for a programmer.
-#![warn(missing_docs)]
 
 use std::path::PathBuf;
 

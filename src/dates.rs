@@ -5,7 +5,6 @@
 //! "today" is the local date in the system time zone, so in Britain the day
 //! turns at midnight GMT in winter and midnight BST in summer, never at
 //! midnight UTC.
-#![warn(missing_docs)]
 
 use std::time::SystemTime;
 

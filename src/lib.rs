@@ -13,6 +13,10 @@
 //! [`practice`] does the run loop's outside work (progress, saving,
 //! speaking); [`cli`] is the command line. A new screen goes in
 //! `present::flow` and `present::screens`; a new mode is a driver.
+//!
+//! Every public item has a doc comment (`missing_docs` is on for the whole
+//! crate, and CI denies warnings).
+#![warn(missing_docs)]
 
 pub mod check;
 pub mod cli;

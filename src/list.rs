@@ -16,6 +16,7 @@ struct Entry {
     source: String,
 }
 
+/// Write every loaded scenario to `out`: one line each (`id  title (kind; source: who, when)`), or with `json` a JSON array of objects with `id`, `title`, `kind`, `medium` and `source`. Files that could not be used are noted on stderr.
 pub fn write(library: &Library, json: bool, out: &mut impl Write) -> io::Result<()> {
     let entries: Vec<Entry> = library
         .scenarios

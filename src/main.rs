@@ -202,7 +202,11 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 .iter()
                 .position(|x| x.id.get_ref() == s.id.get_ref())
             {
-                Some(i) => i,
+                // A file with a built-in's id (an author's edited copy) is what plays.
+                Some(i) => {
+                    lib.scenarios[i] = s;
+                    i
+                }
                 None => {
                     lib.scenarios.push(s);
                     lib.scenarios.len() - 1

@@ -51,6 +51,7 @@ pub use crate::present::wording::so_far;
 /// What happened to a call played in plain mode.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Played {
+    /// The call reached an ending: what it meant.
     Finished(CallResult),
     /// Input ended before the call did.
     InputEnded,
@@ -82,6 +83,7 @@ impl Outside for crate::practice::Keeper {
     }
 }
 
+/// Plain mode: a call played as lines of text read from `input` and written to `out`, for screen readers, braille displays and piped input.
 pub struct Plain<'a, R: BufRead, W: Write> {
     input: R,
     out: W,
@@ -104,6 +106,7 @@ pub struct Plain<'a, R: BufRead, W: Write> {
 }
 
 impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
+    /// Plain mode reading answers from `input` and writing lines to `out`, with `catalogue`'s numbers for `region` (the default region if that one is unknown).
     pub fn new(input: R, out: W, catalogue: &'a Catalogue, region: &str) -> Self {
         Self {
             input,

@@ -16,8 +16,11 @@ use crate::speech::{Hands, Speaker};
 /// Progress for one run of the program.
 #[derive(Debug)]
 pub struct Keeper {
+    /// Where progress is kept (the data folder); `None` when no folder was found.
     pub store: Option<Store>,
+    /// The learner's progress as loaded, with this run's calls added.
     pub progress: Progress,
+    /// Today, for due dates and "practise again".
     pub today: Day,
     /// One plain line about a problem (shown once).
     pub notice: Option<String>,
@@ -59,6 +62,7 @@ impl Keeper {
         self.library = library.clone();
     }
 
+    /// The start screen's head lines: how many calls practised, and what is due (see `progress::start_lines`).
     pub fn head(&self) -> Vec<String> {
         progress::start_lines(
             &self.progress,

@@ -23,6 +23,7 @@ use crate::engine::{Catalogue, Library, Outcome, Scenario, Script};
 /// Days until a call is worth practising again (inoculation fades after about two weeks).
 pub const BOOSTER_DAYS: i64 = 14;
 
+/// The progress file's name inside the data folder.
 pub const FILE_NAME: &str = "progress.toml";
 
 // ---------------------------------------------------------------- days
@@ -49,6 +50,7 @@ impl Day {
         Day(crate::dates::day_at(now, tz))
     }
 
+    /// The date as (year, month 1-12, day of month 1-31).
     pub fn ymd(self) -> (i64, u32, u32) {
         crate::dates::civil(self.0)
     }
@@ -58,6 +60,7 @@ impl Day {
         crate::dates::parse_iso(s).map(Day)
     }
 
+    /// The day `days` later (earlier when negative).
     pub fn plus(self, days: i64) -> Day {
         Day(self.0 + days)
     }
@@ -99,6 +102,7 @@ impl<'de> Deserialize<'de> for Day {
 /// Everything that is kept. Unknown fields from a newer version are ignored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
+    /// The file format's version (1 today); a file without one is read as 1.
     #[serde(default = "version")]
     pub version: u32,
     /// By scenario id.
@@ -121,17 +125,31 @@ pub struct Progress {
 /// One quick check: when, which set, and the score. Nothing typed is kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckRecord {
+    /// The day the check was taken.
     pub day: Day,
+    /// Before or after practice.
     pub stage: Stage,
+    /// Answers right.
     pub right: u32,
+    /// Questions asked.
     pub asked: u32,
+    /// Of `right`, the "Not sure: I would check first" answers (kept apart).
+    /// Absent in files written before it was counted: read as 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub unsure: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl CheckRecord {
+    /// The check's score, right out of asked.
     pub fn score(&self) -> Score {
         Score {
             right: self.right,
             asked: self.asked,
+            unsure: self.unsure,
         }
     }
 }
@@ -153,16 +171,24 @@ impl Default for Progress {
     }
 }
 
+/// What is kept about one call: how often it was played, when, and how it ended.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
+    /// How many times the call was played to an ending.
     pub plays: u32,
+    /// The day it was first played to an ending.
     pub first_played: Day,
+    /// The day it was last played to an ending (the booster day counts from here).
     pub last_played: Day,
+    /// How it ended last time.
     pub last_outcome: Outcome,
+    /// Times it ended safely.
     #[serde(default)]
     pub safe: u32,
+    /// Times it ended partly safely.
     #[serde(default)]
     pub partly_safe: u32,
+    /// Times it ended with money or details lost.
     #[serde(default)]
     pub defrauded: u32,
     /// The seed of the last run, so the next one can use a different variant.
@@ -199,10 +225,12 @@ mod seed_text {
     }
 }
 
+/// What is kept about one trick that caught the learner out.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrickRecord {
     /// How many calls it caught the learner out in.
     pub missed: u32,
+    /// The last day it caught them out.
     pub last_missed: Day,
     /// True until a later call that uses it goes by without it catching them out.
     pub to_practise: bool,
@@ -215,7 +243,10 @@ pub enum Mark {
     Due,
     /// Uses a trick that caught the learner out before (in another call).
     /// `new`: never practised, so the list still says "New".
-    BringsBack { new: bool },
+    BringsBack {
+        /// True when the call was never practised.
+        new: bool,
+    },
     /// Never practised.
     New,
     /// Practised recently.
@@ -300,6 +331,7 @@ impl Progress {
             stage,
             right: score.right,
             asked: score.asked,
+            unsure: score.unsure,
         });
         self.calls_since_check = 0;
     }
@@ -324,6 +356,7 @@ impl Progress {
             .map(|r| r.last_played.plus(BOOSTER_DAYS))
     }
 
+    /// The seed of the call's last run, if it was played and the seed kept.
     pub fn last_seed(&self, id: &str) -> Option<u64> {
         self.scenarios.get(id).and_then(|r| r.last_seed)
     }
@@ -337,6 +370,7 @@ impl Progress {
             .collect()
     }
 
+    /// How the call `s` is shown on the start screen on `today`: due, new, bringing back a missed trick, or practised recently.
     pub fn mark(&self, s: &Scenario, today: Day) -> Mark {
         let id = s.id.get_ref();
         let to_practise = self.tricks_to_practise();
@@ -437,6 +471,7 @@ fn fingerprint(s: &Script) -> String {
 /// Where progress is kept, and whether it may be written.
 #[derive(Debug, Clone)]
 pub struct Store {
+    /// The data folder the progress file is in.
     pub dir: PathBuf,
     /// `--no-save`: read nothing, write nothing.
     pub no_save: bool,
@@ -450,15 +485,19 @@ pub fn data_dir(flag: Option<&Path>) -> Option<PathBuf> {
 /// What loading found: the progress, and a one-line message if something was wrong.
 #[derive(Debug)]
 pub struct Loaded {
+    /// The progress read, or a fresh one.
     pub progress: Progress,
+    /// One plain line about a problem (e.g. the file was damaged and moved aside), to show once.
     pub notice: Option<String>,
 }
 
 impl Store {
+    /// Progress kept in `dir`; with `no_save`, nothing is read or written.
     pub fn new(dir: PathBuf, no_save: bool) -> Self {
         Self { dir, no_save }
     }
 
+    /// The progress file's full path: `dir` joined with [`FILE_NAME`].
     pub fn path(&self) -> PathBuf {
         self.dir.join(FILE_NAME)
     }
@@ -706,7 +745,17 @@ pub fn report(
                 Stage::Before => "before practice",
                 Stage::After => "after practice",
             };
-            writeln!(out, "On {}, {when}: {}.", c.day.long(), c.score().words())?;
+            let careful = match c.unsure {
+                0 => String::new(),
+                1 => ", once \"Not sure: I would check first\"".to_string(),
+                n => format!(", {n} times \"Not sure: I would check first\""),
+            };
+            writeln!(
+                out,
+                "On {}, {when}: {}{careful}.",
+                c.day.long(),
+                c.score().words()
+            )?;
         }
     }
     writeln!(out)?;

@@ -46,11 +46,15 @@ const GREY: RGBColor = RGBColor(0x55, 0x55, 0x55);
 pub struct Period {
     /// First day, as days since 1970-01-01.
     pub start: i64,
-    /// "2 Nov" for a week, "Nov 2026" for a month.
+    /// "2 Nov" for a week, "Nov 26" for a month.
     pub label: String,
+    /// Kiosk visits started on the days in this period, from `counters.toml`.
     pub visits: u64,
+    /// Kiosk calls played to an ending in this period (safe, partly safe or defrauded).
     pub finished: u64,
+    /// Group sessions recorded in this period, from `group-sessions.csv`.
     pub sessions: u64,
+    /// People at those group sessions (their attendee counts added up).
     pub people: u64,
 }
 
@@ -59,20 +63,33 @@ pub struct Period {
 pub struct Report {
     /// "week" or "month".
     pub per: &'static str,
+    /// The periods to chart, oldest first, each [`Period::start`] a Monday (weeks) or a 1st (months).
     pub periods: Vec<Period>,
     /// Periods left out at the start because there were too many to draw.
     pub periods_left_out: usize,
+    /// The earliest day with any count, as days since 1970-01-01; `None` when nothing is counted.
     pub first_day: Option<i64>,
+    /// The latest day with any count, as days since 1970-01-01; `None` when nothing is counted.
     pub last_day: Option<i64>,
+    /// Kiosk visits started, in all.
     pub visits: u64,
+    /// Kiosk calls played to an ending, in all.
     pub finished: u64,
+    /// Kiosk calls that reached a safe ending.
     pub finished_safe: u64,
+    /// Group sessions recorded, in all.
     pub sessions: u64,
+    /// People at group sessions, in all (attendee counts added up).
     pub people: u64,
+    /// Minutes of group sessions, in all (their recorded lengths added up).
     pub group_minutes: u64,
+    /// The kiosk's quick checks taken before a call, added up over all days.
     pub kiosk_before: CheckCounts,
+    /// The kiosk's quick checks taken after a call, added up over all days.
     pub kiosk_after: CheckCounts,
+    /// Group quick-check hands before the session, summed over sessions with a readable date.
     pub group_before: CheckTotal,
+    /// Group quick-check hands after the session, summed over sessions with a readable date.
     pub group_after: CheckTotal,
     /// Trick name, hands raised for a risky answer that fell for it.
     pub tricks: Vec<(String, u64)>,
@@ -868,9 +885,25 @@ mod tests {
                     c.call_finished(&date, "hmrc-tax", Outcome::Defrauded);
                 }
             }
-            c.check_finished(&date, Stage::Before, Score { right: 3, asked: 6 });
+            c.check_finished(
+                &date,
+                Stage::Before,
+                Score {
+                    right: 3,
+                    asked: 6,
+                    unsure: 1,
+                },
+            );
             if i % 2 == 0 {
-                c.check_finished(&date, Stage::After, Score { right: 5, asked: 6 });
+                c.check_finished(
+                    &date,
+                    Stage::After,
+                    Score {
+                        right: 5,
+                        asked: 6,
+                        unsure: 0,
+                    },
+                );
             }
             if (day + 3).rem_euclid(7) == 2 {
                 groups.push(Record {

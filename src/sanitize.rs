@@ -218,6 +218,7 @@ pub struct Clean<W: std::io::Write> {
 }
 
 impl<W: std::io::Write> Clean<W> {
+    /// A cleaning writer over `inner`.
     pub fn new(inner: W) -> Self {
         Self {
             inner,
@@ -225,10 +226,12 @@ impl<W: std::io::Write> Clean<W> {
         }
     }
 
+    /// The writer underneath. Bytes of a character split across writes and not yet passed on are dropped; call `flush` first.
     pub fn into_inner(self) -> W {
         self.inner
     }
 
+    /// The writer underneath, for writing around the cleaning (only for bytes known to be safe).
     pub fn get_mut(&mut self) -> &mut W {
         &mut self.inner
     }

@@ -45,6 +45,7 @@ pub fn command_for(command: &str, language: crate::i18n::Language) -> String {
     }
 }
 
+/// Speech through an outside program (see the module docs): the real [`Voice`].
 #[derive(Debug)]
 pub struct Speaker {
     program: String,
@@ -62,9 +63,6 @@ pub struct Speaker {
 }
 
 impl Speaker {
-    /// `command` is the program and its options, split the way a shell
-    /// would (so `espeak-ng -v "en-gb+f3"` keeps its quoted voice); the words
-    /// to say are added as the last argument.
     /// A speaker for the current language (see [`command_for`]).
     pub fn for_language(command: &str) -> Self {
         let mut s = Self::new(&command_for(command, crate::i18n::current()));
@@ -83,6 +81,10 @@ impl Speaker {
         self.args = std::mem::take(&mut fresh.args);
     }
 
+    /// `command` is the program and its options, split the way a shell
+    /// would (so `espeak-ng -v "en-gb+f3"` keeps its quoted voice); the words
+    /// to say are added as the last argument. An empty command, or one with
+    /// an unclosed quote, gives a speaker that is off, with a `notice` saying why.
     pub fn new(command: &str) -> Self {
         let (words, broken) = match shell_words::split(command) {
             Ok(words) => (words, false),

@@ -6,7 +6,6 @@
 //! come from a volunteer's own scenario files, so every text cell goes
 //! through [`safe_cell`]: such a cell gets a leading `'` (which spreadsheets
 //! show as plain text), and [`plain_cell`] takes it off again when reading.
-#![warn(missing_docs)]
 
 use std::borrow::Cow;
 use std::io::Write;

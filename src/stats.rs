@@ -28,6 +28,7 @@ pub const FILE_NAME: &str = "counters.toml";
 /// they are kept as they are (`other`) and written back, never called damage.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Counters {
+    /// The kiosk's counts, by day ("2026-05-01").
     #[serde(default)]
     pub kiosk: BTreeMap<String, KioskDay>,
     /// Records from a newer version, kept unchanged.
@@ -35,11 +36,14 @@ pub struct Counters {
     pub other: BTreeMap<String, toml::Value>,
 }
 
+/// One day's counts from the kiosk (a `[kiosk."YYYY-MM-DD"]` table in `counters.toml`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct KioskDay {
+    /// Visits started: each time a visitor left the invitation screen.
     #[serde(default)]
     pub visits: u64,
+    /// Times the kiosk started again by itself after nobody answered "Are you still there?".
     #[serde(default)]
     pub idle_resets: u64,
     /// By scenario id.
@@ -59,23 +63,36 @@ pub struct KioskDay {
 /// Quick checks taken, and the answers right out of the answers given.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckCounts {
+    /// People who finished the check.
     #[serde(default)]
     pub taken: u64,
+    /// Answers right, added over those people.
     #[serde(default)]
     pub right: u64,
+    /// Answers given, added over those people.
     #[serde(default)]
     pub asked: u64,
+    /// Of `right`, the "Not sure: I would check first" answers (kept apart).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub unsure: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl CheckCounts {
+    /// True when nobody took the check.
     pub fn is_empty(&self) -> bool {
         self.taken == 0
     }
 
+    /// Count one person's finished check, with their score.
     pub fn add(&mut self, score: Score) {
         self.taken = self.taken.saturating_add(1);
         self.right = self.right.saturating_add(u64::from(score.right));
         self.asked = self.asked.saturating_add(u64::from(score.asked));
+        self.unsure = self.unsure.saturating_add(u64::from(score.unsure));
     }
 
     /// "12 people, 58% of answers right", or None when nobody took it.
@@ -84,21 +101,30 @@ impl CheckCounts {
             return None;
         }
         let percent = percent(self.right, self.asked)?;
+        let careful = match self.unsure {
+            0 => String::new(),
+            1 => " (1 answer was \"Not sure: I would check first\", counted as right)".to_string(),
+            n => format!(" ({n} answers were \"Not sure: I would check first\", counted as right)"),
+        };
         Some(format!(
-            "{} {}, {percent}% of answers right",
+            "{} {}, {percent}% of answers right{careful}",
             self.taken,
             if self.taken == 1 { "person" } else { "people" }
         ))
     }
 }
 
+/// How often one scenario's calls ended each way, on one day.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Outcomes {
+    /// Calls that reached a safe ending.
     #[serde(default)]
     pub safe: u64,
+    /// Calls that reached a partly safe ending.
     #[serde(default)]
     pub partly_safe: u64,
+    /// Calls that reached an ending where money or details were lost.
     #[serde(default)]
     pub defrauded: u64,
 }
@@ -117,6 +143,7 @@ impl Outcomes {
 /// One line of the report: what was counted, where, on which day, how often.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
+    /// The day counted, "YYYY-MM-DD".
     pub date: String,
     /// Which part of hangup counted it: "kiosk" (later also "group").
     pub source: &'static str,
@@ -124,19 +151,23 @@ pub struct Row {
     pub measure: &'static str,
     /// The scenario id, when the count is about one scenario.
     pub scenario: String,
+    /// How many times.
     pub count: u64,
 }
 
 impl Counters {
+    /// The counts for `day` ("YYYY-MM-DD"), started empty if there are none yet.
     pub fn kiosk_day(&mut self, day: &str) -> &mut KioskDay {
         self.kiosk.entry(day.to_string()).or_default()
     }
 
+    /// Count a visit started on `day` ("YYYY-MM-DD").
     pub fn visit_started(&mut self, day: &str) {
         let d = self.kiosk_day(day);
         d.visits = d.visits.saturating_add(1);
     }
 
+    /// Count an idle reset on `day` ("YYYY-MM-DD").
     pub fn idle_reset(&mut self, day: &str) {
         let d = self.kiosk_day(day);
         d.idle_resets = d.idle_resets.saturating_add(1);
@@ -160,11 +191,13 @@ impl Counters {
                 total.taken = total.taken.saturating_add(day.taken);
                 total.right = total.right.saturating_add(day.right);
                 total.asked = total.asked.saturating_add(day.asked);
+                total.unsure = total.unsure.saturating_add(day.unsure);
             }
         }
         (before, after)
     }
 
+    /// Count a call of `scenario` (its id) that ended with `outcome` on `day` ("YYYY-MM-DD").
     pub fn call_finished(&mut self, day: &str, scenario: &str, outcome: Outcome) {
         self.kiosk_day(day)
             .finished
@@ -197,6 +230,7 @@ impl Counters {
                         "check-before-taken",
                         "check-before-right",
                         "check-before-asked",
+                        "check-before-unsure",
                     ],
                     d.check_before,
                 ),
@@ -205,6 +239,7 @@ impl Counters {
                         "check-after-taken",
                         "check-after-right",
                         "check-after-asked",
+                        "check-after-unsure",
                     ],
                     d.check_after,
                 ),
@@ -213,6 +248,7 @@ impl Counters {
                     rows.push(row(names[0], "", c.taken));
                     rows.push(row(names[1], "", c.right));
                     rows.push(row(names[2], "", c.asked));
+                    rows.push(row(names[3], "", c.unsure));
                 }
             }
         }
@@ -232,9 +268,11 @@ fn measure_words(measure: &str) -> &str {
         "check-before-taken" => "Quick check before practice: people",
         "check-before-right" => "Quick check before practice: answers right",
         "check-before-asked" => "Quick check before practice: answers given",
+        "check-before-unsure" => "Quick check before practice: 'Not sure: I would check first'",
         "check-after-taken" => "Quick check after practice: people",
         "check-after-right" => "Quick check after practice: answers right",
         "check-after-asked" => "Quick check after practice: answers given",
+        "check-after-unsure" => "Quick check after practice: 'Not sure: I would check first'",
         other => other,
     }
 }
@@ -354,6 +392,7 @@ fn parse(bytes: &[u8]) -> Result<Counters, String> {
 #[derive(Debug)]
 pub struct Store {
     path: Option<PathBuf>,
+    /// The counts as they are now (saved after every change, when saving works).
     pub counters: Counters,
     /// Plain-words problems to tell the operator (on stderr, outside the screen).
     pub warnings: Vec<String>,
@@ -413,6 +452,7 @@ impl Store {
         store
     }
 
+    /// True when the counts are being saved to a file (false when kept in memory only).
     pub fn is_saving(&self) -> bool {
         self.path.is_some()
     }
@@ -559,7 +599,11 @@ mod tests {
     #[test]
     fn quick_checks_are_counted_as_scores_only() {
         let mut c = Counters::default();
-        let s = |right| Score { right, asked: 6 };
+        let s = |right| Score {
+            right,
+            asked: 6,
+            ..Score::default()
+        };
         c.check_finished("2026-05-01", Stage::Before, s(3));
         c.check_finished("2026-05-01", Stage::Before, s(4));
         c.check_finished("2026-05-02", Stage::After, s(6));
@@ -591,6 +635,58 @@ mod tests {
                 .expect("toml")
                 .contains("check")
         );
+    }
+
+    #[test]
+    fn not_sure_answers_are_counted_and_shown_apart() {
+        let mut c = Counters::default();
+        let s = |right, unsure| Score {
+            right,
+            asked: 6,
+            unsure,
+        };
+        c.check_finished("2026-05-01", Stage::Before, s(4, 2));
+        c.check_finished("2026-05-01", Stage::Before, s(5, 1));
+        c.check_finished("2026-05-02", Stage::After, s(6, 0));
+        let text = toml::to_string(&c).expect("toml");
+        let back: Counters = toml::from_str(&text).expect("reads back");
+        assert_eq!(back, c);
+        let (before, after) = c.check_totals();
+        assert_eq!((before.right, before.unsure), (9, 3));
+        assert_eq!(after.unsure, 0);
+        assert_eq!(
+            before.words().as_deref(),
+            Some(
+                "2 people, 75% of answers right (3 answers were \"Not sure: I would check first\", counted as right)"
+            )
+        );
+        assert_eq!(
+            after.words().as_deref(),
+            Some("1 person, 100% of answers right")
+        );
+        let mut csv = Vec::new();
+        write_csv(&c.rows(), &mut csv).expect("write");
+        let csv = String::from_utf8(csv).expect("utf8");
+        assert!(
+            csv.contains("2026-05-01,kiosk,check-before-unsure,,3\n"),
+            "{csv}"
+        );
+        assert!(
+            csv.contains("2026-05-02,kiosk,check-after-unsure,,0\n"),
+            "{csv}"
+        );
+        let mut table = Vec::new();
+        write_table(&c.rows(), &mut table).expect("write");
+        let table = String::from_utf8(table).expect("utf8");
+        assert!(
+            table.contains("Quick check before practice: 'Not sure: I would check first'"),
+            "{table}"
+        );
+        // Counts written before "not sure" was counted still read (as 0).
+        let old: Counters =
+            toml::from_str("[kiosk.2026-01-01.check-before]\ntaken = 1\nright = 3\nasked = 6\n")
+                .expect("old counts read");
+        assert_eq!(old.check_totals().0.unsure, 0);
     }
 
     #[test]

@@ -36,12 +36,16 @@ use crate::engine::text::sanitize;
 /// Which drawing to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Graphviz DOT text, for `dot -Tsvg` or any Graphviz viewer.
     Dot,
+    /// An SVG picture, laid out here by `layout-rs` (no Graphviz needed); refused above [`MAX_SVG_NODES`] boxes or [`MAX_SVG_EDGES`] arrows.
     Svg,
+    /// A Mermaid `flowchart`, which GitHub and many editors draw.
     Mermaid,
 }
 
 impl Format {
+    /// The format named on the command line: `dot`, `svg` or `mermaid` (exact, lower case); `None` for anything else.
     pub fn parse(s: &str) -> Option<Self> {
         match s {
             "dot" => Some(Self::Dot),
@@ -59,13 +63,17 @@ const TITLE_CHARS: usize = 30;
 /// Bigger graphs than this are not laid out as SVG (the layout would be slow
 /// and unreadable); DOT and Mermaid still work.
 pub const MAX_SVG_NODES: usize = 250;
+/// Bigger graphs than this many arrows are not laid out as SVG either (see [`MAX_SVG_NODES`]).
 pub const MAX_SVG_EDGES: usize = 600;
 
 /// A choice's verdict, as the author wrote it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
+    /// `verdict = "safer"`: drawn green, solid, labelled "SAFER".
     Safer,
+    /// `verdict = "risky"`: drawn red, dashed, labelled "RISKY".
     Risky,
+    /// No verdict, or any other word: drawn grey, labelled "neutral".
     Neutral,
 }
 
@@ -86,9 +94,12 @@ impl Mark {
     }
 }
 
+/// What a box in the graph stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NodeKind {
+    /// The "Start" box (always node 0), with an arrow to the scenario's `start`.
     Start,
+    /// A `[[step]]`.
     Step,
     /// An ending, with its outcome as written ("safe", "partly-safe", "defrauded" or other).
     Ending(String),
@@ -96,30 +107,42 @@ pub enum NodeKind {
     Missing,
 }
 
+/// One box in the graph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node {
     /// The id as written (cleaned), used to match `next`.
     pub id: String,
+    /// What the box stands for.
     pub kind: NodeKind,
     /// Lines of text in the box (cleaned, cut).
     pub lines: Vec<String>,
 }
 
+/// One arrow: a choice leading from a step to where its `next` points, or the start arrow.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edge {
+    /// The box it leaves, as a 0-based index into [`Graph::nodes`].
     pub from: usize,
+    /// The box it points to, as a 0-based index into [`Graph::nodes`].
     pub to: usize,
     /// Choice number in the file (1-based), 0 for the start arrow.
     pub number: usize,
+    /// The choice's text (cleaned, cut to 30 characters); empty for the start arrow.
     pub text: String,
+    /// The choice's verdict; neutral for the start arrow.
     pub mark: Mark,
 }
 
+/// A scenario drawn as boxes and arrows, read leniently from its TOML (see the module docs).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Graph {
+    /// The scenario's `id` as written (cleaned, cut to 60 characters), or "(no id yet)".
     pub id: String,
+    /// The scenario's `title` (cleaned, cut to 80 characters), or empty.
     pub title: String,
+    /// The boxes: the start box first, then steps and endings in file order, then any "not written yet" boxes.
     pub nodes: Vec<Node>,
+    /// The arrows: the start arrow first, then each step's choices in file order.
     pub edges: Vec<Edge>,
 }
 

@@ -433,8 +433,12 @@ fn fillings(s: &Scenario) -> Vec<BTreeMap<String, String>> {
 fn plain_english(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic>) {
     let fills = fillings(s);
     for (name, t) in texts(s) {
-        // Variant values, sources and the caller's name are fragments, not prose.
-        if name == "variants" || name.starts_with("source.") || name.starts_with("caller.") {
+        // Variant values, sources, senders and the caller's name are fragments, not prose.
+        if name == "variants"
+            || name == "sender"
+            || name.starts_with("source.")
+            || name.starts_with("caller.")
+        {
             continue;
         }
         let raw = t.get_ref();

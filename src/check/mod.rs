@@ -25,8 +25,11 @@ use crate::engine::validate::{Diagnostic, MAX_FILE_BYTES, Severity};
 /// One checked file: its name as shown, its bytes (for the source lines) and its problems.
 #[derive(Debug, Clone)]
 pub struct FileReport {
+    /// The file's name as the report shows it: its path as given, or "built-in NAME.toml".
     pub path: String,
+    /// The file's bytes, cut to the scenario size limit (1 MiB), so messages can quote their lines; empty when the file could not be read.
     pub source: Vec<u8>,
+    /// Every problem found, errors and warnings.
     pub diagnostics: Vec<Diagnostic>,
     /// The scenario id, when the file had one.
     pub scenario_id: Option<String>,
@@ -35,14 +38,17 @@ pub struct FileReport {
 /// Everything `hangup check` found.
 #[derive(Debug, Clone, Default)]
 pub struct Report {
+    /// One entry per file checked, in the order checked.
     pub files: Vec<FileReport>,
 }
 
 impl Report {
+    /// How many errors were found in all files.
     pub fn errors(&self) -> usize {
         self.count(Severity::Error)
     }
 
+    /// How many warnings were found in all files.
     pub fn warnings(&self) -> usize {
         self.count(Severity::Warning)
     }

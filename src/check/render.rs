@@ -2,7 +2,6 @@
 //! line with a caret under the problem, and any second place such as where an
 //! id was first used), `short` (one line each, for CI and editor problem
 //! matchers) and `json`.
-#![warn(missing_docs)]
 //!
 //! Every text that came from a file (ids in messages, source lines) is cleaned
 //! before it is written: a scenario file must not drive the author's terminal either.

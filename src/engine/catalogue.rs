@@ -11,19 +11,25 @@ use serde::{Deserialize, Serialize};
 
 use super::text::sanitize;
 
+/// The built-in red-flag catalogue (`assets/catalogue/red-flags.toml`), in English, embedded at build time.
 pub const BUILTIN_RED_FLAGS: &str = include_str!("../../assets/catalogue/red-flags.toml");
+/// The built-in advice catalogue (`assets/catalogue/advice.toml`), in English, embedded at build time.
 pub const BUILTIN_ADVICE: &str = include_str!("../../assets/catalogue/advice.toml");
 
+/// The red-flag catalogue: every trick a scammer uses, as read from `red-flags.toml`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RedFlags {
+    /// Every trick, in file order, one per `[[flag]]` table.
     #[serde(rename = "flag")]
     pub flags: Vec<RedFlag>,
 }
 
+/// One trick a scammer uses (a `[[flag]]` table), named by scenarios through its `id`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RedFlag {
+    /// The trick's id, as scenarios name it: lower-case words joined by `-`, e.g. `fake-authority`.
     pub id: String,
     /// Short name, e.g. "Fake authority".
     pub name: String,
@@ -31,30 +37,42 @@ pub struct RedFlag {
     pub explain: String,
 }
 
+/// The advice catalogue, as read from `advice.toml`: the regions, the numbers to call and the advice steps.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Advice {
+    /// The region id used when none is asked for or the one asked for is unknown (`ewni` in the built-in file); must be one of `regions`.
     pub default_region: String,
+    /// Every region, one per `[[region]]` table, in file order.
     #[serde(rename = "region")]
     pub regions: Vec<Region>,
+    /// Every number to call, one per `[[number]]` table, in the order the help card and handout show them.
     #[serde(rename = "number")]
     pub numbers: Vec<Number>,
+    /// Every advice step, one per `[[advice]]` table, in file order.
     #[serde(rename = "advice")]
     pub steps: Vec<AdviceStep>,
 }
 
+/// A part of the UK whose numbers or wording differ (a `[[region]]` table).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Region {
+    /// The region's id, as given with `--region` and in `regions = { ... }` tables, e.g. `ewni` or `scotland`.
     pub id: String,
+    /// The region's name for people, e.g. "England, Wales and Northern Ireland".
     pub name: String,
 }
 
+/// A number to call (a `[[number]]` table), with what it is for; facts from `shared/reference/uk-scam-facts.md`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Number {
+    /// The number's id, e.g. `bank` or `report`, used to find it in code and tests.
     pub id: String,
+    /// The number as dialled and shown, with spaces, e.g. "0300 123 2040" (the default region's number).
     pub number: String,
+    /// What the number is for, in one plain sentence (the default region's wording).
     pub what: String,
     /// Different wording of `what` for a region.
     #[serde(default)]
@@ -64,11 +82,15 @@ pub struct Number {
     pub number_regions: BTreeMap<String, String>,
 }
 
+/// One advice step (an `[[advice]]` table), such as "hang up", shared by every ending, the help card and the handouts.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct AdviceStep {
+    /// The step's id, e.g. `hang-up` or `call-bank`, as endings name it.
     pub id: String,
+    /// The step's words in the default region.
     pub text: String,
+    /// Different wording of `text` for a region, keyed by region id.
     #[serde(default)]
     pub regions: BTreeMap<String, String>,
 }
@@ -76,22 +98,35 @@ pub struct AdviceStep {
 /// Both catalogues, ready to look things up in.
 #[derive(Debug, Clone)]
 pub struct Catalogue {
+    /// The red-flag catalogue.
     pub red_flags: RedFlags,
+    /// The advice catalogue.
     pub advice: Advice,
 }
 
 /// A number to call, in the words of one region.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NumberLine {
+    /// The number's id from the catalogue, e.g. `bank`.
     pub id: String,
+    /// The number to dial for this region, sanitised, with spaces, e.g. "159".
     pub number: String,
+    /// What the number is for, in this region's words, sanitised.
     pub what: String,
 }
 
+/// Why a catalogue could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogueError {
+    /// A catalogue file is not valid TOML, has a wrong or unknown key, or
+    /// its `default_region` is not one of its regions.
     #[error("{file}: {message}")]
-    Invalid { file: String, message: String },
+    Invalid {
+        /// Which file, e.g. "built-in advice.toml" or "DIR advice.toml".
+        file: String,
+        /// What is wrong, on one line (the TOML parser's words where it found the fault).
+        message: String,
+    },
 }
 
 impl Catalogue {
@@ -144,18 +179,22 @@ impl Catalogue {
         Ok(catalogue)
     }
 
+    /// The red flag with this id, if the catalogue has one.
     pub fn red_flag(&self, id: &str) -> Option<&RedFlag> {
         self.red_flags.flags.iter().find(|f| f.id == id)
     }
 
+    /// The advice step with this id, if the catalogue has one.
     pub fn advice_step(&self, id: &str) -> Option<&AdviceStep> {
         self.advice.steps.iter().find(|a| a.id == id)
     }
 
+    /// Whether `id` is one of the catalogue's region ids.
     pub fn has_region(&self, id: &str) -> bool {
         self.advice.regions.iter().any(|r| r.id == id)
     }
 
+    /// Every region id, in catalogue order (for `--region` help and error messages).
     pub fn region_ids(&self) -> Vec<&str> {
         self.advice.regions.iter().map(|r| r.id.as_str()).collect()
     }
@@ -168,6 +207,7 @@ impl Catalogue {
         }
     }
 
+    /// The name for people of the region with id `region`, or `region` itself if it is unknown.
     pub fn region_name<'a>(&'a self, region: &'a str) -> &'a str {
         self.advice
             .regions

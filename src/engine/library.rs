@@ -19,16 +19,20 @@ include!(concat!(env!("OUT_DIR"), "/builtin_scenarios.rs"));
 /// A file that could not be used, and why, in plain words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Skipped {
+    /// The file as the user would name it: its path as given, or "built-in NAME.toml" for a built-in one.
     pub path: String,
+    /// Why it was not used, in plain words (the first problem, and how many more).
     pub reason: String,
 }
 
 /// Everything the program can play.
 #[derive(Debug, Clone)]
 pub struct Library {
+    /// The red-flag and advice catalogues: the built-in ones, or a folder's own `red-flags.toml` / `advice.toml` when it has them.
     pub catalogue: Catalogue,
     /// Sorted by title order as authored: built-ins first, then extra files, by id.
     pub scenarios: Vec<Scenario>,
+    /// Every file that was not used, with its reason, in the order met.
     pub skipped: Vec<Skipped>,
 }
 
@@ -406,8 +410,11 @@ pub const MAX_DEPTH: usize = 8;
 /// in sub-folders, which are not used either (`check` says so).
 #[derive(Debug, Clone, Default)]
 pub struct Found {
+    /// The scenario files to read, in name order.
     pub files: Vec<PathBuf>,
+    /// Files and folders not used, each with a plain reason (e.g. a sub-folder that could not be read).
     pub notes: Vec<Skipped>,
+    /// The `*.toml` files in sub-folders (not language folders), which are not used.
     pub in_sub_folders: Vec<PathBuf>,
 }
 
@@ -527,6 +534,7 @@ pub fn read_scenario_file(path: &Path) -> std::io::Result<Vec<u8>> {
     Ok(buf)
 }
 
+/// True for a catalogue file (`red-flags.toml` or `advice.toml`, by file name only), which is never read as a scenario.
 pub fn is_catalogue_file(p: &Path) -> bool {
     matches!(
         p.file_name().and_then(|n| n.to_str()),
@@ -638,6 +646,7 @@ impl Library {
         }
     }
 
+    /// The loaded scenario whose id is exactly `id`, if any.
     pub fn get(&self, id: &str) -> Option<&Scenario> {
         self.scenarios.iter().find(|s| s.id.get_ref() == id)
     }

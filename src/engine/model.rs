@@ -74,7 +74,9 @@ pub struct Scenario {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(untagged, from = "Spanned<RawVariant>")]
 pub enum Variant {
+    /// A single text, e.g. `"DS Cole"`, used as `{name}`.
     Text(Sp),
+    /// A set of named texts picked together, used as `{name.key}`; the span covers the whole `{ ... }` table.
     Set(Spanned<BTreeMap<String, Sp>>),
 }
 
@@ -99,7 +101,9 @@ impl Variant {
 /// A variant value as read, before its span is put with it.
 #[derive(Debug, Clone)]
 pub enum RawVariant {
+    /// A single text.
     Text(String),
+    /// A set of named texts, each with its own span.
     Set(BTreeMap<String, Sp>),
 }
 
@@ -148,7 +152,9 @@ impl<'de> Deserialize<'de> for RawVariant {
 #[serde(untagged)]
 #[allow(dead_code)]
 pub enum VariantSchema {
+    /// A single text.
     Text(String),
+    /// A set of named texts picked together.
     Set(BTreeMap<String, String>),
 }
 
@@ -156,19 +162,26 @@ fn yes() -> bool {
     true
 }
 
+/// Whether a scenario is a scam or a genuine contact (written `kind = "scam"` or `"genuine"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
+    /// A scam: the safe endings are the ones where the learner hangs up or checks independently.
     Scam,
+    /// A genuine contact, such as a real bank calling, to practise telling the two apart.
     Genuine,
 }
 
+/// How the scenario's first contact arrives (`medium`); it picks the opening screen's wording. Default `call`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Medium {
+    /// A phone call (the default).
     #[default]
     Call,
+    /// A written message: a text or an email.
     Message,
+    /// Someone at the door.
     Visit,
 }
 
@@ -176,10 +189,15 @@ pub enum Medium {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Channel {
+    /// A phone call.
     Call,
+    /// A text message.
     Text,
+    /// An email.
     Email,
+    /// A voice note (spoken, but sent as a message).
     VoiceNote,
+    /// Someone in person, e.g. a "courier" at the door.
     FaceToFace,
 }
 
@@ -215,6 +233,7 @@ impl Channel {
     }
 }
 
+/// Who warned the public about this scam, and when: the scenario's cited source.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
@@ -230,6 +249,7 @@ pub struct Source {
     pub url: Option<Sp>,
 }
 
+/// Who is contacting the learner, as they present themselves (the `[caller]` table).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Caller {
@@ -244,9 +264,11 @@ pub struct Caller {
     pub number: Sp,
 }
 
+/// One step of the call (a `[[step]]` table): what is said, then the choices.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Step {
+    /// The step's id, unique in the file, as `start` and `next` name it: lower-case words joined by `-`.
     #[schemars(with = "String")]
     pub id: Sp,
     /// What happens before the caller speaks, e.g. "Later, the doorbell rings." (optional).
@@ -287,6 +309,7 @@ pub struct Step {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub notes: Option<Sp>,
+    /// What the learner can say or do next (`[[step.choice]]` tables); a step with no choices is an error.
     #[serde(default, rename = "choice")]
     pub choices: Vec<Choice>,
 }
@@ -328,6 +351,7 @@ pub struct Line {
     pub again: Option<bool>,
 }
 
+/// One thing the learner can say or do at a step (a `[[step.choice]]` table).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
@@ -368,18 +392,24 @@ pub struct Choice {
     pub again: Option<bool>,
 }
 
+/// Whether a choice is safer or risky, shown in words after the choice (`verdict`, default `neutral`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
+    /// The safer thing to do, e.g. hanging up or checking on another number.
     Safer,
+    /// A risky choice: what the caller wanted, e.g. reading out a code.
     Risky,
+    /// Neither (the default), e.g. asking a question.
     #[default]
     Neutral,
 }
 
+/// How the call can end (an `[[ending]]` table), with what happened and the right action.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Ending {
+    /// The ending's id, unique in the file, as a choice's `next` names it: lower-case words joined by `-`.
     #[schemars(with = "String")]
     pub id: Sp,
     /// `safe`, `partly-safe` or `defrauded`.
@@ -428,13 +458,18 @@ pub struct EndingLine {
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
 )]
+/// How well the learner came out of the call (an ending's `outcome`).
 #[serde(rename_all = "kebab-case")]
 pub enum Outcome {
+    /// No money or details lost.
     Safe,
+    /// Some harm done, but stopped in time (e.g. told a code, then called the bank).
     PartlySafe,
+    /// Money or details lost to the scammer.
     Defrauded,
 }
 
+/// A yes-or-no question asked after the call, to help the lesson stick (a `[[recall]]` table).
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Recall {
@@ -449,6 +484,7 @@ pub struct Recall {
 }
 
 impl Kind {
+    /// The kind as written in a scenario file and in JSON output: `scam` or `genuine`.
     pub fn label(self) -> &'static str {
         match self {
             Kind::Scam => "scam",
@@ -458,6 +494,7 @@ impl Kind {
 }
 
 impl Outcome {
+    /// The outcome as written in a scenario file and in JSON output: `safe`, `partly-safe` or `defrauded`.
     pub fn label(self) -> &'static str {
         match self {
             Outcome::Safe => "safe",

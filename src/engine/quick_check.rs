@@ -12,17 +12,21 @@ use super::catalogue::Catalogue;
 use super::model::{Kind, Medium};
 use super::text::sanitize;
 
+/// The built-in quick check (`assets/quick-check.toml`), in English, embedded at build time.
 pub const BUILTIN: &str = include_str!("../../assets/quick-check.toml");
 
 /// Which set: the one before practice, or the one after.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Stage {
+    /// The set taken before practice (id `before`).
     Before,
+    /// The set taken after some practice (id `after`).
     After,
 }
 
 impl Stage {
+    /// The set's id in the file: `before` or `after`.
     pub fn id(self) -> &'static str {
         match self {
             Stage::Before => "before",
@@ -31,35 +35,46 @@ impl Stage {
     }
 }
 
+/// The quick check's sets, as read from `quick-check.toml`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct QuickCheck {
+    /// Every set, one per `[[set]]` table; the program uses the ones with ids `before` and `after`.
     #[serde(rename = "set")]
     pub sets: Vec<CheckSet>,
 }
 
+/// One set of short calls to judge (a `[[set]]` table).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckSet {
+    /// The set's id: `before` or `after` (see [`Stage::id`]).
     pub id: String,
     /// Shown under the result, like a scenario's "Based on advice from".
     pub source: String,
+    /// The calls to judge, in the order asked, one per `[[set.item]]` table.
     #[serde(rename = "item")]
     pub items: Vec<CheckItem>,
 }
 
+/// One short call or message to judge as a scam or real (a `[[set.item]]` table); text fields are sanitised on reading.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckItem {
+    /// A phone call or a text message (a visit is refused by [`QuickCheck::problems`]).
     pub medium: Medium,
     /// The number on the phone's screen.
     pub from: String,
     /// Who they say they are, as one short sentence.
     pub who: String,
+    /// What they say (or the message says), in one or two sentences.
     pub says: String,
+    /// The right answer: a scam or a real call.
     pub answer: Kind,
+    /// The tricks a scam uses, as red-flag ids; empty for a real call.
     #[serde(default)]
     pub flags: Vec<String>,
+    /// Why that is the answer, shown after the learner's answer.
     pub explain: String,
     /// Where the facts come from (for authors).
     pub source: String,
@@ -91,8 +106,11 @@ impl CheckItem {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Answer {
+    /// "A scam".
     Scam,
+    /// "A real call".
     Genuine,
+    /// "Not sure: I would check first": always counted as right.
     NotSure,
 }
 
@@ -119,8 +137,14 @@ pub const NOT_SURE: &str = "Not sure: I would check first";
 /// A score: how many of how many were right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Score {
+    /// Answers that were right (the careful "not sure" counts as right).
     pub right: u32,
+    /// Questions answered.
     pub asked: u32,
+    /// Of those right, how many were "Not sure: I would check first": counted
+    /// as right, and reported apart.
+    #[serde(default)]
+    pub unsure: u32,
 }
 
 /// `right` out of `of` as a whole percentage, rounded down (so 100% means
@@ -130,6 +154,7 @@ pub fn percent(right: u64, of: u64) -> Option<u64> {
 }
 
 impl Score {
+    /// The score in words: "3 of 4 right".
     pub fn words(self) -> String {
         format!("{} of {} right", self.right, self.asked)
     }
@@ -152,6 +177,7 @@ impl QuickCheck {
             .or_else(|| Self::parse(BUILTIN).ok())
     }
 
+    /// Read a quick-check file's text, sanitising every text shown; the error is the TOML parser's message.
     pub fn parse(text: &str) -> Result<Self, String> {
         let mut q: QuickCheck = toml::from_str(text).map_err(|e| e.to_string())?;
         // Text reaches the screen: no control characters or escapes.
@@ -166,6 +192,7 @@ impl QuickCheck {
         Ok(q)
     }
 
+    /// The set for `stage` (by its id), if the file has one.
     pub fn set(&self, stage: Stage) -> Option<&CheckSet> {
         self.sets.iter().find(|s| s.id == stage.id())
     }
@@ -224,12 +251,17 @@ impl QuickCheck {
 /// One learner going through one set, a question at a time.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckRun {
+    /// Before or after practice.
     pub stage: Stage,
+    /// The calls to judge, in order.
     pub items: Vec<CheckItem>,
+    /// The set's source, shown under the result (e.g. "Take Five to Stop Fraud, the police, GOV.UK and Report Fraud").
     pub source: String,
+    /// The question on screen, 0-based; `items.len()` once all are answered.
     pub index: usize,
     /// The answer to the current question, once given.
     pub answered: Option<Answer>,
+    /// Answers right so far (each "not sure" counts).
     pub right: u32,
     /// How many times the learner said "Not sure: I would check first" (each one
     /// also counts as right).
@@ -237,6 +269,7 @@ pub struct CheckRun {
 }
 
 impl CheckRun {
+    /// A run through the `stage` set of `check`; `None` when the set is missing or empty.
     pub fn new(check: &QuickCheck, stage: Stage) -> Option<Self> {
         let set = check.set(stage)?;
         if set.items.is_empty() {
@@ -253,10 +286,12 @@ impl CheckRun {
         })
     }
 
+    /// The question on screen, or `None` once all are answered.
     pub fn current(&self) -> Option<&CheckItem> {
         self.items.get(self.index)
     }
 
+    /// True once every question has been answered.
     pub fn finished(&self) -> bool {
         self.index >= self.items.len()
     }
@@ -325,6 +360,7 @@ impl CheckRun {
         Score {
             right: self.right,
             asked: self.items.len() as u32,
+            unsure: self.unsure,
         }
     }
 }
@@ -457,7 +493,8 @@ mod tests {
             run.score(),
             Score {
                 right: want,
-                asked: n as u32
+                asked: n as u32,
+                unsure: 0
             }
         );
         assert!(!run.answer(Kind::Scam));
@@ -475,7 +512,14 @@ mod tests {
                 assert!(run.go_on());
             }
             let n = run.items.len() as u32;
-            assert_eq!(run.score(), Score { right: n, asked: n });
+            assert_eq!(
+                run.score(),
+                Score {
+                    right: n,
+                    asked: n,
+                    unsure: n
+                }
+            );
             assert_eq!(run.unsure, n);
             let lines = run.result_lines(None);
             assert!(lines[1].contains("check first"), "{lines:?}");
@@ -535,7 +579,11 @@ mod tests {
 
     #[test]
     fn the_result_shows_the_change() {
-        let s = |right| Score { right, asked: 6 };
+        let s = |right| Score {
+            right,
+            asked: 6,
+            ..Score::default()
+        };
         let up = result_lines(Stage::After, s(5), Some(s(3)));
         assert_eq!(up[0], "You got 5 of 6 right.");
         assert_eq!(up[1], "Before you practised, you got 3 of 6 right.");

@@ -16,33 +16,51 @@ use super::text::{fill, sanitize};
 /// Where a choice leads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Node {
+    /// A step, as a 0-based index into [`Script::steps`].
     Step(usize),
+    /// An ending, as a 0-based index into [`Script::endings`].
     Ending(usize),
 }
 
 /// A trick, as shown to the learner.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Trick {
+    /// The red-flag id from the catalogue, e.g. `fake-authority`.
     pub id: String,
+    /// The trick's short name in the catalogue's words, sanitised, e.g. "Fake authority".
     pub name: String,
+    /// One line that explains the trick, sanitised.
     pub explain: String,
 }
 
+/// A scenario made ready to play (see the module docs): built by [`Script::build`] from one seed.
 #[derive(Debug, Clone)]
 pub struct Script {
+    /// The scenario's id, as in its file: lower-case words joined by `-`, e.g. `police-courier`.
     pub id: String,
+    /// The title shown on the start screen, with placeholders filled.
     pub title: String,
+    /// One line saying what happens in this call, with placeholders filled.
     pub summary: String,
+    /// Whether this is a scam or a genuine contact.
     pub kind: Kind,
+    /// How the first contact arrives; from the first step's `channel` when it has one, else the scenario's `medium`.
     pub medium: Medium,
     /// "Who, when" of the warning this is based on.
     pub source: String,
+    /// The name the caller gives, with this run's variant filled in.
     pub caller_name: String,
+    /// The organisation the caller claims to be from.
     pub caller_organisation: String,
+    /// The number or sender shown on the first screen: the first step's `sender` when it sets a channel, else the caller's (fictional) number.
     pub caller_number: String,
+    /// The first step, as a 0-based index into `steps`.
     pub start: usize,
+    /// Every step, in file order; a [`Node::Step`] indexes this.
     pub steps: Vec<ScriptStep>,
+    /// Every ending, in file order; a [`Node::Ending`] indexes this.
     pub endings: Vec<ScriptEnding>,
+    /// The questions asked after the call, in file order.
     pub recall: Vec<ScriptRecall>,
     /// The region whose numbers and advice this run uses.
     pub region: String,
@@ -52,8 +70,11 @@ pub struct Script {
 /// and whether this is the first visit to the step.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Cond {
+    /// The fact that must have been set earlier in the call, if any.
     pub when: Option<String>,
+    /// The fact that must not have been set, if any.
     pub unless: Option<String>,
+    /// `Some(true)`: only on a second or later visit to the step; `Some(false)`: only on the first; `None`: either.
     pub again: Option<bool>,
 }
 
@@ -65,6 +86,7 @@ impl Cond {
             && self.again.is_none_or(|a| a == again)
     }
 
+    /// True when the condition always holds (no `when`, `unless` or `again`).
     pub fn is_always(&self) -> bool {
         *self == Cond::default()
     }
@@ -103,10 +125,13 @@ pub enum Role {
 /// One line of a step, as shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScriptLine {
+    /// How the line is shown: speech, narration, thought or message.
     pub role: Role,
     /// The speaker (speech only; empty otherwise).
     pub who: String,
+    /// The words, with placeholders filled and sanitised.
     pub text: String,
+    /// When the line is shown.
     pub cond: Cond,
 }
 
@@ -132,8 +157,10 @@ impl ScriptLine {
     }
 }
 
+/// One step of the call, ready to show (built from a scenario's `[[step]]`).
 #[derive(Debug, Clone)]
 pub struct ScriptStep {
+    /// The step's id, as in the scenario file, e.g. `asks-for-card`.
     pub id: String,
     /// A time jump before this step ("The next day, 1pm."); also its first narration line.
     pub time: Option<String>,
@@ -152,7 +179,9 @@ pub struct ScriptStep {
     pub lines: Vec<ScriptLine>,
     /// Where a second or later visit goes instead.
     pub on_repeat: Option<Node>,
+    /// Notes for a volunteer running a group session, if the author wrote any (shown only when asked for).
     pub notes: Option<String>,
+    /// The choices, in this run's order (shuffled unless the scenario says `shuffle_choices = false`).
     pub choices: Vec<ScriptChoice>,
 }
 
@@ -235,14 +264,20 @@ impl ScriptStep {
     }
 }
 
+/// One choice at a step, ready to show.
 #[derive(Debug, Clone)]
 pub struct ScriptChoice {
+    /// What the learner could say or do, with placeholders filled.
     pub text: String,
+    /// Shown after the choice: why it helps, or what the caller wanted.
     pub feedback: String,
+    /// The tricks this moment shows, looked up in the red-flag catalogue (unknown ids are left out).
     pub tricks: Vec<Trick>,
+    /// Whether the choice is safer, risky or neutral.
     pub verdict: Verdict,
     /// A short line for the replay.
     pub recap: String,
+    /// The step or ending this choice leads to.
     pub next: Node,
     /// Position in the file, before shuffling (stable across variants, for stats).
     pub authored_index: usize,
@@ -252,10 +287,14 @@ pub struct ScriptChoice {
     pub cond: Cond,
 }
 
+/// How the call ended, ready to show (built from an `[[ending]]`).
 #[derive(Debug, Clone)]
 pub struct ScriptEnding {
+    /// The ending's id, as in the scenario file.
     pub id: String,
+    /// How well the learner came out of the call.
     pub outcome: Outcome,
+    /// The short headline, e.g. "You kept your money safe".
     pub title: String,
     /// What happened. In a running session, only the lines whose facts hold.
     pub happened: Vec<String>,
@@ -265,10 +304,14 @@ pub struct ScriptEnding {
     pub action: Vec<String>,
 }
 
+/// A yes-or-no question asked after the call, ready to show.
 #[derive(Debug, Clone)]
 pub struct ScriptRecall {
+    /// The question, with placeholders filled.
     pub question: String,
+    /// The right answer: `true` for yes.
     pub answer: bool,
+    /// Why, in one or two short sentences.
     pub explain: String,
 }
 

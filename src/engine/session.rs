@@ -9,21 +9,34 @@ use std::collections::BTreeSet;
 use super::model::{Kind, Outcome, Verdict};
 use super::script::{Node, Script, ScriptChoice, ScriptEnding, ScriptStep, Trick};
 
+/// Where the call is: what the screen shows and which actions make sense.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
     /// The phone is ringing (or a message has arrived): caller ID is shown.
     Incoming,
     /// The caller has spoken; the learner must choose.
-    Deciding { step: usize },
+    Deciding {
+        /// The step on screen, as a 0-based index into `Script::steps`.
+        step: usize,
+    },
     /// The learner chose; the explanation is shown.
-    Feedback { step: usize, choice: usize },
+    Feedback {
+        /// The step the choice was made at (0-based index into `Script::steps`).
+        step: usize,
+        /// The choice made, 0-based in the order shown on screen.
+        choice: usize,
+    },
     /// The call is over.
-    Ended { ending: usize },
+    Ended {
+        /// The ending reached, as a 0-based index into `Script::endings`.
+        ending: usize,
+    },
 }
 
 /// One choice the learner made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Taken {
+    /// The step the choice was made at, as a 0-based index into `Script::steps`.
     pub step: usize,
     /// The choice as numbered on screen (0-based).
     pub choice: usize,
@@ -31,10 +44,13 @@ pub struct Taken {
     pub index: usize,
 }
 
+/// Why an action on a [`Session`] was refused; the session is unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SessionError {
+    /// The current step has no choice with this number (1-based, as the learner saw it).
     #[error("there is no choice {0} here")]
     NoSuchChoice(usize),
+    /// The call is not waiting for a choice (it is ringing, showing feedback, or over).
     #[error("there is nothing to choose right now")]
     NotDeciding,
 }
@@ -42,8 +58,11 @@ pub enum SessionError {
 /// What a finished call meant, for scores and progress.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CallResult {
+    /// The scenario's id, e.g. `police-courier`.
     pub scenario: String,
+    /// Whether the call was a scam or genuine.
     pub kind: Kind,
+    /// How the call ended.
     pub outcome: Outcome,
     /// Tricks the learner went along with (a risky choice showed them).
     pub missed: Vec<String>,
@@ -64,7 +83,9 @@ impl CallResult {
 /// that was safe all the way has no `departs` and no `safe` column: `summary` says so.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Replay {
+    /// The learner's own path: one line per choice (its recap), then "Ending: TITLE.".
     pub yours: Vec<String>,
+    /// The safer way: the same as `yours` up to `departs`, then the shortest safer way to a safe ending; empty when the run was safe all the way.
     pub safe: Vec<String>,
     /// Index (0-based) in `yours` of the first choice that left the safe path.
     pub departs: Option<usize>,
@@ -77,6 +98,7 @@ fn ended_line(title: &str) -> String {
     format!("Ending: {title}.")
 }
 
+/// One rehearsal of one call (see the module docs); start it with [`Session::new`] and [`Session::answer`].
 #[derive(Debug, Clone)]
 pub struct Session {
     script: Script,
@@ -93,6 +115,7 @@ pub struct Session {
 }
 
 impl Session {
+    /// A new session for `script`, ringing ([`Phase::Incoming`]), with no choices and no facts yet.
     pub fn new(script: Script) -> Self {
         let visits = vec![0; script.steps.len()];
         Self {
@@ -161,14 +184,17 @@ impl Session {
         }
     }
 
+    /// The script being played.
     pub fn script(&self) -> &Script {
         &self.script
     }
 
+    /// Where the call is now.
     pub fn phase(&self) -> Phase {
         self.phase
     }
 
+    /// Every choice made so far, in order (a choice taken back with [`Session::undo`] is gone).
     pub fn path(&self) -> &[Taken] {
         &self.path
     }
@@ -190,6 +216,7 @@ impl Session {
         }
     }
 
+    /// The choice being explained, while the feedback is shown.
     pub fn current_choice(&self) -> Option<&ScriptChoice> {
         match self.phase {
             Phase::Feedback { choice, .. } => self.current_step()?.choices.get(choice),
@@ -277,6 +304,7 @@ impl Session {
         }
     }
 
+    /// True once the call has reached an ending.
     pub fn is_over(&self) -> bool {
         matches!(self.phase, Phase::Ended { .. })
     }

@@ -240,6 +240,21 @@ impl<'a> Walker<'a, '_> {
         schema
     }
 
+    /// The JSON type a schema asks for: its `type`, or "string" for a list of
+    /// words each with its own description (schemars writes a unit enum whose
+    /// variants have doc comments as a `oneOf` of `const` strings).
+    fn kind_of(&self, schema: &'a Value) -> Option<&'a str> {
+        let schema = self.resolve(schema);
+        if let Some(t) = schema.get("type").and_then(Value::as_str) {
+            return Some(t);
+        }
+        let options = schema.get("oneOf").and_then(Value::as_array)?;
+        options
+            .iter()
+            .all(|o| o.get("const").is_some_and(Value::is_string))
+            .then_some("string")
+    }
+
     /// Check one value; `name` is the key it was given under (for messages).
     fn value(
         &mut self,
@@ -282,10 +297,7 @@ impl<'a> Walker<'a, '_> {
                 .filter_map(|o| self.resolve(o).get("const").and_then(Value::as_str))
                 .map(str::to_string)
                 .collect();
-            let kinds: Vec<&str> = options
-                .iter()
-                .filter_map(|o| self.resolve(o).get("type").and_then(Value::as_str))
-                .collect();
+            let kinds: Vec<&str> = options.iter().filter_map(|o| self.kind_of(o)).collect();
             let actual = json_type(v.get_ref());
             // The option of the same kind says what is wrong inside the value.
             let same_kind = (kinds.len() == options.len())
@@ -564,8 +576,8 @@ impl<'a> Walker<'a, '_> {
 
 /// The schema for editors (`hangup schema`, `assets/scenario.schema.json`): the
 /// shape above, plus every rule of `hangup check` that JSON Schema can say, so
-/// Taplo and VS Code agree with `check` on them: the id pattern (H0202), 2 to 4
-/// choices (H0404), lists that cannot be empty (H0210), text that cannot be
+/// Taplo and VS Code agree with `check` on them: the id pattern (H0202), at
+/// least 2 choices (H0404), lists that cannot be empty (H0210), text that cannot be
 /// empty, break the line or hide characters (H0401, H0402, H0406, H0409), a
 /// step that says something (H0506), a line that is one thing (H0505), an
 /// ending that explains what happened (H0408), fact names (H0507), and the
@@ -657,6 +669,7 @@ pub fn editor_schema(catalogue: &super::Catalogue) -> Value {
     ] {
         add(&mut s, p, &fact);
     }
+    // At least 2 choices.
     add(
         &mut s,
         "/definitions/Step/properties/choice",

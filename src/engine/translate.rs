@@ -84,9 +84,13 @@ pub fn builtin_in(english_file: &str, english: &str, language: Language) -> Stri
 /// What kind of file is translated: which of its strings are words to translate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
+    /// A scenario file (`scenarios/*.toml`).
     Scenario,
+    /// The red-flag catalogue (`red-flags.toml`).
     RedFlags,
+    /// The advice catalogue (`advice.toml`).
     Advice,
+    /// The quick check (`quick-check.toml`).
     QuickCheck,
 }
 
@@ -152,6 +156,7 @@ impl Kind {
 pub struct SourceText {
     /// e.g. "step.robot.choice.2.feedback".
     pub key: String,
+    /// The English text itself, as written in the English file.
     pub text: String,
     /// Where the string is in the English file (with its quotes).
     pub span: Range<usize>,
@@ -160,13 +165,17 @@ pub struct SourceText {
 /// One translated text, as written in a translation file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
+    /// The key of the English text it replaces, e.g. "step.robot.choice.2.feedback" (see the module docs).
     pub key: String,
     /// The hash of the English it was translated from (empty if not given).
     pub from: String,
+    /// The translated words.
     pub text: String,
     /// Where the entry is (its `{ ... }`), and where its `from` and `text` are.
     pub span: Range<usize>,
+    /// Byte range of the `from` value in the translation file, if given.
     pub from_span: Option<Range<usize>>,
+    /// Byte range of the `text` value in the translation file, if given.
     pub text_span: Option<Range<usize>>,
 }
 
@@ -287,7 +296,9 @@ pub fn placeholders(s: &str) -> BTreeSet<String> {
 /// A translation file, read: its entries, and what was wrongly written.
 #[derive(Debug, Clone, Default)]
 pub struct Overlay {
+    /// Every translated text, in file order.
     pub entries: Vec<Entry>,
+    /// What is wrongly written (TOML syntax, a key other than `from` and `text`, a value not written as a translation), in file order.
     pub problems: Vec<Diagnostic>,
 }
 
@@ -315,6 +326,7 @@ impl Overlay {
         o
     }
 
+    /// The entry for an English text's key, e.g. "title", if the translation has one.
     pub fn get(&self, key: &str) -> Option<&Entry> {
         self.entries.iter().find(|e| e.key == key)
     }

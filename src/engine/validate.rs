@@ -13,16 +13,20 @@ use super::catalogue::Catalogue;
 use super::model::{Kind, Outcome, Scenario, Sp};
 use super::text::{Placeholder, find_bad_char, placeholders};
 
+/// How serious a diagnostic is; in JSON `"warning"` or `"error"`. Ordered: a warning sorts before an error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth fixing, but the scenario still loads and plays.
     Warning,
+    /// The scenario is refused: the loader leaves it out and `hangup check` fails.
     Error,
 }
 
 /// One problem found in a scenario file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
+    /// Whether this refuses the scenario or only warns.
     pub severity: Severity,
     /// Stable code, e.g. `H0203`.
     pub code: &'static str,
@@ -49,6 +53,7 @@ pub struct Related {
 }
 
 impl Diagnostic {
+    /// An error with a stable `code` (e.g. `H0203`), plain-words `message`, and byte `span` in the file when known.
     pub fn error(
         code: &'static str,
         message: impl Into<String>,
@@ -64,6 +69,7 @@ impl Diagnostic {
         }
     }
 
+    /// A warning, otherwise as [`Diagnostic::error`].
     pub fn warning(
         code: &'static str,
         message: impl Into<String>,
@@ -75,6 +81,7 @@ impl Diagnostic {
         }
     }
 
+    /// The same diagnostic with a one-line hint on how to fix it (replacing any hint it had).
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self
@@ -95,6 +102,7 @@ impl Diagnostic {
         self
     }
 
+    /// True for an error, false for a warning.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -102,7 +110,9 @@ impl Diagnostic {
 
 /// Limits that keep a scenario playable and a file safe to read.
 pub const MIN_CHOICES: usize = 2;
+/// The most choices one step may offer ([`MIN_CHOICES`] is the fewest); more is error H0404.
 pub const MAX_CHOICES: usize = 4;
+/// The largest scenario file read, in bytes (1 MiB); a bigger file is refused before parsing.
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 
 /// The longest simple path (in steps) a call may have before `hangup check` warns.
@@ -399,11 +409,14 @@ fn check_references(s: &Scenario, catalogue: &Catalogue, out: &mut Vec<Diagnosti
 
 /// The call as a graph: which nodes each step leads to.
 pub struct Graph<'a> {
+    /// Each step's id, with the ids its choices and `on_repeat` lead to (in file order; may name ids that do not exist).
     pub edges: BTreeMap<&'a str, Vec<&'a str>>,
+    /// Every ending's id.
     pub endings: BTreeSet<&'a str>,
 }
 
 impl<'a> Graph<'a> {
+    /// The graph of `s`, borrowing its ids.
     pub fn of(s: &'a Scenario) -> Self {
         let edges = s
             .steps

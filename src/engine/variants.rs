@@ -158,8 +158,11 @@ fn for_each_combination(
 pub struct Money {
     /// In pence (or hundredths of a plain number).
     pub hundredths: i64,
+    /// Written with a leading `£`.
     pub pound_sign: bool,
+    /// Written with commas between groups of three digits, e.g. "1,500".
     pub commas: bool,
+    /// Written with a point and two digits, e.g. "79.99".
     pub pence: bool,
 }
 
@@ -239,12 +242,16 @@ pub struct Expr {
 /// Why an amount cannot be read: a message and the byte offset in the expression.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExprError {
+    /// Byte offset in the expression where the problem starts (0-based).
     pub at: usize,
+    /// How many bytes the problem covers (0 at the end of the expression).
     pub len: usize,
+    /// What is wrong, in plain words, e.g. "it has a `{` with no `}` after it".
     pub message: String,
 }
 
 impl Expr {
+    /// Read an amount such as `{payment.total} - {payment.first}` or `£100 + {fee}`; an [`ExprError`] says where it is wrongly written.
     pub fn parse(src: &str) -> Result<Expr, ExprError> {
         let mut terms = Vec::new();
         let bytes = src.as_bytes();

@@ -17,14 +17,19 @@ use crate::dates;
 /// Days until "practise again" (boosters after about two weeks).
 pub const PRACTISE_AGAIN_DAYS: i64 = 14;
 
+/// Which kind of file the handout is written as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// One self-contained HTML page with print CSS for A4.
     Html,
+    /// Markdown, for pasting into a document or newsletter.
     Markdown,
+    /// Plain text, wrapped for printing.
     Text,
 }
 
 impl Format {
+    /// The format for a name given with `--format` or a file extension: `html`/`htm`, `md`/`markdown` or `txt`/`text`, any case; `None` otherwise.
     pub fn parse(s: &str) -> Option<Self> {
         match s.to_ascii_lowercase().as_str() {
             "html" | "htm" => Some(Self::Html),
@@ -38,11 +43,15 @@ impl Format {
 /// What goes on the sheet, already in the region's words.
 #[derive(Debug, Clone)]
 pub struct Handout {
+    /// The region's name for people, e.g. "Scotland".
     pub region_name: String,
+    /// The five steps that beat every phone scam (hang up, clear the line, police, bank, report), in the region's words.
     pub action: Vec<String>,
+    /// Every number from the advice catalogue, in the region's words.
     pub numbers: Vec<NumberLine>,
     /// (name, one-line explanation) of each trick practised, first time each.
     pub tricks: Vec<(String, String)>,
+    /// What to do if money has already gone (the `money-gone` advice step), if the catalogue has it.
     pub money_gone: Option<String>,
     /// "1 March 2026".
     pub practise_again: String,

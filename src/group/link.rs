@@ -54,7 +54,10 @@ pub enum Message {
     /// The room view's state, for the notes window (after every change).
     Room(Box<NotesModel>),
     /// A key pressed in the notes window, for the room view to act on.
-    Key { key: String },
+    Key {
+        /// The key's name as [`key_name`] writes it, e.g. "enter" or "pick2".
+        key: String,
+    },
 }
 
 /// The way to write to the other window.

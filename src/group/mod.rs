@@ -91,11 +91,15 @@ pub enum ItemKind {
 /// One call (or quick check) in today's plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanItem {
+    /// What the item is: a practice call or a quick check.
     pub kind: ItemKind,
     /// The scenario id, or "quick-check-before" / "quick-check-after".
     pub id: String,
+    /// The title shown in the plan: the scenario's title, or "Quick check: before practice" / "after practice".
     pub title: String,
+    /// Planned length in minutes: the scenario's `minutes` (or the default) for a call, a fixed few for a quick check.
     pub minutes: u32,
+    /// Planned, skipped or done.
     pub status: ItemStatus,
 }
 
@@ -114,11 +118,13 @@ impl PlanItem {
         }
     }
 
+    /// True for a practice call, false for a quick check.
     pub fn is_call(&self) -> bool {
         matches!(self.kind, ItemKind::Call(_))
     }
 }
 
+/// Where a plan item stands today.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ItemStatus {
     /// In today's plan, not played yet.
@@ -145,7 +151,9 @@ pub enum Stage {
 /// A show of hands at one decision, in the order the scenario file lists the choices.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tally {
+    /// The scenario's id, e.g. `police-courier`.
     pub scenario: String,
+    /// The id of the step whose choices were counted.
     pub step: String,
     /// Hands for each choice (authored order); `None` = not counted.
     pub counts: Vec<Option<u32>>,
@@ -181,7 +189,9 @@ pub struct TallyEntry {
 /// of hands on the right answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckPlay {
+    /// Whether this is the check before or after practice.
     pub stage: CheckStage,
+    /// The snippets to show, in order.
     pub items: Vec<CheckItem>,
     /// The snippet on screen; `items.len()` means the result screen.
     pub index: usize,
@@ -196,6 +206,7 @@ pub const CHECK_OPTIONS: [(Kind, &str); 2] =
     [(Kind::Scam, "A scam"), (Kind::Genuine, "A real call")];
 
 impl CheckPlay {
+    /// The quick check `stage` from `check`'s sets; `None` when that set is missing or has no snippets.
     pub fn new(check: &QuickCheck, stage: CheckStage) -> Option<Self> {
         let items = check.set(stage)?.items.clone();
         if items.is_empty() {
@@ -216,6 +227,7 @@ impl CheckPlay {
         self.items.get(self.index)
     }
 
+    /// True once every snippet has been shown and the room's result is on screen.
     pub fn at_result(&self) -> bool {
         self.index >= self.items.len()
     }
@@ -277,6 +289,7 @@ pub fn room_result_lines(
                 let score = |h: Hands| Score {
                     right: h.right,
                     asked: h.hands,
+                    ..Score::default()
                 };
                 v.push(crate::engine::quick_check::change_words(score(now), score(b)).into());
             }
@@ -288,18 +301,24 @@ pub fn room_result_lines(
 /// What happened when the volunteer saved the record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Saved {
+    /// Saved: the full path of the records file the row went into.
     To(PathBuf),
+    /// Not saved: why, in plain words (e.g. "no folder to save in was found"), so the volunteer can try again.
     Failed(String),
 }
 
+/// Everything about one group session in progress: the plan, the call or quick check on screen, the hands counted, the record.
 #[derive(Debug, Clone)]
 pub struct GroupState {
+    /// Where the session is: planning, a call, a quick check, or finished.
     pub stage: Stage,
+    /// Today's plan, in the order it will be played.
     pub plan: Vec<PlanItem>,
     /// Highlighted row in the plan.
     pub cursor: usize,
     /// The plan row being played.
     pub current: Option<usize>,
+    /// The call being played, if a call is on screen.
     pub session: Option<Box<Session>>,
     /// The quick check on screen (stage `Check`).
     pub check: Option<CheckPlay>,
@@ -318,11 +337,15 @@ pub struct GroupState {
     pub paused: bool,
     /// The plan shown over a call, to skip or reorder.
     pub plan_open: bool,
+    /// Hands being typed at a decision, choice by choice; `None` when not counting.
     pub tally_entry: Option<TallyEntry>,
+    /// Every show of hands counted today, in order (saved in the record).
     pub tallies: Vec<Tally>,
     /// Attendee count as typed.
     pub attendees: String,
+    /// When the first item was started (the record's length is counted from here); `None` before that.
     pub started: Option<SystemTime>,
+    /// Whether the record was saved, and where or why not; `None` until the volunteer saves.
     pub saved: Option<Saved>,
     /// Where the record goes (`--data-dir`, HANGUP_DATA_DIR or the platform's data folder).
     pub data_dir: Option<PathBuf>,
@@ -718,12 +741,17 @@ pub enum GroupEffect {
 /// It shares only the keymap and the terminal loop with the practice app.
 #[derive(Debug)]
 pub struct GroupApp {
+    /// Every scenario to choose from, with the catalogues.
     pub library: Library,
+    /// The options from the command line: mode, region, seed, theme, large print.
     pub options: Options,
+    /// A window over the screen (help, or the plan), if one is open.
     pub overlay: Option<Overlay>,
+    /// False once the volunteer has asked to stop; the loop then ends.
     pub running: bool,
     /// Clickable areas from the last frame (written while rendering).
     pub targets: RefCell<Vec<(Rect, Target)>>,
+    /// The session in progress.
     pub group: Option<Box<GroupState>>,
     /// Outside work asked for by `update`, done by `perform`.
     pub effects: Vec<GroupEffect>,
@@ -733,6 +761,7 @@ pub struct GroupApp {
 }
 
 impl GroupApp {
+    /// A group session over `library`, starting at the plan, with every scenario in it (see [`GroupState::new`]).
     pub fn new(library: Library, options: Options) -> Self {
         let group = Some(Box::new(GroupState::new(&library)));
         Self {

@@ -46,6 +46,7 @@ pub struct NotesModel {
     pub typed: String,
     /// Minutes since the first call started, and minutes in today's plan.
     pub minutes: u32,
+    /// Minutes in today's plan (the welcome, the quick checks and every call not skipped).
     pub planned_minutes: u32,
     /// The room's screen is blank.
     pub blank: bool,
@@ -53,6 +54,7 @@ pub struct NotesModel {
     pub next: String,
     /// The plan items still to come after it, and their minutes.
     pub items_left: usize,
+    /// Minutes those items are planned to take, added up.
     pub minutes_left: u32,
     /// At the end: the number of people typed so far, while it can be typed.
     pub people: Option<String>,
@@ -64,6 +66,7 @@ pub struct NotesModel {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct NotesChoice {
+    /// What the choice says (or the quick-check answer, e.g. "A scam").
     pub text: String,
     /// "safer", "risky", "the answer" or "".
     pub mark: String,
@@ -231,15 +234,20 @@ impl NotesModel {
 /// The notes window: the last model the room view sent, and the link to it.
 #[derive(Debug)]
 pub struct NotesApp {
+    /// The room view's latest state, `None` until it arrives or after the link drops.
     pub model: Option<NotesModel>,
+    /// The link to the room view, while it is up.
     pub peer: Option<Peer>,
+    /// The colours and emphasis to draw with.
     pub theme: Theme,
+    /// False once the volunteer closes this window (q or Ctrl-C); the session goes on.
     pub running: bool,
     /// Why there is no link, if it could not be made.
     pub failed: Option<String>,
 }
 
 impl NotesApp {
+    /// A notes window with no link yet, drawn with `theme`.
     pub fn new(theme: Theme) -> Self {
         Self {
             model: None,

@@ -32,7 +32,9 @@ use crate::engine::quick_check::percent;
 
 use super::Tally;
 
+/// The file's name in the data folder.
 pub const FILE_NAME: &str = "group-sessions.csv";
+/// The first line of the file today: nine columns, one per [`Record`] field (the quick checks as right and hands, before and after).
 pub const HEADER: &str = "date,duration_minutes,scenarios,attendees,tallies,\
 check_before_right,check_before_hands,check_after_right,check_after_hands";
 /// The header of files written before the quick check came to group mode.
@@ -45,7 +47,9 @@ const NO_CHECKS: &str = ",,,,";
 /// out of all the hands counted (each snippet adds both options' hands).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Hands {
+    /// Hands up for the right answer, over every snippet of the check.
     pub right: u32,
+    /// All the hands counted, over every snippet (both options).
     pub hands: u32,
 }
 
@@ -57,14 +61,18 @@ impl Hands {
     }
 }
 
+/// One group session, as one row of `group-sessions.csv`: numbers and ids only, never a name or free text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
     /// "YYYY-MM-DD".
     pub date: String,
+    /// How long the session ran, in whole minutes rounded up (at least 1 once started; 0 if never started).
     pub duration_minutes: u32,
     /// Scenario ids played to the end, in order.
     pub scenarios: Vec<String>,
+    /// How many people came, as the volunteer typed it.
     pub attendees: u32,
+    /// The show-of-hands counts, one per decision counted, in the order they were taken.
     pub tallies: Vec<Tally>,
     /// The quick check before practice, if the room did it (empty cells if not).
     pub check_before: Option<Hands>,
@@ -77,7 +85,9 @@ pub struct Record {
 pub struct CheckTotal {
     /// Sessions that did this check (with or without counting hands).
     pub sessions: usize,
+    /// Hands up for the right answer, summed (each session's capped at its hands).
     pub right: u64,
+    /// All the hands counted, summed.
     pub hands: u64,
 }
 
@@ -106,12 +116,17 @@ impl CheckTotal {
 /// Totals over every saved group session, for `hangup stats`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
+    /// How many sessions were saved.
     pub sessions: usize,
+    /// People at all of them (attendee counts added up).
     pub attendees: u64,
+    /// Minutes of all of them (their lengths added up).
     pub minutes: u64,
     /// How often each scenario was used, most used first.
     pub scenarios: Vec<(String, usize)>,
+    /// The quick checks before practice, summed.
     pub check_before: CheckTotal,
+    /// The quick checks after practice, summed.
     pub check_after: CheckTotal,
 }
 

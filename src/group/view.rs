@@ -32,6 +32,7 @@ use super::{CHECK_OPTIONS, CheckStage, GroupState, ItemKind, ItemStatus, Saved, 
 /// Width of a full bar in the show-of-hands chart.
 const BAR: u16 = 20;
 
+/// Draw the group session's room view (the plan, a call, a quick check, the tally or the end) into `frame`, noting the clickable areas.
 pub fn draw(frame: &mut Frame, app: &App) {
     app.targets.borrow_mut().clear();
     let area = frame.area();

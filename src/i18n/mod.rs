@@ -289,9 +289,13 @@ macro_rules! tr {
 /// Where the language came from, for messages and tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
+    /// `--language` on the command line.
     Option,
+    /// The kiosk settings file's `language`.
     Setting,
+    /// The environment variable named (`LANGUAGE`, `LC_ALL`, `LC_MESSAGES` or `LANG`).
     Environment(&'static str),
+    /// Nothing asked for a language hangup has: English.
     Default,
 }
 

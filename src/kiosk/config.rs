@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+/// Every setting the file may hold, as written in it (kebab-case); any other key stops hangup, with a "did you mean" from this list.
 pub const KNOWN: &[&str] = &[
     "idle-timeout",
     "idle-warning",
@@ -33,16 +34,25 @@ pub const KNOWN: &[&str] = &[
     "language",
 ];
 
+/// The kiosk settings file as read; every setting is optional, and the command line wins over each.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Config {
+    /// `idle-timeout`: seconds with no input before "Are you still there?" shows.
     pub idle_timeout: Option<u64>,
+    /// `idle-warning`: seconds that question shows before the kiosk starts again.
     pub idle_warning: Option<u64>,
+    /// `pin`: the staff exit PIN, digits in quotes; none turns the staff exit off.
     pub pin: Option<String>,
+    /// `region`: the region id whose numbers are shown, `ewni` or `scotland`.
     pub region: Option<String>,
+    /// `scenarios`: a folder of extra scenario files.
     pub scenarios: Option<PathBuf>,
+    /// `data-dir`: the folder the counts file goes in.
     pub data_dir: Option<PathBuf>,
+    /// `large`: big letters when the screen is big enough (like `--large`).
     pub large: Option<bool>,
+    /// `language`: the language a visitor first sees, `cy` or `en-GB` (like `--language`).
     pub language: Option<String>,
     /// "light" or "dark": the background the colours are for.
     pub theme: Option<ThemeSetting>,
@@ -52,7 +62,9 @@ pub struct Config {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ThemeSetting {
+    /// Colours for a light background.
     Light,
+    /// Colours for a dark background.
     Dark,
 }
 

@@ -13,11 +13,16 @@ pub enum IdleState {
     /// Nothing to do: disarmed, or the visitor was active recently.
     Active,
     /// "Are you still there?": whole seconds left before the reset (never 0).
-    Warning { seconds_left: u64 },
+    Warning {
+        /// Whole seconds until the reset, rounded up (at least 1).
+        seconds_left: u64,
+    },
     /// Time is up: discard the visitor's session.
     Expired,
 }
 
+/// The two-tier idle timer (see the module docs): armed while a visitor is
+/// using the kiosk, given the time on every call.
 #[derive(Debug, Clone)]
 pub struct Idle {
     timeout: Duration,
@@ -47,6 +52,7 @@ impl Idle {
         self.last_input = None;
     }
 
+    /// True while counting (a visitor is using the kiosk).
     pub fn is_armed(&self) -> bool {
         self.last_input.is_some()
     }

@@ -69,6 +69,7 @@ impl Debounce {
         !repeat
     }
 
+    /// Forget the last press, so the next one is acted on (e.g. when a new visitor starts).
     pub fn reset(&mut self) {
         self.last = None;
     }
@@ -76,6 +77,7 @@ impl Debounce {
 
 /// How many F10 presses open the staff PIN prompt, and within what time.
 pub const STAFF_PRESSES: usize = 3;
+/// The time within which the [`STAFF_PRESSES`] F10 presses must fall.
 pub const STAFF_WINDOW: Duration = Duration::from_secs(3);
 /// The longest PIN accepted (longer typing is ignored).
 pub const PIN_MAX: usize = 12;
@@ -84,6 +86,7 @@ pub const PIN_MAX: usize = 12;
 pub const FREE_TRIES: u32 = 5;
 /// The first lock; each wrong PIN after it doubles the wait, up to [`LOCK_MAX`].
 pub const LOCK_FIRST: Duration = Duration::from_secs(30);
+/// The longest lock after wrong PINs: one hour.
 pub const LOCK_MAX: Duration = Duration::from_secs(60 * 60);
 
 /// How long the exit stays locked after `wrong` wrong PINs in a row:
@@ -127,6 +130,7 @@ pub struct StaffExit {
 }
 
 impl StaffExit {
+    /// The staff exit for `pin`; `None` or an empty PIN turns it off (F10 then does nothing).
     pub fn new(pin: Option<String>) -> Self {
         Self {
             pin: pin.filter(|p| !p.is_empty()),
@@ -152,6 +156,7 @@ impl StaffExit {
         self.locked_until.filter(|&t| t > now)
     }
 
+    /// True when a PIN is set, so the staff exit works.
     pub fn enabled(&self) -> bool {
         self.pin.is_some()
     }
@@ -161,12 +166,14 @@ impl StaffExit {
         self.entry.as_ref().map(String::len)
     }
 
+    /// Close the PIN prompt without checking (the digits typed and the F10 count are forgotten; wrong-PIN count and lock stay).
     pub fn cancel(&mut self) {
         self.entry = None;
         self.wrong = false;
         self.presses.clear();
     }
 
+    /// Feed one event at time `now`: F10 presses, PIN digits, Enter, Esc. Says whether the event was the staff exit's and whether to end the program.
     pub fn on_event(&mut self, ev: &Event, now: Instant) -> StaffStep {
         let Some(pin) = &self.pin else {
             return StaffStep::Pass;

@@ -32,7 +32,9 @@ use crate::tui::{Driver, keymap, ui};
 use idle::{Idle, IdleState};
 use input::{Debounce, StaffExit, StaffStep};
 
+/// Seconds with no input before "Are you still there?" shows, unless the settings say otherwise (`idle-timeout`).
 pub const DEFAULT_IDLE_TIMEOUT: u64 = 120;
+/// Seconds that question shows before the kiosk starts again for the next visitor (`idle-warning`).
 pub const DEFAULT_IDLE_WARNING: u64 = 30;
 
 pub use crate::cli::{KioskArgs, StatsArgs};
@@ -40,7 +42,9 @@ pub use crate::cli::{KioskArgs, StatsArgs};
 /// The kiosk's own rules, already merged from the settings file and command line.
 #[derive(Debug, Clone)]
 pub struct Settings {
+    /// How long with no input before "Are you still there?" shows.
     pub idle_timeout: Duration,
+    /// How long that question shows before the kiosk starts again.
     pub idle_warning: Duration,
     /// The staff exit PIN; `None` turns the staff exit off.
     pub pin: Option<String>,
@@ -65,11 +69,13 @@ pub enum Stage {
     Visiting,
 }
 
+/// An unattended kiosk (`hangup kiosk`): the invitation, one visitor's practice, the idle reset and the staff exit.
 pub struct Kiosk {
     /// The current visitor's session. Replaced, not cleared, on every reset.
     pub app: App,
     library: Library,
     options: Options,
+    /// Waiting for a visitor, or in use.
     pub stage: Stage,
     idle: Idle,
     /// Seconds left, while "Are you still there?" shows.
@@ -78,8 +84,11 @@ pub struct Kiosk {
     /// The block a finger went down on. A touch acts when the finger lifts
     /// on the same block, so sliding off cancels it.
     pressed: Option<Target>,
+    /// The staff exit: the hidden key sequence and PIN prompt.
     pub staff: StaffExit,
+    /// The day's counts and where they are saved.
     pub store: Store,
+    /// False once staff have left with the PIN; the loop then ends.
     pub running: bool,
     /// The clock's last reading (for the lock countdown on the PIN prompt).
     now: Option<Instant>,
@@ -106,6 +115,7 @@ fn new_visit(library: &Library, options: &Options) -> App {
 }
 
 impl Kiosk {
+    /// A kiosk over `library`, showing the invitation; `options.mode` is set to kiosk whatever it was.
     pub fn new(library: Library, mut options: Options, settings: Settings, store: Store) -> Self {
         options.mode = Mode::Kiosk;
         Self {
@@ -344,6 +354,7 @@ impl Kiosk {
         }
     }
 
+    /// Draw the screen: the PIN prompt, "Are you still there?", the invitation, or the visitor's call, whichever is up.
     pub fn draw(&self, frame: &mut Frame) {
         let theme = &self.app.options.theme;
         if let Some(typed) = self.staff.prompt() {

@@ -61,7 +61,9 @@ fn centred_in(
 /// Where the language choice is on the invitation: one block per language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LanguageBlocks {
+    /// The "Cymraeg" block, in screen cells.
     pub cymraeg: Rect,
+    /// The "English" block, in screen cells.
     pub english: Rect,
 }
 
@@ -135,6 +137,7 @@ pub fn attract(frame: &mut Frame, theme: &Theme) -> LanguageBlocks {
     blocks
 }
 
+/// Draw "Are you still there?" centred, with the whole seconds left before the kiosk starts again.
 pub fn still_there(frame: &mut Frame, theme: &Theme, seconds_left: u64) {
     centred(
         frame,

@@ -24,9 +24,13 @@ use super::model::Cmd;
 /// What a key, click or touch asks for. Each front end maps its input to these.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
+    /// Up arrow: move the highlight up.
     Up,
+    /// Down arrow: move the highlight down.
     Down,
+    /// Page Up: scroll the text up a page.
     PageUp,
+    /// Page Down: scroll the text down a page.
     PageDown,
     /// Enter: choose the highlighted item, or go on.
     Select,
@@ -38,12 +42,15 @@ pub enum Action {
     Undo,
     /// Leave the call, the quick questions or the quick check (asks first).
     Leave,
+    /// `?`: show the help card (the right action, the numbers, the keys).
     Help,
     /// `q`: asks first.
     Quit,
     /// Ctrl-C: stop now.
     ForceQuit,
+    /// `y`: yes, to a yes-or-no question.
     Yes,
+    /// `n`: no, to a yes-or-no question.
     No,
     /// Show the path taken beside the safe path.
     Replay,
@@ -51,8 +58,11 @@ pub enum Action {
     More,
     /// A touch or click on a call in the list: start it.
     Open(usize),
+    /// A mouse click or touch at a terminal cell; the front end turns it into the action of what is drawn there.
     Click {
+        /// The cell's column, 0-based from the left.
         column: u16,
+        /// The cell's row, 0-based from the top.
         row: u16,
     },
     /// The window changed size.
@@ -71,6 +81,7 @@ pub enum Action {
 /// How the flow behaves; the modes differ only in these rules, not in code paths.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
+    /// One learner at their own computer: the full screen or plain mode.
     Practice,
     /// A volunteer drives a projector session (`hangup group`); see `crate::group`.
     Group,
@@ -80,6 +91,7 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// Whether the learner may stop the program (`q` asks first); false for a kiosk.
     pub fn can_quit(self) -> bool {
         match self {
             Mode::Practice | Mode::Group => true,
@@ -158,7 +170,9 @@ pub const PAGE: usize = 9;
 /// The rules a flow runs by.
 #[derive(Debug, Clone)]
 pub struct Rules {
+    /// Practice, group or kiosk.
     pub mode: Mode,
+    /// The region id whose numbers and advice are shown, e.g. `ewni` or `scotland`.
     pub region: String,
     /// Fixes all randomness: run k uses seed + k.
     pub seed: Option<u64>,
@@ -167,9 +181,13 @@ pub struct Rules {
 /// Where the learner is.
 #[derive(Debug, Clone)]
 pub enum Screen {
+    /// The list of calls (and the head lines about progress).
     Start,
+    /// A call being played.
     Call {
+        /// The call's state.
         session: Box<Session>,
+        /// The replay (the learner's path beside the safer way) is on screen, after the ending.
         replay: bool,
     },
     /// The quick questions after a call.
@@ -181,8 +199,11 @@ pub enum Screen {
 /// A card or question over the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
+    /// The help card: the right action, the numbers to call, and the keys.
     Help,
+    /// "Do you want to stop practising?" (from `q`, where the mode allows stopping).
     ConfirmQuit,
+    /// "Do you want to leave this call and go back to the list?" (from Leave, in a call, the recall questions or a check).
     ConfirmLeave,
 }
 
@@ -204,7 +225,9 @@ pub enum Effect {
 /// A call that ended, waiting to be saved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finished {
+    /// What the call meant (scenario, kind, outcome, tricks missed).
     pub result: CallResult,
+    /// The seed the call was built with, so the next run can pick a different variant.
     pub seed: u64,
 }
 
@@ -229,6 +252,7 @@ pub struct Practice {
 }
 
 impl Practice {
+    /// The word shown before a call's title in the list ("New", "Due"), if any.
     pub fn mark_word(&self, id: &str) -> Option<&'static str> {
         self.marks.get(id).and_then(|m| m.word())
     }
@@ -237,10 +261,15 @@ impl Practice {
 /// The practice flow's state.
 #[derive(Debug, Clone)]
 pub struct Flow {
+    /// Every scenario to choose from, with the catalogues.
     pub library: Library,
+    /// The mode, region and seed.
     pub rules: Rules,
+    /// Where the learner is.
     pub screen: Screen,
+    /// A card or question over the screen, if one is open.
     pub overlay: Option<Overlay>,
+    /// False once the learner has chosen to stop; the run loop then ends.
     pub running: bool,
     /// Highlighted row on the start screen or among the choices.
     pub selected: usize,
@@ -267,6 +296,7 @@ pub struct Flow {
 }
 
 impl Flow {
+    /// A flow over `library` on the list of calls, with no progress shown (see [`Flow::practice`]).
     pub fn new(library: Library, rules: Rules) -> Self {
         Self {
             library,
@@ -337,6 +367,7 @@ impl Flow {
         self.page.get().clamp(1, PAGE)
     }
 
+    /// The call being played, if the screen is a call.
     pub fn session(&self) -> Option<&Session> {
         match &self.screen {
             Screen::Call { session, .. } => Some(session),
@@ -753,21 +784,28 @@ impl Flow {
 /// The quick questions after a call, one at a time.
 #[derive(Debug, Clone)]
 pub struct Recall {
+    /// The call's title, shown above the questions.
     pub title: String,
+    /// The call's recall questions, in file order.
     pub questions: Vec<ScriptRecall>,
+    /// The question on screen, 0-based.
     pub index: usize,
     /// The learner's answer to the current question, once given.
     pub answered: Option<bool>,
+    /// Questions answered right so far.
     pub right: usize,
 }
 
 /// What an action did to the recall check.
 pub enum RecallStep {
+    /// Still on the questions; true when the screen changed.
     Changed(bool),
+    /// Finished or left: back to the list of calls.
     Done,
 }
 
 impl Recall {
+    /// The recall questions of `script`; `None` when it has none.
     pub fn new(script: &Script) -> Option<Self> {
         if script.recall.is_empty() {
             return None;
@@ -781,10 +819,12 @@ impl Recall {
         })
     }
 
+    /// The question on screen, or `None` once all are answered.
     pub fn current(&self) -> Option<&ScriptRecall> {
         self.questions.get(self.index)
     }
 
+    /// Apply an action: `y`/1 and `n`/2 answer, Enter goes on, `b` answers again, Esc leaves.
     pub fn update(&mut self, action: Action) -> RecallStep {
         let Some(q) = self.current() else {
             return RecallStep::Done;
@@ -827,6 +867,7 @@ impl Recall {
 /// When to offer the quick check, and its results in this sitting.
 #[derive(Debug, Clone)]
 pub struct QuickState {
+    /// The quick-check sets.
     pub check: QuickCheck,
     /// Offer the before check (first use: nothing practised, no check taken).
     pub before_due: bool,
@@ -879,17 +920,22 @@ impl QuickState {
 pub enum QuickScreen {
     /// "Would you like a quick check?"
     Offer(CheckStage),
+    /// The questions, one at a time.
     Questions(CheckRun),
     /// The score, and the change since the before check.
     Result {
+        /// Before or after practice.
         stage: CheckStage,
+        /// The score and, for the after check, the change since before, in kind words.
         lines: Vec<String>,
+        /// Where the check's facts come from, shown under the result.
         source: String,
     },
 }
 
 /// What an action did on a quick-check screen.
 pub enum QuickStep {
+    /// Still going; true when the screen changed.
     Changed(bool),
     /// The last answer was given: the result is on screen, save the score.
     Finished(CheckStage, Score),
@@ -898,6 +944,7 @@ pub enum QuickStep {
 }
 
 impl QuickScreen {
+    /// Apply an action to the quick-check screen, updating `state` (offers, before score) when the flow keeps one.
     pub fn update(&mut self, action: Action, state: Option<&mut QuickState>) -> QuickStep {
         match self {
             QuickScreen::Offer(stage) => match action {

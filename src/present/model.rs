@@ -19,19 +19,34 @@ pub enum Role {
     /// A scene line ("The line goes quiet.").
     Scene,
     /// A named person's words ("The caller says…").
-    Speech { who: String },
+    Speech {
+        /// Who speaks, as the scenario names them, e.g. "DS Cole".
+        who: String,
+    },
     /// The words of a text message (or a message arriving during a call).
     Message,
     /// The learner's own thought ("You think: …"), never shown as speech.
     Thought,
     /// How a choice or a call went: safer (true) or risky (false).
-    Verdict { good: bool },
+    Verdict {
+        /// True for safer, false for risky.
+        good: bool,
+    },
     /// A trick: its name, and its definition the first time it comes up.
-    Trick { name: String },
+    Trick {
+        /// The trick's short name from the catalogue, e.g. "Fake authority".
+        name: String,
+    },
     /// One numbered step of advice.
-    Advice { number: usize },
+    Advice {
+        /// The step's number, 1-based, as shown before it.
+        number: usize,
+    },
     /// A phone number and what it is for.
-    Number { number: String },
+    Number {
+        /// The number to dial, with spaces, e.g. "0300 123 2040".
+        number: String,
+    },
     /// A quieter line (sources, "You chose: …", notices).
     Note,
     /// A question put to the learner.
@@ -43,11 +58,14 @@ pub enum Role {
 /// One piece of a screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
+    /// What the text is, so each front end shows or says it its own way.
     pub role: Role,
+    /// The words, already sanitised.
     pub text: String,
 }
 
 impl Block {
+    /// A block of `text` with `role`.
     pub fn new(role: Role, text: impl Into<String>) -> Self {
         Self {
             role,
@@ -59,11 +77,17 @@ impl Block {
 /// A key, named the way the footer and help card say it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
+    /// A digit key, 0-9 (1-9 pick choices, 0 is "More").
     Digit(u8),
+    /// The Enter key.
     Enter,
+    /// The Esc key.
     Esc,
+    /// The Page Up key.
     PageUp,
+    /// The Page Down key.
     PageDown,
+    /// A character key, e.g. `?`, `q`, `y`, `n`, `r` or `b`.
     Char(char),
 }
 
@@ -122,15 +146,21 @@ pub enum Cmd {
     StepBack,
     /// Leave the call or check (asks first).
     Leave,
+    /// Show the help card: the right action, the numbers and the keys.
     Help,
     /// Stop the program (asks first).
     Quit,
+    /// After a call: your path next to the safer way.
     Replay,
     /// The next page of the list.
     More,
+    /// Scroll the screen's text up a page.
     ScrollUp,
+    /// Scroll the screen's text down a page.
     ScrollDown,
+    /// Yes, in a yes-or-no question (the same as the first choice).
     Yes,
+    /// No, in a yes-or-no question (the same as the second choice).
     No,
     /// Close the help card.
     Close,
@@ -141,9 +171,11 @@ pub enum Cmd {
 /// An action the learner may take on a screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Command {
+    /// What the command does.
     pub id: Cmd,
     /// The keys that take it, the first one named in footers.
     pub keys: Vec<Key>,
+    /// The command's name in footers, the help card and touch blocks, e.g. "Help".
     pub label: String,
     /// What Enter does here.
     pub default: bool,
@@ -152,6 +184,7 @@ pub struct Command {
 }
 
 impl Command {
+    /// A harmless command `id`, taken by `keys`, called `label` (not the default; see [`Command::default`] and [`Command::unsafe_`]).
     pub fn new(id: Cmd, keys: &[Key], label: impl Into<String>) -> Self {
         Self {
             id,
@@ -170,6 +203,7 @@ impl Command {
         self
     }
 
+    /// Mark the command as not harmless if taken by accident, e.g. stop, leave, or yes to leaving (sets `safe` to false).
     pub fn unsafe_(mut self) -> Self {
         self.safe = false;
         self
@@ -213,11 +247,14 @@ pub struct Screen {
     pub short_answers: bool,
     /// What to touch, for the kiosk's footer, when not "Touch an answer".
     pub touch_hint: Option<String>,
+    /// The screen's text, in reading order.
     pub blocks: Vec<Block>,
+    /// What the learner may do here; the footer, help card and touch blocks are made from this.
     pub commands: Vec<Command>,
 }
 
 impl Screen {
+    /// An empty screen called `title`.
     pub fn new(title: impl Into<String>) -> Self {
         Self {
             title: title.into(),
@@ -225,10 +262,12 @@ impl Screen {
         }
     }
 
+    /// Add a block of `text` with `role` at the end.
     pub fn block(&mut self, role: Role, text: impl Into<String>) {
         self.blocks.push(Block::new(role, text));
     }
 
+    /// Add a command at the end.
     pub fn command(&mut self, c: Command) {
         self.commands.push(c);
     }
@@ -248,6 +287,7 @@ impl Screen {
         self.commands.iter().find(|c| c.default)
     }
 
+    /// The command `id`, if the screen offers it.
     pub fn find(&self, id: Cmd) -> Option<&Command> {
         self.commands.iter().find(|c| c.id == id)
     }

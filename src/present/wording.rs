@@ -19,7 +19,10 @@ macro_rules! words {
         /// The words of the screens, in one language.
         #[derive(Debug, Clone, Copy)]
         pub struct Words {
-            $(pub $field: &'static str,)*
+            $(
+                #[doc = concat!("The words of message `", stringify!($field), "` (with `-` for `_`) in `screens.ftl`.")]
+                pub $field: &'static str,
+            )*
         }
 
         impl Words {

@@ -19,12 +19,16 @@ pub use crate::present::flow::{Action, Mode, Overlay, PAGE, Screen};
 
 use super::theme::Theme;
 
+/// What the terminal app needs from the command line, beyond the scenarios.
 #[derive(Debug, Clone)]
 pub struct Options {
+    /// Practice, group or kiosk: what the learner may do (e.g. whether they can quit).
     pub mode: Mode,
+    /// The region id whose numbers and advice to show, e.g. `ewni` or `scotland`.
     pub region: String,
     /// Fixes all randomness: run k uses seed + k.
     pub seed: Option<u64>,
+    /// The colours and emphasis to draw with.
     pub theme: Theme,
     /// `--large`: big letters for the caller's words and key messages,
     /// when the window is big enough for them (see `big.rs`).
@@ -34,20 +38,28 @@ pub struct Options {
 /// Something on screen that can be clicked or touched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
+    /// A call in the list, as a 0-based index into the library's scenarios.
     Scenario(usize),
     /// "0  More calls": the next page of the list.
     More,
+    /// A choice on the call screen, as a 0-based index in the order shown.
     Choice(usize),
+    /// The "Continue" block (the same as Enter).
     Continue,
+    /// The first of two answer blocks in a yes-or-no window (picks answer 1), e.g. "Yes, leave".
     Yes,
+    /// The second of two answer blocks in a yes-or-no window.
     No,
     /// Any other action with a touch block (Back, Help, Leave, More below...).
     Act(Action),
 }
 
+/// The terminal practice app: the flow, the options and where the last frame put the clickable areas.
 #[derive(Debug)]
 pub struct App {
+    /// The practice flow (screens, selection, the session), shared with every front end.
     pub flow: Flow,
+    /// The options from the command line.
     pub options: Options,
     /// Clickable areas from the last frame (written while rendering).
     pub targets: RefCell<Vec<(Rect, Target)>>,
@@ -67,6 +79,7 @@ impl DerefMut for App {
 }
 
 impl App {
+    /// The app over `library`, on the start screen, with no call yet.
     pub fn new(library: Library, options: Options) -> Self {
         let rules = Rules {
             mode: options.mode,

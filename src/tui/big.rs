@@ -26,6 +26,7 @@ const SIZES: [(PixelSize, u16, u16); 3] = [
 /// How a text fits in big letters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fit {
+    /// The letter size chosen: the biggest that fits.
     pub size: PixelSize,
     /// One entry a row of big letters.
     pub lines: Vec<String>,
@@ -34,6 +35,7 @@ pub struct Fit {
     pub gap: u16,
     /// Columns and rows the big letters take.
     pub width: u16,
+    /// Rows the big letters take, including the blank rows between them.
     pub height: u16,
 }
 

@@ -55,6 +55,7 @@ pub struct Context {
     pub covered: bool,
 }
 
+/// The input guard's state (see the module docs): when the screen last changed and the last key seen.
 #[derive(Debug, Clone)]
 pub struct Guard {
     settle: Duration,
@@ -71,6 +72,7 @@ impl Default for Guard {
 }
 
 impl Guard {
+    /// A guard whose settle window is `settle` (the run loop uses [`SETTLE`]; tests use others).
     pub fn new(settle: Duration) -> Self {
         Self {
             settle,

@@ -7,6 +7,7 @@ use crossterm::event::{
 
 use super::app::Action;
 
+/// The action a terminal event stands for: a key press, a click or touch, or a resize (redraw); `None` for anything else, including key releases and repeats.
 pub fn action_for(event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) => key_action(key),

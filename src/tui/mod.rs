@@ -26,7 +26,9 @@ use app::App;
 
 /// What the loop runs: the practice app, or something wrapping it (the kiosk).
 pub trait Driver {
+    /// True while the loop should go on; the loop ends when this turns false.
     fn running(&self) -> bool;
+    /// Draw the whole screen from the driver's state (drawing never changes what is shown, only notes clickable areas).
     fn draw(&self, frame: &mut Frame);
     /// Handle one event; true when the screen must be redrawn.
     fn on_event(&mut self, event: &Event, now: Instant) -> bool;
@@ -119,7 +121,9 @@ pub fn run(app: &mut App) -> io::Result<()> {
 /// runs once at the start and after every action, and returns true when it
 /// changed something on screen.
 pub struct Hooked<'a, F> {
+    /// The practice app being run.
     pub app: &'a mut App,
+    /// The hook: given the app and the action just applied (`None` at the start), does the outside work and returns true when the screen changed.
     pub after: F,
 }
 
@@ -179,9 +183,11 @@ pub fn run_with(driver: &mut impl Driver) -> io::Result<()> {
 /// of its own), or a message of the driver's own kind from another thread.
 #[derive(Debug)]
 pub enum Input<M> {
+    /// An event from the terminal.
     Term(Event),
     /// The terminal could not be read (it went away): the loop ends.
     TermFailed(io::Error),
+    /// A message of the driver's own kind from another thread (e.g. the group link).
     Other(M),
 }
 

@@ -28,10 +28,12 @@ pub type Tui = Terminal<super::capped::Capped<CrosstermBackend<io::Stdout>>>;
 
 /// Owns the terminal; restores it when dropped (also on `?` error returns).
 pub struct TerminalGuard {
+    /// The ratatui terminal to draw on, over the real one (raw mode, alternate screen).
     pub terminal: Tui,
 }
 
 impl TerminalGuard {
+    /// Take over the terminal: raw mode, alternate screen, hidden cursor, and mouse presses when `mouse` is true. Installs the panic, signal and hang-up handlers that restore it.
     pub fn new(mouse: bool) -> io::Result<Self> {
         install_panic_hook();
         install_signal_handlers();

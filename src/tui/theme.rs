@@ -14,6 +14,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+/// Which set of colours and emphasis to draw with (see the module docs for how one is picked).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ThemeName {
     /// Colours for a dark background (256-colour palette).
@@ -25,33 +26,51 @@ pub enum ThemeName {
     Plain,
     /// The Linux text console: its 16 colours on black.
     Console,
+    /// `--high-contrast`: bold, underline and reverse video only, no colours, for low vision.
     HighContrast,
+    /// `--monochrome` or `NO_COLOR`: no colours and little emphasis; every state is still said in words.
     Monochrome,
 }
 
 /// What the terminal's background is, as far as we can tell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Background {
+    /// A dark background (from the terminal's OSC 11 answer, `COLORFGBG` or `--theme dark`).
     Dark,
+    /// A light background.
     Light,
+    /// Not known: the terminal did not answer and nothing else says.
     Unknown,
     /// The Linux text console (black, 16 colours).
     LinuxConsole,
 }
 
+/// The style of each text role on screen, for one [`ThemeName`]; front ends pick a role, never a colour.
 #[derive(Debug, Clone, Copy)]
 pub struct Theme {
+    /// Which theme this is.
     pub name: ThemeName,
+    /// Ordinary text: what is said, choices, explanations.
     pub text: Style,
+    /// The bar at the top with the screen's title.
     pub title_bar: Style,
+    /// The bar at the bottom listing the keys.
     pub footer: Style,
+    /// The caller's number and words, so the caller stands out from the narration.
     pub caller: Style,
+    /// Headings and questions, e.g. "Is this a scam or a real call?".
     pub heading: Style,
+    /// The highlighted choice in a list.
     pub selected: Style,
+    /// "Safer choice" and safe endings (always with the words, never by colour alone).
     pub safer: Style,
+    /// "Risky choice" and every ending that is not safe.
     pub risky: Style,
+    /// The names of tricks ("Tricks in this call: ...").
     pub trick: Style,
+    /// Narration, scene-setting and hints: text that is there but not the main thing.
     pub dim: Style,
+    /// The lines around boxes.
     pub border: Style,
 }
 
@@ -71,6 +90,7 @@ pub const ROLES: [&str; 11] = [
 ];
 
 impl Theme {
+    /// The theme called `name`, with every role's style.
     pub fn new(name: ThemeName) -> Self {
         match name {
             ThemeName::Default => Self::dark(),
@@ -355,6 +375,7 @@ pub mod contrast {
         (hi + 0.05) / (lo + 0.05)
     }
 
+    /// WCAG contrast ratio of two sRGB colours, each `(red, green, blue)` from 0 to 255 (result 1 to 21).
     pub fn ratio(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
         ratio_l(luminance(a), luminance(b))
     }

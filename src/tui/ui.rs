@@ -22,9 +22,12 @@ use super::app::{Action, App, Overlay, PAGE, Screen, Target};
 use super::big;
 use super::theme::Theme;
 
+/// The narrowest terminal, in columns, that screens are drawn in; below it "Please make the window bigger." shows instead.
 pub const MIN_WIDTH: u16 = 40;
+/// The lowest terminal, in rows, that screens are drawn in (see [`MIN_WIDTH`]).
 pub const MIN_HEIGHT: u16 = 12;
 
+/// Draw the practice app's current screen (and any window over it) into `frame`, noting the clickable areas in `app.targets`.
 pub fn draw(frame: &mut Frame, app: &App) {
     app.targets.borrow_mut().clear();
     let area = frame.area();

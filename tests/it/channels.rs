@@ -109,3 +109,25 @@ fn a_channel_that_does_not_exist_is_named_with_the_ones_that_do() {
     assert_eq!(d.code, "H0103");
     assert!(d.message.contains("\"voice-note\""), "{}", d.message);
 }
+
+#[test]
+fn play_file_with_a_built_in_id_plays_the_file() {
+    // An author proof-reads an edited copy of a built-in call: the copy plays.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let english = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scenarios/gift-card-voucher.toml"
+    ))
+    .expect("built-in");
+    let edited = english.replacen("We need your help", "We really need your help", 1);
+    assert_ne!(edited, english);
+    let path = dir.path().join("copy.toml");
+    std::fs::write(&path, edited).expect("write");
+    let path = path.to_string_lossy().to_string();
+    let (out, _, _) = common::run_binary(
+        &["play", &path, "--plain", "--seed", "1"],
+        &[("HANGUP_DATA_DIR", dir.path().as_os_str())],
+        "",
+    );
+    assert!(out.contains("We really need your help"), "{out}");
+}

@@ -3,12 +3,14 @@
 //!   time and one repeat, which is where a repeated mistake must lead on);
 //! - every ending of a phone scam teaches clearing the line;
 //! - the replay of every path shows only the learner's own choices, then how the
-//!   call ended, and the safer way leaves that path at its first unsafe choice.
+//!   call ended, and the safer way leaves that path at its first unsafe choice;
+//! - no ending states a fact its path never set (see `truth`).
 
 use std::collections::BTreeMap;
 
 use hangup::engine::library::{BUILTIN_SCENARIOS, parse_scenario};
-use hangup::engine::model::Verdict;
+use hangup::engine::model::{Scenario, Verdict};
+use hangup::engine::script::ScriptEnding;
 use hangup::engine::{Catalogue, Kind, Medium, Outcome, Phase, Script, Session};
 
 /// The most decisions any path may take.
@@ -21,7 +23,37 @@ struct Walk<'a> {
     clear_line: String,
     ended: usize,
     problems: Vec<String>,
+    /// The call as written, for the endings' own conditions.
+    scenario: Option<&'a Scenario>,
 }
+
+/// Words in an ending line that state something only some paths did, and the
+/// fact (set by the choice that did it) a path must have set to be shown them
+/// ("!fact": must not have set). Matched without regard to case.
+const CLAIMS: &[(&str, &str, &str)] = &[
+    ("police-courier", "know your pin", "pin-read-out"),
+    ("police-courier", "read your pin out", "pin-read-out"),
+    ("police-courier", "pin written down", "pin-in-envelope"),
+    ("police-courier", "your pin on paper", "pin-in-envelope"),
+    (
+        "police-courier",
+        "you put your cards in an envelope",
+        "cards-in-envelope",
+    ),
+    ("police-courier", "so you rang 999", "rang-999-safely"),
+    ("bank-safe-account", "into your computer", "computer-access"),
+    ("bank-safe-account", "so you called 999", "rang-999"),
+    (
+        "bank-callback",
+        "you had called the number on your card",
+        "rang-card-number",
+    ),
+    (
+        "bank-callback",
+        "you could call your bank back",
+        "!rang-card-number",
+    ),
+];
 
 impl Walk<'_> {
     fn go(&mut self, session: Session, visits: &mut BTreeMap<usize, usize>) {
@@ -71,6 +103,7 @@ impl Walk<'_> {
                 .push(format!("{}: ended with no ending", self.name));
             return;
         };
+        self.truth(session, ending);
         if script.kind == Kind::Scam
             && script.medium == Medium::Call
             && !ending.action.contains(&self.clear_line)
@@ -119,6 +152,150 @@ impl Walk<'_> {
     }
 }
 
+impl Walk<'_> {
+    /// No ending states a fact its path never set. On this path, with the
+    /// facts it set (`session.facts()`):
+    /// - the ending's own `when` / `unless` hold;
+    /// - every line shown holds its condition;
+    /// - a line that states a fact (`CLAIMS`) is shown only if the path set it;
+    /// - a line written elsewhere in the ending `when` a fact is set is not
+    ///   shown without that fact (the same words, but unconditional);
+    /// - a line that repeats a learner's action word for word (a choice's
+    ///   recap) is shown only on a path that took that action.
+    fn truth(&mut self, session: &Session, ending: &ScriptEnding) {
+        let facts = session.facts();
+        let script = session.script();
+        let taken: Vec<String> = path_recaps(session);
+        let on = |f: &str| facts.contains(f);
+        let mut say = |why: String| {
+            self.problems.push(format!(
+                "{}: ending \"{}\" on path {taken:?} (facts {facts:?}): {why}",
+                self.name, ending.id
+            ))
+        };
+        if let Some(e) = self
+            .scenario
+            .and_then(|s| s.endings.iter().find(|e| e.id.get_ref() == &ending.id))
+        {
+            if let Some(w) = e.when.as_ref().filter(|w| !on(w.get_ref())) {
+                say(format!("the ending needs \"{}\"", w.get_ref()));
+            }
+            if let Some(u) = e.unless.as_ref().filter(|u| on(u.get_ref())) {
+                say(format!("the ending needs \"{}\" not set", u.get_ref()));
+            }
+        }
+        let written = script.endings.iter().find(|e| e.id == ending.id);
+        for (line, cond) in ending.happened.iter().zip(&ending.happened_cond) {
+            if !cond.holds(facts, false) {
+                say(format!(
+                    "\"{line}\" is shown, but its condition {cond:?} does not hold"
+                ));
+            }
+            let lower = line.to_lowercase();
+            for (_, phrase, fact) in CLAIMS.iter().filter(|(c, _, _)| *c == self.name) {
+                let holds = match fact.strip_prefix('!') {
+                    Some(f) => !on(f),
+                    None => on(fact),
+                };
+                if lower.contains(phrase) && !holds {
+                    say(format!(
+                        "\"{line}\" says \"{phrase}\", but \"{fact}\" was never set"
+                    ));
+                }
+            }
+            if let Some(w) = written {
+                for (l, c) in w.happened.iter().zip(&w.happened_cond) {
+                    if l == line && c.when.as_ref().is_some_and(|f| !on(f)) && cond.when.is_none() {
+                        say(format!(
+                            "\"{line}\" is also written for when {:?} only",
+                            c.when
+                        ));
+                    }
+                }
+            }
+            let is_recap = script
+                .steps
+                .iter()
+                .flat_map(|st| &st.choices)
+                .any(|c| !c.recap.is_empty() && c.recap == *line);
+            if is_recap && !taken.iter().any(|r| r == line) {
+                say(format!("\"{line}\" tells a choice this path never made"));
+            }
+        }
+    }
+}
+
+fn path_recaps(session: &Session) -> Vec<String> {
+    let script = session.script();
+    session
+        .path()
+        .iter()
+        .map(|t| script.steps[t.step].choices[t.index].recap.clone())
+        .collect()
+}
+
+/// Walk every path of one call; the problems found.
+fn walk_call(name: &str, text: &str) -> (usize, Vec<String>) {
+    let c = Catalogue::builtin();
+    let clear_line = c
+        .advice_text("clear-line", "ewni")
+        .expect("clear-line advice");
+    let s = parse_scenario(text.as_bytes(), &c).expect("loads");
+    let mut session = Session::new(Script::build(&s, &c, "ewni", 11));
+    session.answer();
+    let mut walk = Walk {
+        name,
+        clear_line,
+        ended: 0,
+        problems: Vec::new(),
+        scenario: Some(&s),
+    };
+    walk.go(session, &mut BTreeMap::new());
+    (walk.ended, walk.problems)
+}
+
+/// The test above can fail: a copy of police-courier whose envelope path is
+/// told "You read your PIN out" (the line's `when` taken off) is caught, and so
+/// is a copy whose safe ending says "so you rang 999" on every path.
+#[test]
+fn an_ending_that_states_a_fact_its_path_never_set_is_caught() {
+    let (_, text) = BUILTIN_SCENARIOS
+        .iter()
+        .find(|(n, _)| *n == "police-courier.toml")
+        .expect("police-courier is built in");
+    let (_, ok) = walk_call("police-courier", text);
+    assert!(ok.is_empty(), "{}", ok.join("\n"));
+
+    let pin = "text = \"You read your PIN out to them, and put your bank cards in an envelope.\"\nwhen = \"pin-read-out\"\n";
+    assert!(text.contains(pin));
+    let wrong = text.replace(
+        pin,
+        "text = \"You read your PIN out to them, and put your bank cards in an envelope.\"\n",
+    );
+    let (_, found) = walk_call("police-courier", &wrong);
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("\"read your pin out\", but \"pin-read-out\" was never set")),
+        "{found:?}"
+    );
+
+    let rang = "text = \"They had said a courier would come, so you rang 999.\"\nwhen = \"rang-999-safely\"\n";
+    assert!(text.contains(rang));
+    let wrong = text.replacen(
+        rang,
+        "text = \"They had said a courier would come, so you rang 999.\"\n",
+        1,
+    );
+    let (_, found) = walk_call("police-courier", &wrong);
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("\"rang-999-safely\" was never set")),
+        "{found:?}"
+    );
+}
+
 #[test]
 fn every_path_of_every_builtin_call_ends_and_teaches_the_right_things() {
     let c = Catalogue::builtin();
@@ -132,10 +309,11 @@ fn every_path_of_every_builtin_call_ends_and_teaches_the_right_things() {
         let mut session = Session::new(Script::build(&s, &c, "ewni", 11));
         session.answer();
         let mut walk = Walk {
-            name,
+            name: name.trim_end_matches(".toml"),
             clear_line: clear_line.clone(),
             ended: 0,
             problems: Vec::new(),
+            scenario: Some(&s),
         };
         walk.go(session, &mut BTreeMap::new());
         assert!(walk.ended > 0, "{name}: no path ends");

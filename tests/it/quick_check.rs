@@ -82,15 +82,48 @@ fn progress_decides_which_check_is_due() {
     let today = day("2026-05-01");
     let mut p = Progress::default();
     assert_eq!(offered(&p), Some(Stage::Before), "first use");
-    p.record_check(Stage::Before, Score { right: 3, asked: 6 }, today);
+    p.record_check(
+        Stage::Before,
+        Score {
+            right: 3,
+            asked: 6,
+            unsure: 1,
+        },
+        today,
+    );
     assert_eq!(offered(&p), None, "nothing practised since");
     p.calls_since_check = 2;
     assert_eq!(offered(&p), None);
     p.calls_since_check = 3;
     assert_eq!(offered(&p), Some(Stage::After));
-    p.record_check(Stage::After, Score { right: 5, asked: 6 }, today);
+    p.record_check(
+        Stage::After,
+        Score {
+            right: 5,
+            asked: 6,
+            unsure: 0,
+        },
+        today,
+    );
     assert_eq!(offered(&p), None);
-    assert_eq!(p.first_check(), Some(Score { right: 3, asked: 6 }));
+    assert_eq!(
+        p.first_check(),
+        Some(Score {
+            right: 3,
+            asked: 6,
+            unsure: 1
+        })
+    );
+    // "Not sure" answers are stored apart, and survive a save and a load.
+    let text = toml::to_string(&p).expect("toml");
+    assert!(text.contains("unsure = 1"), "{text}");
+    let back: Progress = toml::from_str(&text).expect("reads back");
+    assert_eq!(back.checks, p.checks);
+    // A record written before they were counted reads as none.
+    let old_record: hangup::progress::CheckRecord =
+        toml::from_str("day = \"2026-01-01\"\nstage = \"before\"\nright = 3\nasked = 6\n")
+            .expect("old record reads");
+    assert_eq!(old_record.unsure, 0);
 
     // Someone who practised before the check existed is never asked "before".
     let old = Progress {
