@@ -299,7 +299,10 @@ fn app_options(cli: &Cli, region: &str, full_screen: bool) -> app::Options {
 }
 
 fn keeper(cli: &Cli, library: &Library) -> Keeper {
-    Keeper::open(cli.data_dir.as_deref(), cli.no_save, library, Day::today())
+    let mut k = Keeper::open(cli.data_dir.as_deref(), cli.no_save, library, Day::today());
+    // To load the calls again if the learner switches language on the list.
+    k.scenarios = cli.scenarios.clone();
+    k
 }
 
 /// With --speak, plain mode reads aloud too. Answers typed at a keyboard
@@ -325,9 +328,15 @@ fn rules(cli: &Cli, region: &str) -> Rules {
 
 fn run_tui(cli: &Cli, a: &mut app::App, keeper: &mut Keeper) -> Result<(), String> {
     let mut speaker = cli.speak.then(|| Speaker::for_language(&cli.speak_command));
+    let mut language = hangup::i18n::current();
     tui::run_with_hook(a, |a, _action| {
         let (mut changed, again) = keeper.perform(&mut a.flow);
         if let Some(sp) = speaker.as_mut() {
+            // "Cymraeg / English" on the list: speech takes the new voice.
+            if hangup::i18n::current() != language {
+                language = hangup::i18n::current();
+                sp.set_language(language);
+            }
             changed |= hangup::practice::speak(&mut a.flow, sp, again);
         }
         changed

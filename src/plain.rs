@@ -101,6 +101,8 @@ pub struct Plain<'a, R: BufRead, W: Write> {
     last_spoken: String,
     /// Speech failed: one line, shown under the next title.
     voice_notice: Option<String>,
+    /// The language speech was last told to speak.
+    language: crate::i18n::Language,
 }
 
 impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
@@ -117,6 +119,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
             to_say: Vec::new(),
             last_spoken: String::new(),
             voice_notice: None,
+            language: crate::i18n::current(),
         }
     }
 
@@ -147,6 +150,17 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
             self.voice_notice = Some(n);
         }
         self.voice_notice.take()
+    }
+
+    /// The learner switched language on the list: speech speaks it too.
+    fn follow_language(&mut self) {
+        let now = crate::i18n::current();
+        if now != self.language {
+            self.language = now;
+            if let Some(v) = self.voice.as_mut() {
+                v.set_language(now);
+            }
+        }
     }
 
     /// Say `text` now, stopping the line before.
@@ -185,6 +199,12 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
                 _ => b.text.clone(),
             };
             self.line(&text)?;
+        }
+        if screen.find(Cmd::Language).is_some() {
+            // Offered in its own words: "Cymraeg: teipiwch c." on an English
+            // screen, "English: type e." on a Welsh one.
+            let other = crate::present::flow::other_language();
+            self.line(&other.tr("language-offer"))?;
         }
         self.choices(screen)
     }
@@ -251,6 +271,18 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
                     }
                     self.line(W.no_step_back)?;
                 }
+                "c" | "C" | "w" | "W" | "e" | "E" if screen.find(Cmd::Language).is_some() => {
+                    let c = answer.chars().next().unwrap_or('e').to_ascii_lowercase();
+                    let wanted = if c == 'e' {
+                        crate::i18n::Language::EnGb
+                    } else {
+                        crate::i18n::Language::Cy
+                    };
+                    if wanted != crate::i18n::current() {
+                        return Ok(Reply::Act(Action::Char(c)));
+                    }
+                    self.line(&wording::plain_wrong(n))?;
+                }
                 "q" | "Q" => {
                     if let Some(a) = leave_action(flow) {
                         return Ok(Reply::Act(a));
@@ -274,6 +306,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         until_ended: bool,
     ) -> io::Result<()> {
         while flow.running {
+            self.follow_language();
             let mut screen = screens::screen(flow);
             self.add_booster(flow, &mut screen);
             let spoken = crate::speech::spoken(&screen, Hands::Typed);
@@ -318,6 +351,9 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
                 }
                 Reply::Act(a) => {
                     flow.update(a);
+                    // Before the next screen is printed: it may be in
+                    // another language now.
+                    outside.perform(flow);
                 }
                 Reply::InputEnded => return Ok(()),
             }

@@ -3,11 +3,12 @@
 //! app, plain mode and `hangup progress`.
 
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::engine::Library;
 use crate::engine::quick_check::{QuickCheck, Score, Stage};
 use crate::engine::session::CallResult;
+use crate::i18n::Language;
 use crate::present::flow::{Action, Effect, Flow, Mode, QuickState};
 use crate::progress::{self, Day, Loaded, Mark, Progress, Store};
 use crate::speech::{Hands, Speaker};
@@ -25,6 +26,9 @@ pub struct Keeper {
     pub notice: Option<String>,
     marks: std::collections::BTreeMap<String, Mark>,
     library: Library,
+    /// The extra scenarios folder (`--scenarios`), to load the calls again
+    /// when the learner switches language.
+    pub scenarios: Option<PathBuf>,
 }
 
 impl Keeper {
@@ -51,6 +55,7 @@ impl Keeper {
             notice,
             marks: Default::default(),
             library: library.clone(),
+            scenarios: None,
         }
     }
 
@@ -155,6 +160,12 @@ impl Keeper {
                     changed = true;
                 }
                 Effect::SayAgain => again = true,
+                Effect::Language(language) => {
+                    let mut library = switch_language(flow, language, self.scenarios.as_deref());
+                    self.reorder(&mut library);
+                    flow.library = library;
+                    changed = true;
+                }
             }
         }
         if changed {
@@ -162,6 +173,23 @@ impl Keeper {
         }
         (changed, again)
     }
+}
+
+/// Speak `language` from now on (the learner chose it on the list): the
+/// words, and the calls, catalogues and quick check loaded again in it (with
+/// the extra `scenarios` folder, if any). The flow's library is replaced and
+/// the quick check keeps its place; the new library is returned too, for
+/// progress to put its due calls first.
+pub fn switch_language(flow: &mut Flow, language: Language, scenarios: Option<&Path>) -> Library {
+    crate::i18n::set_current(language);
+    let library = Library::load_in(scenarios, language);
+    flow.library = library.clone();
+    if let Some(q) = flow.practice.quick.as_mut()
+        && let Some(check) = QuickCheck::builtin()
+    {
+        q.check = check;
+    }
+    library
 }
 
 /// Say what is on screen if it changed (or again, on `s`). Returns true

@@ -12,6 +12,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::present::{Cmd, Role, Screen};
+use crate::tr;
 
 /// The longest wait for one line to be said. A speech program that hangs
 /// must not hold the learner for ever; a long step at a slow rate takes
@@ -27,6 +28,8 @@ pub trait Voice {
     fn wait(&mut self);
     /// A one-line message for the learner (e.g. the program is missing), once.
     fn take_notice(&mut self) -> Option<String>;
+    /// The learner switched language: speak it from the next line on.
+    fn set_language(&mut self, _language: crate::i18n::Language) {}
 }
 
 /// British voice, slow rate. `spd-say` works too: `--speak-command "spd-say -r -30"`.
@@ -54,12 +57,28 @@ pub struct Speaker {
     off: bool,
     /// A one-line message for the learner, e.g. the program was not found.
     pub notice: Option<String>,
+    /// The command as given (before a language chose its voice), to choose
+    /// again when the learner switches language.
+    given: String,
 }
 
 impl Speaker {
     /// A speaker for the current language (see [`command_for`]).
     pub fn for_language(command: &str) -> Self {
-        Self::new(&command_for(command, crate::i18n::current()))
+        let mut s = Self::new(&command_for(command, crate::i18n::current()));
+        s.given = command.to_string();
+        s
+    }
+
+    /// Speak `language` from the next line on: the default command takes
+    /// that language's voice; a command the user gave stays as it is.
+    pub fn set_language(&mut self, language: crate::i18n::Language) {
+        if self.given.is_empty() {
+            return;
+        }
+        let mut fresh = Self::new(&command_for(&self.given, language));
+        self.program = std::mem::take(&mut fresh.program);
+        self.args = std::mem::take(&mut fresh.args);
     }
 
     /// `command` is the program and its options, split the way a shell
@@ -82,6 +101,7 @@ impl Speaker {
             stopping: Vec::new(),
             last: String::new(),
             notice: None,
+            given: String::new(),
         };
         if broken {
             s.notice =
@@ -196,6 +216,9 @@ impl Voice for Speaker {
     fn take_notice(&mut self) -> Option<String> {
         self.notice.take()
     }
+    fn set_language(&mut self, language: crate::i18n::Language) {
+        Speaker::set_language(self, language);
+    }
 }
 
 /// How the learner answers, so the spoken prompts name the right thing.
@@ -216,10 +239,14 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
     let mut parts: Vec<String> = vec![sentence(&screen.title)];
     for b in &screen.blocks {
         parts.push(match &b.role {
-            Role::Speech { who } if who.is_empty() => format!("They say: {}", b.text),
-            Role::Speech { who } => format!("{who} says: {}", b.text),
-            Role::Message => format!("The message says: {}", b.text),
-            Role::Thought => format!("You think: {}", b.text),
+            Role::Speech { who } if who.is_empty() => {
+                tr!("speech-they-say", words = b.text.as_str())
+            }
+            Role::Speech { who } => {
+                tr!("speech-says", who = who.as_str(), words = b.text.as_str())
+            }
+            Role::Message => tr!("speech-message-says", words = b.text.as_str()),
+            Role::Thought => tr!("speech-thought", words = b.text.as_str()),
             Role::Advice { number } => format!("{number}. {}", b.text),
             _ => b.text.clone(),
         });
@@ -234,7 +261,7 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
             (Cmd::Choose(i), _) => format!("{}: {label}.", i + 1),
             (_, Hands::Touch) => format!("{label}."),
             (_, Hands::Keys) => match c.keys.first() {
-                Some(k) => format!("{label}: press {}.", k.spoken()),
+                Some(k) => tr!("speech-press", label = label, key = key_spoken(*k)),
                 None => format!("{label}."),
             },
             // Typed answers: only the numbered choices; the letters are in
@@ -252,6 +279,15 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
             .collect::<Vec<_>>()
             .join(" "),
     )
+}
+
+/// A key's name in words, for speech ("a question mark", "the letter c").
+fn key_spoken(k: crate::present::Key) -> String {
+    match k {
+        crate::present::Key::Char('?') => crate::i18n::tr("speech-key-question-mark"),
+        crate::present::Key::Char(c) => tr!("speech-key-letter", letter = c.to_string()),
+        other => other.name(),
+    }
 }
 
 fn sentence(text: &str) -> String {
@@ -284,10 +320,12 @@ pub fn numbers_aloud(text: &str) -> String {
             let amount: String = chars[i + 1..j].iter().collect();
             match amount.split_once('.') {
                 Some((pounds, pence)) if pence.trim_start_matches('0').is_empty() => {
-                    out.push_str(&format!("{pounds} pounds"))
+                    out.push_str(&tr!("speech-pounds", pounds = pounds))
                 }
-                Some((pounds, pence)) => out.push_str(&format!("{pounds} pounds {pence}")),
-                None => out.push_str(&format!("{amount} pounds")),
+                Some((pounds, pence)) => {
+                    out.push_str(&tr!("speech-pounds-pence", pounds = pounds, pence = pence))
+                }
+                None => out.push_str(&tr!("speech-pounds", pounds = amount.as_str())),
             }
             i = j;
             continue;

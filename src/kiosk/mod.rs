@@ -299,7 +299,8 @@ impl Kiosk {
                     self.store
                         .record(|c, day| c.check_finished(day, stage, score));
                 }
-                Effect::SayAgain => {}
+                // The kiosk offers its languages on the invitation instead.
+                Effect::SayAgain | Effect::Language(_) => {}
             }
         }
         changed

@@ -71,8 +71,11 @@ pub enum Action {
     /// shows the room view again (no blank screen, plan, help or notes over it).
     Present,
     /// Any other letter, digit or sign (group mode gives some of them a
-    /// meaning; `s` says the last thing again with `--speak`).
+    /// meaning; `s` says the last thing again with `--speak`; on the practice
+    /// list `c` or `w` asks for Cymraeg and `e` for English).
     Char(char),
+    /// A touch or click on "Cymraeg / English": speak this language.
+    Language(crate::i18n::Language),
 }
 
 /// How the flow behaves; the modes differ only in these rules, not in code paths.
@@ -125,6 +128,12 @@ impl Mode {
         matches!(self, Mode::Practice)
     }
 
+    /// The list offers "Cymraeg / English" (a kiosk offers it on its
+    /// invitation instead; a group session keeps the volunteer's language).
+    pub fn switches_language(self) -> bool {
+        matches!(self, Mode::Practice)
+    }
+
     /// Calls to finish before the quick check is offered again ("after").
     /// A kiosk visit is short, so it asks sooner. Group mode runs its own.
     pub fn calls_before_after_check(self) -> u32 {
@@ -133,6 +142,25 @@ impl Mode {
             Mode::Kiosk => 2,
             Mode::Group => u32::MAX,
         }
+    }
+}
+
+/// The language "Cymraeg / English" switches to: the other one of the two.
+pub fn other_language() -> crate::i18n::Language {
+    match crate::i18n::current() {
+        crate::i18n::Language::Cy => crate::i18n::Language::EnGb,
+        _ => crate::i18n::Language::Cy,
+    }
+}
+
+/// The language a key or touch asks for: `c` or `w` for Cymraeg (as on the
+/// kiosk's invitation), `e` for English, or the "Cymraeg / English" block.
+fn language_asked(action: Action) -> Option<crate::i18n::Language> {
+    match action {
+        Action::Char('c' | 'C' | 'w' | 'W') => Some(crate::i18n::Language::Cy),
+        Action::Char('e' | 'E') => Some(crate::i18n::Language::EnGb),
+        Action::Language(l) => Some(l),
+        _ => None,
     }
 }
 
@@ -188,6 +216,10 @@ pub enum Effect {
     CheckFinished(CheckStage, Score),
     /// Say the last thing again (`s` with `--speak`).
     SayAgain,
+    /// Speak this language from now on: the run loop sets it and loads the
+    /// calls, catalogues and quick check again in it (see
+    /// `crate::practice::switch_language`), and speech takes its voice.
+    Language(crate::i18n::Language),
 }
 
 /// A call that ended, waiting to be saved.
@@ -315,6 +347,7 @@ impl Flow {
             Cmd::ScrollDown => Action::PageDown,
             Cmd::Yes => Action::Pick(0),
             Cmd::No => Action::Pick(1),
+            Cmd::Language => Action::Language(other_language()),
         }
     }
 
@@ -527,8 +560,22 @@ impl Flow {
                 self.selected = if next < n { next } else { 0 };
                 true
             }
-            _ => false,
+            _ => match language_asked(action) {
+                Some(l) => self.ask_language(l),
+                None => false,
+            },
         }
+    }
+
+    /// On the list, or the offer of a quick check that comes before it: ask the run loop to switch to `language` (nothing to do
+    /// if it is the one in use, or in a mode that does not switch).
+    fn ask_language(&mut self, language: crate::i18n::Language) -> bool {
+        if !self.rules.mode.switches_language() || language == crate::i18n::current() {
+            return false;
+        }
+        self.effects.push(Effect::Language(language));
+        self.selected = 0;
+        true
     }
 
     /// Leave the call, questions or check, to the list.
@@ -698,6 +745,15 @@ impl Flow {
     }
 
     fn update_quick(&mut self, action: Action) -> bool {
+        let Screen::Quick(q) = &mut self.screen else {
+            return false;
+        };
+        // "Cymraeg / English" on the offer too: it can be the first screen.
+        if matches!(**q, QuickScreen::Offer(_))
+            && let Some(l) = language_asked(action)
+        {
+            return self.ask_language(l);
+        }
         let Screen::Quick(q) = &mut self.screen else {
             return false;
         };

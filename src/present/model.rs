@@ -164,6 +164,8 @@ pub enum Cmd {
     No,
     /// Close the help card.
     Close,
+    /// "Cymraeg / English": switch the words and the calls to the other language.
+    Language,
 }
 
 /// An action the learner may take on a screen.
@@ -332,6 +334,8 @@ impl Screen {
                 Cmd::ScrollUp => continue,
                 Cmd::ScrollDown if !overflow => continue,
                 Cmd::ScrollDown => 2,
+                // The list shows it on a row of its own as well.
+                Cmd::Language => 0,
                 Cmd::Quit | Cmd::StepBack => 1,
                 Cmd::Help => 5,
                 _ if c.default => 8,

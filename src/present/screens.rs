@@ -29,6 +29,17 @@ fn help_cmd() -> Command {
     Command::new(Cmd::Help, &[Key::Char('?')], W.help)
 }
 
+/// "Cymraeg / English" on the list: the keys that switch to the other
+/// language (`c` or `w` for Cymraeg, `e` for English, as on the kiosk's
+/// invitation).
+fn language_cmd() -> Command {
+    let keys: &[Key] = match super::flow::other_language() {
+        crate::i18n::Language::Cy => &[Key::Char('c'), Key::Char('w')],
+        _ => &[Key::Char('e')],
+    };
+    Command::new(Cmd::Language, keys, crate::i18n::tr("language-choice"))
+}
+
 fn scroll_cmds(s: &mut Screen) {
     s.command(Command::new(
         Cmd::ScrollDown,
@@ -50,7 +61,14 @@ pub fn base(flow: &Flow) -> Screen {
             }
         }
         At::Recall(r) => recall(r),
-        At::Quick(q) => quick(q),
+        At::Quick(q) => {
+            let mut s = quick(q);
+            // The offer can be the first screen: the language choice is there too.
+            if matches!(**q, QuickScreen::Offer(_)) && flow.rules.mode.switches_language() {
+                s.command(language_cmd());
+            }
+            s
+        }
     }
 }
 
@@ -98,6 +116,9 @@ fn start(flow: &Flow) -> Screen {
     }
     if flow.library.scenarios.len() > flow.page_size() {
         s.command(Command::new(Cmd::More, &[Key::Digit(0)], W.more_calls));
+    }
+    if flow.rules.mode.switches_language() {
+        s.command(language_cmd());
     }
     s.command(help_cmd());
     if flow.rules.mode.can_quit() {

@@ -323,6 +323,17 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
     // Progress, scores and notices: the screen model's blocks.
     head.extend(model.blocks.iter().map(|b| Line::from(b.text.clone())));
     let mut foot: Vec<Line> = Vec::new();
+    // "Cymraeg / English": its own row, to click or touch (and its key).
+    let language = model.find(crate::present::Cmd::Language).map(|c| {
+        let key = c.key().map_or_else(String::new, |k| k.name());
+        (
+            Line::from(format!("{key}  {}", c.label)).style(theme.heading),
+            app.flow.action_for(c.id),
+        )
+    });
+    if let Some((line, _)) = &language {
+        foot.push(line.clone());
+    }
     if app.options.mode.can_quit() {
         // The whole hint where there is room; in a small window, where to find it.
         let hint = if area.height >= 20 {
@@ -345,6 +356,11 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
     .areas(area);
     frame.render_widget(head_para, h);
     frame.render_widget(foot_para, f);
+    if let Some((_, action)) = language
+        && f.height > 0
+    {
+        target(app, Rect { height: 1, ..f }, Target::Act(action));
+    }
 
     // One page of calls, one digit key each; 0 shows the next page. By touch
     // (kiosk) a page holds as many tall blocks as fit, the first page too.

@@ -27,6 +27,7 @@ mod group_notes;
 mod hostile;
 mod kiosk;
 mod kiosk_e2e;
+mod language_choice;
 mod large;
 mod layers;
 mod lessons;

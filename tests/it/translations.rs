@@ -153,3 +153,121 @@ fn the_catalogues_and_the_quick_check_come_in_welsh() {
     assert_eq!((w.answer, &w.from), (e.answer, &e.from));
     assert!(q.problems(&c).is_empty(), "{:?}", q.problems(&c));
 }
+
+/// Every sentence a learner sees in a built call, in order: the words of each
+/// step (scene, lines, choices, feedback, recaps), the endings and the quick
+/// questions. Names (who) are left out: fictional names stay the same.
+fn sentences(script: &hangup::engine::Script) -> Vec<String> {
+    let mut out = vec![script.title.clone(), script.summary.clone()];
+    for st in &script.steps {
+        out.extend(st.scene.clone());
+        out.extend(st.time.clone());
+        if !st.says.is_empty() {
+            out.push(st.says.clone());
+        }
+        out.extend(st.lines.iter().map(|l| l.text.clone()));
+        for c in &st.choices {
+            out.extend([c.text.clone(), c.feedback.clone(), c.recap.clone()]);
+        }
+    }
+    for e in &script.endings {
+        out.push(e.title.clone());
+        out.extend(e.happened.iter().cloned());
+    }
+    for r in &script.recall {
+        out.extend([r.question.clone(), r.explain.clone()]);
+    }
+    out
+}
+
+/// How many texts of a built-in call the Welsh check says show in English
+/// (missing, out of date, or with different placeholders).
+fn welsh_gaps(id: &str) -> usize {
+    let mut out = Vec::new();
+    run_check_in(&[], None, Some(Language::Cy), Format::Json, &mut out);
+    let doc: serde_json::Value = serde_json::from_slice(&out).expect("json output parses");
+    doc["diagnostics"]
+        .as_array()
+        .expect("diagnostics array")
+        .iter()
+        .filter(|d| {
+            d["file"]
+                .as_str()
+                .unwrap_or_default()
+                .ends_with(&format!("{id}.toml"))
+                && matches!(d["code"].as_str(), Some("H0801" | "H0802" | "H0804"))
+        })
+        .count()
+}
+
+/// Walks every path of a call (a step at most twice on one path) and counts
+/// the endings reached.
+fn endings_reached(session: hangup::engine::Session, seen: &mut Vec<String>, depth: usize) {
+    use hangup::engine::Phase;
+    assert!(depth < 40, "a path is too long");
+    match session.phase() {
+        Phase::Ended { .. } => {
+            let e = session.ending().expect("an ending");
+            if !seen.contains(&e.id) {
+                seen.push(e.id.clone());
+            }
+        }
+        Phase::Deciding { step } => {
+            let here = session.path().iter().filter(|t| t.step == step).count();
+            if here >= 2 {
+                return;
+            }
+            let shown = session.current_step().map_or(0, |st| st.choices.len());
+            for i in 0..shown {
+                let mut next = session.clone();
+                next.choose(i).expect("a shown choice can be chosen");
+                next.next();
+                endings_reached(next, seen, depth + 1);
+            }
+        }
+        other => panic!("stuck in {other:?}"),
+    }
+}
+
+#[test]
+fn both_seed_calls_play_every_path_in_welsh_with_no_english_showing() {
+    use hangup::engine::{Catalogue, Script, Session};
+    let (cy, en) = (
+        Library::load_in(None, Language::Cy),
+        Library::load_in(None, Language::EnGb),
+    );
+    let (ccy, cen) = (
+        Catalogue::builtin_in(Language::Cy),
+        Catalogue::builtin_in(Language::EnGb),
+    );
+    for id in ["police-courier", "amazon-refund"] {
+        let w = Script::build(cy.get(id).expect("in Welsh"), &ccy, "ewni", 7);
+        let e = Script::build(en.get(id).expect("in English"), &cen, "ewni", 7);
+        let (ws, es) = (sentences(&w), sentences(&e));
+        assert_eq!(ws.len(), es.len(), "{id}: the same texts in both");
+        let english: Vec<&String> = ws
+            .iter()
+            .zip(&es)
+            .filter(|(a, b)| a == b)
+            .map(|p| p.0)
+            .collect();
+        let gaps = welsh_gaps(id);
+        assert!(
+            english.len() <= gaps,
+            "{id}: {} texts show in English but the check reports {gaps}: {english:#?}",
+            english.len()
+        );
+        // Every ending can be reached in Welsh, as in English.
+        let walk = |script: Script| {
+            let mut s = Session::new(script);
+            s.answer();
+            let mut seen = Vec::new();
+            endings_reached(s, &mut seen, 0);
+            seen.sort();
+            seen
+        };
+        let reached = walk(w.clone());
+        assert_eq!(reached, walk(e.clone()), "{id}");
+        assert_eq!(reached.len(), w.endings.len(), "{id}: {reached:?}");
+    }
+}

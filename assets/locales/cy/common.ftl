@@ -7,6 +7,8 @@ language-name-en-GB = English
 language-name-cy = Cymraeg
 language-name-en-XA = Ffug (ar gyfer profi)
 language-choice = Cymraeg / English
+# Dangosir ar y rhestr pan fydd y sgrin yn Saesneg.
+language-offer = Cymraeg: teipiwch c.
 
 ## Dyddiadau: "1 Mawrth 2026".
 

@@ -9,6 +9,9 @@ language-name-cy = Cymraeg
 language-name-en-XA = Pseudo (for testing)
 # The choice on the kiosk invitation and the start screen.
 language-choice = Cymraeg / English
+# Plain mode's offer of this language, in its own words: shown on the list
+# when the screen is in the other language (a Welsh screen shows this one).
+language-offer = English: type e.
 
 ## Dates, the way a letter writes them: "1 March 2026".
 

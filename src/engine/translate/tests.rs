@@ -246,3 +246,43 @@ fn placeholders_and_words() {
         ["a".to_string(), "b".to_string()].into_iter().collect()
     );
 }
+
+#[test]
+fn every_kind_of_line_is_words_but_its_conditions_are_not() {
+    let english = r#"
+id = "lines"
+start = "s"
+
+[[step]]
+id = "s"
+
+[[step.line]]
+narration = "You put the phone down."
+
+[[step.line]]
+thought = "Was that real?"
+unless = "courier-arranged"
+
+[[step.line]]
+message = "Your parcel is waiting."
+when = "texted"
+
+[[step.line]]
+who = "A voice"
+says = "Police."
+"#;
+    let keys: Vec<String> = source_texts(Kind::Scenario, english)
+        .into_iter()
+        .map(|t| t.key)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "step.s.line.1.narration",
+            "step.s.line.2.thought",
+            "step.s.line.3.message",
+            "step.s.line.4.who",
+            "step.s.line.4.says",
+        ]
+    );
+}

@@ -1,0 +1,13 @@
+# Beth mae'r llais (--speak) yn ei ddweud o gwmpas geiriau sgrin.
+# Needs review by a first-language Welsh speaker before use.
+
+speech-says = Mae { $who } yn dweud: { $words }
+speech-they-say = Maen nhw'n dweud: { $words }
+speech-message-says = Mae'r neges yn dweud: { $words }
+speech-thought = Rydych chi'n meddwl: { $words }
+# Ar ôl "pwyswch" mae'r allwedd yn treiglo: "pwyswch farc cwestiwn".
+speech-press = { $label }: pwyswch { $key }.
+speech-key-question-mark = farc cwestiwn
+speech-key-letter = y llythyren { $letter }
+speech-pounds = { $pounds } punt
+speech-pounds-pence = { $pounds } punt { $pence }

@@ -1,0 +1,17 @@
+# What speech (--speak) says around the words of a screen.
+# How to add a message: see the comment at the top of src/i18n/mod.rs.
+
+# A named person's words: { $who } is the name, { $words } what they say.
+speech-says = { $who } says: { $words }
+# Words from someone with no name.
+speech-they-say = They say: { $words }
+speech-message-says = The message says: { $words }
+speech-thought = You think: { $words }
+# An action and the key that takes it: "Help: press a question mark."
+speech-press = { $label }: press { $key }.
+speech-key-question-mark = a question mark
+# { $letter } is one letter, said on its own.
+speech-key-letter = the letter { $letter }
+# Money: { $pounds } is the number as written ("1,500"), { $pence } the pence.
+speech-pounds = { $pounds } pounds
+speech-pounds-pence = { $pounds } pounds { $pence }
