@@ -460,14 +460,14 @@ impl Handout {
                 "<h2>{}</h2>\n<ul class=\"tricks\">",
                 e(&tr("handout-tricks"))
             );
-            for (name, explain) in self.tricks.iter().take(EXPLAINED) {
+            for (name, explain) in self.tricks.iter().take(explained()) {
                 let _ = writeln!(o, "<li><b>{}</b>: {}</li>", e(name), e(explain));
             }
             o.push_str("</ul>\n");
             let rest: Vec<&str> = self
                 .tricks
                 .iter()
-                .skip(EXPLAINED)
+                .skip(explained())
                 .map(|(n, _)| n.as_str())
                 .collect();
             if let Some(more) = also(&rest) {
@@ -511,6 +511,15 @@ const EXPLAINED: usize = 6;
 const LISTED_CALLS: usize = 5;
 /// The same for `--mine`, whose own sections take some of the page.
 const EXPLAINED_MINE: usize = 4;
+
+/// [`EXPLAINED`], two fewer in Welsh: its sentences run about a fifth
+/// longer, and the sheet must still fit one page.
+fn explained() -> usize {
+    match crate::i18n::current() {
+        crate::i18n::Language::Cy => EXPLAINED - 2,
+        _ => EXPLAINED,
+    }
+}
 
 /// [`EXPLAINED_MINE`], two fewer in Welsh: its sentences run about a fifth
 /// longer, and the sheet must still fit one page.
