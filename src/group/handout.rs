@@ -376,10 +376,13 @@ impl Handout {
 
     fn html(&self) -> String {
         let e = html_escape;
-        let mut o = String::new();
+        let mut o = format!(
+            "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <title>{}</title>\n<style>\n",
+            crate::i18n::current().code(),
+            e(&Self::title())
+        );
         o.push_str(concat!(
-            "<!DOCTYPE html>\n<html lang=\"LANG\">\n<head>\n<meta charset=\"utf-8\">\n",
-            "<title>TITLE</title>\n<style>\n",
             "@page { size: A4; margin: 10mm 13mm; }\n",
             "html { font-family: Arial, Helvetica, sans-serif; font-size: 14pt; ",
             "line-height: 1.2; color: #000; background: #fff; }\n",
@@ -400,10 +403,6 @@ impl Handout {
             "@media print { body { max-width: none; } }\n",
             "</style>\n</head>\n<body>\n"
         ));
-        let o = o
-            .replace("LANG", crate::i18n::current().code())
-            .replace("TITLE", &e(&Self::title()));
-        let mut o = o;
         let _ = writeln!(o, "<h1>{}</h1>", e(&Self::title()));
         let _ = writeln!(o, "<h2>{}</h2>\n<ol>", e(&Self::intro()));
         for a in &self.action {
