@@ -588,10 +588,7 @@ impl<'a> Walker<'a, '_> {
 fn root_anchor(t: &DeTable<'_>, order: &[&str], missing: &str) -> (Range<usize>, String) {
     let line_of = |key: &str| {
         t.iter()
-            .find(|(k, v)| {
-                k.get_ref() == key
-                    && !matches!(v.get_ref(), DeValue::Table(_))
-            })
+            .find(|(k, v)| k.get_ref() == key && !matches!(v.get_ref(), DeValue::Table(_)))
             .map(|(k, v)| k.span().start..v.span().end)
     };
     let pos = order.iter().position(|k| *k == missing).unwrap_or(0);

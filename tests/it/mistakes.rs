@@ -713,7 +713,11 @@ fn codes_and_lines(text: &str) -> Vec<(String, usize)> {
 #[test]
 fn a_real_number_is_reported_in_the_same_run_as_a_line_that_cannot_be_read() {
     let text = BASE
-        .replacen("callerid = [\"01632 960114\",", "callerid = [\"020 7123 4567\",", 1)
+        .replacen(
+            "callerid = [\"01632 960114\",",
+            "callerid = [\"020 7123 4567\",",
+            1,
+        )
         .replacen("start = \"intro\"", "start = \"intro", 1);
     assert_eq!(
         codes_and_lines(&text),
@@ -724,8 +728,16 @@ fn a_real_number_is_reported_in_the_same_run_as_a_line_that_cannot_be_read() {
 #[test]
 fn a_real_number_is_reported_in_the_same_run_as_a_missing_key() {
     let text = BASE
-        .replacen("callerid = [\"01632 960114\",", "callerid = [\"020 7123 4567\",", 1)
-        .replacen("title = \"A police officer calls about your bank card\"\n", "", 1);
+        .replacen(
+            "callerid = [\"01632 960114\",",
+            "callerid = [\"020 7123 4567\",",
+            1,
+        )
+        .replacen(
+            "title = \"A police officer calls about your bank card\"\n",
+            "",
+            1,
+        );
     assert_eq!(
         codes_and_lines(&text),
         vec![("H0104".to_string(), 15), ("H0410".to_string(), 37)]
