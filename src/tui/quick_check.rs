@@ -94,14 +94,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, q: &QuickScreen) {
             lines,
             source,
         } => {
-            let done = match stage {
-                Stage::Before => W.check_done,
-                Stage::After => W.check_done_after,
-            };
-            let mut text = vec![
-                Line::from(done.trim_end_matches('.')).style(theme.heading),
-                Line::from(""),
-            ];
+            // No heading: the title bar says "Quick check done".
+            let _ = stage;
+            let mut text = Vec::new();
             text.extend(lines.iter().map(|l| Line::from(l.clone())));
             text.push(Line::from(""));
             text.push(Line::from(wording::based_on_advice(source)));
