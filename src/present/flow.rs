@@ -515,8 +515,7 @@ impl Flow {
             }
             (Overlay::Help, Action::PageUp | Action::Up) => {
                 let before = self.help_scroll.min(self.help_scroll_max.get());
-                self.help_scroll =
-                    before.saturating_sub(if action == Action::Up { 1 } else { 3 });
+                self.help_scroll = before.saturating_sub(if action == Action::Up { 1 } else { 3 });
                 before != self.help_scroll
             }
             (Overlay::Help, Action::Help | Action::Back | Action::Select | Action::Quit) => {

@@ -33,11 +33,7 @@ pub fn screen(flow: &Flow) -> Screen {
 /// every screen is said anyway, and there is no key to press).
 fn say_again(flow: &Flow, s: &mut Screen) {
     if flow.speaking && !flow.rules.mode.touch() {
-        s.command(Command::new(
-            Cmd::SayAgain,
-            &[Key::Char('s')],
-            W.hear_again,
-        ));
+        s.command(Command::new(Cmd::SayAgain, &[Key::Char('s')], W.hear_again));
     }
 }
 

@@ -6,7 +6,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use crate::engine::quick_check::Stage;
 use crate::present::wording::{self, WORDS as W};
 
 use super::app::{App, Target};
@@ -89,13 +88,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, q: &QuickScreen) {
                 }
             }
         }
-        QuickScreen::Result {
-            stage,
-            lines,
-            source,
-        } => {
+        QuickScreen::Result { lines, source, .. } => {
             // No heading: the title bar says "Quick check done".
-            let _ = stage;
             let mut text = Vec::new();
             text.extend(lines.iter().map(|l| Line::from(l.clone())));
             text.push(Line::from(""));
