@@ -141,20 +141,24 @@ impl Score {
 }
 
 impl QuickCheck {
-    /// The embedded sets. They are checked by tests; a broken file gives
-    /// `None` (no quick check is offered) rather than a panic.
-    /// In the current language (see `crate::i18n`).
-    pub fn builtin() -> Option<Self> {
+    /// The embedded sets, in the current language (see `crate::i18n`).
+    pub fn builtin() -> Self {
         Self::builtin_in(crate::i18n::current())
     }
 
     /// The embedded sets in `language` (English where a translation is
-    /// missing or out of date).
-    pub fn builtin_in(language: crate::i18n::Language) -> Option<Self> {
+    /// missing, out of date or does not parse).
+    ///
+    /// The English file is part of the program, not user input: the test
+    /// `builtin_sets_are_fair_to_compare` parses and checks it in every
+    /// language, so a broken one fails `cargo test` instead of quietly
+    /// leaving the quick check out.
+    pub fn builtin_in(language: crate::i18n::Language) -> Self {
         let text = super::translate::builtin_in("assets/quick-check.toml", BUILTIN, language);
+        #[allow(clippy::expect_used)]
         Self::parse(&text)
-            .ok()
-            .or_else(|| Self::parse(BUILTIN).ok())
+            .or_else(|_| Self::parse(BUILTIN))
+            .expect("the built-in quick check parses (tested by builtin_sets_are_fair_to_compare)")
     }
 
     /// Read a quick-check file's text, sanitising every text shown; the
@@ -446,13 +450,20 @@ mod tests {
     use super::*;
 
     fn check() -> QuickCheck {
-        QuickCheck::builtin().expect("the built-in quick check parses")
+        QuickCheck::builtin()
     }
 
     #[test]
     fn builtin_sets_are_fair_to_compare() {
-        let problems = check().problems(&Catalogue::builtin());
+        // The English file itself, not a fallback.
+        let english = QuickCheck::parse(BUILTIN).expect("the built-in quick check parses");
+        let problems = english.problems(&Catalogue::builtin());
         assert!(problems.is_empty(), "{problems:#?}");
+        for language in crate::i18n::Language::ALL {
+            let q = QuickCheck::builtin_in(language);
+            assert!(q.set(Stage::Before).is_some(), "{language}");
+            assert!(q.set(Stage::After).is_some(), "{language}");
+        }
     }
 
     #[test]

@@ -357,7 +357,7 @@ impl GroupState {
     /// between the quick check before and the quick check after; the calls
     /// that do not fit in `DEFAULT_PLAN_MINUTES` start as skipped.
     pub fn new(library: &Library) -> Self {
-        Self::with_quick_check(library, QuickCheck::builtin())
+        Self::with_quick_check(library, Some(QuickCheck::builtin()))
     }
 
     /// As `new`, with these quick-check sets (`None`: no quick check in the plan).

@@ -234,7 +234,7 @@ fn quick_check_screens(
     use hangup::tui::app::{Action, Screen};
     use hangup::tui::quick_check::{QuickScreen, QuickState};
     let mut app = harness::new_app(library, options);
-    app.practice.quick = QuickCheck::builtin().map(|c| QuickState::fresh(c, 3));
+    app.practice.quick = Some(QuickState::fresh(QuickCheck::builtin(), 3));
     app.enter_start();
     let shot =
         |app: &hangup::tui::app::App| harness::render_checked(app, w, h).backend().to_string();
