@@ -106,7 +106,8 @@ pub fn script(
     id: &str,
 ) -> Result<ExitCode, String> {
     let s = library.find_or_load(id)?;
-    let script = Script::build(&s, &library.catalogue, region, seed.unwrap_or(0));
+    let mut script = Script::build(&s, &library.catalogue, region, seed.unwrap_or(0));
+    crate::present::wording::word_script(&mut script);
     let text = roleplay::script_text(&script);
     crate::sanitize::Clean::new(io::stdout().lock())
         .write_all(text.as_bytes())
