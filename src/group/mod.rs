@@ -275,9 +275,7 @@ pub fn room_result_lines(
         now.right, now.hands
     )];
     match stage {
-        CheckStage::Before if again_later => {
-            v.push(crate::engine::quick_check::ASK_AGAIN_LATER.into())
-        }
+        CheckStage::Before if again_later => v.push(crate::present::wording::check_ask_again()),
         CheckStage::Before => {}
         CheckStage::After => {
             if let Some(b) = before
@@ -291,7 +289,7 @@ pub fn room_result_lines(
                     asked: h.hands,
                     ..Score::default()
                 };
-                v.push(crate::engine::quick_check::change_words(score(now), score(b)).into());
+                v.push(crate::present::wording::check_change(score(now), score(b)));
             }
         }
     }
@@ -629,7 +627,8 @@ impl GroupState {
                     None => rand::random(),
                 };
                 self.runs += 1;
-                let script = Script::build(scenario, &library.catalogue, region, seed);
+                let mut script = Script::build(scenario, &library.catalogue, region, seed);
+                crate::present::wording::word_script(&mut script);
                 self.session = Some(Box::new(Session::new(script)));
                 self.check = None;
                 self.stage = Stage::Call;

@@ -428,7 +428,7 @@ fn draw_call(
                 if st.has_roles() {
                     // Each line in its role: narration plain, then "X says:", "You think:".
                     for l in &st.lines {
-                        match l.label() {
+                        match crate::present::wording::line_label(l) {
                             Some(label) => {
                                 lines.push(Line::from(Span::styled(label, theme.heading)));
                                 lines.extend(large(&l.text, caller, spaced));
