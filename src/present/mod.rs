@@ -13,6 +13,7 @@
 //! imports another. No ratatui, crossterm or I/O in here.
 
 pub mod flow;
+pub mod group;
 pub mod model;
 pub mod screens;
 pub mod wording;
