@@ -327,6 +327,7 @@ fn parse_hands(right: Option<&String>, hands: Option<&String>) -> Option<Hands> 
     Some(Hands {
         right: right.min(hands),
         hands,
+        unsure: 0,
     })
 }
 

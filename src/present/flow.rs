@@ -348,6 +348,8 @@ impl Flow {
             Cmd::Yes => Action::Pick(0),
             Cmd::No => Action::Pick(1),
             Cmd::Language => Action::Language(other_language()),
+            // Group commands are taken by their keys (`group::action_for`).
+            Cmd::Group(_) => Action::Redraw,
         }
     }
 

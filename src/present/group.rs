@@ -18,8 +18,10 @@ use std::path::PathBuf;
 use std::time::SystemTime;
 
 use crate::dates;
-use crate::engine::quick_check::{CheckItem, QuickCheck, Score, percent};
-use crate::engine::{Kind, Library, Phase, Script, Session};
+use crate::engine::quick_check::{Answer, CheckItem, QuickCheck, percent};
+use crate::engine::{Library, Phase, Script, Session};
+use crate::i18n::tr;
+use crate::tr;
 
 use super::flow::{Action, Overlay};
 
@@ -31,8 +33,11 @@ pub use crate::engine::quick_check::Stage as CheckStage;
 pub struct Hands {
     /// Hands up for the right answer, over every snippet of the check.
     pub right: u32,
-    /// All the hands counted, over every snippet (both options).
+    /// All the hands counted, over every snippet (every option).
     pub hands: u32,
+    /// Of all the hands, those up for "Not sure: I would check first"
+    /// (counted as right, and kept apart in the record; 0 in older records).
+    pub unsure: u32,
 }
 
 impl Hands {
@@ -124,13 +129,13 @@ pub struct PlanItem {
 impl PlanItem {
     fn check(stage: CheckStage) -> Self {
         let (id, title) = match stage {
-            CheckStage::Before => ("quick-check-before", "Quick check: before practice"),
-            CheckStage::After => ("quick-check-after", "Quick check: after practice"),
+            CheckStage::Before => ("quick-check-before", "group-check-before"),
+            CheckStage::After => ("quick-check-after", "group-check-after"),
         };
         Self {
             kind: ItemKind::Check(stage),
             id: id.into(),
-            title: title.into(),
+            title: tr(title),
             minutes: CHECK_MINUTES,
             status: ItemStatus::Planned,
         }
@@ -203,8 +208,9 @@ pub struct TallyEntry {
 }
 
 /// The quick check on the projector: one snippet at a time, the room's hands
-/// for "a scam" and "a real call", then the answer; at the end, the room's share
-/// of hands on the right answers.
+/// for "a scam", "a real call" and "not sure", then the answer; at the end,
+/// the room's share of hands on the right answers (the careful "not sure"
+/// counts as right, and is reported apart).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckPlay {
     /// Whether this is the check before or after practice.
@@ -216,12 +222,22 @@ pub struct CheckPlay {
     /// The answer to this snippet is on screen.
     pub revealed: bool,
     /// Hands for each snippet, in the order of `CHECK_OPTIONS`; `None` = not counted.
-    pub hands: Vec<[Option<u32>; 2]>,
+    pub hands: Vec<[Option<u32>; 3]>,
 }
 
-/// The two options of every snippet, as the room sees them ("1 A scam").
-pub const CHECK_OPTIONS: [(Kind, &str); 2] =
-    [(Kind::Scam, "A scam"), (Kind::Genuine, "A real call")];
+/// The options of every snippet, in the order the room sees them ("1 A
+/// scam", "2 A real call", "3 Not sure: I would check first").
+pub const CHECK_OPTIONS: [Answer; 3] = [Answer::Scam, Answer::Genuine, Answer::NotSure];
+
+/// An option's words, as the room sees them.
+pub fn option_label(a: Answer) -> &'static str {
+    let w = super::wording::WORDS;
+    match a {
+        Answer::Scam => w.a_scam,
+        Answer::Genuine => w.a_real_call,
+        Answer::NotSure => w.not_sure,
+    }
+}
 
 impl CheckPlay {
     /// The quick check `stage` from `check`'s sets; `None` when that set is missing or has no snippets.
@@ -230,7 +246,7 @@ impl CheckPlay {
         if items.is_empty() {
             return None;
         }
-        let hands = vec![[None, None]; items.len()];
+        let hands = vec![[None; 3]; items.len()];
         Some(Self {
             stage,
             items,
@@ -257,15 +273,19 @@ impl CheckPlay {
             .map_or_else(Vec::new, |h| h.to_vec())
     }
 
-    /// Hands on the right answer, and all hands, over every snippet.
+    /// Hands on a right answer (the careful "not sure" included), all
+    /// hands, and the "not sure" hands, over every snippet.
     pub fn total(&self) -> Hands {
         let mut t = Hands::default();
         for (item, counts) in self.items.iter().zip(&self.hands) {
-            for ((kind, _), n) in CHECK_OPTIONS.iter().zip(counts) {
+            for (said, n) in CHECK_OPTIONS.iter().zip(counts) {
                 let n = n.unwrap_or(0);
                 t.hands = t.hands.saturating_add(n);
-                if *kind == item.answer {
+                if said.is_right(item) {
                     t.right = t.right.saturating_add(n);
+                }
+                if *said == Answer::NotSure {
+                    t.unsure = t.unsure.saturating_add(n);
                 }
             }
         }
@@ -283,33 +303,33 @@ pub fn room_result_lines(
     again_later: bool,
 ) -> Vec<String> {
     let Some(percent) = now.percent() else {
-        return vec![
-            "All the answers have been shown.".into(),
-            "No hands were counted, so there is no score this time.".into(),
-        ];
+        return vec![tr("group-result-shown"), tr("group-result-no-hands")];
     };
-    let mut v = vec![format!(
-        "The room: {} of {} hands right ({percent}%).",
-        now.right, now.hands
+    let mut v = vec![tr!(
+        "group-result-room",
+        right = now.right,
+        hands = now.hands,
+        percent = percent
     )];
+    if now.unsure > 0 {
+        v.push(tr!("group-result-unsure", n = now.unsure));
+    }
     match stage {
-        CheckStage::Before if again_later => {
-            v.push(crate::engine::quick_check::ASK_AGAIN_LATER.into())
-        }
+        CheckStage::Before if again_later => v.push(tr("group-result-again-later")),
         CheckStage::Before => {}
         CheckStage::After => {
             if let Some(b) = before
                 && let Some(was) = b.percent()
             {
-                v.push(format!(
-                    "Before practice: {was}%. After practice: {percent}%."
-                ));
-                let score = |h: Hands| Score {
-                    right: h.right,
-                    asked: h.hands,
-                    ..Score::default()
-                };
-                v.push(crate::engine::quick_check::change_words(score(now), score(b)).into());
+                v.push(tr!("group-result-before-after", was = was, now = percent));
+                // Compare as fractions, in case the counts differ.
+                let a = u64::from(now.right) * u64::from(b.hands);
+                let c = u64::from(b.right) * u64::from(now.hands);
+                v.push(tr(match a.cmp(&c) {
+                    std::cmp::Ordering::Greater => "group-result-better",
+                    std::cmp::Ordering::Equal => "group-result-same",
+                    std::cmp::Ordering::Less => "group-result-worse",
+                }));
             }
         }
     }
