@@ -328,6 +328,8 @@ fn rules(cli: &Cli, region: &str) -> Rules {
 
 fn run_tui(cli: &Cli, a: &mut app::App, keeper: &mut Keeper) -> Result<(), String> {
     let mut speaker = cli.speak.then(|| Speaker::for_language(&cli.speak_command));
+    // Every footer and the help card then name `s`, "Hear it again".
+    a.flow.speaking = speaker.is_some();
     let mut language = hangup::i18n::current();
     tui::run_with_hook(a, |a, _action| {
         let (mut changed, again) = keeper.perform(&mut a.flow);

@@ -123,6 +123,20 @@ pub fn check_scenario(bytes: &[u8], catalogue: &Catalogue) -> (Option<Scenario>,
         );
     }
     let (mut doc, errors) = toml::de::DeTable::parse_recoverable(text);
+    // A file with nothing in it (or only comments) is one problem, not a list of
+    // every key it does not have.
+    if errors.is_empty() && doc.get_ref().is_empty() {
+        let what = if text.trim_start_matches('\u{feff}').trim().is_empty() {
+            "the file is empty"
+        } else {
+            "the file has only comments and blank lines: there is no scenario in it"
+        };
+        problems.retain(|d| d.code != "H0110");
+        problems.push(Diagnostic::error("H0112", what, None).with_hint(
+            "start from a copy of a call in the scenarios folder; scenarios/README.md explains each part",
+        ));
+        return (None, problems);
+    }
     let mut syntax_lines = std::collections::BTreeSet::new();
     if !errors.is_empty() {
         let mut syntax: Vec<Diagnostic> = errors.iter().map(|e| syntax_error(e, text)).collect();
@@ -202,11 +216,18 @@ pub fn check_scenario(bytes: &[u8], catalogue: &Catalogue) -> (Option<Scenario>,
                 .is_none_or(|r| !syntax_lines.contains(&super::validate::line_of(text, r.start)))
     }));
     if !errors.is_empty() {
+        // The texts that were read are still checked (a real phone number, a
+        // line break): every problem in one run.
+        let skip = |at: usize| syntax_lines.contains(&super::validate::line_of(text, at));
+        super::house::check_document(doc.get_ref(), text, &skip, &mut problems);
         return (None, problems);
     }
     // Unknown keys and values of the wrong kind are left out, so the links and
     // text can be checked too; a missing key stops here (its follow-ons would mislead).
     super::structure::strip(doc.get_mut(), &bad);
+    // The deserializer takes the document; a copy keeps its texts for the checks
+    // that still run when it cannot be read whole.
+    let text_doc = doc.get_ref().clone();
     let scenario: Scenario =
         match serde::Deserialize::deserialize(toml::de::Deserializer::from(doc)) {
             Ok(s) => s,
@@ -214,6 +235,7 @@ pub fn check_scenario(bytes: &[u8], catalogue: &Catalogue) -> (Option<Scenario>,
                 if shape_ok {
                     problems.push(toml_error(&e));
                 }
+                super::house::check_document(&text_doc, text, &|_| false, &mut problems);
                 return (None, problems);
             }
         };

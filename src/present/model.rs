@@ -182,6 +182,8 @@ pub enum Cmd {
     Close,
     /// "Cymraeg / English": switch the words and the calls to the other language.
     Language,
+    /// With `--speak`: say the screen again (`s`).
+    SayAgain,
     /// A group-mode command (the projector's keys for the volunteer).
     Group(GroupCmd),
 }
@@ -388,6 +390,7 @@ impl Screen {
                 // The list shows it on a row of its own as well.
                 Cmd::Language => 0,
                 Cmd::Quit | Cmd::StepBack => 1,
+                Cmd::SayAgain => 3,
                 Cmd::Help => 5,
                 _ if c.default => 8,
                 _ => 4,

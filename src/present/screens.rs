@@ -14,7 +14,7 @@ use super::wording::{self, WORDS as W};
 /// is open, or else the screen beneath.
 pub fn screen(flow: &Flow) -> Screen {
     let base = base(flow);
-    match flow.overlay {
+    let mut s = match flow.overlay {
         None => base,
         Some(Overlay::Help) => help(flow, &base),
         Some(Overlay::ConfirmQuit) => confirm(W.stop_question, W.yes_stop),
@@ -22,6 +22,18 @@ pub fn screen(flow: &Flow) -> Screen {
             At::Call { .. } => confirm(W.leave_question, W.yes_leave),
             _ => confirm(W.leave_check_question, W.yes_leave_check),
         },
+    };
+    if flow.overlay.is_some() {
+        say_again(flow, &mut s);
+    }
+    s
+}
+
+/// With `--speak`, "s Hear it again" on every screen (not by touch: there
+/// every screen is said anyway, and there is no key to press).
+fn say_again(flow: &Flow, s: &mut Screen) {
+    if flow.speaking && !flow.rules.mode.touch() {
+        s.command(Command::new(Cmd::SayAgain, &[Key::Char('s')], W.hear_again));
     }
 }
 
@@ -51,6 +63,12 @@ fn scroll_cmds(s: &mut Screen) {
 
 /// The screen beneath any overlay.
 pub fn base(flow: &Flow) -> Screen {
+    let mut s = base_screen(flow);
+    say_again(flow, &mut s);
+    s
+}
+
+fn base_screen(flow: &Flow) -> Screen {
     match &flow.screen {
         At::Start => start(flow),
         At::Call { session, replay } => {
@@ -329,7 +347,7 @@ pub fn ending(session: &Session, booster: Option<String>) -> Screen {
         },
         outcome_words(sc.kind, e.outcome),
     );
-    s.block(Role::Heading, wording::sentence(&e.title));
+    s.block(Role::Heading, wording::ending_headline(&e.title));
     s.block(Role::Heading, W.what_happened);
     for h in &e.happened {
         s.block(Role::Narration, h.clone());

@@ -57,6 +57,7 @@ words! {
     leave,
     skip,
     replay,
+    hear_again,
     go_back,
     more_below,
     scroll_up,
@@ -292,6 +293,15 @@ pub fn skipped_files(count: usize, first: &str, reason: &str) -> String {
             reason = reason
         )
     }
+}
+
+/// The ending's headline, a sentence: "Your money is safe."
+pub fn ending_headline(title: &str) -> String {
+    let t = title.trim_end();
+    if t.ends_with(['!', '?']) {
+        return t.to_string();
+    }
+    tr!("ending-headline", title = t.trim_end_matches('.'))
 }
 
 /// `text` ending in a full stop (a title may have none), so a screen reader

@@ -6,7 +6,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use crate::engine::quick_check::Stage;
 use crate::present::wording::{self, WORDS as W};
 
 use super::app::{App, Target};
@@ -89,19 +88,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, q: &QuickScreen) {
                 }
             }
         }
-        QuickScreen::Result {
-            stage,
-            lines,
-            source,
-        } => {
-            let done = match stage {
-                Stage::Before => W.check_done,
-                Stage::After => W.check_done_after,
-            };
-            let mut text = vec![
-                Line::from(done.trim_end_matches('.')).style(theme.heading),
-                Line::from(""),
-            ];
+        QuickScreen::Result { lines, source, .. } => {
+            // No heading: the title bar says "Quick check done".
+            let mut text = Vec::new();
             text.extend(lines.iter().map(|l| Line::from(l.clone())));
             text.push(Line::from(""));
             text.push(Line::from(wording::based_on_advice(source)));

@@ -98,16 +98,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
     );
     // Again after drawing: the list's page size is what the body just laid out.
     let shown = screens::screen(&app.flow);
-    frame.render_widget(
-        Paragraph::new(Line::from(format!(" {}", footer(app, &shown, area.width))))
-            .style(theme.footer),
-        bottom,
-    );
 
     // Only what is on top can be touched: nothing under a card or question.
     if app.overlay.is_some() {
         app.targets.borrow_mut().clear();
     }
+    app.help_scroll_max.set(0);
     match app.overlay {
         Some(Overlay::Help) => draw_help(
             frame,
@@ -123,6 +119,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
         None => {}
     }
+    // After the body and any card: how far they scroll is known, so "More
+    // below" is in the footer only while there is more below.
+    frame.render_widget(
+        Paragraph::new(Line::from(format!(" {}", footer(app, &shown, area.width))))
+            .style(theme.footer),
+        bottom,
+    );
     if bar_h > 0 {
         draw_bar(frame, bar, app, &shown, &bar_cmds, per_row);
     }
@@ -218,10 +221,9 @@ pub fn footer(app: &App, shown: &crate::present::Screen, width: u16) -> String {
     if app.options.mode.touch() {
         return shown.touch_footer();
     }
-    let max = app.scroll_max.get();
     let overflow = match app.overlay {
-        Some(Overlay::Help) => app.help_scroll_max.get() > 0,
-        _ => max > 0,
+        Some(Overlay::Help) => app.help_scroll < app.help_scroll_max.get(),
+        _ => app.scroll < app.scroll_max.get(),
     };
     shown.footer(usize::from(width.saturating_sub(2)), overflow)
 }
@@ -920,7 +922,7 @@ fn draw_ending(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
             format!("{} {words}", W.call_ended)
         })
         .style(outcome_style),
-        Line::from(e.title.clone()).style(theme.heading),
+        Line::from(wording::ending_headline(&e.title)).style(theme.heading),
         Line::from(""),
     ];
     let heading = match s.kind {

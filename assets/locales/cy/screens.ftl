@@ -18,6 +18,7 @@ choose-again = Dewis eto
 leave = Gadael
 skip = Hepgor
 replay = Ailchwarae
+hear-again = Clywed eto
 go-back = Mynd yn ôl
 more-below = Mwy isod
 scroll-up = Yn ôl i fyny
@@ -39,6 +40,8 @@ safer = Dewis mwy diogel.
 risky = Dewis peryglus.
 trick = Tric
 call-ended = Mae'r alwad wedi dod i ben.
+# $title: teitl y diwedd, fel pennawd.
+ending-headline = { $title }.
 what-happened = Beth ddigwyddodd:
 what-to-do-scam = Beth i'w wneud os bydd hyn yn digwydd i chi:
 what-to-do-genuine = Sut i wirio galwad yn ddiogel:

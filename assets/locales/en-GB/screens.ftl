@@ -20,6 +20,8 @@ choose-again = Choose again
 leave = Leave
 skip = Skip
 replay = Replay
+# With --speak: the key that says the screen again.
+hear-again = Hear it again
 go-back = Go back
 more-below = More below
 scroll-up = Back up
@@ -41,6 +43,8 @@ safer = Safer choice.
 risky = Risky choice.
 trick = Trick
 call-ended = The call has ended.
+# $title: the ending's title (e.g. "Your money is safe"), as the headline of the ending.
+ending-headline = { $title }.
 what-happened = What happened:
 what-to-do-scam = What to do if this happens to you:
 what-to-do-genuine = How to check a call safely:
