@@ -1,7 +1,8 @@
-//! Anonymous usage counts, the only thing hangup ever writes to disk.
+//! Anonymous usage counts: all that the kiosk ever writes to disk.
 //!
-//! Per day (UTC date, nothing finer): visits started, calls finished per
-//! scenario id and outcome, idle resets. No free text, no times, no device or
+//! Per day (the local date in the system's time zone, from `crate::dates`;
+//! nothing finer): visits started, calls finished per scenario id and
+//! outcome, idle resets. No free text, no times, no device or
 //! visitor details. The file is TOML, written atomically (temp file in the
 //! same folder, fsync, rename, fsync the folder), so a power cut leaves either
 //! the old counts or the new ones, never a broken file.
@@ -19,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::Outcome;
 use crate::engine::quick_check::{Score, Stage, percent};
+use crate::error::{DataFor, Error, FileKind, Result};
 
 /// The counts file's name inside the data folder.
 pub const FILE_NAME: &str = "counters.toml";
@@ -363,24 +365,20 @@ pub use crate::store::write_atomic;
 
 /// Read the counts file. A missing file is no counts; a damaged one is an error.
 /// Only a regular file is read, and at most `store::MAX_DATA_BYTES` of it.
-pub fn load(path: &Path) -> Result<Counters, String> {
+pub fn load(path: &Path) -> Result<Counters> {
     match crate::store::read_if_there(path, crate::store::MAX_DATA_BYTES) {
-        Ok(Some(bytes)) => parse(&bytes).map_err(|why| {
-            format!(
-                "the counts file {} is damaged ({why})",
-                crate::sanitize::path(path)
-            )
+        Ok(Some(bytes)) => parse(&bytes).map_err(|why| Error::Damaged {
+            what: FileKind::Counts,
+            path: path.to_path_buf(),
+            why,
         }),
         Ok(None) => Ok(Counters::default()),
-        Err(e) => Err(format!(
-            "the counts file {} could not be read ({e})",
-            crate::sanitize::path(path)
-        )),
+        Err(e) => Err(Error::read(FileKind::Counts, path, e)),
     }
 }
 
-/// The counts in a file's bytes, or why they could not be read.
-fn parse(bytes: &[u8]) -> Result<Counters, String> {
+/// The counts in a file's bytes, or why they could not be read (in words).
+fn parse(bytes: &[u8]) -> std::result::Result<Counters, String> {
     let text = std::str::from_utf8(bytes).map_err(|_| "it is not plain text".to_string())?;
     toml::from_str(text).map_err(|e| e.message().trim().replace('\n', " "))
 }
@@ -531,9 +529,9 @@ pub fn check_summary(c: &Counters) -> Option<Vec<String>> {
 }
 
 /// `hangup stats`: print the counts as a table, or as CSV.
-pub fn print(dir: Option<&Path>, csv: bool, out: &mut impl Write) -> Result<(), String> {
+pub fn print(dir: Option<&Path>, csv: bool, out: &mut impl Write) -> Result<()> {
     let Some(dir) = dir else {
-        return Err("there is no folder to read the counts from. Use --data-dir.".into());
+        return Err(Error::NoDataFolder(DataFor::Counts));
     };
     let counters = load(&dir.join(FILE_NAME))?;
     let rows = counters.rows();
@@ -558,7 +556,7 @@ pub fn print(dir: Option<&Path>, csv: bool, out: &mut impl Write) -> Result<(), 
             }
         })
     };
-    written.map_err(|e| e.to_string())
+    Ok(written?)
 }
 
 #[cfg(test)]

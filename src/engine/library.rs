@@ -675,35 +675,35 @@ impl Library {
         self.scenarios.iter().find(|s| s.id.get_ref() == id)
     }
 
+    /// The loaded scenario whose id is exactly `id`, or an error naming the
+    /// closest id (for lists of ids on the command line).
+    pub fn find(&self, id: &str) -> crate::Result<&Scenario> {
+        self.get(id).ok_or_else(|| crate::Error::NoSuchCall {
+            id: id.to_string(),
+            near: super::validate::closest(
+                id,
+                self.scenarios.iter().map(|s| s.id.get_ref().as_str()),
+            )
+            .map(str::to_string),
+        })
+    }
+
     /// Look a scenario up by id, or load it from a file path.
-    pub fn find_or_load(&self, id_or_path: &str) -> Result<Scenario, String> {
+    pub fn find_or_load(&self, id_or_path: &str) -> crate::Result<Scenario> {
+        use crate::error::{Error, FileKind};
         if let Some(s) = self.get(id_or_path) {
             return Ok(s.clone());
         }
         let path = Path::new(id_or_path);
         if path.exists() && !path.is_dir() {
-            let bytes = read_scenario_file(path)
-                .map_err(|e| format!("{}: could not be opened ({e})", path.display()))?;
-            return parse_scenario(&bytes, &self.catalogue).map_err(|p| {
-                format!(
-                    "{}: {}. Run `hangup check {}` for details.",
-                    path.display(),
-                    summary(&p),
-                    path.display()
-                )
+            let bytes =
+                read_scenario_file(path).map_err(|e| Error::read(FileKind::Scenario, path, e))?;
+            return parse_scenario(&bytes, &self.catalogue).map_err(|p| Error::ScenarioProblems {
+                path: path.to_path_buf(),
+                summary: summary(&p),
             });
         }
-        let ids: Vec<&str> = self
-            .scenarios
-            .iter()
-            .map(|s| s.id.get_ref().as_str())
-            .collect();
-        let hint = super::validate::closest(id_or_path, ids.iter().copied())
-            .map(|c| format!(" Did you mean \"{c}\"?"))
-            .unwrap_or_default();
-        Err(format!(
-            "There is no scenario called \"{id_or_path}\".{hint} Run `hangup list` to see them all."
-        ))
+        self.find(id_or_path).cloned()
     }
 }
 
@@ -747,24 +747,30 @@ fn load_catalogue(dir: &Path, language: Language, skipped: &mut Vec<Skipped>) ->
     if !flags_path.exists() && !advice_path.exists() {
         return None;
     }
-    let read = |p: &Path, builtin: &str| -> Result<String, String> {
+    use crate::error::{Error, FileKind};
+    let read = |p: &Path, builtin: &str| -> crate::Result<String> {
         if p.exists() {
-            let bytes = read_scenario_file(p).map_err(|e| format!("it could not be read ({e})"))?;
+            let bytes =
+                read_scenario_file(p).map_err(|e| Error::read(FileKind::Catalogue, p, e))?;
             if bytes.len() > MAX_FILE_BYTES {
-                return Err(format!(
-                    "it is bigger than {} KiB, the most hangup reads",
-                    MAX_FILE_BYTES / 1024
-                ));
+                return Err(Error::TooBig {
+                    what: FileKind::Catalogue,
+                    path: p.to_path_buf(),
+                    limit: MAX_FILE_BYTES as u64,
+                });
             }
-            String::from_utf8(bytes).map_err(|_| "it is not plain UTF-8 text".to_string())
+            String::from_utf8(bytes).map_err(|_| Error::NotText {
+                what: FileKind::Catalogue,
+                path: p.to_path_buf(),
+            })
         } else {
             Ok(builtin.to_string())
         }
     };
-    let translated = |english: Result<String, String>, name: &str| {
+    let translated = |english: crate::Result<String>, name: &str| {
         let english = english?;
         let tr = std::fs::read_to_string(dir.join(language.code()).join(name)).ok();
-        Ok::<String, String>(
+        Ok::<String, Error>(
             in_language(TextKind::of_file(name), &english, tr.as_deref(), language)
                 .unwrap_or(english),
         )

@@ -157,9 +157,13 @@ impl QuickCheck {
             .or_else(|| Self::parse(BUILTIN).ok())
     }
 
-    /// Read a quick-check file's text, sanitising every text shown; the error is the TOML parser's message.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let mut q: QuickCheck = toml::from_str(text).map_err(|e| e.to_string())?;
+    /// Read a quick-check file's text, sanitising every text shown; the
+    /// error has the TOML reader's words and the line of the mistake.
+    pub fn parse(text: &str) -> crate::Result<Self> {
+        let mut q: QuickCheck = toml::from_str(text).map_err(|e| crate::Error::QuickCheck {
+            line: e.span().map(|s| crate::error::line_at(text, s.start)),
+            why: e.message().trim().replace('\n', " "),
+        })?;
         // Text reaches the screen: no control characters or escapes.
         for set in &mut q.sets {
             set.source = sanitize(&set.source);

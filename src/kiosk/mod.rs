@@ -435,8 +435,8 @@ impl Driver for Kiosk {
     }
 }
 
-fn fail(message: &str) -> ExitCode {
-    crate::sanitize::note(&format!("hangup: {message}"));
+fn fail(error: &crate::Error) -> ExitCode {
+    crate::sanitize::note(&format!("hangup: {error}"));
     ExitCode::from(2)
 }
 
@@ -460,10 +460,7 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
     if let Some(dir) = &scenarios
         && !dir.is_dir()
     {
-        return fail(&format!(
-            "the scenarios folder \"{}\" was not found.",
-            dir.display()
-        ));
+        return fail(&crate::Error::ScenariosNotFound(dir.clone()));
     }
     let library = Library::load(scenarios.as_deref());
     let region_asked = cli
@@ -473,10 +470,15 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
     if let Some(r) = &region_asked
         && !library.catalogue.has_region(r)
     {
-        return fail(&format!(
-            "there is no region called \"{r}\". Choose one of: {}.",
-            library.catalogue.region_ids().join(", ")
-        ));
+        return fail(&crate::Error::UnknownRegion {
+            name: r.clone(),
+            choices: library
+                .catalogue
+                .region_ids()
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
+        });
     }
     let region = library
         .catalogue
@@ -508,7 +510,7 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
         (Err(e), _) | (_, Err(e)) => return fail(&e),
     };
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        return fail("kiosk mode needs a screen and keyboard (a terminal).");
+        return fail(&crate::Error::KioskNeedsTerminal);
     }
     let dir = crate::stats::data_dir(cli.data_dir.as_deref(), config.data_dir.as_deref());
     let mut store = Store::open(dir.as_deref());
@@ -564,7 +566,7 @@ pub fn stats_main(cli: &crate::cli::Cli, args: &StatsArgs) -> ExitCode {
     let mut out = crate::sanitize::Clean::new(stdout.lock());
     match crate::stats::print(dir.as_deref(), args.csv, &mut out) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(_) if crate::sanitize::reader_gone() => ExitCode::SUCCESS,
+        Err(e) if e.is_broken_pipe() || crate::sanitize::reader_gone() => ExitCode::SUCCESS,
         Err(e) => {
             crate::sanitize::note(&format!("hangup: {e}"));
             ExitCode::FAILURE

@@ -416,7 +416,9 @@ fn handout_html_is_self_contained_large_print_a4() {
 #[test]
 fn handout_for_an_unknown_scenario_says_so() {
     let lib = two_library();
-    let err = Handout::build(&lib, &["nope".into()], "ewni", 0).expect_err("unknown id");
+    let err = Handout::build(&lib, &["nope".into()], "ewni", 0)
+        .expect_err("unknown id")
+        .to_string();
     assert!(err.contains("nope"));
 }
 
