@@ -107,7 +107,7 @@ pub enum Error {
         why: String,
     },
     /// A file could not be written (a full disk, no permission...).
-    #[error("could not write \"{}\" ({})", shown(.path), plain_io(.source))]
+    #[error("could not write \"{}\" ({})", shown(.path), plain_write(.source))]
     Write {
         /// The file.
         path: PathBuf,
@@ -393,6 +393,14 @@ pub fn plain_io(e: &io::Error) -> Cow<'static, str> {
     })
 }
 
+/// As [`plain_io`], for writing a file: a missing folder is named as such.
+fn plain_write(e: &io::Error) -> Cow<'static, str> {
+    match e.kind() {
+        io::ErrorKind::NotFound => "its folder was not found".into(),
+        _ => plain_io(e),
+    }
+}
+
 /// The line (from 1) that byte `at` of `text` is on, for "on line N" in a
 /// message. An offset past the end, or inside a character, counts to the end.
 pub fn line_at(text: &str, at: usize) -> usize {
@@ -650,6 +658,11 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "\"handout.html\" is already there, so it was not replaced. To replace it, add --force."
+        );
+        let e = Error::write(Path::new("/nowhere/x.html"), io(io::ErrorKind::NotFound));
+        assert_eq!(
+            e.to_string(),
+            "could not write \"/nowhere/x.html\" (its folder was not found)"
         );
         let e = Error::PinDigits { max: 12 }.in_settings(Path::new("/etc/hangup/kiosk.toml"));
         assert_eq!(

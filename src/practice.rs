@@ -114,7 +114,7 @@ impl Keeper {
 
     /// The quick-check state for the app or plain mode: what to offer, from the progress.
     pub fn quick_state(&self, mode: Mode) -> Option<QuickState> {
-        let check = QuickCheck::builtin()?;
+        let check = QuickCheck::builtin();
         let after_calls = mode.calls_before_after_check();
         Some(QuickState {
             before_due: self.progress.is_new(),
@@ -184,10 +184,8 @@ pub fn switch_language(flow: &mut Flow, language: Language, scenarios: Option<&P
     crate::i18n::set_current(language);
     let library = Library::load_in(scenarios, language);
     flow.library = library.clone();
-    if let Some(q) = flow.practice.quick.as_mut()
-        && let Some(check) = QuickCheck::builtin()
-    {
-        q.check = check;
+    if let Some(q) = flow.practice.quick.as_mut() {
+        q.check = QuickCheck::builtin();
     }
     library
 }

@@ -420,8 +420,9 @@ impl Store {
         };
         if let Err(e) = fs::create_dir_all(dir) {
             store.warnings.push(format!(
-                "hangup: cannot use the folder {} ({e}). Counts will not be saved.",
-                crate::sanitize::path(dir)
+                "hangup: cannot use the folder {} ({}). Counts will not be saved.",
+                crate::sanitize::path(dir),
+                crate::error::plain_io(&e)
             ));
             return store;
         }
@@ -501,8 +502,9 @@ impl Store {
                     change(&mut self.counters, &day);
                 }
                 self.warnings.push(format!(
-                    "hangup: cannot save the counts in {} ({e}). Counts will not be saved.",
-                    crate::sanitize::path(&path)
+                    "hangup: cannot save the counts in {} ({}). Counts will not be saved.",
+                    crate::sanitize::path(&path),
+                    crate::error::plain_io(&e)
                 ));
                 self.path = None;
             }

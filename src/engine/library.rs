@@ -485,7 +485,16 @@ fn walk(
     }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
-        Err(e) => return note(found, dir, format!("the folder could not be opened ({e})")),
+        Err(e) => {
+            return note(
+                found,
+                dir,
+                format!(
+                    "the folder could not be opened ({})",
+                    crate::error::plain_io(&e)
+                ),
+            );
+        }
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
     paths.sort();
@@ -509,7 +518,11 @@ fn walk(
             Ok(m) => m,
             Err(e) => {
                 if is_toml {
-                    note(found, &p, format!("it could not be opened ({e})"));
+                    note(
+                        found,
+                        &p,
+                        format!("it could not be opened ({})", crate::error::plain_io(&e)),
+                    );
                 }
                 continue;
             }
@@ -637,7 +650,10 @@ impl Library {
                             Err(e) => {
                                 skipped.push(Skipped {
                                     path: shown,
-                                    reason: format!("it could not be opened ({e})"),
+                                    reason: format!(
+                                        "it could not be opened ({})",
+                                        crate::error::plain_io(&e)
+                                    ),
                                 });
                                 continue;
                             }
@@ -659,7 +675,10 @@ impl Library {
                 }
                 Err(e) => skipped.push(Skipped {
                     path: dir.display().to_string(),
-                    reason: format!("the folder could not be opened ({e})"),
+                    reason: format!(
+                        "the folder could not be opened ({})",
+                        crate::error::plain_io(&e)
+                    ),
                 }),
             }
         }

@@ -85,7 +85,8 @@ pub fn group_notes(options: app::Options, data_dir: Option<PathBuf>) -> Result<E
 /// `hangup script ID`: print the role-play script.
 pub fn script(library: &Library, region: &str, seed: Option<u64>, id: &str) -> Result<ExitCode> {
     let s = library.find_or_load(id)?;
-    let script = Script::build(&s, &library.catalogue, region, seed.unwrap_or(0));
+    let mut script = Script::build(&s, &library.catalogue, region, seed.unwrap_or(0));
+    crate::present::wording::word_script(&mut script);
     let text = roleplay::script_text(&script);
     crate::sanitize::Clean::new(io::stdout().lock()).write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)

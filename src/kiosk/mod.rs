@@ -108,8 +108,10 @@ pub struct Kiosk {
 /// offered first (each visitor is someone new).
 fn new_visit(library: &Library, options: &Options) -> App {
     let mut app = App::new(library.clone(), options.clone());
-    app.practice.quick =
-        QuickCheck::builtin().map(|c| QuickState::fresh(c, Mode::Kiosk.calls_before_after_check()));
+    app.practice.quick = Some(QuickState::fresh(
+        QuickCheck::builtin(),
+        Mode::Kiosk.calls_before_after_check(),
+    ));
     app.enter_start();
     app
 }
@@ -539,6 +541,7 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            let e = crate::Error::Screen(e);
             crate::sanitize::note(&format!("hangup: {e}"));
             ExitCode::FAILURE
         }

@@ -421,7 +421,8 @@ impl Flow {
     }
 
     /// Start rehearsing a script already built (`hangup play`).
-    pub fn play(&mut self, script: Script, seed: u64) {
+    pub fn play(&mut self, mut script: Script, seed: u64) {
+        super::wording::word_script(&mut script);
         self.practice.current_seed = seed;
         self.screen = Screen::Call {
             session: Box::new(Session::new(script)),

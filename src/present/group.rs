@@ -395,7 +395,7 @@ impl GroupState {
     /// between the quick check before and the quick check after; the calls
     /// that do not fit in `DEFAULT_PLAN_MINUTES` start as skipped.
     pub fn new(library: &Library) -> Self {
-        Self::with_quick_check(library, QuickCheck::builtin())
+        Self::with_quick_check(library, Some(QuickCheck::builtin()))
     }
 
     /// As `new`, with these quick-check sets (`None`: no quick check in the plan).
@@ -667,7 +667,8 @@ impl GroupState {
                     None => rand::random(),
                 };
                 self.runs += 1;
-                let script = Script::build(scenario, &library.catalogue, region, seed);
+                let mut script = Script::build(scenario, &library.catalogue, region, seed);
+                super::wording::word_script(&mut script);
                 self.session = Some(Box::new(Session::new(script)));
                 self.check = None;
                 self.stage = Stage::Call;

@@ -270,9 +270,8 @@ impl Walk<'_> {
             .iter()
             .map(|t| script.steps[t.step].choices[t.index].recap.as_str())
             .collect();
-        let mut want: Vec<String> = recaps.iter().map(|s| s.to_string()).collect();
-        want.push(format!("Ending: {}.", ending.title));
-        if r.yours != want {
+        let want: Vec<String> = recaps.iter().map(|s| s.to_string()).collect();
+        if r.yours != want || r.your_ending.as_deref() != Some(ending.title.as_str()) {
             self.problems.push(format!(
                 "{}: replay of {:?} shows {:?}",
                 self.name, recaps, r.yours

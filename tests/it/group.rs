@@ -476,7 +476,6 @@ use hangup::group::record::Hands;
 
 fn check_items(stage: CheckStage) -> Vec<hangup::engine::quick_check::CheckItem> {
     QuickCheck::builtin()
-        .expect("the built-in quick check")
         .set(stage)
         .expect("the set")
         .items

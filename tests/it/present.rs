@@ -78,7 +78,7 @@ fn states(library: &Library, mode: Mode) -> Vec<Flow> {
     }
     // The quick check: offer, each call and its answer, the result.
     let mut f = fresh();
-    f.practice.quick = QuickCheck::builtin().map(|c| QuickState::fresh(c, 2));
+    f.practice.quick = Some(QuickState::fresh(QuickCheck::builtin(), 2));
     f.enter_start();
     with_overlays(&f, &mut out);
     f.update(Action::Pick(0));
