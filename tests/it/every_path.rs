@@ -280,6 +280,15 @@ impl Walk<'_> {
         let risky = path
             .iter()
             .position(|t| script.steps[t.step].choices[t.index].verdict == Verdict::Risky);
+        // A careful answer is never marked wrong: a path with no risky
+        // choice (safer or neutral ones only, such as hanging up on a real
+        // call) ends safe, so it counts as handled well in every score.
+        if risky.is_none() && ending.outcome != Outcome::Safe {
+            self.problems.push(format!(
+                "{}: ending \"{}\" is {:?} on a path with no risky choice {recaps:?}",
+                self.name, ending.id, ending.outcome
+            ));
+        }
         match (r.departs, risky) {
             (Some(d), Some(first)) if d == first => {}
             (None, None) if ending.outcome == Outcome::Safe => {}
