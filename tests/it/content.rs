@@ -128,11 +128,9 @@ fn scenarios_have_the_required_shape() {
                 }
             }
             Kind::Genuine => {
+                // The ending for a learner who hangs up on a real caller is
+                // checked below (hanging_up_on_a_genuine_caller_is_explained_kindly).
                 assert!(outcomes.contains(&Outcome::Safe), "{name}: no safe ending");
-                assert!(
-                    outcomes.contains(&Outcome::PartlySafe),
-                    "{name}: no ending for a learner who hangs up on a real caller"
-                );
             }
         }
         for st in &s.steps {
@@ -225,7 +223,8 @@ fn hanging_up_on_a_genuine_caller_is_explained_kindly() {
             session.next();
         }
         let ending = session.ending().expect("the call ended");
-        assert_eq!(ending.outcome, Outcome::PartlySafe, "{}", id(s));
+        // Hanging up is careful, never wrong: it counts as handled well.
+        assert_eq!(ending.outcome, Outcome::Safe, "{}", id(s));
         let said = ending.happened.join(" ");
         assert!(
             said.contains("It is fine to hang up") && said.contains("call"),
