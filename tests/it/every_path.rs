@@ -126,9 +126,18 @@ const NOT_A_SPEAKER: &[&str] = &[
 /// Everything in one call that says what the sources do not, or shows
 /// narration as speech.
 fn unsaid(name: &str, script: &Script) -> Vec<String> {
+    let mut found = Vec::new();
     let mut texts: Vec<&str> = vec![&script.title, &script.summary];
     let mut who: Vec<&str> = Vec::new();
     for st in &script.steps {
+        if st.says.trim().is_empty() {
+            // Narration alone is shown as an empty speech box (and `""` in
+            // the printed script): give the step a thought, a message or words.
+            found.push(format!(
+                "{name}: step \"{}\" has no words, message or thought",
+                st.id
+            ));
+        }
         texts.extend(st.scene.as_deref());
         texts.extend(st.notes.as_deref());
         texts.push(&st.says);
@@ -148,7 +157,6 @@ fn unsaid(name: &str, script: &Script) -> Vec<String> {
     for r in &script.recall {
         texts.extend([r.question.as_str(), &r.explain]);
     }
-    let mut found = Vec::new();
     for t in texts {
         let lower = t.to_lowercase();
         for (phrase, why) in NEVER_SAY {
@@ -201,6 +209,22 @@ fn no_call_says_what_the_sources_do_not_or_shows_narration_as_speech() {
         found
             .iter()
             .any(|p| p.contains("\"The page\" is shown as a speaker")),
+        "{found:?}"
+    );
+
+    // And a step of narration alone (the man's words and the thought made narration).
+    let narrated = text
+        .replace("who = \"A man\"\nsays = ", "narration = ")
+        .replace(
+            "thought = \"That was quick.",
+            "narration = \"That was quick.",
+        );
+    let s = parse_scenario(narrated.as_bytes(), &c).expect("loads");
+    let found = unsaid("copy", &Script::build(&s, &c, "ewni", 11));
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("step \"held\" has no words, message or thought")),
         "{found:?}"
     );
 }
