@@ -155,13 +155,16 @@ fn a_fully_safe_run_says_so_plainly() {
 }
 
 #[test]
-fn replay_of_a_real_call_hung_up_on_points_at_the_hang_up() {
+fn replay_of_a_real_call_hung_up_on_is_a_safe_run() {
+    // Hanging up on a real caller is careful, never wrong: the replay shows no
+    // "safer way" column (the ending itself says how to check next time).
     let c = Catalogue::builtin();
     let mut s = Session::new(Script::build(&builtin("gp-appointment"), &c, "ewni", 2));
     s.answer();
     choose_text(&mut s, "Say yes, you can come");
     choose_text(&mut s, "Hang up");
     let r = s.replay();
-    assert_eq!(r.departs, Some(1), "{r:?}");
-    assert_eq!(r.safe[0], r.yours[0]);
+    assert_eq!(r.departs, None, "{r:?}");
+    assert!(r.safe.is_empty(), "{r:?}");
+    assert_eq!(r.yours.len(), 2);
 }
