@@ -300,6 +300,30 @@ fn check_actions(s: &Scenario, out: &mut Vec<Diagnostic>) {
     if s.kind != Kind::Scam || s.medium != Medium::Call || s.action.is_empty() {
         return;
     }
+    // The scenario's own action is what every ending without one teaches, so it
+    // must name a number to call (101 or the bank) and reporting too.
+    let in_scenario = |id: &str| s.action.iter().any(|a| a.get_ref() == id);
+    let mut missing: Vec<&str> = Vec::new();
+    if !in_scenario("call-police") && !in_scenario("call-bank") && !in_scenario("money-gone") {
+        missing.push("call-police or call-bank");
+    }
+    if !in_scenario("report") {
+        missing.push("report");
+    }
+    if !missing.is_empty() {
+        let whole = s.action[0].span().start..s.action[s.action.len() - 1].span().end;
+        out.push(
+            Diagnostic::error(
+                "H0413",
+                format!(
+                    "the call's action leaves out {}, so its endings do not teach the whole habit",
+                    missing.join(" and ")
+                ),
+                Some(whole),
+            )
+            .with_hint("every ending of a phone scam teaches: hang up, clear the line, call 101 or your bank, and report it"),
+        );
+    }
     for e in &s.endings {
         if e.action.is_empty() {
             continue;

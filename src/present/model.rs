@@ -320,7 +320,12 @@ impl Screen {
                 }
             }
         } else if !choices.is_empty() {
-            let n = choices.len().min(9);
+            // The choices a digit takes now (on the list: the page shown).
+            let n = choices
+                .iter()
+                .filter(|c| c.keys.iter().any(|k| matches!(k, Key::Digit(_))))
+                .count()
+                .clamp(1, 9);
             let w = super::wording::WORDS;
             parts.push((
                 if n == 1 {

@@ -553,7 +553,10 @@ fn help(flow: &Flow, beneath: &Screen) -> Screen {
 /// "1-3: Choose. Esc: Leave. ?: Help." from a screen's commands.
 pub fn key_list(screen: &Screen) -> String {
     let mut parts: Vec<String> = Vec::new();
-    let n = screen.choices().count();
+    let n = screen
+        .choices()
+        .filter(|c| c.keys.iter().any(|k| matches!(k, Key::Digit(_))))
+        .count();
     if n > 0 {
         parts.push(format!("1-{}: {}.", n.min(9), W.choose));
     }

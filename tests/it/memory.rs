@@ -172,7 +172,7 @@ title = "A test call"
 summary = "A caller asks for a code."
 kind = "scam"
 start = "ask"
-action = ["hang-up", "report"]
+action = ["hang-up", "call-bank", "report"]
 
 [source]
 who = "Test"

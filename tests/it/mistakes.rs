@@ -527,6 +527,19 @@ const MISTAKES: &[Mistake] = &[
         )],
     },
     Mistake {
+        name: "call-action-drops-the-call",
+        find: "action = [\"hang-up\", \"clear-line\", \"call-police\", \"call-bank\", \"report\", \"no-courier\"]",
+        replace: "action = [\"hang-up\", \"clear-line\", \"report\", \"no-courier\"]",
+        expect: &[(
+            "H0413",
+            22,
+            11,
+            Some(
+                "every ending of a phone scam teaches: hang up, clear the line, call 101 or your bank, and report it",
+            ),
+        )],
+    },
+    Mistake {
         name: "choice-after-endings",
         find: "[[recall]]\nquestion = \"Would a real police officer",
         replace: "[[step.choice]]\ntext = \"Ring the bank.\"\nfeedback = \"Good.\"\nnext = \"safe\"\n\n[[recall]]\nquestion = \"Would a real police officer",

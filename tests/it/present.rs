@@ -6,7 +6,7 @@
 use hangup::engine::quick_check::QuickCheck;
 use hangup::engine::{Library, Phase};
 use hangup::present::flow::{Flow, QuickState, Screen as At};
-use hangup::present::{Cmd, Role, Screen, screens};
+use hangup::present::{Cmd, Key, Role, Screen, screens};
 use hangup::speech::{Hands, numbers_aloud, spoken};
 use hangup::tui::app::{Action, App, Mode, Options, Target};
 use hangup::tui::theme::{Theme, ThemeName};
@@ -163,7 +163,11 @@ fn allowed(s: &Screen) -> Vec<String> {
         .iter()
         .filter_map(|c| c.key().map(|k| format!("{} {}", k.name(), c.label)))
         .collect();
-    let n = s.choices().count();
+    // The choices a digit takes now (on the list: the page shown).
+    let n = s
+        .choices()
+        .filter(|c| c.keys.iter().any(|k| matches!(k, Key::Digit(_))))
+        .count();
     v.push(format!("1-{} Choose", n.min(9)));
     v.push("1 Choose".into());
     v
