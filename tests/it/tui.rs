@@ -354,3 +354,34 @@ fn with_speech_the_footer_and_help_card_name_s() {
     let b = at("deciding");
     assert!(!screen_text(&b, 100, 24).contains("Hear it again"));
 }
+
+/// Scrolling is clamped in `update`, by laying the screen out as it is drawn:
+/// with no frame drawn between the presses, Page Down stops at the end and
+/// the first Page Up moves. The same on the help card.
+#[test]
+fn scrolling_is_clamped_in_update_with_no_draw_between() {
+    use hangup::tui::app::Action;
+    let mut a = at("ending");
+    render(&a, 40, 12);
+    for _ in 0..30 {
+        a.update(Action::PageDown);
+    }
+    let end = a.flow.scroll;
+    assert!(end > 0 && end == a.flow.scroll_max.get(), "{end}");
+    assert!(a.update(Action::PageUp));
+    assert!(a.flow.scroll < end);
+    // A bigger window: everything fits, so there is nothing to scroll.
+    render(&a, 80, 40);
+    assert!(!a.update(Action::PageDown));
+    assert_eq!(a.flow.scroll, 0);
+
+    let mut h = at("help");
+    render(&h, 40, 12);
+    for _ in 0..30 {
+        h.update(Action::PageDown);
+    }
+    let end = h.flow.help_scroll;
+    assert!(end > 0 && end == h.flow.help_scroll_max.get(), "{end}");
+    assert!(h.update(Action::PageUp));
+    assert!(h.flow.help_scroll < end);
+}
