@@ -922,10 +922,12 @@ mod tests {
                     check_before: Some(Hands {
                         right: 40,
                         hands: 72,
+                        unsure: 0,
                     }),
                     check_after: Some(Hands {
                         right: 60,
                         hands: 72,
+                        unsure: 0,
                     }),
                 });
             }

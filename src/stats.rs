@@ -367,20 +367,21 @@ pub use crate::store::write_atomic;
 /// Only a regular file is read, and at most `store::MAX_DATA_BYTES` of it.
 pub fn load(path: &Path) -> Result<Counters> {
     match crate::store::read_if_there(path, crate::store::MAX_DATA_BYTES) {
-        Ok(Some(bytes)) => parse(&bytes).map_err(|why| Error::Damaged {
-            what: FileKind::Counts,
-            path: path.to_path_buf(),
-            why,
-        }),
+        Ok(Some(bytes)) => parse(path, &bytes),
         Ok(None) => Ok(Counters::default()),
         Err(e) => Err(Error::read(FileKind::Counts, path, e)),
     }
 }
 
-/// The counts in a file's bytes, or why they could not be read (in words).
-fn parse(bytes: &[u8]) -> std::result::Result<Counters, String> {
-    let text = std::str::from_utf8(bytes).map_err(|_| "it is not plain text".to_string())?;
-    toml::from_str(text).map_err(|e| e.message().trim().replace('\n', " "))
+/// The counts in the bytes of the file `path`, or why they could not be read.
+fn parse(path: &Path, bytes: &[u8]) -> Result<Counters> {
+    let damaged = |why: String| Error::Damaged {
+        what: FileKind::Counts,
+        path: path.to_path_buf(),
+        why,
+    };
+    let text = std::str::from_utf8(bytes).map_err(|_| damaged("it is not plain text".into()))?;
+    toml::from_str(text).map_err(|e| damaged(e.message().trim().replace('\n', " ")))
 }
 
 /// The counts of a running kiosk, saved after every change. When the folder
@@ -470,7 +471,7 @@ impl Store {
         let mut damaged = None;
         let mut change = Some(change);
         let result = crate::store::update(&path, crate::store::MAX_DATA_BYTES, |now| {
-            let mut counters = match now.as_deref().map(parse) {
+            let mut counters = match now.as_deref().map(|bytes| parse(&path, bytes)) {
                 None => Counters::default(),
                 Some(Ok(c)) => c,
                 Some(Err(why)) => {
@@ -490,8 +491,7 @@ impl Store {
         });
         if let Some((why, aside)) = damaged {
             self.warnings.push(format!(
-                "hangup: the counts file {} was damaged ({why}); it was kept as {}.",
-                crate::sanitize::path(&path),
+                "hangup: {why}; it was kept as {}.",
                 aside.map_or_else(|| "it was".into(), |a| crate::sanitize::path(&a))
             ));
         }
@@ -594,6 +594,25 @@ mod tests {
         let table = String::from_utf8(table).expect("utf8");
         assert!(table.contains("Visits started"));
         assert!(table.lines().all(|l| !l.ends_with(' ')));
+    }
+
+    #[test]
+    fn damage_while_running_is_told_in_plain_words_and_kept() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut store = Store::open(Some(dir.path()));
+        assert!(store.warnings.is_empty(), "{:?}", store.warnings);
+        std::fs::write(dir.path().join(FILE_NAME), "kiosk = [[[").expect("damage");
+        store.record(|c, day| c.visit_started(day));
+        assert_eq!(store.warnings.len(), 1, "{:?}", store.warnings);
+        let w = &store.warnings[0];
+        assert!(w.starts_with("hangup: the counts file "), "{w}");
+        assert!(w.contains("counters.toml is damaged ("), "{w}");
+        assert!(
+            w.contains(&format!("kept as {}", dir.path().display())),
+            "{w}"
+        );
+        let e = load(&dir.path().join("none-here")).map(|c| c.rows().len());
+        assert_eq!(e.ok(), Some(0), "a missing file is no counts");
     }
 
     #[test]

@@ -352,6 +352,8 @@ impl Flow {
             Cmd::No => Action::Pick(1),
             Cmd::Language => Action::Language(other_language()),
             Cmd::SayAgain => Action::Char('s'),
+            // Group commands are taken by their keys (`group::action_for`).
+            Cmd::Group(_) => Action::Redraw,
         }
     }
 

@@ -172,7 +172,8 @@ fn call(flow: &Flow, session: &Session) -> Screen {
     }
 }
 
-fn incoming(session: &Session) -> Screen {
+/// The phone ringing (or a message, or a knock): who it says it is.
+pub fn incoming(session: &Session) -> Screen {
     let sc = session.script();
     let (title, from, button) = match sc.medium {
         Medium::Call => (W.ringing, W.caller_id_shows, W.answer_phone),
@@ -209,7 +210,8 @@ fn incoming(session: &Session) -> Screen {
     s
 }
 
-fn deciding(session: &Session, step: usize) -> Screen {
+/// A decision: the step's lines, each in its role, then the choices.
+pub fn deciding(session: &Session, step: usize) -> Screen {
     let sc = session.script();
     let st = session.step(step);
     // Counted as reached: calls branch, so the number left is not known.
@@ -276,7 +278,8 @@ fn deciding(session: &Session, step: usize) -> Screen {
     s
 }
 
-fn feedback(session: &Session) -> Screen {
+/// What the choice just made means: the verdict, the feedback, the tricks.
+pub fn feedback(session: &Session) -> Screen {
     let mut s = Screen::new(W.your_choice);
     s.topic = Some(session.script().title.clone());
     let Some(c) = session.current_choice() else {

@@ -154,7 +154,8 @@ impl Doc {
                     _ => Line::from(text).style(theme.text),
                 },
                 Role::Note => Line::from(text).style(theme.dim),
-                Role::Keys => Line::from(text).style(theme.text),
+                // A room's show of hands (group mode): its words, plainly.
+                Role::Keys | Role::Hands { .. } => Line::from(text).style(theme.text),
             };
             push(
                 &mut doc,

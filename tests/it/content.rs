@@ -414,7 +414,11 @@ fn quick_check_texts() -> Vec<(String, &'static str, String)> {
 fn group_check_texts() -> Vec<(String, &'static str, String)> {
     use hangup::engine::quick_check::Stage;
     use hangup::group::record::Hands;
-    let h = |right, hands| Hands { right, hands };
+    let h = |right, hands| Hands {
+        right,
+        hands,
+        unsure: 0,
+    };
     let mut out = Vec::new();
     for stage in [Stage::Before, Stage::After] {
         for now in [h(0, 0), h(10, 60), h(30, 60), h(60, 60)] {
