@@ -22,6 +22,7 @@ pub mod check;
 pub mod cli;
 pub mod dates;
 pub mod engine;
+pub mod error;
 pub mod group;
 pub mod i18n;
 pub mod kiosk;
@@ -37,3 +38,5 @@ pub mod spreadsheet;
 pub mod stats;
 pub mod store;
 pub mod tui;
+
+pub use error::{Error, Result};

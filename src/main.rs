@@ -3,6 +3,7 @@
 use std::io::{self, IsTerminal, Write as _};
 use std::process::ExitCode;
 
+use hangup::Error;
 use hangup::cli::{Cli, Command};
 use hangup::engine::Library;
 use hangup::plain::Plain;
@@ -17,9 +18,9 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         // The reader went away (`| head`): stop quietly, that is not a failure.
-        Err(_) if hangup::sanitize::reader_gone() => ExitCode::SUCCESS,
-        Err(message) => {
-            hangup::sanitize::note(&format!("hangup: {message}"));
+        Err(e) if e.is_broken_pipe() || hangup::sanitize::reader_gone() => ExitCode::SUCCESS,
+        Err(e) => {
+            hangup::sanitize::note(&format!("hangup: {e}"));
             ExitCode::FAILURE
         }
     }
@@ -35,7 +36,7 @@ fn wants_plain(cli: &Cli) -> bool {
         || !io::stdout().is_terminal()
 }
 
-fn run(cli: Cli) -> Result<ExitCode, String> {
+fn run(cli: Cli) -> hangup::Result<ExitCode> {
     // The kiosk reads its own settings file first (it may name a language).
     if !matches!(cli.command, Some(Command::Kiosk(_))) {
         let (language, _) =
@@ -51,9 +52,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             return Ok(ExitCode::SUCCESS);
         }
         Some(Command::Man) => {
-            clap_mangen::Man::new(hangup::cli::command())
-                .render(&mut io::stdout())
-                .map_err(|e| e.to_string())?;
+            clap_mangen::Man::new(hangup::cli::command()).render(&mut io::stdout())?;
             return Ok(ExitCode::SUCCESS);
         }
         _ => {}
@@ -63,15 +62,9 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         && !dir.is_dir()
     {
         return Err(if dir.exists() {
-            format!(
-                "\"{}\" is a file, not a folder. After --scenarios, give the folder that holds the scenario files.",
-                dir.display()
-            )
+            Error::ScenariosIsAFile(dir.clone())
         } else {
-            format!(
-                "the folder \"{}\" was not found. Check the name after --scenarios.",
-                dir.display()
-            )
+            Error::ScenariosNotFound(dir.clone())
         });
     }
     let region = library
@@ -108,21 +101,16 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Some(Command::Translate { what }) => {
             let language = match cli.language.as_deref() {
                 Some(l) => l.parse::<hangup::i18n::Language>()?,
-                None => {
-                    return Err("say which language to translate into, e.g. --language cy.".into());
-                }
+                None => return Err(Error::NoLanguageToTranslateInto),
             };
             let template = hangup::check::translations::template_for(what, language)?;
-            hangup::sanitize::Clean::new(stdout.lock())
-                .write_all(template.as_bytes())
-                .map_err(|e| e.to_string())?;
+            hangup::sanitize::Clean::new(stdout.lock()).write_all(template.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Schema) => {
             stdout
                 .lock()
-                .write_all(hangup::check::schema_json().as_bytes())
-                .map_err(|e| e.to_string())?;
+                .write_all(hangup::check::schema_json().as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Paths { scenario, format }) => {
@@ -133,20 +121,14 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     hangup::check::paths_report(&s, &library.catalogue)
                 }
             };
-            match hangup::sanitize::Clean::new(stdout.lock()).write_all(text.as_bytes()) {
-                // The reader stopped early (e.g. `| head`): that is not a failure.
-                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-                other => other.map_err(|e| e.to_string())?,
-            }
+            hangup::sanitize::Clean::new(stdout.lock())
+                .write_all(text.as_bytes())
+                .or_else(reader_gone)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::List { json }) => {
             let mut out = hangup::sanitize::Clean::new(stdout.lock());
-            match hangup::list::write(&library, *json, &mut out) {
-                // The reader stopped early (e.g. `| head`): that is not a failure.
-                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-                other => other.map_err(|e| e.to_string())?,
-            }
+            hangup::list::write(&library, *json, &mut out).or_else(reader_gone)?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Progress { reset }) => {
@@ -222,9 +204,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 if let Some(n) = keeper.notice.take() {
                     hangup::sanitize::note(&format!("hangup: {n}"));
                 }
-                let played = p
-                    .play_flow(&mut flow, &mut keeper)
-                    .map_err(|e| e.to_string());
+                let played = p.play_flow(&mut flow, &mut keeper);
                 if let Some(n) = p.finish() {
                     hangup::sanitize::note(&format!("hangup: {n}"));
                 }
@@ -254,10 +234,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 let stdin = io::stdin();
                 let mut p = Plain::new(stdin.lock(), stdout.lock(), &library.catalogue, &region);
                 plain_voice(&cli, &mut p);
-                let played = p
-                    .menu_flow(&mut flow, &mut keeper)
-                    .or_else(reader_gone)
-                    .map_err(|e| e.to_string());
+                let played = p.menu_flow(&mut flow, &mut keeper).or_else(reader_gone);
                 if let Some(n) = p.finish() {
                     hangup::sanitize::note(&format!("hangup: {n}"));
                 }
@@ -326,8 +303,10 @@ fn rules(cli: &Cli, region: &str) -> Rules {
     }
 }
 
-fn run_tui(cli: &Cli, a: &mut app::App, keeper: &mut Keeper) -> Result<(), String> {
+fn run_tui(cli: &Cli, a: &mut app::App, keeper: &mut Keeper) -> hangup::Result<()> {
     let mut speaker = cli.speak.then(|| Speaker::for_language(&cli.speak_command));
+    // Every footer and the help card then name `s`, "Hear it again".
+    a.flow.speaking = speaker.is_some();
     let mut language = hangup::i18n::current();
     tui::run_with_hook(a, |a, _action| {
         let (mut changed, again) = keeper.perform(&mut a.flow);
@@ -341,5 +320,5 @@ fn run_tui(cli: &Cli, a: &mut app::App, keeper: &mut Keeper) -> Result<(), Strin
         }
         changed
     })
-    .map_err(|e| e.to_string())
+    .map_err(Error::Screen)
 }

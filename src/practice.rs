@@ -2,7 +2,7 @@
 //! loading and saving progress, and speech. Used by `main` for the terminal
 //! app, plain mode and `hangup progress`.
 
-use std::io::{self, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::engine::Library;
@@ -114,7 +114,7 @@ impl Keeper {
 
     /// The quick-check state for the app or plain mode: what to offer, from the progress.
     pub fn quick_state(&self, mode: Mode) -> Option<QuickState> {
-        let check = QuickCheck::builtin()?;
+        let check = QuickCheck::builtin();
         let after_calls = mode.calls_before_after_check();
         Some(QuickState {
             before_due: self.progress.is_new(),
@@ -184,10 +184,8 @@ pub fn switch_language(flow: &mut Flow, language: Language, scenarios: Option<&P
     crate::i18n::set_current(language);
     let library = Library::load_in(scenarios, language);
     flow.library = library.clone();
-    if let Some(q) = flow.practice.quick.as_mut()
-        && let Some(check) = QuickCheck::builtin()
-    {
-        q.check = check;
+    if let Some(q) = flow.practice.quick.as_mut() {
+        q.check = QuickCheck::builtin();
     }
     library
 }
@@ -225,29 +223,26 @@ pub fn command(
     no_save: bool,
     library: &Library,
     out: &mut impl Write,
-) -> Result<(), String> {
+) -> crate::Result<()> {
+    use crate::error::{DataFor, Error};
     let today = Day::today();
     let Some(dir) = progress::data_dir(data_dir) else {
-        return Err(
-            "no folder was found for progress. Give one with --data-dir FOLDER.".to_string(),
-        );
+        return Err(Error::NoDataFolder(DataFor::Progress));
     };
     let store = Store::new(dir, no_save);
-    let w = |e: io::Error| e.to_string();
     if reset {
         match store.reset() {
-            Ok(true) => writeln!(out, "Your progress has been deleted.").map_err(w)?,
-            Ok(false) => writeln!(out, "There was no saved progress to delete.").map_err(w)?,
-            Err(e) => {
-                return Err(format!(
-                    "your progress could not be deleted ({}). The file is {}.",
-                    progress::plain_error(&e),
-                    store.path().display()
-                ));
+            Ok(true) => writeln!(out, "Your progress has been deleted.")?,
+            Ok(false) => writeln!(out, "There was no saved progress to delete.")?,
+            Err(source) => {
+                return Err(Error::ProgressNotDeleted {
+                    path: store.path(),
+                    source,
+                });
             }
         }
         return Ok(());
     }
     let loaded = store.load(today);
-    progress::report(&store, &loaded, library, today, out).map_err(w)
+    Ok(progress::report(&store, &loaded, library, today, out)?)
 }

@@ -625,13 +625,9 @@ fn to_bytes(progress: &Progress) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// An I/O error in words a learner can pass on to a helper.
+/// An I/O error in words a learner can pass on to a helper (see [`crate::error::plain_io`]).
 pub fn plain_error(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::PermissionDenied => "permission denied".into(),
-        io::ErrorKind::NotFound => "not found".into(),
-        _ => e.to_string(),
-    }
+    crate::error::plain_io(e).into_owned()
 }
 
 // ---------------------------------------------------------------- showing it

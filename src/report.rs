@@ -794,22 +794,23 @@ pub fn html(r: &Report, made_on: i64) -> String {
 
 /// `hangup stats --report FILE`: read the data folder, write the page, and
 /// return a line to tell the volunteer where it is.
-pub fn write(dir: Option<&Path>, scenarios: Option<&Path>, file: &Path) -> Result<String, String> {
+pub fn write(dir: Option<&Path>, scenarios: Option<&Path>, file: &Path) -> crate::Result<String> {
+    use crate::error::{DataFor, Error, FileKind};
     let Some(dir) = dir else {
-        return Err("there is no folder to read the counts from. Use --data-dir.".into());
+        return Err(Error::NoDataFolder(DataFor::Counts));
     };
     let counters = crate::stats::load(&dir.join(crate::stats::FILE_NAME))?;
     let groups = crate::group::record::read_all(dir).map_err(|e| {
-        format!(
-            "the group records in {} could not be read ({e})",
-            dir.display()
+        Error::read(
+            FileKind::GroupRecords,
+            &dir.join(crate::group::record::FILE_NAME),
+            e,
         )
     })?;
     let library = Library::load(scenarios);
     let report = gather(&counters, &groups, &library);
     let page = html(&report, dates::today());
-    crate::store::write_atomic(file, page.as_bytes())
-        .map_err(|e| format!("could not write {} ({e})", file.display()))?;
+    crate::store::write_atomic(file, page.as_bytes()).map_err(|e| Error::write(file, e))?;
     Ok(format!(
         "Wrote the report to {}. Open it in a web browser to read or print it (one A4 page).",
         sanitize(&file.display().to_string())
@@ -921,10 +922,12 @@ mod tests {
                     check_before: Some(Hands {
                         right: 40,
                         hands: 72,
+                        unsure: 0,
                     }),
                     check_after: Some(Hands {
                         right: 60,
                         hands: 72,
+                        unsure: 0,
                     }),
                 });
             }

@@ -163,8 +163,9 @@ impl Speaker {
                     )
                 } else {
                     format!(
-                        "Speech is off: \"{}\" could not be started ({e}).",
-                        self.program
+                        "Speech is off: \"{}\" could not be started ({}).",
+                        self.program,
+                        crate::error::plain_io(&e)
                     )
                 });
             }

@@ -1,7 +1,8 @@
-//! Anonymous usage counts, the only thing hangup ever writes to disk.
+//! Anonymous usage counts: all that the kiosk ever writes to disk.
 //!
-//! Per day (UTC date, nothing finer): visits started, calls finished per
-//! scenario id and outcome, idle resets. No free text, no times, no device or
+//! Per day (the local date in the system's time zone, from `crate::dates`;
+//! nothing finer): visits started, calls finished per scenario id and
+//! outcome, idle resets. No free text, no times, no device or
 //! visitor details. The file is TOML, written atomically (temp file in the
 //! same folder, fsync, rename, fsync the folder), so a power cut leaves either
 //! the old counts or the new ones, never a broken file.
@@ -19,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::engine::Outcome;
 use crate::engine::quick_check::{Score, Stage, percent};
+use crate::error::{DataFor, Error, FileKind, Result};
 
 /// The counts file's name inside the data folder.
 pub const FILE_NAME: &str = "counters.toml";
@@ -363,26 +365,23 @@ pub use crate::store::write_atomic;
 
 /// Read the counts file. A missing file is no counts; a damaged one is an error.
 /// Only a regular file is read, and at most `store::MAX_DATA_BYTES` of it.
-pub fn load(path: &Path) -> Result<Counters, String> {
+pub fn load(path: &Path) -> Result<Counters> {
     match crate::store::read_if_there(path, crate::store::MAX_DATA_BYTES) {
-        Ok(Some(bytes)) => parse(&bytes).map_err(|why| {
-            format!(
-                "the counts file {} is damaged ({why})",
-                crate::sanitize::path(path)
-            )
-        }),
+        Ok(Some(bytes)) => parse(path, &bytes),
         Ok(None) => Ok(Counters::default()),
-        Err(e) => Err(format!(
-            "the counts file {} could not be read ({e})",
-            crate::sanitize::path(path)
-        )),
+        Err(e) => Err(Error::read(FileKind::Counts, path, e)),
     }
 }
 
-/// The counts in a file's bytes, or why they could not be read.
-fn parse(bytes: &[u8]) -> Result<Counters, String> {
-    let text = std::str::from_utf8(bytes).map_err(|_| "it is not plain text".to_string())?;
-    toml::from_str(text).map_err(|e| e.message().trim().replace('\n', " "))
+/// The counts in the bytes of the file `path`, or why they could not be read.
+fn parse(path: &Path, bytes: &[u8]) -> Result<Counters> {
+    let damaged = |why: String| Error::Damaged {
+        what: FileKind::Counts,
+        path: path.to_path_buf(),
+        why,
+    };
+    let text = std::str::from_utf8(bytes).map_err(|_| damaged("it is not plain text".into()))?;
+    toml::from_str(text).map_err(|e| damaged(e.message().trim().replace('\n', " ")))
 }
 
 /// The counts of a running kiosk, saved after every change. When the folder
@@ -422,8 +421,9 @@ impl Store {
         };
         if let Err(e) = fs::create_dir_all(dir) {
             store.warnings.push(format!(
-                "hangup: cannot use the folder {} ({e}). Counts will not be saved.",
-                crate::sanitize::path(dir)
+                "hangup: cannot use the folder {} ({}). Counts will not be saved.",
+                crate::sanitize::path(dir),
+                crate::error::plain_io(&e)
             ));
             return store;
         }
@@ -471,7 +471,7 @@ impl Store {
         let mut damaged = None;
         let mut change = Some(change);
         let result = crate::store::update(&path, crate::store::MAX_DATA_BYTES, |now| {
-            let mut counters = match now.as_deref().map(parse) {
+            let mut counters = match now.as_deref().map(|bytes| parse(&path, bytes)) {
                 None => Counters::default(),
                 Some(Ok(c)) => c,
                 Some(Err(why)) => {
@@ -491,8 +491,7 @@ impl Store {
         });
         if let Some((why, aside)) = damaged {
             self.warnings.push(format!(
-                "hangup: the counts file {} was damaged ({why}); it was kept as {}.",
-                crate::sanitize::path(&path),
+                "hangup: {why}; it was kept as {}.",
                 aside.map_or_else(|| "it was".into(), |a| crate::sanitize::path(&a))
             ));
         }
@@ -503,8 +502,9 @@ impl Store {
                     change(&mut self.counters, &day);
                 }
                 self.warnings.push(format!(
-                    "hangup: cannot save the counts in {} ({e}). Counts will not be saved.",
-                    crate::sanitize::path(&path)
+                    "hangup: cannot save the counts in {} ({}). Counts will not be saved.",
+                    crate::sanitize::path(&path),
+                    crate::error::plain_io(&e)
                 ));
                 self.path = None;
             }
@@ -531,9 +531,9 @@ pub fn check_summary(c: &Counters) -> Option<Vec<String>> {
 }
 
 /// `hangup stats`: print the counts as a table, or as CSV.
-pub fn print(dir: Option<&Path>, csv: bool, out: &mut impl Write) -> Result<(), String> {
+pub fn print(dir: Option<&Path>, csv: bool, out: &mut impl Write) -> Result<()> {
     let Some(dir) = dir else {
-        return Err("there is no folder to read the counts from. Use --data-dir.".into());
+        return Err(Error::NoDataFolder(DataFor::Counts));
     };
     let counters = load(&dir.join(FILE_NAME))?;
     let rows = counters.rows();
@@ -558,7 +558,7 @@ pub fn print(dir: Option<&Path>, csv: bool, out: &mut impl Write) -> Result<(), 
             }
         })
     };
-    written.map_err(|e| e.to_string())
+    Ok(written?)
 }
 
 #[cfg(test)]
@@ -594,6 +594,25 @@ mod tests {
         let table = String::from_utf8(table).expect("utf8");
         assert!(table.contains("Visits started"));
         assert!(table.lines().all(|l| !l.ends_with(' ')));
+    }
+
+    #[test]
+    fn damage_while_running_is_told_in_plain_words_and_kept() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut store = Store::open(Some(dir.path()));
+        assert!(store.warnings.is_empty(), "{:?}", store.warnings);
+        std::fs::write(dir.path().join(FILE_NAME), "kiosk = [[[").expect("damage");
+        store.record(|c, day| c.visit_started(day));
+        assert_eq!(store.warnings.len(), 1, "{:?}", store.warnings);
+        let w = &store.warnings[0];
+        assert!(w.starts_with("hangup: the counts file "), "{w}");
+        assert!(w.contains("counters.toml is damaged ("), "{w}");
+        assert!(
+            w.contains(&format!("kept as {}", dir.path().display())),
+            "{w}"
+        );
+        let e = load(&dir.path().join("none-here")).map(|c| c.rows().len());
+        assert_eq!(e.ok(), Some(0), "a missing file is no counts");
     }
 
     #[test]

@@ -493,14 +493,14 @@ fn colour(hex: &str) -> Color {
 
 /// An SVG picture, laid out without Graphviz. `Err` says in words why not
 /// (a graph too big to draw readably).
-pub fn svg(g: &Graph) -> Result<String, String> {
+pub fn svg(g: &Graph) -> crate::Result<String> {
     if g.nodes.len() > MAX_SVG_NODES || g.edges.len() > MAX_SVG_EDGES {
-        return Err(format!(
-            "this call has {} boxes and {} arrows, too many to draw as one picture \
-             (at most {MAX_SVG_NODES} and {MAX_SVG_EDGES}). Use --format dot or mermaid.",
-            g.nodes.len(),
-            g.edges.len()
-        ));
+        return Err(crate::Error::TooBigToDraw {
+            nodes: g.nodes.len(),
+            edges: g.edges.len(),
+            max_nodes: MAX_SVG_NODES,
+            max_edges: MAX_SVG_EDGES,
+        });
     }
     let dir = Orientation::TopToBottom;
     let mut vg = VisualGraph::new(dir);
@@ -605,7 +605,7 @@ fn widen(svg: &str, extra: f64) -> String {
 }
 
 /// Read a graph from TOML text. A syntax error is told with its line and column.
-pub fn from_text(text: &str, name: &str) -> Result<Graph, String> {
+pub fn from_text(text: &str, name: &str) -> crate::Result<Graph> {
     match text.parse::<Table>() {
         Ok(t) => Ok(Graph::from_table(&t)),
         Err(e) => {
@@ -613,11 +613,12 @@ pub fn from_text(text: &str, name: &str) -> Result<Graph, String> {
             let before = text.get(..at).unwrap_or("");
             let line = before.matches('\n').count() + 1;
             let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            Err(format!(
-                "{}:{line}:{column}: this is not TOML yet, so there is nothing to draw ({})",
-                sanitize(name),
-                sanitize(e.message().trim())
-            ))
+            Err(crate::Error::NotTomlYet {
+                name: name.to_string(),
+                line,
+                column,
+                why: e.message().trim().to_string(),
+            })
         }
     }
 }
@@ -628,23 +629,24 @@ const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 /// `hangup paths ID|FILE --format dot|svg|mermaid`: the drawing as text.
 /// A file that exists is read as it is now (checked or not); otherwise the
 /// id is looked up among the calls.
-pub fn draw(library: &Library, id_or_path: &str, format: Format) -> Result<String, String> {
+pub fn draw(library: &Library, id_or_path: &str, format: Format) -> crate::Result<String> {
+    use crate::error::{Error, FileKind};
     let path = Path::new(id_or_path);
     let graph = if library.get(id_or_path).is_none() && path.is_file() {
         let name = path.display().to_string();
         let len = std::fs::metadata(path).map_or(0, |m| m.len());
         if len > MAX_FILE_BYTES {
-            return Err(format!(
-                "{}: this file is too big to be a scenario ({len} bytes).",
-                sanitize(&name)
-            ));
+            return Err(Error::TooBig {
+                what: FileKind::Scenario,
+                path: path.to_path_buf(),
+                limit: MAX_FILE_BYTES,
+            });
         }
-        let bytes = std::fs::read(path)
-            .map_err(|e| format!("{}: could not be opened ({e})", sanitize(&name)))?;
+        let bytes = std::fs::read(path).map_err(|e| Error::read(FileKind::Scenario, path, e))?;
         from_text(&String::from_utf8_lossy(&bytes), &name)?
     } else {
         let s = library.find_or_load(id_or_path)?;
-        let table = Table::try_from(&s).map_err(|e| e.to_string())?;
+        let table = Table::try_from(&s).map_err(|e| Error::NotDrawable(e.to_string()))?;
         Graph::from_table(&table)
     };
     match format {
@@ -863,14 +865,16 @@ title = "Done"
             text.push_str(&format!("[[step]]\nid = \"s{i}\"\nsays = \"x\"\n[[step.choice]]\ntext = \"on\"\nnext = \"s{}\"\n", i + 1));
         }
         let g = from_text(&text, "big.toml").expect("toml");
-        let e = svg(&g).expect_err("too big");
+        let e = svg(&g).expect_err("too big").to_string();
         assert!(e.contains("--format dot"), "{e}");
         assert!(dot(&g).lines().count() > MAX_SVG_NODES);
     }
 
     #[test]
     fn not_toml_says_where() {
-        let e = from_text("id = \"x\"\n[[step]\n", "x.toml").expect_err("not toml");
+        let e = from_text("id = \"x\"\n[[step]\n", "x.toml")
+            .expect_err("not toml")
+            .to_string();
         assert!(e.contains("x.toml"), "{e}");
         assert!(e.starts_with("x.toml:2:"), "{e}");
     }

@@ -196,7 +196,7 @@ fn compare(
 /// `hangup translate`: a translation file for `what` (a built-in call's id,
 /// "red-flags", "advice", "quick-check", or an English file's path) into
 /// `language`, keeping the current translations.
-pub fn template_for(what: &str, language: Language) -> Result<String, String> {
+pub fn template_for(what: &str, language: Language) -> crate::Result<String> {
     let builtin = match what {
         "red-flags" | "advice" => Some(format!("assets/catalogue/{what}.toml")),
         "quick-check" => Some("assets/quick-check.toml".to_string()),
@@ -211,9 +211,8 @@ pub fn template_for(what: &str, language: Language) -> Result<String, String> {
         (file, english, existing)
     } else {
         let path = Path::new(what);
-        let english = read_text(path).ok_or_else(|| {
-            format!("there is no call, catalogue or readable file called \"{what}\".")
-        })?;
+        let english =
+            read_text(path).ok_or_else(|| crate::Error::NothingToTranslate(what.to_string()))?;
         let existing = path
             .parent()
             .zip(path.file_name())

@@ -122,9 +122,108 @@ fn allowed_number(digits: &str) -> bool {
 /// Every check in this module. `source` is the file's text, when known.
 pub fn check(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic>) {
     for (name, t) in texts(s) {
+        check_one(name, t, source, out);
+    }
+    check_actions(s, out);
+    check_choice_after_endings(s, out);
+}
+
+/// The text checks (H0409 to H0412) on a file that could not be read whole (a
+/// line that cannot be read, a key missing): every text that was read is
+/// checked, so a real phone number is reported in the same run as the rest.
+/// Texts on the `skip` lines (those that could not be read) are left alone.
+pub fn check_document(
+    doc: &toml::de::DeTable<'_>,
+    source: &str,
+    skip: &dyn Fn(usize) -> bool,
+    out: &mut Vec<Diagnostic>,
+) {
+    use toml::de::DeValue;
+    fn walk(
+        v: &toml::Spanned<DeValue<'_>>,
+        path: &mut Vec<String>,
+        found: &mut Vec<(&'static str, Sp)>,
+    ) {
+        match v.get_ref() {
+            DeValue::String(text) => {
+                if let Some(name) = text_name(path) {
+                    found.push((name, Sp::new(v.span(), text.to_string())));
+                }
+            }
+            DeValue::Array(a) => {
+                for x in a.iter() {
+                    walk(x, path, found);
+                }
+            }
+            DeValue::Table(t) => {
+                for (k, x) in t.iter() {
+                    path.push(k.get_ref().to_string());
+                    walk(x, path, found);
+                    path.pop();
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    let mut path = Vec::new();
+    for (k, v) in doc.iter() {
+        path.push(k.get_ref().to_string());
+        walk(v, &mut path, &mut found);
+        path.pop();
+    }
+    for (name, t) in &found {
+        if !skip(t.span().start) {
+            check_one(name, t, Some(source), out);
+        }
+    }
+}
+
+/// The name `texts` gives a text at this key path, or `None` when the value is
+/// not learner text (ids, links, words from a list).
+fn text_name(path: &[String]) -> Option<&'static str> {
+    const NAMES: &[&str] = &[
+        "title",
+        "summary",
+        "says",
+        "scene",
+        "who",
+        "time",
+        "sender",
+        "narration",
+        "thought",
+        "message",
+        "notes",
+        "text",
+        "feedback",
+        "recap",
+        "happened",
+        "question",
+        "explain",
+    ];
+    let first = path.first()?.as_str();
+    let last = path.last()?.as_str();
+    match (first, path.len()) {
+        ("variants", _) => Some("variants"),
+        ("source", 2) => ["source.who", "source.when", "source.url"]
+            .into_iter()
+            .find(|n| n.ends_with(&format!(".{last}"))),
+        ("caller", 2) => ["caller.name", "caller.organisation", "caller.number"]
+            .into_iter()
+            .find(|n| n.ends_with(&format!(".{last}"))),
+        ("title" | "summary", 1) | ("step" | "ending" | "recall", 2..) => {
+            NAMES.iter().copied().find(|n| *n == last)
+        }
+        _ => None,
+    }
+}
+
+/// H0409 to H0412 on one text, called `name` in the messages.
+fn check_one(name: &'static str, t: &Sp, source: Option<&str>, out: &mut Vec<Diagnostic>) {
+    {
         let text = t.get_ref();
         if name == "source.url" {
-            continue;
+            return;
         }
         if let Some(at) = text.find('\n')
             && name != "notes"
@@ -158,7 +257,7 @@ pub fn check(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic>) {
             }
         }
         if matches!(name, "notes" | "source.who" | "source.when") {
-            continue;
+            return;
         }
         for word in JARGON {
             if let Some(at) = has_word(text, word) {
@@ -191,8 +290,6 @@ pub fn check(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
-    check_actions(s, out);
-    check_choice_after_endings(s, out);
 }
 
 /// H0413: in a phone scam, an ending with its own action keeps the parts of the
@@ -202,6 +299,30 @@ pub fn check(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic>) {
 fn check_actions(s: &Scenario, out: &mut Vec<Diagnostic>) {
     if s.kind != Kind::Scam || s.medium != Medium::Call || s.action.is_empty() {
         return;
+    }
+    // The scenario's own action is what every ending without one teaches, so it
+    // must name a number to call (101 or the bank) and reporting too.
+    let in_scenario = |id: &str| s.action.iter().any(|a| a.get_ref() == id);
+    let mut missing: Vec<&str> = Vec::new();
+    if !in_scenario("call-police") && !in_scenario("call-bank") && !in_scenario("money-gone") {
+        missing.push("call-police or call-bank");
+    }
+    if !in_scenario("report") {
+        missing.push("report");
+    }
+    if !missing.is_empty() {
+        let whole = s.action[0].span().start..s.action[s.action.len() - 1].span().end;
+        out.push(
+            Diagnostic::error(
+                "H0413",
+                format!(
+                    "the call's action leaves out {}, so its endings do not teach the whole habit",
+                    missing.join(" and ")
+                ),
+                Some(whole),
+            )
+            .with_hint("every ending of a phone scam teaches: hang up, clear the line, call 101 or your bank, and report it"),
+        );
     }
     for e in &s.endings {
         if e.action.is_empty() {

@@ -123,6 +123,20 @@ pub fn check_scenario(bytes: &[u8], catalogue: &Catalogue) -> (Option<Scenario>,
         );
     }
     let (mut doc, errors) = toml::de::DeTable::parse_recoverable(text);
+    // A file with nothing in it (or only comments) is one problem, not a list of
+    // every key it does not have.
+    if errors.is_empty() && doc.get_ref().is_empty() {
+        let what = if text.trim_start_matches('\u{feff}').trim().is_empty() {
+            "the file is empty"
+        } else {
+            "the file has only comments and blank lines: there is no scenario in it"
+        };
+        problems.retain(|d| d.code != "H0110");
+        problems.push(Diagnostic::error("H0112", what, None).with_hint(
+            "start from a copy of a call in the scenarios folder; scenarios/README.md explains each part",
+        ));
+        return (None, problems);
+    }
     let mut syntax_lines = std::collections::BTreeSet::new();
     if !errors.is_empty() {
         let mut syntax: Vec<Diagnostic> = errors.iter().map(|e| syntax_error(e, text)).collect();
@@ -202,11 +216,18 @@ pub fn check_scenario(bytes: &[u8], catalogue: &Catalogue) -> (Option<Scenario>,
                 .is_none_or(|r| !syntax_lines.contains(&super::validate::line_of(text, r.start)))
     }));
     if !errors.is_empty() {
+        // The texts that were read are still checked (a real phone number, a
+        // line break): every problem in one run.
+        let skip = |at: usize| syntax_lines.contains(&super::validate::line_of(text, at));
+        super::house::check_document(doc.get_ref(), text, &skip, &mut problems);
         return (None, problems);
     }
     // Unknown keys and values of the wrong kind are left out, so the links and
     // text can be checked too; a missing key stops here (its follow-ons would mislead).
     super::structure::strip(doc.get_mut(), &bad);
+    // The deserializer takes the document; a copy keeps its texts for the checks
+    // that still run when it cannot be read whole.
+    let text_doc = doc.get_ref().clone();
     let scenario: Scenario =
         match serde::Deserialize::deserialize(toml::de::Deserializer::from(doc)) {
             Ok(s) => s,
@@ -214,6 +235,7 @@ pub fn check_scenario(bytes: &[u8], catalogue: &Catalogue) -> (Option<Scenario>,
                 if shape_ok {
                     problems.push(toml_error(&e));
                 }
+                super::house::check_document(&text_doc, text, &|_| false, &mut problems);
                 return (None, problems);
             }
         };
@@ -463,7 +485,16 @@ fn walk(
     }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
-        Err(e) => return note(found, dir, format!("the folder could not be opened ({e})")),
+        Err(e) => {
+            return note(
+                found,
+                dir,
+                format!(
+                    "the folder could not be opened ({})",
+                    crate::error::plain_io(&e)
+                ),
+            );
+        }
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
     paths.sort();
@@ -487,7 +518,11 @@ fn walk(
             Ok(m) => m,
             Err(e) => {
                 if is_toml {
-                    note(found, &p, format!("it could not be opened ({e})"));
+                    note(
+                        found,
+                        &p,
+                        format!("it could not be opened ({})", crate::error::plain_io(&e)),
+                    );
                 }
                 continue;
             }
@@ -615,7 +650,10 @@ impl Library {
                             Err(e) => {
                                 skipped.push(Skipped {
                                     path: shown,
-                                    reason: format!("it could not be opened ({e})"),
+                                    reason: format!(
+                                        "it could not be opened ({})",
+                                        crate::error::plain_io(&e)
+                                    ),
                                 });
                                 continue;
                             }
@@ -637,7 +675,10 @@ impl Library {
                 }
                 Err(e) => skipped.push(Skipped {
                     path: dir.display().to_string(),
-                    reason: format!("the folder could not be opened ({e})"),
+                    reason: format!(
+                        "the folder could not be opened ({})",
+                        crate::error::plain_io(&e)
+                    ),
                 }),
             }
         }
@@ -653,35 +694,35 @@ impl Library {
         self.scenarios.iter().find(|s| s.id.get_ref() == id)
     }
 
+    /// The loaded scenario whose id is exactly `id`, or an error naming the
+    /// closest id (for lists of ids on the command line).
+    pub fn find(&self, id: &str) -> crate::Result<&Scenario> {
+        self.get(id).ok_or_else(|| crate::Error::NoSuchCall {
+            id: id.to_string(),
+            near: super::validate::closest(
+                id,
+                self.scenarios.iter().map(|s| s.id.get_ref().as_str()),
+            )
+            .map(str::to_string),
+        })
+    }
+
     /// Look a scenario up by id, or load it from a file path.
-    pub fn find_or_load(&self, id_or_path: &str) -> Result<Scenario, String> {
+    pub fn find_or_load(&self, id_or_path: &str) -> crate::Result<Scenario> {
+        use crate::error::{Error, FileKind};
         if let Some(s) = self.get(id_or_path) {
             return Ok(s.clone());
         }
         let path = Path::new(id_or_path);
         if path.exists() && !path.is_dir() {
-            let bytes = read_scenario_file(path)
-                .map_err(|e| format!("{}: could not be opened ({e})", path.display()))?;
-            return parse_scenario(&bytes, &self.catalogue).map_err(|p| {
-                format!(
-                    "{}: {}. Run `hangup check {}` for details.",
-                    path.display(),
-                    summary(&p),
-                    path.display()
-                )
+            let bytes =
+                read_scenario_file(path).map_err(|e| Error::read(FileKind::Scenario, path, e))?;
+            return parse_scenario(&bytes, &self.catalogue).map_err(|p| Error::ScenarioProblems {
+                path: path.to_path_buf(),
+                summary: summary(&p),
             });
         }
-        let ids: Vec<&str> = self
-            .scenarios
-            .iter()
-            .map(|s| s.id.get_ref().as_str())
-            .collect();
-        let hint = super::validate::closest(id_or_path, ids.iter().copied())
-            .map(|c| format!(" Did you mean \"{c}\"?"))
-            .unwrap_or_default();
-        Err(format!(
-            "There is no scenario called \"{id_or_path}\".{hint} Run `hangup list` to see them all."
-        ))
+        self.find(id_or_path).cloned()
     }
 }
 
@@ -725,24 +766,30 @@ fn load_catalogue(dir: &Path, language: Language, skipped: &mut Vec<Skipped>) ->
     if !flags_path.exists() && !advice_path.exists() {
         return None;
     }
-    let read = |p: &Path, builtin: &str| -> Result<String, String> {
+    use crate::error::{Error, FileKind};
+    let read = |p: &Path, builtin: &str| -> crate::Result<String> {
         if p.exists() {
-            let bytes = read_scenario_file(p).map_err(|e| format!("it could not be read ({e})"))?;
+            let bytes =
+                read_scenario_file(p).map_err(|e| Error::read(FileKind::Catalogue, p, e))?;
             if bytes.len() > MAX_FILE_BYTES {
-                return Err(format!(
-                    "it is bigger than {} KiB, the most hangup reads",
-                    MAX_FILE_BYTES / 1024
-                ));
+                return Err(Error::TooBig {
+                    what: FileKind::Catalogue,
+                    path: p.to_path_buf(),
+                    limit: MAX_FILE_BYTES as u64,
+                });
             }
-            String::from_utf8(bytes).map_err(|_| "it is not plain UTF-8 text".to_string())
+            String::from_utf8(bytes).map_err(|_| Error::NotText {
+                what: FileKind::Catalogue,
+                path: p.to_path_buf(),
+            })
         } else {
             Ok(builtin.to_string())
         }
     };
-    let translated = |english: Result<String, String>, name: &str| {
+    let translated = |english: crate::Result<String>, name: &str| {
         let english = english?;
         let tr = std::fs::read_to_string(dir.join(language.code()).join(name)).ok();
-        Ok::<String, String>(
+        Ok::<String, Error>(
             in_language(TextKind::of_file(name), &english, tr.as_deref(), language)
                 .unwrap_or(english),
         )

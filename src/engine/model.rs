@@ -215,22 +215,6 @@ impl Channel {
     pub fn is_written(self) -> bool {
         matches!(self, Channel::Text | Channel::Email)
     }
-
-    /// The narration that opens a step on this channel, with its sender if known.
-    pub fn arrival(self, from: Option<&str>) -> String {
-        match (self, from) {
-            (Channel::Call, Some(f)) => format!("Your phone rings. The screen shows: {f}."),
-            (Channel::Call, None) => "Your phone rings.".to_string(),
-            (Channel::Text, Some(f)) => format!("A text message arrives from {f}."),
-            (Channel::Text, None) => "A text message arrives.".to_string(),
-            (Channel::Email, Some(f)) => format!("An email arrives from {f}."),
-            (Channel::Email, None) => "An email arrives.".to_string(),
-            (Channel::VoiceNote, Some(f)) => format!("A voice note arrives from {f}."),
-            (Channel::VoiceNote, None) => "A voice note arrives.".to_string(),
-            (Channel::FaceToFace, Some(f)) => format!("You are face to face with {f}."),
-            (Channel::FaceToFace, None) => "You are talking face to face.".to_string(),
-        }
-    }
 }
 
 /// Who warned the public about this scam, and when: the scenario's cited source.

@@ -141,25 +141,33 @@ impl Score {
 }
 
 impl QuickCheck {
-    /// The embedded sets. They are checked by tests; a broken file gives
-    /// `None` (no quick check is offered) rather than a panic.
-    /// In the current language (see `crate::i18n`).
-    pub fn builtin() -> Option<Self> {
+    /// The embedded sets, in the current language (see `crate::i18n`).
+    pub fn builtin() -> Self {
         Self::builtin_in(crate::i18n::current())
     }
 
     /// The embedded sets in `language` (English where a translation is
-    /// missing or out of date).
-    pub fn builtin_in(language: crate::i18n::Language) -> Option<Self> {
+    /// missing, out of date or does not parse).
+    ///
+    /// The English file is part of the program, not user input: the test
+    /// `builtin_sets_are_fair_to_compare` parses and checks it in every
+    /// language, so a broken one fails `cargo test` instead of quietly
+    /// leaving the quick check out.
+    pub fn builtin_in(language: crate::i18n::Language) -> Self {
         let text = super::translate::builtin_in("assets/quick-check.toml", BUILTIN, language);
+        #[allow(clippy::expect_used)]
         Self::parse(&text)
-            .ok()
-            .or_else(|| Self::parse(BUILTIN).ok())
+            .or_else(|_| Self::parse(BUILTIN))
+            .expect("the built-in quick check parses (tested by builtin_sets_are_fair_to_compare)")
     }
 
-    /// Read a quick-check file's text, sanitising every text shown; the error is the TOML parser's message.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let mut q: QuickCheck = toml::from_str(text).map_err(|e| e.to_string())?;
+    /// Read a quick-check file's text, sanitising every text shown; the
+    /// error has the TOML reader's words and the line of the mistake.
+    pub fn parse(text: &str) -> crate::Result<Self> {
+        let mut q: QuickCheck = toml::from_str(text).map_err(|e| crate::Error::QuickCheck {
+            line: e.span().map(|s| crate::error::line_at(text, s.start)),
+            why: e.message().trim().replace('\n', " "),
+        })?;
         // Text reaches the screen: no control characters or escapes.
         for set in &mut q.sets {
             set.source = sanitize(&set.source);
@@ -311,20 +319,6 @@ impl CheckRun {
         true
     }
 
-    /// The result lines, with the careful answers reported apart.
-    pub fn result_lines(&self, first: Option<Score>) -> Vec<String> {
-        let before = if self.stage == Stage::After {
-            first
-        } else {
-            None
-        };
-        let mut v = result_lines(self.stage, self.score(), before);
-        if let Some(l) = unsure_words(self.unsure) {
-            v.insert(1, l);
-        }
-        v
-    }
-
     /// Go on from an answered question. Returns false if it was not answered yet.
     pub fn go_on(&mut self) -> bool {
         if self.answered.is_none() || self.finished() {
@@ -345,96 +339,14 @@ impl CheckRun {
     }
 }
 
-fn kind_words(k: Kind) -> &'static str {
-    match k {
-        Kind::Scam => "a scam",
-        Kind::Genuine => "a real call",
-    }
-}
-
-/// The invitation to take a check.
-pub fn offer_words(stage: Stage) -> &'static str {
-    match stage {
-        Stage::Before => {
-            "Before you start, would you like a quick check? You will read six short calls. For each one, say if it is a scam or a real call. It takes about three minutes."
-        }
-        Stage::After => {
-            "You have practised some calls. Would you like the quick check again? It shows how you have changed. It takes about three minutes."
-        }
-    }
-}
-
-/// The answer, kindly: never "Wrong!". The careful answer is always right.
-pub fn answer_words(said: impl Into<Answer>, item: &CheckItem) -> String {
-    match said.into() {
-        Answer::NotSure => format!(
-            "You said you would check first. That is always safe. This one is {}.",
-            kind_words(item.answer)
-        ),
-        said if said.is_right(item) => {
-            format!("You said {}. That is right.", kind_words(item.answer))
-        }
-        Answer::Scam | Answer::Genuine => format!(
-            "You said {}. This one is {}.",
-            if item.answer == Kind::Scam {
-                kind_words(Kind::Genuine)
-            } else {
-                kind_words(Kind::Scam)
-            },
-            kind_words(item.answer)
-        ),
-    }
-}
-
-/// The careful answers, reported apart from the score (`None` when there were none).
-pub fn unsure_words(unsure: u32) -> Option<String> {
-    match unsure {
-        0 => None,
-        1 => Some(
-            "Once, you said you would check first. That counts as right: checking is always safe."
-                .into(),
-        ),
-        n => Some(format!(
-            "{n} times, you said you would check first. Those count as right: checking is always safe."
-        )),
-    }
-}
-
-/// The lines at the end of a check. `first` is the learner's score before any
-/// practice, if they took that check (and this one is the after check).
-pub fn result_lines(stage: Stage, now: Score, first: Option<Score>) -> Vec<String> {
-    let mut v = vec![format!("You got {}.", now.words())];
-    match (stage, first) {
-        (Stage::Before, _) => v.push(ASK_AGAIN_LATER.into()),
-        (Stage::After, Some(before)) => {
-            v.push(format!("Before you practised, you got {}.", before.words()));
-            v.push(change_words(now, before).into());
-        }
-        (Stage::After, None) => {}
-    }
-    v
-}
-
-/// Said after the before check, when the after check is still to come.
-pub const ASK_AGAIN_LATER: &str =
-    "Now practise some calls. Later, we will ask you again, to show you how you have changed.";
-
-/// Kind words comparing an after score with the before score: praise when it
-/// went up, and never blame when it did not. Group sessions use the same
-/// words for a room's hands (`right` hands out of `asked` hands).
-pub fn change_words(now: Score, before: Score) -> &'static str {
-    // Compare as fractions, in case the sets ever differ in length.
-    let (a, b) = (
-        u64::from(now.right) * u64::from(before.asked),
-        u64::from(before.right) * u64::from(now.asked),
-    );
-    if a > b {
-        "You spotted more this time. Well done."
-    } else if a == b {
-        "The same as before. Practice keeps it fresh."
-    } else {
-        "Some calls are hard to tell apart. The safe step is the same: hang up, and call back on a number you trust."
-    }
+/// How an after score compares with the before score: better, the same or
+/// worse, as fractions (in case the sets ever differ in length). Group
+/// sessions compare a room's hands the same way. The kind words for each are
+/// `crate::present::wording::check_change`'s.
+pub fn change(now: Score, before: Score) -> std::cmp::Ordering {
+    let a = u64::from(now.right) * u64::from(before.asked);
+    let b = u64::from(before.right) * u64::from(now.asked);
+    a.cmp(&b)
 }
 
 #[cfg(test)]
@@ -442,13 +354,20 @@ mod tests {
     use super::*;
 
     fn check() -> QuickCheck {
-        QuickCheck::builtin().expect("the built-in quick check parses")
+        QuickCheck::builtin()
     }
 
     #[test]
     fn builtin_sets_are_fair_to_compare() {
-        let problems = check().problems(&Catalogue::builtin());
+        // The English file itself, not a fallback.
+        let english = QuickCheck::parse(BUILTIN).expect("the built-in quick check parses");
+        let problems = english.problems(&Catalogue::builtin());
         assert!(problems.is_empty(), "{problems:#?}");
+        for language in crate::i18n::Language::ALL {
+            let q = QuickCheck::builtin_in(language);
+            assert!(q.set(Stage::Before).is_some(), "{language}");
+            assert!(q.set(Stage::After).is_some(), "{language}");
+        }
     }
 
     #[test]
@@ -487,8 +406,10 @@ mod tests {
             let mut run = CheckRun::new(&q, stage).expect("a set");
             while let Some(item) = run.current().cloned() {
                 assert!(run.answer(Answer::NotSure));
-                let w = answer_words(Answer::NotSure, &item);
-                assert!(w.contains("always safe") && !w.contains("rong"), "{w}");
+                assert!(
+                    Answer::NotSure.is_right(&item),
+                    "checking first is never wrong"
+                );
                 assert!(run.go_on());
             }
             let n = run.items.len() as u32;
@@ -501,10 +422,7 @@ mod tests {
                 }
             );
             assert_eq!(run.unsure, n);
-            let lines = run.result_lines(None);
-            assert!(lines[1].contains("check first"), "{lines:?}");
         }
-        assert_eq!(unsure_words(0), None);
     }
 
     #[test]
@@ -545,33 +463,18 @@ mod tests {
     }
 
     #[test]
-    fn answers_are_kind() {
-        let q = check();
-        let item = &q.set(Stage::Before).expect("set").items[0];
-        let other = match item.answer {
-            Kind::Scam => Kind::Genuine,
-            Kind::Genuine => Kind::Scam,
-        };
-        assert!(answer_words(item.answer, item).ends_with("That is right."));
-        let w = answer_words(other, item);
-        assert!(w.starts_with("You said") && !w.contains("rong"), "{w}");
-    }
-
-    #[test]
-    fn the_result_shows_the_change() {
-        let s = |right| Score {
+    fn the_change_compares_fractions() {
+        use std::cmp::Ordering;
+        let s = |right, asked| Score {
             right,
-            asked: 6,
+            asked,
             ..Score::default()
         };
-        let up = result_lines(Stage::After, s(5), Some(s(3)));
-        assert_eq!(up[0], "You got 5 of 6 right.");
-        assert_eq!(up[1], "Before you practised, you got 3 of 6 right.");
-        assert!(up[2].contains("more"));
-        assert!(result_lines(Stage::After, s(3), Some(s(3)))[2].contains("same"));
-        assert!(result_lines(Stage::After, s(2), Some(s(3)))[2].contains("hang up"));
-        assert_eq!(result_lines(Stage::After, s(2), None).len(), 1);
-        assert!(result_lines(Stage::Before, s(2), None)[1].contains("practise"));
+        assert_eq!(change(s(5, 6), s(3, 6)), Ordering::Greater);
+        assert_eq!(change(s(3, 6), s(3, 6)), Ordering::Equal);
+        assert_eq!(change(s(2, 6), s(3, 6)), Ordering::Less);
+        // 2 of 3 is the same as 4 of 6.
+        assert_eq!(change(s(2, 3), s(4, 6)), Ordering::Equal);
     }
 
     #[test]

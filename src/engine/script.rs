@@ -133,28 +133,20 @@ pub struct ScriptLine {
     pub text: String,
     /// When the line is shown.
     pub cond: Cond,
+    /// For the narration that tells how a new contact arrives (a text, a
+    /// call from a new number): the channel and its sender. Its `text` is
+    /// empty until the words are put in (`crate::present::wording::word_script`):
+    /// the engine gives the data, the wording catalogue the sentence.
+    pub arrival: Option<Arrival>,
 }
 
-impl ScriptLine {
-    /// The words before the line in a transcript: "Alex says:", "You think:", or none.
-    pub fn label(&self) -> Option<String> {
-        match self.role {
-            Role::Speech => Some(format!("{} says:", self.who)),
-            Role::Thought => Some("You think:".to_string()),
-            Role::Message => Some("A message arrives:".to_string()),
-            Role::Narration => None,
-        }
-    }
-
-    /// The line as one transcript line: `Alex says: "Hello."`, `You think: ...`, or narration.
-    pub fn transcript(&self) -> String {
-        match self.role {
-            Role::Speech => format!("{} says: \"{}\"", self.who, self.text),
-            Role::Message => format!("A message arrives: \"{}\"", self.text),
-            Role::Thought => format!("You think: {}", self.text),
-            Role::Narration => self.text.clone(),
-        }
-    }
+/// How a new contact arrives at a step: data, worded by the front-end-neutral layer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Arrival {
+    /// The channel: a call, a text, an email, a voice note, face to face.
+    pub channel: Channel,
+    /// The caller ID or sender, when the step gives one.
+    pub from: Option<String>,
 }
 
 /// One step of the call, ready to show (built from a scenario's `[[step]]`).
@@ -210,7 +202,7 @@ impl ScriptStep {
     }
 
     /// Fill `scene`, `who` and `says` from the lines (for front ends that show one speaker).
-    fn refresh_summary(&mut self, caller: &str) {
+    pub(crate) fn refresh_summary(&mut self, caller: &str) {
         let narration: Vec<&str> = self
             .lines
             .iter()
@@ -275,7 +267,8 @@ pub struct ScriptChoice {
     pub tricks: Vec<Trick>,
     /// Whether the choice is safer, risky or neutral.
     pub verdict: Verdict,
-    /// A short line for the replay.
+    /// A short line for the replay: the file's `recap`, or empty when it gives
+    /// none (`crate::present::wording::word_script` then puts "You chose: TEXT").
     pub recap: String,
     /// The step or ending this choice leads to.
     pub next: Node,
@@ -372,10 +365,7 @@ impl Script {
                             })
                             .collect(),
                         verdict: c.verdict,
-                        recap: c.recap.as_ref().map_or_else(
-                            || format!("You chose: {}", t(c.text.get_ref())),
-                            |r| t(r.get_ref()),
-                        ),
+                        recap: c.recap.as_ref().map(|r| t(r.get_ref())).unwrap_or_default(),
                         next: node_of
                             .get(c.next.get_ref().as_str())
                             .copied()
@@ -399,22 +389,29 @@ impl Script {
                 let mut lines = Vec::new();
                 // A time jump, then how a new contact arrives: narration first.
                 // (The first step's arrival is the ringing screen itself.)
-                let arrival = st
-                    .channel
-                    .filter(|_| st.id.get_ref() != scenario.start.get_ref())
-                    .map(|c| c.arrival(st.sender.as_ref().map(|f| t(f.get_ref())).as_deref()));
-                for text in st
-                    .time
-                    .as_ref()
-                    .map(|x| t(x.get_ref()))
-                    .into_iter()
-                    .chain(arrival)
-                {
+                if let Some(time) = &st.time {
                     lines.push(ScriptLine {
                         role: Role::Narration,
                         who: String::new(),
-                        text,
+                        text: t(time.get_ref()),
                         cond: Cond::default(),
+                        arrival: None,
+                    });
+                }
+                let arrival = st
+                    .channel
+                    .filter(|_| st.id.get_ref() != scenario.start.get_ref())
+                    .map(|channel| Arrival {
+                        channel,
+                        from: st.sender.as_ref().map(|f| t(f.get_ref())),
+                    });
+                if let Some(arrival) = arrival {
+                    lines.push(ScriptLine {
+                        role: Role::Narration,
+                        who: String::new(),
+                        text: String::new(),
+                        cond: Cond::default(),
+                        arrival: Some(arrival),
                     });
                 }
                 if let Some(scene) = &st.scene {
@@ -423,6 +420,7 @@ impl Script {
                         who: String::new(),
                         text: t(scene.get_ref()),
                         cond: Cond::default(),
+                        arrival: None,
                     });
                 }
                 if let Some(says) = &st.says {
@@ -435,6 +433,7 @@ impl Script {
                         who: who.clone(),
                         text: t(says.get_ref()),
                         cond: Cond::default(),
+                        arrival: None,
                     });
                 }
                 for l in &st.lines {
@@ -464,6 +463,7 @@ impl Script {
                             unless: l.unless.as_ref().map(|f| f.get_ref().clone()),
                             again: l.again,
                         },
+                        arrival: None,
                     });
                 }
                 let mut step = ScriptStep {

@@ -77,25 +77,26 @@ impl CallResult {
 
 /// The learner's own path next to the safer way, for the replay.
 ///
-/// `yours` is only what the learner chose, one line per choice, then how the call
-/// ended. `safe` is the same as `yours` up to `departs`, the first choice that left
-/// the safe path; from there it is the shortest safer way to a safe ending. A run
-/// that was safe all the way has no `departs` and no `safe` column: `summary` says so.
+/// `yours` is only what the learner chose, one line per choice, and
+/// `your_ending` how the call ended. `safe` is the same as `yours` up to
+/// `departs`, the first choice that left the safe path; from there it is the
+/// shortest safer way to a safe ending. A run that was safe all the way has no
+/// `departs` and no `safe` column. This is data: the words around it (the
+/// summary line, "Ending: ...") are `crate::present::wording::replay`'s.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Replay {
-    /// The learner's own path: one line per choice (its recap), then "Ending: TITLE.".
+    /// The learner's own path: one recap per choice.
     pub yours: Vec<String>,
+    /// The title of the ending the learner reached, once the call is over.
+    pub your_ending: Option<String>,
     /// The safer way: the same as `yours` up to `departs`, then the shortest safer way to a safe ending; empty when the run was safe all the way.
     pub safe: Vec<String>,
+    /// The title of the safe ending the safer way reaches (`None` when it is the learner's own way).
+    pub safe_ending: Option<String>,
     /// Index (0-based) in `yours` of the first choice that left the safe path.
     pub departs: Option<usize>,
-    /// One plain line about the whole run, shown above the columns.
-    pub summary: String,
-}
-
-/// The last line of a column: how the call ended.
-fn ended_line(title: &str) -> String {
-    format!("Ending: {title}.")
+    /// Is the call over? (A run safe so far is worded differently from one safe all the way.)
+    pub over: bool,
 }
 
 /// One rehearsal of one call (see the module docs); start it with [`Session::new`] and [`Session::answer`].
@@ -366,54 +367,40 @@ impl Session {
     /// path at the first choice that was not safe.
     pub fn replay(&self) -> Replay {
         let recap = |s: usize, c: usize| self.script.steps[s].choices[c].recap.clone();
-        let mut yours: Vec<String> = self
+        let yours: Vec<String> = self
             .path
             .iter()
             .map(|t| self.taken(t).recap.clone())
             .collect();
-        if let Some(e) = self.ending() {
-            yours.push(ended_line(&e.title));
-        }
+        let your_ending = self.ending().map(|e| e.title.clone());
         let departs = self.departs();
+        let over = self.is_over();
         let Some(d) = departs else {
-            let summary = if self.is_over() {
-                "Every choice you made was a safe one. There is nothing to change."
-            } else {
-                "So far, every choice you made was a safe one."
-            };
             return Replay {
                 yours,
+                your_ending,
                 safe: Vec::new(),
+                safe_ending: None,
                 departs: None,
-                summary: summary.into(),
+                over,
             };
         };
         let mut safe: Vec<String> = self.path[..d]
             .iter()
             .map(|t| self.taken(t).recap.clone())
             .collect();
+        let mut safe_ending = None;
         if let Some((path, ending)) = self.script.safe_path_from(self.path[d].step) {
             safe.extend(path.iter().map(|&(s, c)| recap(s, c)));
-            safe.push(ended_line(&self.script.endings[ending].title));
+            safe_ending = Some(self.script.endings[ending].title.clone());
         }
-        let summary = if d == 0 {
-            "The safer way leaves your path at your first choice.".to_string()
-        } else {
-            format!(
-                "Your first {} the same as the safer way. They part at choice {}.",
-                if d == 1 {
-                    "choice was".to_string()
-                } else {
-                    format!("{d} choices were")
-                },
-                d + 1
-            )
-        };
         Replay {
             yours,
+            your_ending,
             safe,
+            safe_ending,
             departs,
-            summary,
+            over,
         }
     }
 }

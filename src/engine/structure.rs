@@ -555,13 +555,21 @@ impl<'a> Walker<'a, '_> {
                                 .or(Some(x))
                         })
                         .is_some_and(|x| x.get("properties").is_some());
-                    let (msg, hint) = if is_table {
+                    let (at, msg, hint) = if is_table {
                         (
+                            at,
                             format!("{which} has no [{r}] table"),
                             format!("add a [{r}] table after the lines at the top of the file"),
                         )
+                    } else if matches!(place, Place::Root) {
+                        // Next to the key it goes with (`title` after `id`), not
+                        // at whatever line happens to be last.
+                        let order: Vec<&str> = required.iter().filter_map(Value::as_str).collect();
+                        let (at, hint) = root_anchor(t, &order, r);
+                        (at, format!("{which} is missing `{r}`"), hint)
                     } else {
                         (
+                            at,
                             format!("{which} is missing `{r}`"),
                             format!("add a line `{r} = ...` here"),
                         )
@@ -572,6 +580,52 @@ impl<'a> Walker<'a, '_> {
             }
         }
     }
+}
+
+/// Where to point for a key missing at the top of the file, and the words
+/// saying where to add it: after the required key before it in the usual order
+/// (`title` after `id`), else before the one after it, else before the first table.
+fn root_anchor(t: &DeTable<'_>, order: &[&str], missing: &str) -> (Range<usize>, String) {
+    let line_of = |key: &str| {
+        t.iter()
+            .find(|(k, v)| k.get_ref() == key && !matches!(v.get_ref(), DeValue::Table(_)))
+            .map(|(k, v)| k.span().start..v.span().end)
+    };
+    let pos = order.iter().position(|k| *k == missing).unwrap_or(0);
+    if let Some((key, at)) = order[..pos]
+        .iter()
+        .rev()
+        .find_map(|k| line_of(k).map(|at| (*k, at)))
+    {
+        return (
+            at,
+            format!("add a line `{missing} = ...` at the top of the file, after `{key}`"),
+        );
+    }
+    if let Some((key, at)) = order[pos..]
+        .iter()
+        .find_map(|k| line_of(k).map(|at| (*k, at)))
+    {
+        return (
+            at,
+            format!("add a line `{missing} = ...` at the top of the file, before `{key}`"),
+        );
+    }
+    let first = t
+        .iter()
+        .map(|(k, v)| {
+            if matches!(v.get_ref(), DeValue::Table(_) | DeValue::Array(_)) {
+                v.span()
+            } else {
+                k.span().start..v.span().end
+            }
+        })
+        .min_by_key(|r| r.start)
+        .unwrap_or(0..0);
+    (
+        first,
+        format!("add a line `{missing} = ...` at the top of the file, before the first [table]"),
+    )
 }
 
 /// The schema for editors (`hangup schema`, `assets/scenario.schema.json`): the

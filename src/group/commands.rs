@@ -11,6 +11,7 @@ use crate::tui::{self, app};
 use super::handout::{Format, Handout};
 use super::{GroupState, record, roleplay};
 use crate::dates;
+use crate::error::{DataFor, Error, Result};
 
 /// `hangup group`: the projector session.
 pub fn group(
@@ -20,27 +21,15 @@ pub fn group(
     speak: bool,
     plan: &[String],
     data_dir: Option<PathBuf>,
-) -> Result<ExitCode, String> {
+) -> Result<ExitCode> {
     if plain {
-        return Err(
-            "group sessions need a full screen. To read a call aloud instead, \
-                    print it with: hangup script ID"
-                .into(),
-        );
+        return Err(Error::GroupNeedsScreen);
     }
     if speak {
-        return Err(
-            "group sessions do not use --speak: the volunteer reads the screen to the room. \
-             Leave out --speak, or use hangup play ID --speak to hear a call."
-                .into(),
-        );
+        return Err(Error::GroupDoesNotSpeak);
     }
     for id in plan {
-        if library.get(id).is_none() {
-            return Err(format!(
-                "there is no practice call called \"{id}\". See `hangup list`."
-            ));
-        }
+        library.find(id)?;
     }
     options.mode = app::Mode::Group;
     let mut a = super::GroupApp::new(library, options);
@@ -60,26 +49,22 @@ pub fn group(
         super::link::start(super::link::socket_path(&dir), move |ev| {
             link_tx.send(tui::Input::Other(ev)).is_ok()
         });
-        tui::run_with_inputs(&mut a, tx, rx, |a, ev| a.on_link(ev)).map_err(|e| e.to_string())?;
+        tui::run_with_inputs(&mut a, tx, rx, |a, ev| a.on_link(ev)).map_err(Error::Screen)?;
         return Ok(ExitCode::SUCCESS);
     }
     #[cfg(not(unix))]
     let _ = dir;
-    tui::run_with(&mut a).map_err(|e| e.to_string())?;
+    tui::run_with(&mut a).map_err(Error::Screen)?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// `hangup group --notes`: the volunteer's notes window, following the
 /// session in another window through a socket in the data folder.
-pub fn group_notes(options: app::Options, data_dir: Option<PathBuf>) -> Result<ExitCode, String> {
+pub fn group_notes(options: app::Options, data_dir: Option<PathBuf>) -> Result<ExitCode> {
     #[cfg(unix)]
     {
         let Some(dir) = record::data_dir(data_dir.as_deref()) else {
-            return Err(
-                "the notes window needs a data folder to meet the room view in. \
-                 Give the same one to both with --data-dir FOLDER"
-                    .into(),
-            );
+            return Err(Error::NoDataFolder(DataFor::Notes));
         };
         let mut notes = super::notes::NotesApp::new(options.theme);
         let (tx, rx) = std::sync::mpsc::channel();
@@ -87,30 +72,23 @@ pub fn group_notes(options: app::Options, data_dir: Option<PathBuf>) -> Result<E
         super::link::start(super::link::socket_path(&dir), move |ev| {
             link_tx.send(tui::Input::Other(ev)).is_ok()
         });
-        tui::run_with_inputs(&mut notes, tx, rx, |n, ev| n.on_link(ev))
-            .map_err(|e| e.to_string())?;
+        tui::run_with_inputs(&mut notes, tx, rx, |n, ev| n.on_link(ev)).map_err(Error::Screen)?;
         Ok(ExitCode::SUCCESS)
     }
     #[cfg(not(unix))]
     {
         let _ = (options, data_dir);
-        Err("the notes window works on Linux and macOS only".into())
+        Err(Error::NotesNeedUnix)
     }
 }
 
 /// `hangup script ID`: print the role-play script.
-pub fn script(
-    library: &Library,
-    region: &str,
-    seed: Option<u64>,
-    id: &str,
-) -> Result<ExitCode, String> {
+pub fn script(library: &Library, region: &str, seed: Option<u64>, id: &str) -> Result<ExitCode> {
     let s = library.find_or_load(id)?;
-    let script = Script::build(&s, &library.catalogue, region, seed.unwrap_or(0));
+    let mut script = Script::build(&s, &library.catalogue, region, seed.unwrap_or(0));
+    crate::present::wording::word_script(&mut script);
     let text = roleplay::script_text(&script);
-    crate::sanitize::Clean::new(io::stdout().lock())
-        .write_all(text.as_bytes())
-        .map_err(|e| e.to_string())?;
+    crate::sanitize::Clean::new(io::stdout().lock()).write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -134,10 +112,9 @@ pub fn handout(
     out: Option<(&Path, bool)>,
     today: Option<&str>,
     mine: Option<MineFrom>,
-) -> Result<ExitCode, String> {
+) -> Result<ExitCode> {
     let today = match today {
-        Some(t) => dates::parse_iso(t)
-            .ok_or_else(|| format!("\"{t}\" is not a date. Write it as 2026-03-01."))?,
+        Some(t) => dates::parse_iso(t).ok_or_else(|| Error::NotADate(t.to_string()))?,
         None => dates::today(),
     };
     let sheet = match mine {
@@ -147,7 +124,7 @@ pub fn handout(
                 crate::progress::Progress::default()
             } else {
                 let dir = crate::progress::data_dir(from.data_dir.as_deref())
-                    .ok_or("there is no folder to read your progress from. Use --data-dir.")?;
+                    .ok_or(Error::NoDataFolder(DataFor::Progress))?;
                 // Read only: a damaged file is left as it is.
                 let loaded =
                     crate::progress::Store::new(dir, true).load(crate::progress::Day(today));
@@ -167,18 +144,9 @@ pub fn handout(
             } else {
                 crate::store::write_new(path, sheet.as_bytes())
             };
-            written.map_err(|e| {
-                let name = crate::sanitize::path(path);
-                if e.kind() == io::ErrorKind::AlreadyExists {
-                    format!("\"{name}\" is already there, so it was not replaced. To replace it, add --force.")
-                } else {
-                    format!("could not write \"{name}\": {e}")
-                }
-            })?;
+            written.map_err(|e| Error::write(path, e))?;
         }
-        None => crate::sanitize::Clean::new(io::stdout().lock())
-            .write_all(sheet.as_bytes())
-            .map_err(|e| e.to_string())?,
+        None => crate::sanitize::Clean::new(io::stdout().lock()).write_all(sheet.as_bytes())?,
     }
     Ok(ExitCode::SUCCESS)
 }

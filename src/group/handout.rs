@@ -166,7 +166,7 @@ impl Handout {
         ids: &[String],
         region: &str,
         today: i64,
-    ) -> Result<Self, String> {
+    ) -> crate::Result<Self> {
         let cat: &Catalogue = &library.catalogue;
         let region = cat.region(Some(region));
         let mut chosen = Vec::new();
@@ -174,14 +174,7 @@ impl Handout {
             chosen.extend(library.scenarios.iter());
         } else {
             for id in ids {
-                match library.get(id) {
-                    Some(s) => chosen.push(s),
-                    None => {
-                        return Err(format!(
-                            "there is no practice call called \"{id}\". See `hangup list`."
-                        ));
-                    }
-                }
+                chosen.push(library.find(id)?);
             }
         }
         let mut tricks: Vec<(String, String)> = Vec::new();
@@ -226,7 +219,7 @@ impl Handout {
         region: &str,
         today: i64,
         progress: &Progress,
-    ) -> Result<Self, String> {
+    ) -> crate::Result<Self> {
         let practised: Vec<String> = Mine::ids(progress)
             .into_iter()
             .filter(|id| library.get(id).is_some())

@@ -113,7 +113,8 @@ fn run(path: &Path, tell: &dyn Fn(LinkEvent) -> bool) {
             Err(e) if e.kind() == io::ErrorKind::AddrInUse => continue,
             Err(e) => {
                 tell(LinkEvent::Failed(format!(
-                    "the link to the other window could not start ({e})"
+                    "the link to the other window could not start ({})",
+                    crate::error::plain_io(&e)
                 )));
                 return;
             }

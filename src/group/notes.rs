@@ -90,7 +90,7 @@ impl NotesModel {
     /// The notes window's view of this session now.
     pub fn of(g: &GroupState, overlay: Option<Overlay>, now: SystemTime) -> Self {
         let mut m = NotesModel {
-            place: super::view::where_am_i(g),
+            place: crate::present::group_screens::topic(g),
             minutes: g.duration_minutes(now),
             planned_minutes: g.planned_minutes(),
             blank: g.paused,
@@ -183,7 +183,7 @@ impl NotesModel {
                 let Some(play) = g.check.as_ref() else {
                     return m;
                 };
-                m.notes = super::view::check_notes(g).unwrap_or_default();
+                m.notes = crate::present::group_screens::check_notes(g).unwrap_or_default();
                 let Some(item) = play.current() else {
                     if m.room_sees.is_empty() {
                         m.room_sees = "The quick check: how the room did".into();
@@ -203,15 +203,15 @@ impl NotesModel {
                 m.choices = CHECK_OPTIONS
                     .iter()
                     .enumerate()
-                    .map(|(i, (kind, label))| NotesChoice {
-                        text: (*label).into(),
-                        mark: if *kind == item.answer {
+                    .map(|(i, said)| NotesChoice {
+                        text: crate::present::group::option_label(*said).into(),
+                        mark: if *said == item.answer.into() {
                             "the answer".into()
                         } else {
                             String::new()
                         },
                         hands: counts.get(i).copied().flatten(),
-                        revealed: play.revealed && *kind == item.answer,
+                        revealed: play.revealed && *said == item.answer.into(),
                         highlighted: !play.revealed && highlighted(i),
                     })
                     .collect();

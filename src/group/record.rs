@@ -43,42 +43,7 @@ pub const OLD_HEADER: &str = "date,duration_minutes,scenarios,attendees,tallies"
 const OLD_COLUMNS: usize = 5;
 const NO_CHECKS: &str = ",,,,";
 
-/// A show of hands over a whole quick check: hands up for the right answer,
-/// out of all the hands counted (each snippet adds both options' hands).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Hands {
-    /// Hands up for the right answer, over every snippet of the check.
-    pub right: u32,
-    /// All the hands counted, over every snippet (both options).
-    pub hands: u32,
-}
-
-impl Hands {
-    /// The share of hands that were right, rounded down (so 100% means every
-    /// hand); `None` when no hands were counted.
-    pub fn percent(self) -> Option<u64> {
-        percent(u64::from(self.right), u64::from(self.hands))
-    }
-}
-
-/// One group session, as one row of `group-sessions.csv`: numbers and ids only, never a name or free text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Record {
-    /// "YYYY-MM-DD".
-    pub date: String,
-    /// How long the session ran, in whole minutes rounded up (at least 1 once started; 0 if never started).
-    pub duration_minutes: u32,
-    /// Scenario ids played to the end, in order.
-    pub scenarios: Vec<String>,
-    /// How many people came, as the volunteer typed it.
-    pub attendees: u32,
-    /// The show-of-hands counts, one per decision counted, in the order they were taken.
-    pub tallies: Vec<Tally>,
-    /// The quick check before practice, if the room did it (empty cells if not).
-    pub check_before: Option<Hands>,
-    /// The quick check after practice.
-    pub check_after: Option<Hands>,
-}
+pub use crate::present::group::{Hands, Record};
 
 /// Quick-check hands summed over sessions.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -362,6 +327,7 @@ fn parse_hands(right: Option<&String>, hands: Option<&String>) -> Option<Hands> 
     Some(Hands {
         right: right.min(hands),
         hands,
+        unsure: 0,
     })
 }
 

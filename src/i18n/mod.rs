@@ -197,14 +197,10 @@ impl std::fmt::Display for Language {
 }
 
 impl std::str::FromStr for Language {
-    type Err = String;
+    type Err = crate::Error;
     /// For `--language` and the kiosk setting: a plain-words error naming the choices.
-    fn from_str(s: &str) -> Result<Self, String> {
-        Language::parse(s).ok_or_else(|| {
-            format!(
-                "there is no language called \"{s}\". Choose one of: en-GB (English), cy (Cymraeg)."
-            )
-        })
+    fn from_str(s: &str) -> crate::Result<Self> {
+        Language::parse(s).ok_or_else(|| crate::Error::UnknownLanguage(s.to_string()))
     }
 }
 
@@ -307,7 +303,7 @@ pub fn choose(
     option: Option<&str>,
     setting: Option<&str>,
     env: impl Fn(&str) -> Option<String>,
-) -> Result<(Language, Source), String> {
+) -> crate::Result<(Language, Source)> {
     if let Some(o) = option {
         return o.parse().map(|l| (l, Source::Option));
     }

@@ -21,6 +21,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::error::{Error, FileKind, Result};
+
 /// Every setting the file may hold, as written in it (kebab-case); any other key stops hangup, with a "did you mean" from this list.
 pub const KNOWN: &[&str] = &[
     "idle-timeout",
@@ -84,7 +86,7 @@ pub fn default_locations() -> Vec<PathBuf> {
 
 /// Load `--config FILE` (which must exist), or the first default location
 /// that exists, or no settings at all.
-pub fn load(given: Option<&Path>) -> Result<(Config, Option<PathBuf>), String> {
+pub fn load(given: Option<&Path>) -> Result<(Config, Option<PathBuf>)> {
     if let Some(p) = given {
         return parse_file(p).map(|c| (c, Some(p.to_path_buf())));
     }
@@ -105,39 +107,37 @@ pub const MAX_IDLE_TIMEOUT: u64 = 24 * 60 * 60;
 pub const MAX_IDLE_WARNING: u64 = 60 * 60;
 
 /// Check an idle setting's range; the error is one plain sentence.
-pub fn check_seconds(name: &str, value: u64) -> Result<u64, String> {
+pub fn check_seconds(name: &str, value: u64) -> Result<u64> {
     let max = if name == "idle-warning" {
         MAX_IDLE_WARNING
     } else {
         MAX_IDLE_TIMEOUT
     };
     if value == 0 {
-        Err(format!("{name} must be at least 1 second."))
+        Err(Error::TooFewSeconds { name: name.into() })
     } else if value > max {
-        Err(format!(
-            "{name} is {value} seconds; it can be at most {max} seconds ({}).",
-            if max == MAX_IDLE_TIMEOUT {
-                "a day"
-            } else {
-                "an hour"
-            }
-        ))
+        Err(Error::TooManySeconds {
+            name: name.into(),
+            value,
+            max,
+        })
     } else {
         Ok(value)
     }
 }
 
-fn parse_file(path: &Path) -> Result<Config, String> {
+fn parse_file(path: &Path) -> Result<Config> {
     // `--config /dev/null` is the usual way to say "no settings file".
     if path == Path::new("/dev/null") {
         return Ok(Config::default());
     }
-    let name = crate::sanitize::path(path);
     let bytes = crate::store::read_capped(path, MAX_FILE_BYTES)
-        .map_err(|e| format!("the settings file {name} could not be read ({e})."))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| format!("the settings file {name} is not plain UTF-8 text."))?;
-    let mut c = parse(&text).map_err(|e| format!("the settings file {name}: {e}"))?;
+        .map_err(|e| Error::read(FileKind::Settings, path, e))?;
+    let text = String::from_utf8(bytes).map_err(|_| Error::NotText {
+        what: FileKind::Settings,
+        path: path.to_path_buf(),
+    })?;
+    let mut c = parse(&text).map_err(|e| e.in_settings(path))?;
     // Folders in the file are relative to the file, not to where hangup starts.
     let base = path.parent().unwrap_or(Path::new("."));
     for p in [&mut c.scenarios, &mut c.data_dir].into_iter().flatten() {
@@ -149,19 +149,13 @@ fn parse_file(path: &Path) -> Result<Config, String> {
 }
 
 /// Parse and check the settings. Errors are one plain sentence.
-pub fn parse(text: &str) -> Result<Config, String> {
-    let line_of = |span: Option<std::ops::Range<usize>>| {
-        span.map_or(String::new(), |s| {
-            let line = text[..s.start.min(text.len())].matches('\n').count() + 1;
-            format!(" on line {line}")
-        })
-    };
-    let table: toml::Table = toml::from_str(text).map_err(|e| {
-        format!(
-            "it is not written correctly{}: {}",
-            line_of(e.span()),
-            e.message().trim().replace('\n', " ")
-        )
+pub fn parse(text: &str) -> Result<Config> {
+    let line_of =
+        |span: Option<std::ops::Range<usize>>| span.map(|s| crate::error::line_at(text, s.start));
+    let why = |e: &toml::de::Error| e.message().trim().replace('\n', " ");
+    let table: toml::Table = toml::from_str(text).map_err(|e| Error::SettingsNotToml {
+        line: line_of(e.span()),
+        why: why(&e),
     })?;
     for key in table.keys() {
         if !KNOWN.contains(&key.as_str()) {
@@ -169,34 +163,30 @@ pub fn parse(text: &str) -> Result<Config, String> {
                 .iter()
                 .filter(|k| strsim::levenshtein(k, key) <= 3)
                 .min_by_key(|k| strsim::levenshtein(k, key));
-            let hint = near.map_or_else(
-                || format!(" The settings are: {}.", KNOWN.join(", ")),
-                |k| format!(" Did you mean \"{k}\"?"),
-            );
-            return Err(format!("\"{key}\" is not a setting hangup knows.{hint}"));
+            return Err(Error::UnknownSetting {
+                key: key.clone(),
+                near: near.copied(),
+                known: KNOWN,
+            });
         }
     }
     if let Some(v) = table.get("pin")
         && !v.is_str()
     {
-        return Err("the pin must be digits in quotes, for example pin = \"2468\".".into());
+        return Err(Error::PinNotInQuotes);
     }
-    let c: Config = toml::from_str(text).map_err(|e| {
-        format!(
-            "a setting has the wrong kind of value{}: {}",
-            line_of(e.span()),
-            e.message().trim().replace('\n', " ")
-        )
+    let c: Config = toml::from_str(text).map_err(|e| Error::SettingValue {
+        line: line_of(e.span()),
+        why: why(&e),
     })?;
     if let Some(pin) = &c.pin
         && (pin.len() < 4
             || pin.len() > super::input::PIN_MAX
             || !pin.bytes().all(|b| b.is_ascii_digit()))
     {
-        return Err(format!(
-            "the pin must be 4 to {} digits, for example pin = \"2468\".",
-            super::input::PIN_MAX
-        ));
+        return Err(Error::PinDigits {
+            max: super::input::PIN_MAX,
+        });
     }
     if let Some(l) = &c.language {
         l.parse::<crate::i18n::Language>()?;
@@ -227,7 +217,9 @@ mod tests {
         assert_eq!(c.pin.as_deref(), Some("0246"));
         let welsh = parse("language = \"cy\"\n").expect("parses");
         assert_eq!(welsh.language.as_deref(), Some("cy"));
-        let e = parse("language = \"fr\"\n").expect_err("unknown language");
+        let e = parse("language = \"fr\"\n")
+            .expect_err("unknown language")
+            .to_string();
         assert!(
             e.contains("Choose one of: en-GB (English), cy (Cymraeg)"),
             "{e}"
@@ -242,12 +234,16 @@ mod tests {
 
     #[test]
     fn unknown_settings_are_named_in_plain_words() {
-        let e = parse("idel-timeout = 5\n").expect_err("unknown");
+        let e = parse("idel-timeout = 5\n")
+            .expect_err("unknown")
+            .to_string();
         assert_eq!(
             e,
             "\"idel-timeout\" is not a setting hangup knows. Did you mean \"idle-timeout\"?"
         );
-        let e = parse("colour = \"red\"\n").expect_err("unknown");
+        let e = parse("colour = \"red\"\n")
+            .expect_err("unknown")
+            .to_string();
         assert!(e.contains("The settings are: idle-timeout"), "{e}");
     }
 
@@ -256,37 +252,51 @@ mod tests {
         assert!(
             parse("pin = 2468\n")
                 .expect_err("number")
+                .to_string()
                 .contains("in quotes")
         );
         assert!(
             parse("pin = \"12\"\n")
                 .expect_err("short")
+                .to_string()
                 .contains("4 to 12 digits")
         );
         assert!(
             parse("pin = \"12ab\"\n")
                 .expect_err("letters")
+                .to_string()
                 .contains("digits")
         );
         assert!(
             parse("idle-timeout = 0\n")
                 .expect_err("zero")
+                .to_string()
                 .contains("at least 1")
         );
-        let e = parse("large = \"yes\"\n").expect_err("text");
+        let e = parse("large = \"yes\"\n").expect_err("text").to_string();
         assert!(
             e.starts_with("a setting has the wrong kind of value on line 1"),
             "{e}"
         );
-        let e = parse("idle-timeout = 9223372036854775807\n").expect_err("huge");
+        let e = parse("idle-timeout = 9223372036854775807\n")
+            .expect_err("huge")
+            .to_string();
         assert!(e.contains("at most 86400 seconds"), "{e}");
-        let e = parse("idle-warning = 3601\n").expect_err("huge");
+        let e = parse("idle-warning = 3601\n")
+            .expect_err("huge")
+            .to_string();
         assert!(e.contains("at most 3600 seconds"), "{e}");
-        let e = parse("idle-timeout = -5\n").expect_err("negative");
+        let e = parse("idle-timeout = -5\n")
+            .expect_err("negative")
+            .to_string();
         assert!(e.contains("line 1"), "{e}");
-        let e = parse("idle-timeout = \"soon\"\n").expect_err("text");
+        let e = parse("idle-timeout = \"soon\"\n")
+            .expect_err("text")
+            .to_string();
         assert!(e.contains("line 1"), "{e}");
-        let e = parse("pin = \"1234\"\nidle-warning = [\n").expect_err("broken");
+        let e = parse("pin = \"1234\"\nidle-warning = [\n")
+            .expect_err("broken")
+            .to_string();
         assert!(e.starts_with("it is not written correctly"), "{e}");
         assert!(!e.contains('\n'), "one line: {e}");
     }

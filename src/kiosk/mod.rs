@@ -108,8 +108,10 @@ pub struct Kiosk {
 /// offered first (each visitor is someone new).
 fn new_visit(library: &Library, options: &Options) -> App {
     let mut app = App::new(library.clone(), options.clone());
-    app.practice.quick =
-        QuickCheck::builtin().map(|c| QuickState::fresh(c, Mode::Kiosk.calls_before_after_check()));
+    app.practice.quick = Some(QuickState::fresh(
+        QuickCheck::builtin(),
+        Mode::Kiosk.calls_before_after_check(),
+    ));
     app.enter_start();
     app
 }
@@ -435,8 +437,8 @@ impl Driver for Kiosk {
     }
 }
 
-fn fail(message: &str) -> ExitCode {
-    crate::sanitize::note(&format!("hangup: {message}"));
+fn fail(error: &crate::Error) -> ExitCode {
+    crate::sanitize::note(&format!("hangup: {error}"));
     ExitCode::from(2)
 }
 
@@ -460,10 +462,7 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
     if let Some(dir) = &scenarios
         && !dir.is_dir()
     {
-        return fail(&format!(
-            "the scenarios folder \"{}\" was not found.",
-            dir.display()
-        ));
+        return fail(&crate::Error::ScenariosNotFound(dir.clone()));
     }
     let library = Library::load(scenarios.as_deref());
     let region_asked = cli
@@ -473,10 +472,15 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
     if let Some(r) = &region_asked
         && !library.catalogue.has_region(r)
     {
-        return fail(&format!(
-            "there is no region called \"{r}\". Choose one of: {}.",
-            library.catalogue.region_ids().join(", ")
-        ));
+        return fail(&crate::Error::UnknownRegion {
+            name: r.clone(),
+            choices: library
+                .catalogue
+                .region_ids()
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
+        });
     }
     let region = library
         .catalogue
@@ -508,7 +512,7 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
         (Err(e), _) | (_, Err(e)) => return fail(&e),
     };
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        return fail("kiosk mode needs a screen and keyboard (a terminal).");
+        return fail(&crate::Error::KioskNeedsTerminal);
     }
     let dir = crate::stats::data_dir(cli.data_dir.as_deref(), config.data_dir.as_deref());
     let mut store = Store::open(dir.as_deref());
@@ -537,6 +541,7 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
+            let e = crate::Error::Screen(e);
             crate::sanitize::note(&format!("hangup: {e}"));
             ExitCode::FAILURE
         }
@@ -564,7 +569,7 @@ pub fn stats_main(cli: &crate::cli::Cli, args: &StatsArgs) -> ExitCode {
     let mut out = crate::sanitize::Clean::new(stdout.lock());
     match crate::stats::print(dir.as_deref(), args.csv, &mut out) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(_) if crate::sanitize::reader_gone() => ExitCode::SUCCESS,
+        Err(e) if e.is_broken_pipe() || crate::sanitize::reader_gone() => ExitCode::SUCCESS,
         Err(e) => {
             crate::sanitize::note(&format!("hangup: {e}"));
             ExitCode::FAILURE

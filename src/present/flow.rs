@@ -291,6 +291,8 @@ pub struct Flow {
     runs: u64,
     /// Progress shown on screen.
     pub practice: Practice,
+    /// Speech is on (`--speak`): every screen offers `s`, "Hear it again".
+    pub speaking: bool,
     effects: Vec<Effect>,
 }
 
@@ -312,6 +314,7 @@ impl Flow {
             results: Vec::new(),
             runs: 0,
             practice: Practice::default(),
+            speaking: false,
             effects: Vec::new(),
         }
     }
@@ -348,6 +351,9 @@ impl Flow {
             Cmd::Yes => Action::Pick(0),
             Cmd::No => Action::Pick(1),
             Cmd::Language => Action::Language(other_language()),
+            Cmd::SayAgain => Action::Char('s'),
+            // Group commands are taken by their keys (`group::action_for`).
+            Cmd::Group(_) => Action::Redraw,
         }
     }
 
@@ -415,7 +421,8 @@ impl Flow {
     }
 
     /// Start rehearsing a script already built (`hangup play`).
-    pub fn play(&mut self, script: Script, seed: u64) {
+    pub fn play(&mut self, mut script: Script, seed: u64) {
+        super::wording::word_script(&mut script);
         self.practice.current_seed = seed;
         self.screen = Screen::Call {
             session: Box::new(Session::new(script)),
@@ -478,14 +485,16 @@ impl Flow {
                 self.overlay = Some(Overlay::ConfirmQuit);
                 return true;
             }
+            // Clamped first to how far the text can scroll as laid out now
+            // (the window may have grown), so Page Up always moves at once.
             Action::PageDown => {
-                let before = self.scroll;
-                self.scroll = self.scroll.saturating_add(3).min(self.scroll_max.get());
+                let before = self.scroll.min(self.scroll_max.get());
+                self.scroll = before.saturating_add(3).min(self.scroll_max.get());
                 return before != self.scroll;
             }
             Action::PageUp => {
-                let before = self.scroll;
-                self.scroll = self.scroll.saturating_sub(3);
+                let before = self.scroll.min(self.scroll_max.get());
+                self.scroll = before.saturating_sub(3);
                 return before != self.scroll;
             }
             _ => {}
@@ -501,18 +510,15 @@ impl Flow {
     fn update_overlay(&mut self, overlay: Overlay, action: Action) -> bool {
         match (overlay, action) {
             (Overlay::Help, Action::PageDown | Action::Down) => {
-                let before = self.help_scroll;
-                self.help_scroll = self
-                    .help_scroll
+                let before = self.help_scroll.min(self.help_scroll_max.get());
+                self.help_scroll = before
                     .saturating_add(if action == Action::Down { 1 } else { 3 })
                     .min(self.help_scroll_max.get());
                 before != self.help_scroll
             }
             (Overlay::Help, Action::PageUp | Action::Up) => {
-                let before = self.help_scroll;
-                self.help_scroll =
-                    self.help_scroll
-                        .saturating_sub(if action == Action::Up { 1 } else { 3 });
+                let before = self.help_scroll.min(self.help_scroll_max.get());
+                self.help_scroll = before.saturating_sub(if action == Action::Up { 1 } else { 3 });
                 before != self.help_scroll
             }
             (Overlay::Help, Action::Help | Action::Back | Action::Select | Action::Quit) => {

@@ -13,9 +13,11 @@
 //! imports another. No ratatui, crossterm or I/O in here.
 
 pub mod flow;
+pub mod group;
+pub mod group_screens;
 pub mod model;
 pub mod screens;
 pub mod wording;
 
 pub use flow::{Action, Effect, Flow, Mode, Rules};
-pub use model::{Block, Cmd, Command, Key, Role, Screen};
+pub use model::{Block, Cmd, Command, GroupCmd, Key, Role, Screen};

@@ -53,6 +53,14 @@ pub enum Role {
     Question,
     /// The keys of the screen beneath (on the help card).
     Keys,
+    /// A room's show of hands for one choice (group mode): the text says
+    /// it ("1: 12 hands (safer)."); the projector also draws a bar.
+    Hands {
+        /// Hands counted for this choice; `None` when not counted.
+        count: Option<u32>,
+        /// The most hands any choice got (the bar's full length).
+        most: u32,
+    },
 }
 
 /// One piece of a screen.
@@ -89,6 +97,10 @@ pub enum Key {
     PageDown,
     /// A character key, e.g. `?`, `q`, `y`, `n`, `r` or `b`.
     Char(char),
+    /// The Up arrow.
+    Up,
+    /// The Down arrow.
+    Down,
 }
 
 impl Key {
@@ -101,6 +113,8 @@ impl Key {
             Key::PageUp => "Page Up".into(),
             Key::PageDown => "Page Down".into(),
             Key::Char(c) => c.to_string(),
+            Key::Up => "Up".into(),
+            Key::Down => "Down".into(),
         }
     }
 
@@ -122,6 +136,8 @@ impl Key {
             Key::Esc => Action::Back,
             Key::PageUp => Action::PageUp,
             Key::PageDown => Action::PageDown,
+            Key::Up => Action::Up,
+            Key::Down => Action::Down,
             Key::Char('?') => Action::Help,
             Key::Char('q') => Action::Quit,
             Key::Char('y') => Action::Yes,
@@ -166,6 +182,39 @@ pub enum Cmd {
     Close,
     /// "Cymraeg / English": switch the words and the calls to the other language.
     Language,
+    /// With `--speak`: say the screen again (`s`).
+    SayAgain,
+    /// A group-mode command (the projector's keys for the volunteer).
+    Group(GroupCmd),
+}
+
+/// What a group-mode command does (see `present::group_screens`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupCmd {
+    /// Move the highlight (Up and Down).
+    Move,
+    /// A plan row in or out of today (`x`).
+    InOut,
+    /// A plan row earlier or later (`u`, `d`).
+    Order,
+    /// Show or hide the volunteer's notes (`n`).
+    Notes,
+    /// Blank the room's screen (`b`).
+    Blank,
+    /// Open the plan over a call (`l`).
+    Plan,
+    /// Count a show of hands (`t`).
+    Hands,
+    /// Skip the call or quick check on screen (`s`).
+    Skip,
+    /// Type a number (hands or people): the digit keys.
+    Type,
+    /// While counting: the previous choice (Up).
+    Previous,
+    /// While counting: delete a digit (Esc).
+    Delete,
+    /// While counting: done (`t`).
+    Done,
 }
 
 /// An action the learner may take on a screen.
@@ -247,6 +296,9 @@ pub struct Screen {
     pub short_answers: bool,
     /// What to touch, for the kiosk's footer, when not "Touch an answer".
     pub touch_hint: Option<String>,
+    /// What the numbered choices do, when not "Choose" (the projector's
+    /// "Reveal", the plan's "In/out").
+    pub choose: Option<String>,
     /// The screen's text, in reading order.
     pub blocks: Vec<Block>,
     /// What the learner may do here; the footer, help card and touch blocks are made from this.
@@ -318,13 +370,19 @@ impl Screen {
                 }
             }
         } else if !choices.is_empty() {
-            let n = choices.len().min(9);
+            // The choices a digit takes now (on the list: the page shown).
+            let n = choices
+                .iter()
+                .filter(|c| c.keys.iter().any(|k| matches!(k, Key::Digit(_))))
+                .count()
+                .clamp(1, 9);
             let w = super::wording::WORDS;
+            let verb = self.choose.as_deref().unwrap_or(w.choose);
             parts.push((
                 if n == 1 {
-                    format!("1 {}", w.choose)
+                    format!("1 {verb}")
                 } else {
-                    format!("1-{n} {}", w.choose)
+                    format!("1-{n} {verb}")
                 },
                 9,
             ));
@@ -337,6 +395,7 @@ impl Screen {
                 // The list shows it on a row of its own as well.
                 Cmd::Language => 0,
                 Cmd::Quit | Cmd::StepBack => 1,
+                Cmd::SayAgain => 3,
                 Cmd::Help => 5,
                 _ if c.default => 8,
                 _ => 4,

@@ -14,7 +14,7 @@ use super::wording::{self, WORDS as W};
 /// is open, or else the screen beneath.
 pub fn screen(flow: &Flow) -> Screen {
     let base = base(flow);
-    match flow.overlay {
+    let mut s = match flow.overlay {
         None => base,
         Some(Overlay::Help) => help(flow, &base),
         Some(Overlay::ConfirmQuit) => confirm(W.stop_question, W.yes_stop),
@@ -22,6 +22,18 @@ pub fn screen(flow: &Flow) -> Screen {
             At::Call { .. } => confirm(W.leave_question, W.yes_leave),
             _ => confirm(W.leave_check_question, W.yes_leave_check),
         },
+    };
+    if flow.overlay.is_some() {
+        say_again(flow, &mut s);
+    }
+    s
+}
+
+/// With `--speak`, "s Hear it again" on every screen (not by touch: there
+/// every screen is said anyway, and there is no key to press).
+fn say_again(flow: &Flow, s: &mut Screen) {
+    if flow.speaking && !flow.rules.mode.touch() {
+        s.command(Command::new(Cmd::SayAgain, &[Key::Char('s')], W.hear_again));
     }
 }
 
@@ -51,6 +63,12 @@ fn scroll_cmds(s: &mut Screen) {
 
 /// The screen beneath any overlay.
 pub fn base(flow: &Flow) -> Screen {
+    let mut s = base_screen(flow);
+    say_again(flow, &mut s);
+    s
+}
+
+fn base_screen(flow: &Flow) -> Screen {
     match &flow.screen {
         At::Start => start(flow),
         At::Call { session, replay } => {
@@ -154,7 +172,8 @@ fn call(flow: &Flow, session: &Session) -> Screen {
     }
 }
 
-fn incoming(session: &Session) -> Screen {
+/// The phone ringing (or a message, or a knock): who it says it is.
+pub fn incoming(session: &Session) -> Screen {
     let sc = session.script();
     let (title, from, button) = match sc.medium {
         Medium::Call => (W.ringing, W.caller_id_shows, W.answer_phone),
@@ -191,7 +210,8 @@ fn incoming(session: &Session) -> Screen {
     s
 }
 
-fn deciding(session: &Session, step: usize) -> Screen {
+/// A decision: the step's lines, each in its role, then the choices.
+pub fn deciding(session: &Session, step: usize) -> Screen {
     let sc = session.script();
     let st = session.step(step);
     // Counted as reached: calls branch, so the number left is not known.
@@ -258,7 +278,8 @@ fn deciding(session: &Session, step: usize) -> Screen {
     s
 }
 
-fn feedback(session: &Session) -> Screen {
+/// What the choice just made means: the verdict, the feedback, the tricks.
+pub fn feedback(session: &Session) -> Screen {
     let mut s = Screen::new(W.your_choice);
     s.topic = Some(session.script().title.clone());
     let Some(c) = session.current_choice() else {
@@ -326,7 +347,7 @@ pub fn ending(session: &Session, booster: Option<String>) -> Screen {
         },
         outcome_words(sc.kind, e.outcome),
     );
-    s.block(Role::Heading, wording::sentence(&e.title));
+    s.block(Role::Heading, wording::ending_headline(&e.title));
     s.block(Role::Heading, W.what_happened);
     for h in &e.happened {
         s.block(Role::Narration, h.clone());
@@ -535,7 +556,10 @@ fn help(flow: &Flow, beneath: &Screen) -> Screen {
 /// "1-3: Choose. Esc: Leave. ?: Help." from a screen's commands.
 pub fn key_list(screen: &Screen) -> String {
     let mut parts: Vec<String> = Vec::new();
-    let n = screen.choices().count();
+    let n = screen
+        .choices()
+        .filter(|c| c.keys.iter().any(|k| matches!(k, Key::Digit(_))))
+        .count();
     if n > 0 {
         parts.push(format!("1-{}: {}.", n.min(9), W.choose));
     }

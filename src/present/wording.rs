@@ -57,6 +57,7 @@ words! {
     leave,
     skip,
     replay,
+    hear_again,
     go_back,
     more_below,
     scroll_up,
@@ -294,6 +295,15 @@ pub fn skipped_files(count: usize, first: &str, reason: &str) -> String {
     }
 }
 
+/// The ending's headline, a sentence: "Your money is safe."
+pub fn ending_headline(title: &str) -> String {
+    let t = title.trim_end();
+    if t.ends_with(['!', '?']) {
+        return t.to_string();
+    }
+    tr!("ending-headline", title = t.trim_end_matches('.'))
+}
+
 /// `text` ending in a full stop (a title may have none), so a screen reader
 /// pauses before the next line.
 pub fn sentence(text: &str) -> String {
@@ -347,25 +357,125 @@ pub fn press_to_close(keys: &[String]) -> String {
     tr!("press-to-close", keys = keys.join(&or))
 }
 
+/// The replay, worded: the learner's column and the safer way (each ending
+/// with "Ending: TITLE."), where they part, and one line about the whole run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replay {
+    /// The learner's own path: one line per choice, then how the call ended.
+    pub yours: Vec<String>,
+    /// The safer way; empty when the run was safe all the way.
+    pub safe: Vec<String>,
+    /// Index (0-based) in `yours` of the first choice that left the safe path.
+    pub departs: Option<usize>,
+    /// One plain line about the whole run, shown above the columns.
+    pub summary: String,
+}
+
 /// The replay's two columns and its summary line, worded here (the engine
-/// gives the learner's and the safer path).
-pub fn replay(session: &crate::engine::session::Session) -> crate::engine::session::Replay {
-    let mut r = session.replay();
-    r.summary = match r.departs {
-        None if session.is_over() => tr("replay-all-safe"),
+/// gives the learner's and the safer path as data).
+pub fn replay(session: &crate::engine::session::Session) -> Replay {
+    let r = session.replay();
+    let summary = match r.departs {
+        None if r.over => tr("replay-all-safe"),
         None => tr("replay-safe-so-far"),
         Some(0) => tr("replay-part-first"),
         Some(d) => tr!("replay-part", same = d, at = d + 1),
     };
-    for line in r.yours.iter_mut().chain(r.safe.iter_mut()) {
-        if let Some(title) = line
-            .strip_prefix("Ending: ")
-            .and_then(|t| t.strip_suffix('.'))
-        {
-            *line = tr!("replay-ended", title = title);
+    let ended = |title: &str| tr!("replay-ended", title = title.trim_end_matches('.'));
+    let mut yours = r.yours;
+    yours.extend(r.your_ending.as_deref().map(ended));
+    let mut safe = r.safe;
+    safe.extend(r.safe_ending.as_deref().map(ended));
+    Replay {
+        yours,
+        safe,
+        departs: r.departs,
+        summary,
+    }
+}
+
+/// How a new contact arrives, as narration: "A text message arrives from BANK."
+pub fn arrival(a: &crate::engine::script::Arrival) -> String {
+    use crate::engine::model::Channel;
+    let id = match a.channel {
+        Channel::Call => "arrival-call",
+        Channel::Text => "arrival-text",
+        Channel::Email => "arrival-email",
+        Channel::VoiceNote => "arrival-voice-note",
+        Channel::FaceToFace => "arrival-face-to-face",
+    };
+    match &a.from {
+        Some(from) => tr!(&format!("{id}-from"), from = from.as_str()),
+        None => tr(id),
+    }
+}
+
+/// Put the words into a script the engine built: each new contact's arrival
+/// (the engine gives the channel and sender; the sentence is the catalogue's),
+/// and "You chose: ..." for a choice the file gives no recap.
+/// Every front end plays a script worded by this.
+pub fn word_script(script: &mut crate::engine::Script) {
+    for st in &mut script.steps {
+        // A choice without its own recap is recalled by its words.
+        for c in st.choices.iter_mut().filter(|c| c.recap.is_empty()) {
+            c.recap = tr!("recap-you-chose", text = c.text.as_str());
+        }
+        let mut changed = false;
+        for l in &mut st.lines {
+            if let Some(a) = &l.arrival {
+                l.text = arrival(a);
+                changed = true;
+            }
+        }
+        if changed {
+            // As a shown step does: the first speaker, else the step's own.
+            let who = st.who.clone();
+            st.refresh_summary(&who);
         }
     }
-    r
+}
+
+/// The words before a line in a transcript: "Alex says:", "You think:", or
+/// none (narration).
+pub fn line_label(l: &crate::engine::script::ScriptLine) -> Option<String> {
+    use crate::engine::script::Role;
+    match l.role {
+        Role::Speech => Some(tr!("label-says", who = l.who.as_str())),
+        Role::Thought => Some(tr("label-you-think")),
+        Role::Message => Some(tr("label-message")),
+        Role::Narration => None,
+    }
+}
+
+/// A line as one transcript line: `Alex says: "Hello."`, `You think: ...`,
+/// `A message arrives: "..."`, or the narration itself.
+pub fn transcript(l: &crate::engine::script::ScriptLine) -> String {
+    use crate::engine::script::Role;
+    match l.role {
+        Role::Speech => says(&l.who, &l.text),
+        Role::Message => message_arrives(&l.text),
+        Role::Thought => thought(&l.text),
+        Role::Narration => l.text.clone(),
+    }
+}
+
+/// Kind words comparing an after score with the before score: praise when it
+/// went up, and never blame when it did not. Group sessions use the same
+/// words for a room's hands.
+pub fn check_change(
+    now: crate::engine::quick_check::Score,
+    before: crate::engine::quick_check::Score,
+) -> String {
+    tr(match crate::engine::quick_check::change(now, before) {
+        std::cmp::Ordering::Greater => "check-better",
+        std::cmp::Ordering::Equal => "check-same",
+        std::cmp::Ordering::Less => "check-worse",
+    })
+}
+
+/// Said after the before check, when the after check is still to come.
+pub fn check_ask_again() -> String {
+    tr("check-ask-again")
 }
 
 /// The invitation to take the quick check.
@@ -414,21 +524,14 @@ pub fn check_result_lines(
         v.push(tr!("check-unsure", n = run.unsure));
     }
     match (run.stage, first) {
-        (Stage::Before, _) => v.push(tr("check-ask-again")),
+        (Stage::Before, _) => v.push(check_ask_again()),
         (Stage::After, Some(before)) => {
             v.push(tr!(
                 "check-before-you-got",
                 right = before.right,
                 asked = before.asked
             ));
-            // Compare as fractions, in case the sets ever differ in length.
-            let a = u64::from(now.right) * u64::from(before.asked);
-            let b = u64::from(before.right) * u64::from(now.asked);
-            v.push(tr(match a.cmp(&b) {
-                std::cmp::Ordering::Greater => "check-better",
-                std::cmp::Ordering::Equal => "check-same",
-                std::cmp::Ordering::Less => "check-worse",
-            }));
+            v.push(check_change(now, before));
         }
         (Stage::After, None) => {}
     }

@@ -5,8 +5,10 @@
 
 pub mod app;
 pub mod big;
+pub mod body;
 pub mod capped;
 pub mod console;
+pub mod doc;
 pub mod guard;
 pub mod hooks;
 pub mod keymap;

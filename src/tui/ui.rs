@@ -6,20 +6,16 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
-use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span, Text};
+use ratatui::text::{Line, Text};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
 
-use crate::engine::model::Medium;
-use crate::engine::script::Role as LineRole;
-use crate::engine::session::Session;
-use crate::engine::{Kind, Outcome, Phase, Verdict};
+use crate::engine::Phase;
 
+use crate::present::screens;
 use crate::present::wording::{self, WORDS as W};
-use crate::present::{Role, screens};
 
 use super::app::{Action, App, Overlay, PAGE, Screen, Target};
-use super::big;
+use super::body;
 use super::theme::Theme;
 
 /// The narrowest terminal, in columns, that screens are drawn in; below it "Please make the window bigger." shows instead.
@@ -66,26 +62,26 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let bar_rows = bar_cmds.len().div_ceil(per_row) as u16;
     let bar_h = (bar_rows * 4).min(body.height / 2);
     let [body, bar] = Layout::vertical([Constraint::Min(1), Constraint::Length(bar_h)]).areas(body);
+    // Every screen but the list is drawn from its model's blocks and commands.
     match &app.screen {
         Screen::Start => draw_start(frame, body, app),
         Screen::Call { session, replay } => {
             if *replay {
-                draw_replay(frame, body, app, session);
+                body::replay(frame, body, app, &base);
             } else {
                 match session.phase() {
-                    Phase::Incoming => draw_incoming(frame, body, app, session),
-                    Phase::Deciding { step } => draw_deciding(frame, body, app, session, step),
-                    Phase::Feedback { .. } => draw_feedback(frame, body, app, session),
-                    Phase::Ended { .. } => draw_ending(frame, body, app, session),
+                    Phase::Incoming => {
+                        body::incoming(frame, body, app, &base, session.script().medium);
+                    }
+                    Phase::Deciding { .. } => body::deciding(frame, body, app, &base),
+                    Phase::Feedback { .. } => body::feedback(frame, body, app, &base),
+                    Phase::Ended { .. } => {
+                        body::ending(frame, body, app, &base, session.script().kind);
+                    }
                 }
             }
         }
-        Screen::Recall(r) => {
-            super::practice::draw_recall(frame, body, app, r);
-        }
-        Screen::Quick(q) => {
-            super::quick_check::draw(frame, body, app, q);
-        }
+        Screen::Recall(_) | Screen::Quick(_) => body::questions(frame, body, app, &base),
     }
     let title = match (&base.topic, &app.screen) {
         (Some(t), _) => t.clone(),
@@ -98,16 +94,12 @@ pub fn draw(frame: &mut Frame, app: &App) {
     );
     // Again after drawing: the list's page size is what the body just laid out.
     let shown = screens::screen(&app.flow);
-    frame.render_widget(
-        Paragraph::new(Line::from(format!(" {}", footer(app, &shown, area.width))))
-            .style(theme.footer),
-        bottom,
-    );
 
     // Only what is on top can be touched: nothing under a card or question.
     if app.overlay.is_some() {
         app.targets.borrow_mut().clear();
     }
+    app.help_scroll_max.set(0);
     match app.overlay {
         Some(Overlay::Help) => draw_help(
             frame,
@@ -123,6 +115,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
         None => {}
     }
+    // After the body and any card: how far they scroll is known, so "More
+    // below" is in the footer only while there is more below.
+    frame.render_widget(
+        Paragraph::new(Line::from(format!(" {}", footer(app, &shown, area.width))))
+            .style(theme.footer),
+        bottom,
+    );
     if bar_h > 0 {
         draw_bar(frame, bar, app, &shown, &bar_cmds, per_row);
     }
@@ -218,10 +217,9 @@ pub fn footer(app: &App, shown: &crate::present::Screen, width: u16) -> String {
     if app.options.mode.touch() {
         return shown.touch_footer();
     }
-    let max = app.scroll_max.get();
     let overflow = match app.overlay {
-        Some(Overlay::Help) => app.help_scroll_max.get() > 0,
-        _ => max > 0,
+        Some(Overlay::Help) => app.help_scroll < app.help_scroll_max.get(),
+        _ => app.scroll < app.scroll_max.get(),
     };
     shown.footer(usize::from(width.saturating_sub(2)), overflow)
 }
@@ -233,7 +231,7 @@ fn target(app: &App, area: Rect, t: Target) {
 /// The terminal's cursor on the highlighted answer (on its number, after
 /// the "> " marker), so braille displays and magnifiers follow the highlight.
 /// Where nothing is highlighted the cursor stays hidden.
-fn cursor_on(frame: &mut Frame, r: Rect, pad: u16) {
+pub(crate) fn cursor_on(frame: &mut Frame, r: Rect, pad: u16) {
     if r.width > 2 && pad < r.height {
         frame.set_cursor_position((r.x + 2, r.y + pad));
     }
@@ -266,46 +264,6 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
         Line::from(wording::too_small_size(MIN_WIDTH, MIN_HEIGHT)),
     ]);
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
-}
-
-/// A paragraph that scrolls, with a note when there is more below. Notes
-/// how far it can scroll, so Page Down stops there (see `Flow::scroll_max`).
-pub(crate) fn scrolled(frame: &mut Frame, area: Rect, app: &App, text: Text<'_>) {
-    scrolled_with(frame, area, app, text, app.scroll, &app.scroll_max);
-}
-
-fn scrolled_with(
-    frame: &mut Frame,
-    area: Rect,
-    app: &App,
-    text: Text<'_>,
-    scroll: u16,
-    max_cell: &std::cell::Cell<u16>,
-) {
-    if area.height == 0 || area.width == 0 {
-        return;
-    }
-    let para = Paragraph::new(text).wrap(Wrap { trim: false });
-    let total = para.line_count(area.width) as u16;
-    let max_scroll = total.saturating_sub(area.height);
-    max_cell.set(max_cell.get().max(max_scroll));
-    let scroll = scroll.min(max_scroll);
-    frame.render_widget(para.scroll((scroll, 0)), area);
-    if scroll < max_scroll && area.height > 1 {
-        let note = Rect {
-            y: area.y + area.height - 1,
-            height: 1,
-            ..area
-        };
-        frame.render_widget(Clear, note);
-        let words = if app.options.mode.touch() {
-            W.more_below_touch
-        } else {
-            W.more_below_keys
-        };
-        frame.render_widget(Paragraph::new(words).style(app.options.theme.heading), note);
-        target(app, note, Target::Act(Action::PageDown));
-    }
 }
 
 fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
@@ -347,9 +305,13 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
     let foot_para = Paragraph::new(foot).wrap(Wrap { trim: true });
     let head_h = (head_para.line_count(area.width) as u16).min(area.height / 2);
     let foot_h = (foot_para.line_count(area.width) as u16).min(area.height / 3);
+    // The list keeps at least three rows: a title wrapped on two, and "0
+    // More calls". In a short window the blank row under the head goes first.
+    let spacer = u16::from(area.height >= head_h + foot_h + 4);
+    let head_h = head_h.min(area.height.saturating_sub(foot_h + spacer + 3));
     let [h, _, list, f] = Layout::vertical([
         Constraint::Length(head_h),
-        Constraint::Length(1),
+        Constraint::Length(spacer),
         Constraint::Min(1),
         Constraint::Length(foot_h),
     ])
@@ -368,15 +330,15 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
     // As many calls as fit on one page (digits reach the first nine; the
     // arrows and 0 reach the rest). By touch (kiosk) a page holds as many
     // tall blocks as fit, the first page too.
-    let fit = if touch {
-        usize::from((list.height + 1) / 4).max(1)
+    let size = if touch {
+        let fit = usize::from((list.height + 1) / 4).max(1);
+        if total <= fit {
+            fit
+        } else {
+            fit.saturating_sub(1).max(1)
+        }
     } else {
-        usize::from(list.height).max(1)
-    };
-    let size = if total <= fit {
-        fit
-    } else {
-        fit.saturating_sub(1).max(1)
+        page_that_fits(app, list)
     };
     app.page.set(size);
     let size = app.page_size();
@@ -470,6 +432,46 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
     }
 }
 
+/// Calls on one page of the list, one row a line: the most for which every
+/// page, with its wrapped titles and the "0  More calls" row, fits in `list`.
+fn page_that_fits(app: &App, list: Rect) -> usize {
+    let rows: Vec<usize> = app
+        .library
+        .scenarios
+        .iter()
+        .map(|s| {
+            let mark = app
+                .practice
+                .mark_word(s.id.get_ref())
+                .map_or_else(String::new, |w| format!("{w}: "));
+            hanging(
+                "> 9  ",
+                &format!("{mark}{}", sanitized(s.title.get_ref())),
+                list.width,
+            )
+            .len()
+        })
+        .collect();
+    let total = rows.len();
+    let room = usize::from(list.height);
+    if rows.iter().sum::<usize>() <= room {
+        return total.max(1);
+    }
+    let more = hanging(
+        "  0  ",
+        &format!("{} {}", W.more_calls, wording::page_of(total, total)),
+        list.width,
+    )
+    .len();
+    (1..total)
+        .rev()
+        .find(|&k| {
+            rows.chunks(k)
+                .all(|c| c.iter().sum::<usize>() + more <= room)
+        })
+        .unwrap_or(1)
+}
+
 /// Height of one list item's block and the rows it takes with the gap after
 /// it. Kiosk mode uses tall blocks when every item fits; otherwise one row each.
 fn list_block(app: &App, items: usize, height: u16) -> (u16, u16) {
@@ -538,494 +540,6 @@ fn sanitized(s: &str) -> String {
     crate::engine::text::sanitize(s)
 }
 
-fn draw_incoming(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
-    let theme = &app.options.theme;
-    let s = session.script();
-    let (what, banner, from_label, button) = match s.medium {
-        Medium::Call => (W.ringing, W.banner_call, W.caller_id_shows, W.answer_phone),
-        Medium::Message => (
-            W.message_arrived,
-            W.banner_message,
-            W.it_is_from,
-            W.read_message,
-        ),
-        Medium::Visit => (W.knocking, W.banner_visit, "", W.go_to_door),
-    };
-    let button = format!("1  {button}");
-    // Large print: the news in big letters at the top, in place of the heading.
-    let big_rows = if app.options.large {
-        big::message(frame, area, banner, theme.heading, area.height / 3)
-    } else {
-        None
-    };
-    let area = big::below(area, big_rows.unwrap_or(0));
-    let mut lines = Vec::new();
-    if big_rows.is_none() {
-        lines.extend([Line::from(what).style(theme.heading), Line::from("")]);
-    }
-    // At the door there is no caller ID to show.
-    if s.medium != Medium::Visit {
-        lines.push(Line::from(vec![
-            Span::raw(format!("{from_label}: ")),
-            Span::styled(s.caller_number.clone(), theme.caller),
-        ]));
-    }
-    lines.extend([
-        Line::from(vec![
-            Span::raw(format!("{}: ", W.they_say_they_are)),
-            Span::styled(
-                format!("{}, {}", s.caller_name, s.caller_organisation),
-                theme.caller,
-            ),
-        ]),
-        Line::from(""),
-    ]);
-    if s.medium != Medium::Visit {
-        lines.push(Line::from(W.can_be_faked));
-    }
-    let para = Paragraph::new(lines).wrap(Wrap { trim: true });
-    let h = para.line_count(area.width) as u16;
-    let [text, _, btn] = Layout::vertical([
-        Constraint::Length(h.min(area.height.saturating_sub(4))),
-        Constraint::Length(1),
-        Constraint::Length(3),
-    ])
-    .areas(area);
-    frame.render_widget(para, text);
-    let btn = Rect {
-        width: btn.width.min(30),
-        ..btn
-    };
-    frame.render_widget(
-        Paragraph::new(button).style(theme.selected).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(theme.border),
-        ),
-        btn,
-    );
-    target(app, btn, Target::Continue);
-}
-
-fn speaker_title(st: &crate::engine::script::ScriptStep) -> String {
-    match st.says_role() {
-        LineRole::Message => format!(" {} ", W.message_says_title),
-        _ => format!(" {} ", wording::says_title(&st.who)),
-    }
-}
-
-fn draw_deciding(frame: &mut Frame, area: Rect, app: &App, session: &Session, step: usize) {
-    let theme = &app.options.theme;
-    let st = session.step(step);
-    let width = area.width;
-
-    // The choices: each a block of wrapped lines, the whole block clickable.
-    let choice_paras: Vec<(Paragraph, u16)> = st
-        .choices
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let selected = i == app.selected;
-            let marker = if selected { ">" } else { " " };
-            // Large print: the choices in bold where big letters will not fit.
-            let plain = if app.options.large {
-                theme.text.add_modifier(Modifier::BOLD)
-            } else {
-                theme.text
-            };
-            // Wrapped choices hang under their text, not under the number.
-            let lines = hanging(&format!("{marker} {}  ", i + 1), &c.text, width);
-            let h = lines.len() as u16;
-            let p = Paragraph::new(lines).style(if selected { theme.selected } else { plain });
-            (p, h)
-        })
-        .collect();
-    let count = choice_paras.len() as u16;
-    // A short window (big fonts on a small screen): the caller's box keeps
-    // only its top line, and "What would you do?" goes, so the caller's words
-    // get two more rows.
-    let compact = area.height < 14;
-    let (border_h, question_h) = if compact { (1, 0) } else { (2, 1) };
-    let text_h: u16 = choice_paras.iter().map(|(_, h)| *h).sum();
-    // Tall touch blocks (kiosk mode) when they leave room for what was said.
-    let pad = (0..=app.options.mode.target_padding())
-        .rev()
-        .find(|p| text_h + count * 3 * p + 1 + 3 <= area.height)
-        .unwrap_or(0);
-    let choices_h: u16 = text_h + count * 3 * pad + question_h;
-
-    let inner_w = width.saturating_sub(2);
-    // Steps written with several lines: each line in its own role. Narration
-    // before anyone speaks goes above the box; thoughts read as thoughts.
-    let roles = st.has_roles();
-    let lead = if roles {
-        st.lines
-            .iter()
-            .take_while(|l| l.role == LineRole::Narration)
-            .count()
-    } else {
-        0
-    };
-    let above = (lead > 0).then(|| {
-        let text: Vec<Line> = st.lines[..lead]
-            .iter()
-            .map(|l| Line::from(l.text.clone()).style(theme.dim))
-            .collect();
-        let p = Paragraph::new(Text::from(text)).wrap(Wrap { trim: false });
-        let h = p.line_count(width) as u16;
-        (p, h)
-    });
-    let above_h = above.as_ref().map_or(0, |(_, h)| *h);
-    let scene = st.scene.as_ref().filter(|_| !roles).map(|scene| {
-        let p =
-            Paragraph::new(Line::from(scene.clone()).style(theme.dim)).wrap(Wrap { trim: false });
-        let h = p.line_count(inner_w) as u16;
-        (p, h)
-    });
-    let scene_h = scene.as_ref().map_or(0, |(_, h)| *h);
-    // Large print: the caller's words in big letters, if all of them fit in
-    // the room the choices leave (inside the box, under any scene line).
-    let big_said = if app.options.large && !roles {
-        area.height
-            .saturating_sub(choices_h)
-            .checked_sub(border_h + scene_h)
-            .and_then(|h| big::fit(&st.says, inner_w, h))
-    } else {
-        None
-    };
-    let mut said: Vec<Line> = Vec::new();
-    let first = st.lines.get(lead);
-    if roles {
-        for l in &st.lines[lead..] {
-            said.push(match l.role {
-                LineRole::Narration => Line::from(l.text.clone()).style(theme.dim),
-                LineRole::Speech
-                    if first.is_some_and(|f| f.role == LineRole::Speech && f.who == l.who) =>
-                {
-                    Line::from(format!("\"{}\"", l.text)).style(theme.caller)
-                }
-                LineRole::Speech => {
-                    Line::from(format!("{}: \"{}\"", l.who, l.text)).style(theme.caller)
-                }
-                LineRole::Thought => Line::from(wording::thought(&l.text))
-                    .style(theme.text.add_modifier(ratatui::style::Modifier::ITALIC)),
-                LineRole::Message => {
-                    Line::from(wording::message_arrives(&l.text)).style(theme.caller)
-                }
-            });
-        }
-    } else {
-        if let Some(scene) = &st.scene {
-            said.push(Line::from(scene.clone()).style(theme.dim));
-        }
-        said.push(Line::from(format!("\"{}\"", st.says)).style(theme.caller));
-    }
-    let said_text = Text::from(said);
-    let said_h = match &big_said {
-        Some(f) => scene_h + f.height + border_h,
-        None => {
-            Paragraph::new(said_text.clone())
-                .wrap(Wrap { trim: false })
-                .line_count(inner_w) as u16
-                + border_h
-        }
-    };
-
-    // A blank row between choices when there is room: easier to read and to touch.
-    let n = choice_paras.len() as u16;
-    let gap = u16::from(pad == 0 && area.height >= said_h + choices_h + n);
-    let choices_h = choices_h + gap * n.saturating_sub(1);
-    let room = area.height.saturating_sub(choices_h);
-    let above_h = above_h.min(room.saturating_sub(3));
-    let room = room.saturating_sub(above_h);
-    let [above_area, said_area, choices_area] = Layout::vertical([
-        Constraint::Length(above_h),
-        Constraint::Length(said_h.min(room.max(3))),
-        Constraint::Min(1),
-    ])
-    .areas(area);
-    if let Some((p, _)) = above {
-        frame.render_widget(p, above_area);
-    }
-
-    let title = match first.filter(|_| roles) {
-        Some(l) if l.role == LineRole::Thought => format!(" {} ", W.you_think_title),
-        Some(l) if l.role == LineRole::Message => format!(" {} ", W.message_title),
-        Some(l) if l.role == LineRole::Speech => format!(" {} ", wording::says_title(&l.who)),
-        Some(_) => String::new(),
-        None if roles => String::new(),
-        None => speaker_title(st),
-    };
-    let block = Block::default()
-        .borders(if compact { Borders::TOP } else { Borders::ALL })
-        .border_style(theme.border)
-        .title(title);
-    let inner = block.inner(said_area);
-    frame.render_widget(block, said_area);
-    let drawn = big_said
-        .as_ref()
-        .is_some_and(|f| big::draw(frame, big::below(inner, scene_h), f, theme.caller));
-    if drawn {
-        if let Some((p, h)) = scene {
-            let h = h.min(inner.height);
-            frame.render_widget(p, Rect { height: h, ..inner });
-        }
-    } else {
-        scrolled(frame, inner, app, said_text);
-    }
-
-    let [q, list] =
-        Layout::vertical([Constraint::Length(question_h), Constraint::Min(0)]).areas(choices_area);
-    if question_h > 0 {
-        frame.render_widget(Paragraph::new(W.what_would_you_do).style(theme.heading), q);
-    }
-    let mut y = list.y;
-    for (i, (p, h)) in choice_paras.into_iter().enumerate() {
-        let bottom = list.y + list.height;
-        if y >= bottom {
-            break;
-        }
-        let r = Rect {
-            x: list.x,
-            y,
-            width: list.width,
-            height: (h + 2 * pad).min(bottom - y),
-        };
-        frame.render_widget(p.block(Block::default().padding(Padding::vertical(pad))), r);
-        if i == app.selected && app.overlay.is_none() {
-            cursor_on(frame, r, pad);
-        }
-        target(app, r, Target::Choice(i));
-        y += h + 3 * pad + gap;
-    }
-}
-
-/// The verdict as a key message for big letters, with its style.
-fn verdict_words(verdict: Verdict, theme: &Theme) -> Option<(&'static str, Style)> {
-    match verdict {
-        Verdict::Safer => Some((W.safer.trim_end_matches('.'), theme.safer)),
-        Verdict::Risky => Some((W.risky.trim_end_matches('.'), theme.risky)),
-        Verdict::Neutral => None,
-    }
-}
-
-fn verdict_line(verdict: Verdict, theme: &Theme) -> Option<Line<'static>> {
-    match verdict {
-        Verdict::Safer => Some(Line::from(W.safer).style(theme.safer)),
-        Verdict::Risky => Some(Line::from(W.risky).style(theme.risky)),
-        Verdict::Neutral => None,
-    }
-}
-
-fn draw_feedback(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
-    let theme = &app.options.theme;
-    let Some(choice) = session.current_choice() else {
-        return;
-    };
-    let [text, btn] = Layout::vertical([Constraint::Min(1), Constraint::Length(3)]).areas(area);
-    // Large print: the verdict in big letters at the top, in place of its line.
-    let big_rows = match (app.options.large, verdict_words(choice.verdict, theme)) {
-        (true, Some((words, style))) => big::message(frame, text, words, style, text.height / 3),
-        _ => None,
-    };
-    let text = big::below(text, big_rows.unwrap_or(0));
-    let mut lines: Vec<Line> =
-        vec![Line::from(format!("{}: {}", W.you_chose, choice.text)).style(theme.dim)];
-    lines.push(Line::from(""));
-    if big_rows.is_none() {
-        lines.extend(verdict_line(choice.verdict, theme));
-    }
-    lines.push(if app.options.large {
-        Line::from(choice.feedback.clone()).style(theme.text.add_modifier(Modifier::BOLD))
-    } else {
-        Line::from(choice.feedback.clone())
-    });
-    // Each trick from the screen model: its meaning the first time it comes
-    // up in the call, after that just its name (the help card keeps the rest).
-    for b in screens::base(&app.flow).blocks {
-        if let Role::Trick { name } = &b.role {
-            let head = format!("{}: {}.", W.trick, name.trim_end_matches('.'));
-            let rest = b.text.strip_prefix(head.as_str()).unwrap_or_default();
-            lines.push(Line::from(""));
-            lines.push(Line::from(vec![
-                Span::styled(head, theme.trick),
-                Span::raw(rest.to_string()),
-            ]));
-        }
-    }
-    scrolled(frame, text, app, Text::from(lines));
-    let btn = Rect {
-        width: btn.width.min(24),
-        ..btn
-    };
-    frame.render_widget(
-        Paragraph::new(format!("Enter  {}", W.go_on))
-            .style(theme.selected)
-            .block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(theme.border),
-            ),
-        btn,
-    );
-    target(app, btn, Target::Continue);
-}
-
-fn draw_ending(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
-    let theme = &app.options.theme;
-    let Some(e) = session.ending() else {
-        return;
-    };
-    let s = session.script();
-    let outcome_style = match e.outcome {
-        Outcome::Safe => theme.safer,
-        _ => theme.risky,
-    };
-    let words = wording::outcome_words(s.kind, e.outcome);
-    // Large print: how it ended, then the one thing to do ("HANG UP"), in big
-    // letters at the top; the rest scrolls below them.
-    let mut area = area;
-    let mut big_outcome = false;
-    // Large print: the advice comes first, in bold, and the big letters take
-    // only the rows it leaves, so "What to do" is on the first screen.
-    let advice_rows: u16 = 4 + e
-        .action
-        .iter()
-        .map(|a| (a.chars().count() as u16 + 3) / area.width.max(1) + 1)
-        .sum::<u16>();
-    if app.options.large {
-        let spare = area.height.saturating_sub(advice_rows);
-        let budget = (area.height * 2 / 5).min(spare);
-        let action_budget = (area.height / 4).min(spare.saturating_sub(budget));
-        if let Some(rows) = big::message(
-            frame,
-            area,
-            words.trim_end_matches('.'),
-            outcome_style,
-            budget,
-        ) {
-            area = big::below(area, rows);
-            big_outcome = true;
-        }
-        if let Some(rows) = key_action(s.kind, &e.action)
-            .and_then(|a| big::message(frame, area, &a, theme.heading, action_budget))
-        {
-            area = big::below(area, rows);
-        }
-    }
-    let mut lines: Vec<Line> = vec![
-        Line::from(if big_outcome {
-            W.call_ended.to_string()
-        } else {
-            format!("{} {words}", W.call_ended)
-        })
-        .style(outcome_style),
-        Line::from(e.title.clone()).style(theme.heading),
-        Line::from(""),
-    ];
-    let heading = match s.kind {
-        Kind::Scam => W.what_to_do_scam,
-        Kind::Genuine => W.what_to_do_genuine,
-    };
-    let mut advice = vec![Line::from(heading).style(theme.heading)];
-    let advice_style = if app.options.large {
-        theme.text.add_modifier(Modifier::BOLD)
-    } else {
-        theme.text
-    };
-    advice.extend(
-        e.action
-            .iter()
-            .enumerate()
-            .map(|(i, a)| Line::from(format!("{}. {a}", i + 1)).style(advice_style)),
-    );
-    let mut happened = vec![Line::from(W.what_happened).style(theme.heading)];
-    happened.extend(e.happened.iter().map(|h| Line::from(format!("- {h}"))));
-    if app.options.large {
-        lines.extend(advice);
-        lines.push(Line::from(""));
-        lines.extend(happened);
-    } else {
-        lines.extend(happened);
-        lines.push(Line::from(""));
-        lines.extend(advice);
-    }
-    let tricks = session.tricks_met();
-    if !tricks.is_empty() {
-        lines.push(Line::from(""));
-        let names: Vec<&str> = tricks.iter().map(|t| t.name.as_str()).collect();
-        lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", W.tricks_in_call), theme.trick),
-            Span::raw(names.join(", ")),
-        ]));
-    }
-    if let Some(b) = super::practice::booster(app) {
-        lines.push(Line::from(""));
-        lines.push(Line::from(b).style(theme.heading));
-    }
-    lines.push(Line::from(""));
-    lines.push(Line::from(wording::source_line(s.kind, &s.source)).style(theme.dim));
-    scrolled(frame, area, app, Text::from(lines));
-}
-
-/// The one thing to do, for big letters at the end of a scam: the first
-/// sentence of the first piece of advice when it is a short command, such as
-/// "Hang up." or "Stop.", in capitals.
-fn key_action(kind: Kind, action: &[String]) -> Option<String> {
-    if kind != Kind::Scam {
-        return None;
-    }
-    let first = action.first()?;
-    let sentence = first
-        .split_once('.')
-        .map_or(first.as_str(), |(a, _)| a)
-        .trim();
-    (!sentence.is_empty()
-        && sentence.split_whitespace().count() <= 3
-        && sentence.chars().count() <= 16)
-        .then(|| sentence.to_uppercase())
-}
-
-fn draw_replay(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
-    let theme = &app.options.theme;
-    let replay = wording::replay(session);
-    let column = |title: &str, items: &[String]| -> Text<'static> {
-        let mut lines = vec![Line::from(title.to_string()).style(theme.heading)];
-        lines.extend(
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, l)| Line::from(format!("{}. {l}", i + 1))),
-        );
-        Text::from(lines)
-    };
-    // One line about the whole run, above the columns: where the safer way
-    // leaves yours, or that there is nothing to change.
-    let summary = Paragraph::new(replay.summary.clone()).wrap(Wrap { trim: false });
-    let high = (summary.line_count(area.width) as u16 + 1).min(area.height / 2);
-    let [top, area] = Layout::vertical([Constraint::Length(high), Constraint::Min(0)]).areas(area);
-    frame.render_widget(summary, top);
-    let yours = column(W.what_you_did, &replay.yours);
-    if replay.departs.is_none() {
-        // Safe all the way: one column only.
-        scrolled(frame, area, app, yours);
-        return;
-    }
-    let safe = column(W.safer_way, &replay.safe);
-    if area.width >= 70 {
-        let [l, r] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-            .spacing(2)
-            .areas(area);
-        scrolled(frame, l, app, yours);
-        scrolled(frame, r, app, safe);
-    } else {
-        let mut all = yours;
-        all.lines.push(Line::from(""));
-        all.lines.extend(safe.lines);
-        scrolled(frame, area, app, all);
-    }
-}
-
 /// A box in the middle of the screen, never bigger than the screen.
 /// The help card, from its screen model: what to do, the numbers, the keys
 /// of the screen beneath and how to close it. It scrolls (it opens at its
@@ -1033,46 +547,7 @@ fn draw_replay(frame: &mut Frame, area: Rect, app: &App, session: &Session) {
 /// under it is cleared, so no letters of the screen beneath show at its edge.
 fn draw_help(frame: &mut Frame, area: Rect, app: &App, shown: &crate::present::Screen) {
     let theme = &app.options.theme;
-    let mut lines: Vec<Line> = Vec::new();
-    for b in &shown.blocks {
-        match &b.role {
-            Role::Heading => {
-                if !lines.is_empty() {
-                    lines.push(Line::from(""));
-                }
-                lines.push(Line::from(b.text.clone()).style(theme.heading));
-            }
-            Role::Advice { number } => lines.push(Line::from(format!("{number}. {}", b.text))),
-            Role::Number { number } => {
-                let what = b
-                    .text
-                    .strip_prefix(number.as_str())
-                    .map(|t| t.trim_start_matches(':').trim())
-                    .unwrap_or(&b.text);
-                lines.push(Line::from(vec![
-                    Span::styled(format!("{number}  "), theme.caller),
-                    Span::raw(what.to_string()),
-                ]));
-            }
-            _ => lines.push(Line::from(b.text.clone())),
-        }
-    }
-    if app.options.large && super::console::active() {
-        lines.push(Line::from(""));
-        lines.push(Line::from(W.big_letters_note));
-    }
-    if let Some(close) = shown.default_command() {
-        let keys: Vec<String> = close.keys.iter().map(|k| k.name()).collect();
-        lines.push(Line::from(""));
-        lines.push(
-            Line::from(if app.options.mode.touch() {
-                W.touch_to_close.to_string()
-            } else {
-                wording::press_to_close(&keys)
-            })
-            .style(theme.heading),
-        );
-    }
+    let doc = body::help_doc(app, shown);
     frame.render_widget(Clear, area);
     let r = area.centered(Constraint::Length(76), Constraint::Length(30));
     let block = Block::default()
@@ -1081,17 +556,16 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, shown: &crate::present::S
         .title(format!(" {} ", W.help));
     let inner = block.inner(r);
     frame.render_widget(block, r);
-    scrolled_with(
-        frame,
-        inner,
-        app,
-        Text::from(lines),
-        app.help_scroll,
-        &app.help_scroll_max,
-    );
-    // By touch: the whole card closes it (More below scrolls it first).
-    // Touching the card closes it; the "More below" row scrolls it instead.
-    let more = app.help_scroll < app.help_scroll_max.get();
+    // It scrolls (from its top), with "More below" while there is more.
+    let max = doc.max_scroll(inner);
+    app.help_scroll_max.set(max);
+    let scroll = app.help_scroll.min(max);
+    doc.render(frame, inner, scroll, theme);
+    let more = scroll < max && inner.height > 1;
+    if more {
+        body::more_below(frame, inner, app);
+    }
+    // By touch: the whole card closes it; the "More below" row scrolls it instead.
     let close = Rect {
         height: inner.height.saturating_sub(u16::from(more)),
         ..inner

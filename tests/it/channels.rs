@@ -14,7 +14,10 @@ fn script() -> Script {
     let bytes = std::fs::read(FILE).expect("fixture");
     let c = Catalogue::builtin();
     let s = parse_scenario(&bytes, &c).unwrap_or_else(|p| panic!("{p:#?}"));
-    Script::build(&s, &c, "ewni", 1)
+    let mut script = Script::build(&s, &c, "ewni", 1);
+    // The engine gives an arrival as data; the wording puts in its sentence.
+    hangup::present::wording::word_script(&mut script);
+    script
 }
 
 #[test]

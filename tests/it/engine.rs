@@ -111,10 +111,15 @@ fn replay_shows_only_your_choices_and_where_the_safer_way_leaves_them() {
     let ending = s.ending().expect("ended").clone();
     let r = s.replay();
     // Your column: one line per choice, then how it ended. No story lines.
-    assert_eq!(r.yours.len(), 4, "{:?}", r.yours);
+    assert_eq!(r.yours.len(), 3, "{:?}", r.yours);
     assert_eq!(r.yours[0], "You said no and asked what was going on.");
     assert_eq!(r.yours[1], "You trusted the number on the screen.");
-    assert_eq!(r.yours[3], format!("Ending: {}.", ending.title));
+    assert_eq!(r.your_ending.as_deref(), Some(ending.title.as_str()));
+    // Worded: "Ending: TITLE." closes the column.
+    let worded = hangup::i18n::with(hangup::i18n::Language::EnGb, || {
+        hangup::present::wording::replay(&s)
+    });
+    assert_eq!(worded.yours[3], format!("Ending: {}.", ending.title));
     for line in &ending.happened {
         assert!(!r.yours.contains(line), "story line in your column: {line}");
     }
@@ -122,7 +127,13 @@ fn replay_shows_only_your_choices_and_where_the_safer_way_leaves_them() {
     assert_eq!(r.departs, Some(1));
     assert_eq!(r.safe[0], r.yours[0]);
     assert_ne!(r.safe[1], r.yours[1]);
-    assert!(r.summary.contains("choice 2"), "{}", r.summary);
+    assert!(worded.summary.contains("choice 2"), "{}", worded.summary);
+    assert!(
+        worded
+            .safe
+            .last()
+            .is_some_and(|l| l.starts_with("Ending: "))
+    );
 }
 
 #[test]
@@ -134,8 +145,13 @@ fn a_fully_safe_run_says_so_plainly() {
     let r = s.replay();
     assert_eq!(r.departs, None);
     assert!(r.safe.is_empty(), "no second column: {:?}", r.safe);
-    assert!(r.summary.contains("safe one"), "{}", r.summary);
-    assert_eq!(r.yours.len(), 2);
+    assert!(r.over);
+    let worded = hangup::i18n::with(hangup::i18n::Language::EnGb, || {
+        hangup::present::wording::replay(&s)
+    });
+    assert!(worded.summary.contains("safe one"), "{}", worded.summary);
+    assert_eq!(worded.yours.len(), 2);
+    assert_eq!(r.yours.len(), 1);
 }
 
 #[test]

@@ -53,7 +53,157 @@ const CLAIMS: &[(&str, &str, &str)] = &[
         "you could call your bank back",
         "!rang-card-number",
     ),
+    (
+        "bank-fraud-check",
+        "you had called the number on your card",
+        "rang-card-number",
+    ),
+    (
+        "bank-fraud-check",
+        "next time, call the number on the back of your card",
+        "!rang-card-number",
+    ),
+    (
+        "gp-appointment",
+        "you had called the number on your letter",
+        "rang-letter-number",
+    ),
+    (
+        "gp-appointment",
+        "you could call the surgery back",
+        "!rang-letter-number",
+    ),
+    (
+        "police-courier",
+        "put your bank cards in an envelope",
+        "cards-in-envelope",
+    ),
+    (
+        "police-courier",
+        "you put your cards, and your pin",
+        "cards-in-envelope",
+    ),
 ];
+
+/// Words no call may use, in any text a learner or a volunteer reads, and why.
+/// The fact sheet (0.4, 2.1) says not to claim how the held line works: say the
+/// caller "may have stayed on the line, or played a fake dialling tone".
+const NEVER_SAY: &[(&str, &str)] = &[
+    (
+        "never cleared",
+        "FS 0.4, 2.1: the caller may have stayed on the line",
+    ),
+    (
+        "line stayed open",
+        "FS 0.4, 2.1: the caller may have stayed on the line",
+    ),
+    (
+        "line stays open",
+        "FS 0.4, 2.1: the caller may have stayed on the line",
+    ),
+    (
+        "never left their line",
+        "FS 0.4, 2.1: the caller may have stayed on the line",
+    ),
+    (
+        "were still on the line",
+        "FS 0.4, 2.1: the caller may have stayed on the line",
+    ),
+    ("on tomorrow", "grammar: \"tomorrow\" takes no \"on\""),
+];
+
+/// Names that are not a speaker: narration and thoughts are lines with their
+/// own role, never speech with a `who`.
+const NOT_A_SPEAKER: &[&str] = &[
+    "your thoughts",
+    "you think",
+    "narrator",
+    "narration",
+    "the page",
+    "the screen",
+];
+
+/// Everything in one call that says what the sources do not, or shows
+/// narration as speech.
+fn unsaid(name: &str, script: &Script) -> Vec<String> {
+    let mut texts: Vec<&str> = vec![&script.title, &script.summary];
+    let mut who: Vec<&str> = Vec::new();
+    for st in &script.steps {
+        texts.extend(st.scene.as_deref());
+        texts.extend(st.notes.as_deref());
+        texts.push(&st.says);
+        who.push(&st.who);
+        for l in &st.lines {
+            texts.push(&l.text);
+            who.push(&l.who);
+        }
+        for c in &st.choices {
+            texts.extend([c.text.as_str(), &c.feedback, &c.recap]);
+        }
+    }
+    for e in &script.endings {
+        texts.push(&e.title);
+        texts.extend(e.happened.iter().map(String::as_str));
+    }
+    for r in &script.recall {
+        texts.extend([r.question.as_str(), &r.explain]);
+    }
+    let mut found = Vec::new();
+    for t in texts {
+        let lower = t.to_lowercase();
+        for (phrase, why) in NEVER_SAY {
+            if lower.contains(phrase) {
+                found.push(format!("{name}: \"{t}\" says \"{phrase}\" ({why})"));
+            }
+        }
+    }
+    for w in who {
+        if NOT_A_SPEAKER.contains(&w.to_lowercase().as_str()) {
+            found.push(format!(
+                "{name}: \"{w}\" is shown as a speaker; use a narration or thought line"
+            ));
+        }
+    }
+    found
+}
+
+#[test]
+fn no_call_says_what_the_sources_do_not_or_shows_narration_as_speech() {
+    let c = Catalogue::builtin();
+    let mut problems = Vec::new();
+    for (name, text) in BUILTIN_SCENARIOS {
+        let s = parse_scenario(text.as_bytes(), &c).expect("built-in loads");
+        problems.extend(unsaid(name, &Script::build(&s, &c, "ewni", 11)));
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+
+    // It can fail: the old wording, and a page shown as a speaker.
+    let (_, text) = BUILTIN_SCENARIOS
+        .iter()
+        .find(|(n, _)| *n == "cash-as-evidence.toml")
+        .expect("cash-as-evidence is built in");
+    let fixed =
+        "They may have stayed on the line, or played a fake dialling tone. Nobody real answered.";
+    assert!(text.contains(fixed));
+    let wrong = text
+        .replace(
+            fixed,
+            "The line was never cleared, so nobody real answered.",
+        )
+        .replace("who = \"A man\"", "who = \"The page\"");
+    let s = parse_scenario(wrong.as_bytes(), &c).expect("loads");
+    let found = unsaid("copy", &Script::build(&s, &c, "ewni", 11));
+    assert!(
+        found.iter().any(|p| p.contains("\"never cleared\"")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("\"The page\" is shown as a speaker")),
+        "{found:?}"
+    );
+}
 
 impl Walk<'_> {
     fn go(&mut self, session: Session, visits: &mut BTreeMap<usize, usize>) {
@@ -120,9 +270,8 @@ impl Walk<'_> {
             .iter()
             .map(|t| script.steps[t.step].choices[t.index].recap.as_str())
             .collect();
-        let mut want: Vec<String> = recaps.iter().map(|s| s.to_string()).collect();
-        want.push(format!("Ending: {}.", ending.title));
-        if r.yours != want {
+        let want: Vec<String> = recaps.iter().map(|s| s.to_string()).collect();
+        if r.yours != want || r.your_ending.as_deref() != Some(ending.title.as_str()) {
             self.problems.push(format!(
                 "{}: replay of {:?} shows {:?}",
                 self.name, recaps, r.yours

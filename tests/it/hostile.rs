@@ -965,12 +965,13 @@ mod doors {
             let text = String::from_utf8(out.into_inner()).expect("utf8");
             prop_assert!(text.split('\n').all(safe_line), "{text:?}");
             if let Err(e) = printed {
-                prop_assert!(safe_line(&hangup::sanitize::line(&e)));
+                // The message is made safe by the error itself, not only by `note`.
+                prop_assert!(safe_line(&e.to_string()), "{e}");
             }
             let _ = hangup::group::record::read_all(dir.path());
             let text = String::from_utf8_lossy(&bytes);
             if let Err(e) = hangup::kiosk::config::parse(&text) {
-                prop_assert!(!hangup::sanitize::line(&e).contains('\n'));
+                prop_assert!(safe_line(&e.to_string()), "{e}");
             }
         }
 

@@ -111,8 +111,10 @@ fn the_quick_check_offer_switches_too_and_keeps_its_place() {
             seed: Some(1),
         },
     );
-    flow.practice.quick = hangup::engine::quick_check::QuickCheck::builtin()
-        .map(|c| hangup::present::flow::QuickState::fresh(c, 3));
+    flow.practice.quick = Some(hangup::present::flow::QuickState::fresh(
+        hangup::engine::quick_check::QuickCheck::builtin(),
+        3,
+    ));
     flow.enter_start();
     let before = screens::screen(&flow);
     assert!(before.find(Cmd::Language).is_some(), "{before:?}");

@@ -127,13 +127,13 @@ fn thoughts_are_thoughts_and_narration_is_narration() {
     assert_eq!(st.lines[0].role, Role::Narration);
     assert_eq!(st.lines[1].role, Role::Thought);
     assert_eq!(
-        st.lines[1].transcript(),
+        hangup::present::wording::transcript(&st.lines[1]),
         "You think: Was that really the police? I should tell someone about it. But how?"
     );
     assert!(
         st.lines
             .iter()
-            .all(|l| !l.transcript().contains("thoughts says"))
+            .all(|l| !hangup::present::wording::transcript(l).contains("thoughts says"))
     );
     pick(&mut s, "Pick up the same phone");
     let st = s.current_step().expect("trap");
@@ -172,7 +172,7 @@ title = "A test call"
 summary = "A caller asks for a code."
 kind = "scam"
 start = "ask"
-action = ["hang-up", "report"]
+action = ["hang-up", "call-bank", "report"]
 
 [source]
 who = "Test"

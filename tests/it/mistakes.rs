@@ -102,7 +102,8 @@ fn no_hint_suggests_a_value_of_the_opposite_meaning() {
                 !hint.contains("\"safer\"") || !m.replace.contains("unsafe"),
                 "{hint}"
             );
-            assert!(!hint.contains("`id`"), "{}: {hint}", m.name);
+            // `if`, `set` and the like are not misspelt ids.
+            assert!(!hint.contains("did you mean `id`"), "{}: {hint}", m.name);
         }
     }
 }
@@ -269,6 +270,28 @@ const MISTAKES: &[Mistake] = &[
             23,
             1,
             Some("add a [source] table after the lines at the top of the file"),
+        )],
+    },
+    Mistake {
+        name: "missing-title",
+        find: "title = \"A police officer calls about your bank card\"\n",
+        replace: "",
+        expect: &[(
+            "H0104",
+            15,
+            1,
+            Some("add a line `title = ...` at the top of the file, after `id`"),
+        )],
+    },
+    Mistake {
+        name: "missing-id",
+        find: "id = \"police-courier\"\n",
+        replace: "",
+        expect: &[(
+            "H0104",
+            15,
+            1,
+            Some("add a line `id = ...` at the top of the file, before `title`"),
         )],
     },
     Mistake {
@@ -504,6 +527,19 @@ const MISTAKES: &[Mistake] = &[
         )],
     },
     Mistake {
+        name: "call-action-drops-the-call",
+        find: "action = [\"hang-up\", \"clear-line\", \"call-police\", \"call-bank\", \"report\", \"no-courier\"]",
+        replace: "action = [\"hang-up\", \"clear-line\", \"report\", \"no-courier\"]",
+        expect: &[(
+            "H0413",
+            22,
+            11,
+            Some(
+                "every ending of a phone scam teaches: hang up, clear the line, call 101 or your bank, and report it",
+            ),
+        )],
+    },
+    Mistake {
         name: "choice-after-endings",
         find: "[[recall]]\nquestion = \"Would a real police officer",
         replace: "[[step.choice]]\ntext = \"Ring the bank.\"\nfeedback = \"Good.\"\nnext = \"safe\"\n\n[[recall]]\nquestion = \"Would a real police officer",
@@ -677,4 +713,82 @@ fn the_schema_rejects_what_check_rejects_where_it_can() {
         rejected >= 20,
         "the schema rejects only {rejected} of {checked}"
     );
+}
+
+/// Diagnostics that are not the base's own, as (code, line) pairs.
+fn codes_and_lines(text: &str) -> Vec<(String, usize)> {
+    found(text)
+        .into_iter()
+        .map(|(code, line, _, _)| (code, line))
+        .collect()
+}
+
+#[test]
+fn a_real_number_is_reported_in_the_same_run_as_a_line_that_cannot_be_read() {
+    let text = BASE
+        .replacen(
+            "callerid = [\"01632 960114\",",
+            "callerid = [\"020 7123 4567\",",
+            1,
+        )
+        .replacen("start = \"intro\"", "start = \"intro", 1);
+    assert_eq!(
+        codes_and_lines(&text),
+        vec![("H0101".to_string(), 21), ("H0410".to_string(), 38)]
+    );
+}
+
+#[test]
+fn a_real_number_is_reported_in_the_same_run_as_a_missing_key() {
+    let text = BASE
+        .replacen(
+            "callerid = [\"01632 960114\",",
+            "callerid = [\"020 7123 4567\",",
+            1,
+        )
+        .replacen(
+            "title = \"A police officer calls about your bank card\"\n",
+            "",
+            1,
+        );
+    assert_eq!(
+        codes_and_lines(&text),
+        vec![("H0104".to_string(), 15), ("H0410".to_string(), 37)]
+    );
+    // And in a step's text, after a wrong kind of value.
+    let text = BASE
+        .replacen("minutes = 10", "minutes = \"ten\"", 1)
+        .replacen(
+            "Use your mobile to ring 101.",
+            "Use your mobile to ring 0161 234 5678.",
+            1,
+        );
+    let got = codes_and_lines(&text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(got[0], ("H0103".to_string(), 20));
+    assert_eq!(got[1].0, "H0410");
+}
+
+#[test]
+fn an_empty_file_is_one_plain_problem() {
+    let c = Catalogue::builtin();
+    for (text, words) in [
+        ("", "the file is empty"),
+        ("\n  \n\t\n", "the file is empty"),
+        ("\u{feff}", "the file is empty"),
+        (
+            "# My new call: to do\n\n# more later\n",
+            "the file has only comments and blank lines",
+        ),
+    ] {
+        let r = check_bytes("new.toml".into(), text.as_bytes(), &c);
+        assert_eq!(r.diagnostics.len(), 1, "{text:?}: {:?}", r.diagnostics);
+        let d = &r.diagnostics[0];
+        assert_eq!(d.code, "H0112");
+        assert!(d.message.starts_with(words), "{}", d.message);
+        assert!(d.span.is_none(), "no line to point at: {:?}", d.span);
+    }
+    // A file with one table and nothing else is not empty: its own problems.
+    let r = check_bytes("new.toml".into(), b"[source]\n", &c);
+    assert!(r.diagnostics.iter().all(|d| d.code != "H0112"));
 }

@@ -110,7 +110,7 @@ fn start_menu_in_plain_mode_plays_and_quits() {
 fn unknown_scenario_is_a_plain_error() {
     let (_, err, code) = run(&["play", "no-such-call", "--plain"], "");
     assert_eq!(code, 1);
-    assert!(err.contains("There is no scenario called"), "{err}");
+    assert!(err.contains("there is no practice call called"), "{err}");
     assert!(!err.contains("panicked"));
 }
 

@@ -279,7 +279,7 @@ fn recall_questions_after_a_call_then_back_to_the_list() {
     };
     assert_eq!(r.questions.len(), 1);
     let text = screen_text(&a, 80, 24);
-    assert!(text.contains("Question 1 of 1"), "{text}");
+    assert!(text.contains("Quick question 1 of 1"), "{text}");
     assert!(
         text.contains("Would your bank ever ask for your PIN?"),
         "{text}"
@@ -407,7 +407,7 @@ fn monochrome_every_screen_has_no_colour_and_states_have_words() {
         "Risky choice.",
         "Safer choice.",
         "You stayed safe.",
-        "Question 1 of 1",
+        "Quick question 1 of 1",
     ] {
         assert!(seen.contains(words), "{words:?} missing in:\n{seen}");
     }

@@ -6,7 +6,7 @@
 use hangup::engine::quick_check::QuickCheck;
 use hangup::engine::{Library, Phase};
 use hangup::present::flow::{Flow, QuickState, Screen as At};
-use hangup::present::{Cmd, Screen, screens};
+use hangup::present::{Cmd, Key, Role, Screen, screens};
 use hangup::speech::{Hands, numbers_aloud, spoken};
 use hangup::tui::app::{Action, App, Mode, Options, Target};
 use hangup::tui::theme::{Theme, ThemeName};
@@ -78,7 +78,7 @@ fn states(library: &Library, mode: Mode) -> Vec<Flow> {
     }
     // The quick check: offer, each call and its answer, the result.
     let mut f = fresh();
-    f.practice.quick = QuickCheck::builtin().map(|c| QuickState::fresh(c, 2));
+    f.practice.quick = Some(QuickState::fresh(QuickCheck::builtin(), 2));
     f.enter_start();
     with_overlays(&f, &mut out);
     f.update(Action::Pick(0));
@@ -163,7 +163,11 @@ fn allowed(s: &Screen) -> Vec<String> {
         .iter()
         .filter_map(|c| c.key().map(|k| format!("{} {}", k.name(), c.label)))
         .collect();
-    let n = s.choices().count();
+    // The choices a digit takes now (on the list: the page shown).
+    let n = s
+        .choices()
+        .filter(|c| c.keys.iter().any(|k| matches!(k, Key::Digit(_))))
+        .count();
     v.push(format!("1-{} Choose", n.min(9)));
     v.push("1 Choose".into());
     v
@@ -289,4 +293,95 @@ fn every_kiosk_action_has_a_touch_block_at_least_three_rows_tall() {
             }
         }
     }
+}
+
+/// A heading's words, for comparing: lower case, letters and digits only,
+/// without "a", "an" and "the" ("A quick check." is "quick check").
+fn heading_words(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !matches!(*w, "a" | "an" | "the"))
+        .map(str::to_string)
+        .collect()
+}
+
+/// True when one heading says the other again: the same words, or the
+/// shorter one's words in a row inside the longer ("Quick check: a scam or
+/// a real call?" over "A quick check").
+fn repeats(a: &[String], b: &[String]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    !short.is_empty() && long.windows(short.len()).any(|w| w == short)
+}
+
+#[test]
+fn no_heading_repeats_itself_on_any_screen() {
+    let lib = some_calls();
+    let mut checked = 0;
+    for mode in [Mode::Practice, Mode::Kiosk] {
+        for f in states(&lib, mode) {
+            // The model, as plain mode and speech give it: the title, then
+            // every heading and question.
+            let s = screens::screen(&f);
+            let mut heads: Vec<&str> = vec![s.title.as_str()];
+            // The title bar's topic, where it is not the title itself.
+            if let Some(t) = s.topic.as_deref()
+                && heading_words(t) != heading_words(&s.title)
+            {
+                heads.push(t);
+            }
+            heads.extend(
+                s.blocks
+                    .iter()
+                    .filter(|b| matches!(b.role, Role::Heading | Role::Question))
+                    .map(|b| b.text.as_str()),
+            );
+            for (i, a) in heads.iter().enumerate() {
+                for b in &heads[i + 1..] {
+                    assert!(
+                        !repeats(&heading_words(a), &heading_words(b)),
+                        "{mode:?} {:?}: {a:?} and {b:?} say the same",
+                        s.title
+                    );
+                }
+            }
+            // The full screen, as drawn: no heading under the title bar
+            // says it again (a heading row starts in the heading colour).
+            let heading = options(mode).theme.heading.fg;
+            for (w, h) in [(80u16, 24u16), (40, 12)] {
+                let app = App {
+                    flow: f.clone(),
+                    options: options(mode),
+                    targets: Default::default(),
+                };
+                let term = render(&app, w, h);
+                let buf = term.backend().buffer();
+                let row = |y: u16| -> String { (0..w).map(|x| buf[(x, y)].symbol()).collect() };
+                let bar = heading_words(&row(0));
+                // Each heading: its rows in the heading colour, joined.
+                let mut runs: Vec<String> = Vec::new();
+                let mut open = false;
+                for y in 1..h.saturating_sub(1) {
+                    let first = (0..w).map(|x| &buf[(x, y)]).find(|c| c.symbol() != " ");
+                    let is_heading = first.is_some_and(|c| Some(c.fg) == heading);
+                    match (is_heading, open, runs.last_mut()) {
+                        (true, true, Some(last)) => last.push_str(&row(y)),
+                        (true, _, _) => runs.push(row(y)),
+                        _ => {}
+                    }
+                    open = is_heading;
+                }
+                for text in runs {
+                    assert!(
+                        !repeats(&bar, &heading_words(&text)),
+                        "{w}x{h} {mode:?} {:?}: the title bar {:?} is said again by {text:?}\n{}",
+                        s.title,
+                        row(0),
+                        term.backend()
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
 }

@@ -234,7 +234,7 @@ fn quick_check_screens(
     use hangup::tui::app::{Action, Screen};
     use hangup::tui::quick_check::{QuickScreen, QuickState};
     let mut app = harness::new_app(library, options);
-    app.practice.quick = QuickCheck::builtin().map(|c| QuickState::fresh(c, 3));
+    app.practice.quick = Some(QuickState::fresh(QuickCheck::builtin(), 3));
     app.enter_start();
     let shot =
         |app: &hangup::tui::app::App| harness::render_checked(app, w, h).backend().to_string();
@@ -319,4 +319,109 @@ fn the_leak_finder_can_fail() {
         ),
         ["caller id shows", "please make the window big"]
     );
+}
+
+/// What the engine gives as data and the wording layer words: a new
+/// contact's arrival, a line's label, the replay's summary and "Ending:"
+/// lines, and the quick check's change words. In the pseudo-locale, with
+/// accented values, not one plain English word is left.
+#[test]
+fn engine_data_is_worded_through_fluent() {
+    use hangup::engine::model::Channel;
+    use hangup::engine::quick_check::Score;
+    use hangup::engine::script::{Arrival, Cond, Role, ScriptLine};
+    use hangup::present::wording;
+    let plain = |s: &str| words(s).collect::<Vec<_>>();
+    i18n::with(Language::EnXa, || {
+        let mut out = Vec::new();
+        for channel in [
+            Channel::Call,
+            Channel::Text,
+            Channel::Email,
+            Channel::VoiceNote,
+            Channel::FaceToFace,
+        ] {
+            for from in [None, Some("Ƥřīṽæŧē".to_string())] {
+                out.push(wording::arrival(&Arrival { channel, from }));
+            }
+        }
+        for role in [Role::Speech, Role::Narration, Role::Thought, Role::Message] {
+            let l = ScriptLine {
+                role,
+                who: "Ŝæɱ".into(),
+                text: "Ħēŀŀō".into(),
+                cond: Cond::default(),
+                arrival: None,
+            };
+            out.extend(wording::line_label(&l));
+            out.push(wording::transcript(&l));
+        }
+        let s = |right| Score {
+            right,
+            asked: 6,
+            ..Score::default()
+        };
+        for now in [2, 3, 4] {
+            out.push(wording::check_change(s(now), s(3)));
+        }
+        out.push(wording::check_ask_again());
+        for line in &out {
+            assert!(!line.trim().is_empty());
+            assert_eq!(plain(line), Vec::<String>::new(), "English in {line:?}");
+        }
+    });
+}
+
+/// A call with a text, then a time jump and a call from a new number
+/// (tests/fixtures/channels.toml), played on the full screen in the
+/// pseudo-locale: the arrival sentences and the replay are Fluent's too.
+#[test]
+fn a_new_contacts_arrival_shows_no_english_in_the_pseudo_locale() {
+    const CHANNELS: &str = include_str!("../fixtures/channels.toml");
+    let mut allowed = content_words();
+    allowed.extend(words(CHANNELS));
+    let mut content = content_phrases();
+    content.push_str(&normal(CHANNELS));
+    let (found, arrivals) = i18n::with(Language::EnXa, || {
+        let mut library = harness::library();
+        library.scenarios = vec![
+            hangup::engine::library::parse_scenario(CHANNELS.as_bytes(), &library.catalogue)
+                .expect("fixture loads"),
+        ];
+        library.skipped.clear();
+        let options = harness::options().remove(0);
+        let mut found = BTreeMap::new();
+        let mut arrivals = 0;
+        // "Your phone rings", in the pseudo-locale.
+        let rings = hangup::present::wording::arrival(&hangup::engine::script::Arrival {
+            channel: hangup::engine::model::Channel::Call,
+            from: None,
+        });
+        let rings = rings.trim_end_matches('.').to_string();
+        assert!(words(&rings).next().is_none(), "{rings}");
+        for route in harness::routes(&library, &options)
+            .iter()
+            .filter(|r| !r.name.contains("scrolled"))
+        {
+            let app = harness::build(&library, &options, route);
+            for (w, h) in [(80, 24), (40, 12)] {
+                let screen = harness::render_checked(&app, w, h).backend().to_string();
+                arrivals += usize::from(screen.contains(&rings));
+                let mut leaked: BTreeSet<String> =
+                    words(&screen).filter(|w| !allowed.contains(w)).collect();
+                leaked.extend(
+                    phrases(&screen, &content)
+                        .into_iter()
+                        .map(|p| format!("\"{p}\"")),
+                );
+                if !leaked.is_empty() {
+                    found.insert(format!("{} {w}x{h}", route.name), leaked);
+                }
+            }
+        }
+        (found, arrivals)
+    });
+    // The call from a new number was on screen, with its arrival sentence.
+    assert!(arrivals > 0, "no route reached the call from a new number");
+    assert!(found.is_empty(), "English in the pseudo-locale: {found:#?}");
 }

@@ -262,7 +262,7 @@ fn not_now_goes_to_the_list_and_asks_again_next_time() {
 #[test]
 fn buttons_can_be_touched() {
     let mut a = app();
-    a.practice.quick = QuickCheck::builtin().map(|c| QuickState::fresh(c, 2));
+    a.practice.quick = Some(QuickState::fresh(QuickCheck::builtin(), 2));
     a.enter_start();
     render(&a, 80, 24);
     let targets = a.targets.borrow().clone();
@@ -297,7 +297,7 @@ fn without_progress_nothing_is_offered() {
 
 fn snapshot_screens(width: u16, height: u16) -> Vec<(String, String)> {
     let mut a = app();
-    a.practice.quick = QuickCheck::builtin().map(|c| QuickState::fresh(c, 3));
+    a.practice.quick = Some(QuickState::fresh(QuickCheck::builtin(), 3));
     a.enter_start();
     let mut shots = vec![("offer".to_string(), screen_text(&a, width, height))];
     send(&mut a, ch('1'), width, height);
@@ -351,7 +351,7 @@ fn every_size_is_safe() {
         let shots = snapshot_screens(w.max(40), h.max(12));
         assert_eq!(shots.len(), 4);
         let mut a = app();
-        a.practice.quick = QuickCheck::builtin().map(|c| QuickState::fresh(c, 3));
+        a.practice.quick = Some(QuickState::fresh(QuickCheck::builtin(), 3));
         a.enter_start();
         render(&a, w, h);
         send(&mut a, ch('1'), w, h);
@@ -362,7 +362,7 @@ fn every_size_is_safe() {
 #[test]
 fn speech_reads_the_question_and_the_answer() {
     let mut a = app();
-    a.practice.quick = QuickCheck::builtin().map(|c| QuickState::fresh(c, 3));
+    a.practice.quick = Some(QuickState::fresh(QuickCheck::builtin(), 3));
     a.enter_start();
     let say = |a: &hangup::tui::app::App| {
         hangup::speech::spoken(
@@ -388,7 +388,7 @@ fn speech_reads_the_question_and_the_answer() {
 
 /// The right answers to a set, as plain-mode input lines.
 fn plain_answers(stage: Stage, right: usize) -> String {
-    let q = QuickCheck::builtin().expect("quick check");
+    let q = QuickCheck::builtin();
     let set = q.set(stage).expect("set");
     set.items
         .iter()

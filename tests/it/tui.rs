@@ -289,3 +289,68 @@ fn touching_more_calls_shows_the_next_page() {
     assert!(send(&mut a, click(rect.x + 2, rect.y), 80, 24));
     assert_eq!(a.selected, n);
 }
+
+/// The last row of the screen, trimmed.
+fn footer_of(a: &hangup::tui::app::App, w: u16, h: u16) -> String {
+    let text = screen_text(a, w, h);
+    text.lines()
+        .last()
+        .unwrap_or_default()
+        .trim_matches('"')
+        .trim()
+        .to_string()
+}
+
+/// "More below" in the footer and at the foot of the text only while there
+/// is more below; after extra Page Downs, one Page Up moves at once. On the
+/// ending and on the help card, at 40x12.
+#[rstest]
+fn more_below_is_true_and_page_up_moves_at_once(#[values("ending", "help")] screen: &str) {
+    let (w, h) = (40, 12);
+    let mut a = at(screen);
+    let more = |a: &hangup::tui::app::App| screen_text(a, w, h).contains("More below");
+    assert!(more(&a), "{}", screen_text(&a, w, h));
+    let first = screen_text(&a, w, h);
+    // To the end, and 8 presses more.
+    for _ in 0..40 {
+        send(&mut a, key(KeyCode::PageDown), w, h);
+    }
+    let end = screen_text(&a, w, h);
+    assert!(!end.contains("More below"), "{end}");
+    assert!(!footer_of(&a, w, h).contains("Page Down"), "{end}");
+    // The last line is on screen: the source, or how to close the card.
+    let last = if screen == "help" { "Esc" } else { "Based on" };
+    assert!(end.contains(last), "{end}");
+    // One Page Up moves at once.
+    send(&mut a, key(KeyCode::PageUp), w, h);
+    let up = screen_text(&a, w, h);
+    assert_ne!(up, end, "Page Up did not move");
+    assert!(more(&a), "{up}");
+    for _ in 0..40 {
+        send(&mut a, key(KeyCode::PageUp), w, h);
+    }
+    assert_eq!(screen_text(&a, w, h), first);
+}
+
+/// With `--speak`, `s` ("Hear it again") is in the footer and in the help
+/// card's key list, from the screen's commands like every other key.
+#[test]
+fn with_speech_the_footer_and_help_card_name_s() {
+    let mut a = at("deciding");
+    a.flow.speaking = true;
+    assert!(
+        footer_of(&a, 100, 24).contains("s Hear it again"),
+        "{}",
+        screen_text(&a, 100, 24)
+    );
+    send(&mut a, ch('?'), 80, 24);
+    let mut card = String::new();
+    for _ in 0..10 {
+        card.push_str(&screen_text(&a, 80, 24));
+        send(&mut a, key(KeyCode::PageDown), 80, 24);
+    }
+    assert!(card.contains("s: Hear it again."), "{card}");
+    // Without speech, no `s`.
+    let b = at("deciding");
+    assert!(!screen_text(&b, 100, 24).contains("Hear it again"));
+}

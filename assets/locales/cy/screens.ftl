@@ -18,6 +18,7 @@ choose-again = Dewis eto
 leave = Gadael
 skip = Hepgor
 replay = Ailchwarae
+hear-again = Clywed eto
 go-back = Mynd yn ôl
 more-below = Mwy isod
 scroll-up = Yn ôl i fyny
@@ -39,6 +40,8 @@ safer = Dewis mwy diogel.
 risky = Dewis peryglus.
 trick = Tric
 call-ended = Mae'r alwad wedi dod i ben.
+# $title: teitl y diwedd, fel pennawd.
+ending-headline = { $title }.
 what-happened = Beth ddigwyddodd:
 what-to-do-scam = Beth i'w wneud os bydd hyn yn digwydd i chi:
 what-to-do-genuine = Sut i wirio galwad yn ddiogel:
@@ -186,3 +189,22 @@ check-unsure =
         [one] Unwaith, fe ddywedoch chi y byddech chi'n gwirio yn gyntaf. Mae hynny'n cyfrif yn gywir: mae gwirio bob amser yn ddiogel.
        *[other] { $n } gwaith, fe ddywedoch chi y byddech chi'n gwirio yn gyntaf. Mae hynny'n cyfrif yn gywir: mae gwirio bob amser yn ddiogel.
     }
+
+## Sut mae cyswllt newydd yn cyrraedd cam (adrodd). $from: rhif y galwr neu'r anfonwr, o'r alwad.
+arrival-call = Mae eich ffôn yn canu.
+arrival-call-from = Mae eich ffôn yn canu. Mae'r sgrin yn dangos: { $from }.
+arrival-text = Mae neges destun yn cyrraedd.
+arrival-text-from = Mae neges destun yn cyrraedd gan { $from }.
+arrival-email = Mae e-bost yn cyrraedd.
+arrival-email-from = Mae e-bost yn cyrraedd gan { $from }.
+arrival-voice-note = Mae neges lais yn cyrraedd.
+arrival-voice-note-from = Mae neges lais yn cyrraedd gan { $from }.
+arrival-face-to-face = Rydych chi'n siarad wyneb yn wyneb.
+arrival-face-to-face-from = Rydych chi'n siarad wyneb yn wyneb. Mae { $from } o'ch blaen chi.
+
+## Y geiriau cyn llinell mewn trawsgrifiad. $who: enw o'r alwad.
+label-says = Mae { $who } yn dweud:
+label-you-think = Rydych chi'n meddwl:
+label-message = Mae neges yn cyrraedd:
+# Llinell yr ailchwarae ar gyfer dewis heb ei grynodeb ei hun. $text: geiriau'r dewis.
+recap-you-chose = Fe ddewisoch chi: { $text }

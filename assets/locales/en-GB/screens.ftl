@@ -20,6 +20,8 @@ choose-again = Choose again
 leave = Leave
 skip = Skip
 replay = Replay
+# With --speak: the key that says the screen again.
+hear-again = Hear it again
 go-back = Go back
 more-below = More below
 scroll-up = Back up
@@ -41,6 +43,8 @@ safer = Safer choice.
 risky = Risky choice.
 trick = Trick
 call-ended = The call has ended.
+# $title: the ending's title (e.g. "Your money is safe"), as the headline of the ending.
+ending-headline = { $title }.
 what-happened = What happened:
 what-to-do-scam = What to do if this happens to you:
 what-to-do-genuine = How to check a call safely:
@@ -226,3 +230,22 @@ check-unsure =
         [one] Once, you said you would check first. That counts as right: checking is always safe.
        *[other] { $n } times, you said you would check first. Those count as right: checking is always safe.
     }
+
+## How a new contact arrives at a step (narration). $from: the caller ID or sender, from the call.
+arrival-call = Your phone rings.
+arrival-call-from = Your phone rings. The screen shows: { $from }.
+arrival-text = A text message arrives.
+arrival-text-from = A text message arrives from { $from }.
+arrival-email = An email arrives.
+arrival-email-from = An email arrives from { $from }.
+arrival-voice-note = A voice note arrives.
+arrival-voice-note-from = A voice note arrives from { $from }.
+arrival-face-to-face = You are talking face to face.
+arrival-face-to-face-from = You are face to face with { $from }.
+
+## The words before a line in a transcript. $who: a name from the call.
+label-says = { $who } says:
+label-you-think = You think:
+label-message = A message arrives:
+# The replay's line for a choice the call gives no recap. $text: the choice's words.
+recap-you-chose = You chose: { $text }

@@ -1,0 +1,141 @@
+# Geiriau'r modd grŵp (`hangup group`): sgriniau'r taflunydd, eu bysellau,
+# a'r llais. Angen adolygiad gan siaradwr Cymraeg iaith gyntaf.
+
+## Y rhes uchaf: lle mae'r sesiwn.
+group-topic-plan = Sesiwn grŵp: cynllun heddiw
+group-topic-end = Sesiwn grŵp: y diwedd
+group-topic-call = Galwad { $at } o { $total }: { $title }
+group-topic-question = Galwad { $at } o { $total }: { $title }. Cwestiwn { $n }
+group-topic-check-before = Prawf cyflym cyn ymarfer: { $n } o { $of }
+group-topic-check-after = Prawf cyflym ar ôl ymarfer: { $n } o { $of }
+group-topic-check-before-result = Prawf cyflym cyn ymarfer: y canlyniad
+group-topic-check-after-result = Prawf cyflym ar ôl ymarfer: y canlyniad
+group-topic-check = Prawf cyflym
+
+## Y pennawd: beth mae'r ystafell yn ei weld.
+group-plan-title = Cynllun heddiw
+group-ringing = Mae'r ffôn yn canu
+group-message = Mae neges destun wedi cyrraedd
+group-door = Mae rhywun wrth y drws
+group-deciding-title = Beth fyddech chi'n ei wneud?
+group-feedback-title = Beth mae'r dewis hwn yn ei olygu
+group-ending-title = Sut daeth yr alwad i ben
+group-check-title = Sgam neu alwad go iawn?
+group-answer-title = Yr ateb
+group-room-title = Sut gwnaeth yr ystafell
+group-finished-title = Diolch am gymryd rhan
+group-help-title = Os yw galwad yn eich poeni
+group-stop-title = Stopio'r sesiwn?
+
+## Y cynllun.
+group-check-before = Prawf cyflym: cyn ymarfer
+group-check-after = Prawf cyflym: ar ôl ymarfer
+group-mark-now = Nawr
+group-mark-today = Heddiw
+group-mark-skip = Hepgor
+group-mark-done = Wedi'i wneud
+group-plan-row = { $mark }: { $title } ({ $minutes } munud)
+group-plan-calls = { $calls ->
+    [one] 1 alwad
+   *[other] { $calls } galwad
+}
+group-plan-calls-checks = { $calls ->
+    [one] 1 alwad
+   *[other] { $calls } galwad
+} a { $checks ->
+    [one] 1 prawf cyflym
+   *[other] { $checks } prawf cyflym
+}
+group-plan-totals = { $what }: tua { $items } munud. Gyda { $welcome } munud i groesawu a chwestiynau: { $total } munud.
+group-plan-suits = Mae sesiwn o 45 i 60 munud yn addas i'r rhan fwyaf o grwpiau.
+group-plan-rows = Rhesi { $start } i { $end } o { $n }.
+group-plan-rows-rest = Mae Up a Down yn dangos y gweddill.
+
+## Galwad a'r prawf cyflym.
+group-ask-room = Gofynnwch i'r ystafell: beth fyddech chi'n ei wneud?
+group-ask-room-check = Gofynnwch i'r ystafell: ai sgam yw hwn, neu alwad go iawn?
+group-room-said = Dywedodd yr ystafell:
+group-hands = { $n ->
+    [one] 1 llaw
+   *[other] { $n } llaw
+}
+group-not-counted = heb ei gyfrif
+group-hands-row = { $number }: { $hands }.
+group-hands-row-marked = { $number }: { $hands } ({ $mark }).
+group-mark-safer = mwy diogel
+group-mark-risky = peryglus
+group-mark-answer = yr ateb
+group-mark-careful = mae gwirio'n gyntaf bob amser yn gywir
+group-hands-up = Dwylo i fyny: { $typed }_
+group-choice-said = { $number }: { $text }
+group-the-answer = Yr ateb: { $number }. { $label }.
+
+## Canlyniad yr ystafell.
+group-result-shown = Mae'r holl atebion wedi'u dangos.
+group-result-no-hands = Ni chafodd dwylo eu cyfrif, felly does dim sgôr y tro hwn.
+group-result-room = Yr ystafell: { $right } o { $hands } llaw yn gywir ({ $percent }%).
+group-result-unsure = { $n ->
+    [one] Dywedodd 1 llaw "Ddim yn siŵr: byddwn i'n gwirio'n gyntaf". Mae gwirio'n gyntaf bob amser yn gywir.
+   *[other] Dywedodd { $n } llaw "Ddim yn siŵr: byddwn i'n gwirio'n gyntaf". Mae gwirio'n gyntaf bob amser yn gywir.
+}
+group-result-again-later = Nawr ymarferwch rai galwadau. Yn nes ymlaen, byddwn yn gofyn eto, i ddangos sut mae'r ystafell wedi newid.
+group-result-before-after = Cyn ymarfer: { $was }%. Ar ôl ymarfer: { $now }%.
+group-result-better = Sylwodd yr ystafell ar fwy y tro hwn. Da iawn.
+group-result-same = Yr un fath â chynt. Mae ymarfer yn ei gadw'n ffres.
+group-result-worse = Mae rhai galwadau'n anodd eu gwahaniaethu. Mae'r cam diogel yr un fath: rhowch y ffôn i lawr, a ffoniwch yn ôl ar rif rydych chi'n ei drystio.
+
+## Y diwedd.
+group-calls-done = Galwadau a ymarferwyd heddiw: { $n }
+group-remember = Cofiwch: rhowch y ffôn i lawr, defnyddiwch ffôn arall, a ffoniwch rif rydych chi'n ei drystio.
+group-how-many = I'r gwirfoddolwr: faint o bobl ddaeth?
+group-people = Pobl: { $typed }_
+group-save-explain = Teipiwch y rhif, yna mae Enter yn cadw cofnod: dyddiad, munudau, galwadau, dwylo. Dim enwau.
+group-saved-in = Wedi'i gadw. Mae'r cofnod yn { $path }
+group-not-saved = Heb ei gadw: { $why }
+group-no-folder = ni chafwyd ffolder i gadw ynddi
+
+## Help, stopio, sgrin wag, nodiadau.
+group-practice-only = Ymarfer yw hwn. Ni all roi cyngor am eich achos chi.
+group-stop-question = Ydych chi eisiau stopio'r sesiwn?
+group-no-go-on = Na, ymlaen
+group-blank = Sgrin wag. Pwyswch b i fynd ymlaen.
+group-notes-title = Nodiadau i'r gwirfoddolwr (mae n yn eu cuddio)
+group-no-notes = Dim nodiadau ar gyfer y rhan hon.
+group-check-note-result = Sgôr yr ystafell yw hon, byth sgôr un person. Dim ond nifer y dwylo sy'n cael ei gadw, heb enwau.
+group-check-note-ask = Darllenwch y geiriau'n uchel. Gofynnwch am ddwylo i fyny am sgam, yna galwad go iawn, yna ddim yn siŵr. Pwyswch t i deipio'r dwylo, yna dangoswch yr ateb.
+group-check-note-scam = Gofynnwch: beth a'i datgelodd? Beth bynnag ddywedodd yr ystafell, mae'r cam diogel yr un fath: rhowch y ffôn i lawr, a ffoniwch rif rydych chi'n ei drystio.
+group-check-note-genuine = Gofynnwch: beth sy'n gwneud hwn yn ddiogel? Ni ofynnon nhw am arian, PIN na chyfrinachau. Os oes amheuaeth, ffoniwch yn ôl ar rif rydych chi'n ei adnabod.
+
+## Y bysellau, fel mae'r troedyn yn eu henwi.
+group-cmd-move = Symud
+group-cmd-in-out = Mewn/allan
+group-cmd-order = Cynt/hwyrach
+group-cmd-start = Dechrau
+group-cmd-play-now = Chwarae nawr
+group-cmd-skip-keep = Hepgor/cadw
+group-cmd-back = Yn ôl
+group-cmd-answer = Ateb
+group-cmd-skip-call = Hepgor yr alwad
+group-cmd-skip-check = Hepgor y prawf
+group-cmd-notes = Nodiadau
+group-cmd-blank = Gwag
+group-cmd-plan = Cynllun
+group-cmd-reveal = Datgelu
+group-cmd-hands = Dwylo
+group-cmd-go-on-with = Ymlaen gyda { $n }
+group-cmd-another = Un arall
+group-cmd-next-call = Yr alwad nesaf
+group-cmd-quick-check = Prawf cyflym
+group-cmd-finish = Gorffen
+group-cmd-next = Nesaf
+group-cmd-the-result = Y canlyniad
+group-cmd-type-hands = Teipiwch y dwylo
+group-cmd-next-choice = Y dewis nesaf
+group-cmd-previous = Blaenorol
+group-cmd-delete = Dileu
+group-cmd-done = Wedi gorffen
+group-cmd-type-people = Teipiwch nifer y bobl
+group-cmd-save = Cadw'r cofnod
+group-cmd-try-again = Rhowch gynnig arall
+group-cmd-saved = Wedi'i gadw. Mae'r cofnod wedi'i gadw
+group-cmd-close = Cau'r cerdyn

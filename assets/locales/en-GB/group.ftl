@@ -1,0 +1,155 @@
+# The words of group mode (`hangup group`): the projector screens a room
+# sees, their keys, and speech (src/present/group_screens.rs).
+# House style: plain British English, a reading age of about nine, at most
+# 25 words a sentence, never blaming anyone in the room.
+
+## The top row: where the session is.
+group-topic-plan = Group session: today's plan
+group-topic-end = Group session: the end
+# $title: the call's title.
+group-topic-call = Call { $at } of { $total }: { $title }
+# $n: the question's number in this call (calls branch, so it is counted as reached).
+group-topic-question = Call { $at } of { $total }: { $title }. Question { $n }
+group-topic-check-before = Quick check before practice: { $n } of { $of }
+group-topic-check-after = Quick check after practice: { $n } of { $of }
+group-topic-check-before-result = Quick check before practice: the result
+group-topic-check-after-result = Quick check after practice: the result
+group-topic-check = Quick check
+
+## The heading under it: what the room is looking at.
+group-plan-title = Today's plan
+group-ringing = The phone is ringing
+group-message = A text message has arrived
+group-door = Someone is at the door
+group-deciding-title = What would you do?
+group-feedback-title = What this choice means
+group-ending-title = How the call ended
+group-check-title = A scam or a real call?
+group-answer-title = The answer
+group-room-title = How the room did
+group-finished-title = Thank you for taking part
+group-help-title = If a call worries you
+group-stop-title = Stop the session?
+
+## The plan.
+group-check-before = Quick check: before practice
+group-check-after = Quick check: after practice
+group-mark-now = Now
+group-mark-today = Today
+group-mark-skip = Skip
+group-mark-done = Done
+# $mark: Now, Today, Skip or Done; $title: the call's title.
+group-plan-row = { $mark }: { $title } ({ $minutes } min)
+group-plan-calls = { $calls ->
+    [one] 1 call
+   *[other] { $calls } calls
+}
+group-plan-calls-checks = { $calls ->
+    [one] 1 call
+   *[other] { $calls } calls
+} and { $checks ->
+    [one] 1 quick check
+   *[other] { $checks } quick checks
+}
+# $what: "3 calls and 2 quick checks".
+group-plan-totals = { $what }: about { $items } minutes. With { $welcome } minutes for welcome and questions: { $total } minutes.
+group-plan-suits = A session of 45 to 60 minutes suits most groups.
+group-plan-rows = Rows { $start } to { $end } of { $n }.
+group-plan-rows-rest = Up and Down show the rest.
+
+## A call and the quick check.
+group-ask-room = Ask the room: what would you do?
+group-ask-room-check = Ask the room: is this a scam or a real call?
+group-room-said = The room said:
+group-hands = { $n ->
+    [one] 1 hand
+   *[other] { $n } hands
+}
+group-not-counted = not counted
+# $number: the choice's number; $hands: "12 hands" or "not counted".
+group-hands-row = { $number }: { $hands }.
+# $mark: safer, risky or the answer.
+group-hands-row-marked = { $number }: { $hands } ({ $mark }).
+group-mark-safer = safer
+group-mark-risky = risky
+group-mark-answer = the answer
+group-mark-careful = checking first is always right
+# While the volunteer types a count: $typed is the digits so far.
+group-hands-up = Hands up: { $typed }_
+group-choice-said = { $number }: { $text }
+group-the-answer = The answer: { $number }. { $label }.
+
+## The room's result in a quick check.
+group-result-shown = All the answers have been shown.
+group-result-no-hands = No hands were counted, so there is no score this time.
+group-result-room = The room: { $right } of { $hands } hands right ({ $percent }%).
+# $n: hands up for "Not sure: I would check first" (counted as right).
+group-result-unsure = { $n ->
+    [one] 1 hand said "Not sure: I would check first". Checking first is always right.
+   *[other] { $n } hands said "Not sure: I would check first". Checking first is always right.
+}
+group-result-again-later = Now practise some calls. Later, we will ask again, to show how the room has changed.
+group-result-before-after = Before practice: { $was }%. After practice: { $now }%.
+group-result-better = The room spotted more this time. Well done.
+group-result-same = The same as before. Practice keeps it fresh.
+group-result-worse = Some calls are hard to tell apart. The safe step is the same: hang up, and call back on a number you trust.
+
+## The end.
+group-calls-done = { $n ->
+    [one] Calls practised today: 1
+   *[other] Calls practised today: { $n }
+}
+group-remember = Remember: hang up, use another phone, and call a number you trust.
+group-how-many = For the volunteer: how many people came?
+group-people = People: { $typed }_
+group-save-explain = Type the number, then Enter saves a record: date, minutes, calls, hands. No names.
+# $path: where the file is.
+group-saved-in = Saved. The record is in { $path }
+group-not-saved = Not saved: { $why }
+group-no-folder = no folder to save in was found
+
+## Help, stopping, a blank screen, notes.
+group-practice-only = This is practice. It cannot give advice about your own case.
+group-stop-question = Do you want to stop the session?
+group-no-go-on = No, go on
+group-blank = Blank screen. Press b to go on.
+group-notes-title = Notes for the volunteer (n hides them)
+group-no-notes = No notes for this part.
+group-check-note-result = The score belongs to the room, never to one person. Only the numbers of hands are saved, with no names.
+group-check-note-ask = Read the words aloud. Ask for hands up for a scam, then a real call, then not sure. Press t to type the hands, then show the answer.
+group-check-note-scam = Ask: what gave it away? Whatever the room said, the safe step is the same: hang up, and call a number you trust.
+group-check-note-genuine = Ask: what makes this one safe? They asked for no money, no PIN and no secrets. If in doubt, call back on a number you know.
+
+## The keys, as the footer names them.
+group-cmd-move = Move
+group-cmd-in-out = In/out
+group-cmd-order = Earlier/later
+group-cmd-start = Start
+group-cmd-play-now = Play now
+group-cmd-skip-keep = Skip/keep
+group-cmd-back = Back
+group-cmd-answer = Answer
+group-cmd-skip-call = Skip call
+group-cmd-skip-check = Skip check
+group-cmd-notes = Notes
+group-cmd-blank = Blank
+group-cmd-plan = Plan
+group-cmd-reveal = Reveal
+group-cmd-hands = Hands
+group-cmd-go-on-with = Go on with { $n }
+group-cmd-another = Another
+group-cmd-next-call = Next call
+group-cmd-quick-check = Quick check
+group-cmd-finish = Finish
+group-cmd-next = Next
+group-cmd-the-result = The result
+group-cmd-type-hands = Type the hands
+group-cmd-next-choice = Next choice
+group-cmd-previous = Previous
+group-cmd-delete = Delete
+group-cmd-done = Done
+group-cmd-type-people = Type the number of people
+group-cmd-save = Save the record
+group-cmd-try-again = Try again
+group-cmd-saved = Saved. The record is kept
+group-cmd-close = Close the card

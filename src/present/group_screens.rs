@@ -1,0 +1,546 @@
+//! The screen model of every group screen (`hangup group`), made from the
+//! group flow's state ([`super::group`]). Pure: the same state always gives
+//! the same [`Screen`].
+//!
+//! A call's screens are the practice screens' models ([`super::screens`]):
+//! the same blocks in the same roles (narration and time jumps outside a
+//! speaker's words, thoughts as thoughts), with the room's question, the
+//! show of hands and the volunteer's keys. The projector (`group::view`)
+//! draws the model; speech says it; the footer is made from its commands.
+//!
+//! - `topic`: the top row ("Call 1 of 2: title. Question 1");
+//! - `title`: the heading, what the room is looking at;
+//! - blocks: the content, in reading order;
+//! - commands: the volunteer's keys. Group-only keys are [`Cmd::Group`].
+
+use crate::engine::quick_check::{Answer, CheckItem};
+use crate::engine::{Library, Phase, Session, Verdict};
+use crate::i18n::tr;
+use crate::tr;
+
+use super::flow::Overlay;
+use super::group::{
+    CHECK_OPTIONS, CheckPlay, CheckStage, GroupState, ItemKind, ItemStatus, Saved, Stage,
+    option_label,
+};
+use super::model::{Cmd, Command, GroupCmd, Key, Role, Screen};
+use super::wording::{self, WORDS as W};
+
+/// The screen the room sees now: an overlay (help card, stop question), a
+/// blank screen, or the session's screen.
+pub fn screen(g: &GroupState, overlay: Option<Overlay>, library: &Library, region: &str) -> Screen {
+    let mut s = match overlay {
+        Some(Overlay::Help) => help(library, region),
+        Some(_) => confirm(),
+        None if g.paused => {
+            let mut s = Screen::new(tr("group-blank"));
+            s.command(group(GroupCmd::Blank, &[Key::Char('b')], "group-cmd-blank"));
+            s
+        }
+        None => base(g),
+    };
+    s.topic = Some(topic(g));
+    s
+}
+
+/// The top row: where the session is ("Call 1 of 2: title. Question 1").
+pub fn topic(g: &GroupState) -> String {
+    match g.stage {
+        Stage::Plan => tr("group-topic-plan"),
+        Stage::Finished => tr("group-topic-end"),
+        Stage::Check => match &g.check {
+            Some(play) => {
+                let n = play.items.len();
+                match (play.stage, play.at_result()) {
+                    (CheckStage::Before, true) => tr("group-topic-check-before-result"),
+                    (CheckStage::After, true) => tr("group-topic-check-after-result"),
+                    (CheckStage::Before, false) => {
+                        tr!("group-topic-check-before", n = play.index + 1, of = n)
+                    }
+                    (CheckStage::After, false) => {
+                        tr!("group-topic-check-after", n = play.index + 1, of = n)
+                    }
+                }
+            }
+            None => tr("group-topic-check"),
+        },
+        Stage::Call => {
+            let (at, total) = g.position();
+            let Some(session) = g.session.as_deref() else {
+                return tr("group-topic-check");
+            };
+            let title = session.script().title.as_str();
+            match session.phase() {
+                Phase::Deciding { .. } | Phase::Feedback { .. } => {
+                    let n = session.path().len()
+                        + usize::from(matches!(session.phase(), Phase::Deciding { .. }));
+                    tr!(
+                        "group-topic-question",
+                        at = at,
+                        total = total,
+                        title = title,
+                        n = n
+                    )
+                }
+                _ => tr!("group-topic-call", at = at, total = total, title = title),
+            }
+        }
+    }
+}
+
+/// A group command `id`, taken by `keys`, called by message `label`.
+fn group(id: GroupCmd, keys: &[Key], label: &str) -> Command {
+    Command::new(Cmd::Group(id), keys, tr(label))
+}
+
+/// The keys every screen of a call or quick check has: notes, blank, plan, help.
+fn common(s: &mut Screen) {
+    s.command(group(GroupCmd::Notes, &[Key::Char('n')], "group-cmd-notes"));
+    s.command(group(GroupCmd::Blank, &[Key::Char('b')], "group-cmd-blank"));
+    s.command(group(GroupCmd::Plan, &[Key::Char('l')], "group-cmd-plan"));
+    s.command(Command::new(Cmd::Help, &[Key::Char('?')], W.help));
+}
+
+fn back() -> Command {
+    Command::new(Cmd::Back, &[Key::Esc], tr("group-cmd-back"))
+}
+
+fn base(g: &GroupState) -> Screen {
+    match g.stage {
+        Stage::Plan => plan(g, false),
+        Stage::Call | Stage::Check if g.plan_open => plan(g, true),
+        Stage::Finished => finished(g),
+        Stage::Call => match g.session.as_deref() {
+            Some(session) => call(g, session),
+            None => Screen::new(tr("group-topic-check")),
+        },
+        Stage::Check => match g.check.as_ref() {
+            Some(play) => check(g, play),
+            None => Screen::new(tr("group-topic-check")),
+        },
+    }
+}
+
+/// The plan: each row a numbered choice (in or out of today), then the totals.
+fn plan(g: &GroupState, during: bool) -> Screen {
+    let mut s = Screen::new(tr("group-plan-title"));
+    let verb = tr(if during {
+        "group-cmd-skip-keep"
+    } else {
+        "group-cmd-in-out"
+    });
+    s.choose = Some(verb.clone());
+    for (i, p) in g.plan.iter().enumerate() {
+        let mark = tr(match p.status {
+            ItemStatus::Planned if Some(i) == g.current => "group-mark-now",
+            ItemStatus::Planned => "group-mark-today",
+            ItemStatus::Skipped => "group-mark-skip",
+            ItemStatus::Done => "group-mark-done",
+        });
+        let keys: Vec<Key> = u8::try_from(i + 1)
+            .ok()
+            .filter(|d| *d <= 9)
+            .map(Key::Digit)
+            .into_iter()
+            .collect();
+        s.command(Command::new(
+            Cmd::Choose(i),
+            &keys,
+            tr!(
+                "group-plan-row",
+                mark = mark,
+                title = p.title.as_str(),
+                minutes = p.minutes
+            ),
+        ));
+    }
+    let items = g.planned_minutes() - super::group::WELCOME_MINUTES;
+    let what = match g.planned_checks() {
+        0 => tr!("group-plan-calls", calls = g.planned_count()),
+        checks => tr!(
+            "group-plan-calls-checks",
+            calls = g.planned_count(),
+            checks = checks
+        ),
+    };
+    s.block(
+        Role::Heading,
+        tr!(
+            "group-plan-totals",
+            what = what,
+            items = items,
+            welcome = super::group::WELCOME_MINUTES,
+            total = g.planned_minutes()
+        ),
+    );
+    if !during {
+        s.block(Role::Note, tr("group-plan-suits"));
+    }
+    s.command(group(
+        GroupCmd::Move,
+        &[Key::Up, Key::Down],
+        "group-cmd-move",
+    ));
+    s.command(Command::new(
+        Cmd::Group(GroupCmd::InOut),
+        &[Key::Char('x')],
+        verb,
+    ));
+    s.command(group(
+        GroupCmd::Order,
+        &[Key::Char('u'), Key::Char('d')],
+        "group-cmd-order",
+    ));
+    if during {
+        s.command(Command::new(Cmd::GoOn, &[Key::Enter], tr("group-cmd-play-now")).default());
+        s.command(back());
+    } else {
+        s.command(Command::new(Cmd::GoOn, &[Key::Enter], tr("group-cmd-start")).default());
+        s.command(Command::new(Cmd::Quit, &[Key::Char('q')], W.stop).unsafe_());
+    }
+    s
+}
+
+/// While the volunteer types a show of hands: the digits, then Enter, Up,
+/// Esc or `t`. The choices stay on screen with no keys.
+fn counting(s: &mut Screen) {
+    for c in s.commands.iter_mut().filter(|c| c.is_choice()) {
+        c.keys.clear();
+    }
+    s.commands.retain(|c| c.is_choice());
+    s.command(group(GroupCmd::Type, &[], "group-cmd-type-hands"));
+    s.command(Command::new(Cmd::GoOn, &[Key::Enter], tr("group-cmd-next-choice")).default());
+    s.command(group(GroupCmd::Previous, &[Key::Up], "group-cmd-previous"));
+    s.command(group(GroupCmd::Delete, &[Key::Esc], "group-cmd-delete"));
+    s.command(group(GroupCmd::Done, &[Key::Char('t')], "group-cmd-done"));
+}
+
+/// "1: 12 hands (safer)." for each choice, under "The room said:", when
+/// any hands were counted. `mark` gives a choice's mark, if any.
+fn room_said(s: &mut Screen, counts: &[Option<u32>], mark: impl Fn(usize) -> Option<String>) {
+    if !counts.iter().any(Option::is_some) {
+        return;
+    }
+    s.block(Role::Heading, tr("group-room-said"));
+    let most = counts.iter().flatten().copied().max().unwrap_or(0);
+    for (i, n) in counts.iter().enumerate() {
+        let hands = match n {
+            Some(n) => tr!("group-hands", n = *n),
+            None => tr("group-not-counted"),
+        };
+        let text = match mark(i) {
+            Some(m) => tr!(
+                "group-hands-row-marked",
+                number = i + 1,
+                hands = hands,
+                mark = m
+            ),
+            None => tr!("group-hands-row", number = i + 1, hands = hands),
+        };
+        s.block(Role::Hands { count: *n, most }, text);
+    }
+}
+
+fn call(g: &GroupState, session: &Session) -> Screen {
+    let script = session.script();
+    match session.phase() {
+        Phase::Incoming => {
+            let mut s = super::screens::incoming(session);
+            s.title = tr(match script.medium {
+                crate::engine::model::Medium::Call => "group-ringing",
+                crate::engine::model::Medium::Message => "group-message",
+                crate::engine::model::Medium::Visit => "group-door",
+            });
+            s.commands.clear();
+            s.command(Command::new(Cmd::GoOn, &[Key::Enter], tr("group-cmd-answer")).default());
+            s.command(group(
+                GroupCmd::Skip,
+                &[Key::Char('s')],
+                "group-cmd-skip-call",
+            ));
+            common(&mut s);
+            s
+        }
+        Phase::Deciding { step } => {
+            let mut s = super::screens::deciding(session, step);
+            s.title = tr("group-deciding-title");
+            for b in s.blocks.iter_mut().filter(|b| b.role == Role::Question) {
+                b.text = tr("group-ask-room");
+            }
+            s.commands.retain(|c| c.is_choice());
+            s.choose = Some(tr("group-cmd-reveal"));
+            if g.tally_entry.is_some() {
+                counting(&mut s);
+                return s;
+            }
+            if g.highlight {
+                s.command(Command::new(Cmd::GoOn, &[Key::Enter], tr("group-cmd-reveal")).default());
+            }
+            s.command(group(GroupCmd::Hands, &[Key::Char('t')], "group-cmd-hands"));
+            if !session.path().is_empty() {
+                s.command(back());
+            }
+            common(&mut s);
+            s
+        }
+        Phase::Feedback { step, choice } => {
+            let mut s = super::screens::feedback(session);
+            s.title = tr("group-feedback-title");
+            let st = session.step(step);
+            // "You chose" is the room's choice here: its number and words.
+            if let (Some(first), Some(c)) = (s.blocks.first_mut(), st.choices.get(choice))
+                && first.role == Role::Note
+            {
+                first.text = tr!(
+                    "group-choice-said",
+                    number = choice + 1,
+                    text = c.text.as_str()
+                );
+            }
+            room_said(&mut s, &g.shown_counts(step), |i| {
+                st.choices.get(i).and_then(|c| match c.verdict {
+                    Verdict::Safer => Some(tr("group-mark-safer")),
+                    Verdict::Risky => Some(tr("group-mark-risky")),
+                    Verdict::Neutral => None,
+                })
+            });
+            s.commands.clear();
+            s.command(
+                Command::new(
+                    Cmd::GoOn,
+                    &[Key::Enter],
+                    tr!("group-cmd-go-on-with", n = choice + 1),
+                )
+                .default(),
+            );
+            // "What if we had said 2?": the other choices, by number.
+            s.choose = Some(tr("group-cmd-another"));
+            for (i, c) in st.choices.iter().enumerate() {
+                if i == choice {
+                    continue;
+                }
+                let keys: Vec<Key> = u8::try_from(i + 1)
+                    .ok()
+                    .filter(|d| *d <= 9)
+                    .map(Key::Digit)
+                    .into_iter()
+                    .collect();
+                s.command(Command::new(Cmd::Choose(i), &keys, c.text.clone()));
+            }
+            s.command(back());
+            common(&mut s);
+            s
+        }
+        Phase::Ended { .. } => {
+            let mut s = super::screens::ending(session, None);
+            s.title = tr("group-ending-title");
+            s.commands.clear();
+            s.command(next_item(g));
+            s.command(back());
+            common(&mut s);
+            s
+        }
+    }
+}
+
+/// What Enter does at the end of a call or a quick check: the next call,
+/// the quick check, or the end.
+fn next_item(g: &GroupState) -> Command {
+    let label = match g.next_planned().map(|row| g.plan[row].kind) {
+        Some(ItemKind::Call(_)) => "group-cmd-next-call",
+        Some(ItemKind::Check(_)) => "group-cmd-quick-check",
+        None => "group-cmd-finish",
+    };
+    Command::new(Cmd::GoOn, &[Key::Enter], tr(label)).default()
+}
+
+/// The snippet's scene, who it says it is, and the words (as the practice
+/// quick check shows them).
+fn snippet(s: &mut Screen, item: &CheckItem) {
+    s.block(
+        Role::Number {
+            number: item.from.clone(),
+        },
+        wording::quick_scene(item),
+    );
+    s.block(Role::Narration, item.who.clone());
+    match item.medium {
+        crate::engine::model::Medium::Message => s.block(Role::Message, item.says.clone()),
+        _ => s.block(Role::Speech { who: String::new() }, item.says.clone()),
+    }
+}
+
+fn check(g: &GroupState, play: &CheckPlay) -> Screen {
+    let Some(item) = play.current() else {
+        let mut s = Screen::new(tr("group-room-title"));
+        for (i, l) in g.check_result_lines().into_iter().enumerate() {
+            s.block(
+                if i == 0 {
+                    Role::Heading
+                } else {
+                    Role::Narration
+                },
+                l,
+            );
+        }
+        s.command(next_item(g));
+        s.command(back());
+        common(&mut s);
+        return s;
+    };
+    let counts = play.counts();
+    if play.revealed {
+        let mut s = Screen::new(tr("group-answer-title"));
+        let answer = Answer::from(item.answer);
+        let number = CHECK_OPTIONS.iter().position(|a| *a == answer).unwrap_or(0) + 1;
+        s.block(
+            Role::Verdict { good: true },
+            tr!(
+                "group-the-answer",
+                number = number,
+                label = option_label(answer)
+            ),
+        );
+        s.block(Role::Narration, item.explain.clone());
+        room_said(&mut s, &counts, |i| match CHECK_OPTIONS.get(i) {
+            Some(a) if *a == answer => Some(tr("group-mark-answer")),
+            Some(Answer::NotSure) => Some(tr("group-mark-careful")),
+            _ => None,
+        });
+        let next = if play.index + 1 < play.items.len() {
+            "group-cmd-next"
+        } else {
+            "group-cmd-the-result"
+        };
+        s.command(Command::new(Cmd::GoOn, &[Key::Enter], tr(next)).default());
+        s.command(back());
+        s.command(group(
+            GroupCmd::Skip,
+            &[Key::Char('s')],
+            "group-cmd-skip-check",
+        ));
+        common(&mut s);
+        return s;
+    }
+    let mut s = Screen::new(tr("group-check-title"));
+    s.short_answers = true;
+    snippet(&mut s, item);
+    s.block(Role::Question, tr("group-ask-room-check"));
+    s.choose = Some(tr("group-cmd-reveal"));
+    for (i, a) in CHECK_OPTIONS.iter().enumerate() {
+        let keys: Vec<Key> = u8::try_from(i + 1)
+            .ok()
+            .map(Key::Digit)
+            .into_iter()
+            .collect();
+        s.command(Command::new(Cmd::Choose(i), &keys, option_label(*a)));
+    }
+    if g.tally_entry.is_some() {
+        counting(&mut s);
+        return s;
+    }
+    if g.highlight {
+        s.command(Command::new(Cmd::GoOn, &[Key::Enter], tr("group-cmd-reveal")).default());
+    }
+    s.command(group(GroupCmd::Hands, &[Key::Char('t')], "group-cmd-hands"));
+    if play.index > 0 {
+        s.command(back());
+    }
+    s.command(group(
+        GroupCmd::Skip,
+        &[Key::Char('s')],
+        "group-cmd-skip-check",
+    ));
+    common(&mut s);
+    s
+}
+
+fn finished(g: &GroupState) -> Screen {
+    let mut s = Screen::new(tr("group-finished-title"));
+    let done: Vec<&str> = g
+        .plan
+        .iter()
+        .filter(|p| p.is_call() && p.status == ItemStatus::Done)
+        .map(|p| p.title.as_str())
+        .collect();
+    s.block(Role::Heading, tr!("group-calls-done", n = done.len()));
+    for t in done {
+        s.block(Role::Note, t);
+    }
+    s.block(Role::Narration, tr("group-remember"));
+    s.block(Role::Heading, tr("group-how-many"));
+    s.block(
+        Role::Question,
+        tr!("group-people", typed = g.attendees.as_str()),
+    );
+    s.block(Role::Note, tr("group-save-explain"));
+    match &g.saved {
+        Some(Saved::To(p)) => {
+            let path = crate::engine::text::sanitize(&p.display().to_string());
+            s.block(
+                Role::Verdict { good: true },
+                tr!("group-saved-in", path = path),
+            );
+            s.command(group(GroupCmd::Type, &[], "group-cmd-saved"));
+        }
+        Some(Saved::Failed(e)) => {
+            s.block(
+                Role::Verdict { good: false },
+                tr!("group-not-saved", why = crate::engine::text::sanitize(e)),
+            );
+            s.command(Command::new(Cmd::GoOn, &[Key::Enter], tr("group-cmd-try-again")).default());
+        }
+        None => {
+            s.command(group(GroupCmd::Type, &[], "group-cmd-type-people"));
+            if !g.attendees.is_empty() {
+                s.command(Command::new(Cmd::GoOn, &[Key::Enter], tr("group-cmd-save")).default());
+            }
+        }
+    }
+    s.command(Command::new(Cmd::Quit, &[Key::Char('q')], W.stop).unsafe_());
+    s
+}
+
+fn help(library: &Library, region: &str) -> Screen {
+    let cat = &library.catalogue;
+    let mut s = Screen::new(tr("group-help-title"));
+    for (i, a) in cat.core_action(region).iter().enumerate() {
+        s.block(Role::Advice { number: i + 1 }, a.clone());
+    }
+    s.block(Role::Heading, W.numbers_to_know);
+    for n in cat.numbers(region) {
+        s.block(
+            Role::Number {
+                number: n.number.clone(),
+            },
+            format!("{}: {}", n.number, n.what),
+        );
+    }
+    s.block(Role::Note, tr("group-practice-only"));
+    s.command(Command::new(Cmd::Close, &[Key::Enter, Key::Esc], tr("group-cmd-close")).default());
+    s
+}
+
+fn confirm() -> Screen {
+    let mut s = Screen::new(tr("group-stop-title"));
+    s.block(Role::Question, tr("group-stop-question"));
+    s.command(Command::new(Cmd::Yes, &[Key::Char('y')], W.yes_stop).unsafe_());
+    s.command(Command::new(
+        Cmd::No,
+        &[Key::Char('n'), Key::Esc],
+        tr("group-no-go-on"),
+    ));
+    s
+}
+
+/// The volunteer's notes during the quick check (the room never sees them).
+pub fn check_notes(g: &GroupState) -> Option<String> {
+    let play = g.check.as_ref()?;
+    let item = play.current();
+    Some(tr(match (item.map(|i| i.answer), play.revealed) {
+        (None, _) => "group-check-note-result",
+        (Some(_), false) => "group-check-note-ask",
+        (Some(crate::engine::Kind::Scam), true) => "group-check-note-scam",
+        (Some(crate::engine::Kind::Genuine), true) => "group-check-note-genuine",
+    }))
+}

@@ -1,0 +1,529 @@
+//! The body of every practice screen, drawn from its screen model
+//! (`present::screens`): the blocks as a [`Doc`] (each role its style and
+//! place), and the model's commands as buttons or a list of choices. Only
+//! layout, colour, big letters and touch targets are decided here; what the
+//! screen says and offers is the model's.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
+
+use crate::engine::Kind;
+use crate::engine::model::Medium;
+use crate::present::wording::{self, WORDS as W};
+use crate::present::{self, Cmd, Role};
+
+use super::app::{Action, App, Target};
+use super::big;
+use super::doc::{Doc, Look};
+
+/// A document that scrolls in `area`, with "More below" on its last row
+/// while there is more below. Notes how far it can scroll (the same layout
+/// that draws it), so Page Down stops there.
+pub fn scroll_doc(frame: &mut Frame, area: Rect, app: &App, doc: &Doc) {
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let max = doc.max_scroll(area);
+    app.scroll_max.set(app.scroll_max.get().max(max));
+    let scroll = app.scroll.min(max);
+    doc.render(frame, area, scroll, &app.options.theme);
+    if scroll < max && area.height > 1 {
+        more_below(frame, area, app);
+    }
+}
+
+/// "More below: press Page Down" (or touch here) on the last row of `area`.
+pub fn more_below(frame: &mut Frame, area: Rect, app: &App) {
+    let note = Rect {
+        y: area.y + area.height - 1,
+        height: 1,
+        ..area
+    };
+    frame.render_widget(Clear, note);
+    let words = if app.options.mode.touch() {
+        W.more_below_touch
+    } else {
+        W.more_below_keys
+    };
+    frame.render_widget(Paragraph::new(words).style(app.options.theme.heading), note);
+    app.targets
+        .borrow_mut()
+        .push((note, Target::Act(Action::PageDown)));
+}
+
+fn look(app: &App) -> Look {
+    Look {
+        large: app.options.large,
+    }
+}
+
+/// The key a button names: the one the footer names for it.
+fn button_key(c: &present::Command) -> String {
+    c.key().map_or_else(String::new, |k| k.name())
+}
+
+/// The buttons of a screen: its numbered choices, or else what Enter does.
+fn buttons(model: &present::Screen) -> Vec<(String, Target)> {
+    let choices: Vec<(String, Target)> = model
+        .choices()
+        .filter_map(|c| match c.id {
+            Cmd::Choose(i) => Some((format!("{}  {}", button_key(c), c.label), Target::Choice(i))),
+            _ => None,
+        })
+        .collect();
+    if !choices.is_empty() {
+        return choices;
+    }
+    model
+        .default_command()
+        .map(|c| vec![(format!("{}  {}", button_key(c), c.label), Target::Continue)])
+        .unwrap_or_default()
+}
+
+/// A document, then big buttons under it (three rows each, so a finger can
+/// hit them). Each button is a click or touch target. In a small window the
+/// buttons shrink to one row each, and a document that still does not fit
+/// scrolls, with "More below", so nothing is cut off.
+pub fn doc_and_buttons(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    doc: &Doc,
+    buttons: &[(String, Target)],
+) {
+    let theme = &app.options.theme;
+    // A blank row between the words and the buttons.
+    let h = doc
+        .height(area.width)
+        .saturating_add(u16::from(!doc.is_empty()));
+    let n = buttons.len() as u16;
+    let tall = h.saturating_add(3 * n) <= area.height;
+    let btn_h = if tall { 3 * n } else { n };
+    let [text, btns] = Layout::vertical([
+        Constraint::Length(h.min(area.height.saturating_sub(btn_h))),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    scroll_doc(frame, text, app, doc);
+    // One width for all: wide enough for the words, never narrower than 24.
+    let widest = buttons
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    let width = btns.width.min((widest as u16).saturating_add(4).max(24));
+    let row_h = if tall { 3 } else { 1 };
+    let mut y = btns.y;
+    for (label, t) in buttons {
+        if y + row_h > btns.y + btns.height {
+            break;
+        }
+        let b = Rect {
+            x: btns.x,
+            y,
+            width,
+            height: row_h,
+        };
+        let block = if tall {
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme.border)
+        } else {
+            Block::default()
+        };
+        frame.render_widget(
+            Paragraph::new(label.clone())
+                .style(theme.selected)
+                .block(block),
+            b,
+        );
+        app.targets.borrow_mut().push((b, *t));
+        y += row_h;
+    }
+}
+
+/// The incoming call (or message, or knock): its news as a heading (big
+/// letters in large print), who it says it is, and the one button.
+pub fn incoming(frame: &mut Frame, area: Rect, app: &App, model: &present::Screen, medium: Medium) {
+    let theme = &app.options.theme;
+    let banner = match medium {
+        Medium::Call => W.banner_call,
+        Medium::Message => W.banner_message,
+        Medium::Visit => W.banner_visit,
+    };
+    let big_rows = if app.options.large {
+        big::message(frame, area, banner, theme.heading, area.height / 3)
+    } else {
+        None
+    };
+    let area = big::below(area, big_rows.unwrap_or(0));
+    // The title bar names the call: "Practice call: …" would say it again.
+    let practice = model.topic.as_deref().map(wording::practice_call);
+    let mut blocks: Vec<present::Block> = Vec::new();
+    if big_rows.is_none() {
+        blocks.push(present::Block::new(Role::Heading, model.title.clone()));
+    }
+    blocks.extend(
+        model
+            .blocks
+            .iter()
+            .filter(|b| Some(&b.text) != practice.as_ref())
+            .cloned(),
+    );
+    let doc = Doc::new(&blocks, theme, look(app));
+    doc_and_buttons(frame, area, app, &doc, &buttons(model));
+}
+
+/// A decision: what is said (narration outside any box, each named
+/// speaker's words in a box with their name) scrolls above the question;
+/// the choices are below it, each a block of wrapped lines with a hanging
+/// indent, the whole block clickable.
+pub fn deciding(frame: &mut Frame, area: Rect, app: &App, model: &present::Screen) {
+    let theme = &app.options.theme;
+    let width = area.width;
+    let q = model
+        .blocks
+        .iter()
+        .position(|b| b.role == Role::Question)
+        .unwrap_or(model.blocks.len());
+    let said = &model.blocks[..q];
+    let question = model.blocks.get(q).map(|b| b.text.clone());
+
+    let choice_paras: Vec<(Paragraph, u16, usize)> = model
+        .choices()
+        .filter_map(|c| match c.id {
+            Cmd::Choose(i) => Some((i, c)),
+            _ => None,
+        })
+        .map(|(i, c)| {
+            let selected = i == app.selected;
+            let marker = if selected { ">" } else { " " };
+            let plain = if app.options.large {
+                theme.text.add_modifier(ratatui::style::Modifier::BOLD)
+            } else {
+                theme.text
+            };
+            // Wrapped choices hang under their text, not under the number.
+            let lines = super::ui::hanging(&format!("{marker} {}  ", i + 1), &c.label, width);
+            let h = lines.len() as u16;
+            let p = Paragraph::new(lines).style(if selected { theme.selected } else { plain });
+            (p, h, i)
+        })
+        .collect();
+    let count = choice_paras.len() as u16;
+    // A short window (big fonts on a small screen): boxes keep only their
+    // top line, and "What would you do?" goes, so the words get more rows.
+    let compact = area.height < 14;
+    let question_h = u16::from(!compact && question.is_some());
+    let text_h: u16 = choice_paras.iter().map(|(_, h, _)| *h).sum();
+    // Tall touch blocks (kiosk mode) when they leave room for what was said.
+    let pad = (0..=app.options.mode.target_padding())
+        .rev()
+        .find(|p| text_h + count * 3 * p + 1 + 3 <= area.height)
+        .unwrap_or(0);
+    let choices_h: u16 = text_h + count * 3 * pad + question_h;
+
+    let mut doc = Doc::new(said, theme, look(app));
+    doc.compact = compact;
+    // Large print: one speaker's words in big letters, if all of them fit
+    // in the room the choices leave (under any narration).
+    let speech: Vec<&present::Block> = said
+        .iter()
+        .filter(|b| !matches!(b.role, Role::Heading | Role::Scene))
+        .collect();
+    let border_h: u16 = if compact { 1 } else { 2 };
+    let big_said = match speech.as_slice() {
+        [b] if app.options.large && matches!(b.role, Role::Speech { .. }) => {
+            let lead: Vec<present::Block> = said
+                .iter()
+                .take_while(|x| !matches!(x.role, Role::Speech { .. }))
+                .cloned()
+                .collect();
+            let lead_doc = Doc::new(&lead, theme, look(app));
+            let lead_h = lead_doc.height(width);
+            area.height
+                .saturating_sub(choices_h)
+                .checked_sub(border_h + lead_h)
+                .and_then(|h| big::fit(&b.text, width.saturating_sub(2), h))
+                .map(|f| (lead_doc, lead_h, f, b.role.clone()))
+        }
+        _ => None,
+    };
+    let said_h = match &big_said {
+        Some((_, lead_h, f, _)) => lead_h + f.height + border_h,
+        None => doc.height(width),
+    };
+    // A blank row between choices when there is room: easier to read and to touch.
+    let gap = u16::from(pad == 0 && area.height >= said_h + choices_h + count);
+    let choices_h = choices_h + gap * count.saturating_sub(1);
+    let room = area.height.saturating_sub(choices_h);
+    let [said_area, choices_area] = Layout::vertical([
+        Constraint::Length(said_h.min(room.max(3))),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    match big_said {
+        Some((lead_doc, lead_h, f, role)) => {
+            lead_doc.render(frame, said_area, 0, theme);
+            let box_area = big::below(said_area, lead_h);
+            let title = match role {
+                Role::Speech { who } if !who.is_empty() => wording::says_title(&who),
+                _ => String::new(),
+            };
+            let block = Block::default()
+                .borders(if compact { Borders::TOP } else { Borders::ALL })
+                .border_style(theme.border)
+                .title(if title.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {title} ")
+                });
+            let inner = block.inner(box_area);
+            frame.render_widget(block, box_area);
+            big::draw(frame, inner, &f, theme.caller);
+        }
+        None => scroll_doc(frame, said_area, app, &doc),
+    }
+
+    let [qa, list] =
+        Layout::vertical([Constraint::Length(question_h), Constraint::Min(0)]).areas(choices_area);
+    if let Some(qt) = question.filter(|_| question_h > 0) {
+        frame.render_widget(Paragraph::new(qt).style(theme.heading), qa);
+    }
+    let mut y = list.y;
+    for (p, h, i) in choice_paras {
+        let bottom = list.y + list.height;
+        if y >= bottom {
+            break;
+        }
+        let r = Rect {
+            x: list.x,
+            y,
+            width: list.width,
+            height: (h + 2 * pad).min(bottom - y),
+        };
+        frame.render_widget(p.block(Block::default().padding(Padding::vertical(pad))), r);
+        if i == app.selected && app.overlay.is_none() {
+            super::ui::cursor_on(frame, r, pad);
+        }
+        app.targets.borrow_mut().push((r, Target::Choice(i)));
+        y += h + 3 * pad + gap;
+    }
+}
+
+/// Feedback on a choice: the verdict (big letters in large print), what it
+/// meant, the tricks, and the button to go on.
+pub fn feedback(frame: &mut Frame, area: Rect, app: &App, model: &present::Screen) {
+    let theme = &app.options.theme;
+    let [text, btn] = Layout::vertical([Constraint::Min(1), Constraint::Length(3)]).areas(area);
+    let verdict = model.blocks.iter().find_map(|b| match b.role {
+        Role::Verdict { good } => Some((b.text.clone(), good)),
+        _ => None,
+    });
+    // Large print: the verdict in big letters at the top, in place of its line.
+    let big_rows = match (app.options.large, &verdict) {
+        (true, Some((words, good))) => big::message(
+            frame,
+            text,
+            words.trim_end_matches('.'),
+            super::doc::verdict_style(*good, theme),
+            text.height / 3,
+        ),
+        _ => None,
+    };
+    let text = big::below(text, big_rows.unwrap_or(0));
+    let blocks: Vec<present::Block> = model
+        .blocks
+        .iter()
+        .filter(|b| big_rows.is_none() || !matches!(b.role, Role::Verdict { .. }))
+        .cloned()
+        .collect();
+    let doc = Doc::new(&blocks, theme, look(app));
+    scroll_doc(frame, text, app, &doc);
+    let btn = Rect {
+        width: btn.width.min(24),
+        ..btn
+    };
+    if let Some((label, t)) = buttons(model).into_iter().next() {
+        frame.render_widget(
+            Paragraph::new(label).style(theme.selected).block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme.border),
+            ),
+            btn,
+        );
+        app.targets.borrow_mut().push((btn, t));
+    }
+}
+
+/// The ending: how it went, what happened, what to do, the tricks and the
+/// source. Large print: how it ended and the one thing to do ("HANG UP") in
+/// big letters, and the advice before what happened.
+pub fn ending(frame: &mut Frame, area: Rect, app: &App, model: &present::Screen, kind: Kind) {
+    let theme = &app.options.theme;
+    let mut area = area;
+    let verdict = model.blocks.iter().find_map(|b| match b.role {
+        Role::Verdict { good } => Some((b.text.clone(), good)),
+        _ => None,
+    });
+    let advice: Vec<String> = model
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.role, Role::Advice { .. }))
+        .map(|b| b.text.clone())
+        .collect();
+    let mut big_outcome = false;
+    if app.options.large {
+        // The advice comes first, in bold, and the big letters take only
+        // the rows it leaves, so "What to do" is on the first screen.
+        let advice_rows: u16 = 4 + advice
+            .iter()
+            .map(|a| (a.chars().count() as u16 + 3) / area.width.max(1) + 1)
+            .sum::<u16>();
+        let spare = area.height.saturating_sub(advice_rows);
+        let budget = (area.height * 2 / 5).min(spare);
+        let action_budget = (area.height / 4).min(spare.saturating_sub(budget));
+        if let Some((words, good)) = &verdict
+            && let Some(rows) = big::message(
+                frame,
+                area,
+                words.trim_end_matches('.'),
+                super::doc::verdict_style(*good, theme),
+                budget,
+            )
+        {
+            area = big::below(area, rows);
+            big_outcome = true;
+        }
+        if let Some(rows) = key_action(kind, &advice)
+            .and_then(|a| big::message(frame, area, &a, theme.heading, action_budget))
+        {
+            area = big::below(area, rows);
+        }
+    }
+    // "The call has ended." with how it went, on one line.
+    let mut blocks: Vec<present::Block> = Vec::new();
+    for b in &model.blocks {
+        match b.role {
+            Role::Verdict { good } => blocks.push(present::Block::new(
+                Role::Verdict { good },
+                if big_outcome {
+                    model.title.clone()
+                } else {
+                    format!("{} {}", model.title, b.text)
+                },
+            )),
+            _ => blocks.push(b.clone()),
+        }
+    }
+    if app.options.large {
+        // What to do (its heading and steps) before what happened.
+        let first_advice = blocks
+            .iter()
+            .position(|b| matches!(b.role, Role::Advice { .. }));
+        let happened = blocks
+            .iter()
+            .position(|b| b.role == Role::Heading && b.text == W.what_happened);
+        if let (Some(a), Some(h)) = (first_advice, happened)
+            && a > h
+        {
+            let start = a - 1;
+            let end = blocks[a..]
+                .iter()
+                .position(|b| !matches!(b.role, Role::Advice { .. }))
+                .map_or(blocks.len(), |n| a + n);
+            let moved: Vec<present::Block> = blocks.drain(start..end).collect();
+            for (k, b) in moved.into_iter().enumerate() {
+                blocks.insert(h + k, b);
+            }
+        }
+    }
+    let doc = Doc::new(&blocks, theme, look(app));
+    scroll_doc(frame, area, app, &doc);
+}
+
+/// The one thing to do, for big letters at the end of a scam: the first
+/// sentence of the first piece of advice when it is a short command, such as
+/// "Hang up." or "Stop.", in capitals.
+fn key_action(kind: Kind, action: &[String]) -> Option<String> {
+    if kind != Kind::Scam {
+        return None;
+    }
+    let first = action.first()?;
+    let sentence = first
+        .split_once('.')
+        .map_or(first.as_str(), |(a, _)| a)
+        .trim();
+    (!sentence.is_empty()
+        && sentence.split_whitespace().count() <= 3
+        && sentence.chars().count() <= 16)
+        .then(|| sentence.to_uppercase())
+}
+
+/// The replay: one line about the whole run, then your path beside the
+/// safer way (side by side on a wide window, one under the other else).
+pub fn replay(frame: &mut Frame, area: Rect, app: &App, model: &present::Screen) {
+    let theme = &app.options.theme;
+    let first_heading = model.blocks.iter().position(|b| b.role == Role::Heading);
+    let (summary, rest) = model
+        .blocks
+        .split_at(first_heading.unwrap_or(model.blocks.len()));
+    let summary = Doc::new(summary, theme, look(app));
+    let high = (summary.height(area.width) + 1).min(area.height / 2);
+    let [top, area] = Layout::vertical([Constraint::Length(high), Constraint::Min(0)]).areas(area);
+    summary.render(frame, top, 0, theme);
+    let second = rest
+        .iter()
+        .skip(1)
+        .position(|b| b.role == Role::Heading)
+        .map(|i| i + 1);
+    match second {
+        Some(i) if area.width >= 70 => {
+            let (yours, safe) = rest.split_at(i);
+            let [l, r] =
+                Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                    .spacing(2)
+                    .areas(area);
+            scroll_doc(frame, l, app, &Doc::new(yours, theme, look(app)));
+            scroll_doc(frame, r, app, &Doc::new(safe, theme, look(app)));
+        }
+        _ => scroll_doc(frame, area, app, &Doc::new(rest, theme, look(app))),
+    }
+}
+
+/// The quick questions after a call, and the quick check: the screen's
+/// title as its heading where the title bar says something else, the blocks,
+/// then a button for each choice (or for going on).
+pub fn questions(frame: &mut Frame, area: Rect, app: &App, model: &present::Screen) {
+    let theme = &app.options.theme;
+    let bar = model.topic.as_deref().unwrap_or(&model.title);
+    let mut blocks: Vec<present::Block> = Vec::new();
+    if bar.trim_end_matches('.') != model.title.trim_end_matches('.') {
+        blocks.push(present::Block::new(Role::Heading, model.title.clone()));
+    }
+    blocks.extend(model.blocks.iter().cloned());
+    let doc = Doc::new(&blocks, theme, look(app));
+    doc_and_buttons(frame, area, app, &doc, &buttons(model));
+}
+
+/// Lines for the help card, from its model, as a document.
+pub fn help_doc(app: &App, model: &present::Screen) -> Doc {
+    let mut blocks = model.blocks.clone();
+    if app.options.large && super::console::active() {
+        blocks.push(present::Block::new(Role::Note, W.big_letters_note));
+    }
+    if let Some(close) = model.default_command() {
+        let keys: Vec<String> = close.keys.iter().map(|k| k.name()).collect();
+        blocks.push(present::Block::new(
+            Role::Heading,
+            if app.options.mode.touch() {
+                W.touch_to_close.to_string()
+            } else {
+                wording::press_to_close(&keys)
+            },
+        ));
+    }
+    Doc::new(&blocks, &app.options.theme, look(app))
+}

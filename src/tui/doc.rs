@@ -1,0 +1,320 @@
+//! The screen model's blocks, drawn: each [`Role`] has its style and its
+//! place, the same on every screen.
+//!
+//! - Narration, scene lines and time jumps are plain paragraphs, outside any
+//!   box; the learner's thoughts read as thoughts ("You think: …", in italics).
+//! - Only a named speaker's words go in a box, titled with that speaker's
+//!   name ("DS Cole says"); a message is boxed as "The message says".
+//!   Words said by someone not named ("They say: …") are a paragraph.
+//! - Headings and questions in the heading style, verdicts in the safer or
+//!   risky style (with words, never colour alone), trick names in the trick
+//!   style, advice as a numbered list with hanging indents, phone numbers in
+//!   the caller style, notes quieter.
+//!
+//! A [`Doc`] is laid out for one width ([`Doc::height`]) and drawn from any
+//! row ([`Doc::render`]), so a screen scrolls through boxes and paragraphs
+//! alike. The same layout is used to draw and to clamp the scroll.
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+use crate::present::wording::{self, WORDS as W};
+use crate::present::{self, Role};
+
+use super::theme::Theme;
+
+/// One piece of a document: a paragraph, perhaps in a titled box.
+#[derive(Debug, Clone)]
+struct Piece {
+    lines: Vec<Row>,
+    /// Drawn in a box with this title.
+    boxed: Option<String>,
+    /// A blank row before it.
+    gap: bool,
+}
+
+/// A row of a piece: a line that wraps, or a list item whose wrapped lines
+/// hang under its text, not under its number.
+#[derive(Debug, Clone)]
+enum Row {
+    Line(Line<'static>),
+    Hang {
+        prefix: String,
+        text: String,
+        style: Style,
+    },
+}
+
+impl From<Line<'static>> for Row {
+    fn from(l: Line<'static>) -> Self {
+        Row::Line(l)
+    }
+}
+
+/// Blocks of a screen model, ready to lay out and draw.
+#[derive(Debug, Clone, Default)]
+pub struct Doc {
+    pieces: Vec<Piece>,
+    /// Only the top border of boxes (a short window: two more rows of words).
+    pub compact: bool,
+}
+
+/// How a block is shown beyond its role's style.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Look {
+    /// Large print: narration and advice in bold.
+    pub large: bool,
+}
+
+impl Doc {
+    /// The document of `blocks`, in order, styled by `theme`.
+    pub fn new(blocks: &[present::Block], theme: &Theme, look: Look) -> Self {
+        let mut doc = Doc::default();
+        let mut prev: Option<&Role> = None;
+        for b in blocks {
+            let text = b.text.clone();
+            let body = if look.large {
+                theme.text.add_modifier(Modifier::BOLD)
+            } else {
+                theme.text
+            };
+            // Words in a box: the same speaker again joins the box above.
+            let boxed = match &b.role {
+                Role::Speech { who } if !who.is_empty() => Some(wording::says_title(who)),
+                Role::Message => Some(W.message_says_title.to_string()),
+                _ => None,
+            };
+            if let Some(title) = boxed {
+                let line = Row::from(Line::from(format!("\"{text}\"")).style(theme.caller));
+                match doc.pieces.last_mut() {
+                    Some(p) if prev == Some(&b.role) && p.boxed.as_ref() == Some(&title) => {
+                        p.lines.push(line);
+                    }
+                    _ => doc.pieces.push(Piece {
+                        lines: vec![line],
+                        boxed: Some(title),
+                        gap: false,
+                    }),
+                }
+                prev = Some(&b.role);
+                continue;
+            }
+            let line = match &b.role {
+                Role::Heading | Role::Question => Line::from(text).style(theme.heading),
+                Role::Narration => Line::from(text).style(body),
+                Role::Scene => Line::from(text).style(theme.dim),
+                Role::Speech { .. } => Line::from(wording::they_say(&text)).style(theme.caller),
+                Role::Message => Line::from(text).style(theme.caller),
+                Role::Thought => {
+                    Line::from(wording::thought(&text)).style(body.add_modifier(Modifier::ITALIC))
+                }
+                Role::Verdict { good: true } => Line::from(text).style(theme.safer),
+                Role::Verdict { good: false } => Line::from(text).style(theme.risky),
+                Role::Trick { name } => {
+                    // "Trick: Fake authority." in the trick style, the rest plain.
+                    let head_len = if name.is_empty() {
+                        text.find(": ").map(|i| i + 1)
+                    } else {
+                        text.find(name.as_str()).map(|i| {
+                            let end = i + name.len();
+                            end + usize::from(text[end..].starts_with('.'))
+                        })
+                    }
+                    .unwrap_or(text.len());
+                    let (head, rest) = text.split_at(head_len);
+                    Line::from(vec![
+                        Span::styled(head.to_string(), theme.trick),
+                        Span::styled(rest.to_string(), theme.text),
+                    ])
+                }
+                Role::Advice { number } => {
+                    let row = Row::Hang {
+                        prefix: format!("{number}. "),
+                        text,
+                        style: body,
+                    };
+                    push(&mut doc, row, prev.is_some_and(|p| gap_between(p, &b.role)));
+                    prev = Some(&b.role);
+                    continue;
+                }
+                Role::Number { number } => match text.find(number.as_str()) {
+                    Some(i) if !number.is_empty() => {
+                        let (a, rest) = text.split_at(i);
+                        let (n, c) = rest.split_at(number.len());
+                        Line::from(vec![
+                            Span::styled(a.to_string(), theme.text),
+                            Span::styled(n.to_string(), theme.caller),
+                            Span::styled(c.to_string(), theme.text),
+                        ])
+                    }
+                    _ => Line::from(text).style(theme.text),
+                },
+                Role::Note => Line::from(text).style(theme.dim),
+                // A room's show of hands (group mode): its words, plainly.
+                Role::Keys | Role::Hands { .. } => Line::from(text).style(theme.text),
+            };
+            push(
+                &mut doc,
+                line.into(),
+                prev.is_some_and(|p| gap_between(p, &b.role)),
+            );
+            prev = Some(&b.role);
+        }
+        doc
+    }
+
+    /// Nothing to draw.
+    pub fn is_empty(&self) -> bool {
+        self.pieces.is_empty()
+    }
+
+    fn border_rows(&self) -> u16 {
+        if self.compact { 1 } else { 2 }
+    }
+
+    fn paragraph(p: &Piece, width: u16) -> Paragraph<'static> {
+        let mut lines: Vec<Line<'static>> = Vec::new();
+        for r in &p.lines {
+            match r {
+                Row::Line(l) => lines.push(l.clone()),
+                Row::Hang {
+                    prefix,
+                    text,
+                    style,
+                } => lines.extend(
+                    super::ui::hanging(prefix, text, width)
+                        .into_iter()
+                        .map(|l| l.style(*style)),
+                ),
+            }
+        }
+        Paragraph::new(lines).wrap(Wrap { trim: false })
+    }
+
+    fn inner_width(p: &Piece, width: u16) -> u16 {
+        if p.boxed.is_some() {
+            width.saturating_sub(2).max(1)
+        } else {
+            width.max(1)
+        }
+    }
+
+    /// Each piece's height at `width`, blank rows before it included.
+    fn heights(&self, width: u16) -> Vec<(u16, u16)> {
+        self.pieces
+            .iter()
+            .map(|p| {
+                let inner = Self::inner_width(p, width);
+                let mut h = Self::paragraph(p, inner).line_count(inner) as u16;
+                if p.boxed.is_some() {
+                    h = h.saturating_add(self.border_rows());
+                }
+                (u16::from(p.gap), h)
+            })
+            .collect()
+    }
+
+    /// Rows the whole document takes at `width`.
+    pub fn height(&self, width: u16) -> u16 {
+        self.heights(width).iter().fold(0u16, |acc, (g, h)| {
+            acc.saturating_add(*g).saturating_add(*h)
+        })
+    }
+
+    /// How far the document can scroll in `area`: the same layout that draws it.
+    pub fn max_scroll(&self, area: Rect) -> u16 {
+        self.height(area.width).saturating_sub(area.height)
+    }
+
+    /// Draw the document into `area`, from row `scroll` of it.
+    pub fn render(&self, frame: &mut Frame, area: Rect, scroll: u16, theme: &Theme) {
+        if area.width == 0 || area.height == 0 {
+            return;
+        }
+        let total = self.height(area.width);
+        let scroll = scroll.min(total.saturating_sub(area.height));
+        // Laid out whole in a buffer of its own, then the rows on view copied:
+        // boxes scroll as paragraphs do.
+        let rows = total.min(scroll.saturating_add(area.height));
+        let full = Rect::new(0, 0, area.width, rows.max(1));
+        let mut buf = Buffer::empty(full);
+        let mut y = 0u16;
+        for (p, (gap, h)) in self.pieces.iter().zip(self.heights(area.width)) {
+            y = y.saturating_add(gap);
+            if y >= rows {
+                break;
+            }
+            let r = Rect::new(0, y, area.width, h.min(rows - y));
+            let para = Self::paragraph(p, Self::inner_width(p, area.width));
+            match &p.boxed {
+                Some(title) => para
+                    .block(
+                        Block::default()
+                            .borders(if self.compact {
+                                Borders::TOP
+                            } else {
+                                Borders::ALL
+                            })
+                            .border_style(theme.border)
+                            .title(format!(" {title} ")),
+                    )
+                    .render(r, &mut buf),
+                None => para.render(r, &mut buf),
+            }
+            y = y.saturating_add(h);
+        }
+        let out = frame.buffer_mut();
+        for dy in 0..area.height.min(rows.saturating_sub(scroll)) {
+            for dx in 0..area.width {
+                out[(area.x + dx, area.y + dy)] = buf[(dx, scroll + dy)].clone();
+            }
+        }
+    }
+}
+
+/// Add `row` to the last piece, or start a new piece after a blank row.
+fn push(doc: &mut Doc, row: Row, gap: bool) {
+    match doc.pieces.last_mut() {
+        Some(p) if p.boxed.is_none() && !gap => p.lines.push(row),
+        _ => doc.pieces.push(Piece {
+            lines: vec![row],
+            boxed: None,
+            gap,
+        }),
+    }
+}
+
+/// Whether a blank row goes between a block of role `prev` and one of `next`.
+fn gap_between(prev: &Role, next: &Role) -> bool {
+    use Role::*;
+    match (prev, next) {
+        // A heading sits on what it heads; a headline stays by its verdict.
+        (Heading, Heading) => true,
+        (Heading, _) | (Verdict { .. }, Heading) => false,
+        (_, Heading | Question | Trick { .. }) => true,
+        (Advice { .. }, Advice { .. }) | (Note, Note) => false,
+        (_, Note) => true,
+        (Verdict { .. }, _) => false,
+        (Scene | Thought, Scene | Thought) => false,
+        (Narration, Narration) => false,
+        (Number { .. } | Narration, Number { .. } | Narration) => false,
+        _ => true,
+    }
+}
+
+/// Lines of text, laid out as a [`Doc`] would lay out a paragraph (for
+/// screens that add lines of their own around the model's blocks).
+pub fn lines_height(lines: &[Line<'_>], width: u16) -> u16 {
+    Paragraph::new(lines.to_vec())
+        .wrap(Wrap { trim: false })
+        .line_count(width.max(1)) as u16
+}
+
+/// The style of a verdict, for big letters.
+pub fn verdict_style(good: bool, theme: &Theme) -> Style {
+    if good { theme.safer } else { theme.risky }
+}
