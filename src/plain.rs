@@ -190,6 +190,11 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
             self.line(&n)?;
         }
         for b in &screen.blocks {
+            // The help card's display tips (--large, --high-contrast, --theme)
+            // change nothing in plain mode: leave them out.
+            if b.role == Role::Note && (b.text == W.reading_hint || b.text == W.theme_hint) {
+                continue;
+            }
             let text = match &b.role {
                 Role::Speech { who } => wording::says(who, &b.text),
                 Role::Message => crate::tr!("plain-message-says", words = b.text.as_str()),
@@ -239,7 +244,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
     fn ask(&mut self, screen: &Screen, flow: &mut Flow) -> io::Result<Reply> {
         let n = screen.choices().count();
         loop {
-            self.line(&prompt(n))?;
+            self.line(&prompt(n, screen.find(Cmd::StepBack).is_some()))?;
             self.out.flush()?;
             // A line that is not valid UTF-8 is treated as a wrong answer, not an error.
             let mut bytes = Vec::new();
@@ -476,17 +481,19 @@ fn leave_action(flow: &Flow) -> Option<Action> {
     }
 }
 
-/// The prompt: `Choose 1-N`, then the letters in words.
-fn prompt(n: usize) -> String {
-    wording::plain_prompt(
-        n,
-        &[
-            ("?", &crate::i18n::tr("plain-get-help")),
-            ("r", &crate::i18n::tr("plain-hear-again")),
-            ("b", &crate::i18n::tr("plain-go-back")),
-            ("q", &crate::i18n::tr("plain-leave")),
-        ],
-    )
+/// The prompt: `Choose 1-N`, then the letters in words; `b` only where the
+/// screen has a step to go back to (its `StepBack` command).
+fn prompt(n: usize, step_back: bool) -> String {
+    let help = crate::i18n::tr("plain-get-help");
+    let again = crate::i18n::tr("plain-hear-again");
+    let back = crate::i18n::tr("plain-go-back");
+    let leave = crate::i18n::tr("plain-leave");
+    let mut keys: Vec<(&str, &str)> = vec![("?", &help), ("r", &again)];
+    if step_back {
+        keys.push(("b", &back));
+    }
+    keys.push(("q", &leave));
+    wording::plain_prompt(n, &keys)
 }
 
 /// The help card's key list in plain mode: the typed letters.

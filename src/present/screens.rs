@@ -194,12 +194,7 @@ pub fn incoming(session: &Session) -> Screen {
     }
     s.block(
         Role::Narration,
-        format!(
-            "{}: {}, {}.",
-            W.they_say_they_are,
-            sc.caller_name,
-            sc.caller_organisation.trim_end_matches('.')
-        ),
+        wording::who_they_say(&sc.caller_name, &sc.caller_organisation),
     );
     if sc.medium != Medium::Visit {
         s.block(Role::Note, W.can_be_faked);

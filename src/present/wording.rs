@@ -189,6 +189,40 @@ pub fn practice_call(title: &str) -> String {
     tr!("practice-call", title = sentence(title))
 }
 
+/// "They say they are: Detective Constable Raj Dutta, the police fraud squad."
+/// The organisation follows a comma, so a common first word ("The police
+/// fraud squad", "Your bank", Welsh "Eich banc") loses its capital; a name
+/// ("Amazon", "HMRC") keeps it.
+pub fn who_they_say(name: &str, organisation: &str) -> String {
+    format!(
+        "{}: {}, {}.",
+        WORDS.they_say_they_are,
+        name,
+        mid_sentence(organisation.trim_end_matches('.'))
+    )
+}
+
+/// `text` as it reads after a comma: its first letter in lower case when its
+/// first word is a common one (English or Welsh), not a name.
+pub fn mid_sentence(text: &str) -> String {
+    const COMMON: &[&str] = &[
+        // English
+        "the", "your", "a", "an", "our", "someone", "from", "about", "delivery", // Welsh
+        "y", "yr", "eich", "ein", "rhywun", "gyrrwr",
+    ];
+    let first = text.split_whitespace().next().unwrap_or("");
+    let common = COMMON.iter().any(|w| {
+        first
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .eq_ignore_ascii_case(w)
+    });
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) if common && c.is_uppercase() => c.to_lowercase().chain(chars).collect(),
+        _ => text.to_string(),
+    }
+}
+
 /// "Based on advice from Action Fraud."
 pub fn based_on_advice(source: &str) -> String {
     tr!("based-on-advice", source = source)
@@ -459,6 +493,24 @@ pub fn transcript(l: &crate::engine::script::ScriptLine) -> String {
     }
 }
 
+/// A condition in words, for role-play scripts and previews:
+/// `only when "pin-told"`, `only on a second visit`; `None` when it always holds.
+pub fn describe_cond(c: &crate::engine::script::Cond) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(w) = &c.when {
+        parts.push(tr!("script-only-when", fact = w.as_str()));
+    }
+    if let Some(u) = &c.unless {
+        parts.push(tr!("script-only-unless", fact = u.as_str()));
+    }
+    match c.again {
+        Some(true) => parts.push(tr("script-only-second-visit")),
+        Some(false) => parts.push(tr("script-only-first-visit")),
+        None => {}
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
 /// Kind words comparing an after score with the before score: praise when it
 /// went up, and never blame when it did not. Group sessions use the same
 /// words for a room's hands.
@@ -585,5 +637,38 @@ mod fluent_tests {
             assert_eq!(WORDS.help, "Help");
             assert_eq!(WORDS.stop, "Stopio");
         });
+    }
+}
+
+#[cfg(test)]
+mod mid_sentence_tests {
+    use super::*;
+
+    #[test]
+    fn an_organisation_after_a_comma_has_no_capital_unless_a_name() {
+        assert_eq!(
+            mid_sentence("The police fraud squad"),
+            "the police fraud squad"
+        );
+        assert_eq!(mid_sentence("Your bank"), "your bank");
+        assert_eq!(
+            mid_sentence("Your bank's fraud team"),
+            "your bank's fraud team"
+        );
+        assert_eq!(mid_sentence("Eich banc"), "eich banc");
+        assert_eq!(mid_sentence("Amazon"), "Amazon");
+        assert_eq!(mid_sentence("HMRC"), "HMRC");
+        assert_eq!(mid_sentence("Thames Valley Police"), "Thames Valley Police");
+        assert_eq!(mid_sentence(""), "");
+    }
+
+    #[test]
+    fn who_they_say_they_are_reads_as_one_sentence() {
+        let got = who_they_say("Detective Constable Raj Dutta", "The police fraud squad.");
+        assert!(
+            got.ends_with(": Detective Constable Raj Dutta, the police fraud squad."),
+            "{got}"
+        );
+        assert!(who_they_say("Natalie Green", "Your bank").ends_with("Natalie Green, your bank."));
     }
 }

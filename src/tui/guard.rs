@@ -11,7 +11,12 @@
 //!   number field, where "11" is eleven).
 //! - **Feedback screens.** Only Enter, Space or a touch go on; digits do nothing.
 //! - **Pastes** are ignored, except in a field that takes typed text (the
-//!   group's head count), where their characters are typed.
+//!   group's head count), where their characters are typed. A paste without
+//!   bracketed-paste markers (the Linux console's mouse paste) arrives as
+//!   ordinary key presses: more than [`BURST_KEYS`] of them already queued
+//!   together (see [`Guard::accept_batch`]) are a paste too, and so are key
+//!   presses arriving within [`PASTE_GAP`] of such a burst (a long paste
+//!   comes in several reads). One press, or a doubled key, works as before.
 //! - **Nothing acts unseen.** While the screen is covered ("make the window
 //!   bigger"), only a resize, Ctrl-L and Ctrl-C get through.
 
@@ -27,6 +32,12 @@ pub const SETTLE: Duration = Duration::from_millis(400);
 /// (Terminals start repeating 250-660 ms after a key goes down, then send
 /// about 30 a second.)
 pub const HELD: Duration = Duration::from_millis(700);
+
+/// More key presses than this, queued together in one read, are a paste:
+/// a person's doubled key is two.
+pub const BURST_KEYS: usize = 2;
+/// Key presses this soon after a paste burst are the rest of that paste.
+pub const PASTE_GAP: Duration = Duration::from_millis(50);
 
 static SETTLE_MS: std::sync::atomic::AtomicU64 =
     std::sync::atomic::AtomicU64::new(SETTLE.as_millis() as u64);
@@ -63,6 +74,8 @@ pub struct Guard {
     changed_at: Option<Instant>,
     /// The last key press seen (accepted or not) and when.
     last_key: Option<(KeyCode, KeyModifiers, Instant)>,
+    /// When the last key press of an unbracketed paste arrived.
+    pasted_at: Option<Instant>,
 }
 
 impl Default for Guard {
@@ -78,6 +91,7 @@ impl Guard {
             settle,
             changed_at: None,
             last_key: None,
+            pasted_at: None,
         }
     }
 
@@ -89,6 +103,67 @@ impl Guard {
     fn settling(&self, now: Instant) -> bool {
         self.changed_at
             .is_some_and(|at| now.saturating_duration_since(at) < self.settle)
+    }
+
+    /// An unbracketed paste: `events`, all already queued when read at
+    /// `now` (the run loop drains what is pending after each blocking read),
+    /// hold more than [`BURST_KEYS`] key presses, or come within
+    /// [`PASTE_GAP`] of such a burst. Then the events to act on: the key
+    /// presses handled as an [`Event::Paste`] is (ignored, or typed into a
+    /// text field), and Ctrl-C, Ctrl-L, resizes and the rest as usual.
+    /// `None`: not a paste; pass each event to [`Guard::accept`] in turn.
+    pub fn paste_burst(
+        &mut self,
+        events: &[Event],
+        now: Instant,
+        ctx: Context,
+    ) -> Option<Vec<Event>> {
+        let pasted = |ev: &Event| match ev {
+            Event::Key(k) => k.kind != KeyEventKind::Release && !is_always(k),
+            _ => false,
+        };
+        let presses = events.iter().filter(|ev| pasted(ev)).count();
+        let continues = self
+            .pasted_at
+            .is_some_and(|at| now.saturating_duration_since(at) < PASTE_GAP);
+        if presses <= BURST_KEYS && !(continues && presses > 0) {
+            return None;
+        }
+        self.pasted_at = Some(now);
+        let text: String = events
+            .iter()
+            .filter_map(|ev| match ev {
+                Event::Key(k) if pasted(ev) => match k.code {
+                    KeyCode::Char(c) => Some(c),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect();
+        let mut out = Vec::new();
+        let mut typed = false;
+        for ev in events {
+            if !pasted(ev) {
+                out.extend(self.accept(ev, now, ctx));
+            } else if !typed {
+                typed = true;
+                out.extend(self.accept(&Event::Paste(text.clone()), now, ctx));
+            }
+        }
+        Some(out)
+    }
+
+    /// All of `events`, read together at `now`, as the run loop takes them
+    /// (a paste burst, or each in turn; the loop also marks screen changes
+    /// between them, which this does not see).
+    pub fn accept_batch(&mut self, events: &[Event], now: Instant, ctx: Context) -> Vec<Event> {
+        match self.paste_burst(events, now, ctx) {
+            Some(accepted) => accepted,
+            None => events
+                .iter()
+                .flat_map(|ev| self.accept(ev, now, ctx))
+                .collect(),
+        }
     }
 
     /// The events to act on for `event` arriving at `now`: none, the event
@@ -129,9 +204,8 @@ impl Guard {
         if key.kind == KeyEventKind::Repeat {
             return Vec::new();
         }
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         // Always: stop (Ctrl-C) and repaint (Ctrl-L), whatever is on show.
-        if ctrl && matches!(key.code, KeyCode::Char('c' | 'l')) {
+        if is_always(key) {
             return vec![event.clone()];
         }
         let held = self.last_key.is_some_and(|(code, mods, at)| {
@@ -153,6 +227,11 @@ impl Guard {
         }
         vec![event.clone()]
     }
+}
+
+/// Stop (Ctrl-C) and repaint (Ctrl-L): they get through whatever is on show.
+fn is_always(key: &KeyEvent) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('c' | 'l'))
 }
 
 #[cfg(test)]
@@ -354,5 +433,61 @@ mod tests {
         g.screen_changed(ms(t, 30));
         assert!(g.accept(&tap(5), ms(t, 400), PLAIN).is_empty());
         assert_eq!(g.accept(&tap(5), ms(t, 900), PLAIN).len(), 1);
+    }
+
+    fn keys(text: &str) -> Vec<Event> {
+        text.chars().map(|c| press(KeyCode::Char(c))).collect()
+    }
+
+    #[test]
+    fn an_unbracketed_paste_is_ignored() {
+        let t = Instant::now();
+        let mut g = Guard::default();
+        // The trial: 500 characters starting "333" pasted by the Linux
+        // console's mouse, arriving as key presses in two reads.
+        let mut text = "3".repeat(300);
+        text.push('\n');
+        let mut burst = keys(&text);
+        burst.push(press(KeyCode::Enter));
+        assert!(g.accept_batch(&burst, t, PLAIN).is_empty());
+        assert!(
+            g.accept_batch(&keys(&"3".repeat(199)), ms(t, 5), PLAIN)
+                .is_empty()
+        );
+        // The last straggler of the paste, on its own.
+        assert!(g.accept_batch(&keys("3"), ms(t, 20), PLAIN).is_empty());
+        // Stop still works in the middle of a paste.
+        let ctrl_c = Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+        let mut with_stop = keys("12345");
+        with_stop.push(ctrl_c.clone());
+        assert_eq!(g.accept_batch(&with_stop, ms(t, 30), PLAIN), vec![ctrl_c]);
+        // A real press after the paste counts.
+        assert_eq!(g.accept_batch(&keys("2"), ms(t, 1000), PLAIN), keys("2"));
+    }
+
+    #[test]
+    fn one_press_or_a_doubled_key_in_one_read_works_as_before() {
+        let t = Instant::now();
+        let mut g = Guard::default();
+        assert_eq!(g.accept_batch(&keys("1"), t, PLAIN), keys("1"));
+        // A doubled key read together: the second is a held key's repeat.
+        assert_eq!(g.accept_batch(&keys("22"), ms(t, 1000), PLAIN), keys("2"));
+        // A choice then Enter, read together, both count.
+        let mut two = keys("3");
+        two.push(press(KeyCode::Enter));
+        assert_eq!(g.accept_batch(&two, ms(t, 2000), PLAIN), two);
+    }
+
+    #[test]
+    fn an_unbracketed_paste_into_a_text_field_is_typed() {
+        let t = Instant::now();
+        let mut g = Guard::default();
+        let field = Context {
+            text_field: true,
+            ..PLAIN
+        };
+        let mut burst = keys("120");
+        burst.push(press(KeyCode::Enter));
+        assert_eq!(g.accept_batch(&burst, t, field), keys("120"));
     }
 }

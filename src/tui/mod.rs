@@ -167,11 +167,11 @@ pub fn run_with_hook(
 pub fn run_with(driver: &mut impl Driver) -> io::Result<()> {
     let next = |deadline: Option<Instant>| -> io::Result<Got<std::convert::Infallible>> {
         match deadline {
-            None => Ok(Got::Event(event::read()?)),
+            None => Ok(Got::Events(read_queued(event::read()?)?)),
             Some(at) => {
                 let wait = at.saturating_duration_since(Instant::now());
                 if event::poll(wait)? {
-                    Ok(Got::Event(event::read()?))
+                    Ok(Got::Events(read_queued(event::read()?)?))
                 } else {
                     Ok(Got::Deadline)
                 }
@@ -181,12 +181,26 @@ pub fn run_with(driver: &mut impl Driver) -> io::Result<()> {
     run_loop(driver, next, |_, m| match m {})
 }
 
+/// Most events read in one go (see [`read_queued`]).
+const MOST_QUEUED: usize = 4096;
+
+/// `first`, and every event already queued behind it (`poll` with a zero
+/// wait: it never sleeps). The input guard takes a burst of key presses
+/// read together as an unbracketed paste (see `guard::Guard::accept_batch`).
+fn read_queued(first: Event) -> io::Result<Vec<Event>> {
+    let mut events = vec![first];
+    while events.len() < MOST_QUEUED && event::poll(std::time::Duration::ZERO)? {
+        events.push(event::read()?);
+    }
+    Ok(events)
+}
+
 /// What wakes the loop of [`run_with_inputs`]: the terminal (read by a thread
 /// of its own), or a message of the driver's own kind from another thread.
 #[derive(Debug)]
 pub enum Input<M> {
-    /// An event from the terminal.
-    Term(Event),
+    /// Events from the terminal, read together (see [`read_queued`]).
+    Term(Vec<Event>),
     /// The terminal could not be read (it went away): the loop ends.
     TermFailed(io::Error),
     /// A message of the driver's own kind from another thread (e.g. the group link).
@@ -206,8 +220,8 @@ pub fn run_with_inputs<D: Driver, M: Send + 'static>(
 ) -> io::Result<()> {
     std::thread::spawn(move || {
         loop {
-            let got = match event::read() {
-                Ok(ev) => Input::Term(ev),
+            let got = match event::read().and_then(read_queued) {
+                Ok(evs) => Input::Term(evs),
                 Err(e) => {
                     let _ = tx.send(Input::TermFailed(e));
                     return;
@@ -232,7 +246,7 @@ pub fn run_with_inputs<D: Driver, M: Send + 'static>(
             }
         };
         match got {
-            Input::Term(ev) => Ok(Got::Event(ev)),
+            Input::Term(evs) => Ok(Got::Events(evs)),
             Input::TermFailed(e) => Err(e),
             Input::Other(m) => Ok(Got::Other(m)),
         }
@@ -242,9 +256,20 @@ pub fn run_with_inputs<D: Driver, M: Send + 'static>(
 
 /// What the loop got: a terminal event, a message, or its deadline passed.
 enum Got<M> {
-    Event(Event),
+    Events(Vec<Event>),
     Other(M),
     Deadline,
+}
+
+/// Act on one accepted event; true when the screen must be drawn again.
+fn act<D: Driver>(driver: &mut D, ev: &Event, clear: &mut bool) -> bool {
+    let mut changed = false;
+    if keymap::is_repaint(ev) {
+        // Ctrl-L: whatever else wrote to the terminal goes.
+        *clear = true;
+        changed = true;
+    }
+    changed | driver.on_event(ev, Instant::now())
 }
 
 /// The loop itself: draw when something changed, then block in `next` for
@@ -281,17 +306,39 @@ fn run_loop<D: Driver, M>(
         // An error here (for example the terminal went away) ends the
         // program instead of spinning.
         dirty = match next(driver.deadline(Instant::now()))? {
-            Got::Event(ev) => {
+            Got::Events(evs) => {
                 let size = term.terminal.size()?;
                 let ctx = driver.input_context(size.width, size.height);
+                // A burst of key presses read together is a paste; anything
+                // else is taken one event at a time, each seeing the screen
+                // (and settle window) the one before it left.
                 let mut changed = false;
-                for ev in guard.accept(&ev, Instant::now(), ctx) {
-                    if keymap::is_repaint(&ev) {
-                        // Ctrl-L: whatever else wrote to the terminal goes.
-                        clear = true;
-                        changed = true;
+                match guard.paste_burst(&evs, Instant::now(), ctx) {
+                    Some(accepted) => {
+                        for ev in &accepted {
+                            changed |= act(driver, ev, &mut clear);
+                        }
                     }
-                    changed |= driver.on_event(&ev, Instant::now());
+                    None => {
+                        for (i, ev) in evs.iter().enumerate() {
+                            let ctx = if i == 0 {
+                                ctx
+                            } else {
+                                let size = term.terminal.size()?;
+                                driver.input_context(size.width, size.height)
+                            };
+                            for ev in guard.accept(ev, Instant::now(), ctx) {
+                                changed |= act(driver, &ev, &mut clear);
+                            }
+                            let now_showing = driver.screen_key();
+                            if now_showing != shown {
+                                shown = now_showing;
+                                guard.screen_changed(Instant::now());
+                                changed = true;
+                                clear |= driver.repaint_on_change();
+                            }
+                        }
+                    }
                 }
                 changed
             }

@@ -780,3 +780,42 @@ fn speech_waits_after_each_line_only_for_piped_input() {
     assert_eq!(events.len(), 2, "{events:#?}");
     assert!(!events.contains(&"wait".to_string()), "{events:#?}");
 }
+
+/// The trial: `?` in plain mode offered --large, --high-contrast and
+/// --theme, which change nothing there; and every prompt offered `b`, even
+/// where there is no step to go back to.
+#[test]
+fn plain_help_has_no_display_tips_and_b_is_offered_only_with_a_step_to_undo() {
+    let (out, err, code) = run(
+        &[
+            "--scenarios",
+            FIXTURES,
+            "play",
+            "tiny",
+            "--plain",
+            "--seed",
+            "1",
+        ],
+        "?\n1\n1\n",
+    );
+    assert_eq!(code, 0, "stderr: {err}");
+    assert!(out.contains("0300 123 2040"), "the help card shows: {out}");
+    for tip in ["--large", "--high-contrast", "--theme", "Hard to read"] {
+        assert!(!out.contains(tip), "{tip} in plain help: {out}");
+    }
+    let back = hangup::i18n::tr("plain-go-back");
+    // Up to the first answer (the feedback may offer to choose again).
+    let before = out.split("You chose").next().unwrap_or_default();
+    let prompts: Vec<&str> = before
+        .lines()
+        .filter(|l| l.starts_with("Choose 1-"))
+        .collect();
+    assert!(prompts.len() >= 2, "{out}");
+    // The incoming call and the first step: nothing to go back to.
+    for p in &prompts {
+        assert!(
+            !p.contains(&back),
+            "b offered with no step to undo: {p}\n{out}"
+        );
+    }
+}

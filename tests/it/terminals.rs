@@ -226,6 +226,27 @@ fn a_paste_at_a_question_changes_nothing() {
     assert_eq!(pty.screen(), before);
 }
 
+/// The trial: a paste without bracketed-paste markers (the Linux console's
+/// mouse paste, `tmux paste-buffer` without -p) arrives as key presses.
+/// 500 characters starting "333" chose answer 3; now nothing happens.
+#[test]
+fn an_unbracketed_paste_at_a_question_changes_nothing() {
+    let pty = at_question(play());
+    let before = pty.screen();
+    let mut text = "3".repeat(250);
+    text.push('\r');
+    text.push_str(&"3 07700 900123 ".repeat(16));
+    text.push('\r');
+    pty.send(text.as_bytes());
+    pty.settle();
+    pty.pause();
+    assert!(!pty.screen().contains("You chose"), "{}", pty.screen());
+    assert_eq!(pty.screen(), before);
+    // One press still answers.
+    pty.key("2");
+    pty.wait_for_text("You chose");
+}
+
 #[test]
 fn keys_do_not_act_on_a_covered_screen() {
     let pty = at_question(play());
