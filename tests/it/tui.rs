@@ -228,7 +228,7 @@ mod sizes {
     use proptest::prelude::*;
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(64))]
+        #![proptest_config(ProptestConfig::with_cases(crate::harness::cases(64)))]
         #[test]
         fn random_sizes_never_panic(w in 0u16..300, h in 0u16..120, scroll in 0u16..50, which in 0usize..8) {
             let screens = ["start", "incoming", "deciding", "feedback", "ending", "replay", "help", "quit"];
