@@ -23,7 +23,7 @@ fn seeds() -> Vec<Vec<u8>> {
 /// Check, render in all three formats, and (when it loads) list the paths.
 fn exercise(bytes: &[u8]) {
     let cat = crate::harness::builtin_catalogue();
-    let file = check_bytes("fuzz.toml".into(), bytes, &cat);
+    let file = check_bytes("fuzz.toml".into(), bytes, cat);
     for d in &file.diagnostics {
         if let Some(span) = &d.span {
             assert!(span.start <= span.end, "bad span {span:?}");
@@ -35,8 +35,8 @@ fn exercise(bytes: &[u8]) {
         render(&report, format, &mut out).expect("render to memory");
         assert!(!out.contains(&0x1b), "ESC written to the terminal");
     }
-    if let Ok(s) = parse_scenario(bytes, &cat) {
-        let _ = paths_report(&s, &cat);
+    if let Ok(s) = parse_scenario(bytes, cat) {
+        let _ = paths_report(&s, cat);
     }
 }
 

@@ -250,7 +250,7 @@ proptest! {
     #[test]
     fn random_bytes_never_panic_the_loader(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
         let catalogue = harness::builtin_catalogue();
-        exercise(&bytes, &catalogue);
+        exercise(&bytes, catalogue);
     }
 
     #[test]
@@ -258,7 +258,7 @@ proptest! {
         text in "(id|title|kind|start|next|says|\\[\\[step\\]\\]|\\[\\[ending\\]\\]|\\[\\[step.choice\\]\\]|[a-z]{1,6}|=|\"[a-z {}]{0,12}\"|\\n|\\[|\\]|,| ){0,80}"
     ) {
         let catalogue = harness::builtin_catalogue();
-        exercise(text.as_bytes(), &catalogue);
+        exercise(text.as_bytes(), catalogue);
     }
 }
 
@@ -276,7 +276,7 @@ proptest! {
         for e in &edits {
             bytes = apply(bytes, e);
         }
-        exercise(&bytes, &catalogue);
+        exercise(&bytes, catalogue);
     }
 }
 
