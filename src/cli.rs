@@ -294,8 +294,8 @@ const OPTION_USE: &[(&str, &[&str])] = &[
         &["play", "group", "handout", "kiosk", "stats", "progress"],
     ),
     ("no_save", &["play", "handout", "progress"]),
-    ("speak", &["play"]),
-    ("speak_command", &["play"]),
+    ("speak", &["play", "group"]),
+    ("speak_command", &["play", "group"]),
 ];
 
 /// The command line's definition, with each command's help trimmed to the

@@ -309,12 +309,6 @@ pub enum Error {
         "group sessions need a full screen. To read a call aloud instead, print it with: hangup script ID"
     )]
     GroupNeedsScreen,
-    /// `hangup group --speak`.
-    #[error(
-        "group sessions do not use --speak: the volunteer reads the screen to the room. \
-         Leave out --speak, or use hangup play ID --speak to hear a call."
-    )]
-    GroupDoesNotSpeak,
     /// `hangup group --notes` off Linux and macOS.
     #[error("the notes window works on Linux and macOS only.")]
     NotesNeedUnix,
@@ -618,7 +612,6 @@ mod tests {
                 "line 4",
             ),
             (Error::GroupNeedsScreen, "hangup script"),
-            (Error::GroupDoesNotSpeak, "--speak"),
             (Error::NotesNeedUnix, "Linux"),
             (Error::KioskNeedsTerminal, "terminal"),
             (Error::NotADate("tomorrow".into()), "tomorrow"),

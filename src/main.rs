@@ -149,7 +149,7 @@ fn run(cli: Cli) -> hangup::Result<ExitCode> {
             library,
             options,
             plain,
-            cli.speak,
+            cli.speak.then_some(cli.speak_command.as_str()),
             scenario_ids,
             cli.data_dir.clone(),
         ),

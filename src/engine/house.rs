@@ -135,7 +135,7 @@ pub fn check(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic>) {
 pub fn check_document(
     doc: &toml::de::DeTable<'_>,
     source: &str,
-    skip: &dyn Fn(usize) -> bool,
+    skip: &dyn Fn(std::ops::Range<usize>) -> bool,
     out: &mut Vec<Diagnostic>,
 ) {
     use toml::de::DeValue;
@@ -173,7 +173,7 @@ pub fn check_document(
         path.pop();
     }
     for (name, t) in &found {
-        if !skip(t.span().start) {
+        if !skip(t.span()) {
             check_one(name, t, Some(source), out);
         }
     }

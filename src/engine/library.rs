@@ -207,6 +207,22 @@ pub fn check_scenario(bytes: &[u8], catalogue: &Catalogue) -> (Option<Scenario>,
     // The shape is checked even after a syntax error: every problem in one run.
     let shape = super::structure::check_document(&doc);
     let shape_ok = shape.is_empty();
+    // A whole part of the call left out of the reading (a `[[steps]]` table, a
+    // missing `[[step]]` line): links to it and its choices would only be follow-ons.
+    let lost_part = shape.iter().any(|d| {
+        d.code == "H0113"
+            || (d.code == "H0102"
+                && doc.get_ref().iter().any(|(k, v)| {
+                    d.span.as_ref() == Some(&k.span())
+                        && match v.get_ref() {
+                            toml::de::DeValue::Table(_) => true,
+                            toml::de::DeValue::Array(a) => a.first().is_some_and(|f| {
+                                matches!(f.get_ref(), toml::de::DeValue::Table(_))
+                            }),
+                            _ => false,
+                        }
+                }))
+    });
     let bad = super::structure::bad_values(&doc, &shape);
     problems.extend(shape.into_iter().filter(|d| {
         // A key or table "missing" after a syntax error is usually only unread.
@@ -218,7 +234,15 @@ pub fn check_scenario(bytes: &[u8], catalogue: &Catalogue) -> (Option<Scenario>,
     if !errors.is_empty() {
         // The texts that were read are still checked (a real phone number, a
         // line break): every problem in one run.
-        let skip = |at: usize| syntax_lines.contains(&super::validate::line_of(text, at));
+        // A text that runs into a line that cannot be read (a `"""` never
+        // closed) is not the author's text: leave it alone.
+        let skip = |at: std::ops::Range<usize>| {
+            let (a, b) = (
+                super::validate::line_of(text, at.start),
+                super::validate::line_of(text, at.end),
+            );
+            syntax_lines.range(a..=b).next().is_some()
+        };
         super::house::check_document(doc.get_ref(), text, &skip, &mut problems);
         return (None, problems);
     }
@@ -246,7 +270,8 @@ pub fn check_scenario(bytes: &[u8], catalogue: &Catalogue) -> (Option<Scenario>,
         problems.extend(
             validate_source(&scenario, catalogue, Some(text))
                 .into_iter()
-                .filter(|d| !d.code.starts_with("H03") && !d.code.starts_with("H05")),
+                .filter(|d| !d.code.starts_with("H03") && !d.code.starts_with("H05"))
+                .filter(|d| !lost_part || !matches!(d.code, "H0203" | "H0209" | "H0404")),
         );
         return (None, problems);
     }
@@ -343,6 +368,72 @@ fn syntax_error(e: &toml::de::Error, text: &str) -> Diagnostic {
         .chars()
         .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '_'))
         .collect();
+    let before = span
+        .as_ref()
+        .and_then(|r| text.get(..r.start))
+        .unwrap_or("");
+    // A multi-line text opened with """ (or ''') and never closed runs to the
+    // end of the file: say where it starts, not where the file ends.
+    for quotes in ["\"\"\"", "\'\'\'"] {
+        if before.matches(quotes).count() % 2 == 1
+            && let Some(at) = before.rfind(quotes)
+        {
+            let line = super::validate::line_of(text, at);
+            return Diagnostic::error(
+                "H0101",
+                format!("the text that starts with {quotes} on line {line} is never closed"),
+                Some(at..at + 3),
+            )
+            .with_hint(format!(
+                "end it with {quotes}, or write text on one line with one \" at each end"
+            ));
+        }
+    }
+    // 'It's me' : a text in single quotes ends at its apostrophe.
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let apostrophe = before.ends_with('\'')
+        && before[..before.len() - 1]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
+        && before[line_start..]
+            .split_once('=')
+            .is_some_and(|(_, v)| v.trim_start().starts_with('\''));
+    if apostrophe {
+        let start = before[line_start..before.len() - 1]
+            .rfind(|c: char| !c.is_alphabetic())
+            .map_or(line_start, |i| line_start + i + 1);
+        let end = before.len() + word.len();
+        return Diagnostic::error(
+            "H0101",
+            format!(
+                "a text in single quotes ends at the apostrophe in `{}`",
+                text.get(start..end).unwrap_or("")
+            ),
+            span,
+        )
+        .with_hint("put a text with an apostrophe in double quotes, e.g. says = \"It's me\"");
+    }
+    // The key on this line, for an example in the hint.
+    let key = before[line_start..]
+        .split_once('=')
+        .map(|(k, _)| k.trim())
+        .filter(|k| !k.is_empty() && k.chars().all(|c| c.is_alphanumeric() || c == '_'))
+        .unwrap_or("says");
+    if here.starts_with(':')
+        && before[line_start..]
+            .trim()
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_')
+    {
+        let key = before[line_start..].trim();
+        return Diagnostic::error(
+            "H0101",
+            "a key and its value are joined with `=`, not `:`",
+            span,
+        )
+        .with_hint(format!("write {key} = ..."));
+    }
     let (message, hint): (String, Option<String>) = if here
         .starts_with(['\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}'])
     {
@@ -367,7 +458,7 @@ fn syntax_error(e: &toml::de::Error, text: &str) -> Diagnostic {
     {
         (
             format!("the text `{word}` needs quotes"),
-            Some("put text in double quotes, e.g. says = \"Hello\"".into()),
+            Some(format!("put text in double quotes, e.g. {key} = \"...\"")),
         )
     } else if msg.contains("basic string") || msg.contains("literal string") {
         (

@@ -350,7 +350,11 @@ impl<'a> Flow<'a> {
         for (i, e) in edges.iter().enumerate() {
             out_of[e.from].push(i);
         }
-        if let Some(&start) = index.get(s.start.get_ref().as_str()) {
+        // A start that names an ending is reported on its own (H0203).
+        if let Some(&start) = index
+            .get(s.start.get_ref().as_str())
+            .filter(|&&i| i < s.steps.len())
+        {
             known[start].must = Some(BTreeSet::new());
             let mut work = VecDeque::from([start]);
             let mut queued = vec![false; n];
@@ -381,7 +385,10 @@ impl<'a> Flow<'a> {
             n,
             &edges,
             &out_of,
-            index.get(s.start.get_ref().as_str()).copied(),
+            index
+                .get(s.start.get_ref().as_str())
+                .copied()
+                .filter(|&i| i < s.steps.len()),
         );
         Flow {
             known,

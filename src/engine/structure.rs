@@ -118,10 +118,13 @@ pub fn bad_values(doc: &Spanned<DeTable<'_>>, found: &[Diagnostic]) -> Vec<Range
 pub fn check_document(doc: &Spanned<DeTable<'_>>) -> Vec<Diagnostic> {
     let root = schema();
     let mut out = Vec::new();
+    let has_variants = doc.get_ref().iter().any(|(k, _)| k.get_ref() == "variants");
     let mut walker = Walker {
         root,
         out: &mut out,
         parent: None,
+        headers: Vec::new(),
+        has_variants,
     };
     walker.table(doc.get_ref(), doc.span(), root, &Place::Root);
     out
@@ -157,6 +160,10 @@ struct Walker<'a, 'o> {
     out: &'o mut Vec<Diagnostic>,
     /// The keys of the table around the one being checked, and its name.
     parent: Option<(&'a serde_json::Map<String, Value>, String)>,
+    /// Tables whose header line seems to be missing (H0113): not also "missing".
+    headers: Vec<String>,
+    /// Does the file have a [variants] table?
+    has_variants: bool,
 }
 
 /// A near-miss key or value worth suggesting: one letter out, or two in a long
@@ -177,6 +184,30 @@ fn near<'k>(word: &str, known: impl IntoIterator<Item = &'k str>) -> Option<&'k 
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
 }
+
+/// Words an author may use for a `medium` or `channel`, and the format's word
+/// with the same meaning (a hint only where the meaning is kept).
+const SAME_MEANING: &[(&[&str], &str)] = &[
+    (
+        &["text", "sms", "email", "e-mail", "letter", "whatsapp"],
+        "message",
+    ),
+    (&["sms", "text-message", "message"], "text"),
+    (&["phone", "telephone", "phone-call", "phonecall"], "call"),
+    (
+        &["door", "doorstep", "in-person", "face-to-face", "knock"],
+        "visit",
+    ),
+    (
+        &["in-person", "visit", "door", "doorstep", "face2face"],
+        "face-to-face",
+    ),
+    (
+        &["voicemail", "voice-mail", "voice-message", "voicenote"],
+        "voice-note",
+    ),
+    (&["e-mail", "mail"], "email"),
+];
 
 /// Keys other formats use, and what this format calls them.
 const OTHER_NAMES: &[(&str, &str)] = &[
@@ -286,6 +317,8 @@ impl<'a> Walker<'a, '_> {
                     root: self.root,
                     out: &mut trial,
                     parent: None,
+                    headers: Vec::new(),
+                    has_variants: self.has_variants,
                 };
                 w.value(v, option, name, place, in_array_of_tables);
                 if trial.is_empty() {
@@ -357,6 +390,10 @@ impl<'a> Walker<'a, '_> {
                     d = d.with_hint(format!("put the value in quotes: {name} = \"...\""));
                 } else if expected.contains(&"integer") && actual == "string" {
                     d = d.with_hint(format!("write the number without quotes, e.g. {name} = 5"));
+                } else if expected.contains(&"boolean") {
+                    d = d.with_hint(format!(
+                        "write true or false, in small letters and without quotes, e.g. {name} = true"
+                    ));
                 } else if expected.contains(&"array") {
                     d = d.with_hint(format!("write a list, e.g. {name} = [\"...\", \"...\"]"));
                 }
@@ -443,10 +480,19 @@ impl<'a> Walker<'a, '_> {
             format!("`{name}` must be one of {}", list.join(", ")),
             Some(v.span()),
         );
-        if let Some(got) = v.get_ref().as_str()
-            && let Some(c) = near(got, allowed.iter().map(String::as_str))
-        {
-            d = d.with_hint(format!("did you mean `{name} = \"{c}\"`?"));
+        if let Some(got) = v.get_ref().as_str() {
+            let lower = got.to_lowercase();
+            let same_meaning = SAME_MEANING
+                .iter()
+                .filter(|_| matches!(name, "medium" | "channel"))
+                .find(|(words, ours)| {
+                    words.contains(&lower.as_str()) && allowed.iter().any(|a| a == ours)
+                })
+                .map(|(_, ours)| *ours);
+            if let Some(c) = same_meaning.or_else(|| near(got, allowed.iter().map(String::as_str)))
+            {
+                d = d.with_hint(format!("did you mean `{name} = \"{c}\"`?"));
+            }
         }
         self.out.push(d);
     }
@@ -474,6 +520,9 @@ impl<'a> Walker<'a, '_> {
         let extra = schema.get("additionalProperties");
         // Keys that an unknown key was probably meant to be: not reported missing too.
         let mut suggested: Vec<&str> = Vec::new();
+        // The unknown keys: (name, where, is a list), to say it once if a
+        // header line is missing.
+        let mut unknown: Vec<(&str, Range<usize>, bool)> = Vec::new();
         for (k, v) in t.iter() {
             let key: &str = k.get_ref();
             match props.and_then(|p| p.get(key)) {
@@ -493,6 +542,7 @@ impl<'a> Walker<'a, '_> {
                             .as_ref()
                             .filter(|(p, _)| p.contains_key(key))
                             .map(|(_, name)| name.clone());
+                        unknown.push((key, k.span(), v.get_ref().is_array()));
                         let mut d = Diagnostic::error(
                             "H0102",
                             format!("the format has no `{key}` in {}", place.describe()),
@@ -519,9 +569,21 @@ impl<'a> Walker<'a, '_> {
                 },
             }
         }
+        if let Some(d) = self.missing_header(place, &unknown) {
+            // One mistake (a `[caller]` line left out), said once.
+            self.out.retain(|x| {
+                !(x.code == "H0102" && unknown.iter().any(|(_, at, _)| x.span.as_ref() == Some(at)))
+            });
+            self.out.push(d);
+        }
         if let Some(required) = schema.get("required").and_then(Value::as_array) {
             for r in required.iter().filter_map(Value::as_str) {
-                if !t.iter().any(|(k, _)| k.get_ref() == r) && !suggested.contains(&r) {
+                let header_missing =
+                    matches!(place, Place::Root) && self.headers.iter().any(|h| h == r);
+                if !t.iter().any(|(k, _)| k.get_ref() == r)
+                    && !suggested.contains(&r)
+                    && !header_missing
+                {
                     let id = t
                         .iter()
                         .find(|(k, _)| k.get_ref() == "id")
@@ -579,6 +641,93 @@ impl<'a> Walker<'a, '_> {
                 }
             }
         }
+    }
+}
+
+impl<'a> Walker<'a, '_> {
+    /// The keys of a table the format has at the top of the file (`caller`,
+    /// `step`, ...), through its references and lists.
+    fn keys_of(&self, name: &str) -> Vec<&'a str> {
+        let mut s = match self.root.pointer(&format!("/properties/{name}")) {
+            Some(s) => s,
+            None => return Vec::new(),
+        };
+        for _ in 0..4 {
+            s = self.resolve(s);
+            if let Some(first) = s.get("allOf").and_then(|a| a.get(0)) {
+                s = first;
+            } else if let Some(items) = s.get("items") {
+                s = items;
+            } else {
+                break;
+            }
+        }
+        s.get("properties")
+            .and_then(Value::as_object)
+            .map(|p| p.keys().map(String::as_str).collect())
+            .unwrap_or_default()
+    }
+
+    /// H0113: the unknown keys of one table are all another table's (`id`,
+    /// `scene` and `says` in a [[step.choice]]), so its header line is
+    /// probably missing above them; or they are lists of values and the file
+    /// has no [variants]. One diagnostic, at the first of them.
+    fn missing_header(
+        &mut self,
+        place: &Place,
+        unknown: &[(&str, Range<usize>, bool)],
+    ) -> Option<Diagnostic> {
+        let mut unknown = unknown.to_vec();
+        unknown.sort_by_key(|(_, at, _)| at.start);
+        let (first, at, _) = unknown.first()?;
+        let own = match place {
+            Place::Root => return None,
+            Place::Table(p) | Place::ArrayTable(p) => p.clone(),
+        };
+        let names: Vec<String> = unknown.iter().map(|(k, _, _)| format!("`{k}`")).collect();
+        let list = match names.as_slice() {
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+            [] => return None,
+        };
+        let tables = [
+            ("step", true),
+            ("ending", true),
+            ("recall", true),
+            ("source", false),
+            ("caller", false),
+        ];
+        let fits: Vec<(&str, bool)> = tables
+            .into_iter()
+            .filter(|(name, _)| *name != own)
+            .filter(|(name, _)| {
+                let keys = self.keys_of(name);
+                unknown.iter().all(|(k, _, _)| keys.contains(k))
+            })
+            .collect();
+        let enough = unknown.len() >= 2 || *first == "id";
+        let (header, article) = match fits.as_slice() {
+            [(name, true)] if enough => (format!("[[{name}]]"), "a new "),
+            [(name, false)] if enough => (format!("[{name}]"), ""),
+            _ if !self.has_variants && unknown.len() >= 2 && unknown.iter().all(|u| u.2) => {
+                ("[variants]".to_string(), "")
+            }
+            _ => return None,
+        };
+        if let Some(name) = header.trim_matches(['[', ']']).split('.').next() {
+            self.headers.push(name.to_string());
+        }
+        Some(
+            Diagnostic::error(
+                "H0113",
+                format!(
+                    "{list} belong to {article}{header}, not to {}: its `{header}` line seems to be missing",
+                    place.describe()
+                ),
+                Some(at.clone()),
+            )
+            .with_hint(format!("add a line `{header}` above `{first} = ...`")),
+        )
     }
 }
 

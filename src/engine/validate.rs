@@ -320,7 +320,25 @@ fn check_references(s: &Scenario, catalogue: &Catalogue, out: &mut Vec<Diagnosti
     let step_list: Vec<&str> = s.steps.iter().map(|st| st.id.get_ref().as_str()).collect();
     let steps: std::collections::HashSet<&str> = step_list.iter().copied().collect();
 
-    if !steps.contains(s.start.get_ref().as_str()) {
+    if s.endings
+        .iter()
+        .any(|e| e.id.get_ref() == s.start.get_ref())
+    {
+        let mut d = Diagnostic::error(
+            "H0203",
+            format!(
+                "start = \"{}\" is an ending; `start` names the step the call begins with",
+                s.start.get_ref()
+            ),
+            span(&s.start),
+        );
+        if let Some(first) = step_list.first() {
+            d = d.with_hint(format!(
+                "the first step in the file is `start = \"{first}\"`"
+            ));
+        }
+        out.push(d);
+    } else if !steps.contains(s.start.get_ref().as_str()) {
         let mut d = Diagnostic::error(
             "H0203",
             format!(
@@ -488,7 +506,11 @@ fn check_graph(s: &Scenario, out: &mut Vec<Diagnostic>) {
     // mistake (H0203), so what it would have reached counts as reached, by the
     // name the hint suggests (or, for a misspelt id, the id itself).
     let known: HashSet<&str> = ids.iter().copied().collect();
-    let start_ok = known.contains(s.start.get_ref().as_str());
+    // A start that names an ending is as broken as one that names nothing.
+    let start_ok = s
+        .steps
+        .iter()
+        .any(|st| st.id.get_ref() == s.start.get_ref());
     // Ids written with odd characters: what a reference that missed meant.
     let odd: Vec<&str> = ids.iter().copied().filter(|i| !valid_id(i)).collect();
     let mut meant: Vec<&str> = vec![s.start.get_ref().as_str()];

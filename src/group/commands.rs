@@ -18,15 +18,12 @@ pub fn group(
     library: Library,
     mut options: app::Options,
     plain: bool,
-    speak: bool,
+    speak: Option<&str>,
     plan: &[String],
     data_dir: Option<PathBuf>,
 ) -> Result<ExitCode> {
     if plain {
         return Err(Error::GroupNeedsScreen);
-    }
-    if speak {
-        return Err(Error::GroupDoesNotSpeak);
     }
     for id in plan {
         library.find(id)?;
@@ -41,6 +38,11 @@ pub fn group(
     g.data_dir = record::data_dir(data_dir.as_deref());
     let dir = g.data_dir.clone();
     a.group = Some(g);
+    // `--speak`: the screens are said as they change (`speak` is the command).
+    if let Some(command) = speak {
+        a.speaker = Some(crate::speech::Speaker::for_language(command));
+        a.say();
+    }
     // The link to a notes window (`hangup group --notes`), through the data folder.
     #[cfg(unix)]
     if let Some(dir) = dir {

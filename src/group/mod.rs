@@ -56,6 +56,11 @@ pub struct GroupApp {
     /// The volunteer's notes window, when one is linked (`hangup group --notes`).
     #[cfg(unix)]
     pub peer: Option<link::Peer>,
+    /// `--speak`: every screen is said, block by block, as it changes.
+    pub speaker: Option<crate::speech::Speaker>,
+    /// A one-line message for the volunteer (speech could not start), shown
+    /// on the top row until the next change.
+    pub notice: Option<String>,
 }
 
 impl GroupApp {
@@ -72,6 +77,8 @@ impl GroupApp {
             effects: Vec::new(),
             #[cfg(unix)]
             peer: None,
+            speaker: None,
+            notice: None,
         }
     }
 
@@ -107,6 +114,7 @@ impl GroupApp {
                 let changed = self.perform() || changed;
                 if changed {
                     self.tell_notes();
+                    self.say();
                 }
                 changed
             }
@@ -146,6 +154,28 @@ impl GroupApp {
         changed
     }
 
+    /// With `--speak`: say the screen the room sees (if it changed): every
+    /// block, then the keys. A blank screen stops speech.
+    pub fn say(&mut self) {
+        if self.speaker.is_none() {
+            return;
+        }
+        let blank = self.overlay.is_none() && self.group.as_ref().is_some_and(|g| g.paused);
+        let model = view::model(self);
+        let Some(sp) = self.speaker.as_mut() else {
+            return;
+        };
+        match model {
+            Some(m) if !blank => {
+                sp.say_if_new(&crate::speech::spoken(&m, crate::speech::Hands::Keys))
+            }
+            _ => sp.stop(),
+        }
+        if let Some(n) = sp.notice.take() {
+            self.notice = Some(n);
+        }
+    }
+
     /// Do the outside work `update` asked for (append the session record).
     pub fn perform(&mut self) -> bool {
         let effects = std::mem::take(&mut self.effects);
@@ -179,6 +209,10 @@ impl Driver for GroupApp {
     fn on_event(&mut self, event: &Event, _now: Instant) -> bool {
         let changed = action_for(event).is_some_and(|a| self.update(a));
         let changed = self.perform() || changed;
+        if changed {
+            self.notice = None;
+            self.say();
+        }
         #[cfg(unix)]
         if changed {
             self.tell_notes();

@@ -110,7 +110,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
     } else {
         draw_body(frame, body, g, &model, theme, app.overlay);
     }
-    let topic = model.topic.clone().unwrap_or_default();
+    let topic = app
+        .notice
+        .clone()
+        .or_else(|| model.topic.clone())
+        .unwrap_or_default();
     frame.render_widget(
         Paragraph::new(Line::from(format!(" {topic}"))).style(theme.title_bar),
         top,

@@ -1437,3 +1437,225 @@ fn labelled_and_older_tallies_both_read_back() {
         "police-courier/call=1-safer:3|2-risky:-|3-risky:15"
     );
 }
+
+/// Walk every kind of group screen over `library`: the plan with its help
+/// card and stop question, both quick checks (hands typed for all three
+/// options, each answer), every call in the plan (hands typed at each
+/// question, then choice 1, or the last choice when `last`, with a look at
+/// another choice, the notes, the plan over the call and a blank screen),
+/// the endings and the end with the people typed. `visit` sees the app
+/// after every key.
+pub(crate) fn walk(library: Library, last: bool, visit: &mut dyn FnMut(&App)) {
+    let mut app = App::new(
+        library,
+        Options {
+            mode: Mode::Group,
+            region: "ewni".into(),
+            seed: Some(3),
+            theme: Theme::new(ThemeName::Monochrome),
+            large: false,
+        },
+    );
+    if let Some(g) = app.group.as_mut() {
+        for p in &mut g.plan {
+            p.status = ItemStatus::Planned;
+        }
+    }
+    let mut press = |app: &mut App, k: &str| {
+        for c in k.chars() {
+            keys(app, &c.to_string());
+            visit(app);
+        }
+    };
+    press(&mut app, "?<qn\n");
+    for _ in 0..4000 {
+        let g = g(&app);
+        match g.stage {
+            Stage::Plan => break,
+            Stage::Finished => {
+                press(&mut app, "12");
+                break;
+            }
+            Stage::Check => {
+                let Some(play) = g.check.as_ref() else { break };
+                if play.at_result() {
+                    press(&mut app, "\n");
+                } else if play.revealed {
+                    press(&mut app, "n?<n\n");
+                } else {
+                    press(&mut app, "t3\n2\n1\n\n");
+                }
+            }
+            Stage::Call => match phase(&app) {
+                Some(Phase::Deciding { step }) => {
+                    let n = g
+                        .session
+                        .as_ref()
+                        .map_or(1, |s| s.step(step).choices.len())
+                        .min(9);
+                    let mut k = String::from("t");
+                    for i in 0..n {
+                        k.push_str(&format!("{}\n", i + 1));
+                    }
+                    press(&mut app, &k);
+                    let pick = if last { n } else { 1 };
+                    press(&mut app, &pick.to_string());
+                }
+                Some(Phase::Feedback { choice, .. }) => {
+                    // "What if we had said 2?", then back to the room's choice.
+                    let other = if choice == 0 { 2 } else { 1 };
+                    press(&mut app, &other.to_string());
+                    press(&mut app, &(choice + 1).to_string());
+                    press(&mut app, "\n");
+                }
+                Some(Phase::Incoming) => press(&mut app, "nnl<bb\n"),
+                Some(Phase::Ended { .. }) => press(&mut app, "n?<n\n"),
+                None => break,
+            },
+        }
+    }
+}
+
+/// The group screen model as drawn now.
+fn model_of(app: &App) -> hangup::present::Screen {
+    hangup::group::view::model(app).expect("a group session")
+}
+
+#[test]
+fn group_speech_says_every_block_of_every_group_screen() {
+    use hangup::speech::{Hands, numbers_aloud, spoken};
+    let mut screens = 0;
+    for last in [false, true] {
+        walk(crate::harness::library(), last, &mut |app| {
+            let s = model_of(app);
+            let said = spoken(&s, Hands::Keys);
+            for text in s.texts() {
+                let want = numbers_aloud(text.trim().trim_end_matches('.'));
+                assert!(
+                    said.contains(&want),
+                    "{:?}: {want:?} is not said in {said:?}",
+                    s.title
+                );
+            }
+            screens += 1;
+        });
+    }
+    assert!(screens > 500, "{screens} screens");
+}
+
+/// What a group footer may say: each command as "keys label" (keys joined
+/// with "/"), a command with no keys by its label, and the numbered choices
+/// as "1-N verb" or "1-N or keys verb".
+fn allowed_parts(s: &hangup::present::Screen) -> Vec<String> {
+    use hangup::present::Key;
+    let named = |c: &hangup::present::Command| {
+        c.keys
+            .iter()
+            .map(|k| k.name())
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    let mut v: Vec<String> = s
+        .commands
+        .iter()
+        .map(|c| {
+            if c.keys.is_empty() {
+                c.label.clone()
+            } else {
+                format!("{} {}", named(c), c.label)
+            }
+        })
+        .collect();
+    let digits: Vec<u8> = s
+        .choices()
+        .flat_map(|c| c.keys.clone())
+        .filter_map(|k| match k {
+            Key::Digit(d) => Some(d),
+            _ => None,
+        })
+        .collect();
+    if let (Some(lo), Some(hi)) = (digits.iter().min(), digits.iter().max()) {
+        let verb = s.choose.clone().unwrap_or_else(|| "Choose".into());
+        let range = if lo == hi {
+            lo.to_string()
+        } else {
+            format!("{lo}-{hi}")
+        };
+        v.push(format!("{range} {verb}"));
+        for c in s.others().filter(|c| c.label == verb) {
+            v.push(format!("{range} or {} {verb}", named(c)));
+        }
+    }
+    v
+}
+
+#[test]
+fn every_group_footer_is_made_of_its_screens_commands() {
+    let mut checked = 0;
+    walk(two_library(), false, &mut |app| {
+        let s = model_of(app);
+        let ok = allowed_parts(&s);
+        for (w, h) in [(80, 24), (120, 33), (40, 12)] {
+            let text = screen_text(app, w, h);
+            let last = text.lines().last().unwrap_or_default().trim_matches('"');
+            let got: Vec<&str> = last
+                .split("  ")
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
+            if g(app).paused && app.overlay.is_none() {
+                continue;
+            }
+            assert!(!got.is_empty(), "{w}x{h} {}: an empty footer", s.title);
+            for p in got {
+                assert!(
+                    ok.iter().any(|a| a == p),
+                    "{w}x{h} {}: footer part {p:?} is not one of the screen's commands {ok:?}",
+                    s.title
+                );
+            }
+            // At 80 columns and wider, nothing the room's volunteer needs is
+            // left off: the choices and the default command are named.
+            if w >= 80
+                && let Some(d) = s.default_command()
+            {
+                assert!(last.contains(&d.label), "{w}x{h}: {last:?} lacks {d:?}");
+            }
+            checked += 1;
+        }
+    });
+    assert!(checked > 100, "{checked}");
+}
+
+#[test]
+fn narration_is_never_inside_a_speakers_words_on_the_projector() {
+    use hangup::present::Role;
+    // Every group screen's blocks keep the practice screens' roles: scene
+    // lines and time jumps are their own blocks, thoughts are thoughts.
+    let (mut scenes, mut thoughts) = (0, 0);
+    let mut visit = |app: &App| {
+        let s = model_of(app);
+        for b in &s.blocks {
+            match &b.role {
+                Role::Scene => scenes += 1,
+                Role::Thought => thoughts += 1,
+                Role::Speech { .. } => {
+                    assert!(!b.text.starts_with("You think"), "{b:?}");
+                }
+                _ => {}
+            }
+        }
+        // Drawn: a thought is under "You think:", never "... says:".
+        if s.blocks.iter().any(|b| b.role == Role::Thought) {
+            let text = screen_text(app, 120, 40);
+            assert!(text.contains("You think:"), "{text}");
+        }
+    };
+    for last in [false, true] {
+        walk(crate::harness::library(), last, &mut visit);
+    }
+    assert!(
+        scenes > 0 && thoughts > 0,
+        "{scenes} scenes, {thoughts} thoughts"
+    );
+}

@@ -665,7 +665,94 @@ const MISTAKES: &[Mistake] = &[
         name: "channel-typo",
         find: "id = \"ring-999\"\n",
         replace: "id = \"ring-999\"\nchannel = \"phone-call\"\n",
-        expect: &[("H0103", 114, 11, None)],
+        // A word of the same meaning is a fair hint.
+        expect: &[("H0103", 114, 11, Some("did you mean `channel = \"call\"`?"))],
+    },
+    Mistake {
+        name: "caller-header-missing",
+        find: "[caller]\n",
+        replace: "",
+        expect: &[(
+            "H0113",
+            30,
+            1,
+            Some("add a line `[caller]` above `name = ...`"),
+        )],
+    },
+    Mistake {
+        name: "step-header-missing",
+        find: "[[step]]\nid = \"after-hangup\"",
+        replace: "id = \"after-hangup\"",
+        expect: &[(
+            "H0113",
+            143,
+            1,
+            Some("add a line `[[step]]` above `id = ...`"),
+        )],
+    },
+    Mistake {
+        name: "steps-plural",
+        find: "[[step]]\nid = \"after-hangup\"",
+        replace: "[[steps]]\nid = \"after-hangup\"",
+        expect: &[("H0102", 143, 3, Some("this format calls it `step`"))],
+    },
+    Mistake {
+        name: "start-is-an-ending",
+        find: "start = \"intro\"",
+        replace: "start = \"safe\"",
+        expect: &[(
+            "H0203",
+            21,
+            9,
+            Some("the first step in the file is `start = \"intro\"`"),
+        )],
+    },
+    Mistake {
+        name: "triple-quote-never-closed",
+        find: "scene = \"It is a quiet afternoon.",
+        replace: "scene = \"\"\"It is a quiet afternoon.",
+        expect: &[(
+            "H0101",
+            51,
+            9,
+            Some("end it with \"\"\", or write text on one line with one \" at each end"),
+        )],
+    },
+    Mistake {
+        name: "apostrophe-in-single-quotes",
+        find: "scene = \"It is a quiet afternoon.",
+        replace: "scene = 'It's a quiet afternoon.",
+        expect: &[(
+            "H0101",
+            51,
+            13,
+            Some("put a text with an apostrophe in double quotes, e.g. says = \"It's me\""),
+        )],
+    },
+    Mistake {
+        name: "colon-for-equals",
+        find: "minutes = 10",
+        replace: "minutes: 10",
+        expect: &[("H0101", 20, 8, Some("write minutes = ..."))],
+    },
+    Mistake {
+        name: "medium-text",
+        find: "medium = \"call\"",
+        replace: "medium = \"phone\"",
+        expect: &[("H0103", 19, 10, Some("did you mean `medium = \"call\"`?"))],
+    },
+    Mistake {
+        name: "shuffle-quoted",
+        find: "shuffle_choices = true",
+        replace: "shuffle_choices = \"yes\"",
+        expect: &[(
+            "H0103",
+            23,
+            19,
+            Some(
+                "write true or false, in small letters and without quotes, e.g. shuffle_choices = true",
+            ),
+        )],
     },
 ];
 
@@ -682,8 +769,8 @@ fn the_schema_rejects_what_check_rejects_where_it_can() {
     assert!(validator.is_valid(&base));
     // What JSON Schema can say: the shape, and the rules the editor schema adds.
     let shape = [
-        "H0102", "H0103", "H0104", "H0202", "H0204", "H0205", "H0210", "H0401", "H0402", "H0404",
-        "H0406", "H0408", "H0409", "H0505", "H0506", "H0507", "H0509",
+        "H0102", "H0103", "H0104", "H0113", "H0202", "H0204", "H0205", "H0210", "H0401", "H0402",
+        "H0404", "H0406", "H0408", "H0409", "H0505", "H0506", "H0507", "H0509",
     ];
     let mut checked = 0;
     let mut disagree = Vec::new();

@@ -425,3 +425,60 @@ fn a_new_contacts_arrival_shows_no_english_in_the_pseudo_locale() {
     assert!(arrivals > 0, "no route reached the call from a new number");
     assert!(found.is_empty(), "English in the pseudo-locale: {found:#?}");
 }
+
+/// The group screens (the projector) in the pseudo-locale: every kind of
+/// screen of a whole session (plan, help, stop question, both quick checks
+/// with hands, a call with hands and each reveal, the ending, the end), at
+/// 80x24 and 40x12, with the volunteer's notes box title too.
+#[test]
+fn group_screens_show_no_english_in_the_pseudo_locale() {
+    let allowed = content_words();
+    let content = content_phrases();
+    let mut found: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut screens = 0;
+    i18n::with(Language::EnXa, || {
+        let mut library = harness::library();
+        // Two calls are enough: every kind of group screen comes up.
+        library
+            .scenarios
+            .retain(|s| ["tiny", "police-courier"].contains(&s.id.get_ref().as_str()));
+        crate::group::walk(library, false, &mut |app| {
+            for (w, h) in [(80, 24), (40, 12)] {
+                let screen = crate::common::screen_text(app, w, h);
+                // A plan row cut at its area's edge ("A police officer
+                // cal") ends in part of a content word: not a leak.
+                let cut: BTreeSet<String> = screen
+                    .lines()
+                    .map(|l| l.trim_matches('"').trim_end())
+                    .filter(|l| l.ends_with(|c: char| c.is_ascii_alphabetic()))
+                    .filter_map(|l| l.split(|c: char| !c.is_alphabetic()).next_back())
+                    .map(str::to_lowercase)
+                    .filter(|p| allowed.iter().any(|a| a.starts_with(p.as_str())))
+                    .collect();
+                let mut leaked: BTreeSet<String> = words(&screen)
+                    .filter(|w| !allowed.contains(w) && !cut.contains(w))
+                    .collect();
+                leaked.extend(
+                    phrases(&screen, &content)
+                        .into_iter()
+                        .map(|p| format!("\"{p}\"")),
+                );
+                if !leaked.is_empty() {
+                    let title = hangup::group::view::model(app)
+                        .map(|s| s.title)
+                        .unwrap_or_default();
+                    found
+                        .entry(format!("{title} {w}x{h}"))
+                        .or_default()
+                        .extend(leaked);
+                }
+                screens += 1;
+            }
+        });
+    });
+    assert!(screens > 100, "{screens}");
+    assert!(
+        found.is_empty(),
+        "English interface text on group screens in the pseudo-locale:\n{found:#?}"
+    );
+}
