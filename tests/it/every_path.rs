@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use hangup::engine::library::{BUILTIN_SCENARIOS, parse_scenario};
-use hangup::engine::model::{Scenario, Verdict};
+use hangup::engine::model::{Channel, Scenario, Verdict};
 use hangup::engine::script::ScriptEnding;
 use hangup::engine::{Catalogue, Kind, Medium, Outcome, Phase, Script, Session};
 
@@ -138,6 +138,18 @@ fn unsaid(name: &str, script: &Script) -> Vec<String> {
                 st.id
             ));
         }
+        // In a call played as messages, a phone call must say so (`channel =
+        // "call"`), or its words are shown as a message arriving.
+        let rings = st
+            .scene
+            .as_deref()
+            .is_some_and(|t| t.contains("phone rings"));
+        if script.medium == Medium::Message && rings && st.channel != Some(Channel::Call) {
+            found.push(format!(
+                "{name}: step \"{}\" is a phone call shown as a message; give it channel = \"call\"",
+                st.id
+            ));
+        }
         texts.extend(st.scene.as_deref());
         texts.extend(st.notes.as_deref());
         texts.push(&st.says);
@@ -209,6 +221,26 @@ fn no_call_says_what_the_sources_do_not_or_shows_narration_as_speech() {
         found
             .iter()
             .any(|p| p.contains("\"The page\" is shown as a speaker")),
+        "{found:?}"
+    );
+
+    // A call inside a message scam, without its channel.
+    let (_, parcel) = BUILTIN_SCENARIOS
+        .iter()
+        .find(|(n, _)| *n == "parcel-text.toml")
+        .expect("parcel-text is built in");
+    let channel = "time = \"Two days later.\"\nchannel = \"call\"\nsender = \"{bank_number}\"\nscene = \"It is your bank's number.\"\n";
+    assert!(parcel.contains(channel));
+    let wrong = parcel.replace(
+        channel,
+        "scene = \"Two days later, your phone rings. The screen shows {bank_number}, your bank's number.\"\n",
+    );
+    let s = parse_scenario(wrong.as_bytes(), &c).expect("loads");
+    let found = unsaid("copy", &Script::build(&s, &c, "ewni", 11));
+    assert!(
+        found
+            .iter()
+            .any(|p| p.contains("step \"call\" is a phone call shown as a message")),
         "{found:?}"
     );
 
