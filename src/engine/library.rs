@@ -224,6 +224,16 @@ pub fn check_scenario(bytes: &[u8], catalogue: &Catalogue) -> (Option<Scenario>,
                 }))
     });
     let bad = super::structure::bad_values(&doc, &shape);
+    // Keys whose value was of the wrong kind (left out below): a check that
+    // the key is there would only repeat that.
+    let wrong_kind: Vec<String> = shape
+        .iter()
+        .filter(|d| d.code == "H0103")
+        .filter_map(|d| d.message.split('`').nth(1).map(str::to_string))
+        .collect();
+    let follows_wrong_kind = |d: &Diagnostic| {
+        d.code == "H0408" && wrong_kind.iter().any(|k| k == "happened" || k == "line")
+    };
     problems.extend(shape.into_iter().filter(|d| {
         // A key or table "missing" after a syntax error is usually only unread.
         (errors.is_empty() || d.code != "H0104")
@@ -271,7 +281,8 @@ pub fn check_scenario(bytes: &[u8], catalogue: &Catalogue) -> (Option<Scenario>,
             validate_source(&scenario, catalogue, Some(text))
                 .into_iter()
                 .filter(|d| !d.code.starts_with("H03") && !d.code.starts_with("H05"))
-                .filter(|d| !lost_part || !matches!(d.code, "H0203" | "H0209" | "H0404")),
+                .filter(|d| !lost_part || !matches!(d.code, "H0203" | "H0209" | "H0404"))
+                .filter(|d| !follows_wrong_kind(d)),
         );
         return (None, problems);
     }

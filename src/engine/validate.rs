@@ -384,7 +384,13 @@ fn check_references(s: &Scenario, catalogue: &Catalogue, out: &mut Vec<Diagnosti
                     format!("next = \"{next}\" is not the id of any step or ending"),
                     span(&ch.next),
                 );
-                if let Some(c) = hint(next, &mut target_list.iter().copied()) {
+                let near = hint(next, &mut target_list.iter().copied());
+                // Near an id written with odd characters ("a reminder"): that id
+                // is the mistake, reported once, where it is (H0202).
+                if near.as_deref().is_some_and(|c| !valid_id(c)) {
+                    continue;
+                }
+                if let Some(c) = near {
                     d = d.with_hint(format!("did you mean `next = \"{c}\"`?"));
                 }
                 out.push(d);
@@ -711,14 +717,26 @@ fn check_text(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic>) {
         }
         for p in placeholders(text) {
             match p {
-                Placeholder::Malformed(at) => out.push(
-                    Diagnostic::error(
-                        "H0407",
-                        format!("`{name}` has a `{{` or `}}` that is not a placeholder"),
-                        inner_span(source, t, at, 1),
-                    )
-                    .with_hint("write placeholders as {name}, with a name from [variants]; write {{ or }} for a bracket on its own"),
-                ),
+                Placeholder::Malformed(at) => {
+                    // `{ fee }`: a name from [variants] with spaces round it.
+                    let spaced = text
+                        .get(at + 1..)
+                        .and_then(|rest| rest.split_once('}'))
+                        .map(|(inside, _)| inside.trim())
+                        .filter(|inside| known.contains(*inside));
+                    let hint = match spaced {
+                        Some(n) => format!("write the placeholder without spaces: {{{n}}}"),
+                        None => "write placeholders as {name}, with a name from [variants]; write {{ or }} for a bracket on its own".to_string(),
+                    };
+                    out.push(
+                        Diagnostic::error(
+                            "H0407",
+                            format!("`{name}` has a `{{` or `}}` that is not a placeholder"),
+                            inner_span(source, t, at, 1),
+                        )
+                        .with_hint(hint),
+                    );
+                }
                 Placeholder::Name(at, n) if !known.contains(n) => {
                     out.push(super::variants::unknown_placeholder(
                         s,

@@ -754,6 +754,28 @@ const MISTAKES: &[Mistake] = &[
             ),
         )],
     },
+    Mistake {
+        name: "happened-not-a-list",
+        find: "happened = [\n  \"A caller said they were the police, and that your bank card was at risk.\",\n]",
+        replace: "happened = \"A caller said they were the police, and that your bank card was at risk.\"",
+        expect: &[(
+            "H0103",
+            439,
+            12,
+            Some("write a list, e.g. happened = [\"...\", \"...\"]"),
+        )],
+    },
+    Mistake {
+        name: "placeholder-with-spaces",
+        find: "Hello, is that a {bank} customer?",
+        replace: "Hello, is that a { bank } customer?",
+        expect: &[(
+            "H0407",
+            52,
+            26,
+            Some("write the placeholder without spaces: {bank}"),
+        )],
+    },
 ];
 
 /// The JSON Schema (what Taplo and VS Code use) agrees with `hangup check` on
