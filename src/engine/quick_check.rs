@@ -111,9 +111,6 @@ impl Answer {
     }
 }
 
-/// The careful answer, as a button or a numbered line.
-pub const NOT_SURE: &str = "Not sure: I would check first";
-
 /// A score: how many of how many were right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Score {

@@ -92,23 +92,6 @@ impl Cond {
     }
 }
 
-/// A condition in words, for scripts and previews: `only when "pin-told"`.
-pub fn describe_cond(c: &Cond) -> Option<String> {
-    let mut parts = Vec::new();
-    if let Some(w) = &c.when {
-        parts.push(format!("only when \"{w}\""));
-    }
-    if let Some(u) = &c.unless {
-        parts.push(format!("only unless \"{u}\""));
-    }
-    match c.again {
-        Some(true) => parts.push("only on a second visit".to_string()),
-        Some(false) => parts.push("only on the first visit".to_string()),
-        None => {}
-    }
-    (!parts.is_empty()).then(|| parts.join(", "))
-}
-
 /// What kind of line this is; each front end shows each role in its own way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Role {

@@ -114,7 +114,7 @@ pub fn script_text(script: &Script) -> String {
         if st.has_roles() || st.lines.iter().any(|l| !l.cond.is_always()) {
             for l in &st.lines {
                 out.push('\n');
-                let only = crate::engine::script::describe_cond(&l.cond)
+                let only = crate::present::wording::describe_cond(&l.cond)
                     .map(|c| format!("[{c}] "))
                     .unwrap_or_default();
                 match l.role {
@@ -152,7 +152,7 @@ pub fn script_text(script: &Script) -> String {
         let _ = writeln!(out, "{}", tr("script-what-would-you-do"));
         for (n, c) in by_file_order(script, s).into_iter().enumerate() {
             out.push('\n');
-            let only = crate::engine::script::describe_cond(&c.cond)
+            let only = crate::present::wording::describe_cond(&c.cond)
                 .map(|c| format!("[{c}] "))
                 .unwrap_or_default();
             out.push_str(&wrap(&format!("{}. {only}{}", n + 1, c.text), WIDTH, "  "));
@@ -212,7 +212,7 @@ pub fn script_text(script: &Script) -> String {
             "",
         ));
         for (h, c) in e.happened.iter().zip(&e.happened_cond) {
-            let only = crate::engine::script::describe_cond(c)
+            let only = crate::present::wording::describe_cond(c)
                 .map(|c| format!("[{c}] "))
                 .unwrap_or_default();
             out.push_str(&wrap(&format!("- {only}{h}"), WIDTH, "  "));

@@ -459,6 +459,24 @@ pub fn transcript(l: &crate::engine::script::ScriptLine) -> String {
     }
 }
 
+/// A condition in words, for role-play scripts and previews:
+/// `only when "pin-told"`, `only on a second visit`; `None` when it always holds.
+pub fn describe_cond(c: &crate::engine::script::Cond) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(w) = &c.when {
+        parts.push(tr!("script-only-when", fact = w.as_str()));
+    }
+    if let Some(u) = &c.unless {
+        parts.push(tr!("script-only-unless", fact = u.as_str()));
+    }
+    match c.again {
+        Some(true) => parts.push(tr("script-only-second-visit")),
+        Some(false) => parts.push(tr("script-only-first-visit")),
+        None => {}
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
 /// Kind words comparing an after score with the before score: praise when it
 /// went up, and never blame when it did not. Group sessions use the same
 /// words for a room's hands.

@@ -7,7 +7,7 @@
 //! the flow apply it. Rendering (`ui.rs`) reads the state and never changes
 //! it, apart from noting the clickable areas and how far text can scroll.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::ops::{Deref, DerefMut};
 
 use ratatui::layout::Rect;
@@ -63,6 +63,9 @@ pub struct App {
     pub options: Options,
     /// Clickable areas from the last frame (written while rendering).
     pub targets: RefCell<Vec<(Rect, Target)>>,
+    /// The size of the last frame drawn: scrolling is clamped by laying the
+    /// screen out again at this size (see [`App::update`]).
+    pub size: Cell<Rect>,
 }
 
 impl Deref for App {
@@ -90,6 +93,7 @@ impl App {
             flow: Flow::new(library, rules),
             options,
             targets: RefCell::new(Vec::new()),
+            size: Cell::new(Rect::default()),
         }
     }
 
@@ -102,8 +106,30 @@ impl App {
             .map(|(_, t)| *t)
     }
 
+    /// Lay the screen out at the size last drawn, without showing it. The
+    /// function that draws notes how far the text on screen (and the help
+    /// card) can scroll; scrolling is clamped to that here, in `update`, so
+    /// Page Down stops at the end and Page Up always moves at once, whatever
+    /// happened since the last frame.
+    fn lay_out(&self) {
+        let area = self.size.get();
+        if area.is_empty() {
+            return;
+        }
+        let backend = ratatui::backend::TestBackend::new(area.width, area.height);
+        // A test backend never fails.
+        let Ok(mut t) = ratatui::Terminal::new(backend);
+        let Ok(_) = t.draw(|f| super::ui::draw(f, self));
+    }
+
     /// Apply one action. Returns true when something changed (so: redraw).
     pub fn update(&mut self, action: Action) -> bool {
+        if matches!(
+            action,
+            Action::PageUp | Action::PageDown | Action::Up | Action::Down
+        ) {
+            self.lay_out();
+        }
         // A click is turned into the action its target stands for.
         let action = match action {
             Action::Click { column, row } => match self.target_at(column, row) {

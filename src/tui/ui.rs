@@ -27,6 +27,7 @@ pub const MIN_HEIGHT: u16 = 12;
 pub fn draw(frame: &mut Frame, app: &App) {
     app.targets.borrow_mut().clear();
     let area = frame.area();
+    app.size.set(area);
     let theme = &app.options.theme;
     if covered(area.width, area.height) {
         too_small(frame, area, theme);
@@ -338,47 +339,37 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
             fit.saturating_sub(1).max(1)
         }
     } else {
-        page_that_fits(app, list)
+        page_that_fits(&model, list)
     };
     app.page.set(size);
     let size = app.page_size();
     let page = app.page_start();
     let pages = total.div_ceil(size).max(1);
-    let mut rows: Vec<(Vec<Line>, Option<Target>, bool)> = app
-        .library
-        .scenarios
-        .iter()
+    // The calls are the model's numbered choices, each labelled as the
+    // model labels it ("New: …", "Due: …", in words, never by colour alone).
+    let mut rows: Vec<(Vec<Line>, Option<Target>, bool)> = model
+        .choices()
         .enumerate()
         .skip(page)
         .take(size)
-        .map(|(i, s)| {
+        .map(|(i, c)| {
             let selected = i == app.selected;
             let marker = if selected { ">" } else { " " };
-            // "New" or "Due" in words, never by colour alone.
-            let mark = app
-                .practice
-                .mark_word(s.id.get_ref())
-                .map_or_else(String::new, |w| format!("{w}: "));
             let n = i - page + 1;
             let number = if n <= PAGE {
                 n.to_string()
             } else {
                 " ".to_string()
             };
-            let lines = hanging(
-                &format!("{marker} {number}  "),
-                &format!("{mark}{}", sanitized(s.title.get_ref())),
-                list.width,
-            );
+            let lines = hanging(&format!("{marker} {number}  "), &c.label, list.width);
             (lines, Some(Target::Scenario(i)), selected)
         })
         .collect();
     if pages > 1 {
-        let more = format!(
-            "{} {}",
-            W.more_calls,
-            wording::page_of(page / size + 1, pages)
-        );
+        let label = model
+            .find(crate::present::Cmd::More)
+            .map_or(W.more_calls, |c| c.label.as_str());
+        let more = format!("{label} {}", wording::page_of(page / size + 1, pages));
         rows.push((
             hanging("  0  ", &more, list.width),
             Some(Target::More),
@@ -434,23 +425,10 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
 
 /// Calls on one page of the list, one row a line: the most for which every
 /// page, with its wrapped titles and the "0  More calls" row, fits in `list`.
-fn page_that_fits(app: &App, list: Rect) -> usize {
-    let rows: Vec<usize> = app
-        .library
-        .scenarios
-        .iter()
-        .map(|s| {
-            let mark = app
-                .practice
-                .mark_word(s.id.get_ref())
-                .map_or_else(String::new, |w| format!("{w}: "));
-            hanging(
-                "> 9  ",
-                &format!("{mark}{}", sanitized(s.title.get_ref())),
-                list.width,
-            )
-            .len()
-        })
+fn page_that_fits(model: &crate::present::Screen, list: Rect) -> usize {
+    let rows: Vec<usize> = model
+        .choices()
+        .map(|c| hanging("> 9  ", &c.label, list.width).len())
         .collect();
     let total = rows.len();
     let room = usize::from(list.height);
@@ -534,10 +512,6 @@ pub(crate) fn hanging(prefix: &str, text: &str, width: u16) -> Vec<Line<'static>
             }
         })
         .collect()
-}
-
-fn sanitized(s: &str) -> String {
-    crate::engine::text::sanitize(s)
 }
 
 /// A box in the middle of the screen, never bigger than the screen.

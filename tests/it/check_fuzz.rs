@@ -2,7 +2,6 @@
 //! scenario or diagnostics, renders them in every format, and never panics.
 
 use hangup::check::{Format, Report, check_bytes, paths_report, render};
-use hangup::engine::Catalogue;
 use hangup::engine::library::{BUILTIN_SCENARIOS, parse_scenario};
 use proptest::prelude::*;
 
@@ -23,7 +22,7 @@ fn seeds() -> Vec<Vec<u8>> {
 
 /// Check, render in all three formats, and (when it loads) list the paths.
 fn exercise(bytes: &[u8]) {
-    let cat = Catalogue::builtin();
+    let cat = crate::harness::builtin_catalogue();
     let file = check_bytes("fuzz.toml".into(), bytes, &cat);
     for d in &file.diagnostics {
         if let Some(span) = &d.span {
@@ -110,7 +109,7 @@ fn mutation() -> impl Strategy<Value = Mutation> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: crate::harness::cases(256), ..ProptestConfig::default() })]
 
     #[test]
     fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {

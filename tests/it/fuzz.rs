@@ -245,11 +245,11 @@ fn input(lines: &[Vec<u8>], final_newline: bool) -> Vec<u8> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(harness::cases(256)))]
 
     #[test]
     fn random_bytes_never_panic_the_loader(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
-        let catalogue = Catalogue::builtin();
+        let catalogue = harness::builtin_catalogue();
         exercise(&bytes, &catalogue);
     }
 
@@ -257,20 +257,20 @@ proptest! {
     fn random_toml_like_text_never_panics_the_loader(
         text in "(id|title|kind|start|next|says|\\[\\[step\\]\\]|\\[\\[ending\\]\\]|\\[\\[step.choice\\]\\]|[a-z]{1,6}|=|\"[a-z {}]{0,12}\"|\\n|\\[|\\]|,| ){0,80}"
     ) {
-        let catalogue = Catalogue::builtin();
+        let catalogue = harness::builtin_catalogue();
         exercise(text.as_bytes(), &catalogue);
     }
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(96))]
+    #![proptest_config(ProptestConfig::with_cases(harness::cases(96)))]
 
     #[test]
     fn mutated_real_scenarios_never_panic(
         which in any::<prop::sample::Index>(),
         edits in prop::collection::vec(edit(), 1..6),
     ) {
-        let catalogue = Catalogue::builtin();
+        let catalogue = harness::builtin_catalogue();
         let files = real_files();
         let mut bytes = which.get(&files).clone();
         for e in &edits {
@@ -281,7 +281,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(harness::cases(16)))]
 
     #[test]
     fn plain_mode_survives_any_input(

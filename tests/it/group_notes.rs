@@ -432,7 +432,7 @@ fn two_terminals_notes_and_room_view_run_a_whole_call_with_a_remote() {
 }
 
 proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(crate::harness::cases(24)))]
 
     /// Whatever another program writes to the socket (bytes, broken JSON,
     /// messages with the wrong fields), the room view never panics or stops,

@@ -14,9 +14,47 @@ use hangup::tui::ui;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, backend::TestBackend};
 
+/// How many times longer the random tests run (property tests, fuzzing and
+/// the soak test): `HANGUP_FUZZ=10 cargo test` runs ten times as many cases.
+/// By default (1) they stay short so `cargo test` stays quick.
+pub fn fuzz_scale() -> u32 {
+    std::env::var("HANGUP_FUZZ")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&n: &u32| n > 0)
+        .unwrap_or(1)
+}
+
+/// `n` property-test cases, times [`fuzz_scale`].
+pub fn cases(n: u32) -> u32 {
+    n.saturating_mul(fuzz_scale())
+}
+
 /// The built-in scenarios plus the tiny fixture, and a skipped-file note so
-/// the start screen shows it too.
+/// the start screen shows it too. Built once per language (loading and
+/// checking every built-in scenario is the slow part), then cloned.
 pub fn library() -> Library {
+    use hangup::i18n::Language;
+    use std::sync::OnceLock;
+    static CACHE: [OnceLock<Library>; Language::ALL.len()] =
+        [const { OnceLock::new() }; Language::ALL.len()];
+    let lang = hangup::i18n::current();
+    let slot = Language::ALL
+        .iter()
+        .position(|&l| l == lang)
+        .unwrap_or_default();
+    CACHE[slot].get_or_init(fresh_library).clone()
+}
+
+/// The built-in catalogue in English, built once (for the fuzz tests, which
+/// would otherwise parse it again for every case).
+pub fn builtin_catalogue() -> &'static Catalogue {
+    use std::sync::OnceLock;
+    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+    CATALOGUE.get_or_init(|| hangup::i18n::with(hangup::i18n::Language::EnGb, Catalogue::builtin))
+}
+
+fn fresh_library() -> Library {
     let mut lib = Library::builtin();
     let tiny = parse_scenario(include_bytes!("../fixtures/tiny.toml"), &lib.catalogue)
         .expect("fixture loads");

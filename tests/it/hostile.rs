@@ -936,7 +936,7 @@ mod doors {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(128))]
+        #![proptest_config(ProptestConfig::with_cases(crate::harness::cases(128)))]
 
         #[test]
         fn the_sanitiser_lets_nothing_through(s in any::<String>()) {

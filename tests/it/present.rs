@@ -183,6 +183,7 @@ fn every_footer_is_made_of_its_screens_commands() {
                 flow: f.clone(),
                 options: options(Mode::Practice),
                 targets: Default::default(),
+                size: Default::default(),
             };
             let text = render(&app, w, h).backend().to_string();
             let last = text.lines().last().unwrap_or_default().trim_matches('"');
@@ -240,6 +241,7 @@ fn every_kiosk_action_has_a_touch_block_at_least_three_rows_tall() {
                 flow: f.clone(),
                 options: options(Mode::Kiosk),
                 targets: Default::default(),
+                size: Default::default(),
             };
             render(&app, w, h);
             let s = screens::screen(&f);
@@ -352,6 +354,7 @@ fn no_heading_repeats_itself_on_any_screen() {
                     flow: f.clone(),
                     options: options(mode),
                     targets: Default::default(),
+                    size: Default::default(),
                 };
                 let term = render(&app, w, h);
                 let buf = term.backend().buffer();

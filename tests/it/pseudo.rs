@@ -365,6 +365,13 @@ fn engine_data_is_worded_through_fluent() {
             out.push(wording::check_change(s(now), s(3)));
         }
         out.push(wording::check_ask_again());
+        for again in [Some(true), Some(false)] {
+            out.extend(wording::describe_cond(&Cond {
+                when: Some("ƥīƞ".into()),
+                unless: Some("ƈæšħ".into()),
+                again,
+            }));
+        }
         for line in &out {
             assert!(!line.trim().is_empty());
             assert_eq!(plain(line), Vec::<String>::new(), "English in {line:?}");

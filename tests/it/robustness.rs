@@ -4,7 +4,7 @@
 
 use crate::harness;
 
-use hangup::tui::app::Action;
+use hangup::tui::app::{Action, Options};
 use hangup::tui::ui;
 use harness::*;
 use proptest::prelude::*;
@@ -168,6 +168,26 @@ fn resize_storm_over_every_screen() {
     }
 }
 
+/// The library, and every option with all its routes.
+type EveryRoute = (hangup::engine::Library, Vec<(Options, Vec<Route>)>);
+
+/// [`EveryRoute`], worked out once for the property tests below (each case
+/// picks one).
+fn every_route() -> &'static EveryRoute {
+    static ALL: std::sync::OnceLock<EveryRoute> = std::sync::OnceLock::new();
+    ALL.get_or_init(|| {
+        let lib = library();
+        let every = options()
+            .into_iter()
+            .map(|o| {
+                let r = routes(&lib, &o);
+                (o, r)
+            })
+            .collect();
+        (lib, every)
+    })
+}
+
 fn action() -> impl Strategy<Value = Action> {
     prop_oneof![
         Just(Action::Up),
@@ -188,7 +208,7 @@ fn action() -> impl Strategy<Value = Action> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(32))]
+    #![proptest_config(ProptestConfig::with_cases(harness::cases(32)))]
 
     /// Random size for a random screen in random options.
     #[test]
@@ -198,11 +218,9 @@ proptest! {
         w in 0u16..=500,
         h in 0u16..=200,
     ) {
-        let lib = library();
-        let opts = options();
-        let o = opt.get(&opts);
-        let all = routes(&lib, o);
-        let app = build(&lib, o, which.get(&all));
+        let (lib, every) = every_route();
+        let (o, all) = opt.get(every);
+        let app = build(lib, o, which.get(all));
         render_checked(&app, w, h);
     }
 
@@ -212,10 +230,9 @@ proptest! {
         which in any::<prop::sample::Index>(),
         sizes in prop::collection::vec((1u16..=500, 1u16..=200), 1..6),
     ) {
-        let lib = library();
-        let o = &options()[0];
-        let all = routes(&lib, o);
-        let app = build(&lib, o, which.get(&all));
+        let (lib, every) = every_route();
+        let (o, all) = &every[0];
+        let app = build(lib, o, which.get(all));
         storm(&app, &sizes);
     }
 

@@ -3,8 +3,9 @@
 //! resizes (and renders). No panic, and nothing retained grows except the
 //! list of finished calls (one entry per finished call).
 //!
-//! `cargo test` plays 1,000 calls (a few seconds). A longer run:
-//! `HANGUP_SOAK=1000000 cargo test --release --test it soak::` (see docs/reliability.md).
+//! `cargo test` plays 300 calls (a second or two). A longer run:
+//! `HANGUP_SOAK=1000000 cargo test --release --test it soak::` (see docs/reliability.md);
+//! `HANGUP_FUZZ=N` multiplies the default (and every property test's cases) by N.
 
 use crate::harness;
 
@@ -236,7 +237,7 @@ fn calls_wanted() -> u64 {
     std::env::var("HANGUP_SOAK")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(1_000)
+        .unwrap_or(300 * u64::from(harness::fuzz_scale()))
 }
 
 #[test]
@@ -272,10 +273,10 @@ fn retained_state_does_not_grow() {
     let mut term = Terminal::new(TestBackend::new(80, 24)).expect("backend");
     let mut sizes = Vec::new();
     let mut rng = StdRng::seed_from_u64(2);
-    // 400 calls by default; HANGUP_SOAK lengthens this too (a fifth of it).
+    // 120 calls by default; HANGUP_SOAK lengthens this too (a fifth of it).
     let total = usize::try_from(calls_wanted() / 5)
         .unwrap_or(usize::MAX)
-        .max(400);
+        .max(120);
     let every = total / 4;
     for call in 0..total {
         // Play the call through with random choices (scenarios may loop back,

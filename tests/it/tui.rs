@@ -228,7 +228,7 @@ mod sizes {
     use proptest::prelude::*;
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(64))]
+        #![proptest_config(ProptestConfig::with_cases(crate::harness::cases(64)))]
         #[test]
         fn random_sizes_never_panic(w in 0u16..300, h in 0u16..120, scroll in 0u16..50, which in 0usize..8) {
             let screens = ["start", "incoming", "deciding", "feedback", "ending", "replay", "help", "quit"];
@@ -353,4 +353,90 @@ fn with_speech_the_footer_and_help_card_name_s() {
     // Without speech, no `s`.
     let b = at("deciding");
     assert!(!screen_text(&b, 100, 24).contains("Hear it again"));
+}
+
+/// Scrolling is clamped in `update`, by laying the screen out as it is drawn:
+/// with no frame drawn between the presses, Page Down stops at the end and
+/// the first Page Up moves. The same on the help card.
+#[test]
+fn scrolling_is_clamped_in_update_with_no_draw_between() {
+    use hangup::tui::app::Action;
+    let mut a = at("ending");
+    render(&a, 40, 12);
+    for _ in 0..30 {
+        a.update(Action::PageDown);
+    }
+    let end = a.flow.scroll;
+    assert!(end > 0 && end == a.flow.scroll_max.get(), "{end}");
+    assert!(a.update(Action::PageUp));
+    assert!(a.flow.scroll < end);
+    // A bigger window: everything fits, so there is nothing to scroll.
+    render(&a, 80, 40);
+    assert!(!a.update(Action::PageDown));
+    assert_eq!(a.flow.scroll, 0);
+
+    let mut h = at("help");
+    render(&h, 40, 12);
+    for _ in 0..30 {
+        h.update(Action::PageDown);
+    }
+    let end = h.flow.help_scroll;
+    assert!(end > 0 && end == h.flow.help_scroll_max.get(), "{end}");
+    assert!(h.update(Action::PageUp));
+    assert!(h.flow.help_scroll < end);
+}
+
+/// A step in several lines: the time jump and the scene line are paragraphs
+/// above the boxes, each speaker's words are in a box with their name, and
+/// the thought reads as a thought, outside any box.
+#[rstest]
+fn a_step_in_several_lines(#[values((80, 24), (40, 12))] size: (u16, u16)) {
+    let catalogue = hangup::engine::Catalogue::builtin();
+    let lines = hangup::engine::library::parse_scenario(
+        include_bytes!("../fixtures/lines.toml"),
+        &catalogue,
+    )
+    .expect("fixture loads");
+    let mut a = app_with(
+        hangup::engine::Library {
+            catalogue,
+            scenarios: vec![lines],
+            skipped: Vec::new(),
+        },
+        ThemeName::Default,
+    );
+    send(&mut a, ch('1'), 80, 24);
+    send(&mut a, key(KeyCode::Enter), 80, 24);
+    let text = screen_text(&a, size.0, size.1);
+    insta::assert_snapshot!(format!("several_lines_{}x{}", size.0, size.1), text);
+    if size == (80, 24) {
+        let rows: Vec<&str> = text.lines().collect();
+        let at = |s: &str| rows.iter().position(|r| r.contains(s)).expect(s);
+        // Narration above the first box, not in it.
+        assert!(at("The next day, 1pm.") < at("┌ Sam Jones says"));
+        assert!(at("You pick it up.") < at("┌ Sam Jones says"));
+        assert!(!rows[at("You pick it up.")].contains('│'));
+        // Each speaker in a box of their own.
+        assert!(at("┌ Sam Jones says") < at("┌ The manager says"));
+        assert!(rows[at("My manager wants")].contains('│'));
+        // The thought below the boxes, as a thought.
+        assert!(at("You think: Why would") > at("┌ The manager says"));
+        assert!(!rows[at("You think:")].contains('│'));
+    }
+}
+
+/// The quick questions after a call, asked and answered.
+#[rstest]
+fn recall_snapshots(#[values((80, 24), (40, 12))] size: (u16, u16)) {
+    let mut a = at("ending");
+    send(&mut a, key(KeyCode::Enter), 80, 24);
+    insta::assert_snapshot!(
+        format!("recall_{}x{}", size.0, size.1),
+        screen_text(&a, size.0, size.1)
+    );
+    send(&mut a, ch('2'), 80, 24);
+    insta::assert_snapshot!(
+        format!("recall_answered_{}x{}", size.0, size.1),
+        screen_text(&a, size.0, size.1)
+    );
 }

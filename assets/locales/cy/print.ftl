@@ -50,3 +50,8 @@ script-yes = Ie
 script-no = Na
 script-answer = Ateb: { $said }
 script-what-to-do = BETH I'W WNEUD OS BYDD HYN YN DIGWYDD
+# Pryd mae llinell neu ddewis mewn sgript chwarae rôl yn cael ei ddefnyddio. $fact: enw ffaith o'r alwad.
+script-only-when = dim ond pan fydd "{ $fact }"
+script-only-unless = dim ond os nad yw "{ $fact }"
+script-only-second-visit = dim ond ar yr ail ymweliad
+script-only-first-visit = dim ond ar yr ymweliad cyntaf

@@ -69,3 +69,8 @@ script-no = No
 # $said: the answer and why, e.g. "No. The police never collect cards."
 script-answer = Answer: { $said }
 script-what-to-do = WHAT TO DO IF THIS HAPPENS
+# When a line or choice of a role-play script is used. $fact: a fact's name from the call.
+script-only-when = only when "{ $fact }"
+script-only-unless = only unless "{ $fact }"
+script-only-second-visit = only on a second visit
+script-only-first-visit = only on the first visit
