@@ -275,11 +275,26 @@ pub fn gather(counters: &Counters, groups: &[Record], library: &Library) -> Repo
     r
 }
 
+/// The group's "Not sure" hands, for the quick check's caption: checking
+/// first counts as right, and is told apart. Empty when there were none.
+fn group_unsure(before: u64, after: u64) -> String {
+    if before + after == 0 {
+        return String::new();
+    }
+    format!(
+        " In group sessions, \"Not sure: I would check first\" counts as right: \
+         {before} such hands before practice, {after} after."
+    )
+}
+
 fn add_check(total: &mut CheckTotal, hands: Option<crate::group::record::Hands>) {
     if let Some(h) = hands {
         total.sessions += 1;
         total.right = total.right.saturating_add(u64::from(h.right.min(h.hands)));
         total.hands = total.hands.saturating_add(u64::from(h.hands));
+        total.unsure = total
+            .unsure
+            .saturating_add(u64::from(h.unsure.min(h.right).min(h.hands)));
     }
 }
 
@@ -743,12 +758,13 @@ pub fn html(r: &Report, made_on: i64) -> String {
          test taken twice, and not everyone who takes the first takes the second. Read the \
          change as a rough sign, not as proof. Kiosk: share of answers \
          right (people under the bars). Group: share of hands on the right answer (sessions under \
-         the bars).</figcaption></figure>",
+         the bars).{}</figcaption></figure>",
         key(&[(false, "Before practice"), (true, "After practice")]),
         chart_or_note(
             chart,
             "Quick check: percentage right before and after practice"
-        )
+        ),
+        group_unsure(r.group_before.unsure, r.group_after.unsure)
     );
 
     // 4. Tricks most often missed.

@@ -11,7 +11,10 @@
 //! written atomically (the old file or the new one, never half of each). Two
 //! sessions saving into one folder at once both keep their rows.
 //!
-//! ## The older five-column file
+//! "Not sure: I would check first" hands are written apart, in the last two
+//! columns (they also count as right: checking first is never wrong).
+//!
+//! ## The older five-column and nine-column files
 //!
 //! Before the quick check, the file had five columns (`OLD_HEADER`). A centre
 //! may still have such a file, with sessions in it, open in a spreadsheet.
@@ -22,7 +25,9 @@
 //! changes. One file name is kept, so reports and shortcuts that point at it
 //! keep working. A first line that is neither header (someone edited it) is
 //! kept byte for byte and the row is added below it: hangup never changes
-//! the lines of a file it does not understand. `read_all` reads rows of either width.
+//! the lines of a file it does not understand. A nine-column file (before
+//! "Not sure") is widened the same way, each row given two empty cells.
+//! `read_all` reads rows of any of the three widths.
 
 use std::fs;
 use std::io::{self, Write};
@@ -34,14 +39,23 @@ use super::Tally;
 
 /// The file's name in the data folder.
 pub const FILE_NAME: &str = "group-sessions.csv";
-/// The first line of the file today: nine columns, one per [`Record`] field (the quick checks as right and hands, before and after).
+/// The first line of the file today: eleven columns, one per [`Record`]
+/// field (the quick checks as right and hands, before and after, then the
+/// "Not sure: I would check first" hands of each, kept apart).
 pub const HEADER: &str = "date,duration_minutes,scenarios,attendees,tallies,\
+check_before_right,check_before_hands,check_after_right,check_after_hands,\
+check_before_unsure,check_after_unsure";
+/// The header of files written before "Not sure" came to group mode (nine columns).
+pub const NINE_HEADER: &str = "date,duration_minutes,scenarios,attendees,tallies,\
 check_before_right,check_before_hands,check_after_right,check_after_hands";
 /// The header of files written before the quick check came to group mode.
 pub const OLD_HEADER: &str = "date,duration_minutes,scenarios,attendees,tallies";
-/// Columns in a row under `OLD_HEADER`, and the empty cells that widen it.
+/// Columns in a row under `OLD_HEADER`.
 const OLD_COLUMNS: usize = 5;
-const NO_CHECKS: &str = ",,,,";
+/// Columns in a row under `NINE_HEADER`.
+const NINE_COLUMNS: usize = 9;
+/// Columns in a row under `HEADER`.
+const COLUMNS: usize = 11;
 
 pub use crate::present::group::{Hands, Record};
 
@@ -54,6 +68,8 @@ pub struct CheckTotal {
     pub right: u64,
     /// All the hands counted, summed.
     pub hands: u64,
+    /// Of the right hands, those for "Not sure: I would check first", summed.
+    pub unsure: u64,
 }
 
 impl CheckTotal {
@@ -62,12 +78,21 @@ impl CheckTotal {
             self.sessions += 1;
             self.right = self.right.saturating_add(u64::from(h.right.min(h.hands)));
             self.hands = self.hands.saturating_add(u64::from(h.hands));
+            self.unsure = self
+                .unsure
+                .saturating_add(u64::from(h.unsure.min(h.right).min(h.hands)));
         }
     }
 
-    /// "60 hands, 68% right", or "no hands counted".
+    /// "60 hands, 68% right (5 not sure: I would check first)", or "no hands counted".
     pub fn words(&self) -> String {
         match percent(self.right, self.hands) {
+            Some(p) if self.unsure > 0 => format!(
+                "{} hand{}, {p}% right ({} not sure: I would check first)",
+                self.hands,
+                if self.hands == 1 { "" } else { "s" },
+                self.unsure
+            ),
             Some(p) => format!(
                 "{} hand{}, {p}% right",
                 self.hands,
@@ -188,11 +213,13 @@ pub fn csv_line(r: &Record) -> String {
     };
     let [before_right, before_hands] = hands(r.check_before);
     let [after_right, after_hands] = hands(r.check_after);
+    let unsure = |h: Option<Hands>| h.map_or_else(String::new, |h| h.unsure.to_string());
+    let (before_unsure, after_unsure) = (unsure(r.check_before), unsure(r.check_after));
     let scenarios = r.scenarios.join(";");
     let tallies = tallies_field(&r.tallies);
     let duration = r.duration_minutes.to_string();
     let attendees = r.attendees.to_string();
-    let cells: [std::borrow::Cow<'_, str>; 9] = [
+    let cells: [std::borrow::Cow<'_, str>; COLUMNS] = [
         safe_cell(&r.date),
         duration.as_str().into(),
         safe_cell(&scenarios),
@@ -202,6 +229,8 @@ pub fn csv_line(r: &Record) -> String {
         before_hands.as_str().into(),
         after_right.as_str().into(),
         after_hands.as_str().into(),
+        before_unsure.as_str().into(),
+        after_unsure.as_str().into(),
     ];
     let mut out = Vec::new();
     {
@@ -241,8 +270,8 @@ fn split_row(raw: &[u8]) -> (&[u8], &[u8], &[u8]) {
     (before, row, end)
 }
 
-/// The old five-column file with the new header, and four empty cells added
-/// to each five-column row. The `csv` reader finds the rows (a line break
+/// An older file (five or nine columns) with the new header, and empty
+/// cells added to each row of the older width so it has eleven. The `csv` reader finds the rows (a line break
 /// inside quotes is part of its row); the bytes are copied as they were, so
 /// text in another encoding and the file's own line ends are kept.
 fn widen_old_file(old: &[u8]) -> Vec<u8> {
@@ -275,8 +304,8 @@ fn widen_old_file(old: &[u8]) -> Vec<u8> {
             first = false;
         } else {
             out.extend_from_slice(text);
-            if row.len() == OLD_COLUMNS {
-                out.extend_from_slice(NO_CHECKS.as_bytes());
+            if row.len() == OLD_COLUMNS || row.len() == NINE_COLUMNS {
+                out.extend_from_slice(",".repeat(COLUMNS - row.len()).as_bytes());
             }
         }
         out.extend_from_slice(line_end);
@@ -303,7 +332,8 @@ pub fn append(dir: &Path, record: &Record) -> io::Result<PathBuf> {
     // both keep their rows and a power cut never leaves half a row.
     crate::store::update(&path, MAX_FILE_BYTES, |existing| {
         let existing = existing.unwrap_or_default();
-        let mut text = if first_line(&existing) == OLD_HEADER.as_bytes() {
+        let first = first_line(&existing);
+        let mut text = if first == OLD_HEADER.as_bytes() || first == NINE_HEADER.as_bytes() {
             widen_old_file(&existing)
         } else if existing.is_empty() {
             format!("{HEADER}\n").into_bytes()
@@ -320,14 +350,20 @@ pub fn append(dir: &Path, record: &Record) -> io::Result<PathBuf> {
     Ok(path)
 }
 
-/// Both quick-check cells as hands, or `None` when empty (not done) or unreadable.
-fn parse_hands(right: Option<&String>, hands: Option<&String>) -> Option<Hands> {
+/// A quick check's cells as hands, or `None` when empty (not done) or
+/// unreadable. The "not sure" cell may be missing or empty (older files): 0.
+fn parse_hands(
+    right: Option<&String>,
+    hands: Option<&String>,
+    unsure: Option<&String>,
+) -> Option<Hands> {
     let right: u32 = right?.trim().parse().ok()?;
     let hands: u32 = hands?.trim().parse().ok()?;
+    let unsure: u32 = unsure.and_then(|u| u.trim().parse().ok()).unwrap_or(0);
     Some(Hands {
         right: right.min(hands),
         hands,
-        unsure: 0,
+        unsure: unsure.min(right.min(hands)),
     })
 }
 
@@ -372,8 +408,8 @@ pub fn read_all(dir: &Path) -> io::Result<Vec<Record>> {
                 .collect(),
             attendees,
             tallies: parse_tallies(plain_cell(&f[4])),
-            check_before: parse_hands(f.get(5), f.get(6)),
-            check_after: parse_hands(f.get(7), f.get(8)),
+            check_before: parse_hands(f.get(5), f.get(6), f.get(9)),
+            check_after: parse_hands(f.get(7), f.get(8), f.get(10)),
         });
     }
     Ok(records)

@@ -447,9 +447,10 @@ fn record_csv_appends_with_one_header_and_reads_back() {
     assert_eq!(
         text,
         "date,duration_minutes,scenarios,attendees,tallies,\
-         check_before_right,check_before_hands,check_after_right,check_after_hands\n\
-         2026-03-01,52,police-courier;amazon-refund,18,police-courier/call=3|-|15,,,,\n\
-         2026-03-01,52,police-courier;amazon-refund,18,police-courier/call=3|-|15,,,,\n"
+         check_before_right,check_before_hands,check_after_right,check_after_hands,\
+         check_before_unsure,check_after_unsure\n\
+         2026-03-01,52,police-courier;amazon-refund,18,police-courier/call=3|-|15,,,,,,\n\
+         2026-03-01,52,police-courier;amazon-refund,18,police-courier/call=3|-|15,,,,,,\n"
     );
     let back = record::read_all(dir.path()).expect("read all");
     assert_eq!(back, vec![rec.clone(), rec]);
@@ -665,7 +666,7 @@ fn whole_session_with_both_checks_and_two_calls_records_the_hands() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], record::HEADER);
     assert!(lines[1].contains(",tiny;tiny-two,20,"), "{csv}");
-    assert!(lines[1].ends_with(",40,60,54,60"), "{csv}");
+    assert!(lines[1].ends_with(",40,60,54,60,0,0"), "{csv}");
     let back = record::read_all(dir.path()).expect("read");
     assert_eq!(
         (back[0].check_before, back[0].check_after),
@@ -823,7 +824,7 @@ fn a_check_without_hands_shows_the_answers_and_no_score() {
     let rec = g(&app).record(std::time::SystemTime::now());
     assert!(rec.scenarios.is_empty());
     assert!(
-        record::csv_line(&rec).ends_with(",0,0,18,24"),
+        record::csv_line(&rec).ends_with(",0,0,18,24,0,0"),
         "{}",
         record::csv_line(&rec)
     );
@@ -1014,14 +1015,14 @@ fn an_old_five_column_file_is_widened_once_then_appended_to() {
         text,
         format!(
             "{}\n\
-             2025-11-02,48,police-courier,12,police-courier/call=3|-|9,,,,\n\
-             2025-12-01,50,\"odd,id\",9,,,,,\n\
+             2025-11-02,48,police-courier,12,police-courier/call=3|-|9,,,,,,\n\
+             2025-12-01,50,\"odd,id\",9,,,,,,,\n\
              not a session\n\
-             2026-03-05,55,police-courier,12,,40,60,,\n",
+             2026-03-05,55,police-courier,12,,40,60,,,0,\n",
             record::HEADER
         )
     );
-    // Every row now has the header's nine columns (the unreadable one aside).
+    // Every row now has the header's eleven columns (the unreadable one aside).
     for l in text.lines().filter(|l| *l != "not a session") {
         let mut quoted = false;
         let commas = l
@@ -1033,7 +1034,7 @@ fn an_old_five_column_file_is_widened_once_then_appended_to() {
                 c == ',' && !quoted
             })
             .count();
-        assert_eq!(commas, 8, "{l}");
+        assert_eq!(commas, 10, "{l}");
     }
     // The rewrite left no temporary file behind.
     let names: Vec<String> = std::fs::read_dir(dir.path())
@@ -1047,7 +1048,7 @@ fn an_old_five_column_file_is_widened_once_then_appended_to() {
     let again = std::fs::read_to_string(&path).expect("read");
     assert_eq!(
         again,
-        format!("{text}2026-03-05,55,police-courier,12,,,,5,6\n")
+        format!("{text}2026-03-05,55,police-courier,12,,,,5,6,,0\n")
     );
     assert_eq!(again.matches("date,").count(), 1);
     let all = record::read_all(dir.path()).expect("read");
@@ -1083,9 +1084,9 @@ fn an_old_file_from_a_spreadsheet_keeps_its_line_ends_and_mark() {
         text,
         format!(
             "\u{feff}{}\r\n\
-             2025-11-02,48,police-courier,12,,,,,\r\n\
-             2025-11-09,40,amazon-refund,8,,,,,\n\
-             2026-03-05,55,police-courier,12,,,,,\n",
+             2025-11-02,48,police-courier,12,,,,,,,\r\n\
+             2025-11-09,40,amazon-refund,8,,,,,,,\n\
+             2026-03-05,55,police-courier,12,,,,,,,\n",
             record::HEADER
         )
     );
@@ -1102,7 +1103,7 @@ fn a_new_file_or_one_hangup_does_not_know_is_only_appended_to() {
     record::append(dir.path(), &rec_with(hands(3, 4), hands(4, 4))).expect("append");
     assert_eq!(
         std::fs::read_to_string(&path).expect("read"),
-        format!("{new}\n2026-03-05,55,police-courier,12,,3,4,4,4\n")
+        format!("{new}\n2026-03-05,55,police-courier,12,,3,4,4,4,0,0\n")
     );
     let back = record::read_all(dir.path()).expect("read");
     assert_eq!(back[0].check_before, hands(1, 2));
@@ -1112,7 +1113,7 @@ fn a_new_file_or_one_hangup_does_not_know_is_only_appended_to() {
     record::append(dir.path(), &rec_with(None, None)).expect("append");
     assert_eq!(
         std::fs::read_to_string(&path).expect("read"),
-        format!("{odd}2026-03-05,55,police-courier,12,,,,,\n")
+        format!("{odd}2026-03-05,55,police-courier,12,,,,,,,\n")
     );
 }
 
@@ -1657,5 +1658,112 @@ fn narration_is_never_inside_a_speakers_words_on_the_projector() {
     assert!(
         scenes > 0 && thoughts > 0,
         "{scenes} scenes, {thoughts} thoughts"
+    );
+}
+
+#[test]
+fn a_nine_column_file_is_widened_and_not_sure_hands_are_kept_apart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(record::FILE_NAME);
+    // A file saved before "Not sure" came to group mode.
+    let nine = format!(
+        "{}\n2026-01-10,45,tiny,9,,7,12,10,12\n",
+        record::NINE_HEADER
+    );
+    std::fs::write(&path, &nine).expect("write");
+    let old = record::read_all(dir.path()).expect("read");
+    assert_eq!(old[0].check_before, hands(7, 12), "old rows: 0 not sure");
+    let with_unsure = Some(Hands {
+        right: 9,
+        hands: 12,
+        unsure: 3,
+    });
+    record::append(dir.path(), &rec_with(with_unsure, hands(11, 12))).expect("append");
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert_eq!(
+        text,
+        format!(
+            "{}\n2026-01-10,45,tiny,9,,7,12,10,12,,\n\
+             2026-03-05,55,police-courier,12,,9,12,11,12,3,0\n",
+            record::HEADER
+        )
+    );
+    let all = record::read_all(dir.path()).expect("read");
+    assert_eq!(all[1].check_before, with_unsure);
+    // Stats: the careful hands are said apart.
+    let mut out = Vec::new();
+    record::write_summary(&record::summary(dir.path()).expect("sum"), &mut out).expect("w");
+    let said = String::from_utf8_lossy(&out);
+    assert!(
+        said.contains("24 hands, 66% right (3 not sure: I would check first)"),
+        "{said}"
+    );
+    // A "not sure" cell larger than the right hands (an edited file) is capped.
+    std::fs::write(
+        &path,
+        format!("{}\n2026-01-10,45,tiny,9,,2,12,,,99,\n", record::HEADER),
+    )
+    .expect("write");
+    let capped = record::read_all(dir.path()).expect("read");
+    assert_eq!(capped[0].check_before.map(|h| h.unsure), Some(2));
+}
+
+#[test]
+fn a_room_saying_not_sure_counts_as_right_and_is_recorded_apart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = group_app();
+    if let Some(g) = app.group.as_mut() {
+        g.data_dir = Some(dir.path().to_path_buf());
+    }
+    keys(&mut app, "\n");
+    // Each snippet: 5 hands on the right answer, 1 on the wrong one, 2 not sure.
+    for item in check_items(CheckStage::Before) {
+        let (scam, real) = match item.answer {
+            Kind::Scam => (5, 1),
+            Kind::Genuine => (1, 5),
+        };
+        keys(&mut app, &format!("t{scam}\n{real}\n2\n"));
+        assert_eq!(play(&app).counts()[2], Some(2));
+        keys(&mut app, "\n");
+        assert!(play(&app).revealed);
+        let text = screen_text(&app, 80, 24);
+        assert!(
+            text.contains("3: 2 hands (checking first is always right)."),
+            "{text}"
+        );
+        keys(&mut app, "\n");
+    }
+    assert!(play(&app).at_result());
+    let text = screen_text(&app, 80, 24);
+    // 6 snippets: 30 right + 12 not sure, of 48 hands.
+    assert!(
+        text.contains("The room: 42 of 48 hands right (87%)."),
+        "{text}"
+    );
+    assert!(
+        text.contains("12 hands said \"Not sure: I would check first\""),
+        "{text}"
+    );
+    // To the end (the calls skipped), then save.
+    keys(&mut app, "\n");
+    while g(&app).stage != Stage::Finished {
+        keys(&mut app, "s");
+    }
+    keys(&mut app, "7\n");
+    let rec = record::read_all(dir.path()).expect("read");
+    assert_eq!(
+        rec[0].check_before,
+        Some(Hands {
+            right: 42,
+            hands: 48,
+            unsure: 12
+        })
+    );
+    let csv = std::fs::read_to_string(dir.path().join(record::FILE_NAME)).expect("csv");
+    assert!(
+        csv.lines()
+            .nth(1)
+            .is_some_and(|l| l.ends_with(",42,48,,,12,")),
+        "{csv}"
     );
 }
