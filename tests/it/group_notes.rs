@@ -78,9 +78,9 @@ impl Pair {
         }
     }
 
-    /// Pump until `done` holds (the threads need a moment); fail after 10 s.
+    /// Pump until `done` holds (the threads need a moment); fail after 30 s (a busy machine).
     fn until(&mut self, what: &str, done: impl Fn(&Pair) -> bool) {
-        let end = Instant::now() + Duration::from_secs(10);
+        let end = Instant::now() + Duration::from_secs(30);
         loop {
             self.pump();
             if done(self) {
@@ -287,7 +287,7 @@ fn malformed_messages_from_the_socket_are_ignored() {
     };
     // The room view listens (no one else is there).
     let path = link::socket_path(dir.path());
-    let end = Instant::now() + Duration::from_secs(10);
+    let end = Instant::now() + Duration::from_secs(30);
     let mut raw = loop {
         if let Ok(s) = UnixStream::connect(&path) {
             break s;
@@ -452,7 +452,7 @@ proptest::proptest! {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut p = Pair { room: room(), room_rx: link_at(dir.path()), notes: None };
         let path = link::socket_path(dir.path());
-        let end = Instant::now() + Duration::from_secs(10);
+        let end = Instant::now() + Duration::from_secs(30);
         let mut raw = loop {
             if let Ok(s) = UnixStream::connect(&path) {
                 break s;
