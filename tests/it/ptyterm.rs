@@ -302,6 +302,15 @@ impl Pty {
 
     /// Change the terminal's size (the program gets SIGWINCH).
     pub fn resize(&self, cols: u16, rows: u16) {
+        // The emulator first, then the terminal: the program redraws as soon
+        // as it hears of the new size, and output drawn for 80 columns into an
+        // emulator still 30 wide wraps and garbles the screen (a race seen
+        // once in `keys_do_not_act_on_a_covered_screen`).
+        let (r, c) = (
+            std::num::NonZeroU16::new(rows.max(1)).expect("non-zero"),
+            std::num::NonZeroU16::new(cols.max(1)).expect("non-zero"),
+        );
+        lock(&self.shared).parser.set_size(r, c);
         if let Some(m) = &self.master {
             m.resize(PtySize {
                 rows,
@@ -311,11 +320,6 @@ impl Pty {
             })
             .expect("resize");
         }
-        let (r, c) = (
-            std::num::NonZeroU16::new(rows.max(1)).expect("non-zero"),
-            std::num::NonZeroU16::new(cols.max(1)).expect("non-zero"),
-        );
-        lock(&self.shared).parser.set_size(r, c);
     }
 
     /// Look at the emulated screen.
