@@ -181,7 +181,7 @@ pub fn run_with(driver: &mut impl Driver) -> io::Result<()> {
     run_loop(driver, next, |_, m| match m {})
 }
 
-/// Most events read in one go (see [`read_queued`]).
+/// Most events read in one go (see `read_queued`).
 const MOST_QUEUED: usize = 4096;
 
 /// `first`, and every event already queued behind it (`poll` with a zero
@@ -199,7 +199,7 @@ fn read_queued(first: Event) -> io::Result<Vec<Event>> {
 /// of its own), or a message of the driver's own kind from another thread.
 #[derive(Debug)]
 pub enum Input<M> {
-    /// Events from the terminal, read together (see [`read_queued`]).
+    /// Events from the terminal, read together (see `read_queued`).
     Term(Vec<Event>),
     /// The terminal could not be read (it went away): the loop ends.
     TermFailed(io::Error),
