@@ -504,18 +504,7 @@ fn finished(g: &GroupState) -> Screen {
 fn help(library: &Library, region: &str) -> Screen {
     let cat = &library.catalogue;
     let mut s = Screen::new(tr("group-help-title"));
-    for (i, a) in cat.core_action(region).iter().enumerate() {
-        s.block(Role::Advice { number: i + 1 }, a.clone());
-    }
-    s.block(Role::Heading, W.numbers_to_know);
-    for n in cat.numbers(region) {
-        s.block(
-            Role::Number {
-                number: n.number.clone(),
-            },
-            format!("{}: {}", n.number, n.what),
-        );
-    }
+    super::screens::advice_and_numbers(&mut s, cat, region);
     s.block(Role::Note, tr("group-practice-only"));
     s.command(Command::new(Cmd::Close, &[Key::Enter, Key::Esc], tr("group-cmd-close")).default());
     s

@@ -516,11 +516,9 @@ fn quick_screen(q: &QuickScreen) -> Screen {
 
 /// The help card: what to do, the numbers, and the keys of the screen
 /// beneath, from its own commands.
-fn help(flow: &Flow, beneath: &Screen) -> Screen {
-    let cat = &flow.library.catalogue;
-    let region = &flow.rules.region;
-    let mut s = Screen::new(W.help_title);
-    s.block(Role::Heading, W.if_worried);
+/// The help card's core: the right action step by step, then "Numbers to
+/// know" for `region` (shared by the practice and group help cards).
+pub(crate) fn advice_and_numbers(s: &mut Screen, cat: &crate::engine::Catalogue, region: &str) {
     for (i, a) in cat.core_action(region).iter().enumerate() {
         s.block(Role::Advice { number: i + 1 }, a.clone());
     }
@@ -533,6 +531,14 @@ fn help(flow: &Flow, beneath: &Screen) -> Screen {
             format!("{}: {}", n.number, n.what),
         );
     }
+}
+
+fn help(flow: &Flow, beneath: &Screen) -> Screen {
+    let cat = &flow.library.catalogue;
+    let region = &flow.rules.region;
+    let mut s = Screen::new(W.help_title);
+    s.block(Role::Heading, W.if_worried);
+    advice_and_numbers(&mut s, cat, region);
     if flow.rules.mode.touch() {
         s.block(Role::Note, W.touch_help);
     } else {
