@@ -78,6 +78,14 @@ impl Peer {
     }
 }
 
+impl From<UnixStream> for Peer {
+    /// Talk to the other window over `stream` (the link thread does this; a
+    /// test may pass one end of a socket pair).
+    fn from(stream: UnixStream) -> Self {
+        Self(stream)
+    }
+}
+
 impl Drop for Peer {
     /// The window is closing (or has lost the other one): close the socket,
     /// so the other window hears it at once.

@@ -52,7 +52,10 @@ fn language_cmd() -> Command {
     Command::new(Cmd::Language, keys, crate::i18n::tr("language-choice"))
 }
 
-fn scroll_cmds(s: &mut Screen) {
+/// Page Down ("More below") and Page Up ("Back up"): a front end shows
+/// "More below" only while there is more below, and never names Page Up in a
+/// footer (see [`Screen::footer`]). The group help card has them too.
+pub(super) fn scroll_cmds(s: &mut Screen) {
     s.command(Command::new(
         Cmd::ScrollDown,
         &[Key::PageDown],
