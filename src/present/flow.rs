@@ -164,6 +164,16 @@ fn language_asked(action: Action) -> Option<crate::i18n::Language> {
     }
 }
 
+/// How far Page Down or Page Up moves text shown in `rows` rows: a page,
+/// less two rows that stay in view to read on from. Three rows before the
+/// text is laid out.
+pub fn page_step(rows: u16) -> u16 {
+    match rows {
+        0 => 3,
+        r => r.saturating_sub(2).max(1),
+    }
+}
+
 /// Calls on one page of the start screen: one digit key each.
 pub const PAGE: usize = 9;
 
@@ -283,6 +293,11 @@ pub struct Flow {
     pub scroll_max: Cell<u16>,
     /// The same, for the help card.
     pub help_scroll_max: Cell<u16>,
+    /// Rows of the text that scrolls, as the front end last laid it out:
+    /// Page Down and Page Up move by this less two rows of overlap.
+    pub view_rows: Cell<u16>,
+    /// The same, for the help card.
+    pub help_view_rows: Cell<u16>,
     /// Calls on one page of the list, as the front end last laid it out
     /// (as many as fit; the digits reach the first `PAGE` of them).
     pub page: Cell<usize>,
@@ -310,6 +325,8 @@ impl Flow {
             help_scroll: 0,
             scroll_max: Cell::new(u16::MAX),
             help_scroll_max: Cell::new(u16::MAX),
+            view_rows: Cell::new(0),
+            help_view_rows: Cell::new(0),
             page: Cell::new(PAGE),
             results: Vec::new(),
             runs: 0,
@@ -489,12 +506,14 @@ impl Flow {
             // (the window may have grown), so Page Up always moves at once.
             Action::PageDown => {
                 let before = self.scroll.min(self.scroll_max.get());
-                self.scroll = before.saturating_add(3).min(self.scroll_max.get());
+                self.scroll = before
+                    .saturating_add(page_step(self.view_rows.get()))
+                    .min(self.scroll_max.get());
                 return before != self.scroll;
             }
             Action::PageUp => {
                 let before = self.scroll.min(self.scroll_max.get());
-                self.scroll = before.saturating_sub(3);
+                self.scroll = before.saturating_sub(page_step(self.view_rows.get()));
                 return before != self.scroll;
             }
             _ => {}
@@ -511,14 +530,20 @@ impl Flow {
         match (overlay, action) {
             (Overlay::Help, Action::PageDown | Action::Down) => {
                 let before = self.help_scroll.min(self.help_scroll_max.get());
-                self.help_scroll = before
-                    .saturating_add(if action == Action::Down { 1 } else { 3 })
-                    .min(self.help_scroll_max.get());
+                let step = match action {
+                    Action::Down => 1,
+                    _ => page_step(self.help_view_rows.get()),
+                };
+                self.help_scroll = before.saturating_add(step).min(self.help_scroll_max.get());
                 before != self.help_scroll
             }
             (Overlay::Help, Action::PageUp | Action::Up) => {
                 let before = self.help_scroll.min(self.help_scroll_max.get());
-                self.help_scroll = before.saturating_sub(if action == Action::Up { 1 } else { 3 });
+                let step = match action {
+                    Action::Up => 1,
+                    _ => page_step(self.help_view_rows.get()),
+                };
+                self.help_scroll = before.saturating_sub(step);
                 before != self.help_scroll
             }
             (Overlay::Help, Action::Help | Action::Back | Action::Select | Action::Quit) => {

@@ -26,6 +26,7 @@ pub fn scroll_doc(frame: &mut Frame, area: Rect, app: &App, doc: &Doc) {
     }
     let max = doc.max_scroll(area);
     app.scroll_max.set(app.scroll_max.get().max(max));
+    app.view_rows.set(area.height);
     let scroll = app.scroll.min(max);
     doc.render(frame, area, scroll, &app.options.theme);
     if scroll < max && area.height > 1 {

@@ -52,6 +52,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let base = screens::base(&app.flow);
     let shown = screens::screen(&app.flow);
     app.scroll_max.set(0);
+    app.view_rows.set(0);
     // By touch (kiosk): a bar of tall blocks at the bottom for every action
     // that has no tall block of its own (Help, Back, Leave, More below...).
     let bar_cmds = if app.options.mode.touch() {
@@ -533,6 +534,7 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, shown: &crate::present::S
     // It scrolls (from its top), with "More below" while there is more.
     let max = doc.max_scroll(inner);
     app.help_scroll_max.set(max);
+    app.help_view_rows.set(inner.height);
     let scroll = app.help_scroll.min(max);
     doc.render(frame, inner, scroll, theme);
     let more = scroll < max && inner.height > 1;

@@ -332,6 +332,48 @@ fn more_below_is_true_and_page_up_moves_at_once(#[values("ending", "help")] scre
     assert_eq!(screen_text(&a, w, h), first);
 }
 
+/// Page Down and Page Up move about a page (the rows shown less two that
+/// stay in view), clamped at the ends; on the help card Up and Down move one
+/// row. At 40x12 and 60x16 (where both scroll).
+#[rstest]
+fn page_keys_move_a_page_and_arrows_one_row(
+    #[values("ending", "help")] screen: &str,
+    #[values((40, 12), (60, 16))] size: (u16, u16),
+) {
+    let (w, h) = size;
+    let mut a = at(screen);
+    render(&a, w, h);
+    let help = screen == "help";
+    let (rows, max) = if help {
+        (a.help_view_rows.get(), a.help_scroll_max.get())
+    } else {
+        (a.view_rows.get(), a.scroll_max.get())
+    };
+    let at_now = |a: &hangup::tui::app::App| if help { a.help_scroll } else { a.scroll };
+    assert!(rows > 4 && max > 0, "{rows} rows, {max} to scroll");
+    let step = rows - 2;
+    if help {
+        send(&mut a, key(KeyCode::Down), w, h);
+        assert_eq!(at_now(&a), 1, "Down: one row");
+        send(&mut a, key(KeyCode::Up), w, h);
+        assert_eq!(at_now(&a), 0, "Up: one row");
+    }
+    send(&mut a, key(KeyCode::PageDown), w, h);
+    assert_eq!(at_now(&a), step.min(max), "one Page Down in {rows} rows");
+    send(&mut a, key(KeyCode::PageDown), w, h);
+    assert_eq!(at_now(&a), (2 * step).min(max));
+    for _ in 0..20 {
+        send(&mut a, key(KeyCode::PageDown), w, h);
+    }
+    assert_eq!(at_now(&a), max, "clamped at the end");
+    send(&mut a, key(KeyCode::PageUp), w, h);
+    assert_eq!(at_now(&a), max.saturating_sub(step));
+    for _ in 0..20 {
+        send(&mut a, key(KeyCode::PageUp), w, h);
+    }
+    assert_eq!(at_now(&a), 0, "clamped at the top");
+}
+
 /// With `--speak`, `s` ("Hear it again") is in the footer and in the help
 /// card's key list, from the screen's commands like every other key.
 #[test]
