@@ -475,3 +475,35 @@ proptest::proptest! {
         proptest::prop_assert!(p.room.running);
     }
 }
+
+/// The room view's socket file goes with it: after `q` and yes, and after a
+/// kill signal (SIGTERM, as when the machine shuts down).
+#[test]
+fn the_socket_file_is_removed_on_every_way_out() {
+    use crate::ptyterm::Setup;
+    for how in ["stop", "SIGTERM", "SIGHUP"] {
+        let data = tempfile::tempdir().expect("temp dir");
+        let d = data.path().to_str().expect("utf-8 path");
+        let sock = link::socket_path(data.path());
+        let room = Setup::new(&["--data-dir", d, "group"]).spawn();
+        room.wait_for_text("TODAY'S PLAN");
+        room.wait_until(Duration::from_secs(10), "the socket file", |_| {
+            sock.exists()
+        });
+        if how == "stop" {
+            room.pause();
+            room.key("q");
+            room.wait_for_text("STOP THE SESSION?");
+            room.pause();
+            room.key("y");
+        } else {
+            let ok = std::process::Command::new("kill")
+                .args([&format!("-{}", &how[3..]), &room.pid()])
+                .status()
+                .expect("kill");
+            assert!(ok.success());
+        }
+        room.exit_code();
+        assert!(!sock.exists(), "{how}: {} is left behind", sock.display());
+    }
+}
