@@ -92,6 +92,19 @@ pub fn draw(frame: &mut Frame, app: &App) {
         0
     };
     let gap = u16::from(area.height >= 16);
+    // The keys on one row; where they do not fit and there is room, on two,
+    // so that every key is named (and can be clicked).
+    let on_plan = app.overlay.is_none() && (g.stage == Stage::Plan || g.plan_open);
+    let drawn = on_plan || asks(&model, app.overlay);
+    let help = app.overlay == Some(Overlay::Help);
+    let width = usize::from(area.width.saturating_sub(1));
+    let footer_h = if area.height >= 20 {
+        u16::try_from(rows_of(footer_items(&model, help, drawn), width, 2).len())
+            .unwrap_or(1)
+            .max(1)
+    } else {
+        1
+    };
     let [top, _, head, _, body, notes, bottom] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(gap),
@@ -99,7 +112,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Constraint::Length(gap),
         Constraint::Min(1),
         Constraint::Length(notes_h),
-        Constraint::Length(1),
+        Constraint::Length(footer_h),
     ])
     .areas(area);
     // Wide margins: about a tenth of the width each side.
@@ -110,7 +123,6 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if app.overlay.is_some() {
         frame.render_widget(Clear, body);
     }
-    let on_plan = app.overlay.is_none() && (g.stage == Stage::Plan || g.plan_open);
     let mut overflow = false;
     if on_plan {
         draw_plan(frame, body, app, g, &model);
@@ -142,7 +154,6 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     // The numbered choices are drawn (each a target) on the plan and where
     // the room answers; elsewhere the footer names each one.
-    let drawn = on_plan || asks(&model, app.overlay);
     draw_footer(frame, bottom, app, &model, overflow, drawn);
 }
 
@@ -174,32 +185,79 @@ pub(crate) fn draw_parts(
     parts: Vec<Part>,
     targets: &std::cell::RefCell<Vec<(Rect, Target)>>,
 ) {
-    let items = fitted(parts, usize::from(area.width.saturating_sub(1)));
-    frame.render_widget(
-        Paragraph::new(Line::from(format!(" {}", glued(&items).join(SEP)))).style(style),
-        area,
+    let rows = rows_of(
+        parts,
+        usize::from(area.width.saturating_sub(1)),
+        usize::from(area.height.max(1)),
     );
-    let mut x = area.x.saturating_add(1);
     let right = area.x.saturating_add(area.width);
-    for (i, p) in items.iter().enumerate() {
-        if i > 0 && !p.joined {
-            x = x.saturating_add(SEP.len() as u16);
-        }
-        let w = u16::try_from(unicode_width::UnicodeWidthStr::width(p.text.as_str()))
-            .unwrap_or(u16::MAX);
-        let r = Rect {
-            x,
-            y: area.y,
-            width: w.min(right.saturating_sub(x)),
+    for (k, items) in rows.iter().enumerate() {
+        let y = area.y.saturating_add(u16::try_from(k).unwrap_or(u16::MAX));
+        let row = Rect {
+            y,
             height: 1,
+            ..area
         };
-        if let Some(a) = p.action
-            && r.width > 0
-        {
-            targets.borrow_mut().push((r, Target::Act(a)));
+        frame.render_widget(
+            Paragraph::new(Line::from(format!(" {}", glued(items).join(SEP)))).style(style),
+            row,
+        );
+        let mut x = area.x.saturating_add(1);
+        for (i, p) in items.iter().enumerate() {
+            if i > 0 && !p.joined {
+                x = x.saturating_add(SEP.len() as u16);
+            }
+            let w = u16::try_from(unicode_width::UnicodeWidthStr::width(p.text.as_str()))
+                .unwrap_or(u16::MAX);
+            let r = Rect {
+                x,
+                y,
+                width: w.min(right.saturating_sub(x)),
+                height: 1,
+            };
+            if let Some(a) = p.action
+                && r.width > 0
+            {
+                targets.borrow_mut().push((r, Target::Act(a)));
+            }
+            x = x.saturating_add(w);
         }
-        x = x.saturating_add(w);
     }
+}
+
+/// The parts on at most `rows` rows of `width`, in order: a part and the
+/// ones joined to it stay together; what does not fit is left off (the last
+/// ones first). Always at least one row.
+fn rows_of(parts: Vec<Part>, width: usize, rows: usize) -> Vec<Vec<Part>> {
+    if rows <= 1 {
+        return vec![fitted(parts, width)];
+    }
+    let mut groups: Vec<Vec<Part>> = Vec::new();
+    for p in parts {
+        match groups.last_mut() {
+            Some(g) if p.joined => g.push(p),
+            _ => groups.push(vec![p]),
+        }
+    }
+    let len = |g: &[Part]| g.iter().map(|p| p.text.chars().count()).sum::<usize>();
+    let mut out: Vec<Vec<Part>> = vec![Vec::new()];
+    let mut used = 0;
+    for g in groups {
+        let l = len(&g);
+        let empty = out.last().is_none_or(Vec::is_empty);
+        if empty || used + SEP.len() + l <= width {
+            used = if empty { l } else { used + SEP.len() + l };
+            if let Some(row) = out.last_mut() {
+                row.extend(g);
+            }
+        } else if out.len() < rows {
+            out.push(g);
+            used = l;
+        } else {
+            break;
+        }
+    }
+    out
 }
 
 /// Between the footer's parts.
