@@ -156,13 +156,27 @@ fn draw_footer(
     overflow: bool,
     drawn: bool,
 ) {
-    let items = fitted(
+    draw_parts(
+        frame,
+        area,
+        app.options.theme.footer,
         footer_items(model, overflow, drawn),
-        usize::from(area.width.saturating_sub(1)),
+        &app.targets,
     );
+}
+
+/// A footer of `parts` in `area` (those that fit), each part with an action
+/// a click or touch target in `targets`. The notes window's footer too.
+pub(crate) fn draw_parts(
+    frame: &mut Frame,
+    area: Rect,
+    style: Style,
+    parts: Vec<Part>,
+    targets: &std::cell::RefCell<Vec<(Rect, Target)>>,
+) {
+    let items = fitted(parts, usize::from(area.width.saturating_sub(1)));
     frame.render_widget(
-        Paragraph::new(Line::from(format!(" {}", glued(&items).join(SEP))))
-            .style(app.options.theme.footer),
+        Paragraph::new(Line::from(format!(" {}", glued(&items).join(SEP)))).style(style),
         area,
     );
     let mut x = area.x.saturating_add(1);
@@ -182,7 +196,7 @@ fn draw_footer(
         if let Some(a) = p.action
             && r.width > 0
         {
-            app.targets.borrow_mut().push((r, Target::Act(a)));
+            targets.borrow_mut().push((r, Target::Act(a)));
         }
         x = x.saturating_add(w);
     }
@@ -193,8 +207,8 @@ const SEP: &str = "  ";
 
 /// Note a click target for each owned line of `lines`, as a wrapping
 /// paragraph lays them out in `area` from its top (scrolled by `scroll` rows).
-fn place_targets(
-    app: &App,
+pub(crate) fn place_targets(
+    targets: &std::cell::RefCell<Vec<(Rect, Target)>>,
     area: Rect,
     lines: &[Line<'static>],
     owners: &[Option<Target>],
@@ -211,7 +225,7 @@ fn place_targets(
                 let (Ok(top), Ok(end)) = (u16::try_from(top), u16::try_from(end)) else {
                     continue;
                 };
-                app.targets.borrow_mut().push((
+                targets.borrow_mut().push((
                     Rect {
                         y: top,
                         height: end - top,
@@ -294,7 +308,8 @@ pub struct Part {
     pub joined: bool,
 }
 
-fn part(text: String, action: Option<Action>) -> Part {
+/// A part of its own (a gap before it).
+pub fn part(text: String, action: Option<Action>) -> Part {
     Part {
         text,
         action,
@@ -682,7 +697,7 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, g: &GroupState, model: &S
         .map(full)
         .find(|(l, _)| height(l, area.width) <= area.height)
     {
-        place_targets(app, area, &lines, &owners, 0);
+        place_targets(&app.targets, area, &lines, &owners, 0);
         render(frame, area, lines);
         return;
     }
@@ -698,7 +713,7 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, g: &GroupState, model: &S
     ])
     .areas(area);
     render(frame, words, block_lines(model, theme, 3, area.width));
-    place_targets(app, bottom, &opts, &owners, 0);
+    place_targets(&app.targets, bottom, &opts, &owners, 0);
     render(frame, bottom, opts);
 }
 
@@ -739,7 +754,7 @@ fn draw_plan(frame: &mut Frame, area: Rect, app: &App, g: &GroupState, model: &S
     totals.extend(block_lines(model, theme, 1, area.width));
     let all: Vec<Line<'static>> = rows.iter().cloned().chain(totals.clone()).collect();
     if height(&all, area.width) <= area.height {
-        place_targets(app, area, &rows, &owners, 0);
+        place_targets(&app.targets, area, &rows, &owners, 0);
         render(frame, area, all);
         return;
     }
