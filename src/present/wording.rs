@@ -360,7 +360,7 @@ pub fn plain_prompt(n: usize, extra: &[(&str, &str)]) -> String {
     t
 }
 
-/// "It needs at least 40 columns and 12 rows."
+/// "It needs room for 40 letters across and 12 lines down."
 pub fn too_small_size(w: u16, h: u16) -> String {
     tr!("too-small-size", w = w, h = h)
 }

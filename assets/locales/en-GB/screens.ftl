@@ -24,7 +24,7 @@ replay = Replay
 hear-again = Hear it again
 go-back = Go back
 more-below = More below
-scroll-up = Back up
+scroll-up = More above
 ringing = Your phone is ringing.
 message-arrived = A text message has arrived.
 knocking = Someone is knocking at your door.
@@ -161,7 +161,7 @@ not-sure = Not sure: I would check first
 ## The full-screen front end (src/tui)
 
 # $w and $h: the smallest window, in columns and rows.
-too-small-size = It needs at least { $w } columns and { $h } rows.
+too-small-size = It needs room for { $w } letters across and { $h } lines down.
 more-below-touch = More below: touch here
 more-below-keys = More below: press Page Down
 # The list of calls, when it has more than one page.
