@@ -872,12 +872,13 @@ pub fn update(app: Ctx<'_>, g: &mut GroupState, action: Action) -> bool {
     // Overlays first: the quit question and the help card.
     match *overlay {
         Some(Overlay::ConfirmQuit | Overlay::ConfirmLeave) => {
+            // Yes: 1 or Y. Enter is the safe default: no, go on.
             return match action {
-                Action::Yes => {
+                Action::Yes | Action::Pick(0) => {
                     *running = false;
                     true
                 }
-                Action::No | Action::Back => {
+                Action::No | Action::Back | Action::Pick(1) | Action::Select => {
                     *overlay = None;
                     true
                 }

@@ -512,16 +512,15 @@ fn help(library: &Library, region: &str) -> Screen {
     s
 }
 
+/// The stop question: practice's yes-or-no dialog (1 or Y: yes; 2, N or
+/// Esc: no; Enter: the safe default, no).
 fn confirm() -> Screen {
-    let mut s = Screen::new(tr("group-stop-title"));
-    s.block(Role::Question, tr("group-stop-question"));
-    s.command(Command::new(Cmd::Yes, &[Key::Char('y')], W.yes_stop).unsafe_());
-    s.command(Command::new(
-        Cmd::No,
-        &[Key::Char('n'), Key::Esc],
-        tr("group-no-go-on"),
-    ));
-    s
+    super::screens::confirm_dialog(
+        &tr("group-stop-title"),
+        &tr("group-stop-question"),
+        W.yes_stop,
+        &tr("group-no-go-on"),
+    )
 }
 
 /// The volunteer's notes during the quick check (the room never sees them).

@@ -610,7 +610,13 @@ pub fn key_list(screen: &Screen) -> String {
 /// A yes-or-no question. 1 or Y: yes. 2, N or Esc: no. Enter: the safe
 /// default, no.
 fn confirm(question: &str, yes: &str) -> Screen {
-    let mut s = Screen::new(W.confirm_title);
+    confirm_dialog(W.confirm_title, question, yes, W.keep_going)
+}
+
+/// A yes-or-no dialog (practice's and group's): 1 or Y says yes; 2, N or Esc
+/// says no; Enter is the safe default, no.
+pub(crate) fn confirm_dialog(title: &str, question: &str, yes: &str, no: &str) -> Screen {
+    let mut s = Screen::new(title);
     s.short_answers = true;
     s.block(Role::Question, question);
     s.command(Command::new(Cmd::Choose(0), &[Key::Digit(1), Key::Char('y')], yes).unsafe_());
@@ -618,7 +624,7 @@ fn confirm(question: &str, yes: &str) -> Screen {
         Command::new(
             Cmd::Choose(1),
             &[Key::Digit(2), Key::Char('n'), Key::Esc],
-            W.keep_going,
+            no,
         )
         .default(),
     );

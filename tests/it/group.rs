@@ -1590,6 +1590,15 @@ fn allowed_parts(s: &hangup::present::Screen) -> Vec<String> {
             }
         })
         .collect();
+    // A yes-or-no dialog names its answers by their digits only:
+    // "1 Yes, stop".
+    if s.short_answers {
+        for c in &s.commands {
+            if let Some(Key::Digit(d)) = c.keys.iter().find(|k| matches!(k, Key::Digit(_))) {
+                v.push(format!("{d} {}", c.label));
+            }
+        }
+    }
     let digits: Vec<u8> = s
         .choices()
         .flat_map(|c| c.keys.clone())
@@ -1986,4 +1995,26 @@ fn every_role_play_script_keeps_to_the_page() {
             }
         });
     }
+}
+
+/// The stop question is practice's yes-or-no dialog: 1 or Y stops; 2, N or
+/// Esc goes on; Enter takes the safe default (go on). Its footer is
+/// practice's: the two answers by their digits.
+#[test]
+fn stop_question_takes_digits_and_enter_is_no() {
+    let mut app = group_app();
+    for no in ["\n", "2", "n", "<"] {
+        keys(&mut app, "q");
+        assert!(app.overlay.is_some(), "q asks first");
+        let text = screen_text(&app, 80, 24);
+        assert!(text.contains("STOP THE SESSION?"), "{text}");
+        assert!(text.contains(" 1 Yes, stop  2 No, go on "), "{text}");
+        assert!(keys(&mut app, no)[0], "{no:?} answers the question");
+        assert!(app.overlay.is_none() && app.running, "{no:?} means go on");
+    }
+    keys(&mut app, "q1");
+    assert!(!app.running, "1 means yes, stop");
+    let mut app = group_app();
+    keys(&mut app, "qy");
+    assert!(!app.running, "y means yes, stop");
 }
