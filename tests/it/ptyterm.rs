@@ -120,6 +120,8 @@ struct Shared {
     parser: vt100::Parser<Answers>,
     raw: Vec<u8>,
     closed: bool,
+    /// When the program last wrote anything (a screen change draws).
+    last_output: Instant,
 }
 
 pub struct Pty {
@@ -201,6 +203,7 @@ impl Pty {
             parser: vt100::Parser::new_with_callbacks(rows, cols, 0, answers),
             raw: Vec::new(),
             closed: false,
+            last_output: Instant::now(),
         }));
         let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let tty = pair.master.tty_name();
@@ -221,6 +224,7 @@ impl Pty {
                     let reply = {
                         let mut s = lock(&shared);
                         s.raw.extend_from_slice(&buf[..n]);
+                        s.last_output = Instant::now();
                         s.parser.process(&buf[..n]);
                         std::mem::take(&mut s.parser.callbacks_mut().out)
                     };
@@ -360,8 +364,20 @@ impl Pty {
 
     /// Wait out the input guard's settle window after a screen change, so
     /// the next key counts (a person reading the new screen takes longer).
+    /// The window starts when the program changes the screen, which is
+    /// before it draws, so 450 ms with no output since the last drawing is
+    /// enough: after `settle` that is only the rest of the window, not all
+    /// of it again. If the program never goes quiet (a countdown), 3 s.
     pub fn pause(&self) {
-        std::thread::sleep(Duration::from_millis(450));
+        const WINDOW: Duration = Duration::from_millis(450);
+        let start = Instant::now();
+        loop {
+            let quiet = lock(&self.shared).last_output.elapsed();
+            if quiet >= WINDOW || start.elapsed() >= Duration::from_secs(3) {
+                break;
+            }
+            std::thread::sleep((WINDOW - quiet).clamp(Duration::from_millis(1), STEP));
+        }
     }
 
     /// Write `text` to the terminal from outside the program, as the kernel
