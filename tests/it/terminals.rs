@@ -336,3 +336,72 @@ fn the_linux_console_gets_only_its_fonts_characters_and_a_clean_start() {
     pty.settle();
     check(&pty);
 }
+
+/// Group mode on the Linux console: the plan's pointer, the verdict marks
+/// and the show-of-hands bars are all drawn with characters its fonts have
+/// (the same stand-ins as the practice screens: ✔ → *).
+#[test]
+fn group_mode_on_the_linux_console_gets_only_its_fonts_characters() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let d = data.path().to_str().expect("utf-8 path");
+    let pty = Setup::new(&["--data-dir", d, "group", "--scenario", "police-courier"])
+        .term("linux")
+        .spawn();
+    pty.wait_for_text("TODAY'S PLAN");
+    let check = |pty: &Pty, what: &str| {
+        pty.settle();
+        let s = pty.screen();
+        for c in s.chars() {
+            assert!(
+                c == '\n' || hangup::tui::console::has(c),
+                "{what}: {c:?} is not in the console fonts:\n{s}"
+            );
+        }
+    };
+    check(&pty, "the plan");
+    // The quick check first: skip it; then the call, hands counted, a choice.
+    pty.pause();
+    pty.key("Enter");
+    pty.wait_for_text("A SCAM OR A REAL CALL?");
+    pty.pause();
+    pty.key("s");
+    pty.wait_for_text("THE PHONE IS RINGING");
+    pty.pause();
+    pty.key("Enter");
+    pty.wait_for_text("WHAT WOULD YOU DO?");
+    for k in ["t", "5", "Enter", "3", "Enter", "t"] {
+        pty.pause();
+        pty.key(k);
+    }
+    pty.wait_for_text("5 hands");
+    check(&pty, "the question");
+    pty.pause();
+    pty.key("1");
+    pty.wait_for_text("WHAT THIS CHOICE MEANS");
+    check(&pty, "the reveal");
+}
+
+/// Group mode with a mouse, as a volunteer would: the real program in a
+/// terminal, driven by clicks alone from the plan to a revealed choice.
+#[test]
+fn group_mode_runs_by_clicks_in_a_real_terminal() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let d = data.path().to_str().expect("utf-8 path");
+    let pty = Setup::new(&["--data-dir", d, "group", "--scenario", "police-courier"]).spawn();
+    pty.wait_for_text("TODAY'S PLAN");
+    let click = |text: &str, then: &str| {
+        pty.settle();
+        let (row, col) = pty
+            .find(text)
+            .unwrap_or_else(|| panic!("{text:?} is not on screen:\n{}", pty.screen()));
+        pty.pause();
+        pty.click(col + 1, row);
+        pty.wait_for_text(then);
+    };
+    click("Enter Start", "A SCAM OR A REAL CALL?");
+    click("s Skip check", "THE PHONE IS RINGING");
+    click("Enter Answer", "WHAT WOULD YOU DO?");
+    click("  1  ", "WHAT THIS CHOICE MEANS");
+    click("? Help", "IF A CALL WORRIES YOU");
+    click("Close the card", "WHAT THIS CHOICE MEANS");
+}
