@@ -308,7 +308,7 @@ fn run_tui(cli: &Cli, a: &mut app::App, keeper: &mut Keeper) -> hangup::Result<(
     // Every footer and the help card then name `s`, "Hear it again".
     a.flow.speaking = speaker.is_some();
     let mut language = hangup::i18n::current();
-    tui::run_with_hook(a, |a, _action| {
+    tui::run_with_hook(a, |a, action| {
         let (mut changed, again) = keeper.perform(&mut a.flow);
         if let Some(sp) = speaker.as_mut() {
             // "Cymraeg / English" on the list: speech takes the new voice.
@@ -316,7 +316,11 @@ fn run_tui(cli: &Cli, a: &mut app::App, keeper: &mut Keeper) -> hangup::Result<(
                 language = hangup::i18n::current();
                 sp.set_language(language);
             }
-            changed |= hangup::practice::speak(&mut a.flow, sp, again);
+            // The screen is said once it is drawn (`action` is `None`): the
+            // list's page is then the one on screen. `s` says it again now.
+            if again || action.is_none() {
+                changed |= hangup::practice::speak(&mut a.flow, sp, again);
+            }
         }
         changed
     })

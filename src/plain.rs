@@ -224,7 +224,16 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
 
     fn choices(&mut self, screen: &Screen) -> io::Result<()> {
         for (i, c) in screen.choices().enumerate() {
-            self.line(&format!("  {}) {}", i + 1, c.label))?;
+            // The number that chooses it (the model's key, as on screen and in speech).
+            let n = c.key().map_or_else(|| (i + 1).to_string(), |k| k.name());
+            self.line(&format!("  {n}) {}", c.label))?;
+        }
+        if let Some(more) = screen.find(Cmd::More) {
+            let page = screen.page.map_or_else(String::new, |(n, of)| {
+                format!(" {}", wording::page_of(n, of))
+            });
+            let key = more.key().map_or_else(|| "0".to_string(), |k| k.name());
+            self.line(&format!("  {key}) {}{page}", more.label))?;
         }
         Ok(())
     }
@@ -303,6 +312,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
                     }
                     self.line(&wording::plain_wrong(n))?;
                 }
+                "0" if screen.find(Cmd::More).is_some() => return Ok(Reply::Act(Action::More)),
                 _ => match answer.parse::<usize>() {
                     Ok(k) if (1..=n).contains(&k) => return Ok(Reply::Pick(k - 1)),
                     _ => self.line(&wording::plain_wrong(n))?,
@@ -320,6 +330,9 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         until_ended: bool,
     ) -> io::Result<()> {
         while flow.running {
+            // Typed numbers have no end: the whole list is one page, numbered
+            // 1 to N, and "Choose 1-N" takes any of them.
+            flow.set_pages(vec![0]);
             self.follow_language();
             let mut screen = screens::screen(flow);
             self.add_booster(flow, &mut screen);
@@ -361,7 +374,10 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
             }
             match self.ask(&screen, flow)? {
                 Reply::Pick(i) => {
-                    flow.take(Cmd::Choose(i));
+                    // The choice printed with that number (on the list, a call).
+                    if let Some(id) = screen.choices().nth(i).map(|c| c.id) {
+                        flow.take(id);
+                    }
                 }
                 Reply::Act(a) => {
                     flow.update(a);

@@ -249,10 +249,28 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
             continue;
         }
         let label = c.label.trim_end_matches('.');
+        // "More calls" on the list says which page this is, in words.
+        let page = match (c.id, screen.page) {
+            (Cmd::More, Some((n, of))) => Some(
+                crate::present::wording::page_of(n, of)
+                    .trim_matches(['(', ')'])
+                    .to_string(),
+            ),
+            _ => None,
+        };
+        let label = match &page {
+            Some(p) => format!("{label}, {p}"),
+            None => label.to_string(),
+        };
+        let label = label.as_str();
         parts.push(match (c.id, hands) {
-            (Cmd::Choose(_), Hands::Touch) => format!("{label}."),
-            (Cmd::Choose(i), _) => format!("{}: {label}.", i + 1),
             (_, Hands::Touch) => format!("{label}."),
+            // The number the screen shows by it: the key that chooses it
+            // ("0: More calls, this is page 1 of 2.").
+            (Cmd::Choose(_) | Cmd::More, _) => match c.key() {
+                Some(k) => format!("{}: {label}.", k.name()),
+                None => format!("{label}."),
+            },
             (_, Hands::Keys) => match c.keys.first() {
                 Some(k) => tr!("speech-press", label = label, key = key_spoken(*k)),
                 None => format!("{label}."),

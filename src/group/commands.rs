@@ -51,7 +51,10 @@ pub fn group(
         super::link::start(super::link::socket_path(&dir), move |ev| {
             link_tx.send(tui::Input::Other(ev)).is_ok()
         });
-        tui::run_with_inputs(&mut a, tx, rx, |a, ev| a.on_link(ev)).map_err(Error::Screen)?;
+        let ran = tui::run_with_inputs(&mut a, tx, rx, |a, ev| a.on_link(ev));
+        // The socket file goes with the window (on a signal, term.rs does it).
+        tui::term::run_at_exit();
+        ran.map_err(Error::Screen)?;
         return Ok(ExitCode::SUCCESS);
     }
     #[cfg(not(unix))]
@@ -74,7 +77,9 @@ pub fn group_notes(options: app::Options, data_dir: Option<PathBuf>) -> Result<E
         super::link::start(super::link::socket_path(&dir), move |ev| {
             link_tx.send(tui::Input::Other(ev)).is_ok()
         });
-        tui::run_with_inputs(&mut notes, tx, rx, |n, ev| n.on_link(ev)).map_err(Error::Screen)?;
+        let ran = tui::run_with_inputs(&mut notes, tx, rx, |n, ev| n.on_link(ev));
+        tui::term::run_at_exit();
+        ran.map_err(Error::Screen)?;
         Ok(ExitCode::SUCCESS)
     }
     #[cfg(not(unix))]

@@ -78,6 +78,14 @@ impl Peer {
     }
 }
 
+impl From<UnixStream> for Peer {
+    /// Talk to the other window over `stream` (the link thread does this; a
+    /// test may pass one end of a socket pair).
+    fn from(stream: UnixStream) -> Self {
+        Self(stream)
+    }
+}
+
 impl Drop for Peer {
     /// The window is closing (or has lost the other one): close the socket,
     /// so the other window hears it at once.
@@ -157,11 +165,40 @@ fn listen(path: &Path) -> io::Result<UnixListener> {
     owner_only(path, UnixListener::bind(path)?)
 }
 
-/// Only this user may talk to the session.
+/// Only this user may talk to the session. The socket file is this
+/// window's from now on: it is removed on the way out ([`remove_socket`]).
 fn owner_only(path: &Path, l: UnixListener) -> io::Result<UnixListener> {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+    if let Ok(meta) = std::fs::symlink_metadata(path)
+        && let Ok(mut bound) = BOUND.lock()
+    {
+        use std::os::unix::fs::MetadataExt;
+        *bound = Some((path.to_path_buf(), meta.dev(), meta.ino()));
+        crate::tui::term::at_exit(remove_socket);
+    }
     Ok(l)
+}
+
+/// The socket file this window made (path, device, inode), if any.
+static BOUND: std::sync::Mutex<Option<(PathBuf, u64, u64)>> = std::sync::Mutex::new(None);
+
+/// Remove the socket file this window made, if it is still the same file
+/// (the other window may have made a new one there since). Called on every
+/// way out: a normal end, a signal, a lost terminal or a panic. After a
+/// SIGKILL the file stays, and the next window to start replaces it.
+pub fn remove_socket() {
+    use std::os::unix::fs::MetadataExt;
+    let Some((path, dev, ino)) = BOUND.lock().ok().and_then(|mut b| b.take()) else {
+        return;
+    };
+    if let Ok(meta) = std::fs::symlink_metadata(&path)
+        && meta.file_type().is_socket()
+        && meta.dev() == dev
+        && meta.ino() == ino
+    {
+        let _ = std::fs::remove_file(&path);
+    }
 }
 
 /// Talk to one other window until it goes: false if this window has closed.

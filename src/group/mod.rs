@@ -21,7 +21,7 @@ pub mod record;
 pub mod roleplay;
 pub mod view;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::time::{Instant, SystemTime};
 
 use crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
@@ -47,8 +47,14 @@ pub struct GroupApp {
     pub overlay: Option<Overlay>,
     /// False once the volunteer has asked to stop; the loop then ends.
     pub running: bool,
-    /// Clickable areas from the last frame (written while rendering).
+    /// Clickable areas from the last frame (written while rendering): a
+    /// target for every command of the screen's model that has a key.
     pub targets: RefCell<Vec<(Rect, Target)>>,
+    /// The size of the last frame drawn: scrolling is clamped by laying the
+    /// screen out again at this size (see [`GroupApp::update`]).
+    pub size: Cell<Rect>,
+    /// How far the help card scrolls at that size (written while rendering).
+    pub help_room: Cell<HelpRoom>,
     /// The session in progress.
     pub group: Option<Box<GroupState>>,
     /// Outside work asked for by `update`, done by `perform`.
@@ -73,6 +79,8 @@ impl GroupApp {
             overlay: None,
             running: true,
             targets: RefCell::new(Vec::new()),
+            size: Cell::new(Rect::default()),
+            help_room: Cell::new(HelpRoom::default()),
             group,
             effects: Vec::new(),
             #[cfg(unix)]
@@ -138,6 +146,26 @@ impl GroupApp {
             }
             _ => {}
         }
+        // A click or touch is the action of what was drawn there.
+        let action = match action {
+            Action::Click { column, row } => {
+                match crate::tui::app::target_at(&self.targets.borrow(), column, row) {
+                    Some(t) => t.action(),
+                    None => return false,
+                }
+            }
+            other => other,
+        };
+        // Scrolling the help card: lay it out at the last size first, so
+        // the scroll is clamped by the same layout that draws it.
+        if self.overlay == Some(Overlay::Help)
+            && matches!(
+                action,
+                Action::Up | Action::Down | Action::PageUp | Action::PageDown
+            )
+        {
+            self.lay_out();
+        }
         let Some(mut g) = self.group.take() else {
             return false;
         };
@@ -148,10 +176,24 @@ impl GroupApp {
             overlay: &mut self.overlay,
             running: &mut self.running,
             effects: &mut self.effects,
+            help_room: self.help_room.get(),
         };
         let changed = update(ctx, &mut g, action);
         self.group = Some(g);
         changed
+    }
+
+    /// Lay the screen out at the size last drawn, without showing it (this
+    /// notes how far the help card can scroll).
+    fn lay_out(&self) {
+        let area = self.size.get();
+        if area.is_empty() {
+            return;
+        }
+        let backend = ratatui::backend::TestBackend::new(area.width, area.height);
+        // A test backend never fails.
+        let Ok(mut t) = ratatui::Terminal::new(backend);
+        let Ok(_) = t.draw(|f| view::draw(f, self));
     }
 
     /// With `--speak`: say the screen the room sees (if it changed): every
@@ -207,7 +249,12 @@ impl Driver for GroupApp {
         view::draw(frame, self);
     }
     fn on_event(&mut self, event: &Event, _now: Instant) -> bool {
-        let changed = action_for(event).is_some_and(|a| self.update(a));
+        let action = if self.overlay == Some(Overlay::Help) {
+            help_action_for(event)
+        } else {
+            action_for(event)
+        };
+        let changed = action.is_some_and(|a| self.update(a));
         let changed = self.perform() || changed;
         if changed {
             self.notice = None;
@@ -249,6 +296,27 @@ impl Driver for GroupApp {
             ..crate::tui::guard::Context::default()
         }
     }
+}
+
+/// Keys on the help card: a presenter remote's Page Down, Right and `+`
+/// scroll it down (to its end), Page Up, Left and `-` scroll it up; F5
+/// closes it; the rest as [`action_for`].
+pub fn help_action_for(event: &Event) -> Option<Action> {
+    if let Event::Key(key) = event
+        && key.kind == KeyEventKind::Press
+        && !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        match key.code {
+            KeyCode::PageDown | KeyCode::Right | KeyCode::Char('+') => {
+                return Some(Action::PageDown);
+            }
+            KeyCode::PageUp | KeyCode::Left | KeyCode::Char('-') => return Some(Action::PageUp),
+            _ => {}
+        }
+    }
+    action_for(event)
 }
 
 /// Keys in group mode: the shared keymap, plus presenter remotes and number

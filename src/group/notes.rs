@@ -23,6 +23,8 @@ use serde::{Deserialize, Serialize};
 use super::link::{LinkEvent, Message, Peer};
 use super::{CHECK_OPTIONS, GroupState, Stage};
 use crate::engine::{Phase, Verdict};
+use crate::i18n::tr;
+use crate::tr;
 use crate::tui::app::{Action, Overlay};
 use crate::tui::theme::Theme;
 
@@ -78,6 +80,8 @@ pub struct NotesChoice {
     pub highlighted: bool,
 }
 
+/// A choice's mark as sent over the link (a code, not words: the notes
+/// window words it in its own language, see [`mark_words`]).
 fn mark(v: Verdict) -> &'static str {
     match v {
         Verdict::Safer => "safer",
@@ -115,12 +119,12 @@ impl NotesModel {
         }
         let highlighted = |i: usize| g.highlight && g.selected == i && g.tally_entry.is_none();
         m.room_sees = match (overlay, g.stage) {
-            (Some(Overlay::Help), _) => "The help card".into(),
-            (Some(_), _) => "The question: stop the session?".into(),
-            _ if g.paused => "A blank screen".into(),
-            (None, Stage::Plan) => "Today's plan".into(),
-            (None, Stage::Finished) => "The end: thank you for taking part".into(),
-            (None, _) if g.plan_open => "Today's plan".into(),
+            (Some(Overlay::Help), _) => tr("notes-sees-help"),
+            (Some(_), _) => tr("notes-sees-stop"),
+            _ if g.paused => tr("notes-sees-blank"),
+            (None, Stage::Plan) => tr("notes-sees-plan"),
+            (None, Stage::Finished) => tr("notes-sees-end"),
+            (None, _) if g.plan_open => tr("notes-sees-plan"),
             (None, Stage::Call | Stage::Check) => String::new(),
         };
         match g.stage {
@@ -129,18 +133,25 @@ impl NotesModel {
                     return m;
                 };
                 if let Some(st) = session.current_step() {
-                    m.says = format!("{} says: {}", st.who, st.says);
+                    m.says = tr!("notes-says", who = st.who.as_str(), says = st.says.as_str());
                     m.notes = st.notes.clone().unwrap_or_default();
                 }
                 match session.phase() {
                     Phase::Incoming => {
                         let s = session.script();
                         if m.room_sees.is_empty() {
-                            m.room_sees = "The phone is ringing".into();
+                            m.room_sees = tr("notes-sees-ringing");
                         }
-                        m.says = format!(
-                            "{}, {} ({})",
-                            s.caller_name, s.caller_organisation, s.caller_number
+                        // After the comma, "The police fraud squad" reads
+                        // "the police fraud squad" (as on the practice screen).
+                        let organisation = crate::present::wording::mid_sentence(
+                            s.caller_organisation.trim_end_matches('.'),
+                        );
+                        m.says = tr!(
+                            "notes-caller",
+                            name = s.caller_name.as_str(),
+                            organisation = organisation,
+                            number = s.caller_number.as_str()
                         );
                     }
                     Phase::Deciding { step } | Phase::Feedback { step, .. } => {
@@ -150,8 +161,8 @@ impl NotesModel {
                         };
                         if m.room_sees.is_empty() {
                             m.room_sees = match revealed {
-                                Some(c) => format!("What choice {} means", c + 1),
-                                None => "The question: what would you do?".into(),
+                                Some(c) => tr!("notes-sees-choice", n = c + 1),
+                                None => tr("notes-sees-question"),
                             };
                         }
                         let counts = g.shown_counts(step);
@@ -171,7 +182,7 @@ impl NotesModel {
                     }
                     Phase::Ended { .. } => {
                         if m.room_sees.is_empty() {
-                            m.room_sees = "How the call ended".into();
+                            m.room_sees = tr("notes-sees-ended");
                         }
                         if let Some(e) = session.ending() {
                             m.says = e.title.clone();
@@ -186,16 +197,16 @@ impl NotesModel {
                 m.notes = crate::present::group_screens::check_notes(g).unwrap_or_default();
                 let Some(item) = play.current() else {
                     if m.room_sees.is_empty() {
-                        m.room_sees = "The quick check: how the room did".into();
+                        m.room_sees = tr("notes-sees-check-result");
                     }
                     m.says = g.check_result_lines().join(" ");
                     return m;
                 };
                 if m.room_sees.is_empty() {
                     m.room_sees = if play.revealed {
-                        "The quick check: the answer".into()
+                        tr("notes-sees-check-answer")
                     } else {
-                        "The quick check: a scam or a real call?".into()
+                        tr("notes-sees-check")
                     };
                 }
                 m.says = crate::present::wording::quick_said(item);
@@ -220,8 +231,8 @@ impl NotesModel {
                 let saved = matches!(g.saved, Some(super::Saved::To(_)));
                 m.people = (!saved).then(|| g.attendees.clone());
                 m.saved = match &g.saved {
-                    Some(super::Saved::To(_)) => "Saved. The record is kept.".into(),
-                    Some(super::Saved::Failed(e)) => format!("Not saved: {e}"),
+                    Some(super::Saved::To(_)) => tr("notes-saved"),
+                    Some(super::Saved::Failed(e)) => tr!("group-not-saved", why = e.as_str()),
                     None => String::new(),
                 };
             }
@@ -351,6 +362,17 @@ impl crate::tui::Driver for NotesApp {
     }
 }
 
+/// A choice's mark in words: "  (✔ safer)", "  (✘ risky)", "  (✔ the answer)".
+fn mark_words(code: &str) -> String {
+    let (sign, id) = match code {
+        "safer" => ("✔", "group-mark-safer"),
+        "risky" => ("✘", "group-mark-risky"),
+        "the answer" => ("✔", "group-mark-answer"),
+        _ => return String::new(),
+    };
+    format!("  ({sign} {})", tr(id))
+}
+
 /// The notes window's screen.
 pub fn draw(frame: &mut Frame, app: &NotesApp) {
     use crate::engine::text::sanitize;
@@ -365,51 +387,46 @@ pub fn draw(frame: &mut Frame, app: &NotesApp) {
     let bold = theme.text.add_modifier(Modifier::BOLD);
     let mut lines: Vec<Line<'static>> = Vec::new();
     let title = match &app.model {
-        Some(m) => format!(" Notes: {}", sanitize(&m.place)),
-        None => " Notes for the volunteer".into(),
+        Some(m) => format!(" {}", tr!("notes-title", place = sanitize(&m.place))),
+        None => format!(" {}", tr("notes-title-waiting")),
     };
     match (&app.model, app.peer.is_some()) {
         (Some(m), true) => {
             lines.push(Line::from(vec![
-                Span::styled("The room sees: ", theme.heading),
+                Span::styled(format!("{} ", tr("notes-room-sees")), theme.heading),
                 Span::styled(sanitize(&m.room_sees), bold),
             ]));
             let time = if m.minutes == 0 {
-                format!("Not started. Planned: about {} minutes.", m.planned_minutes)
+                tr!("notes-not-started", planned = m.planned_minutes)
             } else {
-                format!(
-                    "Time: {} of about {} minutes{}.",
-                    m.minutes,
-                    m.planned_minutes,
+                tr!(
                     if m.minutes > m.planned_minutes {
-                        " (over the plan)"
+                        "notes-time-over"
                     } else {
-                        ""
-                    }
+                        "notes-time"
+                    },
+                    minutes = m.minutes,
+                    planned = m.planned_minutes
                 )
             };
             lines.push(Line::from(Span::styled(time, theme.text)));
             if !m.next.is_empty() {
                 lines.push(Line::from(Span::styled(
-                    format!(
-                        "Next: {}. Still to come: {} item{}, about {} minutes.",
-                        sanitize(&m.next),
-                        m.items_left,
-                        if m.items_left == 1 { "" } else { "s" },
-                        m.minutes_left
+                    tr!(
+                        "notes-next",
+                        next = sanitize(&m.next),
+                        items = m.items_left,
+                        minutes = m.minutes_left
                     ),
                     theme.text,
                 )));
             }
             if m.blank {
-                lines.push(Line::from(Span::styled(
-                    "The room's screen is blank. Press b to bring it back.",
-                    theme.heading,
-                )));
+                lines.push(Line::from(Span::styled(tr("notes-blank"), theme.heading)));
             }
             if !m.choices.is_empty() {
                 lines.push(Line::from(""));
-                lines.push(Line::from(Span::styled("The choices:", theme.heading)));
+                lines.push(Line::from(Span::styled(tr("notes-choices"), theme.heading)));
             }
             for (i, c) in m.choices.iter().enumerate() {
                 let pointer = if c.highlighted || c.revealed {
@@ -417,15 +434,12 @@ pub fn draw(frame: &mut Frame, app: &NotesApp) {
                 } else {
                     " "
                 };
-                let mark = match c.mark.as_str() {
-                    "safer" => "  (✔ safer)",
-                    "risky" => "  (✘ risky)",
-                    "the answer" => "  (✔ the answer)",
-                    _ => "",
-                };
+                let mark = mark_words(&c.mark);
                 let hands = match (m.counting, c.hands) {
-                    (Some(k), _) if k == i => format!("  hands: {}_", sanitize(&m.typed)),
-                    (_, Some(n)) => format!("  {n} hand{}", if n == 1 { "" } else { "s" }),
+                    (Some(k), _) if k == i => {
+                        format!("  {}", tr!("notes-hands-typed", typed = sanitize(&m.typed)))
+                    }
+                    (_, Some(n)) => format!("  {}", tr!("group-hands", n = n)),
                     (_, None) => String::new(),
                 };
                 let style = if c.revealed || c.highlighted {
@@ -440,17 +454,14 @@ pub fn draw(frame: &mut Frame, app: &NotesApp) {
             }
             if let Some(i) = m.choices.iter().position(|c| c.revealed) {
                 lines.push(Line::from(Span::styled(
-                    format!(
-                        "Choice {} is on the room's screen. Enter goes on from it.",
-                        i + 1
-                    ),
+                    tr!("notes-revealed", n = i + 1),
                     bold,
                 )));
             }
             lines.push(Line::from(""));
-            lines.push(Line::from(Span::styled("Your notes:", theme.heading)));
+            lines.push(Line::from(Span::styled(tr("notes-yours"), theme.heading)));
             let notes = if m.notes.is_empty() {
-                "No notes for this part.".to_string()
+                tr("group-no-notes")
             } else {
                 sanitize(&m.notes)
             };
@@ -458,13 +469,10 @@ pub fn draw(frame: &mut Frame, app: &NotesApp) {
             if let Some(people) = &m.people {
                 lines.push(Line::from(""));
                 lines.push(Line::from(Span::styled(
-                    format!("People who came: {}_", sanitize(people)),
+                    tr!("notes-people", typed = sanitize(people)),
                     theme.selected,
                 )));
-                lines.push(Line::from(Span::styled(
-                    "Type the number, then Enter saves the record. No names.",
-                    theme.text,
-                )));
+                lines.push(Line::from(Span::styled(tr("notes-people-how"), theme.text)));
             }
             if !m.saved.is_empty() {
                 lines.push(Line::from(""));
@@ -478,23 +486,14 @@ pub fn draw(frame: &mut Frame, app: &NotesApp) {
             }
         }
         _ => {
-            lines.push(Line::from(Span::styled(
-                "Waiting for the room view.",
-                theme.heading,
-            )));
+            lines.push(Line::from(Span::styled(tr("notes-waiting"), theme.heading)));
             lines.push(Line::from(""));
-            lines.push(Line::from(Span::styled(
-                "Start the session in another window with: hangup group",
-                theme.text,
-            )));
-            lines.push(Line::from(Span::styled(
-                "This window follows it as soon as it starts.",
-                theme.text,
-            )));
+            lines.push(Line::from(Span::styled(tr("notes-start-with"), theme.text)));
+            lines.push(Line::from(Span::styled(tr("notes-follows"), theme.text)));
             if let Some(why) = &app.failed {
                 lines.push(Line::from(""));
                 lines.push(Line::from(Span::styled(
-                    format!("It cannot: {}", sanitize(why)),
+                    tr!("notes-cannot", why = sanitize(why)),
                     theme.risky,
                 )));
             }
@@ -509,10 +508,7 @@ pub fn draw(frame: &mut Frame, app: &NotesApp) {
         body,
     );
     frame.render_widget(
-        Paragraph::new(Line::from(
-            " Keys act on the room: Enter Go on  t Hands  Esc Back  b Blank  q Close notes",
-        ))
-        .style(theme.footer),
+        Paragraph::new(Line::from(format!(" {}", tr("notes-keys")))).style(theme.footer),
         bottom,
     );
 }

@@ -97,7 +97,8 @@ pub fn script_text(script: &Script) -> String {
         tr!(
             "script-caller",
             name = script.caller_name.as_str(),
-            organisation = script.caller_organisation.as_str()
+            // After the comma: "the police fraud squad", as on the practice screen.
+            organisation = crate::present::wording::mid_sentence(&script.caller_organisation)
         )
     );
     let _ = writeln!(

@@ -26,13 +26,13 @@ use crate::present::group_screens;
 use crate::present::wording::{self, WORDS as W};
 use crate::present::{Cmd, Command, Role, Screen};
 use crate::tr;
-use crate::tui::app::Overlay;
+use crate::tui::app::{Action, Overlay, Target};
 
 use super::GroupApp as App;
 use crate::tui::theme::Theme;
 use crate::tui::ui::{MIN_HEIGHT, MIN_WIDTH};
 
-use super::{GroupState, ItemStatus, Stage};
+use super::{GroupState, HelpRoom, ItemStatus, Stage, command_action};
 
 /// Width of a full bar in the show-of-hands chart.
 const BAR: u16 = 20;
@@ -51,7 +51,9 @@ pub fn model(app: &App) -> Option<Screen> {
 /// Draw the group session's room view (the plan, a call, a quick check, the tally or the end) into `frame`.
 pub fn draw(frame: &mut Frame, app: &App) {
     app.targets.borrow_mut().clear();
+    app.help_room.set(HelpRoom::default());
     let area = frame.area();
+    app.size.set(area);
     let theme = &app.options.theme;
     let (Some(g), Some(model)) = (app.group.as_deref(), model(app)) else {
         return;
@@ -78,6 +80,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
             Paragraph::new(model.title.clone()).alignment(Alignment::Right),
             r,
         );
+        // A click or touch anywhere brings the screen back (its one command).
+        if let Some(a) = model.commands.first().and_then(command_action) {
+            app.targets.borrow_mut().push((area, Target::Act(a)));
+        }
         return;
     }
     let notes_h = if g.notes && g.playing() && !g.plan_open && app.overlay.is_none() {
@@ -105,10 +111,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
         frame.render_widget(Clear, body);
     }
     let on_plan = app.overlay.is_none() && (g.stage == Stage::Plan || g.plan_open);
+    let mut overflow = false;
     if on_plan {
-        draw_plan(frame, body, g, &model, theme);
+        draw_plan(frame, body, app, g, &model);
+    } else if app.overlay == Some(Overlay::Help) {
+        overflow = draw_help(frame, body, app, g, &model);
     } else {
-        draw_body(frame, body, g, &model, theme, app.overlay);
+        draw_body(frame, body, app, g, &model);
     }
     let topic = app
         .notice
@@ -131,11 +140,129 @@ pub fn draw(frame: &mut Frame, app: &App) {
             theme,
         );
     }
-    let keys = footer(&model, usize::from(area.width.saturating_sub(1)));
-    frame.render_widget(
-        Paragraph::new(Line::from(format!(" {keys}"))).style(theme.footer),
-        bottom,
+    // The numbered choices are drawn (each a target) on the plan and where
+    // the room answers; elsewhere the footer names each one.
+    let drawn = on_plan || asks(&model, app.overlay);
+    draw_footer(frame, bottom, app, &model, overflow, drawn);
+}
+
+/// The footer: the model's commands as "keys label" parts, each one a click
+/// or touch target for its command's action.
+fn draw_footer(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    model: &Screen,
+    overflow: bool,
+    drawn: bool,
+) {
+    let items = fitted(
+        footer_items(model, overflow, drawn),
+        usize::from(area.width.saturating_sub(1)),
     );
+    frame.render_widget(
+        Paragraph::new(Line::from(format!(" {}", glued(&items).join(SEP))))
+            .style(app.options.theme.footer),
+        area,
+    );
+    let mut x = area.x.saturating_add(1);
+    let right = area.x.saturating_add(area.width);
+    for (i, p) in items.iter().enumerate() {
+        if i > 0 && !p.joined {
+            x = x.saturating_add(SEP.len() as u16);
+        }
+        let w = u16::try_from(unicode_width::UnicodeWidthStr::width(p.text.as_str()))
+            .unwrap_or(u16::MAX);
+        let r = Rect {
+            x,
+            y: area.y,
+            width: w.min(right.saturating_sub(x)),
+            height: 1,
+        };
+        if let Some(a) = p.action
+            && r.width > 0
+        {
+            app.targets.borrow_mut().push((r, Target::Act(a)));
+        }
+        x = x.saturating_add(w);
+    }
+}
+
+/// Between the footer's parts.
+const SEP: &str = "  ";
+
+/// Note a click target for each owned line of `lines`, as a wrapping
+/// paragraph lays them out in `area` from its top (scrolled by `scroll` rows).
+fn place_targets(
+    app: &App,
+    area: Rect,
+    lines: &[Line<'static>],
+    owners: &[Option<Target>],
+    scroll: u16,
+) {
+    let mut y = i32::from(area.y) - i32::from(scroll);
+    let bottom = i32::from(area.y) + i32::from(area.height);
+    for (line, owner) in lines.iter().zip(owners) {
+        let h = i32::from(height(std::slice::from_ref(line), area.width).max(1));
+        if let Some(t) = owner {
+            let top = y.max(i32::from(area.y));
+            let end = (y + h).min(bottom);
+            if end > top {
+                let (Ok(top), Ok(end)) = (u16::try_from(top), u16::try_from(end)) else {
+                    continue;
+                };
+                app.targets.borrow_mut().push((
+                    Rect {
+                        y: top,
+                        height: end - top,
+                        ..area
+                    },
+                    *t,
+                ));
+            }
+        }
+        y += h;
+    }
+}
+
+/// The help card: its blocks, scrolled (it opens at its top; Page Down
+/// moves on and reaches its last line). Notes how far it can scroll. True
+/// when there is more below.
+fn draw_help(frame: &mut Frame, area: Rect, app: &App, g: &GroupState, model: &Screen) -> bool {
+    let theme = &app.options.theme;
+    let spaced = block_lines(model, theme, 0, area.width);
+    let lines = if height(&spaced, area.width) <= area.height {
+        spaced
+    } else {
+        block_lines(model, theme, 1, area.width)
+    };
+    let max = height(&lines, area.width).saturating_sub(area.height);
+    app.help_room.set(HelpRoom {
+        max,
+        page: area.height.saturating_sub(1).max(1),
+    });
+    let scroll = g.help_scroll.min(max);
+    frame.render_widget(
+        Paragraph::new(Text::from(lines))
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        area,
+    );
+    // "More below: press Page Down" on the last row (as on the practice
+    // card), to click or touch as well; at the end the card's last line shows.
+    if scroll < max && area.height > 1 {
+        let note = Rect {
+            y: area.y + area.height - 1,
+            height: 1,
+            ..area
+        };
+        frame.render_widget(Clear, note);
+        frame.render_widget(Paragraph::new(W.more_below_keys).style(theme.heading), note);
+        app.targets
+            .borrow_mut()
+            .push((note, Target::Act(Action::PageDown)));
+    }
+    scroll < max
 }
 
 /// A command's keys as the footer names them: "Enter", "Up/Down", "u/d".
@@ -152,7 +279,50 @@ fn keys_named(c: &Command) -> String {
 /// joined: "1-9 or x In/out"), then each other command as "keys label" (a
 /// command with no keys, such as "Type the hands", by its label alone).
 pub fn footer_parts(s: &Screen) -> Vec<String> {
-    let mut parts = Vec::new();
+    glued(&footer_items(s, false, true))
+}
+
+/// One part of the footer: its words, the action a click on it takes, and
+/// whether it follows the part before with no gap ("1" then "/3 Another").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// The words shown.
+    pub text: String,
+    /// What a click or touch on it does (see `command_action`), if anything.
+    pub action: Option<Action>,
+    /// Shown right after the part before, with no gap.
+    pub joined: bool,
+}
+
+fn part(text: String, action: Option<Action>) -> Part {
+    Part {
+        text,
+        action,
+        joined: false,
+    }
+}
+
+/// The parts' words, pieces that belong together joined.
+fn glued(parts: &[Part]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in parts {
+        match out.last_mut() {
+            Some(last) if p.joined => last.push_str(&p.text),
+            _ => out.push(p.text.clone()),
+        }
+    }
+    out
+}
+
+/// The footer's parts (see [`footer_parts`]), each with the action a click
+/// on it takes: its command's action (see `command_action`). `overflow`:
+/// the text scrolls and there is more below, so "Page Down More below" is
+/// in; "Page Up" never is. `drawn`: the numbered choices are on screen, each
+/// a target of its own, so "1-3 Reveal" needs none; where they are not
+/// (after a choice is revealed), each digit is named and is a target:
+/// "1/3 Another".
+pub fn footer_items(s: &Screen, overflow: bool, drawn: bool) -> Vec<Part> {
+    let mut parts: Vec<Part> = Vec::new();
     let verb = s.choose.clone().unwrap_or_else(|| W.choose.to_string());
     let digits: Vec<u8> = s
         .choices()
@@ -165,13 +335,29 @@ pub fn footer_parts(s: &Screen) -> Vec<String> {
     let same = s
         .others()
         .find(|c| c.label == verb && !c.keys.is_empty())
-        .map(|c| (c.id, keys_named(c)));
+        .map(|c| (c.id, keys_named(c), command_action(c)));
     let short = s.short_answers && s.choose.is_none();
     if short {
         for c in s.choices() {
             if let Some(k) = c.key() {
-                parts.push(format!("{} {}", k.name(), c.label));
+                parts.push(part(format!("{} {}", k.name(), c.label), command_action(c)));
             }
+        }
+    } else if !drawn && same.is_none() && !digits.is_empty() {
+        let n = digits.len();
+        for (i, c) in s.choices().filter(|c| c.key().is_some()).enumerate() {
+            let key = c.key().map(|k| k.name()).unwrap_or_default();
+            let text = match (i, i + 1 == n) {
+                (0, true) => format!("{key} {verb}"),
+                (0, false) => key,
+                (_, true) => format!("/{key} {verb}"),
+                _ => format!("/{key}"),
+            };
+            parts.push(Part {
+                text,
+                action: command_action(c),
+                joined: i > 0,
+            });
         }
     } else if let (Some(lo), Some(hi)) = (digits.iter().min(), digits.iter().max()) {
         let range = if lo == hi {
@@ -180,34 +366,50 @@ pub fn footer_parts(s: &Screen) -> Vec<String> {
             format!("{lo}-{hi}")
         };
         match &same {
-            Some((_, k)) => parts.push(format!("{range} {} {k} {verb}", W.key_or)),
-            None => parts.push(format!("{range} {verb}")),
+            Some((_, k, a)) => parts.push(part(format!("{range} {} {k} {verb}", W.key_or), *a)),
+            None => parts.push(part(format!("{range} {verb}"), None)),
         }
     }
     for c in s.others() {
-        if same.as_ref().is_some_and(|(id, _)| *id == c.id) && !digits.is_empty() {
+        if same.as_ref().is_some_and(|(id, _, _)| *id == c.id) && !digits.is_empty() {
             continue;
         }
+        match c.id {
+            Cmd::ScrollUp => continue,
+            Cmd::ScrollDown if !overflow => continue,
+            _ => {}
+        }
         if c.keys.is_empty() {
-            parts.push(c.label.clone());
+            parts.push(part(c.label.clone(), None));
         } else {
-            parts.push(format!("{} {}", keys_named(c), c.label));
+            parts.push(part(
+                format!("{} {}", keys_named(c), c.label),
+                command_action(c),
+            ));
         }
     }
     parts
 }
 
-/// The footer line: [`footer_parts`] joined, the last ones left off (help,
-/// plan, blank, notes come last) when the line is wider than `width`.
-pub fn footer(s: &Screen, width: usize) -> String {
-    let mut parts = footer_parts(s);
+/// The parts that fit in `width`, the last ones left off first.
+fn fitted(mut parts: Vec<Part>, width: usize) -> Vec<Part> {
     loop {
-        let line = parts.join("  ");
-        if line.chars().count() <= width || parts.len() <= 1 {
-            return line;
+        let len: usize = parts
+            .iter()
+            .map(|p| p.text.chars().count() + if p.joined { 0 } else { SEP.len() })
+            .sum::<usize>()
+            .saturating_sub(SEP.len());
+        if len <= width || parts.len() <= 1 {
+            return parts;
         }
         parts.pop();
     }
+}
+
+/// The footer line: [`footer_parts`] joined, the last ones left off (help,
+/// plan, blank, notes come last) when the line is wider than `width`.
+pub fn footer(s: &Screen, width: usize) -> String {
+    glued(&fitted(footer_items(s, false, true), width)).join(SEP)
 }
 
 /// Big text: with a blank line after each sentence when there is room.
@@ -369,12 +571,13 @@ fn choice_lines(
     width: u16,
     spaced: bool,
     inline: bool,
-) -> Vec<Line<'static>> {
+) -> (Vec<Line<'static>>, Vec<Option<Target>>) {
     let bold = theme.text.add_modifier(Modifier::BOLD);
     let entry = g.tally_entry.as_ref();
     let counts = g.counts_now();
     let most = counts.iter().flatten().copied().max().unwrap_or(0);
     let mut lines = Vec::new();
+    let mut owners = Vec::new();
     let listed: Vec<&Command> = model
         .commands
         .iter()
@@ -393,6 +596,8 @@ fn choice_lines(
             _ => c.keys.first().map(|k| k.name()).unwrap_or_default(),
         };
         let typing = entry.filter(|e| e.choice == i && c.is_choice());
+        // Every line of a choice (and its hands) is its click target.
+        let owner = command_action(c).map(Target::Act);
         let hands = counts.get(i).copied().flatten();
         let wrapped = super::roleplay::wrap(&c.label, usize::from(width), "     ");
         for (k, l) in wrapped.lines().enumerate() {
@@ -419,6 +624,7 @@ fn choice_lines(
                 }
             }
             lines.push(Line::from(spans));
+            owners.push(owner);
         }
         if !inline {
             if let Some(e) = typing {
@@ -426,6 +632,7 @@ fn choice_lines(
                     format!("      {}", tr!("group-hands-up", typed = e.typed.as_str())),
                     Style::new().add_modifier(Modifier::REVERSED),
                 )));
+                owners.push(owner);
             } else if let Some(n) = hands {
                 lines.push(Line::from(Span::styled(
                     format!(
@@ -435,65 +642,75 @@ fn choice_lines(
                     ),
                     bold,
                 )));
+                owners.push(owner);
             }
         }
         if spaced && i + 1 < listed.len() {
             lines.push(Line::from(""));
+            owners.push(None);
         }
     }
-    lines
+    (lines, owners)
+}
+
+/// Choices are drawn where the room answers: a question, or the stop question.
+fn asks(model: &Screen, overlay: Option<Overlay>) -> bool {
+    model.blocks.iter().any(|b| b.role == Role::Question)
+        && (model.choices().next().is_some() || matches!(overlay, Some(Overlay::ConfirmQuit)))
 }
 
 /// Everything but the plan: the blocks, then (on a question) the choices.
 /// Smaller windows lose the blank lines, then notes, then narration; if the
 /// words still do not fit, the choices keep the bottom and the words are
-/// cut at the top's end.
-fn draw_body(
-    frame: &mut Frame,
-    area: Rect,
-    g: &GroupState,
-    model: &Screen,
-    theme: &Theme,
-    overlay: Option<Overlay>,
-) {
-    // Choices are drawn where the room answers: a question, or the stop question.
-    let asks = model.blocks.iter().any(|b| b.role == Role::Question)
-        && (model.choices().next().is_some() || matches!(overlay, Some(Overlay::ConfirmQuit)));
+/// cut at the top's end. Each choice is a click target.
+fn draw_body(frame: &mut Frame, area: Rect, app: &App, g: &GroupState, model: &Screen) {
+    let theme = &app.options.theme;
+    let asks = asks(model, app.overlay);
     let full = |level: u8| {
         let mut lines = block_lines(model, theme, level, area.width);
+        let mut owners = vec![None; lines.len()];
         if asks {
             lines.push(Line::from(""));
-            lines.extend(choice_lines(model, g, theme, area.width, level == 0, false));
+            owners.push(None);
+            let (l, o) = choice_lines(model, g, theme, area.width, level == 0, false);
+            lines.extend(l);
+            owners.extend(o);
         }
-        lines
+        (lines, owners)
     };
-    if let Some(lines) = (0..4)
+    if let Some((lines, owners)) = (0..4)
         .map(full)
-        .find(|l| height(l, area.width) <= area.height)
+        .find(|(l, _)| height(l, area.width) <= area.height)
     {
+        place_targets(app, area, &lines, &owners, 0);
         render(frame, area, lines);
         return;
     }
     if !asks {
-        render(frame, area, full(3));
+        render(frame, area, full(3).0);
         return;
     }
     // The choices stay at the bottom, whatever happens to the words above.
-    let opts = choice_lines(model, g, theme, area.width, false, true);
+    let (opts, owners) = choice_lines(model, g, theme, area.width, false, true);
     let [words, bottom] = Layout::vertical([
         Constraint::Min(0),
         Constraint::Length(height(&opts, area.width)),
     ])
     .areas(area);
     render(frame, words, block_lines(model, theme, 3, area.width));
+    place_targets(app, bottom, &opts, &owners, 0);
     render(frame, bottom, opts);
 }
 
 /// The plan: each row (the model's choices) with the highlight, then the
 /// totals (its blocks). When the rows do not all fit, the totals stay at
 /// the bottom and the rows scroll so that the highlighted one is on screen.
-fn draw_plan(frame: &mut Frame, area: Rect, g: &GroupState, model: &Screen, theme: &Theme) {
+fn draw_plan(frame: &mut Frame, area: Rect, app: &App, g: &GroupState, model: &Screen) {
+    let theme = &app.options.theme;
     let mut rows: Vec<Line<'static>> = Vec::new();
+    // Each row is a click target: in or out of today's plan (any row, also
+    // row 10 and after, which no digit reaches).
+    let mut owners: Vec<Option<Target>> = Vec::new();
     // Numbers right-aligned to the widest, so the columns do not shift at row 10.
     let width = model.choices().count().to_string().len();
     for c in model.choices() {
@@ -514,11 +731,15 @@ fn draw_plan(frame: &mut Frame, area: Rect, g: &GroupState, model: &Screen, them
             format!("{pointer}{:>width$}. {}", i + 1, c.label),
             style,
         )));
+        // In or out of today's plan, by a click on the row (as `x` on the
+        // highlighted row, or its digit up to 9).
+        owners.push(Some(Target::Act(Action::Pick(i))));
     }
     let mut totals = vec![Line::from("")];
     totals.extend(block_lines(model, theme, 1, area.width));
     let all: Vec<Line<'static>> = rows.iter().cloned().chain(totals.clone()).collect();
     if height(&all, area.width) <= area.height {
+        place_targets(app, area, &rows, &owners, 0);
         render(frame, area, all);
         return;
     }
@@ -567,6 +788,21 @@ fn draw_plan(frame: &mut Frame, area: Rect, g: &GroupState, model: &Screen, them
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(Text::from(rows[start..end].to_vec())), list);
+    for (k, owner) in owners[start..end].iter().enumerate() {
+        let y = list.y.saturating_add(u16::try_from(k).unwrap_or(u16::MAX));
+        if let Some(t) = owner
+            && y < list.y.saturating_add(list.height)
+        {
+            app.targets.borrow_mut().push((
+                Rect {
+                    y,
+                    height: 1,
+                    ..list
+                },
+                *t,
+            ));
+        }
+    }
     render(frame, bottom, bottom_lines(level, start + 1, end));
 }
 

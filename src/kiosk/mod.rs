@@ -389,10 +389,11 @@ impl Kiosk {
         }
     }
 
-    /// With `--speak`: say the screen shown (if it changed), in words for touch.
-    pub fn say(&mut self) {
+    /// With `--speak`: say the screen shown (if it changed), in words for
+    /// touch. True when a notice (speech failed) must be shown.
+    pub fn say(&mut self) -> bool {
         let Some(sp) = self.speaker.as_mut() else {
-            return;
+            return false;
         };
         if self.staff.prompt().is_some() {
             sp.stop();
@@ -403,8 +404,9 @@ impl Kiosk {
         } else if self.stage == Stage::Attract {
             sp.say_if_new(&spoken(&crate::present::kiosk::invitation(), Hands::Touch));
         } else {
-            crate::practice::speak(&mut self.app.flow, sp, false);
+            return crate::practice::speak(&mut self.app.flow, sp, false);
         }
+        false
     }
 }
 
@@ -416,21 +418,17 @@ impl Driver for Kiosk {
         Kiosk::draw(self, frame);
     }
     fn on_event(&mut self, event: &Event, now: Instant) -> bool {
-        let changed = self.handle(event, now);
-        if changed {
-            self.say();
-        }
-        changed
+        self.handle(event, now)
     }
     fn deadline(&self, now: Instant) -> Option<Instant> {
         self.next_deadline(now)
     }
     fn on_deadline(&mut self, now: Instant) -> bool {
-        let changed = self.tick(now);
-        if changed {
-            self.say();
-        }
-        changed
+        self.tick(now)
+    }
+    /// Said once drawn: the list's page is then the one on screen.
+    fn after_draw(&mut self) -> bool {
+        self.say()
     }
     fn screen_key(&self) -> u64 {
         use std::hash::{Hash, Hasher};
@@ -548,8 +546,8 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
     let home = crate::i18n::current();
     let mut kiosk = Kiosk::new(library, options, settings, store).with_languages(home, scenarios);
     if cli.speak {
+        // Said after the first frame is drawn (see `after_draw`).
         kiosk.speaker = Some(crate::speech::Speaker::for_language(&cli.speak_command));
-        kiosk.say();
     }
     crate::tui::term::ignore_interrupts();
     let result = crate::tui::run_with(&mut kiosk);

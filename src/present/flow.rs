@@ -10,8 +10,9 @@
 //!
 //! [`super::screens`] turns the state into the [`super::Screen`] model.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use crate::engine::quick_check::{Answer, CheckRun, QuickCheck, Score, Stage as CheckStage};
 use crate::engine::script::{Script, ScriptRecall};
@@ -164,8 +165,46 @@ fn language_asked(action: Action) -> Option<crate::i18n::Language> {
     }
 }
 
-/// Calls on one page of the start screen: one digit key each.
+/// How far Page Down or Page Up moves text shown in `rows` rows: a page,
+/// less two rows that stay in view to read on from. Three rows before the
+/// text is laid out.
+pub fn page_step(rows: u16) -> u16 {
+    match rows {
+        0 => 3,
+        r => r.saturating_sub(2).max(1),
+    }
+}
+
+/// The most calls on one page of the list: one digit key each, 1 to 9
+/// (0 is "More calls"). Every call shown has the key that chooses it.
 pub const PAGE: usize = 9;
+
+/// Pages of a list whose entries take `heights` rows each, in `room` rows,
+/// at most `most` entries a page: where each page starts. One page when
+/// everything fits; otherwise each page holds as many entries as fit above
+/// the `more` rows of "More calls" (at least one).
+pub fn paginate(heights: &[u16], room: u16, more: u16, most: usize) -> Vec<usize> {
+    let most = most.max(1);
+    let total: u32 = heights.iter().map(|&h| u32::from(h)).sum();
+    if heights.len() <= most && total <= u32::from(room) {
+        return vec![0];
+    }
+    let room = u32::from(room.saturating_sub(more));
+    let mut starts = vec![0];
+    let mut used = 0u32;
+    let mut count = 0usize;
+    for (i, &h) in heights.iter().enumerate() {
+        let h = u32::from(h);
+        if count > 0 && (count == most || used + h > room) {
+            starts.push(i);
+            used = 0;
+            count = 0;
+        }
+        used += h;
+        count += 1;
+    }
+    starts
+}
 
 /// The rules a flow runs by.
 #[derive(Debug, Clone)]
@@ -283,9 +322,14 @@ pub struct Flow {
     pub scroll_max: Cell<u16>,
     /// The same, for the help card.
     pub help_scroll_max: Cell<u16>,
-    /// Calls on one page of the list, as the front end last laid it out
-    /// (as many as fit; the digits reach the first `PAGE` of them).
-    pub page: Cell<usize>,
+    /// Rows of the text that scrolls, as the front end last laid it out:
+    /// Page Down and Page Up move by this less two rows of overlap.
+    pub view_rows: Cell<u16>,
+    /// The same, for the help card.
+    pub help_view_rows: Cell<u16>,
+    /// Where each page of the list starts, as the front end last laid it
+    /// out (see [`paginate`]); empty until then: pages of [`PAGE`].
+    pub pages: RefCell<Vec<usize>>,
     /// Calls finished in this sitting, for the score on the start screen.
     pub results: Vec<CallResult>,
     runs: u64,
@@ -310,7 +354,9 @@ impl Flow {
             help_scroll: 0,
             scroll_max: Cell::new(u16::MAX),
             help_scroll_max: Cell::new(u16::MAX),
-            page: Cell::new(PAGE),
+            view_rows: Cell::new(0),
+            help_view_rows: Cell::new(0),
+            pages: RefCell::new(Vec::new()),
             results: Vec::new(),
             runs: 0,
             practice: Practice::default(),
@@ -362,14 +408,63 @@ impl Flow {
         std::mem::take(&mut self.effects)
     }
 
-    /// The first scenario on the page of the list that holds the highlighted one.
-    pub fn page_start(&self) -> usize {
-        self.selected / self.page_size() * self.page_size()
+    /// Where each page of the list starts: as laid out by the front end
+    /// ([`Flow::set_pages`]), or else pages of [`PAGE`]. Always starts at 0.
+    fn page_starts(&self) -> Vec<usize> {
+        let n = self.library.scenarios.len();
+        let laid = self.pages.borrow();
+        let mut starts: Vec<usize> = if laid.is_empty() {
+            (0..n.max(1)).step_by(PAGE).collect()
+        } else {
+            laid.iter().copied().filter(|&s| s < n).collect()
+        };
+        if starts.first() != Some(&0) {
+            starts.insert(0, 0);
+        }
+        starts
     }
 
-    /// Calls on one page of the list (at least 1; digits reach the first `PAGE`).
+    /// Lay the list out in pages starting at `starts` (the front end's
+    /// layout: as many calls as fit, see [`paginate`]).
+    pub fn set_pages(&self, starts: Vec<usize>) {
+        let mut starts = starts;
+        starts.sort_unstable();
+        starts.dedup();
+        *self.pages.borrow_mut() = starts;
+    }
+
+    /// The page of the list that holds the highlighted call (0-based), and
+    /// how many pages there are.
+    pub fn page_number(&self) -> (usize, usize) {
+        let starts = self.page_starts();
+        let page = starts
+            .iter()
+            .rposition(|&s| s <= self.selected)
+            .unwrap_or(0);
+        (page, starts.len())
+    }
+
+    /// The calls on the page of the list shown (the one that holds the
+    /// highlighted call).
+    pub fn page_range(&self) -> Range<usize> {
+        let starts = self.page_starts();
+        let (page, _) = self.page_number();
+        let start = starts.get(page).copied().unwrap_or(0);
+        let end = starts
+            .get(page + 1)
+            .copied()
+            .unwrap_or(self.library.scenarios.len());
+        start..end.max(start)
+    }
+
+    /// The first call on the page of the list shown.
+    pub fn page_start(&self) -> usize {
+        self.page_range().start
+    }
+
+    /// Calls on the page of the list shown.
     pub fn page_size(&self) -> usize {
-        self.page.get().max(1)
+        self.page_range().len()
     }
 
     /// The call being played, if the screen is a call.
@@ -489,12 +584,14 @@ impl Flow {
             // (the window may have grown), so Page Up always moves at once.
             Action::PageDown => {
                 let before = self.scroll.min(self.scroll_max.get());
-                self.scroll = before.saturating_add(3).min(self.scroll_max.get());
+                self.scroll = before
+                    .saturating_add(page_step(self.view_rows.get()))
+                    .min(self.scroll_max.get());
                 return before != self.scroll;
             }
             Action::PageUp => {
                 let before = self.scroll.min(self.scroll_max.get());
-                self.scroll = before.saturating_sub(3);
+                self.scroll = before.saturating_sub(page_step(self.view_rows.get()));
                 return before != self.scroll;
             }
             _ => {}
@@ -511,14 +608,20 @@ impl Flow {
         match (overlay, action) {
             (Overlay::Help, Action::PageDown | Action::Down) => {
                 let before = self.help_scroll.min(self.help_scroll_max.get());
-                self.help_scroll = before
-                    .saturating_add(if action == Action::Down { 1 } else { 3 })
-                    .min(self.help_scroll_max.get());
+                let step = match action {
+                    Action::Down => 1,
+                    _ => page_step(self.help_view_rows.get()),
+                };
+                self.help_scroll = before.saturating_add(step).min(self.help_scroll_max.get());
                 before != self.help_scroll
             }
             (Overlay::Help, Action::PageUp | Action::Up) => {
                 let before = self.help_scroll.min(self.help_scroll_max.get());
-                self.help_scroll = before.saturating_sub(if action == Action::Up { 1 } else { 3 });
+                let step = match action {
+                    Action::Up => 1,
+                    _ => page_step(self.help_view_rows.get()),
+                };
+                self.help_scroll = before.saturating_sub(step);
                 before != self.help_scroll
             }
             (Overlay::Help, Action::Help | Action::Back | Action::Select | Action::Quit) => {
@@ -559,10 +662,11 @@ impl Flow {
             }
             Action::Select => self.start_call(self.selected),
             Action::Open(i) => self.start_call(i),
-            // Digits pick on the page shown; 0 shows the next page of calls.
+            // Numbers pick on the page shown; 0 shows the next page of
+            // calls (after the last, the first again).
             Action::Pick(d) if d < self.page_size() => self.start_call(self.page_start() + d),
-            Action::More if n > self.page_size() => {
-                let next = self.page_start() + self.page_size();
+            Action::More if self.page_number().1 > 1 => {
+                let next = self.page_range().end;
                 self.selected = if next < n { next } else { 0 };
                 true
             }

@@ -79,6 +79,11 @@ pub const CHECK_MINUTES: u32 = 5;
 /// "Skip", so the volunteer can add them with one key.
 pub const DEFAULT_PLAN_MINUTES: u32 = 60;
 
+/// The calls the default plan starts with, before the others in library
+/// order: the police courier call is the one the project started from, and
+/// the one the guide's plan plays first (docs/group.md, "A 55-minute plan").
+pub const FIRST_CALLS: &[&str] = &["police-courier"];
+
 /// Calls in library order while they fit in `DEFAULT_PLAN_MINUTES`; the rest
 /// skipped. The quick checks always stay in.
 fn fit_default_plan(mut plan: Vec<PlanItem>) -> Vec<PlanItem> {
@@ -383,6 +388,8 @@ pub struct GroupState {
     pub attendees: String,
     /// When the first item was started (the record's length is counted from here); `None` before that.
     pub started: Option<SystemTime>,
+    /// How far the help card is scrolled, in rows (0 when it opens: at its top).
+    pub help_scroll: u16,
     /// Whether the record was saved, and where or why not; `None` until the volunteer saves.
     pub saved: Option<Saved>,
     /// Where the record goes (`--data-dir`, HANGUP_DATA_DIR or the platform's data folder).
@@ -400,12 +407,24 @@ impl GroupState {
 
     /// As `new`, with these quick-check sets (`None`: no quick check in the plan).
     pub fn with_quick_check(library: &Library, quick: Option<QuickCheck>) -> Self {
-        let calls = library.scenarios.iter().enumerate().map(|(i, s)| PlanItem {
-            kind: ItemKind::Call(i),
-            id: s.id.get_ref().clone(),
-            title: crate::engine::text::sanitize(s.title.get_ref()),
-            minutes: s.minutes.unwrap_or(DEFAULT_MINUTES),
-            status: ItemStatus::Planned,
+        let mut calls: Vec<PlanItem> = library
+            .scenarios
+            .iter()
+            .enumerate()
+            .map(|(i, s)| PlanItem {
+                kind: ItemKind::Call(i),
+                id: s.id.get_ref().clone(),
+                title: crate::engine::text::sanitize(s.title.get_ref()),
+                minutes: s.minutes.unwrap_or(DEFAULT_MINUTES),
+                status: ItemStatus::Planned,
+            })
+            .collect();
+        // The first calls (the seed call) lead; the rest keep library order.
+        calls.sort_by_key(|p| {
+            FIRST_CALLS
+                .iter()
+                .position(|f| *f == p.id)
+                .unwrap_or(FIRST_CALLS.len())
         });
         let check = |stage| {
             quick
@@ -437,6 +456,7 @@ impl GroupState {
             tally_entry: None,
             tallies: Vec::new(),
             attendees: String::new(),
+            help_scroll: 0,
             started: None,
             saved: None,
             data_dir: None,
@@ -795,6 +815,36 @@ pub struct Ctx<'a> {
     pub running: &'a mut bool,
     /// Outside work asked for (saving the record).
     pub effects: &'a mut Vec<GroupEffect>,
+    /// How far the help card can scroll, and a page, in rows, as the
+    /// projector laid it out at the window's size (scrolling is clamped to it).
+    pub help_room: HelpRoom,
+}
+
+/// How far the help card can scroll at the window's size, and how many rows
+/// a page is (from the layout that draws it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HelpRoom {
+    /// The furthest it scrolls (0 when it all fits).
+    pub max: u16,
+    /// Rows Page Down moves.
+    pub page: u16,
+}
+
+/// The action a command of a group screen stands for: what a click or touch
+/// on it does (the same as its first key). `None` for a command with no key:
+/// typing a number, or a choice while hands are typed (a click must not type
+/// a digit). The plan's rows past 9 have no digit; the projector gives
+/// each row a target of its own (see `group::view`).
+pub fn command_action(c: &super::Command) -> Option<Action> {
+    use super::{Cmd, GroupCmd};
+    match c.id {
+        Cmd::Choose(_) if c.keys.is_empty() => None,
+        Cmd::Choose(i) => Some(Action::Pick(i)),
+        // b blanks the room's screen (the keymap reads b as "back a step").
+        Cmd::Group(GroupCmd::Blank) => Some(BLANK),
+        Cmd::Group(GroupCmd::Type) => None,
+        _ => c.keys.first().map(|k| k.action()),
+    }
 }
 
 /// Apply one action to the session. Returns true when the screen must change.
@@ -806,6 +856,7 @@ pub fn update(app: Ctx<'_>, g: &mut GroupState, action: Action) -> bool {
         overlay,
         running,
         effects,
+        help_room,
     } = app;
     // F5 / Shift-F5: the room view again, whatever was over it.
     if action == Action::Present {
@@ -833,14 +884,26 @@ pub fn update(app: Ctx<'_>, g: &mut GroupState, action: Action) -> bool {
                 _ => false,
             };
         }
+        // The help card scrolls (Down, Page Down; Up, Page Up) within the
+        // room the layout gives it, and stops at its end (Page Down pressed
+        // once too often does not close it and start the session beneath).
         Some(Overlay::Help) => {
-            return match action {
+            let at = g.help_scroll.min(help_room.max);
+            let to = match action {
+                Action::Down => at.saturating_add(1).min(help_room.max),
+                Action::PageDown => at.saturating_add(help_room.page.max(1)).min(help_room.max),
+                Action::Up => at.saturating_sub(1),
+                Action::PageUp => at.saturating_sub(help_room.page.max(1)),
                 Action::Help | Action::Back | Action::Select | Action::Quit => {
                     *overlay = None;
-                    true
+                    g.help_scroll = 0;
+                    return true;
                 }
-                _ => false,
+                _ => return false,
             };
+            let moved = to != g.help_scroll;
+            g.help_scroll = to;
+            return moved;
         }
         None => {}
     }
@@ -861,6 +924,7 @@ pub fn update(app: Ctx<'_>, g: &mut GroupState, action: Action) -> bool {
     match action {
         Action::Help => {
             *overlay = Some(Overlay::Help);
+            g.help_scroll = 0;
             return true;
         }
         Action::Quit => {

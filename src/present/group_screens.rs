@@ -507,6 +507,8 @@ fn help(library: &Library, region: &str) -> Screen {
     super::screens::advice_and_numbers(&mut s, cat, region);
     s.block(Role::Note, tr("group-practice-only"));
     s.command(Command::new(Cmd::Close, &[Key::Enter, Key::Esc], tr("group-cmd-close")).default());
+    // A long card scrolls: the projector names Page Down while there is more.
+    super::screens::scroll_cmds(&mut s);
     s
 }
 

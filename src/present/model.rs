@@ -101,6 +101,9 @@ pub enum Key {
     Up,
     /// The Down arrow.
     Down,
+    /// A number above nine, typed on a line of its own: plain mode shows
+    /// the whole list on one page, numbered on from 9.
+    Typed(u16),
 }
 
 impl Key {
@@ -108,6 +111,7 @@ impl Key {
     pub fn name(self) -> String {
         match self {
             Key::Digit(d) => d.to_string(),
+            Key::Typed(n) => n.to_string(),
             Key::Enter => "Enter".into(),
             Key::Esc => "Esc".into(),
             Key::PageUp => "Page Up".into(),
@@ -132,6 +136,7 @@ impl Key {
         match self {
             Key::Digit(0) => Action::More,
             Key::Digit(d) => Action::Pick(usize::from(d) - 1),
+            Key::Typed(n) => Action::Pick(usize::from(n).saturating_sub(1)),
             Key::Enter => Action::Select,
             Key::Esc => Action::Back,
             Key::PageUp => Action::PageUp,
@@ -258,12 +263,12 @@ impl Command {
         self
     }
 
-    /// The key to name for it: a choice's digit, else the first key.
+    /// The key to name for it: a choice's number, else the first key.
     pub fn key(&self) -> Option<Key> {
         let digit = self
             .keys
             .iter()
-            .find(|k| matches!(k, Key::Digit(_)))
+            .find(|k| matches!(k, Key::Digit(_) | Key::Typed(_)))
             .copied();
         if self.is_choice() {
             digit.or(self.keys.first().copied())
@@ -299,6 +304,9 @@ pub struct Screen {
     /// What the numbered choices do, when not "Choose" (the projector's
     /// "Reveal", the plan's "In/out").
     pub choose: Option<String>,
+    /// On the list of calls: the page shown (1-based) and how many pages
+    /// there are, when there is more than one. "More calls" says it.
+    pub page: Option<(usize, usize)>,
     /// The screen's text, in reading order.
     pub blocks: Vec<Block>,
     /// What the learner may do here; the footer, help card and touch blocks are made from this.

@@ -6,7 +6,7 @@ use crate::engine::quick_check::Stage as CheckStage;
 use crate::engine::{Kind, Outcome, Phase, Session, Verdict};
 use crate::present::wording::outcome_words;
 
-use super::flow::{Flow, Overlay, PAGE, QuickScreen, Recall, Screen as At};
+use super::flow::{Flow, Overlay, QuickScreen, Recall, Screen as At};
 use super::model::{Cmd, Command, Key, Role, Screen};
 use super::wording::{self, WORDS as W};
 
@@ -52,7 +52,10 @@ fn language_cmd() -> Command {
     Command::new(Cmd::Language, keys, crate::i18n::tr("language-choice"))
 }
 
-fn scroll_cmds(s: &mut Screen) {
+/// Page Down ("More below") and Page Up ("Back up"): a front end shows
+/// "More below" only while there is more below, and never names Page Up in a
+/// footer (see [`Screen::footer`]). The group help card has them too.
+pub(super) fn scroll_cmds(s: &mut Screen) {
     s.command(Command::new(
         Cmd::ScrollDown,
         &[Key::PageDown],
@@ -112,27 +115,24 @@ fn start(flow: &Flow) -> Screen {
             wording::skipped_files(flow.library.skipped.len(), &first.path, &first.reason),
         );
     }
-    let page = flow.page_start();
-    for (i, sc) in flow.library.scenarios.iter().enumerate() {
-        // "New" or "Due" in words, never by colour alone.
-        let mark = flow
-            .practice
-            .mark_word(sc.id.get_ref())
-            .map_or_else(String::new, |w| format!("{w}: "));
-        let title = crate::engine::text::sanitize(sc.title.get_ref());
-        // Digits pick on the page shown (the first page, unless 0 moved on).
-        let keys: Vec<Key> = if i >= page && i < page + flow.page_size().min(PAGE) {
-            vec![Key::Digit((i - page + 1) as u8)]
-        } else {
-            Vec::new()
+    // The calls on the page shown, each with the number that chooses it
+    // (1 to 9; plain mode's one page numbers on past 9). The screen, speech
+    // and plain mode all name these numbers, and no others.
+    let labels = list_labels(flow);
+    let range = flow.page_range();
+    for (n, i) in range.enumerate() {
+        let Some(label) = labels.get(i) else {
+            break;
         };
-        s.command(Command::new(
-            Cmd::Choose(i),
-            &keys,
-            format!("{mark}{title}"),
-        ));
+        let key = match u8::try_from(n + 1) {
+            Ok(d) if d <= 9 => Key::Digit(d),
+            _ => Key::Typed(u16::try_from(n + 1).unwrap_or(u16::MAX)),
+        };
+        s.command(Command::new(Cmd::Choose(i), &[key], label.clone()));
     }
-    if flow.library.scenarios.len() > flow.page_size() {
+    let (page, pages) = flow.page_number();
+    if pages > 1 {
+        s.page = Some((page + 1, pages));
         s.command(Command::new(Cmd::More, &[Key::Digit(0)], W.more_calls));
     }
     if flow.rules.mode.switches_language() {
@@ -143,6 +143,24 @@ fn start(flow: &Flow) -> Screen {
         s.command(Command::new(Cmd::Quit, &[Key::Char('q')], W.stop).unsafe_());
     }
     s
+}
+
+/// Every call of the list as it is labelled there ("New: …", "Due: …", in
+/// words, never by colour alone), in order: a front end lays the pages out
+/// from these.
+pub fn list_labels(flow: &Flow) -> Vec<String> {
+    flow.library
+        .scenarios
+        .iter()
+        .map(|sc| {
+            let mark = flow
+                .practice
+                .mark_word(sc.id.get_ref())
+                .map_or_else(String::new, |w| format!("{w}: "));
+            let title = crate::engine::text::sanitize(sc.title.get_ref());
+            format!("{mark}{title}")
+        })
+        .collect()
 }
 
 fn call(flow: &Flow, session: &Session) -> Screen {

@@ -590,11 +590,6 @@ pub fn check_result_lines(
     v
 }
 
-/// "Question 1 of 3"
-pub fn question_of(n: usize, of: usize) -> String {
-    tr!("question-of", n = n, of = of)
-}
-
 /// "Please type a number from 1 to 3."
 pub fn plain_wrong(n: usize) -> String {
     tr!("plain-wrong", n = n)

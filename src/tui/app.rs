@@ -54,6 +54,30 @@ pub enum Target {
     Act(Action),
 }
 
+impl Target {
+    /// The action a click or touch on this target stands for.
+    pub fn action(self) -> Action {
+        match self {
+            Target::Scenario(i) => Action::Open(i),
+            Target::Choice(i) => Action::Pick(i),
+            Target::More => Action::More,
+            Target::Continue => Action::Select,
+            Target::Yes => Action::Pick(0),
+            Target::No => Action::Pick(1),
+            Target::Act(a) => a,
+        }
+    }
+}
+
+/// What is on screen at (column, row) among `targets` (as drawn last).
+/// Every front end over ratatui that notes its clickable areas uses this.
+pub fn target_at(targets: &[(Rect, Target)], column: u16, row: u16) -> Option<Target> {
+    targets
+        .iter()
+        .find(|(r, _)| r.contains(ratatui::layout::Position::new(column, row)))
+        .map(|(_, t)| *t)
+}
+
 /// The terminal practice app: the flow, the options and where the last frame put the clickable areas.
 #[derive(Debug)]
 pub struct App {
@@ -99,11 +123,7 @@ impl App {
 
     /// What is on screen at (column, row), as drawn last.
     pub fn target_at(&self, column: u16, row: u16) -> Option<Target> {
-        self.targets
-            .borrow()
-            .iter()
-            .find(|(r, _)| r.contains(ratatui::layout::Position::new(column, row)))
-            .map(|(_, t)| *t)
+        target_at(&self.targets.borrow(), column, row)
     }
 
     /// Lay the screen out at the size last drawn, without showing it. The
@@ -133,13 +153,7 @@ impl App {
         // A click is turned into the action its target stands for.
         let action = match action {
             Action::Click { column, row } => match self.target_at(column, row) {
-                Some(Target::Scenario(i)) => Action::Open(i),
-                Some(Target::Choice(i)) => Action::Pick(i),
-                Some(Target::More) => Action::More,
-                Some(Target::Continue) => Action::Select,
-                Some(Target::Yes) => Action::Pick(0),
-                Some(Target::No) => Action::Pick(1),
-                Some(Target::Act(a)) => a,
+                Some(t) => t.action(),
                 None => return false,
             },
             other => other,

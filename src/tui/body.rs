@@ -26,6 +26,7 @@ pub fn scroll_doc(frame: &mut Frame, area: Rect, app: &App, doc: &Doc) {
     }
     let max = doc.max_scroll(area);
     app.scroll_max.set(app.scroll_max.get().max(max));
+    app.view_rows.set(area.height);
     let scroll = app.scroll.min(max);
     doc.render(frame, area, scroll, &app.options.theme);
     if scroll < max && area.height > 1 {
@@ -58,17 +59,21 @@ fn look(app: &App) -> Look {
     }
 }
 
-/// The key a button names: the one the footer names for it.
-fn button_key(c: &present::Command) -> String {
-    c.key().map_or_else(String::new, |k| k.name())
+/// A button's words: the key the footer names for it, then its label. By
+/// touch (kiosk) the label alone: a visitor touches it, there is no key to press.
+pub(crate) fn button_label(app: &App, c: &present::Command) -> String {
+    match c.key() {
+        Some(k) if !app.options.mode.touch() => format!("{}  {}", k.name(), c.label),
+        _ => c.label.clone(),
+    }
 }
 
 /// The buttons of a screen: its numbered choices, or else what Enter does.
-fn buttons(model: &present::Screen) -> Vec<(String, Target)> {
+fn buttons(app: &App, model: &present::Screen) -> Vec<(String, Target)> {
     let choices: Vec<(String, Target)> = model
         .choices()
         .filter_map(|c| match c.id {
-            Cmd::Choose(i) => Some((format!("{}  {}", button_key(c), c.label), Target::Choice(i))),
+            Cmd::Choose(i) => Some((button_label(app, c), Target::Choice(i))),
             _ => None,
         })
         .collect();
@@ -77,7 +82,7 @@ fn buttons(model: &present::Screen) -> Vec<(String, Target)> {
     }
     model
         .default_command()
-        .map(|c| vec![(format!("{}  {}", button_key(c), c.label), Target::Continue)])
+        .map(|c| vec![(button_label(app, c), Target::Continue)])
         .unwrap_or_default()
 }
 
@@ -172,7 +177,7 @@ pub fn incoming(frame: &mut Frame, area: Rect, app: &App, model: &present::Scree
             .cloned(),
     );
     let doc = Doc::new(&blocks, theme, look(app));
-    doc_and_buttons(frame, area, app, &doc, &buttons(model));
+    doc_and_buttons(frame, area, app, &doc, &buttons(app, model));
 }
 
 /// A decision: what is said (narration outside any box, each named
@@ -204,8 +209,13 @@ pub fn deciding(frame: &mut Frame, area: Rect, app: &App, model: &present::Scree
             } else {
                 theme.text
             };
-            // Wrapped choices hang under their text, not under the number.
-            let lines = super::ui::hanging(&format!("{marker} {}  ", i + 1), &c.label, width);
+            // Wrapped choices hang under their text, not under the number
+            // (the key that takes it; by touch, no number: nothing to press).
+            let number = match c.key() {
+                Some(k) if !app.options.mode.touch() => format!("{}  ", k.name()),
+                _ => String::new(),
+            };
+            let lines = super::ui::hanging(&format!("{marker} {number}"), &c.label, width);
             let h = lines.len() as u16;
             let p = Paragraph::new(lines).style(if selected { theme.selected } else { plain });
             (p, h, i)
@@ -345,7 +355,7 @@ pub fn feedback(frame: &mut Frame, area: Rect, app: &App, model: &present::Scree
         width: btn.width.min(24),
         ..btn
     };
-    if let Some((label, t)) = buttons(model).into_iter().next() {
+    if let Some((label, t)) = buttons(app, model).into_iter().next() {
         frame.render_widget(
             Paragraph::new(label).style(theme.selected).block(
                 Block::default()
@@ -505,7 +515,7 @@ pub fn questions(frame: &mut Frame, area: Rect, app: &App, model: &present::Scre
     }
     blocks.extend(model.blocks.iter().cloned());
     let doc = Doc::new(&blocks, theme, look(app));
-    doc_and_buttons(frame, area, app, &doc, &buttons(model));
+    doc_and_buttons(frame, area, app, &doc, &buttons(app, model));
 }
 
 /// Lines for the help card, from its model, as a document.

@@ -61,6 +61,12 @@ pub trait Driver {
     fn repaint_on_change(&self) -> bool {
         false
     }
+    /// Called after each frame is drawn: outside work that must see the
+    /// layout just drawn, such as saying the screen (the list's page is the
+    /// one laid out). True when it changed what is shown.
+    fn after_draw(&mut self) -> bool {
+        false
+    }
 }
 
 /// Which screen the app shows (see [`Driver::screen_key`]).
@@ -150,14 +156,18 @@ impl<F: FnMut(&mut App, Option<app::Action>) -> bool> Driver for Hooked<'_, F> {
     fn input_context(&self, width: u16, height: u16) -> guard::Context {
         app_input_context(self.app, width, height)
     }
+    fn after_draw(&mut self) -> bool {
+        (self.after)(self.app, None)
+    }
 }
 
-/// `run`, with an `after` hook (see `Hooked`).
+/// `run`, with an `after` hook (see `Hooked`): it runs after every action
+/// (with the action) and after every frame drawn (with `None`: the time to
+/// say what is shown, as laid out).
 pub fn run_with_hook(
     app: &mut App,
-    mut after: impl FnMut(&mut App, Option<app::Action>) -> bool,
+    after: impl FnMut(&mut App, Option<app::Action>) -> bool,
 ) -> io::Result<()> {
-    after(app, None);
     run_with(&mut Hooked { app, after })
 }
 
@@ -301,6 +311,17 @@ fn run_loop<D: Driver, M>(
             })?;
             if hooks::stop_after_draw() {
                 return Ok(());
+            }
+            // Work that needs the frame just drawn (speech of the list's
+            // page as laid out). If it changed what is shown (a notice),
+            // draw once more at once.
+            if driver.after_draw() {
+                term.terminal.draw(|f| {
+                    driver.draw(f);
+                    if console::active() {
+                        console::fix_buffer(f.buffer_mut());
+                    }
+                })?;
             }
         }
         // An error here (for example the terminal went away) ends the

@@ -154,12 +154,38 @@ pub fn restore() {
     let _ = disable_raw_mode();
 }
 
+/// Clean-up to do on every way out (a signal, a lost terminal, a panic, or
+/// when the caller calls [`run_at_exit`] after a normal end): for example the
+/// group session's socket file. Each function runs at most once.
+static AT_EXIT: std::sync::Mutex<Vec<fn()>> = std::sync::Mutex::new(Vec::new());
+
+/// Run `f` on the way out, however the program ends (except SIGKILL).
+pub fn at_exit(f: fn()) {
+    if let Ok(mut v) = AT_EXIT.lock()
+        && !v.contains(&f)
+    {
+        v.push(f);
+    }
+}
+
+/// Run (and forget) the clean-up registered with [`at_exit`].
+pub fn run_at_exit() {
+    let fs = match AT_EXIT.lock() {
+        Ok(mut v) => std::mem::take(&mut *v),
+        Err(_) => return,
+    };
+    for f in fs {
+        f();
+    }
+}
+
 fn install_panic_hook() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             restore();
+            run_at_exit();
             previous(info);
         }));
     });
@@ -210,6 +236,7 @@ fn install_signal_handlers() {
                         SIGCONT => resume(),
                         _ => {
                             restore();
+                            run_at_exit();
                             std::process::exit(128 + sig);
                         }
                     }
@@ -246,6 +273,7 @@ fn watch_for_hangup() {
                             let gone = PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL;
                             if fds[0].revents().intersects(gone) {
                                 restore();
+                                run_at_exit();
                                 std::process::exit(129);
                             }
                         }

@@ -52,6 +52,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let base = screens::base(&app.flow);
     let shown = screens::screen(&app.flow);
     app.scroll_max.set(0);
+    app.view_rows.set(0);
     // By touch (kiosk): a bar of tall blocks at the bottom for every action
     // that has no tall block of its own (Help, Back, Leave, More below...).
     let bar_cmds = if app.options.mode.touch() {
@@ -271,22 +272,29 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.options.theme;
     let model = screens::base(&app.flow);
     let touch = app.options.mode.touch();
-    let mut head: Vec<Line> = vec![
-        Line::from(model.title.clone()).style(theme.heading),
-        Line::from(if touch {
+    // In a short window (40x12) the rows go to the calls: no hint line (the
+    // footer says the same) and no blank row under the head.
+    let compact = area.height < 16;
+    let mut head: Vec<Line> = vec![Line::from(model.title.clone()).style(theme.heading)];
+    if !compact {
+        head.push(Line::from(if touch {
             W.list_hint_touch
         } else {
             W.list_hint_keys
-        }),
-    ];
+        }));
+    }
     // Progress, scores and notices: the screen model's blocks.
     head.extend(model.blocks.iter().map(|b| Line::from(b.text.clone())));
     let mut foot: Vec<Line> = Vec::new();
     // "Cymraeg / English": its own row, to click or touch (and its key).
     let language = model.find(crate::present::Cmd::Language).map(|c| {
-        let key = c.key().map_or_else(String::new, |k| k.name());
+        // By touch, the words alone: there is no key to press.
+        let words = match c.key() {
+            Some(k) if !touch => format!("{}  {}", k.name(), c.label),
+            _ => c.label.clone(),
+        };
         (
-            Line::from(format!("{key}  {}", c.label)).style(theme.heading),
+            Line::from(words).style(theme.heading),
             app.flow.action_for(c.id),
         )
     });
@@ -308,7 +316,7 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
     let foot_h = (foot_para.line_count(area.width) as u16).min(area.height / 3);
     // The list keeps at least three rows: a title wrapped on two, and "0
     // More calls". In a short window the blank row under the head goes first.
-    let spacer = u16::from(area.height >= head_h + foot_h + 4);
+    let spacer = u16::from(!compact && area.height >= head_h + foot_h + 4);
     let head_h = head_h.min(area.height.saturating_sub(foot_h + spacer + 3));
     let [h, _, list, f] = Layout::vertical([
         Constraint::Length(head_h),
@@ -325,65 +333,93 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
         target(app, Rect { height: 1, ..f }, Target::Act(action));
     }
 
-    // One page of calls, one digit key each; 0 shows the next page. By touch
-    // (kiosk) a page holds as many tall blocks as fit, the first page too.
-    let total = app.library.scenarios.len();
-    // As many calls as fit on one page (digits reach the first nine; the
-    // arrows and 0 reach the rest). By touch (kiosk) a page holds as many
-    // tall blocks as fit, the first page too.
-    let size = if touch {
-        let fit = usize::from((list.height + 1) / 4).max(1);
-        if total <= fit {
-            fit
-        } else {
-            fit.saturating_sub(1).max(1)
+    // The pages, laid out here: as many calls as fit on a page, at most
+    // nine (each shown call has the digit that chooses it; 0 is "More
+    // calls"). By touch (kiosk) every call is a tall block with a gap, the
+    // first page too; the "More calls" row as well.
+    let labels = screens::list_labels(&app.flow);
+    let total = labels.len();
+    let more_text = |n: usize, of: usize| format!("{} {}", W.more_calls, wording::page_of(n, of));
+    let lay_out = |pad: u16| -> (Vec<usize>, bool) {
+        let number = if touch { "> " } else { "> 9  " };
+        let high = |lines: usize| (lines as u16 + 2 * pad).max(1 + 2 * pad) + pad;
+        let heights: Vec<u16> = labels
+            .iter()
+            .map(|l| high(hanging(number, l, list.width).len()))
+            .collect();
+        // The last block needs no gap under it.
+        let room = list.height + pad;
+        // "More calls (this is page 1 of 7)" may wrap: laid out for the
+        // most pages there can be, then again for as many as there are.
+        let more =
+            |pages: usize| high(hanging("  0  ", &more_text(pages, pages), list.width).len());
+        let mut starts = crate::present::flow::paginate(&heights, room, more(total), PAGE);
+        let fewer = crate::present::flow::paginate(&heights, room, more(starts.len()), PAGE);
+        if more(fewer.len()) <= more(starts.len()) {
+            starts = fewer;
         }
-    } else {
-        page_that_fits(&model, list)
+        let more = more(starts.len());
+        let fits = starts.len() == 1 || heights.iter().all(|h| h + more <= room);
+        (starts, fits)
     };
-    app.page.set(size);
-    let size = app.page_size();
-    let page = app.page_start();
-    let pages = total.div_ceil(size).max(1);
-    // The calls are the model's numbered choices, each labelled as the
-    // model labels it ("New: …", "Due: …", in words, never by colour alone).
-    let mut rows: Vec<(Vec<Line>, Option<Target>, bool)> = model
+    let mut pad = app.options.mode.target_padding();
+    let (mut starts, fits) = lay_out(pad);
+    if !fits && pad > 0 {
+        // Too short for tall blocks: one row a line.
+        pad = 0;
+        starts = lay_out(0).0;
+    }
+    app.set_pages(starts);
+    // The model of the page just laid out: its calls and their numbers.
+    let model = screens::base(&app.flow);
+    let rows: Vec<(Vec<Line>, Option<Target>, bool)> = model
         .choices()
-        .enumerate()
-        .skip(page)
-        .take(size)
+        .filter_map(|c| match c.id {
+            crate::present::Cmd::Choose(i) => Some((i, c)),
+            _ => None,
+        })
         .map(|(i, c)| {
             let selected = i == app.selected;
             let marker = if selected { ">" } else { " " };
-            let n = i - page + 1;
-            let number = if n <= PAGE {
-                n.to_string()
-            } else {
-                " ".to_string()
+            // The number that chooses it, from the model; by touch none.
+            let prefix = match c.key() {
+                Some(k) if !touch => format!("{marker} {}  ", k.name()),
+                _ => format!("{marker} "),
             };
-            let lines = hanging(&format!("{marker} {number}  "), &c.label, list.width);
+            let lines = hanging(&prefix, &c.label, list.width);
             (lines, Some(Target::Scenario(i)), selected)
         })
         .collect();
-    if pages > 1 {
-        let label = model
-            .find(crate::present::Cmd::More)
-            .map_or(W.more_calls, |c| c.label.as_str());
-        let more = format!("{label} {}", wording::page_of(page / size + 1, pages));
-        rows.push((
-            hanging("  0  ", &more, list.width),
-            Some(Target::More),
-            false,
-        ));
-    }
-    // One row a line, or taller blocks for touch (kiosk) when they all fit.
-    // Wrapped titles hang under their text. Keep the highlighted call in
-    // view when the window is short.
-    let (block_h, per) = list_block(app, rows.len(), list.height);
-    let pad = (block_h - 1) / 2;
-    let gap = per - block_h;
+    let more_row = match (model.find(crate::present::Cmd::More), model.page) {
+        (Some(more), Some((n, of))) => {
+            let prefix = match more.key() {
+                Some(k) if !touch => format!("  {}  ", k.name()),
+                _ => "  ".to_string(),
+            };
+            let text = format!("{} {}", more.label, wording::page_of(n, of));
+            Some(hanging(&prefix, &text, list.width))
+        }
+        _ => None,
+    };
+    // Wrapped titles hang under their text. "More calls" always has its
+    // rows under them; if the window is too short for even one call and
+    // it, the highlighted call keeps what is left.
+    let block_h = 1 + 2 * pad;
+    let gap = pad;
     let high = |lines: &Vec<Line>| (lines.len() as u16 + 2 * pad).max(block_h);
-    let sel_row = (app.selected - page).min(rows.len().saturating_sub(1));
+    let more_h = more_row
+        .as_ref()
+        .map_or(0, |l| high(l).min(list.height.saturating_sub(1)));
+    let full = list;
+    let list = Rect {
+        height: list.height.saturating_sub(more_h),
+        ..list
+    };
+    let page = app.page_start();
+    let sel_row = app
+        .selected
+        .saturating_sub(page)
+        .min(rows.len().saturating_sub(1));
     let mut first = sel_row;
     let mut used = rows.get(sel_row).map_or(0, |(l, _, _)| high(l));
     while first > 0 {
@@ -421,47 +457,21 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
         }
         y += h + gap;
     }
-}
-
-/// Calls on one page of the list, one row a line: the most for which every
-/// page, with its wrapped titles and the "0  More calls" row, fits in `list`.
-fn page_that_fits(model: &crate::present::Screen, list: Rect) -> usize {
-    let rows: Vec<usize> = model
-        .choices()
-        .map(|c| hanging("> 9  ", &c.label, list.width).len())
-        .collect();
-    let total = rows.len();
-    let room = usize::from(list.height);
-    if rows.iter().sum::<usize>() <= room {
-        return total.max(1);
+    if let Some(lines) = more_row.filter(|_| more_h > 0) {
+        let y = y.min(full.y + full.height - more_h);
+        let r = Rect {
+            y,
+            height: more_h,
+            ..full
+        };
+        frame.render_widget(
+            Paragraph::new(lines)
+                .style(theme.text)
+                .block(Block::default().padding(Padding::vertical(pad))),
+            r,
+        );
+        target(app, r, Target::More);
     }
-    let more = hanging(
-        "  0  ",
-        &format!("{} {}", W.more_calls, wording::page_of(total, total)),
-        list.width,
-    )
-    .len();
-    (1..total)
-        .rev()
-        .find(|&k| {
-            rows.chunks(k)
-                .all(|c| c.iter().sum::<usize>() + more <= room)
-        })
-        .unwrap_or(1)
-}
-
-/// Height of one list item's block and the rows it takes with the gap after
-/// it. Kiosk mode uses tall blocks when every item fits; otherwise one row each.
-fn list_block(app: &App, items: usize, height: u16) -> (u16, u16) {
-    let n = items.max(1) as u16;
-    for pad in (1..=app.options.mode.target_padding()).rev() {
-        let block = 1 + 2 * pad;
-        let per = block + 1;
-        if n.saturating_mul(per).saturating_sub(1) <= height {
-            return (block, per);
-        }
-    }
-    (1, 1)
 }
 
 /// `text` wrapped to `width` after `prefix` (a number, say), each further
@@ -533,6 +543,7 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, shown: &crate::present::S
     // It scrolls (from its top), with "More below" while there is more.
     let max = doc.max_scroll(inner);
     app.help_scroll_max.set(max);
+    app.help_view_rows.set(inner.height);
     let scroll = app.help_scroll.min(max);
     doc.render(frame, inner, scroll, theme);
     let more = scroll < max && inner.height > 1;

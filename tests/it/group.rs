@@ -1188,6 +1188,17 @@ fn the_default_plan_fits_the_time_it_suggests() {
     assert!(g.plan.iter().any(|p| p.status == ItemStatus::Skipped));
 }
 
+/// The seed call the project started from is in the default plan, first
+/// of the calls (the guide's plan plays it first), and the plan still fits.
+#[test]
+fn the_default_plan_starts_with_the_police_courier_call() {
+    let g = hangup::group::GroupState::new(&Library::builtin());
+    let first = g.plan.iter().find(|p| p.is_call()).expect("a call");
+    assert_eq!(first.id, "police-courier");
+    assert_eq!(first.status, ItemStatus::Planned);
+    assert!(g.planned_minutes() <= hangup::group::DEFAULT_PLAN_MINUTES);
+}
+
 #[test]
 fn a_long_plan_scrolls_and_keeps_the_totals_on_screen() {
     // Every built-in call plus both quick checks: more rows than 80x24 holds.
@@ -1583,6 +1594,10 @@ fn allowed_parts(s: &hangup::present::Screen) -> Vec<String> {
             format!("{lo}-{hi}")
         };
         v.push(format!("{range} {verb}"));
+        // Where the choices are not on screen, each digit is named (and is a
+        // click target): "1/3 Another".
+        let each: Vec<String> = digits.iter().map(u8::to_string).collect();
+        v.push(format!("{} {verb}", each.join("/")));
         for c in s.others().filter(|c| c.label == verb) {
             v.push(format!("{range} or {} {verb}", named(c)));
         }
@@ -1766,4 +1781,165 @@ fn a_room_saying_not_sure_counts_as_right_and_is_recorded_apart() {
             .is_some_and(|l| l.ends_with(",42,48,,,12,")),
         "{csv}"
     );
+}
+
+// ---- Clicks and touches, the help card's scroll, the plan's rows ----------
+
+/// The group app as the builtin calls make it (every call, both checks).
+fn builtin_app() -> App {
+    App::new(
+        Library::builtin(),
+        Options {
+            mode: Mode::Group,
+            region: "ewni".into(),
+            seed: Some(1),
+            theme: Theme::new(ThemeName::Monochrome),
+            large: false,
+        },
+    )
+}
+
+/// Where `text` is on the screen at `w`x`h`: (column, row) of its first letter.
+fn find_on_screen(app: &App, w: u16, h: u16, text: &str) -> Option<(u16, u16)> {
+    screen_text(app, w, h)
+        .lines()
+        .enumerate()
+        .find_map(|(row, l)| {
+            let l = l.trim_matches('"');
+            l.find(text).map(|i| {
+                (
+                    u16::try_from(l[..i].chars().count()).expect("column"),
+                    u16::try_from(row).expect("row"),
+                )
+            })
+        })
+}
+
+/// Click (or touch) on `text` where the screen at `w`x`h` shows it.
+fn click_on(app: &mut App, w: u16, h: u16, text: &str) -> bool {
+    let (col, row) = find_on_screen(app, w, h, text)
+        .unwrap_or_else(|| panic!("{text:?} is not on screen:\n{}", screen_text(app, w, h)));
+    send(app, common::click(col + 1, row), w, h)
+}
+
+/// Every action of every group screen (each command with a key, as the
+/// model lists it) has a click or touch target that takes that action: the
+/// choices and plan rows where they are drawn, the rest in the footer.
+#[test]
+fn every_group_action_has_a_click_target() {
+    use hangup::group::{command_action, view};
+    use hangup::present::Cmd;
+    use hangup::tui::app::Target;
+    let mut checked = 0;
+    walk(two_library(), false, &mut |app| {
+        for (w, h) in [(120, 40), (80, 24)] {
+            screen_text(app, w, h);
+            let s = model_of(app);
+            let targets = app.targets.borrow().clone();
+            let shown = view::footer(&s, usize::from(w) - 1);
+            for c in &s.commands {
+                let Some(a) = command_action(c) else { continue };
+                if matches!(c.id, Cmd::ScrollUp | Cmd::ScrollDown) {
+                    continue;
+                }
+                // At 80 columns: every choice, and every command the footer names.
+                if w < 120 && !c.is_choice() && !shown.contains(&c.label) {
+                    continue;
+                }
+                assert!(
+                    targets.iter().any(|(_, t)| *t == Target::Act(a)),
+                    "{w}x{h} {:?}: {:?} ({a:?}) has no target in {targets:?}",
+                    s.title,
+                    c.label
+                );
+                checked += 1;
+            }
+        }
+    });
+    assert!(checked > 500, "{checked}");
+}
+
+/// Clicks do what the keys do: a plan row past 9 goes in and out, the
+/// footer's Start starts, a choice is revealed, Help opens the card, "More
+/// below" scrolls it and Close shuts it.
+#[test]
+fn a_mouse_or_touch_screen_runs_the_session() {
+    let mut app = builtin_app();
+    let n = g(&app).plan.len();
+    assert!(n >= 21, "{n}");
+    // Every row, also 10 to 21, goes out and back in by key (Down, then x).
+    for row in 0..n {
+        let before = g(&app).plan[row].status;
+        keys(&mut app, "x");
+        assert_ne!(g(&app).plan[row].status, before, "row {}", row + 1);
+        keys(&mut app, "x");
+        assert_eq!(g(&app).plan[row].status, before, "row {}", row + 1);
+        keys(&mut app, "v");
+    }
+    // And by a click on the row, wherever the list is scrolled.
+    let row = n - 3;
+    let before = g(&app).plan[row].status;
+    assert!(click_on(&mut app, 80, 24, &format!("{}. ", row + 1)));
+    assert_ne!(g(&app).plan[row].status, before);
+    assert!(click_on(&mut app, 80, 24, &format!("{}. ", row + 1)));
+    assert_eq!(g(&app).plan[row].status, before);
+    // Start, from the footer.
+    assert!(click_on(&mut app, 80, 24, "Enter Start"));
+    assert_ne!(g(&app).stage, Stage::Plan);
+    // Skip the quick check (s, by its footer part), answer the phone.
+    while g(&app).stage == Stage::Check {
+        assert!(click_on(&mut app, 120, 40, "s Skip check"));
+    }
+    assert!(click_on(&mut app, 120, 40, "Enter Answer"));
+    assert!(matches!(phase(&app), Some(Phase::Deciding { .. })));
+    // A click on choice 2 reveals it.
+    assert!(click_on(&mut app, 120, 40, "2  "));
+    assert!(matches!(
+        phase(&app),
+        Some(Phase::Feedback { choice: 1, .. })
+    ));
+    // Help from the footer; "More below" scrolls it (80x24); Close shuts it.
+    assert!(click_on(&mut app, 120, 40, "? Help"));
+    assert_eq!(app.overlay, Some(hangup::tui::app::Overlay::Help));
+    assert!(click_on(&mut app, 80, 24, "More below"));
+    assert!(g(&app).help_scroll > 0);
+    assert!(click_on(&mut app, 80, 24, "Close the card"));
+    assert_eq!(app.overlay, None);
+    // A click on nothing does nothing.
+    assert!(!send(&mut app, common::click(0, 1), 80, 24));
+}
+
+/// The help card scrolls with Page Down and a remote's Right, opens at its
+/// top, reaches its last line at 80x24 and at 40x12, and Page Up moves back
+/// at once. Page Down pressed too often never closes it.
+#[test]
+fn the_group_help_card_scrolls_and_its_last_line_is_reachable() {
+    for (w, h) in [(80, 24), (40, 12)] {
+        for down in [KeyCode::PageDown, KeyCode::Right] {
+            let mut app = group_app();
+            send(&mut app, ch('?'), w, h);
+            let first = screen_text(&app, w, h);
+            assert!(first.contains("1. Hang up."), "{w}x{h}:\n{first}");
+            assert!(!first.contains("your own case."), "{w}x{h}:\n{first}");
+            assert!(first.contains("More below"), "{w}x{h}:\n{first}");
+            for _ in 0..40 {
+                send(&mut app, key(down), w, h);
+            }
+            assert_eq!(
+                app.overlay,
+                Some(hangup::tui::app::Overlay::Help),
+                "{w}x{h}"
+            );
+            let end = screen_text(&app, w, h);
+            assert!(end.contains("your own case."), "{w}x{h}:\n{end}");
+            assert!(!end.contains("More below"), "{w}x{h}:\n{end}");
+            assert!(send(&mut app, key(KeyCode::PageUp), w, h), "{w}x{h}");
+            assert_ne!(screen_text(&app, w, h), end, "{w}x{h}");
+            // Closed and opened again: at its top.
+            send(&mut app, key(KeyCode::Esc), w, h);
+            assert_eq!(app.overlay, None);
+            send(&mut app, ch('?'), w, h);
+            assert_eq!(screen_text(&app, w, h), first, "{w}x{h}");
+        }
+    }
 }

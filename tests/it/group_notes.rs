@@ -475,3 +475,66 @@ proptest::proptest! {
         proptest::prop_assert!(p.room.running);
     }
 }
+
+/// The room view's socket file goes with it: after `q` and yes, and after a
+/// kill signal (SIGTERM, as when the machine shuts down).
+#[test]
+fn the_socket_file_is_removed_on_every_way_out() {
+    use crate::ptyterm::Setup;
+    for how in ["stop", "SIGTERM", "SIGHUP"] {
+        let data = tempfile::tempdir().expect("temp dir");
+        let d = data.path().to_str().expect("utf-8 path");
+        let sock = link::socket_path(data.path());
+        let room = Setup::new(&["--data-dir", d, "group"]).spawn();
+        room.wait_for_text("TODAY'S PLAN");
+        room.wait_until(Duration::from_secs(10), "the socket file", |_| {
+            sock.exists()
+        });
+        if how == "stop" {
+            room.pause();
+            room.key("q");
+            room.wait_for_text("STOP THE SESSION?");
+            room.pause();
+            room.key("y");
+        } else {
+            let ok = std::process::Command::new("kill")
+                .args([&format!("-{}", &how[3..]), &room.pid()])
+                .status()
+                .expect("kill");
+            assert!(ok.success());
+        }
+        room.exit_code();
+        assert!(!sock.exists(), "{how}: {} is left behind", sock.display());
+    }
+}
+
+/// The notes window's words come from group.ftl (so Welsh is a swap of the
+/// catalogue), and the caller's organisation after a comma has no capital,
+/// as on the practice screen ("Alex Brown, your bank").
+#[test]
+fn the_notes_window_words_come_from_the_catalogue() {
+    use hangup::i18n::{self, Language};
+    let mut app = room();
+    send(&mut app, key(KeyCode::Enter), 80, 24);
+    assert_eq!(phase(&app), Some(Phase::Incoming));
+    let g = app.group.as_deref().expect("group");
+    let m = NotesModel::of(g, None, SystemTime::now());
+    assert!(m.says.contains("Alex Brown, your bank"), "{}", m.says);
+    assert_eq!(m.room_sees, "The phone is ringing");
+    let cy = i18n::with(Language::Cy, || NotesModel::of(g, None, SystemTime::now()));
+    assert_eq!(cy.room_sees, "Mae'r ffôn yn canu");
+    let mut notes = NotesApp::new(Theme::new(ThemeName::Monochrome));
+    let (a, _b) = UnixStream::pair().expect("a socket pair");
+    notes.on_link(LinkEvent::Up(link::Peer::from(a)));
+    notes.on_link(LinkEvent::Got(link::Message::Room(Box::new(cy))));
+    let text = i18n::with(Language::Cy, || screen_text(&notes, 80, 24));
+    for english in [
+        "The room sees",
+        "Your notes",
+        "Keys act on the room",
+        "Time:",
+    ] {
+        assert!(!text.contains(english), "{english}:\n{text}");
+    }
+    assert!(text.contains("Mae'r ystafell yn gweld"), "{text}");
+}

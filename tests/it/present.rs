@@ -297,6 +297,202 @@ fn every_kiosk_action_has_a_touch_block_at_least_three_rows_tall() {
     }
 }
 
+/// The list's one rule, on every page at every size, with keys and by
+/// touch: every call shown is in the model with the number that chooses it
+/// (1 to 9, from 1 on each page); the screen shows that number and speech
+/// says it, and no other call; "More calls" is shown and said with its page
+/// ("0: More calls, this is page 1 of 3."); pressing the number opens that
+/// call. Every call is on exactly one page.
+#[test]
+fn the_list_shows_says_and_takes_the_same_numbers() {
+    let lib = library();
+    let titles: Vec<String> = lib
+        .scenarios
+        .iter()
+        .map(|s| s.title.get_ref().clone())
+        .collect();
+    assert!(titles.len() > 9, "{}", titles.len());
+    for mode in [Mode::Practice, Mode::Kiosk] {
+        let touch = mode == Mode::Kiosk;
+        let hands = if touch { Hands::Touch } else { Hands::Keys };
+        for (w, h) in [(80u16, 24u16), (40, 12), (120, 33)] {
+            let mut app = App::new(lib.clone(), options(mode));
+            let mut seen: Vec<usize> = Vec::new();
+            for turn in 0..titles.len() + 1 {
+                let t = render(&app, w, h);
+                let text = t.backend().to_string();
+                let s = screens::screen(&app.flow);
+                let said = spoken(&s, hands);
+                let on_page: Vec<usize> = s
+                    .choices()
+                    .filter_map(|c| match c.id {
+                        Cmd::Choose(i) => Some(i),
+                        _ => None,
+                    })
+                    .collect();
+                assert!(!on_page.is_empty(), "{w}x{h}: an empty page: {text}");
+                assert!(on_page.len() <= 9, "{w}x{h}: {} calls", on_page.len());
+                // Drawn: exactly the model's calls, each a target (tall by touch).
+                let drawn: Vec<(ratatui::layout::Rect, usize)> = app
+                    .targets
+                    .borrow()
+                    .iter()
+                    .filter_map(|(r, t)| match t {
+                        Target::Scenario(i) => Some((*r, *i)),
+                        _ => None,
+                    })
+                    .collect();
+                assert_eq!(
+                    drawn.iter().map(|(_, i)| *i).collect::<Vec<_>>(),
+                    on_page,
+                    "{mode:?} {w}x{h}: {text}"
+                );
+                // (A kiosk screen is at least 80x24; smaller, blocks shrink to rows.)
+                if touch && h >= 24 {
+                    assert!(
+                        drawn.iter().all(|(r, _)| r.height >= 3),
+                        "{w}x{h}: {drawn:?}"
+                    );
+                }
+                for (n, c) in s.choices().enumerate() {
+                    let Cmd::Choose(i) = c.id else { continue };
+                    let key = c.key().expect("a call has a key");
+                    assert_eq!(key, Key::Digit(n as u8 + 1), "{w}x{h}");
+                    let title = &numbers_aloud(&titles[i]);
+                    let first_word = titles[i].split_whitespace().next().unwrap_or_default();
+                    if touch {
+                        assert!(said.contains(&format!("{title}.")), "{said}");
+                    } else {
+                        assert!(
+                            text.contains(&format!(" {}  {first_word}", n + 1)),
+                            "{w}x{h}: {} not shown by its number: {text}",
+                            n + 1
+                        );
+                        assert!(
+                            said.contains(&format!("{}: {title}", n + 1)),
+                            "{w}x{h}: {said}"
+                        );
+                    }
+                }
+                // No call off the page is said, and none said by a number
+                // the screen does not show.
+                for (i, title) in titles.iter().enumerate() {
+                    if !on_page.contains(&i) {
+                        let title = numbers_aloud(title);
+                        assert!(
+                            !said.contains(&format!(": {title}.")),
+                            "{w}x{h}: {title} said: {said}"
+                        );
+                    }
+                }
+                assert!(!said.contains("10:"), "{said}");
+                let (page, pages) = app.flow.page_number();
+                match s.find(Cmd::More) {
+                    Some(_) => {
+                        let words = format!("More calls, this is page {} of {pages}.", page + 1);
+                        assert!(said.contains(&words), "{w}x{h}: {said}");
+                        if !touch {
+                            assert!(said.contains(&format!("0: {words}")), "{said}");
+                            assert!(text.contains("0  More calls"), "{text}");
+                        }
+                        // (The row may wrap at 40 columns.)
+                        let flat = text
+                            .lines()
+                            .map(|l| l.trim_matches('"').trim())
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        assert!(
+                            flat.contains(&format!("page {} of {pages}", page + 1)),
+                            "{text}"
+                        );
+                    }
+                    None => assert_eq!(pages, 1),
+                }
+                // The first number opens the first call of the page.
+                if !touch {
+                    let mut g = app.flow.clone();
+                    g.update(Action::Pick(0));
+                    assert_eq!(
+                        g.session().map(|x| x.script().title.clone()).as_deref(),
+                        Some(titles[on_page[0]].as_str())
+                    );
+                }
+                if seen.contains(&on_page[0]) {
+                    assert_eq!(turn, pages, "{w}x{h}: back to the first page after {pages}");
+                    break;
+                }
+                seen.extend(&on_page);
+                app.flow.update(Action::More);
+            }
+            seen.sort_unstable();
+            assert_eq!(
+                seen,
+                (0..titles.len()).collect::<Vec<_>>(),
+                "{mode:?} {w}x{h}"
+            );
+        }
+    }
+}
+
+/// On a kiosk every touch block speaks to touch: its words are the
+/// command's label, with no key named on it ("Enter  Go on", "1  A scam",
+/// "Esc  Back"). The keys stay in the practice footers.
+#[test]
+fn kiosk_touch_blocks_name_no_keys() {
+    let lib = some_calls();
+    let mut checked = 0;
+    for (w, h) in [(80u16, 24u16), (120, 33)] {
+        for f in states(&lib, Mode::Kiosk) {
+            let app = App {
+                flow: f.clone(),
+                options: options(Mode::Kiosk),
+                targets: Default::default(),
+                size: Default::default(),
+            };
+            let t = render(&app, w, h);
+            let buf = t.backend().buffer().clone();
+            for (r, _) in app.targets.borrow().iter() {
+                let text: String = (r.y..r.y + r.height)
+                    .map(|y| {
+                        (r.x..r.x + r.width)
+                            .map(|x| buf[(x, y)].symbol().to_string())
+                            .collect::<String>()
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                let words: String = text
+                    .chars()
+                    .map(|c| {
+                        if c.is_alphanumeric() || c == ' ' || c == '\n' {
+                            c
+                        } else {
+                            ' '
+                        }
+                    })
+                    .collect();
+                for (line, raw) in words.lines().zip(text.lines()) {
+                    let line = line.trim_start();
+                    // "1  A scam", "> 2  Not now": a digit key before the words.
+                    let raw = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
+                    let bad = ["Enter ", "Esc ", "Page Down", "Page Up"]
+                        .iter()
+                        .any(|k| line.starts_with(k))
+                        || (raw.len() > 3
+                            && raw.as_bytes()[0].is_ascii_digit()
+                            && raw[1..].starts_with("  "));
+                    assert!(
+                        !bad,
+                        "{w}x{h} {:?}: a touch block names a key: {text:?}",
+                        screens::screen(&f).title
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}
+
 /// A heading's words, for comparing: lower case, letters and digits only,
 /// without "a", "an" and "the" ("A quick check." is "quick check").
 fn heading_words(text: &str) -> Vec<String> {

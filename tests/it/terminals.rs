@@ -336,3 +336,47 @@ fn the_linux_console_gets_only_its_fonts_characters_and_a_clean_start() {
     pty.settle();
     check(&pty);
 }
+
+/// Group mode on the Linux console: the plan's pointer, the verdict marks
+/// and the show-of-hands bars are all drawn with characters its fonts have
+/// (the same stand-ins as the practice screens: ✔ → *).
+#[test]
+fn group_mode_on_the_linux_console_gets_only_its_fonts_characters() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let d = data.path().to_str().expect("utf-8 path");
+    let pty = Setup::new(&["--data-dir", d, "group", "--scenario", "police-courier"])
+        .term("linux")
+        .spawn();
+    pty.wait_for_text("TODAY'S PLAN");
+    let check = |pty: &Pty, what: &str| {
+        pty.settle();
+        let s = pty.screen();
+        for c in s.chars() {
+            assert!(
+                c == '\n' || hangup::tui::console::has(c),
+                "{what}: {c:?} is not in the console fonts:\n{s}"
+            );
+        }
+    };
+    check(&pty, "the plan");
+    // The quick check first: skip it; then the call, hands counted, a choice.
+    pty.pause();
+    pty.key("Enter");
+    pty.wait_for_text("A SCAM OR A REAL CALL?");
+    pty.pause();
+    pty.key("s");
+    pty.wait_for_text("THE PHONE IS RINGING");
+    pty.pause();
+    pty.key("Enter");
+    pty.wait_for_text("WHAT WOULD YOU DO?");
+    for k in ["t", "5", "Enter", "3", "Enter", "t"] {
+        pty.pause();
+        pty.key(k);
+    }
+    pty.wait_for_text("5 hands");
+    check(&pty, "the question");
+    pty.pause();
+    pty.key("1");
+    pty.wait_for_text("WHAT THIS CHOICE MEANS");
+    check(&pty, "the reveal");
+}

@@ -241,29 +241,27 @@ mod sizes {
 
 #[test]
 fn long_lists_page_by_nine_and_zero_shows_more() {
-    // As many calls as fit show at once; digits reach the first nine, and 0
-    // shows the next page.
+    // As many calls as fit show at once, at most nine: every call shown has
+    // the digit that chooses it, and 0 shows the next page, numbered from 1.
     let lib = hangup::engine::Library::builtin();
     let titles: Vec<String> = lib
         .scenarios
         .iter()
         .map(|s| s.title.get_ref().clone())
         .collect();
+    assert!(titles.len() > 9, "{}", titles.len());
     let mut a = app_with(lib, ThemeName::Default);
     let first_page = screen_text(&a, 80, 24);
     let n = a.page_size();
-    assert!(n > 9 && n < titles.len(), "{n}: {first_page}");
-    let pages = titles.len().div_ceil(n);
+    assert_eq!(n, 9, "{first_page}");
+    let (_, pages) = a.page_number();
     assert!(
         first_page.contains(&format!("0  More calls (this is page 1 of {pages})")),
         "{first_page}"
     );
     assert!(first_page.contains(&format!("9  {}", titles[8])));
-    assert!(
-        first_page.contains(&format!("     {}", titles[9])),
-        "{first_page}"
-    );
-    assert!(!first_page.contains(&titles[n]));
+    // No call is shown without its number.
+    assert!(!first_page.contains(&titles[9]), "{first_page}");
     assert!(send(&mut a, ch('0'), 80, 24));
     assert_eq!(a.selected, n);
     let second_page = screen_text(&a, 80, 24);
@@ -273,6 +271,28 @@ fn long_lists_page_by_nine_and_zero_shows_more() {
     );
     assert!(send(&mut a, ch('1'), 80, 24));
     assert_eq!(a.session().expect("call").script().title, titles[n]);
+}
+
+/// At 40x12 the list shows as many calls as fit (wrapped titles hang under
+/// their text), not one a page, and keeps the "More calls" row.
+#[test]
+fn a_small_window_shows_as_many_calls_as_fit() {
+    let a = app_with(hangup::engine::Library::builtin(), ThemeName::Default);
+    let text = screen_text(&a, 40, 12);
+    let n = a.page_size();
+    assert!(n >= 3, "{n} a page: {text}");
+    assert!(text.contains("0  More calls"), "{text}");
+    for k in 1..=n {
+        assert!(text.contains(&format!(" {k}  ")), "{k}: {text}");
+    }
+    // A wrapped title hangs under its text, not under its number.
+    let hangs = text
+        .lines()
+        .map(|l| l.trim_matches('"'))
+        .any(|l| l.len() > 6 && l.starts_with("      ") && !l[6..].starts_with(' '));
+    assert!(hangs, "no wrapped title hangs under its text: {text}");
+    let lines = text.lines().filter(|l| l.contains("  More calls")).count();
+    assert_eq!(lines, 1, "{text}");
 }
 
 #[test]
@@ -330,6 +350,48 @@ fn more_below_is_true_and_page_up_moves_at_once(#[values("ending", "help")] scre
         send(&mut a, key(KeyCode::PageUp), w, h);
     }
     assert_eq!(screen_text(&a, w, h), first);
+}
+
+/// Page Down and Page Up move about a page (the rows shown less two that
+/// stay in view), clamped at the ends; on the help card Up and Down move one
+/// row. At 40x12 and 60x16 (where both scroll).
+#[rstest]
+fn page_keys_move_a_page_and_arrows_one_row(
+    #[values("ending", "help")] screen: &str,
+    #[values((40, 12), (60, 16))] size: (u16, u16),
+) {
+    let (w, h) = size;
+    let mut a = at(screen);
+    render(&a, w, h);
+    let help = screen == "help";
+    let (rows, max) = if help {
+        (a.help_view_rows.get(), a.help_scroll_max.get())
+    } else {
+        (a.view_rows.get(), a.scroll_max.get())
+    };
+    let at_now = |a: &hangup::tui::app::App| if help { a.help_scroll } else { a.scroll };
+    assert!(rows > 4 && max > 0, "{rows} rows, {max} to scroll");
+    let step = rows - 2;
+    if help {
+        send(&mut a, key(KeyCode::Down), w, h);
+        assert_eq!(at_now(&a), 1, "Down: one row");
+        send(&mut a, key(KeyCode::Up), w, h);
+        assert_eq!(at_now(&a), 0, "Up: one row");
+    }
+    send(&mut a, key(KeyCode::PageDown), w, h);
+    assert_eq!(at_now(&a), step.min(max), "one Page Down in {rows} rows");
+    send(&mut a, key(KeyCode::PageDown), w, h);
+    assert_eq!(at_now(&a), (2 * step).min(max));
+    for _ in 0..20 {
+        send(&mut a, key(KeyCode::PageDown), w, h);
+    }
+    assert_eq!(at_now(&a), max, "clamped at the end");
+    send(&mut a, key(KeyCode::PageUp), w, h);
+    assert_eq!(at_now(&a), max.saturating_sub(step));
+    for _ in 0..20 {
+        send(&mut a, key(KeyCode::PageUp), w, h);
+    }
+    assert_eq!(at_now(&a), 0, "clamped at the top");
 }
 
 /// With `--speak`, `s` ("Hear it again") is in the footer and in the help

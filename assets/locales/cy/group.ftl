@@ -139,3 +139,41 @@ group-cmd-save = Cadw'r cofnod
 group-cmd-try-again = Rhowch gynnig arall
 group-cmd-saved = Wedi'i gadw. Mae'r cofnod wedi'i gadw
 group-cmd-close = Cau'r cerdyn
+
+## Ffenestr nodiadau'r gwirfoddolwr (`hangup group --notes`).
+# Cyfieithiad newydd, o eiriau Cymraeg sydd eisoes yn y ffeiliau lle bo modd:
+# angen adolygiad gan siaradwr Cymraeg iaith gyntaf.
+notes-sees-help = Y cerdyn help
+notes-sees-stop = Y cwestiwn: stopio'r sesiwn?
+notes-sees-blank = Sgrin wag
+notes-sees-plan = Cynllun heddiw
+notes-sees-end = Y diwedd: diolch am gymryd rhan
+notes-sees-ringing = Mae'r ffôn yn canu
+notes-sees-choice = Beth mae dewis { $n } yn ei olygu
+notes-sees-question = Y cwestiwn: beth fyddech chi'n ei wneud?
+notes-sees-ended = Sut daeth yr alwad i ben
+notes-sees-check-result = Y prawf cyflym: sut gwnaeth yr ystafell
+notes-sees-check-answer = Y prawf cyflym: yr ateb
+notes-sees-check = Y prawf cyflym: sgam neu alwad go iawn?
+notes-says = Mae { $who } yn dweud: { $says }
+notes-caller = { $name }, { $organisation } ({ $number })
+notes-saved = Wedi'i gadw. Mae'r cofnod wedi'i gadw.
+notes-title = Nodiadau: { $place }
+notes-title-waiting = Nodiadau i'r gwirfoddolwr
+notes-room-sees = Mae'r ystafell yn gweld:
+notes-not-started = Heb ddechrau. Yn y cynllun: tua { $planned } munud.
+notes-time = Amser: { $minutes } o tua { $planned } munud.
+notes-time-over = Amser: { $minutes } o tua { $planned } munud (dros y cynllun).
+notes-next = Nesaf: { $next }. I ddod: { $items } eitem, tua { $minutes } munud.
+notes-blank = Mae sgrin yr ystafell yn wag. Pwyswch b i fynd ymlaen.
+notes-choices = Y dewisiadau:
+notes-hands-typed = dwylo: { $typed }_
+notes-revealed = Mae dewis { $n } ar sgrin yr ystafell. Mae Enter yn mynd ymlaen ohono.
+notes-yours = Eich nodiadau:
+notes-people = Pobl ddaeth: { $typed }_
+notes-people-how = Teipiwch y rhif, yna mae Enter yn cadw'r cofnod. Dim enwau.
+notes-waiting = Yn aros am sgrin yr ystafell.
+notes-start-with = Dechreuwch y sesiwn mewn ffenestr arall gyda: hangup group
+notes-follows = Mae'r ffenestr hon yn ei dilyn cyn gynted ag y bydd yn dechrau.
+notes-cannot = Ni all: { $why }
+notes-keys = Mae'r bysellau'n gweithio ar yr ystafell: Enter Ymlaen  t Dwylo  Esc Yn ôl  b Gwag  q Cau'r nodiadau

@@ -177,7 +177,6 @@ check-answer-wrong = Fe ddywedoch chi mai { $said ->
         [scam] sgam
        *[real] alwad go iawn
     }.
-question-of = Cwestiwn { $n } o { $of }
 check-you-got = Fe gawsoch chi { $right } o { $asked } yn gywir.
 check-before-you-got = Cyn i chi ymarfer, fe gawsoch chi { $right } o { $asked } yn gywir.
 check-ask-again = Nawr, ymarferwch rai galwadau. Yn nes ymlaen, byddwn ni'n gofyn eto, i ddangos sut rydych chi wedi newid.

@@ -153,3 +153,47 @@ group-cmd-save = Save the record
 group-cmd-try-again = Try again
 group-cmd-saved = Saved. The record is kept
 group-cmd-close = Close the card
+
+## The volunteer's notes window (`hangup group --notes`, src/group/notes.rs).
+# What the room is looking at, in a few words.
+notes-sees-help = The help card
+notes-sees-stop = The question: stop the session?
+notes-sees-blank = A blank screen
+notes-sees-plan = Today's plan
+notes-sees-end = The end: thank you for taking part
+notes-sees-ringing = The phone is ringing
+# $n: the choice's number.
+notes-sees-choice = What choice { $n } means
+notes-sees-question = The question: what would you do?
+notes-sees-ended = How the call ended
+notes-sees-check-result = The quick check: how the room did
+notes-sees-check-answer = The quick check: the answer
+notes-sees-check = The quick check: a scam or a real call?
+# $who: who speaks; $says: their words.
+notes-says = { $who } says: { $says }
+# The caller as they say they are: $organisation already has no capital after the comma.
+notes-caller = { $name }, { $organisation } ({ $number })
+notes-saved = Saved. The record is kept.
+notes-title = Notes: { $place }
+notes-title-waiting = Notes for the volunteer
+notes-room-sees = The room sees:
+notes-not-started = Not started. Planned: about { $planned } minutes.
+notes-time = Time: { $minutes } of about { $planned } minutes.
+notes-time-over = Time: { $minutes } of about { $planned } minutes (over the plan).
+notes-next = Next: { $next }. Still to come: { $items ->
+    [one] 1 item
+   *[other] { $items } items
+}, about { $minutes } minutes.
+notes-blank = The room's screen is blank. Press b to bring it back.
+notes-choices = The choices:
+# While hands are typed for a choice: $typed is the digits so far.
+notes-hands-typed = hands: { $typed }_
+notes-revealed = Choice { $n } is on the room's screen. Enter goes on from it.
+notes-yours = Your notes:
+notes-people = People who came: { $typed }_
+notes-people-how = Type the number, then Enter saves the record. No names.
+notes-waiting = Waiting for the room view.
+notes-start-with = Start the session in another window with: hangup group
+notes-follows = This window follows it as soon as it starts.
+notes-cannot = It cannot: { $why }
+notes-keys = Keys act on the room: Enter Go on  t Hands  Esc Back  b Blank  q Close notes

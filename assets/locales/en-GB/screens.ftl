@@ -215,8 +215,6 @@ check-answer-wrong = You said { $said ->
         [scam] a scam
        *[real] a real call
     }.
-# A heading over the quick questions after a call: $n of $of.
-question-of = Question { $n } of { $of }
 # The quick check's score: $right of $asked.
 check-you-got = You got { $right } of { $asked } right.
 check-before-you-got = Before you practised, you got { $right } of { $asked } right.
