@@ -109,7 +109,8 @@ fn touch(k: &mut Kiosk, now: &mut Instant, column: u16, row: u16) {
 
 /// Where `text` last shows on a drawn screen (the lowest row): (column, row).
 fn find(screen: &str, text: &str) -> Option<(u16, u16)> {
-    screen.lines().enumerate().rev().find_map(|(row, line)| {
+    let lines: Vec<&str> = screen.lines().collect();
+    lines.iter().enumerate().rev().find_map(|(row, line)| {
         let line = line.trim_matches('"');
         let at = line.find(text)?;
         Some((line[..at].chars().count() as u16, row as u16))
