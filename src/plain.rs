@@ -186,7 +186,13 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
     }
 
     fn line(&mut self, s: &str) -> io::Result<()> {
-        writeln!(self.out, "{}", crate::sanitize::text(s))
+        // Non-breaking spaces (inside phone numbers) print as plain spaces:
+        // a screen reader then reads the number as it always has.
+        writeln!(
+            self.out,
+            "{}",
+            crate::sanitize::text(s).replace(wording::NBSP, " ")
+        )
     }
 
     /// Print a screen: a blank line, its title, a speech notice if there is

@@ -283,12 +283,15 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
     if hands == Hands::Typed && screen.choices().next().is_some() {
         parts.push(crate::present::wording::WORDS.typed_help.to_string());
     }
+    // Non-breaking spaces (inside phone numbers) are plain spaces to the ear,
+    // so a number is still read digit by digit.
     numbers_aloud(
         &parts
             .iter()
             .map(|p| sentence(p))
             .collect::<Vec<_>>()
-            .join(" "),
+            .join(" ")
+            .replace('\u{a0}', " "),
     )
 }
 
@@ -357,7 +360,11 @@ pub fn numbers_aloud(text: &str) -> String {
                     j += 1;
                 }
                 groups.push(g);
-                if j + 1 < chars.len() && chars[j] == ' ' && chars[j + 1].is_ascii_digit() {
+                // A plain or a non-breaking space (see `wording::keep_numbers_whole`).
+                if j + 1 < chars.len()
+                    && matches!(chars[j], ' ' | '\u{a0}')
+                    && chars[j + 1].is_ascii_digit()
+                {
                     j += 1;
                 } else {
                     break;
@@ -398,7 +405,8 @@ fn is_year(rest: &[char]) -> bool {
         && rest[..4].iter().all(char::is_ascii_digit)
         && matches!((rest[0], rest[1]), ('1', '9') | ('2', '0'))
         && !rest.get(4).is_some_and(|c| {
-            c.is_ascii_digit() || *c == ' ' && rest.get(5).is_some_and(char::is_ascii_digit)
+            c.is_ascii_digit()
+                || matches!(*c, ' ' | '\u{a0}') && rest.get(5).is_some_and(char::is_ascii_digit)
         })
 }
 

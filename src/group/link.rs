@@ -146,6 +146,15 @@ fn listen(path: &Path) -> io::Result<UnixListener> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
+    // One window at a time checks and replaces the file: two windows that
+    // both found it stale would each remove the other's new socket and both
+    // listen, each on a file no one can reach. The lock is on the folder
+    // itself (no lock file is left behind); if it cannot be taken, go on.
+    let mut folder = path
+        .parent()
+        .and_then(|d| std::fs::File::open(d).ok())
+        .map(fd_lock::RwLock::new);
+    let _one_at_a_time = folder.as_mut().and_then(|l| l.write().ok());
     match UnixListener::bind(path) {
         Ok(l) => return owner_only(path, l),
         Err(e) if e.kind() != io::ErrorKind::AddrInUse => return Err(e),

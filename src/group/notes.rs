@@ -25,8 +25,11 @@ use super::{CHECK_OPTIONS, GroupState, Stage};
 use crate::engine::{Phase, Verdict};
 use crate::i18n::tr;
 use crate::tr;
+use crate::tui::app::Target;
 use crate::tui::app::{Action, Overlay};
 use crate::tui::theme::Theme;
+use ratatui::layout::Rect;
+use std::cell::RefCell;
 
 /// The session as the notes window shows it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -255,6 +258,9 @@ pub struct NotesApp {
     pub running: bool,
     /// Why there is no link, if it could not be made.
     pub failed: Option<String>,
+    /// Clickable areas from the last frame (the choices and the keys in the
+    /// footer), written while rendering.
+    pub targets: RefCell<Vec<(Rect, Target)>>,
 }
 
 impl NotesApp {
@@ -266,6 +272,7 @@ impl NotesApp {
             theme,
             running: true,
             failed: None,
+            targets: RefCell::new(Vec::new()),
         }
     }
 
@@ -290,8 +297,15 @@ impl NotesApp {
 
     /// The action a key sends to the room view (none for the keys that
     /// belong to this window, or to the room's own keyboard).
-    fn to_send(event: &Event) -> Option<Action> {
-        match super::action_for(event)? {
+    fn to_send(&self, event: &Event) -> Option<Action> {
+        let action = match super::action_for(event)? {
+            // A click or touch: the action of what was drawn there.
+            Action::Click { column, row } => {
+                crate::tui::app::target_at(&self.targets.borrow(), column, row)?.action()
+            }
+            a => a,
+        };
+        match action {
             // n would show the notes on the projector; the stop question is
             // answered at the room's keyboard.
             Action::No | Action::Yes | Action::Quit | Action::ForceQuit => None,
@@ -324,7 +338,15 @@ impl crate::tui::Driver for NotesApp {
         if matches!(event, Event::Resize(..)) {
             return true;
         }
-        let Some(a) = Self::to_send(event) else {
+        // "q Close notes" in the footer, clicked or touched.
+        if let Some(Action::Click { column, row }) = super::action_for(event)
+            && crate::tui::app::target_at(&self.targets.borrow(), column, row)
+                == Some(Target::Act(Action::Quit))
+        {
+            self.running = false;
+            return true;
+        }
+        let Some(a) = self.to_send(event) else {
             return false;
         };
         let (Some(peer), Some(key)) = (self.peer.as_mut(), super::link::key_name(a)) else {
@@ -376,7 +398,10 @@ fn mark_words(code: &str) -> String {
 /// The notes window's screen.
 pub fn draw(frame: &mut Frame, app: &NotesApp) {
     use crate::engine::text::sanitize;
+    app.targets.borrow_mut().clear();
     let theme = &app.theme;
+    // The lines that are a choice (a click reveals it), by index.
+    let mut choice_at: Vec<(usize, usize)> = Vec::new();
     let area = frame.area();
     let [top, body, bottom] = Layout::vertical([
         Constraint::Length(1),
@@ -447,6 +472,10 @@ pub fn draw(frame: &mut Frame, app: &NotesApp) {
                 } else {
                     theme.text
                 };
+                // Not while hands are typed: a click must not type a digit.
+                if m.counting.is_none() {
+                    choice_at.push((lines.len(), i));
+                }
                 lines.push(Line::from(Span::styled(
                     format!("{pointer} {}  {}{mark}{hands}", i + 1, sanitize(&c.text)),
                     style,
@@ -503,12 +532,30 @@ pub fn draw(frame: &mut Frame, app: &NotesApp) {
         Paragraph::new(Line::from(title)).style(theme.title_bar),
         top,
     );
+    let mut owners: Vec<Option<Target>> = vec![None; lines.len()];
+    for (line, i) in choice_at {
+        if let Some(o) = owners.get_mut(line) {
+            *o = Some(Target::Act(Action::Pick(i)));
+        }
+    }
+    super::view::place_targets(&app.targets, body, &lines, &owners, 0);
     frame.render_widget(
         Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false }),
         body,
     );
-    frame.render_widget(
-        Paragraph::new(Line::from(format!(" {}", tr("notes-keys")))).style(theme.footer),
-        bottom,
-    );
+    // The keys, each a click or touch target (q closes this window).
+    let key = |k: &str, id: &str, a: Action| super::view::part(format!("{k} {}", tr(id)), Some(a));
+    let mut go_on = key("Enter", "notes-key-go-on", Action::Select);
+    // One space after "Keys act on the room:", as in a sentence.
+    go_on.text.insert(0, ' ');
+    go_on.joined = true;
+    let parts = vec![
+        super::view::part(tr("notes-keys-intro"), None),
+        go_on,
+        key("t", "notes-key-hands", Action::Char('t')),
+        key("Esc", "notes-key-back", Action::Back),
+        key("b", "notes-key-blank", super::BLANK),
+        key("q", "notes-key-close", Action::Quit),
+    ];
+    super::view::draw_parts(frame, bottom, theme.footer, parts, &app.targets);
 }

@@ -92,6 +92,19 @@ pub fn draw(frame: &mut Frame, app: &App) {
         0
     };
     let gap = u16::from(area.height >= 16);
+    // The keys on one row; where they do not fit and there is room, on two,
+    // so that every key is named (and can be clicked).
+    let on_plan = app.overlay.is_none() && (g.stage == Stage::Plan || g.plan_open);
+    let drawn = on_plan || asks(&model, app.overlay);
+    let help = app.overlay == Some(Overlay::Help);
+    let width = usize::from(area.width.saturating_sub(1));
+    let footer_h = if area.height >= 20 {
+        u16::try_from(rows_of(footer_items(&model, help, drawn), width, 2).len())
+            .unwrap_or(1)
+            .max(1)
+    } else {
+        1
+    };
     let [top, _, head, _, body, notes, bottom] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(gap),
@@ -99,7 +112,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Constraint::Length(gap),
         Constraint::Min(1),
         Constraint::Length(notes_h),
-        Constraint::Length(1),
+        Constraint::Length(footer_h),
     ])
     .areas(area);
     // Wide margins: about a tenth of the width each side.
@@ -110,7 +123,6 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if app.overlay.is_some() {
         frame.render_widget(Clear, body);
     }
-    let on_plan = app.overlay.is_none() && (g.stage == Stage::Plan || g.plan_open);
     let mut overflow = false;
     if on_plan {
         draw_plan(frame, body, app, g, &model);
@@ -142,7 +154,6 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     // The numbered choices are drawn (each a target) on the plan and where
     // the room answers; elsewhere the footer names each one.
-    let drawn = on_plan || asks(&model, app.overlay);
     draw_footer(frame, bottom, app, &model, overflow, drawn);
 }
 
@@ -156,36 +167,97 @@ fn draw_footer(
     overflow: bool,
     drawn: bool,
 ) {
-    let items = fitted(
-        footer_items(model, overflow, drawn),
-        usize::from(area.width.saturating_sub(1)),
-    );
-    frame.render_widget(
-        Paragraph::new(Line::from(format!(" {}", glued(&items).join(SEP))))
-            .style(app.options.theme.footer),
+    draw_parts(
+        frame,
         area,
+        app.options.theme.footer,
+        footer_items(model, overflow, drawn),
+        &app.targets,
     );
-    let mut x = area.x.saturating_add(1);
+}
+
+/// A footer of `parts` in `area` (those that fit), each part with an action
+/// a click or touch target in `targets`. The notes window's footer too.
+pub(crate) fn draw_parts(
+    frame: &mut Frame,
+    area: Rect,
+    style: Style,
+    parts: Vec<Part>,
+    targets: &std::cell::RefCell<Vec<(Rect, Target)>>,
+) {
+    let rows = rows_of(
+        parts,
+        usize::from(area.width.saturating_sub(1)),
+        usize::from(area.height.max(1)),
+    );
     let right = area.x.saturating_add(area.width);
-    for (i, p) in items.iter().enumerate() {
-        if i > 0 && !p.joined {
-            x = x.saturating_add(SEP.len() as u16);
-        }
-        let w = u16::try_from(unicode_width::UnicodeWidthStr::width(p.text.as_str()))
-            .unwrap_or(u16::MAX);
-        let r = Rect {
-            x,
-            y: area.y,
-            width: w.min(right.saturating_sub(x)),
+    for (k, items) in rows.iter().enumerate() {
+        let y = area.y.saturating_add(u16::try_from(k).unwrap_or(u16::MAX));
+        let row = Rect {
+            y,
             height: 1,
+            ..area
         };
-        if let Some(a) = p.action
-            && r.width > 0
-        {
-            app.targets.borrow_mut().push((r, Target::Act(a)));
+        frame.render_widget(
+            Paragraph::new(Line::from(format!(" {}", glued(items).join(SEP)))).style(style),
+            row,
+        );
+        let mut x = area.x.saturating_add(1);
+        for (i, p) in items.iter().enumerate() {
+            if i > 0 && !p.joined {
+                x = x.saturating_add(SEP.len() as u16);
+            }
+            let w = u16::try_from(unicode_width::UnicodeWidthStr::width(p.text.as_str()))
+                .unwrap_or(u16::MAX);
+            let r = Rect {
+                x,
+                y,
+                width: w.min(right.saturating_sub(x)),
+                height: 1,
+            };
+            if let Some(a) = p.action
+                && r.width > 0
+            {
+                targets.borrow_mut().push((r, Target::Act(a)));
+            }
+            x = x.saturating_add(w);
         }
-        x = x.saturating_add(w);
     }
+}
+
+/// The parts on at most `rows` rows of `width`, in order: a part and the
+/// ones joined to it stay together; what does not fit is left off (the last
+/// ones first). Always at least one row.
+fn rows_of(parts: Vec<Part>, width: usize, rows: usize) -> Vec<Vec<Part>> {
+    if rows <= 1 {
+        return vec![fitted(parts, width)];
+    }
+    let mut groups: Vec<Vec<Part>> = Vec::new();
+    for p in parts {
+        match groups.last_mut() {
+            Some(g) if p.joined => g.push(p),
+            _ => groups.push(vec![p]),
+        }
+    }
+    let len = |g: &[Part]| g.iter().map(|p| p.text.chars().count()).sum::<usize>();
+    let mut out: Vec<Vec<Part>> = vec![Vec::new()];
+    let mut used = 0;
+    for g in groups {
+        let l = len(&g);
+        let empty = out.last().is_none_or(Vec::is_empty);
+        if empty || used + SEP.len() + l <= width {
+            used = if empty { l } else { used + SEP.len() + l };
+            if let Some(row) = out.last_mut() {
+                row.extend(g);
+            }
+        } else if out.len() < rows {
+            out.push(g);
+            used = l;
+        } else {
+            break;
+        }
+    }
+    out
 }
 
 /// Between the footer's parts.
@@ -193,8 +265,8 @@ const SEP: &str = "  ";
 
 /// Note a click target for each owned line of `lines`, as a wrapping
 /// paragraph lays them out in `area` from its top (scrolled by `scroll` rows).
-fn place_targets(
-    app: &App,
+pub(crate) fn place_targets(
+    targets: &std::cell::RefCell<Vec<(Rect, Target)>>,
     area: Rect,
     lines: &[Line<'static>],
     owners: &[Option<Target>],
@@ -211,7 +283,7 @@ fn place_targets(
                 let (Ok(top), Ok(end)) = (u16::try_from(top), u16::try_from(end)) else {
                     continue;
                 };
-                app.targets.borrow_mut().push((
+                targets.borrow_mut().push((
                     Rect {
                         y: top,
                         height: end - top,
@@ -294,7 +366,8 @@ pub struct Part {
     pub joined: bool,
 }
 
-fn part(text: String, action: Option<Action>) -> Part {
+/// A part of its own (a gap before it).
+pub fn part(text: String, action: Option<Action>) -> Part {
     Part {
         text,
         action,
@@ -682,7 +755,7 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, g: &GroupState, model: &S
         .map(full)
         .find(|(l, _)| height(l, area.width) <= area.height)
     {
-        place_targets(app, area, &lines, &owners, 0);
+        place_targets(&app.targets, area, &lines, &owners, 0);
         render(frame, area, lines);
         return;
     }
@@ -698,7 +771,7 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, g: &GroupState, model: &S
     ])
     .areas(area);
     render(frame, words, block_lines(model, theme, 3, area.width));
-    place_targets(app, bottom, &opts, &owners, 0);
+    place_targets(&app.targets, bottom, &opts, &owners, 0);
     render(frame, bottom, opts);
 }
 
@@ -739,7 +812,7 @@ fn draw_plan(frame: &mut Frame, area: Rect, app: &App, g: &GroupState, model: &S
     totals.extend(block_lines(model, theme, 1, area.width));
     let all: Vec<Line<'static>> = rows.iter().cloned().chain(totals.clone()).collect();
     if height(&all, area.width) <= area.height {
-        place_targets(app, area, &rows, &owners, 0);
+        place_targets(&app.targets, area, &rows, &owners, 0);
         render(frame, area, all);
         return;
     }

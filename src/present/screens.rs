@@ -26,7 +26,22 @@ pub fn screen(flow: &Flow) -> Screen {
     if flow.overlay.is_some() {
         say_again(flow, &mut s);
     }
+    numbers_whole(&mut s);
     s
+}
+
+/// Phone numbers never break across lines: non-breaking spaces inside
+/// them, in every block, number and label (see `wording::keep_numbers_whole`).
+fn numbers_whole(s: &mut Screen) {
+    for b in &mut s.blocks {
+        b.text = wording::keep_numbers_whole(&b.text);
+        if let Role::Number { number } = &mut b.role {
+            *number = wording::keep_numbers_whole(number);
+        }
+    }
+    for c in &mut s.commands {
+        c.label = wording::keep_numbers_whole(&c.label);
+    }
 }
 
 /// With `--speak`, "s Hear it again" on every screen (not by touch: there
@@ -68,6 +83,7 @@ pub(super) fn scroll_cmds(s: &mut Screen) {
 pub fn base(flow: &Flow) -> Screen {
     let mut s = base_screen(flow);
     say_again(flow, &mut s);
+    numbers_whole(&mut s);
     s
 }
 

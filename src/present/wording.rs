@@ -590,6 +590,28 @@ pub fn check_result_lines(
     v
 }
 
+/// `text` with the spaces inside a phone number ("0300 123 2040") made
+/// non-breaking (U+00A0), so a number is never split across two lines. Only
+/// a space between two digits changes. Front ends that print text as it
+/// is (plain mode, speech) turn them back into plain spaces.
+pub fn keep_numbers_whole(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let between_digits = c == ' '
+                && i > 0
+                && chars[i - 1].is_ascii_digit()
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+            if between_digits { NBSP } else { c }
+        })
+        .collect()
+}
+
+/// The non-breaking space put inside phone numbers (see [`keep_numbers_whole`]).
+pub const NBSP: char = '\u{a0}';
+
 /// "Please type a number from 1 to 3."
 pub fn plain_wrong(n: usize) -> String {
     tr!("plain-wrong", n = n)
@@ -598,6 +620,16 @@ pub fn plain_wrong(n: usize) -> String {
 #[cfg(test)]
 mod fluent_tests {
     use super::*;
+
+    #[test]
+    fn phone_numbers_are_kept_whole_and_nothing_else_changes() {
+        assert_eq!(
+            keep_numbers_whole("Call 0300 123 2040, or 101. 1 of 6 on 15 June 2026."),
+            "Call 0300\u{a0}123\u{a0}2040, or 101. 1 of 6 on 15 June 2026."
+        );
+        assert_eq!(keep_numbers_whole("01632 960841"), "01632\u{a0}960841");
+        assert_eq!(keep_numbers_whole(""), "");
+    }
 
     #[test]
     fn every_word_has_its_message_in_english_and_welsh() {

@@ -127,6 +127,18 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if bar_h > 0 {
         draw_bar(frame, bar, app, &shown, &bar_cmds, per_row);
     }
+    plain_spaces(frame);
+}
+
+/// Non-breaking spaces kept phone numbers whole while wrapping; on the
+/// terminal they are plain spaces (a console font may have no glyph for
+/// U+00A0, and a screen reader reads a plain space as it always has).
+pub fn plain_spaces(frame: &mut Frame) {
+    for cell in frame.buffer_mut().content.iter_mut() {
+        if cell.symbol() == "\u{a0}" {
+            cell.set_symbol(" ");
+        }
+    }
 }
 
 /// The commands that get a block in the touch bar: every one that is not a
@@ -482,7 +494,11 @@ pub(crate) fn hanging(prefix: &str, text: &str, width: u16) -> Vec<Line<'static>
     let room = usize::from(width).saturating_sub(indent).max(8);
     let mut rows: Vec<String> = Vec::new();
     let mut row = String::new();
-    for word in text.split_whitespace() {
+    // Split at plain spaces only: a non-breaking space keeps a phone number whole.
+    for word in text
+        .split(|c: char| c.is_whitespace() && c != '\u{a0}')
+        .filter(|w| !w.is_empty())
+    {
         let mut word = word.to_string();
         // A word longer than the room is broken where it must be.
         while word.width() > room {

@@ -1266,11 +1266,23 @@ fn remote(app: &mut App, code: KeyCode) -> bool {
 }
 
 fn footer(app: &App) -> String {
-    screen_text(app, 80, 24)
-        .lines()
-        .last()
-        .unwrap_or_default()
-        .to_string()
+    footer_rows(&screen_text(app, 80, 24)).join("  ")
+}
+
+/// The footer's rows at the bottom of a screen (one, or two where the keys
+/// do not fit on one): the last lines that start with one space and a word
+/// (the body's lines start with its margin).
+fn footer_rows(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().map(|l| l.trim_matches('"')).collect();
+    let mut rows: Vec<String> = Vec::new();
+    for (k, l) in lines.iter().rev().take(2).enumerate() {
+        let footer_like = l.starts_with(' ') && !l.starts_with("  ");
+        if k > 0 && !footer_like {
+            break;
+        }
+        rows.insert(0, l.trim().to_string());
+    }
+    rows
 }
 
 /// A presenter remote (Page Down / Right / Page Up / Left / B / `.` / F5 /
@@ -1613,7 +1625,8 @@ fn every_group_footer_is_made_of_its_screens_commands() {
         let ok = allowed_parts(&s);
         for (w, h) in [(80, 24), (120, 33), (40, 12)] {
             let text = screen_text(app, w, h);
-            let last = text.lines().last().unwrap_or_default().trim_matches('"');
+            let rows = footer_rows(&text);
+            let last = rows.join("  ");
             let got: Vec<&str> = last
                 .split("  ")
                 .map(str::trim)
@@ -1827,7 +1840,7 @@ fn click_on(app: &mut App, w: u16, h: u16, text: &str) -> bool {
 /// choices and plan rows where they are drawn, the rest in the footer.
 #[test]
 fn every_group_action_has_a_click_target() {
-    use hangup::group::{command_action, view};
+    use hangup::group::command_action;
     use hangup::present::Cmd;
     use hangup::tui::app::Target;
     let mut checked = 0;
@@ -1836,16 +1849,19 @@ fn every_group_action_has_a_click_target() {
             screen_text(app, w, h);
             let s = model_of(app);
             let targets = app.targets.borrow().clone();
-            let shown = view::footer(&s, usize::from(w) - 1);
+            let shown = footer_rows(&screen_text(app, w, h)).join("  ");
             for c in &s.commands {
                 let Some(a) = command_action(c) else { continue };
                 if matches!(c.id, Cmd::ScrollUp | Cmd::ScrollDown) {
                     continue;
                 }
-                // At 80 columns: every choice, and every command the footer names.
-                if w < 120 && !c.is_choice() && !shown.contains(&c.label) {
-                    continue;
-                }
+                // At 80 columns too: the footer names every command.
+                assert!(
+                    c.is_choice() || shown.contains(&c.label),
+                    "{w}x{h} {:?}: {:?} is left off the footer {shown:?}",
+                    s.title,
+                    c.label
+                );
                 assert!(
                     targets.iter().any(|(_, t)| *t == Target::Act(a)),
                     "{w}x{h} {:?}: {:?} ({a:?}) has no target in {targets:?}",
@@ -1941,5 +1957,33 @@ fn the_group_help_card_scrolls_and_its_last_line_is_reachable() {
             send(&mut app, ch('?'), w, h);
             assert_eq!(screen_text(&app, w, h), first, "{w}x{h}");
         }
+    }
+}
+
+/// Every built-in call's role-play script, in English and Welsh, keeps to
+/// the page's width (the caller's name and organisation ran past it), and the
+/// organisation after a comma has no capital unless it is a name.
+#[test]
+fn every_role_play_script_keeps_to_the_page() {
+    use hangup::i18n::{self, Language};
+    for lang in [Language::EnGb, Language::Cy] {
+        i18n::with(lang, || {
+            let lib = Library::builtin();
+            for s in &lib.scenarios {
+                let mut script = Script::build(s, &lib.catalogue, "ewni", 2);
+                hangup::present::wording::word_script(&mut script);
+                let text = roleplay::script_text(&script);
+                for l in text.lines() {
+                    assert!(
+                        l.chars().count() <= roleplay::WIDTH || !l.contains(' '),
+                        "{lang:?} {}: {l:?}",
+                        script.id
+                    );
+                }
+                for bad in [", The ", ", Your ", ", Eich ", ", Y "] {
+                    assert!(!text.contains(bad), "{lang:?} {}: {bad:?}", script.id);
+                }
+            }
+        });
     }
 }

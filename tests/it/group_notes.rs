@@ -538,3 +538,77 @@ fn the_notes_window_words_come_from_the_catalogue() {
     }
     assert!(text.contains("Mae'r ystafell yn gweld"), "{text}");
 }
+
+/// The notes window can be run with a mouse or touch screen too: a click on
+/// a key in its footer or on a choice sends that key to the room view, and
+/// "q Close notes" closes it.
+#[test]
+fn the_notes_window_takes_clicks() {
+    use hangup::group::notes::NotesChoice;
+    use std::io::{BufRead, BufReader};
+    let mut notes = NotesApp::new(Theme::new(ThemeName::Monochrome));
+    let (a, b) = UnixStream::pair().expect("a socket pair");
+    b.set_read_timeout(Some(Duration::from_secs(5)))
+        .expect("timeout");
+    let mut room = BufReader::new(b);
+    notes.on_link(LinkEvent::Up(link::Peer::from(a)));
+    let choice = |text: &str| NotesChoice {
+        text: text.into(),
+        ..NotesChoice::default()
+    };
+    let model = NotesModel {
+        place: "Call 1 of 1".into(),
+        room_sees: "The question: what would you do?".into(),
+        choices: vec![choice("Hang up"), choice("Give the card")],
+        ..NotesModel::default()
+    };
+    notes.on_link(LinkEvent::Got(link::Message::Room(Box::new(model))));
+    let mut sent = |notes: &mut NotesApp, text: &str| -> String {
+        let screen = screen_text(notes, 80, 24);
+        let (row, col) = screen
+            .lines()
+            .enumerate()
+            .find_map(|(r, l)| l.trim_matches('"').find(text).map(|c| (r, c)))
+            .unwrap_or_else(|| panic!("{text:?} not on screen:\n{screen}"));
+        let col = u16::try_from(col).expect("column") + 1;
+        let row = u16::try_from(row).expect("row");
+        send(notes, crate::common::click(col, row), 80, 24);
+        let mut line = String::new();
+        room.read_line(&mut line).expect("a key sent to the room");
+        line
+    };
+    assert!(sent(&mut notes, "Enter Go on").contains("\"enter\""));
+    assert!(sent(&mut notes, "t Hands").contains("\"chart\""));
+    assert!(sent(&mut notes, "2  Give the card").contains("\"pick2\""));
+    let screen = screen_text(&notes, 80, 24);
+    let last = screen.lines().last().expect("footer");
+    let col = last.find("q Close notes").expect("q in the footer");
+    send(
+        &mut notes,
+        crate::common::click(u16::try_from(col).expect("column"), 23),
+        80,
+        24,
+    );
+    assert!(!notes.running);
+}
+
+/// Two windows starting at once over a stale socket always find each other:
+/// only one replaces the file (a race once left both listening, unreachable).
+#[test]
+fn two_windows_starting_together_over_a_stale_socket_link_up() {
+    for round in 0..40 {
+        let dir = tempfile::tempdir().expect("temp dir");
+        drop(UnixListener::bind(link::socket_path(dir.path())).expect("bind"));
+        let a = link_at(dir.path());
+        let b = link_at(dir.path());
+        for (name, rx) in [("first", &a), ("second", &b)] {
+            let ev = rx
+                .recv_timeout(Duration::from_secs(10))
+                .unwrap_or_else(|e| panic!("round {round}: the {name} window heard nothing: {e}"));
+            assert!(
+                matches!(ev, LinkEvent::Up(_)),
+                "round {round}: the {name} window: {ev:?}"
+            );
+        }
+    }
+}

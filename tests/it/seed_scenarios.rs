@@ -286,6 +286,30 @@ fn seed_endings_give_the_whole_habit() {
     }
 }
 
+/// When money has gone, calling the bank at once is the first step shown, in
+/// every call (fact sheet 3.11 point 5): a learner on a small screen or a
+/// kiosk may read no further than the first step.
+#[test]
+fn money_gone_is_the_first_step_wherever_it_is_listed() {
+    let mut checked = 0;
+    for s in all_builtin() {
+        let lists = std::iter::once(&s.action).chain(s.endings.iter().map(|e| &e.action));
+        for list in lists {
+            let ids: Vec<&str> = list.iter().map(|a| a.get_ref().as_str()).collect();
+            if ids.contains(&"money-gone") {
+                checked += 1;
+                assert_eq!(
+                    ids.first(),
+                    Some(&"money-gone"),
+                    "{}: put money-gone first: {ids:?}",
+                    s.id
+                );
+            }
+        }
+    }
+    assert!(checked > 10, "only {checked} lists name money-gone");
+}
+
 #[test]
 fn police_courier_teaches_the_line_held_open_trap() {
     let s = load("police-courier");

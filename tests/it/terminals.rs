@@ -369,9 +369,13 @@ fn group_mode_on_the_linux_console_gets_only_its_fonts_characters() {
     pty.pause();
     pty.key("Enter");
     pty.wait_for_text("WHAT WOULD YOU DO?");
-    for k in ["t", "5", "Enter", "3", "Enter", "t"] {
-        pty.pause();
+    pty.pause();
+    pty.key("t");
+    pty.wait_for_text("Hands up:");
+    pty.pause();
+    for k in ["5", "Enter", "3", "Enter", "t"] {
         pty.key(k);
+        std::thread::sleep(std::time::Duration::from_millis(60));
     }
     pty.wait_for_text("5 hands");
     check(&pty, "the question");
@@ -379,4 +383,29 @@ fn group_mode_on_the_linux_console_gets_only_its_fonts_characters() {
     pty.key("1");
     pty.wait_for_text("WHAT THIS CHOICE MEANS");
     check(&pty, "the reveal");
+}
+
+/// Group mode with a mouse, as a volunteer would: the real program in a
+/// terminal, driven by clicks alone from the plan to a revealed choice.
+#[test]
+fn group_mode_runs_by_clicks_in_a_real_terminal() {
+    let data = tempfile::tempdir().expect("temp dir");
+    let d = data.path().to_str().expect("utf-8 path");
+    let pty = Setup::new(&["--data-dir", d, "group", "--scenario", "police-courier"]).spawn();
+    pty.wait_for_text("TODAY'S PLAN");
+    let click = |text: &str, then: &str| {
+        pty.settle();
+        let (row, col) = pty
+            .find(text)
+            .unwrap_or_else(|| panic!("{text:?} is not on screen:\n{}", pty.screen()));
+        pty.pause();
+        pty.click(col + 1, row);
+        pty.wait_for_text(then);
+    };
+    click("Enter Start", "A SCAM OR A REAL CALL?");
+    click("s Skip check", "THE PHONE IS RINGING");
+    click("Enter Answer", "WHAT WOULD YOU DO?");
+    click("  1  ", "WHAT THIS CHOICE MEANS");
+    click("? Help", "IF A CALL WORRIES YOU");
+    click("Close the card", "WHAT THIS CHOICE MEANS");
 }

@@ -394,6 +394,54 @@ fn page_keys_move_a_page_and_arrows_one_row(
     assert_eq!(at_now(&a), 0, "clamped at the top");
 }
 
+/// A phone number never breaks across two lines: from 40x12 to 64x12 the
+/// help card shows "0300 123 2040" whole on one row wherever it comes. The
+/// model keeps it whole with non-breaking spaces; the terminal gets plain
+/// spaces, and speech still reads it digit by digit.
+#[test]
+fn phone_numbers_never_break_across_lines() {
+    let h = 12;
+    let mut seen = 0;
+    for w in 40..=64 {
+        let mut a = at("help");
+        for _ in 0..12 {
+            let t = render(&a, w, h);
+            let text = t.backend().to_string();
+            assert!(!text.contains('\u{a0}'), "a non-breaking space on screen");
+            for (i, line) in text.lines().enumerate() {
+                // Every number that starts "0300" is whole on its row ("0300 123 2040").
+                for (at, _) in line.match_indices("0300") {
+                    let rest: String = line[at..].chars().take(13).collect();
+                    let whole = rest.len() == 13
+                        && rest.chars().enumerate().all(|(k, c)| match k {
+                            4 | 8 => c == ' ',
+                            _ => c.is_ascii_digit(),
+                        });
+                    assert!(whole, "row {i} splits a number: {rest:?} in {text}");
+                    seen += 1;
+                }
+                // The row under a number's start never holds its tail alone.
+                let tail = line.trim_matches(|c: char| c == '"' || c == '│' || c == ' ');
+                assert!(!tail.starts_with("123 2040"), "{text}");
+            }
+            send(&mut a, key(KeyCode::PageDown), w, h);
+        }
+    }
+    assert!(seen >= 50, "0300 numbers seen {seen} times");
+    let a = at("help");
+    let model = hangup::present::screens::screen(&a.flow);
+    assert!(
+        model
+            .blocks
+            .iter()
+            .any(|b| b.text.contains("0300\u{a0}123\u{a0}2040")),
+        "the model keeps the number whole"
+    );
+    let said = hangup::speech::spoken(&model, hangup::speech::Hands::Keys);
+    assert!(said.contains("0 3 0 0, 1 2 3, 2 0 4 0"), "{said}");
+    assert!(!said.contains('\u{a0}'));
+}
+
 /// With `--speak`, `s` ("Hear it again") is in the footer and in the help
 /// card's key list, from the screen's commands like every other key.
 #[test]
