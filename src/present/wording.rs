@@ -525,6 +525,11 @@ pub fn check_change(
     })
 }
 
+/// A quick check's score in a list: "3 of 4 right".
+pub fn check_score(score: crate::engine::quick_check::Score) -> String {
+    tr!("check-score", right = score.right, asked = score.asked)
+}
+
 /// Said after the before check, when the after check is still to come.
 pub fn check_ask_again() -> String {
     tr("check-ask-again")

@@ -178,6 +178,7 @@ check-answer-wrong = Fe ddywedoch chi mai { $said ->
        *[real] alwad go iawn
     }.
 check-you-got = Fe gawsoch chi { $right } o { $asked } yn gywir.
+check-score = { $right } o { $asked } yn gywir
 check-before-you-got = Cyn i chi ymarfer, fe gawsoch chi { $right } o { $asked } yn gywir.
 check-ask-again = Nawr, ymarferwch rai galwadau. Yn nes ymlaen, byddwn ni'n gofyn eto, i ddangos sut rydych chi wedi newid.
 check-better = Fe wnaethoch chi adnabod mwy y tro hwn. Da iawn.

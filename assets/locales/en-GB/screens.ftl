@@ -217,6 +217,8 @@ check-answer-wrong = You said { $said ->
     }.
 # The quick check's score: $right of $asked.
 check-you-got = You got { $right } of { $asked } right.
+# A quick check's score in a list (hangup progress): $right of $asked.
+check-score = { $right } of { $asked } right
 check-before-you-got = Before you practised, you got { $right } of { $asked } right.
 check-ask-again = Now practise some calls. Later, we will ask you again, to show you how you have changed.
 check-better = You spotted more this time. Well done.
