@@ -728,11 +728,14 @@ impl GroupState {
             && let Some(item) = self.plan.get_mut(c)
         {
             item.status = status;
-            if let (ItemKind::Check(stage), ItemStatus::Done, Some(play)) =
-                (item.kind, status, self.check.as_ref())
-            {
-                self.checks_done.retain(|(s, _)| *s != stage);
-                self.checks_done.push((stage, play.total()));
+            // Hands counted are kept for the record, even when the rest of
+            // the check is skipped with s (they were lost without a word).
+            if let (ItemKind::Check(stage), Some(play)) = (item.kind, self.check.as_ref()) {
+                let hands = play.total();
+                if status == ItemStatus::Done || hands.hands > 0 {
+                    self.checks_done.retain(|(s, _)| *s != stage);
+                    self.checks_done.push((stage, hands));
+                }
             }
         }
         while let Some(row) = self.next_planned() {

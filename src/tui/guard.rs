@@ -84,6 +84,26 @@ impl Default for Guard {
     }
 }
 
+/// Key presses that are a short number (at most four digits) and then one
+/// Enter: a head count typed fast.
+fn number_then_enter(events: &[Event]) -> bool {
+    let presses: Vec<&KeyEvent> = events
+        .iter()
+        .filter_map(|ev| match ev {
+            Event::Key(k) if k.kind != KeyEventKind::Release => Some(k),
+            _ => None,
+        })
+        .collect();
+    let Some((last, digits)) = presses.split_last() else {
+        return false;
+    };
+    last.code == KeyCode::Enter
+        && (1..=4).contains(&digits.len())
+        && digits
+            .iter()
+            .all(|k| matches!(k.code, KeyCode::Char(c) if c.is_ascii_digit()))
+}
+
 impl Guard {
     /// A guard whose settle window is `settle` (the run loop uses [`SETTLE`]; tests use others).
     pub fn new(settle: Duration) -> Self {
@@ -128,6 +148,17 @@ impl Guard {
             .is_some_and(|at| now.saturating_duration_since(at) < PASTE_GAP);
         if presses <= BURST_KEYS && !(continues && presses > 0) {
             return None;
+        }
+        // A number typed fast and Enter, read together (a busy machine
+        // queues them), in a number field: typing, not a paste. Its Enter
+        // counts, so a head count is not left unsaved without a word.
+        if ctx.text_field && !continues && number_then_enter(events) {
+            return Some(
+                events
+                    .iter()
+                    .flat_map(|ev| self.accept(ev, now, ctx))
+                    .collect(),
+            );
         }
         self.pasted_at = Some(now);
         let text: String = events
@@ -486,8 +517,29 @@ mod tests {
             text_field: true,
             ..PLAIN
         };
-        let mut burst = keys("120");
+        let mut burst = keys("07700 900123");
         burst.push(press(KeyCode::Enter));
-        assert_eq!(g.accept_batch(&burst, t, field), keys("120"));
+        assert_eq!(
+            g.accept_batch(&burst, t, field),
+            keys("07700 900123"),
+            "a paste's Enter is not pressed"
+        );
+    }
+
+    #[test]
+    fn a_head_count_typed_fast_then_enter_keeps_its_enter() {
+        let t = Instant::now();
+        let mut g = Guard::default();
+        let field = Context {
+            text_field: true,
+            ..PLAIN
+        };
+        // The trial: tmux sent "1 5 Enter" in one read; the Enter was lost.
+        let mut burst = keys("15");
+        burst.push(press(KeyCode::Enter));
+        assert_eq!(g.accept_batch(&burst, t, field), burst);
+        // Elsewhere it is still a paste, and ignored.
+        let mut g = Guard::default();
+        assert!(g.accept_batch(&burst, t, PLAIN).is_empty());
     }
 }

@@ -781,10 +781,13 @@ fn back_steps_through_the_check_and_s_skips_it() {
     assert!(play(&app).revealed);
     keys(&mut app, "\n");
     assert!(play(&app).at_result());
-    // s skips the check: nothing is kept for it.
+    // s skips the check; the hands counted (2 and 7) are kept for the record.
     keys(&mut app, "s");
     assert_eq!(g(&app).plan[0].status, ItemStatus::Skipped);
-    assert_eq!(g(&app).check_result(CheckStage::Before), None);
+    assert_eq!(
+        g(&app).check_result(CheckStage::Before).map(|h| h.hands),
+        Some(9)
+    );
     assert_eq!(g(&app).stage, Stage::Call);
 }
 
@@ -2017,4 +2020,42 @@ fn stop_question_takes_digits_and_enter_is_no() {
     let mut app = group_app();
     keys(&mut app, "qy");
     assert!(!app.running, "y means yes, stop");
+}
+
+/// Hands counted in a quick check are kept when the rest of it is skipped
+/// with s: they go into the record (the trial found them lost without a word).
+#[test]
+fn hands_counted_are_kept_when_a_check_is_skipped() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = group_app();
+    if let Some(g) = app.group.as_mut() {
+        g.data_dir = Some(dir.path().to_path_buf());
+    }
+    keys(&mut app, "\n");
+    let item = check_items(CheckStage::Before)[0].clone();
+    keys(&mut app, &hands_keys(item.answer, 12, 3));
+    keys(&mut app, "\n");
+    assert!(play(&app).revealed);
+    keys(&mut app, "s");
+    assert_eq!(g(&app).plan[0].status, ItemStatus::Skipped);
+    let kept = Some(Hands {
+        right: 12,
+        hands: 15,
+        unsure: 0,
+    });
+    assert_eq!(g(&app).check_result(CheckStage::Before), kept);
+    // A check skipped before any count leaves nothing.
+    assert_eq!(g(&app).check_result(CheckStage::After), None);
+    if let Some(g) = app.group.as_mut() {
+        g.plan.iter_mut().for_each(|p| {
+            if p.status == ItemStatus::Planned {
+                p.status = ItemStatus::Skipped;
+            }
+        });
+    }
+    keys(&mut app, "s");
+    assert_eq!(g(&app).stage, Stage::Finished);
+    keys(&mut app, "15\n");
+    let back = record::read_all(dir.path()).expect("read");
+    assert_eq!(back[0].check_before, kept);
 }
