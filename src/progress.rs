@@ -750,7 +750,7 @@ pub fn report(
                 out,
                 "On {}, {when}: {}{careful}.",
                 c.day.long(),
-                c.score().words()
+                crate::present::wording::check_score(c.score())
             )?;
         }
     }

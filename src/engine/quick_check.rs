@@ -130,13 +130,6 @@ pub fn percent(right: u64, of: u64) -> Option<u64> {
     (of > 0).then(|| right.min(of).saturating_mul(100) / of)
 }
 
-impl Score {
-    /// The score in words: "3 of 4 right".
-    pub fn words(self) -> String {
-        format!("{} of {} right", self.right, self.asked)
-    }
-}
-
 impl QuickCheck {
     /// The embedded sets, in the current language (see `crate::i18n`).
     pub fn builtin() -> Self {

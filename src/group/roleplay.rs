@@ -75,11 +75,11 @@ pub fn script_text(script: &Script) -> String {
     let mut out = String::new();
     let rule = "=".repeat(WIDTH);
     let _ = writeln!(out, "{rule}");
-    let _ = writeln!(
-        out,
-        "{}",
-        tr!("script-title", title = script.title.to_uppercase())
-    );
+    out.push_str(&wrap(
+        &tr!("script-title", title = script.title.to_uppercase()),
+        WIDTH,
+        "",
+    ));
     let _ = writeln!(out, "{rule}");
     out.push('\n');
     out.push_str(&wrap(&script.summary, WIDTH, ""));
@@ -91,16 +91,17 @@ pub fn script_text(script: &Script) -> String {
     out.push('\n');
     out.push_str(&wrap(&tr("script-how"), WIDTH, ""));
     out.push('\n');
-    let _ = writeln!(
-        out,
-        "{}",
-        tr!(
+    // Wrapped like every other line (a long name and force ran past the page).
+    out.push_str(&wrap(
+        &tr!(
             "script-caller",
             name = script.caller_name.as_str(),
             // After the comma: "the police fraud squad", as on the practice screen.
             organisation = crate::present::wording::mid_sentence(&script.caller_organisation)
-        )
-    );
+        ),
+        WIDTH,
+        "",
+    ));
     let _ = writeln!(
         out,
         "{}",

@@ -67,7 +67,7 @@ fn language_cmd() -> Command {
     Command::new(Cmd::Language, keys, crate::i18n::tr("language-choice"))
 }
 
-/// Page Down ("More below") and Page Up ("Back up"): a front end shows
+/// Page Down ("More below") and Page Up ("More above"): a front end shows
 /// "More below" only while there is more below, and never names Page Up in a
 /// footer (see [`Screen::footer`]). The group help card has them too.
 pub(super) fn scroll_cmds(s: &mut Screen) {

@@ -362,7 +362,7 @@ pub fn plain_prompt(n: usize, extra: &[(&str, &str)]) -> String {
     t
 }
 
-/// "It needs at least 40 columns and 12 rows."
+/// "It needs room for 40 letters across and 12 lines down."
 pub fn too_small_size(w: u16, h: u16) -> String {
     tr!("too-small-size", w = w, h = h)
 }
@@ -525,6 +525,11 @@ pub fn check_change(
         std::cmp::Ordering::Equal => "check-same",
         std::cmp::Ordering::Less => "check-worse",
     })
+}
+
+/// A quick check's score in a list: "3 of 4 right".
+pub fn check_score(score: crate::engine::quick_check::Score) -> String {
+    tr!("check-score", right = score.right, asked = score.asked)
 }
 
 /// Said after the before check, when the after check is still to come.

@@ -52,6 +52,25 @@ fn broken_folder_exits_one_and_names_file_line_and_column() {
     assert!(!out.contains('\u{1b}'), "no escape byte reaches the screen");
 }
 
+/// A missing file is named in plain words through the real binary, in
+/// every format: never the system's "No such file or directory (os error 2)".
+#[test]
+fn a_missing_file_is_said_plainly() {
+    for format in ["human", "short", "json"] {
+        let (out, err, code) = run(&["check", "--format", format, "no/such/call.toml"]);
+        assert_eq!(code, 1, "{out}{err}");
+        assert!(out.contains("H0107"), "{out}");
+        assert!(
+            out.contains("the file could not be opened (it was not found)"),
+            "{format}: {out}"
+        );
+        assert!(
+            !out.contains("os error") && !err.contains("os error"),
+            "{out}{err}"
+        );
+    }
+}
+
 #[test]
 fn formats_and_bad_usage() {
     let (short, _, code) = run(&["check", "--format", "short", BROKEN]);

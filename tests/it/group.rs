@@ -1959,3 +1959,31 @@ fn the_group_help_card_scrolls_and_its_last_line_is_reachable() {
         }
     }
 }
+
+/// Every built-in call's role-play script, in English and Welsh, keeps to
+/// the page's width (the caller's name and organisation ran past it), and the
+/// organisation after a comma has no capital unless it is a name.
+#[test]
+fn every_role_play_script_keeps_to_the_page() {
+    use hangup::i18n::{self, Language};
+    for lang in [Language::EnGb, Language::Cy] {
+        i18n::with(lang, || {
+            let lib = Library::builtin();
+            for s in &lib.scenarios {
+                let mut script = Script::build(s, &lib.catalogue, "ewni", 2);
+                hangup::present::wording::word_script(&mut script);
+                let text = roleplay::script_text(&script);
+                for l in text.lines() {
+                    assert!(
+                        l.chars().count() <= roleplay::WIDTH || !l.contains(' '),
+                        "{lang:?} {}: {l:?}",
+                        script.id
+                    );
+                }
+                for bad in [", The ", ", Your ", ", Eich ", ", Y "] {
+                    assert!(!text.contains(bad), "{lang:?} {}: {bad:?}", script.id);
+                }
+            }
+        });
+    }
+}

@@ -365,6 +365,7 @@ fn engine_data_is_worded_through_fluent() {
         };
         for now in [2, 3, 4] {
             out.push(wording::check_change(s(now), s(3)));
+            out.push(wording::check_score(s(now)));
         }
         out.push(wording::check_ask_again());
         for again in [Some(true), Some(false)] {

@@ -120,6 +120,10 @@ struct Shared {
     parser: vt100::Parser<Answers>,
     raw: Vec<u8>,
     closed: bool,
+    /// When the program last wrote anything (a screen change draws).
+    last_output: Instant,
+    /// When the test last typed anything.
+    last_input: Instant,
 }
 
 pub struct Pty {
@@ -201,6 +205,8 @@ impl Pty {
             parser: vt100::Parser::new_with_callbacks(rows, cols, 0, answers),
             raw: Vec::new(),
             closed: false,
+            last_output: Instant::now(),
+            last_input: Instant::now(),
         }));
         let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let tty = pair.master.tty_name();
@@ -221,6 +227,7 @@ impl Pty {
                     let reply = {
                         let mut s = lock(&shared);
                         s.raw.extend_from_slice(&buf[..n]);
+                        s.last_output = Instant::now();
                         s.parser.process(&buf[..n]);
                         std::mem::take(&mut s.parser.callbacks_mut().out)
                     };
@@ -254,6 +261,7 @@ impl Pty {
         let mut w = lock(&self.writer);
         w.write_all(bytes).expect("write to the terminal");
         w.flush().expect("flush");
+        lock(&self.shared).last_input = Instant::now();
     }
 
     /// Type a key by name: "Enter", "Space", "Escape", "Up", "Down", "C-c",
@@ -360,8 +368,25 @@ impl Pty {
 
     /// Wait out the input guard's settle window after a screen change, so
     /// the next key counts (a person reading the new screen takes longer).
+    /// The window starts when the program changes the screen, before it
+    /// draws; so 450 ms since the later of its last drawing and the test's
+    /// last key is enough. After `wait_for_text` or `settle` that is only
+    /// the rest of the window, not all of it again; right after a key it is
+    /// the whole window, as before. If the program never goes quiet (a
+    /// countdown), 3 s.
     pub fn pause(&self) {
-        std::thread::sleep(Duration::from_millis(450));
+        const WINDOW: Duration = Duration::from_millis(450);
+        let start = Instant::now();
+        loop {
+            let quiet = {
+                let s = lock(&self.shared);
+                s.last_output.max(s.last_input).elapsed()
+            };
+            if quiet >= WINDOW || start.elapsed() >= Duration::from_secs(3) {
+                break;
+            }
+            std::thread::sleep((WINDOW - quiet).clamp(Duration::from_millis(1), STEP));
+        }
     }
 
     /// Write `text` to the terminal from outside the program, as the kernel

@@ -369,9 +369,13 @@ fn group_mode_on_the_linux_console_gets_only_its_fonts_characters() {
     pty.pause();
     pty.key("Enter");
     pty.wait_for_text("WHAT WOULD YOU DO?");
-    for k in ["t", "5", "Enter", "3", "Enter", "t"] {
-        pty.pause();
+    pty.pause();
+    pty.key("t");
+    pty.wait_for_text("Hands up:");
+    pty.pause();
+    for k in ["5", "Enter", "3", "Enter", "t"] {
         pty.key(k);
+        std::thread::sleep(std::time::Duration::from_millis(60));
     }
     pty.wait_for_text("5 hands");
     check(&pty, "the question");

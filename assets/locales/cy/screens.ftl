@@ -21,7 +21,7 @@ replay = Ailchwarae
 hear-again = Clywed eto
 go-back = Mynd yn ôl
 more-below = Mwy isod
-scroll-up = Yn ôl i fyny
+scroll-up = Mwy uchod
 ringing = Mae eich ffôn yn canu.
 message-arrived = Mae neges destun wedi cyrraedd.
 knocking = Mae rhywun yn curo ar eich drws.
@@ -131,7 +131,7 @@ not-sure = Ddim yn siŵr: byddwn i'n gwirio yn gyntaf
 
 ## The full-screen front end (src/tui)
 
-too-small-size = Mae angen o leiaf { $w } colofn a { $h } rhes.
+too-small-size = Mae angen lle i { $w } llythyren ar draws a { $h } llinell i lawr.
 more-below-touch = Mwy isod: cyffyrddwch yma
 more-below-keys = Mwy isod: pwyswch Page Down
 more-above-touch = Mwy uchod: cyffyrddwch yma
@@ -180,6 +180,7 @@ check-answer-wrong = Fe ddywedoch chi mai { $said ->
        *[real] alwad go iawn
     }.
 check-you-got = Fe gawsoch chi { $right } o { $asked } yn gywir.
+check-score = { $right } o { $asked } yn gywir
 check-before-you-got = Cyn i chi ymarfer, fe gawsoch chi { $right } o { $asked } yn gywir.
 check-ask-again = Nawr, ymarferwch rai galwadau. Yn nes ymlaen, byddwn ni'n gofyn eto, i ddangos sut rydych chi wedi newid.
 check-better = Fe wnaethoch chi adnabod mwy y tro hwn. Da iawn.

@@ -24,7 +24,7 @@ replay = Replay
 hear-again = Hear it again
 go-back = Go back
 more-below = More below
-scroll-up = Back up
+scroll-up = More above
 ringing = Your phone is ringing.
 message-arrived = A text message has arrived.
 knocking = Someone is knocking at your door.
@@ -161,7 +161,7 @@ not-sure = Not sure: I would check first
 ## The full-screen front end (src/tui)
 
 # $w and $h: the smallest window, in columns and rows.
-too-small-size = It needs at least { $w } columns and { $h } rows.
+too-small-size = It needs room for { $w } letters across and { $h } lines down.
 more-below-touch = More below: touch here
 more-below-keys = More below: press Page Down
 more-above-touch = More above: touch here
@@ -219,6 +219,8 @@ check-answer-wrong = You said { $said ->
     }.
 # The quick check's score: $right of $asked.
 check-you-got = You got { $right } of { $asked } right.
+# A quick check's score in a list (hangup progress): $right of $asked.
+check-score = { $right } of { $asked } right
 check-before-you-got = Before you practised, you got { $right } of { $asked } right.
 check-ask-again = Now practise some calls. Later, we will ask you again, to show you how you have changed.
 check-better = You spotted more this time. Well done.
