@@ -42,9 +42,9 @@ use crate::engine::session::CallResult;
 use crate::engine::{Library, Phase, Script};
 use crate::present::flow::{Action, Effect, Flow, Mode, Rules, Screen as At};
 use crate::present::screens;
+use crate::present::voice::Voice;
 use crate::present::wording::{self, WORDS as W};
 use crate::present::{Cmd, Role, Screen};
-use crate::speech::{Hands, Voice};
 
 pub use crate::present::wording::so_far;
 
@@ -163,6 +163,14 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         }
     }
 
+    /// `screen` in words, as the voice says it (nothing without a voice).
+    fn words(&self, screen: &Screen) -> String {
+        self.voice
+            .as_ref()
+            .map(|v| v.words(screen))
+            .unwrap_or_default()
+    }
+
     /// Say `text` now, stopping the line before.
     fn say_now(&mut self, text: &str) {
         let Some(voice) = self.voice.as_mut() else {
@@ -275,7 +283,8 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
                     let help = screens::screen(flow);
                     flow.update(Action::Back);
                     self.print(&help)?;
-                    self.say_now(&crate::speech::spoken(&help, Hands::Typed));
+                    let words = self.words(&help);
+                    self.say_now(&words);
                     // Then the choices again, so they are not far back.
                     self.choices(screen)?;
                 }
@@ -333,7 +342,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
             self.follow_language();
             let mut screen = screens::screen(flow);
             self.add_booster(flow, &mut screen);
-            let spoken = crate::speech::spoken(&screen, Hands::Typed);
+            let spoken = self.words(&screen);
             let asks = screen.choices().next().is_some();
             if asks {
                 // A screen that waits: say everything gathered, then this

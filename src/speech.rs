@@ -19,18 +19,7 @@ use crate::tr;
 /// about a minute.
 pub const LONGEST_LINE: Duration = Duration::from_secs(120);
 
-/// Something that reads words aloud. `Speaker` is the real one; tests use
-/// one that only writes down what it was asked to say.
-pub trait Voice {
-    /// Start saying `text`, stopping whatever was being said. Never waits.
-    fn say(&mut self, text: &str);
-    /// Wait until the line being said is finished.
-    fn wait(&mut self);
-    /// A one-line message for the learner (e.g. the program is missing), once.
-    fn take_notice(&mut self) -> Option<String>;
-    /// The learner switched language: speak it from the next line on.
-    fn set_language(&mut self, _language: crate::i18n::Language) {}
-}
+pub use crate::present::voice::Voice;
 
 /// British voice, slow rate. `spd-say` works too: `--speak-command "spd-say -r -30"`.
 pub const DEFAULT_COMMAND: &str = "espeak-ng -v en-gb -s 130";
@@ -208,6 +197,9 @@ impl Drop for Speaker {
 }
 
 impl Voice for Speaker {
+    fn words(&self, screen: &Screen) -> String {
+        spoken(screen, Hands::Typed)
+    }
     fn say(&mut self, text: &str) {
         Speaker::say(self, text);
     }

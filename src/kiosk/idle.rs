@@ -42,6 +42,11 @@ impl Idle {
         }
     }
 
+    /// How long "Are you still there?" shows, in whole seconds.
+    pub fn warning_secs(&self) -> u64 {
+        self.warning.as_secs()
+    }
+
     /// Start counting from `now` (a visitor has arrived).
     pub fn arm(&mut self, now: Instant) {
         self.last_input = Some(now);

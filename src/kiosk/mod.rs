@@ -24,6 +24,7 @@ use crate::engine::Library;
 use crate::engine::quick_check::QuickCheck;
 use crate::i18n::Language;
 use crate::present::Effect;
+use crate::speech::{Hands, spoken};
 use crate::stats::Store;
 use crate::tui::app::{Action, App, Mode, Options, Target};
 use crate::tui::quick_check::QuickState;
@@ -373,6 +374,21 @@ impl Kiosk {
 }
 
 impl Kiosk {
+    /// The model of the screen shown, as speech says it: the invitation,
+    /// "Are you still there?" or the visitor's screen. `None` while the
+    /// staff PIN prompt shows (staff only; speech is quiet there).
+    pub fn model(&self) -> Option<crate::present::Screen> {
+        if self.staff.prompt().is_some() {
+            None
+        } else if let Some(left) = self.warning {
+            Some(crate::present::kiosk::still_there(left))
+        } else if self.stage == Stage::Attract {
+            Some(crate::present::kiosk::invitation())
+        } else {
+            Some(crate::present::screens::screen(&self.app.flow))
+        }
+    }
+
     /// With `--speak`: say the screen shown (if it changed), in words for
     /// touch. True when a notice (speech failed) must be shown.
     pub fn say(&mut self) -> bool {
@@ -382,9 +398,11 @@ impl Kiosk {
         if self.staff.prompt().is_some() {
             sp.stop();
         } else if self.warning.is_some() {
-            sp.say_if_new(&screens::still_there_said());
+            // Said once, with the whole countdown, not again each second.
+            let full = crate::present::kiosk::still_there(self.idle.warning_secs());
+            sp.say_if_new(&spoken(&full, Hands::Touch));
         } else if self.stage == Stage::Attract {
-            sp.say_if_new(&screens::invitation());
+            sp.say_if_new(&spoken(&crate::present::kiosk::invitation(), Hands::Touch));
         } else {
             return crate::practice::speak(&mut self.app.flow, sp, false);
         }

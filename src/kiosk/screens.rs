@@ -8,17 +8,8 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::i18n::{Language, tr};
+use crate::present::Screen;
 use crate::tui::theme::Theme;
-
-/// The invitation, in the current language.
-pub fn invitation() -> String {
-    tr("kiosk-invitation")
-}
-
-/// What speech says while "Are you still there?" shows (once, not each second).
-pub fn still_there_said() -> String {
-    tr("kiosk-still-there-said")
-}
 
 /// A full-screen box with the lines centred in it.
 fn centred(frame: &mut Frame, theme: &Theme, title: &str, lines: Vec<Line<'static>>) {
@@ -81,19 +72,18 @@ impl LanguageBlocks {
     }
 }
 
-/// The invitation, with "Cymraeg" and "English" to touch along the bottom
-/// (when there is room; c and e work anyway). Returns where they are.
+/// The invitation ([`crate::present::kiosk::invitation`]), with "Cymraeg"
+/// and "English" to touch along the bottom (when there is room; c and e
+/// work anyway). Returns where they are.
 pub fn attract(frame: &mut Frame, theme: &Theme) -> LanguageBlocks {
     let area = frame.area();
-    let mut lines = vec![
-        Line::from(invitation()).style(theme.heading),
-        Line::from(""),
-        Line::from(tr("kiosk-only-practice")),
-    ];
-    // In a short window the two blocks say it by themselves.
-    if area.height >= 16 {
+    let model = crate::present::kiosk::invitation();
+    let mut lines = vec![Line::from(model.title.clone()).style(theme.heading)];
+    // In a short window the two blocks say the last line by themselves.
+    let shown = if area.height >= 16 { 2 } else { 1 };
+    for b in model.blocks.iter().take(shown) {
         lines.push(Line::from(""));
-        lines.push(Line::from(tr("kiosk-choose-language")));
+        lines.push(Line::from(b.text.clone()));
     }
     // Room for the blocks: 3 rows, and the invitation keeps at least 7.
     if area.height < 12 || area.width < 24 {
@@ -116,16 +106,21 @@ pub fn attract(frame: &mut Frame, theme: &Theme) -> LanguageBlocks {
         cymraeg: Rect::new(left, y, width, 3),
         english: Rect::new(left + width + gap, y, width, 3),
     };
-    for (rect, lang) in [
+    // The model's two commands, in order: Cymraeg, then English.
+    let names = model.commands.iter().map(|c| c.label.as_str());
+    for ((rect, lang), name) in [
         (blocks.cymraeg, Language::Cy),
         (blocks.english, Language::EnGb),
-    ] {
+    ]
+    .into_iter()
+    .zip(names)
+    {
         let chosen = crate::i18n::current() == lang;
         let style = if chosen { theme.selected } else { theme.border };
         let label = if chosen {
-            format!("> {} <", lang.own_name())
+            format!("> {name} <")
         } else {
-            lang.own_name()
+            name.to_string()
         };
         frame.render_widget(
             Paragraph::new(Line::from(label))
@@ -137,20 +132,25 @@ pub fn attract(frame: &mut Frame, theme: &Theme) -> LanguageBlocks {
     blocks
 }
 
-/// Draw "Are you still there?" centred, with the whole seconds left before the kiosk starts again.
+/// Draw "Are you still there?" ([`crate::present::kiosk::still_there`])
+/// centred, with the whole seconds left before the kiosk starts again.
 pub fn still_there(frame: &mut Frame, theme: &Theme, seconds_left: u64) {
     centred(
         frame,
         theme,
         "",
-        vec![
-            Line::from(tr("kiosk-still-there")).style(theme.heading),
-            Line::from(""),
-            Line::from(tr("kiosk-press-any")),
-            Line::from(""),
-            Line::from(crate::tr!("kiosk-starting-again", seconds = seconds_left)),
-        ],
+        title_and_blocks(&crate::present::kiosk::still_there(seconds_left), theme),
     );
+}
+
+/// A model's title as a heading, then each block, a blank line between.
+fn title_and_blocks(model: &Screen, theme: &Theme) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(model.title.clone()).style(theme.heading)];
+    for b in &model.blocks {
+        lines.push(Line::from(""));
+        lines.push(Line::from(b.text.clone()));
+    }
+    lines
 }
 
 /// `locked`: seconds until a PIN can be tried again, after too many wrong ones.

@@ -593,6 +593,19 @@ fn draw_confirm(frame: &mut Frame, area: Rect, app: &App, shown: &crate::present
         Constraint::Length(width),
         Constraint::Length(text_h + 2 * bh + 5),
     );
+    // Never over the footer row (a tall box in a short window would run
+    // its border into the footer): above it, as high as there is room for.
+    let above_footer = area.height.saturating_sub(1);
+    let r = if r.bottom() > area.y + above_footer {
+        let height = r.height.min(above_footer);
+        Rect {
+            y: area.y + above_footer - height,
+            height,
+            ..r
+        }
+    } else {
+        r
+    };
     // The rows the box covers are cleared from edge to edge, so no half
     // words of the screen beneath show beside it.
     frame.render_widget(
@@ -609,9 +622,12 @@ fn draw_confirm(frame: &mut Frame, area: Rect, app: &App, shown: &crate::present
         .title(format!(" {} ", shown.title.trim_end_matches('.')));
     let inner = block.inner(r).inner(Margin::new(1, 0));
     frame.render_widget(block, r);
+    // The blank row under the question goes first when rows are short, so
+    // the question keeps its lines and the touch blocks their gap.
+    let blank = u16::from(inner.height > text_h + 2 * bh + u16::from(touch));
     let [text, _, b1, gap, b2] = Layout::vertical([
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(blank),
         Constraint::Length(bh),
         Constraint::Length(u16::from(touch)),
         Constraint::Length(bh),

@@ -20,6 +20,7 @@ mod content;
 mod doors;
 mod engine;
 mod every_path;
+mod every_screen;
 mod fuzz;
 mod group;
 #[cfg(unix)]

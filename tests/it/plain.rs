@@ -729,6 +729,9 @@ fn assert_choices_then_prompt(out: &str) {
 struct Recorder(std::rc::Rc<std::cell::RefCell<Vec<String>>>);
 
 impl hangup::speech::Voice for Recorder {
+    fn words(&self, screen: &hangup::present::Screen) -> String {
+        hangup::speech::spoken(screen, hangup::speech::Hands::Typed)
+    }
     fn say(&mut self, text: &str) {
         self.0.borrow_mut().push(format!("say {text}"));
     }

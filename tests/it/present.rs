@@ -14,7 +14,7 @@ use hangup::tui::theme::{Theme, ThemeName};
 use super::common::render;
 use super::harness;
 
-fn options(mode: Mode) -> Options {
+pub(crate) fn options(mode: Mode) -> Options {
     Options {
         mode,
         region: "ewni".into(),
@@ -28,7 +28,7 @@ fn options(mode: Mode) -> Options {
 /// overlays, every phase of every call along two paths (first choices, last
 /// choices) with the help card and the leave question on the way, the
 /// replay, the quick questions and the whole quick check.
-fn states(library: &Library, mode: Mode) -> Vec<Flow> {
+pub(crate) fn states(library: &Library, mode: Mode) -> Vec<Flow> {
     let fresh = || App::new(library.clone(), options(mode)).flow;
     let mut out = Vec::new();
     let with_overlays = |f: &Flow, out: &mut Vec<Flow>| {
@@ -104,7 +104,7 @@ fn library() -> Library {
 
 /// Fewer calls, for the tests that draw every screen at several sizes (every
 /// kind of screen is still there: the tiny call has quick questions).
-fn some_calls() -> Library {
+pub(crate) fn some_calls() -> Library {
     let mut lib = harness::library();
     let keep: Vec<_> = lib
         .scenarios

@@ -14,4 +14,3 @@ kiosk-pin = PIN: { $stars }
 kiosk-pin-wrong = Dydy'r PIN yna ddim yn iawn. Rhowch gynnig arall arni.
 kiosk-pin-locked = Gormod o PINs anghywir. Mae'r allanfa wedi'i chloi.
 kiosk-try-again-in = Rhowch gynnig arall arni ymhen { $seconds } eiliad.
-kiosk-still-there-said = Ydych chi yno o hyd? Pwyswch unrhyw fysell neu gyffwrdd â'r sgrin, neu bydd yn dechrau eto.

@@ -25,5 +25,3 @@ kiosk-try-again-in =
         [one] Try again in { $seconds } second.
        *[other] Try again in { $seconds } seconds.
     }
-# Said (not shown) while "Are you still there?" shows.
-kiosk-still-there-said = Are you still there? Press any key or touch the screen, or it will start again.
