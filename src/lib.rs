@@ -24,7 +24,8 @@
 //! invitation, idle reset, staff exit and touch rules) and [`group`] (the
 //! room's session, drawn by the projector layout `group::view`). No front
 //! end imports another, no mode imports another, and there is no import
-//! cycle: `tests/it/layers.rs` reads the sources and fails if there is.
+//! cycle among the layers, front ends and modes: `tests/it/layers.rs`
+//! reads the sources and fails if there is.
 //!
 //! Where things go: a new scenario field in [`engine`] and a block for it in
 //! `present::screens`; a new screen as a state in `present::flow` (or

@@ -312,8 +312,15 @@ pub struct Flow {
     pub running: bool,
     /// Highlighted row on the start screen or among the choices.
     pub selected: usize,
-    /// How far long text is scrolled down.
+    /// How far long text is scrolled down, once the learner has scrolled
+    /// (see [`Flow::scroll_at`]).
     pub scroll: u16,
+    /// The learner has scrolled this screen's text (Page Up or Down).
+    pub scrolled: bool,
+    /// Where the text opens, as the front end last laid it out: on a
+    /// decision whose words do not all fit above the choices, the row where
+    /// the caller's latest words start; 0 (the top) elsewhere.
+    pub scroll_from: Cell<u16>,
     /// How far the help card is scrolled down (it opens at its top).
     pub help_scroll: u16,
     /// The furthest the text on screen can scroll, as the front end last laid
@@ -351,6 +358,8 @@ impl Flow {
             running: true,
             selected: 0,
             scroll: 0,
+            scrolled: false,
+            scroll_from: Cell::new(0),
             help_scroll: 0,
             scroll_max: Cell::new(u16::MAX),
             help_scroll_max: Cell::new(u16::MAX),
@@ -406,6 +415,18 @@ impl Flow {
     /// Outside work asked for since the last call (drained).
     pub fn take_effects(&mut self) -> Vec<Effect> {
         std::mem::take(&mut self.effects)
+    }
+
+    /// How far the text on screen is scrolled: where the learner scrolled
+    /// it, or else where it opens (the caller's latest words on a decision
+    /// that does not fit), clamped to how far it can scroll.
+    pub fn scroll_at(&self) -> u16 {
+        let at = if self.scrolled {
+            self.scroll
+        } else {
+            self.scroll_from.get()
+        };
+        at.min(self.scroll_max.get())
     }
 
     /// Where each page of the list starts: as laid out by the front end
@@ -487,6 +508,7 @@ impl Flow {
     fn reset_view(&mut self) {
         self.selected = 0;
         self.scroll = 0;
+        self.scrolled = false;
         self.scroll_max.set(u16::MAX);
     }
 
@@ -583,14 +605,16 @@ impl Flow {
             // Clamped first to how far the text can scroll as laid out now
             // (the window may have grown), so Page Up always moves at once.
             Action::PageDown => {
-                let before = self.scroll.min(self.scroll_max.get());
+                let before = self.scroll_at();
+                self.scrolled = true;
                 self.scroll = before
                     .saturating_add(page_step(self.view_rows.get()))
                     .min(self.scroll_max.get());
                 return before != self.scroll;
             }
             Action::PageUp => {
-                let before = self.scroll.min(self.scroll_max.get());
+                let before = self.scroll_at();
+                self.scrolled = true;
                 self.scroll = before.saturating_sub(page_step(self.view_rows.get()));
                 return before != self.scroll;
             }
@@ -738,6 +762,7 @@ impl Flow {
                 Action::Back | Action::Select | Action::Replay => {
                     *replay = false;
                     self.scroll = 0;
+                    self.scrolled = false;
                     self.scroll_max.set(u16::MAX);
                     true
                 }
@@ -789,6 +814,7 @@ impl Flow {
                     Some(i) => {
                         let ok = session.choose(i).is_ok();
                         self.scroll = 0;
+                        self.scrolled = false;
                         self.scroll_max.set(u16::MAX);
                         ok
                     }
@@ -823,6 +849,7 @@ impl Flow {
                 Action::Replay => {
                     *replay = true;
                     self.scroll = 0;
+                    self.scrolled = false;
                     self.scroll_max.set(u16::MAX);
                     true
                 }
@@ -843,6 +870,7 @@ impl Flow {
             RecallStep::Changed(changed) => {
                 if changed {
                     self.scroll = 0;
+                    self.scrolled = false;
                     self.scroll_max.set(u16::MAX);
                 }
                 changed
@@ -871,6 +899,7 @@ impl Flow {
             QuickStep::Changed(changed) => {
                 if changed {
                     self.scroll = 0;
+                    self.scrolled = false;
                     self.scroll_max.set(u16::MAX);
                 }
                 changed
@@ -878,6 +907,7 @@ impl Flow {
             QuickStep::Finished(stage, score) => {
                 self.effects.push(Effect::CheckFinished(stage, score));
                 self.scroll = 0;
+                self.scrolled = false;
                 self.scroll_max.set(u16::MAX);
                 true
             }

@@ -125,6 +125,8 @@ words! {
     mark_new,
     more_below_touch,
     more_below_keys,
+    more_above_touch,
+    more_above_keys,
     message_says_title,
     you_think_title,
     message_title,

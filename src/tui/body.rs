@@ -21,17 +21,65 @@ use super::doc::{Doc, Look};
 /// while there is more below. Notes how far it can scroll (the same layout
 /// that draws it), so Page Down stops there.
 pub fn scroll_doc(frame: &mut Frame, area: Rect, app: &App, doc: &Doc) {
+    scroll_doc_from(frame, area, app, doc, 0);
+}
+
+/// [`scroll_doc`], opening at row `from` of the document (the caller's
+/// latest words) while the learner has not scrolled. Above it, the first
+/// row says "More above".
+pub fn scroll_doc_from(frame: &mut Frame, area: Rect, app: &App, doc: &Doc, from: u16) {
     if area.height == 0 || area.width == 0 {
         return;
     }
     let max = doc.max_scroll(area);
     app.scroll_max.set(app.scroll_max.get().max(max));
     app.view_rows.set(area.height);
-    let scroll = app.scroll.min(max);
+    if max > 0 && from > 0 {
+        // One row less: that row says "More above".
+        app.scroll_from.set(from.saturating_sub(1));
+    }
+    let scroll = app.scroll_at().min(max);
     doc.render(frame, area, scroll, &app.options.theme);
+    if scroll > 0 && area.height > 2 {
+        more_above(frame, area, app);
+    }
     if scroll < max && area.height > 1 {
         more_below(frame, area, app);
     }
+}
+
+/// "More above: press Page Up" (or touch here) on the first row of `area`.
+pub fn more_above(frame: &mut Frame, area: Rect, app: &App) {
+    let note = Rect { height: 1, ..area };
+    frame.render_widget(Clear, note);
+    let words = if app.options.mode.touch() {
+        W.more_above_touch
+    } else {
+        W.more_above_keys
+    };
+    frame.render_widget(Paragraph::new(words).style(app.options.theme.heading), note);
+    app.targets
+        .borrow_mut()
+        .push((note, Target::Act(Action::PageUp)));
+}
+
+/// The row of the document of `said` where the caller's latest words start
+/// (the last run of a speaker's words or a message), blank row before them
+/// included; 0 when there are none.
+fn words_row(said: &[present::Block], app: &App, compact: bool, width: u16) -> u16 {
+    let words = |r: &Role| matches!(r, Role::Speech { .. } | Role::Message);
+    let Some(mut k) = said.iter().rposition(|b| words(&b.role)) else {
+        return 0;
+    };
+    while k > 0 && said[k - 1].role == said[k].role {
+        k -= 1;
+    }
+    let height = |blocks: &[present::Block]| {
+        let mut d = Doc::new(blocks, &app.options.theme, look(app));
+        d.compact = compact;
+        d.height(width)
+    };
+    height(&said[..=k]).saturating_sub(height(&said[k..=k]))
 }
 
 /// "More below: press Page Down" (or touch here) on the last row of `area`.
@@ -97,6 +145,19 @@ pub fn doc_and_buttons(
     doc: &Doc,
     buttons: &[(String, Target)],
 ) {
+    doc_and_buttons_from(frame, area, app, doc, buttons, &[]);
+}
+
+/// [`doc_and_buttons`] for a document of `said`: when it does not fit, it
+/// opens at the caller's latest words (see [`scroll_doc_from`]).
+fn doc_and_buttons_from(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    doc: &Doc,
+    buttons: &[(String, Target)],
+    said: &[present::Block],
+) {
     let theme = &app.options.theme;
     // A blank row between the words and the buttons.
     let h = doc
@@ -110,7 +171,8 @@ pub fn doc_and_buttons(
         Constraint::Min(0),
     ])
     .areas(area);
-    scroll_doc(frame, text, app, doc);
+    let from = words_row(said, app, doc.compact, text.width);
+    scroll_doc_from(frame, text, app, doc, from);
     // One width for all: wide enough for the words, never narrower than 24.
     let widest = buttons
         .iter()
@@ -232,9 +294,13 @@ pub fn deciding(frame: &mut Frame, area: Rect, app: &App, model: &present::Scree
         .rev()
         .find(|p| text_h + count * 3 * p + 1 + 3 <= area.height)
         .unwrap_or(0);
-    let choices_h: u16 = text_h + count * 3 * pad + question_h;
+    // Each block its padding, and a gap between blocks (none after the last).
+    let choices_h: u16 = text_h + count * 2 * pad + count.saturating_sub(1) * pad + question_h;
 
     let mut doc = Doc::new(said, theme, look(app));
+    // Boxes keep only their top line when the words would not all fit
+    // above the choices otherwise: the caller's words get the row.
+    let compact = compact || doc.height(width) > area.height.saturating_sub(choices_h);
     doc.compact = compact;
     // Large print: one speaker's words in big letters, if all of them fit
     // in the room the choices leave (under any narration).
@@ -293,7 +359,12 @@ pub fn deciding(frame: &mut Frame, area: Rect, app: &App, model: &present::Scree
             frame.render_widget(block, box_area);
             big::draw(frame, inner, &f, theme.caller);
         }
-        None => scroll_doc(frame, said_area, app, &doc),
+        // What was said opens at the caller's latest words, so they are on
+        // screen with the choices (earlier lines: "More above").
+        None => {
+            let from = words_row(said, app, compact, said_area.width);
+            scroll_doc_from(frame, said_area, app, &doc, from);
+        }
     }
 
     let [qa, list] =
@@ -515,7 +586,7 @@ pub fn questions(frame: &mut Frame, area: Rect, app: &App, model: &present::Scre
     }
     blocks.extend(model.blocks.iter().cloned());
     let doc = Doc::new(&blocks, theme, look(app));
-    doc_and_buttons(frame, area, app, &doc, &buttons(app, model));
+    doc_and_buttons_from(frame, area, app, &doc, &buttons(app, model), &blocks);
 }
 
 /// Lines for the help card, from its model, as a document.

@@ -53,6 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let shown = screens::screen(&app.flow);
     app.scroll_max.set(0);
     app.view_rows.set(0);
+    app.scroll_from.set(0);
     // By touch (kiosk): a bar of tall blocks at the bottom for every action
     // that has no tall block of its own (Help, Back, Leave, More below...).
     let bar_cmds = if app.options.mode.touch() {
@@ -153,7 +154,7 @@ fn bar_commands(app: &App, shown: &crate::present::Screen) -> Vec<crate::present
             Cmd::Quit => false,
             Cmd::ScrollUp => match app.overlay {
                 Some(Overlay::Help) => app.help_scroll > 0,
-                _ => app.scroll > 0,
+                _ => app.scroll_at() > 0,
             },
             _ => true,
         })
@@ -180,7 +181,7 @@ fn draw_bar(
     };
     let overflow = match app.overlay {
         Some(Overlay::Help) => app.help_scroll < app.help_scroll_max.get(),
-        _ => app.scroll < app.scroll_max.get(),
+        _ => app.scroll_at() < app.scroll_max.get(),
     };
     let todo: Vec<(&str, Target)> = cmds
         .iter()
@@ -233,7 +234,7 @@ pub fn footer(app: &App, shown: &crate::present::Screen, width: u16) -> String {
     }
     let overflow = match app.overlay {
         Some(Overlay::Help) => app.help_scroll < app.help_scroll_max.get(),
-        _ => app.scroll < app.scroll_max.get(),
+        _ => app.scroll_at() < app.scroll_max.get(),
     };
     shown.footer(usize::from(width.saturating_sub(2)), overflow)
 }

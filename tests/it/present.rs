@@ -434,6 +434,113 @@ fn the_list_shows_says_and_takes_the_same_numbers() {
     }
 }
 
+/// The caller's latest words are on screen whenever the choices are: a
+/// decision (or a quick-check call) whose words do not all fit above the
+/// choices opens at the caller's latest words, with "More above" over them.
+/// Practice at 40x12 and 80x24, kiosk at 80x24.
+#[test]
+fn the_callers_latest_words_show_with_the_choices() {
+    let lib = some_calls();
+    let mut checked = 0;
+    for (mode, w, h) in [
+        (Mode::Practice, 40u16, 12u16),
+        (Mode::Practice, 80, 24),
+        (Mode::Kiosk, 80, 24),
+    ] {
+        for f in states(&lib, mode) {
+            if f.overlay.is_some() {
+                continue;
+            }
+            let app = App {
+                flow: f.clone(),
+                options: options(mode),
+                targets: Default::default(),
+                size: Default::default(),
+            };
+            let text = render(&app, w, h).backend().to_string();
+            let s = screens::screen(&f);
+            let Some(words) = s
+                .blocks
+                .iter()
+                .rev()
+                .find(|b| matches!(b.role, Role::Speech { .. } | Role::Message))
+            else {
+                continue;
+            };
+            let choices = app
+                .targets
+                .borrow()
+                .iter()
+                .any(|(_, t)| matches!(t, Target::Choice(_)));
+            if !choices {
+                continue;
+            }
+            let first: Vec<&str> = words.text.split_whitespace().take(2).collect();
+            let flat: String = text
+                .lines()
+                .map(|l| l.trim_matches(|c: char| c == '"' || c == '│' || c == ' '))
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(
+                flat.contains(&first.join(" ")),
+                "{mode:?} {w}x{h} {:?}: the caller's words {:?} are not on screen with the choices:\n{text}",
+                s.title,
+                first.join(" ")
+            );
+            // When not all is on screen, the caller's words get the rows:
+            // the lines before them are scrolled up, under "More above".
+            // (A lead of one short row stays: hiding it would gain one row
+            // and leave no room to say "More above".)
+            let at = s.blocks.iter().rposition(|b| std::ptr::eq(b, words));
+            let lead: Vec<&hangup::present::Block> = s.blocks[..at.unwrap_or(0)]
+                .iter()
+                .filter(|b| matches!(b.role, Role::Narration | Role::Scene | Role::Number { .. }))
+                .collect();
+            let one_row = lead.len() == 1 && lead[0].text.chars().count() <= usize::from(w - 2);
+            if text.contains("More below") && !one_row && !lead.is_empty() {
+                for b in lead {
+                    let lead: Vec<&str> = b.text.split_whitespace().take(4).collect();
+                    assert!(
+                        !flat.contains(&lead.join(" ")),
+                        "{mode:?} {w}x{h} {:?}: {:?} takes rows the caller's words need:\n{text}",
+                        s.title,
+                        b.text
+                    );
+                }
+                assert!(text.contains("More above"), "{text}");
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 20, "{checked}");
+}
+
+/// Snapshots of a decision whose words are long: on a kiosk at 80x24 the
+/// caller's whole words sit above three tall choices; in practice at 40x12
+/// the words open at the caller's, under "More above".
+#[test]
+fn snapshots_of_the_callers_words_with_the_choices() {
+    let lib = library();
+    let i = lib
+        .scenarios
+        .iter()
+        .position(|s| s.id.get_ref() == "bank-fraud-check")
+        .expect("bank-fraud-check");
+    for (mode, w, h) in [(Mode::Kiosk, 80u16, 24u16), (Mode::Practice, 40, 12)] {
+        let mut f = App::new(lib.clone(), options(mode)).flow;
+        f.start_call(i);
+        f.update(Action::Select);
+        let app = App {
+            flow: f,
+            options: options(mode),
+            targets: Default::default(),
+            size: Default::default(),
+        };
+        let text = render(&app, w, h).backend().to_string();
+        insta::assert_snapshot!(format!("callers_words_{mode:?}_{w}x{h}"), text);
+    }
+}
+
 /// On a kiosk every touch block speaks to touch: its words are the
 /// command's label, with no key named on it ("Enter  Go on", "1  A scam",
 /// "Esc  Back"). The keys stay in the practice footers.

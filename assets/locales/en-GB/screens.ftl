@@ -164,6 +164,8 @@ not-sure = Not sure: I would check first
 too-small-size = It needs room for { $w } letters across and { $h } lines down.
 more-below-touch = More below: touch here
 more-below-keys = More below: press Page Down
+more-above-touch = More above: touch here
+more-above-keys = More above: press Page Up
 # The list of calls, when it has more than one page.
 page-of = (this is page { $n } of { $of })
 # The title of the box round what someone says. $who: a name from the call.
