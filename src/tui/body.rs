@@ -50,17 +50,18 @@ pub fn scroll_doc_from(frame: &mut Frame, area: Rect, app: &App, doc: &Doc, from
 
 /// "More above: press Page Up" (or touch here) on the first row of `area`.
 pub fn more_above(frame: &mut Frame, area: Rect, app: &App) {
-    let note = Rect { height: 1, ..area };
-    frame.render_widget(Clear, note);
     let words = if app.options.mode.touch() {
         W.more_above_touch
     } else {
         W.more_above_keys
     };
-    frame.render_widget(Paragraph::new(words).style(app.options.theme.heading), note);
-    app.targets
-        .borrow_mut()
-        .push((note, Target::Act(Action::PageUp)));
+    scroll_note(
+        frame,
+        Rect { height: 1, ..area },
+        app,
+        words,
+        Action::PageUp,
+    );
 }
 
 /// The row of the document of `said` where the caller's latest words start
@@ -84,21 +85,24 @@ fn words_row(said: &[present::Block], app: &App, compact: bool, width: u16) -> u
 
 /// "More below: press Page Down" (or touch here) on the last row of `area`.
 pub fn more_below(frame: &mut Frame, area: Rect, app: &App) {
-    let note = Rect {
+    let row = Rect {
         y: area.y + area.height - 1,
         height: 1,
         ..area
     };
-    frame.render_widget(Clear, note);
     let words = if app.options.mode.touch() {
         W.more_below_touch
     } else {
         W.more_below_keys
     };
-    frame.render_widget(Paragraph::new(words).style(app.options.theme.heading), note);
-    app.targets
-        .borrow_mut()
-        .push((note, Target::Act(Action::PageDown)));
+    scroll_note(frame, row, app, words, Action::PageDown);
+}
+
+/// One row saying there is more, which scrolls when touched.
+fn scroll_note(frame: &mut Frame, row: Rect, app: &App, words: &str, act: Action) {
+    frame.render_widget(Clear, row);
+    frame.render_widget(Paragraph::new(words).style(app.options.theme.heading), row);
+    app.targets.borrow_mut().push((row, Target::Act(act)));
 }
 
 fn look(app: &App) -> Look {
