@@ -665,12 +665,17 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, shown: &crate::present::S
     if more {
         body::more_below(frame, inner, app);
     }
-    // By touch: the whole card closes it; the "More below" row scrolls it instead.
-    let close = Rect {
-        height: inner.height.saturating_sub(u16::from(more)),
-        ..inner
-    };
-    target(app, close, Target::Act(Action::Back));
+    // By touch (kiosk) the card closes only on its own tall "Close this
+    // card" block in the bar under it, so a touch that meant to scroll or
+    // read never closes it. A click (practice) anywhere on it closes it;
+    // the "More below" row scrolls it instead.
+    if !app.options.mode.touch() {
+        let close = Rect {
+            height: inner.height.saturating_sub(u16::from(more)),
+            ..inner
+        };
+        target(app, close, Target::Act(Action::Back));
+    }
 }
 
 /// A yes-or-no question, from its screen model: 1 or Y yes; 2, N or Esc
