@@ -314,6 +314,11 @@ pub struct Flow {
     pub running: bool,
     /// Highlighted row on the start screen or among the choices.
     pub selected: usize,
+    /// At a decision: whether an answer is highlighted yet. None is until
+    /// the learner moves the highlight (Up or Down), so Enter pressed twice
+    /// (once on "Go on", once more) never picks an answer not yet read.
+    /// Numbers, clicks and touches pick as always.
+    pub highlighted: bool,
     /// How far long text is scrolled down, once the learner has scrolled
     /// (see [`Flow::scroll_at`]).
     pub scroll: u16,
@@ -359,6 +364,7 @@ impl Flow {
             overlay: None,
             running: true,
             selected: 0,
+            highlighted: false,
             scroll: 0,
             scrolled: false,
             scroll_from: Cell::new(0),
@@ -403,6 +409,7 @@ impl Flow {
             Cmd::Quit => Action::Quit,
             Cmd::Replay => Action::Replay,
             Cmd::More => Action::More,
+            Cmd::Previous => Action::Char('p'),
             Cmd::ScrollUp => Action::PageUp,
             Cmd::ScrollDown => Action::PageDown,
             Cmd::Yes => Action::Pick(0),
@@ -509,6 +516,7 @@ impl Flow {
 
     fn reset_view(&mut self) {
         self.selected = 0;
+        self.highlighted = false;
         self.scroll = 0;
         self.scrolled = false;
         self.scroll_max.set(u16::MAX);
@@ -696,6 +704,13 @@ impl Flow {
                 self.selected = if next < n { next } else { 0 };
                 true
             }
+            // `p`: the page before this one (none before the first).
+            Action::Char('p' | 'P') if self.page_number().0 > 0 => {
+                let starts = self.page_starts();
+                let (page, _) = self.page_number();
+                self.selected = starts.get(page - 1).copied().unwrap_or(0);
+                true
+            }
             _ => match language_asked(action) {
                 Some(l) => self.ask_language(l),
                 None => false,
@@ -788,7 +803,16 @@ impl Flow {
                 let n = session.step(step).choices.len();
                 let pick = match action {
                     Action::Pick(i) if i < n => Some(i),
+                    // Nothing highlighted yet: Enter picks nothing (see `highlighted`).
+                    Action::Select if !self.highlighted => None,
                     Action::Select => Some(self.selected.min(n.saturating_sub(1))),
+                    // The first Up or Down shows the highlight where it is
+                    // (the first answer, or the one chosen before going back).
+                    Action::Up | Action::Down if !self.highlighted => {
+                        self.highlighted = true;
+                        self.selected = self.selected.min(n.saturating_sub(1));
+                        return true;
+                    }
                     Action::Up if self.selected > 0 => {
                         self.selected -= 1;
                         return true;

@@ -19,6 +19,10 @@ pub fn screen(flow: &Flow) -> Screen {
         Some(Overlay::Help) => help(flow, &base),
         Some(Overlay::ConfirmQuit) => confirm(W.stop_question, W.yes_stop),
         Some(Overlay::ConfirmLeave) => match flow.screen {
+            // Text messages and a knock at the door are not calls.
+            At::Call { ref session, .. } if session.script().medium != Medium::Call => {
+                confirm(W.leave_question_other, W.yes_leave_other)
+            }
             At::Call { .. } => confirm(W.leave_question, W.yes_leave),
             _ => confirm(W.leave_check_question, W.yes_leave_check),
         },
@@ -112,6 +116,16 @@ fn base_screen(flow: &Flow) -> Screen {
 fn start(flow: &Flow) -> Screen {
     let mut s = Screen::new(W.list_title);
     s.touch_hint = Some(W.list_hint_touch.to_string());
+    // How to choose, as the screen shows it under the title (plain mode
+    // says it its own way, and leaves this out).
+    s.block(
+        Role::Note,
+        if flow.rules.mode.touch() {
+            W.list_hint_touch
+        } else {
+            W.list_hint_keys
+        },
+    );
     let (scams, genuine) = flow.score();
     if scams.1 + genuine.1 > 0 {
         s.block(Role::Note, wording::so_far(scams, genuine));
@@ -151,11 +165,20 @@ fn start(flow: &Flow) -> Screen {
         s.page = Some((page + 1, pages));
         s.command(Command::new(Cmd::More, &[Key::Digit(0)], W.more_calls));
     }
+    if page > 0 {
+        s.command(Command::new(
+            Cmd::Previous,
+            &[Key::Char('p')],
+            W.previous_calls,
+        ));
+    }
     if flow.rules.mode.switches_language() {
         s.command(language_cmd());
     }
     s.command(help_cmd());
     if flow.rules.mode.can_quit() {
+        // Under the list: what to do if the screen is hard to read.
+        s.block(Role::Note, W.reading_hint);
         s.command(Command::new(Cmd::Quit, &[Key::Char('q')], W.stop).unsafe_());
     }
     s
@@ -365,7 +388,11 @@ pub fn feedback(session: &Session) -> Screen {
 /// what comes next depends on the mode.
 pub fn ending(session: &Session, booster: Option<String>) -> Screen {
     let sc = session.script();
-    let mut s = Screen::new(W.call_ended);
+    let mut s = Screen::new(match sc.medium {
+        Medium::Call => W.call_ended,
+        Medium::Message => W.message_ended,
+        Medium::Visit => W.visit_ended,
+    });
     s.topic = Some(sc.title.clone());
     let Some(e) = session.ending() else {
         return s;
@@ -458,7 +485,9 @@ fn recall(r: &Recall) -> Screen {
                 },
                 wording::recall_verdict(said, q.answer),
             );
-            s.block(Role::Narration, q.explain.clone());
+            // "You said yes. The answer is no." says the verdict already:
+            // an explanation that starts "No." goes on from its next sentence.
+            s.block(Role::Narration, without_yes_no(&q.explain).to_string());
             s.command(Command::new(Cmd::GoOn, &[Key::Digit(1)], W.go_on).default());
         }
     }
@@ -472,6 +501,19 @@ fn recall(r: &Recall) -> Screen {
     s.command(Command::new(Cmd::Back, &[Key::Esc], W.skip));
     s.command(help_cmd());
     s
+}
+
+/// `explain` without a first sentence that is only "Yes." or "No.".
+fn without_yes_no(explain: &str) -> &str {
+    let t = explain.trim_start();
+    for word in [W.yes, W.no] {
+        if let Some(rest) = t.strip_prefix(word).and_then(|r| r.strip_prefix(". "))
+            && !rest.trim().is_empty()
+        {
+            return rest.trim_start();
+        }
+    }
+    explain
 }
 
 fn quick(q: &QuickScreen) -> Screen {
