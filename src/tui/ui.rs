@@ -49,15 +49,16 @@ pub fn draw(frame: &mut Frame, app: &App) {
 
     // The screen model: the title bar and the footer come from it, so the
     // footer always names what the keys do on the screen shown.
+    // Built once a frame; again below only if the list's pages moved.
+    let pages = app.pages.borrow().clone();
     let base = screens::base(&app.flow);
-    let shown = screens::screen(&app.flow);
     app.scroll_max.set(0);
     app.view_rows.set(0);
     app.scroll_from.set(0);
     // By touch (kiosk): a bar of tall blocks at the bottom for every action
     // that has no tall block of its own (Help, Back, Leave, More below...).
     let bar_cmds = if app.options.mode.touch() {
-        bar_commands(app, &shown)
+        bar_commands(app, &screens::shown_over(&app.flow, base.clone()))
     } else {
         Vec::new()
     };
@@ -67,7 +68,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let [body, bar] = Layout::vertical([Constraint::Min(1), Constraint::Length(bar_h)]).areas(body);
     // Every screen but the list is drawn from its model's blocks and commands.
     match &app.screen {
-        Screen::Start => draw_start(frame, body, app),
+        Screen::Start => draw_start(frame, body, app, &base),
         Screen::Call { session, replay } => {
             if *replay {
                 body::replay(frame, body, app, &base);
@@ -95,8 +96,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Paragraph::new(Line::from(format!(" {title}"))).style(theme.title_bar),
         top,
     );
-    // Again after drawing: the list's page size is what the body just laid out.
-    let shown = screens::screen(&app.flow);
+    // The list's page size is what the body just laid out: if that moved
+    // the pages, the model of the page shown is made again.
+    let base = if *app.pages.borrow() == pages {
+        base
+    } else {
+        screens::base(&app.flow)
+    };
+    let shown = screens::shown_over(&app.flow, base);
 
     // Only what is on top can be touched: nothing under a card or question.
     if app.overlay.is_some() {
@@ -281,9 +288,8 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
 
-fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
+fn draw_start(frame: &mut Frame, area: Rect, app: &App, model: &crate::present::Screen) {
     let theme = &app.options.theme;
-    let model = screens::base(&app.flow);
     let touch = app.options.mode.touch();
     // In a short window (40x12) the rows go to the calls: no hint line (the
     // footer says the same) and no blank row under the head.
@@ -382,9 +388,17 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
         pad = 0;
         starts = lay_out(0).0;
     }
+    let pages = app.pages.borrow().clone();
     app.set_pages(starts);
-    // The model of the page just laid out: its calls and their numbers.
-    let model = screens::base(&app.flow);
+    // The model of the page just laid out: its calls and their numbers
+    // (made again only if the pages moved).
+    let again;
+    let model = if *app.pages.borrow() == pages {
+        model
+    } else {
+        again = screens::base(&app.flow);
+        &again
+    };
     let rows: Vec<(Vec<Line>, Option<Target>, bool)> = model
         .choices()
         .filter_map(|c| match c.id {
