@@ -17,7 +17,7 @@
 
 use std::cell::RefCell;
 
-use ratatui::Frame;
+use crate::tui::canvas::Canvas;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -256,8 +256,8 @@ impl Doc {
     }
 
     /// Draw the document into `area`, from row `scroll` of it.
-    pub fn render(&self, frame: &mut Frame, area: Rect, scroll: u16, theme: &Theme) {
-        if area.width == 0 || area.height == 0 {
+    pub fn render(&self, frame: &mut Canvas, area: Rect, scroll: u16, theme: &Theme) {
+        if area.width == 0 || area.height == 0 || !frame.draws() {
             return;
         }
         let heights = self.heights(area.width);
@@ -300,7 +300,9 @@ impl Doc {
             }
             y = y.saturating_add(h);
         }
-        let out = frame.buffer_mut();
+        let Some(out) = frame.buffer_mut() else {
+            return;
+        };
         for dy in 0..area.height.min(rows.saturating_sub(scroll)) {
             for dx in 0..area.width {
                 out[(area.x + dx, area.y + dy)] = buf[(dx, scroll + dy)].clone();

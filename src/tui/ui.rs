@@ -4,7 +4,7 @@
 //! Every size is safe: rectangles are clamped to the frame, and below the
 //! minimum size a plain "please make the window bigger" message is shown.
 
-use ratatui::Frame;
+use crate::tui::canvas::Canvas;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Text};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
@@ -24,7 +24,20 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 
 /// Draw the practice app's current screen (and any window over it) into `frame`, noting the clickable areas in `app.targets`.
-pub fn draw(frame: &mut Frame, app: &App) {
+pub fn draw(frame: &mut ratatui::Frame, app: &App) {
+    paint(&mut Canvas::new(frame), app);
+}
+
+/// Lay the practice app's screen out at `area` without drawing it: the
+/// same function that draws ([`paint`]) notes how far its text and the help
+/// card can scroll, the list's pages and the clickable areas. `update`
+/// clamps scrolling by this (see `App::update`).
+pub fn lay_out(app: &App, area: Rect) {
+    paint(&mut Canvas::measure(area), app);
+}
+
+/// Draw (or, measuring, only lay out) the practice app's screen.
+pub fn paint(frame: &mut Canvas, app: &App) {
     app.targets.borrow_mut().clear();
     let area = frame.area();
     app.size.set(area);
@@ -66,27 +79,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let bar_rows = bar_cmds.len().div_ceil(per_row) as u16;
     let bar_h = (bar_rows * 4).min(body.height / 2);
     let [body, bar] = Layout::vertical([Constraint::Min(1), Constraint::Length(bar_h)]).areas(body);
-    // Every screen but the list is drawn from its model's blocks and commands.
-    match &app.screen {
-        Screen::Start => draw_start(frame, body, app, &base),
-        Screen::Call { session, replay } => {
-            if *replay {
-                body::replay(frame, body, app, &base);
-            } else {
-                match session.phase() {
-                    Phase::Incoming => {
-                        body::incoming(frame, body, app, &base, session.script().medium);
-                    }
-                    Phase::Deciding { .. } => body::deciding(frame, body, app, &base),
-                    Phase::Feedback { .. } => body::feedback(frame, body, app, &base),
-                    Phase::Ended { .. } => {
-                        body::ending(frame, body, app, &base, session.script().kind);
-                    }
-                }
-            }
-        }
-        Screen::Recall(_) | Screen::Quick(_) => body::questions(frame, body, app, &base),
-    }
+    // Under the help card (which covers it) the screen is laid out, not
+    // drawn: its pages and scroll still count, its letters would not show.
+    let mut hidden = Canvas::measure(area);
+    let beneath = if app.overlay == Some(Overlay::Help) {
+        &mut hidden
+    } else {
+        &mut *frame
+    };
+    draw_body(beneath, body, app, &base);
     let title = match (&base.topic, &app.screen) {
         (Some(t), _) => t.clone(),
         (None, Screen::Start) => W.app_title.to_string(),
@@ -138,11 +139,39 @@ pub fn draw(frame: &mut Frame, app: &App) {
     plain_spaces(frame);
 }
 
+/// The screen beneath any card: drawn from its model's blocks and commands
+/// (the list from its own layout).
+fn draw_body(frame: &mut Canvas, body: Rect, app: &App, base: &crate::present::Screen) {
+    match &app.screen {
+        Screen::Start => draw_start(frame, body, app, base),
+        Screen::Call { session, replay } => {
+            if *replay {
+                body::replay(frame, body, app, base);
+            } else {
+                match session.phase() {
+                    Phase::Incoming => {
+                        body::incoming(frame, body, app, base, session.script().medium);
+                    }
+                    Phase::Deciding { .. } => body::deciding(frame, body, app, base),
+                    Phase::Feedback { .. } => body::feedback(frame, body, app, base),
+                    Phase::Ended { .. } => {
+                        body::ending(frame, body, app, base, session.script().kind);
+                    }
+                }
+            }
+        }
+        Screen::Recall(_) | Screen::Quick(_) => body::questions(frame, body, app, base),
+    }
+}
+
 /// Non-breaking spaces kept phone numbers whole while wrapping; on the
 /// terminal they are plain spaces (a console font may have no glyph for
 /// U+00A0, and a screen reader reads a plain space as it always has).
-pub fn plain_spaces(frame: &mut Frame) {
-    for cell in frame.buffer_mut().content.iter_mut() {
+pub fn plain_spaces(frame: &mut Canvas) {
+    let Some(buf) = frame.buffer_mut() else {
+        return;
+    };
+    for cell in buf.content.iter_mut() {
         if cell.symbol() == "\u{a0}" {
             cell.set_symbol(" ");
         }
@@ -171,7 +200,7 @@ fn bar_commands(app: &App, shown: &crate::present::Screen) -> Vec<crate::present
 /// The touch bar: tall blocks with gaps, for the commands that have no tall
 /// block drawn already (checked against the targets of this frame).
 fn draw_bar(
-    frame: &mut Frame,
+    frame: &mut Canvas,
     area: Rect,
     app: &App,
     shown: &crate::present::Screen,
@@ -253,7 +282,7 @@ fn target(app: &App, area: Rect, t: Target) {
 /// The terminal's cursor on the highlighted answer (on its number, after
 /// the "> " marker), so braille displays and magnifiers follow the highlight.
 /// Where nothing is highlighted the cursor stays hidden.
-pub(crate) fn cursor_on(frame: &mut Frame, r: Rect, pad: u16) {
+pub(crate) fn cursor_on(frame: &mut Canvas, r: Rect, pad: u16) {
     if r.width > 2 && pad < r.height {
         frame.set_cursor_position((r.x + 2, r.y + pad));
     }
@@ -280,7 +309,7 @@ pub fn covered(width: u16, height: u16) -> bool {
     width < MIN_WIDTH || height < MIN_HEIGHT
 }
 
-fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+fn too_small(frame: &mut Canvas, area: Rect, theme: &Theme) {
     let text = Text::from(vec![
         Line::from(W.too_small).style(theme.heading),
         Line::from(wording::too_small_size(MIN_WIDTH, MIN_HEIGHT)),
@@ -288,7 +317,7 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
 
-fn draw_start(frame: &mut Frame, area: Rect, app: &App, model: &crate::present::Screen) {
+fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present::Screen) {
     let theme = &app.options.theme;
     let touch = app.options.mode.touch();
     // In a short window (40x12) the rows go to the calls: no hint line (the
@@ -560,7 +589,7 @@ pub(crate) fn hanging(prefix: &str, text: &str, width: u16) -> Vec<Line<'static>
 /// of the screen beneath and how to close it. It scrolls (it opens at its
 /// top), so its last line can be reached in the smallest window. Everything
 /// under it is cleared, so no letters of the screen beneath show at its edge.
-fn draw_help(frame: &mut Frame, area: Rect, app: &App, shown: &crate::present::Screen) {
+fn draw_help(frame: &mut Canvas, area: Rect, app: &App, shown: &crate::present::Screen) {
     let theme = &app.options.theme;
     let doc = body::help_doc(app, shown);
     frame.render_widget(Clear, area);
@@ -592,7 +621,7 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, shown: &crate::present::S
 /// A yes-or-no question, from its screen model: 1 or Y yes; 2, N or Esc
 /// no; Enter the safe default (no). Its buttons are under the text, inside
 /// the box, and each is a touch target.
-fn draw_confirm(frame: &mut Frame, area: Rect, app: &App, shown: &crate::present::Screen) {
+fn draw_confirm(frame: &mut Canvas, area: Rect, app: &App, shown: &crate::present::Screen) {
     let theme = &app.options.theme;
     let question = shown
         .blocks
