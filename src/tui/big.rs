@@ -292,8 +292,11 @@ mod tests {
         for c in (' '..='\u{ff}').filter(|&c| drawable(c) && c != ' ') {
             let f = fit(&c.to_string(), 8, 8).expect("one letter fits");
             let mut t = Terminal::new(TestBackend::new(8, 8)).expect("backend");
-            t.draw(|fr| assert!(draw(fr, fr.area(), &f, Style::new())))
-                .expect("draw");
+            t.draw(|fr| {
+                let a = fr.area();
+                assert!(draw(&mut Canvas::new(fr), a, &f, Style::new()))
+            })
+            .expect("draw");
             let inked = t
                 .backend()
                 .buffer()
@@ -308,8 +311,11 @@ mod tests {
     fn a_fit_too_big_for_the_area_draws_nothing() {
         let f = fit("Risky choice", 96, 8).expect("fits");
         let mut t = Terminal::new(TestBackend::new(95, 8)).expect("backend");
-        t.draw(|fr| assert!(!draw(fr, fr.area(), &f, Style::new())))
-            .expect("draw");
+        t.draw(|fr| {
+            let a = fr.area();
+            assert!(!draw(&mut Canvas::new(fr), a, &f, Style::new()))
+        })
+        .expect("draw");
         let blank = t
             .backend()
             .buffer()
@@ -326,8 +332,11 @@ mod tests {
                 continue;
             };
             let mut t = Terminal::new(TestBackend::new(w, h)).expect("backend");
-            t.draw(|fr| assert!(draw(fr, fr.area(), &f, Style::new())))
-                .expect("draw");
+            t.draw(|fr| {
+                let a = fr.area();
+                assert!(draw(&mut Canvas::new(fr), a, &f, Style::new()))
+            })
+            .expect("draw");
             let buf = t.backend().buffer();
             for y in 0..h {
                 for x in 0..w {
