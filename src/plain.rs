@@ -11,9 +11,11 @@
 //! - one line is read per decision; anything else gets a short message and the
 //!   same prompt again; end of input ends the program cleanly;
 //! - at every decision `?` shows the help card and then the choices again,
-//!   `r` repeats the screen (the caller's words and the choices), `b` goes
+//!   `r` prints the screen again (all its blocks and the choices), `b` goes
 //!   back one step and `q` leaves the call or check (asking first) or, at
-//!   the list, stops (asking first);
+//!   the list, stops (asking first). The prompt and the help card name only
+//!   the letters that work there (see `letters`): `?` where the screen has
+//!   Help, `b` where it has a step back, `q` where there is something to leave;
 //! - screens with nothing to decide (the phone ringing, feedback, the
 //!   ending) are printed without waiting for Enter;
 //! - no escape sequences and no box drawing, ever.
@@ -203,6 +205,12 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         if let Some(n) = self.voice_notice.take() {
             self.line(&n)?;
         }
+        self.body(screen)
+    }
+
+    /// A screen without its title: its blocks one a line, the other
+    /// language's offer, and its numbered choices.
+    fn body(&mut self, screen: &Screen) -> io::Result<()> {
         for b in &screen.blocks {
             // The help card's display tips (--large, --high-contrast, --theme)
             // change nothing in plain mode: leave them out.
@@ -214,7 +222,6 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
                 Role::Message => crate::tr!("plain-message-says", words = b.text.as_str()),
                 Role::Thought => crate::tr!("plain-thought", words = b.text.as_str()),
                 Role::Advice { number } => format!("{number}. {}", b.text),
-                Role::Keys => typed_keys(),
                 _ => b.text.clone(),
             };
             self.line(&text)?;
@@ -244,30 +251,14 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         Ok(())
     }
 
-    /// What `r` prints: the words said and the question, then the choices.
-    fn repeat(&mut self, screen: &Screen) -> io::Result<()> {
-        for b in &screen.blocks {
-            match &b.role {
-                Role::Speech { who } => self.line(&wording::says(who, &b.text))?,
-                Role::Message => {
-                    self.line(&crate::tr!("plain-message-says", words = b.text.as_str()))?
-                }
-                Role::Thought => {
-                    self.line(&crate::tr!("plain-thought", words = b.text.as_str()))?
-                }
-                Role::Question => self.line(&b.text)?,
-                _ => {}
-            }
-        }
-        self.choices(screen)
-    }
-
     /// Ask for a number from 1 to `n`. Letters: `?` help (handled by the
     /// caller), `r` repeat, `b` back, `q` leave or stop.
     fn ask(&mut self, screen: &Screen, flow: &mut Flow) -> io::Result<Reply> {
         let n = screen.choices().count();
+        let letters = letters(screen, flow);
+        let offers = |c: char| letters.iter().any(|(k, _)| *k == c);
         loop {
-            self.line(&prompt(n, screen.find(Cmd::StepBack).is_some()))?;
+            self.line(&prompt(n, &letters))?;
             self.out.flush()?;
             // A line that is not valid UTF-8 is treated as a wrong answer, not an error.
             let mut bytes = Vec::new();
@@ -277,11 +268,15 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
             let buf = String::from_utf8_lossy(&bytes);
             let answer = buf.trim();
             match answer {
-                "?" | "h" | "H" | "help" => {
+                "?" | "h" | "H" | "help" if offers('?') => {
                     // The help card, then the choices again.
                     flow.update(Action::Help);
-                    let help = screens::screen(flow);
+                    let mut help = screens::screen(flow);
                     flow.update(Action::Back);
+                    // Its key list: the letters typed here, as the prompt says them.
+                    for b in help.blocks.iter_mut().filter(|b| b.role == Role::Keys) {
+                        b.text = typed_keys(&letters);
+                    }
                     self.print(&help)?;
                     let words = self.words(&help);
                     self.say_now(&words);
@@ -289,13 +284,14 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
                     self.choices(screen)?;
                 }
                 "r" | "R" => {
-                    // The caller's words (or the question) and the choices again.
-                    self.repeat(screen)?;
+                    // The whole screen again (the caller ID, the caller's
+                    // words, the question) and the choices, without its title.
+                    self.body(screen)?;
                     let spoken = self.last_spoken.clone();
                     self.say_now(&spoken);
                 }
                 "b" | "B" => {
-                    if screen.find(Cmd::StepBack).is_some() {
+                    if offers('b') {
                         return Ok(Reply::Act(Action::Undo));
                     }
                     self.line(W.no_step_back)?;
@@ -312,7 +308,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
                     }
                     self.line(&wording::plain_wrong(n))?;
                 }
-                "q" | "Q" => {
+                "q" | "Q" if offers('q') => {
                     if let Some(a) = leave_action(flow) {
                         return Ok(Reply::Act(a));
                     }
@@ -512,24 +508,45 @@ fn leave_action(flow: &Flow) -> Option<Action> {
     }
 }
 
-/// The prompt: `Choose 1-N`, then the letters in words; `b` only where the
-/// screen has a step to go back to (its `StepBack` command).
-fn prompt(n: usize, step_back: bool) -> String {
-    let help = crate::i18n::tr("plain-get-help");
-    let again = crate::i18n::tr("plain-hear-again");
-    let back = crate::i18n::tr("plain-go-back");
-    let leave = crate::i18n::tr("plain-leave");
-    let mut keys: Vec<(&str, &str)> = vec![("?", &help), ("r", &again)];
-    if step_back {
-        keys.push(("b", &back));
+/// The letters that work at this decision, each with what it does in
+/// words, from the screen's commands: `?` where it has Help, `r` always
+/// (plain mode prints the screen again), `b` where it has a step to go back
+/// to (`StepBack`), and `q` where there is something to leave or stop. The
+/// prompt and the help card's key list both name these, and no others.
+fn letters(screen: &Screen, flow: &Flow) -> Vec<(char, String)> {
+    let mut keys = Vec::new();
+    if screen.find(Cmd::Help).is_some() {
+        keys.push(('?', crate::i18n::tr("plain-get-help")));
     }
-    keys.push(("q", &leave));
+    keys.push(('r', crate::i18n::tr("plain-hear-again")));
+    if screen.find(Cmd::StepBack).is_some() {
+        keys.push(('b', crate::i18n::tr("plain-go-back")));
+    }
+    if leave_action(flow).is_some() {
+        keys.push(('q', crate::i18n::tr("plain-leave")));
+    }
+    keys
+}
+
+fn named(letters: &[(char, String)]) -> Vec<(String, &str)> {
+    letters
+        .iter()
+        .map(|(k, what)| (k.to_string(), what.as_str()))
+        .collect()
+}
+
+/// The prompt: `Choose 1-N`, then the letters that work here, in words.
+fn prompt(n: usize, letters: &[(char, String)]) -> String {
+    let named = named(letters);
+    let keys: Vec<(&str, &str)> = named.iter().map(|(k, w)| (k.as_str(), *w)).collect();
     wording::plain_prompt(n, &keys)
 }
 
-/// The help card's key list in plain mode: the typed letters.
-fn typed_keys() -> String {
-    W.plain_keys.to_string()
+/// The help card's key list in plain mode: the letters typed here.
+fn typed_keys(letters: &[(char, String)]) -> String {
+    let named = named(letters);
+    let keys: Vec<(&str, &str)> = named.iter().map(|(k, w)| (k.as_str(), *w)).collect();
+    wording::plain_keys(&keys)
 }
 
 /// The longest answer line kept; the rest of a longer line is read and thrown

@@ -244,6 +244,9 @@ pub struct CheckRun {
     /// How many times the learner said "Not sure: I would check first" (each one
     /// also counts as right).
     pub unsure: u32,
+    /// The answers to the questions before this one, in order (so "back"
+    /// can take one back).
+    pub earlier: Vec<Answer>,
 }
 
 impl CheckRun {
@@ -261,6 +264,7 @@ impl CheckRun {
             answered: None,
             right: 0,
             unsure: 0,
+            earlier: Vec::new(),
         })
     }
 
@@ -311,12 +315,35 @@ impl CheckRun {
 
     /// Go on from an answered question. Returns false if it was not answered yet.
     pub fn go_on(&mut self) -> bool {
-        if self.answered.is_none() || self.finished() {
+        if self.finished() {
             return false;
         }
-        self.answered = None;
+        let Some(said) = self.answered.take() else {
+            return false;
+        };
+        self.earlier.push(said);
         self.index += 1;
         true
+    }
+
+    /// Back one step: take back the answer to this question or, if it has
+    /// none yet, go back to the question before, unanswered. Returns false
+    /// at the first question with no answer (nothing to go back to).
+    pub fn back(&mut self) -> bool {
+        if self.answered.is_some() {
+            return self.unanswer();
+        }
+        let Some(said) = self.earlier.pop() else {
+            return false;
+        };
+        self.index = self.index.saturating_sub(1);
+        self.answered = Some(said);
+        self.unanswer()
+    }
+
+    /// True when "back" has something to go back to.
+    pub fn can_go_back(&self) -> bool {
+        self.answered.is_some() || !self.earlier.is_empty()
     }
 
     /// The score so far (all of it, once finished).
@@ -387,6 +414,42 @@ mod tests {
             }
         );
         assert!(!run.answer(Kind::Scam));
+    }
+
+    /// The trial: `b` could not go back a question in the quick check.
+    #[test]
+    fn back_goes_to_the_question_before_and_takes_its_score_back() {
+        let q = check();
+        let mut run = CheckRun::new(&q, Stage::Before).expect("a before set");
+        assert!(!run.can_go_back(), "nothing to go back to at the start");
+        assert!(!run.back());
+        let truth = run.items[0].answer;
+        assert!(run.answer(truth));
+        assert!(run.go_on());
+        assert!(run.answer(Answer::NotSure));
+        assert!(run.go_on());
+        assert_eq!((run.index, run.right, run.unsure), (2, 2, 1));
+        // Back from question 3 (unanswered) to question 2, unanswered.
+        assert!(run.can_go_back());
+        assert!(run.back());
+        assert_eq!(
+            (run.index, run.answered, run.right, run.unsure),
+            (1, None, 1, 0)
+        );
+        assert!(run.back());
+        assert_eq!(
+            (run.index, run.answered, run.right, run.unsure),
+            (0, None, 0, 0)
+        );
+        assert!(!run.back());
+        // Answered again, the score is as if the first answers never were.
+        let other = if truth == Kind::Scam {
+            Kind::Genuine
+        } else {
+            Kind::Scam
+        };
+        assert!(run.answer(other));
+        assert_eq!(run.right, 0);
     }
 
     #[test]

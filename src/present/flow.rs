@@ -933,6 +933,9 @@ pub struct Recall {
     pub answered: Option<bool>,
     /// Questions answered right so far.
     pub right: usize,
+    /// The answers to the questions before this one, in order (so "back"
+    /// can take one back).
+    pub earlier: Vec<bool>,
 }
 
 /// What an action did to the recall check.
@@ -955,6 +958,7 @@ impl Recall {
             index: 0,
             answered: None,
             right: 0,
+            earlier: Vec::new(),
         })
     }
 
@@ -973,9 +977,10 @@ impl Recall {
             (_, Action::Back) => RecallStep::Done,
             (None, Action::Yes | Action::Pick(0)) => self.answer(true, want),
             (None, Action::No | Action::Pick(1)) => self.answer(false, want),
-            (Some(_), Action::Select | Action::Pick(0)) => {
+            (Some(said), Action::Select | Action::Pick(0)) => {
                 self.index += 1;
                 self.answered = None;
+                self.earlier.push(said);
                 if self.index >= self.questions.len() {
                     RecallStep::Done
                 } else {
@@ -990,6 +995,17 @@ impl Recall {
                 self.answered = None;
                 RecallStep::Changed(true)
             }
+            // Not answered yet: back to the question before, to answer it again.
+            (None, Action::Undo) => match self.earlier.pop() {
+                Some(said) => {
+                    self.index = self.index.saturating_sub(1);
+                    if self.current().is_some_and(|q| q.answer == said) {
+                        self.right = self.right.saturating_sub(1);
+                    }
+                    RecallStep::Changed(true)
+                }
+                None => RecallStep::Changed(false),
+            },
             _ => RecallStep::Changed(false),
         }
     }
@@ -1118,7 +1134,8 @@ impl QuickScreen {
                     (None, Action::Pick(1)) => run.answer(Kind::Genuine),
                     (None, Action::Pick(2)) => run.answer(Answer::NotSure),
                     (Some(_), Action::Select | Action::Pick(0)) => run.go_on(),
-                    (Some(_), Action::Undo) => run.unanswer(),
+                    // Back one step: this answer, or the question before.
+                    (_, Action::Undo) => run.back(),
                     _ => false,
                 };
                 if run.finished() {

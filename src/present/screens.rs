@@ -468,6 +468,13 @@ fn recall(r: &Recall) -> Screen {
             s.command(Command::new(Cmd::GoOn, &[Key::Digit(1)], W.go_on).default());
         }
     }
+    if r.answered.is_none() && !r.earlier.is_empty() {
+        s.command(Command::new(
+            Cmd::StepBack,
+            &[Key::Char('b')],
+            W.back_one_step,
+        ));
+    }
     s.command(Command::new(Cmd::Back, &[Key::Esc], W.skip));
     s.command(help_cmd());
     s
@@ -529,6 +536,13 @@ fn quick_screen(q: &QuickScreen) -> Screen {
                     W.a_real_call,
                 ));
                 s.command(Command::new(Cmd::Choose(2), &[Key::Digit(3)], W.not_sure));
+                if run.can_go_back() {
+                    s.command(Command::new(
+                        Cmd::StepBack,
+                        &[Key::Char('b')],
+                        W.back_one_step,
+                    ));
+                }
             }
             s.command(Command::new(Cmd::Back, &[Key::Esc], W.skip));
             s.command(help_cmd());

@@ -362,6 +362,17 @@ pub fn plain_prompt(n: usize, extra: &[(&str, &str)]) -> String {
     t
 }
 
+/// Plain mode's key line on the help card: "Type the number of your choice
+/// and press Enter.", then each key of the screen beneath in words.
+pub fn plain_keys(extra: &[(&str, &str)]) -> String {
+    let mut t = WORDS.plain_keys.to_string();
+    for (key, what) in extra {
+        t.push(' ');
+        t.push_str(&tr!("plain-prompt-key", what = *what, key = *key));
+    }
+    t
+}
+
 /// "It needs room for 40 letters across and 12 lines down."
 pub fn too_small_size(w: u16, h: u16) -> String {
     tr!("too-small-size", w = w, h = h)

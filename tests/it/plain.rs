@@ -2,7 +2,7 @@
 //! plain text (no escape sequences), follows the documented contract, and the
 //! program exits cleanly at the end of the call or of the input.
 
-use crate::common;
+use crate::{common, harness};
 
 fn run(args: &[&str], input: &str) -> (String, String, i32) {
     let data = tempfile::tempdir().expect("temp dir");
@@ -821,4 +821,152 @@ fn plain_help_has_no_display_tips_and_b_is_offered_only_with_a_step_to_undo() {
             "b offered with no step to undo: {p}\n{out}"
         );
     }
+    // Nor does the help card's key list offer it there.
+    let keys = before
+        .lines()
+        .skip_while(|l| !l.starts_with("Keys on this screen"))
+        .nth(1)
+        .unwrap_or_default();
+    assert!(
+        keys.contains(&hangup::i18n::tr("plain-hear-again")),
+        "{out}"
+    );
+    assert!(!keys.contains(&back), "help offers b at step 1: {keys}");
+}
+
+/// The prompt lines of a plain transcript.
+fn prompts(out: &str) -> Vec<&str> {
+    out.lines().filter(|l| l.starts_with("Choose 1-")).collect()
+}
+
+/// The trial: in the quick check `b` said "There is no step to go back to"
+/// at question 2, and `r` dropped the caller-ID line ("The screen shows …").
+#[test]
+fn quick_check_b_goes_back_a_question_and_r_repeats_the_whole_screen() {
+    // A fresh data folder: the quick check is offered first. Yes, answer
+    // question 1, then at question 2: r, then b.
+    let (out, err, code) = run(&["--seed", "1"], "1\n2\nr\nb\n");
+    assert_eq!(code, 0, "stderr: {err}");
+    let back = hangup::i18n::tr("plain-go-back");
+    let t = titles(&out);
+    let firsts = t
+        .iter()
+        .filter(|t| *t == "Quick check, call 1 of 6.")
+        .count();
+    assert_eq!(firsts, 2, "b went back to question 1: {t:?}\n{out}");
+    assert!(
+        !out.contains(hangup::present::wording::WORDS.no_step_back),
+        "{out}"
+    );
+    // The prompts: the offer, question 1 (nothing to go back to), question
+    // 2 twice (after r), then question 1 again.
+    let p = prompts(&out);
+    assert_eq!(p.len(), 5, "{out}");
+    assert!(!p[1].contains(&back), "{}", p[1]);
+    assert!(p[2].contains(&back) && p[3].contains(&back), "{out}");
+    assert!(!p[4].contains(&back), "{}", p[4]);
+    // r: question 2's caller ID and who they say they are, again.
+    let q2 = out
+        .split("Quick check, call 2 of 6.")
+        .nth(1)
+        .unwrap_or_default();
+    let shows = q2
+        .split("Screen:")
+        .next()
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| l.contains("The screen shows"))
+        .count();
+    assert_eq!(shows, 2, "r repeats the caller ID: {q2}");
+}
+
+/// The trial: at "Are you sure?", `?` showed the question again and closed
+/// it without a word, so the next `1` chose the call's first answer instead
+/// of "Yes, leave". The dialog offers only keys that work there.
+#[test]
+fn the_leave_question_offers_only_keys_that_work() {
+    let args = [
+        "--scenarios",
+        FIXTURES,
+        "play",
+        "tiny",
+        "--plain",
+        "--seed",
+        "1",
+    ];
+    let (out, err, code) = run(&args, "q\n?\nq\n2\n");
+    assert_eq!(code, 0, "stderr: {err}");
+    let dialog = out
+        .split("Screen: Are you sure?")
+        .nth(1)
+        .and_then(|d| d.split("Screen:").next())
+        .unwrap_or_default()
+        .to_string();
+    let p = prompts(&dialog);
+    assert_eq!(p.len(), 3, "? and q are wrong answers here: {dialog}");
+    for l in &p {
+        assert!(!l.contains(&hangup::i18n::tr("plain-get-help")), "{l}");
+        assert!(!l.contains(&hangup::i18n::tr("plain-leave")), "{l}");
+    }
+    assert!(!out.contains("Screen: Help."), "{out}");
+    // 2: no, keep going: back at the same step, nothing chosen.
+    assert!(!out.contains("You chose"), "{out}");
+    assert_eq!(
+        titles(&out).last().map(String::as_str),
+        Some("Step 1."),
+        "{out}"
+    );
+}
+
+/// The quick questions after a call: `b` at question 2 goes back to
+/// question 1 (it said "There is no step to go back to"), and is not
+/// offered at question 1.
+#[test]
+fn recall_questions_b_goes_back_a_question() {
+    use hangup::present::flow::{Action, Flow, Mode, Rules, Screen as At};
+    use hangup::present::{Cmd, screens};
+    let lib = harness::library();
+    let index = lib
+        .scenarios
+        .iter()
+        .position(|s| s.recall.len() >= 2)
+        .expect("a call with two quick questions");
+    let mut flow = Flow::new(
+        lib.clone(),
+        Rules {
+            mode: Mode::Practice,
+            region: "ewni".into(),
+            seed: Some(1),
+        },
+    );
+    assert!(flow.start_call(index));
+    // Always the first choice, on to the ending, then to the questions.
+    for _ in 0..200 {
+        if matches!(flow.screen, At::Recall(_)) {
+            break;
+        }
+        flow.update(Action::Pick(0));
+    }
+    assert!(matches!(flow.screen, At::Recall(_)), "the quick questions");
+    let back = |f: &Flow| screens::screen(f).find(Cmd::StepBack).is_some();
+    assert!(!back(&flow), "nothing to go back to at question 1");
+    let mut out = Vec::new();
+    let mut p = hangup::plain::Plain::new(&b"1\nb\n"[..], &mut out, &lib.catalogue, "ewni");
+    p.run(&mut flow, &mut (), false).expect("plain run");
+    drop(p);
+    let out = String::from_utf8_lossy(&out).to_string();
+    let t = titles(&out);
+    let firsts = t
+        .iter()
+        .filter(|t| t.starts_with("Quick question 1 of "))
+        .count();
+    assert_eq!(firsts, 2, "b went back to question 1: {t:?}\n{out}");
+    let p = prompts(&out);
+    let go_back = hangup::i18n::tr("plain-go-back");
+    assert!(!p[0].contains(&go_back), "{out}");
+    assert!(p[1].contains(&go_back), "offered at question 2: {out}");
+    let At::Recall(r) = &flow.screen else {
+        panic!("still on the quick questions");
+    };
+    assert_eq!((r.index, r.answered, r.right), (0, None, 0));
 }

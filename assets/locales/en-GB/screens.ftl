@@ -82,7 +82,9 @@ reading-hint = Hard to read? Start hangup with --large for big letters, or --hig
 reading-hint-short = Hard to read? Press ? for help.
 theme-hint = You can also use --theme light or --theme dark to match your screen.
 typed-help = For help, type a question mark.
-plain-keys = Type the number of your choice and press Enter. Type ? for help, r to hear it again, b to go back a step, or q to leave.
+# The start of plain mode's key line on the help card; the keys of the screen
+# beneath follow, one plain-prompt-key each.
+plain-keys = Type the number of your choice and press Enter.
 leave-check-question = Do you want to stop these questions and go back to the list of calls?
 yes-leave-check = Yes, go to the list
 no-step-back = There is no step to go back to here.
