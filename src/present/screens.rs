@@ -13,7 +13,15 @@ use super::wording::{self, WORDS as W};
 /// The screen the learner sees now: an overlay (help card, question) if one
 /// is open, or else the screen beneath.
 pub fn screen(flow: &Flow) -> Screen {
-    let base = base(flow);
+    shown_over(flow, base(flow))
+}
+
+/// [`screen`], for a front end that has the screen beneath already (made by
+/// [`base`] from the same state): the model is built once a frame.
+pub fn shown_over(flow: &Flow, base: Screen) -> Screen {
+    if flow.overlay.is_none() {
+        return base;
+    }
     let mut s = match flow.overlay {
         None => base,
         Some(Overlay::Help) => help(flow, &base),
@@ -27,9 +35,7 @@ pub fn screen(flow: &Flow) -> Screen {
             _ => confirm(W.leave_check_question, W.yes_leave_check),
         },
     };
-    if flow.overlay.is_some() {
-        say_again(flow, &mut s);
-    }
+    say_again(flow, &mut s);
     numbers_whole(&mut s);
     s
 }
