@@ -148,7 +148,8 @@ pub enum Command {
         json: bool,
     },
     /// Run as an unattended kiosk: resets when left alone, keeps nothing about
-    /// visitors. See docs/kiosk.md.
+    /// visitors. See the kiosk guide: /usr/share/doc/hangup/kiosk.md when
+    /// installed from the package, docs/kiosk.md in the source.
     Kiosk(KioskArgs),
     /// Print the kiosk's anonymous counts (visits, calls finished) per day.
     Stats(StatsArgs),
@@ -197,6 +198,7 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
     /// Print the manual page (troff), for packagers: hangup man > hangup.1
+    /// (each command also has its own page, e.g. hangup-kiosk(1), in the package)
     Man,
 }
 
@@ -475,4 +477,35 @@ pub struct StatsArgs {
     /// web browser and print it, or save it as PDF). Numbers only.
     #[arg(long, value_name = "FILE.html")]
     pub report: Option<std::path::PathBuf>,
+}
+
+/// The manual pages, made from [`command`]: `hangup.1`, then one page per
+/// visible command (`hangup-kiosk.1`, ...), as `(file name, troff text)`.
+/// The package installs them (`assets/generated/man`, kept up to date by a
+/// test), so every page `hangup.1` points to exists.
+pub fn man_pages() -> Vec<(String, Vec<u8>)> {
+    fn add(cmd: clap::Command, pages: &mut Vec<(String, Vec<u8>)>) {
+        let man = clap_mangen::Man::new(cmd.clone());
+        let mut text = Vec::new();
+        // Rendering into memory cannot fail.
+        if man.render(&mut text).is_ok() {
+            pages.push((man.get_filename(), text));
+        }
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+            add(sub.clone(), pages);
+        }
+    }
+    let mut cmd = command().disable_help_subcommand(true);
+    cmd.build();
+    let mut pages = Vec::new();
+    add(cmd, &mut pages);
+    pages
+}
+
+/// Tab completion for `shell` (bash, zsh, fish, ...), made from [`command`].
+pub fn completion(shell: clap_complete::Shell) -> Vec<u8> {
+    let mut cmd = command();
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "hangup", &mut out);
+    out
 }

@@ -47,8 +47,7 @@ fn run(cli: Cli) -> hangup::Result<ExitCode> {
         Some(Command::Kiosk(args)) => return Ok(hangup::kiosk::main(&cli, args)),
         Some(Command::Stats(args)) => return Ok(hangup::kiosk::stats_main(&cli, args)),
         Some(Command::Completions { shell }) => {
-            let mut cmd = hangup::cli::command();
-            clap_complete::generate(*shell, &mut cmd, "hangup", &mut io::stdout());
+            io::stdout().write_all(&hangup::cli::completion(*shell))?;
             return Ok(ExitCode::SUCCESS);
         }
         Some(Command::Man) => {

@@ -34,6 +34,7 @@ mod layers;
 mod lessons;
 mod memory;
 mod mistakes;
+mod packaging;
 mod plain;
 mod practice;
 mod present;
