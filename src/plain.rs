@@ -214,7 +214,13 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         for b in &screen.blocks {
             // The help card's display tips (--large, --high-contrast, --theme)
             // change nothing in plain mode: leave them out.
-            if b.role == Role::Note && (b.text == W.reading_hint || b.text == W.theme_hint) {
+            // Nor the list's "Press its number, or use the arrow keys": plain
+            // mode's own line says to type the number.
+            if b.role == Role::Note
+                && (b.text == W.reading_hint
+                    || b.text == W.theme_hint
+                    || b.text == W.list_hint_keys)
+            {
                 continue;
             }
             let text = match &b.role {

@@ -271,8 +271,9 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
                 Some(k) => format!("{}: {label}.", k.name()),
                 None => format!("{label}."),
             },
-            (_, Hands::Keys) => match c.keys.first() {
-                Some(k) => tr!("speech-press", label = label, key = key_spoken(*k)),
+            // Every key the screen shows for it ("Up or Down", "u or d").
+            (_, Hands::Keys) => match keys_spoken(&c.keys) {
+                Some(keys) => tr!("speech-press", label = label, key = keys),
                 None => format!("{label}."),
             },
             // Typed answers: only the numbered choices; the letters are in
@@ -293,6 +294,20 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
             .join(" ")
             .replace('\u{a0}', " "),
     )
+}
+
+/// All of a command's keys in words, joined by "or" ("Up or Down", "Esc
+/// or the letter b"); `None` when it has none.
+fn keys_spoken(keys: &[crate::present::Key]) -> Option<String> {
+    let mut said: Vec<String> = Vec::new();
+    for k in keys {
+        let w = key_spoken(*k);
+        if !said.contains(&w) {
+            said.push(w);
+        }
+    }
+    let or = format!(" {} ", crate::present::wording::WORDS.key_or);
+    (!said.is_empty()).then(|| said.join(&or))
 }
 
 /// A key's name in words, for speech ("a question mark", "the letter c").

@@ -312,6 +312,11 @@ pub struct Flow {
     pub running: bool,
     /// Highlighted row on the start screen or among the choices.
     pub selected: usize,
+    /// At a decision: whether an answer is highlighted yet. None is until
+    /// the learner moves the highlight (Up or Down), so Enter pressed twice
+    /// (once on "Go on", once more) never picks an answer not yet read.
+    /// Numbers, clicks and touches pick as always.
+    pub highlighted: bool,
     /// How far long text is scrolled down, once the learner has scrolled
     /// (see [`Flow::scroll_at`]).
     pub scroll: u16,
@@ -357,6 +362,7 @@ impl Flow {
             overlay: None,
             running: true,
             selected: 0,
+            highlighted: false,
             scroll: 0,
             scrolled: false,
             scroll_from: Cell::new(0),
@@ -507,6 +513,7 @@ impl Flow {
 
     fn reset_view(&mut self) {
         self.selected = 0;
+        self.highlighted = false;
         self.scroll = 0;
         self.scrolled = false;
         self.scroll_max.set(u16::MAX);
@@ -786,7 +793,16 @@ impl Flow {
                 let n = session.step(step).choices.len();
                 let pick = match action {
                     Action::Pick(i) if i < n => Some(i),
+                    // Nothing highlighted yet: Enter picks nothing (see `highlighted`).
+                    Action::Select if !self.highlighted => None,
                     Action::Select => Some(self.selected.min(n.saturating_sub(1))),
+                    // The first Up or Down shows the highlight where it is
+                    // (the first answer, or the one chosen before going back).
+                    Action::Up | Action::Down if !self.highlighted => {
+                        self.highlighted = true;
+                        self.selected = self.selected.min(n.saturating_sub(1));
+                        return true;
+                    }
                     Action::Up if self.selected > 0 => {
                         self.selected -= 1;
                         return true;

@@ -112,6 +112,16 @@ fn base_screen(flow: &Flow) -> Screen {
 fn start(flow: &Flow) -> Screen {
     let mut s = Screen::new(W.list_title);
     s.touch_hint = Some(W.list_hint_touch.to_string());
+    // How to choose, as the screen shows it under the title (plain mode
+    // says it its own way, and leaves this out).
+    s.block(
+        Role::Note,
+        if flow.rules.mode.touch() {
+            W.list_hint_touch
+        } else {
+            W.list_hint_keys
+        },
+    );
     let (scams, genuine) = flow.score();
     if scams.1 + genuine.1 > 0 {
         s.block(Role::Note, wording::so_far(scams, genuine));
@@ -156,6 +166,8 @@ fn start(flow: &Flow) -> Screen {
     }
     s.command(help_cmd());
     if flow.rules.mode.can_quit() {
+        // Under the list: what to do if the screen is hard to read.
+        s.block(Role::Note, W.reading_hint);
         s.command(Command::new(Cmd::Quit, &[Key::Char('q')], W.stop).unsafe_());
     }
     s

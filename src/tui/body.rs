@@ -6,6 +6,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
 
 use crate::engine::Kind;
@@ -261,14 +263,15 @@ pub fn deciding(frame: &mut Frame, area: Rect, app: &App, model: &present::Scree
     let said = &model.blocks[..q];
     let question = model.blocks.get(q).map(|b| b.text.clone());
 
-    let choice_paras: Vec<(Paragraph, u16, usize)> = model
+    let choice_paras: Vec<(Vec<Line<'static>>, Style, usize)> = model
         .choices()
         .filter_map(|c| match c.id {
             Cmd::Choose(i) => Some((i, c)),
             _ => None,
         })
         .map(|(i, c)| {
-            let selected = i == app.selected;
+            // No answer is highlighted until the learner moves the highlight.
+            let selected = app.highlighted && i == app.selected;
             let marker = if selected { ">" } else { " " };
             let plain = if app.options.large {
                 theme.text.add_modifier(ratatui::style::Modifier::BOLD)
@@ -282,9 +285,7 @@ pub fn deciding(frame: &mut Frame, area: Rect, app: &App, model: &present::Scree
                 _ => String::new(),
             };
             let lines = super::ui::hanging(&format!("{marker} {number}"), &c.label, width);
-            let h = lines.len() as u16;
-            let p = Paragraph::new(lines).style(if selected { theme.selected } else { plain });
-            (p, h, i)
+            (lines, if selected { theme.selected } else { plain }, i)
         })
         .collect();
     let count = choice_paras.len() as u16;
@@ -292,7 +293,7 @@ pub fn deciding(frame: &mut Frame, area: Rect, app: &App, model: &present::Scree
     // top line, and "What would you do?" goes, so the words get more rows.
     let compact = area.height < 14;
     let question_h = u16::from(!compact && question.is_some());
-    let text_h: u16 = choice_paras.iter().map(|(_, h, _)| *h).sum();
+    let text_h: u16 = choice_paras.iter().map(|(l, _, _)| l.len() as u16).sum();
     // Tall touch blocks (kiosk mode) when they leave room for what was said.
     let pad = (0..=app.options.mode.target_padding())
         .rev()
@@ -306,6 +307,25 @@ pub fn deciding(frame: &mut Frame, area: Rect, app: &App, model: &present::Scree
     // above the choices otherwise: the caller's words get the row.
     let compact = compact || doc.height(width) > area.height.saturating_sub(choices_h);
     doc.compact = compact;
+    // The choices do not all fit under a few rows of what was said (a
+    // small window, or tall touch blocks): words, question and choices
+    // scroll as one column, with "More below", so no answer is hidden.
+    if choices_h + doc.height(width).min(3) > area.height {
+        // A blank row between choices at least: easier to tell apart and touch.
+        let gap = pad.max(1);
+        deciding_column(
+            frame,
+            area,
+            app,
+            &doc,
+            said,
+            question,
+            choice_paras,
+            pad,
+            gap,
+        );
+        return;
+    }
     // Large print: one speaker's words in big letters, if all of them fit
     // in the room the choices leave (under any narration).
     let speech: Vec<&present::Block> = said
@@ -377,7 +397,9 @@ pub fn deciding(frame: &mut Frame, area: Rect, app: &App, model: &present::Scree
         frame.render_widget(Paragraph::new(qt).style(theme.heading), qa);
     }
     let mut y = list.y;
-    for (p, h, i) in choice_paras {
+    for (lines, style, i) in choice_paras {
+        let h = lines.len() as u16;
+        let p = Paragraph::new(lines).style(style);
         let bottom = list.y + list.height;
         if y >= bottom {
             break;
@@ -389,11 +411,111 @@ pub fn deciding(frame: &mut Frame, area: Rect, app: &App, model: &present::Scree
             height: (h + 2 * pad).min(bottom - y),
         };
         frame.render_widget(p.block(Block::default().padding(Padding::vertical(pad))), r);
-        if i == app.selected && app.overlay.is_none() {
+        if app.highlighted && i == app.selected && app.overlay.is_none() {
             super::ui::cursor_on(frame, r, pad);
         }
         app.targets.borrow_mut().push((r, Target::Choice(i)));
         y += h + 3 * pad + gap;
+    }
+}
+
+/// A decision too tall for its window, as one column that scrolls: what
+/// was said (opening at the caller's latest words), the question, then
+/// each choice (`pad` rows above and below its words, `gap` rows between
+/// choices). "More above" and "More below" show, and scroll when touched,
+/// whenever part of the column is off screen; only the rows on view of a
+/// choice are its touch block.
+#[allow(clippy::too_many_arguments)]
+fn deciding_column(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    doc: &Doc,
+    said: &[present::Block],
+    question: Option<String>,
+    choices: Vec<(Vec<Line<'static>>, Style, usize)>,
+    pad: u16,
+    gap: u16,
+) {
+    let theme = &app.options.theme;
+    if area.height == 0 || area.width == 0 {
+        return;
+    }
+    let doc_h = doc.height(area.width);
+    let mut y = doc_h;
+    let question_at = question.as_ref().map(|_| {
+        y += 1;
+        y - 1
+    });
+    let mut placed: Vec<(u16, Vec<Line<'static>>, Style, usize)> = Vec::new();
+    for (k, (lines, style, i)) in choices.into_iter().enumerate() {
+        if k > 0 {
+            y += gap;
+        }
+        let mut padded: Vec<Line<'static>> = vec![Line::from(""); usize::from(pad)];
+        padded.extend(lines);
+        padded.extend(std::iter::repeat_n(Line::from(""), usize::from(pad)));
+        let h = padded.len() as u16;
+        placed.push((y, padded, style, i));
+        y += h;
+    }
+    let total = y;
+    let rows = area.height;
+    let max = total.saturating_sub(rows);
+    app.scroll_max.set(app.scroll_max.get().max(max));
+    app.view_rows.set(rows);
+    let from = words_row(said, app, doc.compact, area.width);
+    if max > 0 && from > 0 {
+        app.scroll_from.set(from.saturating_sub(1));
+    }
+    let s = app.scroll_at().min(max);
+    let above = s > 0 && rows > 2;
+    let below = s < max && rows > 1;
+    // The column's rows on view, less the rows that say "More above/below".
+    let (v0, v1) = (s + u16::from(above), s + rows - u16::from(below));
+    let on_screen = |top: u16, h: u16| -> Option<(u16, u16)> {
+        let (a, b) = (top.max(v0), (top + h).min(v1));
+        (a < b).then_some((a, b))
+    };
+    if let Some((a, b)) = on_screen(0, doc_h) {
+        let r = Rect {
+            y: area.y + (a - s),
+            height: b - a,
+            ..area
+        };
+        doc.render(frame, r, a, theme);
+    }
+    if let (Some(at), Some(qt)) = (question_at, question)
+        && on_screen(at, 1).is_some()
+    {
+        let r = Rect {
+            y: area.y + (at - s),
+            height: 1,
+            ..area
+        };
+        frame.render_widget(Paragraph::new(qt).style(theme.heading), r);
+    }
+    for (top, lines, style, i) in placed {
+        let h = lines.len() as u16;
+        let Some((a, b)) = on_screen(top, h) else {
+            continue;
+        };
+        let r = Rect {
+            y: area.y + (a - s),
+            height: b - a,
+            ..area
+        };
+        frame.render_widget(Paragraph::new(lines).style(style).scroll((a - top, 0)), r);
+        if app.highlighted && i == app.selected && app.overlay.is_none() && a == top {
+            super::ui::cursor_on(frame, r, pad);
+        }
+        app.targets.borrow_mut().push((r, Target::Choice(i)));
+    }
+    if above {
+        more_above(frame, area, app);
+    }
+    if below {
+        more_below(frame, area, app);
     }
 }
 

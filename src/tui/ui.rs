@@ -61,8 +61,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
     } else {
         Vec::new()
     };
-    let per_row = usize::from(body.width / 14).max(1);
-    let bar_rows = bar_cmds.len().div_ceil(per_row) as u16;
+    let bar_labels: Vec<usize> = bar_cmds
+        .iter()
+        .filter_map(|&id| shown.find(id).map(|c| c.label.chars().count()))
+        .collect();
+    let bar_rows = pack_bar(&bar_labels, body.width).len() as u16;
     let bar_h = (bar_rows * 4).min(body.height / 2);
     let [body, bar] = Layout::vertical([Constraint::Min(1), Constraint::Length(bar_h)]).areas(body);
     // Every screen but the list is drawn from its model's blocks and commands.
@@ -86,7 +89,18 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
         Screen::Recall(_) | Screen::Quick(_) => body::questions(frame, body, app, &base),
     }
+    // The screen's own title ("Step 2.", "Your choice.") where the body
+    // does not show it: speech and plain mode say it, so it is shown too.
+    let title_in_body = match &app.screen {
+        Screen::Call { session, replay } => {
+            !*replay && matches!(session.phase(), Phase::Incoming | Phase::Ended { .. })
+        }
+        _ => true,
+    };
     let title = match (&base.topic, &app.screen) {
+        (Some(t), _) if !title_in_body => {
+            format!("{} - {t}", base.title.trim_end_matches('.'))
+        }
         (Some(t), _) => t.clone(),
         (None, Screen::Start) => W.app_title.to_string(),
         (None, _) => base.title.trim_end_matches('.').to_string(),
@@ -126,7 +140,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         bottom,
     );
     if bar_h > 0 {
-        draw_bar(frame, bar, app, &shown, &bar_cmds, per_row);
+        draw_bar(frame, bar, app, &shown, &bar_cmds);
     }
     plain_spaces(frame);
 }
@@ -169,7 +183,6 @@ fn draw_bar(
     app: &App,
     shown: &crate::present::Screen,
     cmds: &[crate::present::Cmd],
-    per_row: usize,
 ) {
     use crate::present::Cmd;
     let theme = &app.options.theme;
@@ -183,6 +196,10 @@ fn draw_bar(
         Some(Overlay::Help) => app.help_scroll < app.help_scroll_max.get(),
         _ => app.scroll_at() < app.scroll_max.get(),
     };
+    // Scrolling last: when the bar is short of room it goes first (the
+    // "More below" row on the text scrolls too).
+    let mut cmds = cmds.to_vec();
+    cmds.sort_by_key(|id| matches!(id, Cmd::ScrollDown | Cmd::ScrollUp));
     let todo: Vec<(&str, Target)> = cmds
         .iter()
         .filter_map(|&id| {
@@ -199,18 +216,68 @@ fn draw_bar(
             (!own).then_some((label, t))
         })
         .collect();
-    let n = per_row.min(todo.len()).max(1) as u16;
-    let w = area.width.saturating_sub(n - 1) / n;
-    for (k, (label, t)) in todo.into_iter().enumerate() {
-        let (row, col) = ((k / per_row) as u16, (k % per_row) as u16);
-        let r = Rect {
-            x: area.x + col * (w + 1),
-            y: area.y + 1 + row * 4,
-            width: w,
-            height: 3,
+    // Short of rows (a small window): first scrolling, then what has a
+    // smaller block of its own on screen already, leave the bar, from the
+    // end, so that what can be touched nowhere else keeps its block.
+    let rows = usize::from(area.height / 4);
+    let mut todo = todo;
+    let fits = |todo: &[(&str, Target)]| {
+        let widths: Vec<usize> = todo.iter().map(|(l, _)| l.chars().count()).collect();
+        pack_bar(&widths, area.width).len() <= rows
+    };
+    while !fits(&todo) {
+        // A block of its own: the same action, or "Go on" as the Continue
+        // button, or "More calls" as the list's row.
+        let has_any = |t: Target| {
+            app.targets.borrow().iter().any(|(_, x)| {
+                *x == t
+                    || (t == Target::Act(Action::Select) && *x == Target::Continue)
+                    || (t == Target::Act(Action::More) && *x == Target::More)
+            })
         };
-        if r.y + r.height > area.y + area.height {
+        let scroll = |t: Target| {
+            matches!(
+                t,
+                Target::Act(Action::PageDown) | Target::Act(Action::PageUp)
+            )
+        };
+        let Some(k) = todo
+            .iter()
+            .rposition(|(_, t)| scroll(*t))
+            .or_else(|| todo.iter().rposition(|(_, t)| has_any(*t)))
+        else {
             break;
+        };
+        todo.remove(k);
+    }
+    let widths: Vec<usize> = todo.iter().map(|(l, _)| l.chars().count()).collect();
+    let mut placed: Vec<(Rect, usize)> = Vec::new();
+    for (row, ks) in pack_bar(&widths, area.width).into_iter().enumerate() {
+        // Each block as wide as its words need, the room left shared out.
+        let need: u16 = ks.iter().map(|&k| bar_width(widths[k], true)).sum();
+        let gaps = ks.len().saturating_sub(1) as u16;
+        let roomy = need + gaps <= area.width;
+        let need: u16 = ks.iter().map(|&k| bar_width(widths[k], roomy)).sum();
+        let spare = area.width.saturating_sub(need + gaps) / (ks.len().max(1) as u16);
+        let mut x = area.x;
+        for k in ks {
+            let w = (bar_width(widths[k], roomy) + spare).min(area.x + area.width - x);
+            placed.push((
+                Rect {
+                    x,
+                    y: area.y + 1 + row as u16 * 4,
+                    width: w,
+                    height: 3,
+                },
+                k,
+            ));
+            x = (x + w + 1).min(area.x + area.width);
+        }
+    }
+    for (r, k) in placed {
+        let (label, t) = todo[k];
+        if r.y + r.height > area.y + area.height || r.width < 3 {
+            continue;
         }
         frame.render_widget(
             Paragraph::new(label.to_string())
@@ -224,6 +291,36 @@ fn draw_bar(
         );
         target(app, r, t);
     }
+}
+
+/// A touch block's width for a label of `chars` characters: its border, and
+/// a space either side of the words when `roomy`.
+fn bar_width(chars: usize, roomy: bool) -> u16 {
+    u16::try_from(chars)
+        .unwrap_or(u16::MAX)
+        .saturating_add(if roomy { 4 } else { 2 })
+}
+
+/// The touch bar's rows: which blocks (by index into `labels`, their widths
+/// in characters) go on each row of `width` columns, in order, with a
+/// column's gap between blocks. A row holds as many as fit whole.
+fn pack_bar(labels: &[usize], width: u16) -> Vec<Vec<usize>> {
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    let mut used = 0u16;
+    for (k, &chars) in labels.iter().enumerate() {
+        let w = bar_width(chars, false);
+        match rows.last_mut() {
+            Some(row) if used + 1 + w <= width => {
+                row.push(k);
+                used += 1 + w;
+            }
+            _ => {
+                rows.push(vec![k]);
+                used = w;
+            }
+        }
+    }
+    rows
 }
 
 /// The footer, from the commands of the screen shown: key names, or in a
@@ -289,15 +386,16 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
     // footer says the same) and no blank row under the head.
     let compact = area.height < 16;
     let mut head: Vec<Line> = vec![Line::from(model.title.clone()).style(theme.heading)];
-    if !compact {
-        head.push(Line::from(if touch {
-            W.list_hint_touch
-        } else {
-            W.list_hint_keys
-        }));
-    }
-    // Progress, scores and notices: the screen model's blocks.
-    head.extend(model.blocks.iter().map(|b| Line::from(b.text.clone())));
+    // How to choose, progress, scores and notices: the screen model's
+    // blocks (the reading hint goes under the list).
+    let hint = |t: &str| t == W.list_hint_touch || t == W.list_hint_keys;
+    head.extend(
+        model
+            .blocks
+            .iter()
+            .filter(|b| b.text != W.reading_hint && !(compact && hint(&b.text)))
+            .map(|b| Line::from(b.text.clone())),
+    );
     let mut foot: Vec<Line> = Vec::new();
     // "Cymraeg / English": its own row, to click or touch (and its key).
     let language = model.find(crate::present::Cmd::Language).map(|c| {
@@ -314,7 +412,7 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
     if let Some((line, _)) = &language {
         foot.push(line.clone());
     }
-    if app.options.mode.can_quit() {
+    if model.blocks.iter().any(|b| b.text == W.reading_hint) {
         // The whole hint where there is room; in a small window, where to find it.
         let hint = if area.height >= 20 {
             W.reading_hint

@@ -177,7 +177,7 @@ fn the_callers_words_are_big_when_the_window_is_big_enough() {
     assert!(!big.contains("Hello, this is"), "{big}");
     assert!(has_big_letters(&big), "{big}");
     // The choices stay normal numbered rows, and can still be clicked.
-    assert!(big.contains("> 1  "), "{big}");
+    assert!(big.contains("  1  "), "{big}");
     assert!(big.contains("  2  "), "{big}");
     render(&a, 120, 40);
     let targets = a.targets.borrow().clone();

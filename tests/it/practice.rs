@@ -474,7 +474,9 @@ fn speech_reads_the_caller_lines_in_order_through_the_command() {
     step(&mut a, ch('s'), &mut sp); // say that again
     let l3 = lines_after(&log, 4);
     assert!(
-        l0[0].starts_with("--voice test Choose a call to practise. 1: "),
+        l0[0].starts_with(
+            "--voice test Choose a call to practise. Press its number, or use the arrow keys and Enter."
+        ) && l0[0].contains(" 1: A tiny test call."),
         "{l0:?}"
     );
     assert!(

@@ -265,6 +265,15 @@ fn keys_do_not_act_on_a_covered_screen() {
 #[test]
 fn the_cursor_sits_on_the_highlighted_answer() {
     let pty = at_question(play());
+    // No answer is highlighted until Down (a doubled Enter picks nothing),
+    // and the cursor stays hidden until then.
+    assert!(pty.find("> 1").is_none(), "{}", pty.screen());
+    assert!(
+        !pty.cursor().2,
+        "the cursor shows where nothing is highlighted"
+    );
+    pty.key("Down");
+    pty.settle();
     let (row, col, shown) = pty.cursor();
     let (r1, c1) = pty.find("> 1").expect("the highlighted first choice");
     assert!(shown, "the cursor is hidden at a question");

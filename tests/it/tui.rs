@@ -71,7 +71,8 @@ fn too_small_window_says_so() {
 #[test]
 fn selected_choice_is_reverse_video_with_a_marker() {
     // Style-aware: the highlighted choice must not rely on colour alone.
-    let a = at("deciding");
+    let mut a = at("deciding");
+    a.update(hangup::tui::app::Action::Down);
     let t = render(&a, 80, 24);
     let buf = t.backend().buffer().clone();
     let row = (0..24u16)
@@ -147,6 +148,14 @@ fn arrows_and_enter_work_and_releases_are_ignored() {
         KeyEventKind::Release,
     ));
     assert!(!send(&mut a, release, 80, 24));
+    assert_eq!(a.selected, 0);
+    assert!(
+        !a.highlighted,
+        "an answer is highlighted before the learner moved"
+    );
+    // The first Down shows the highlight on the first answer, the next moves it.
+    assert!(send(&mut a, key(KeyCode::Down), 80, 24));
+    assert!(a.highlighted);
     assert_eq!(a.selected, 0);
     assert!(send(&mut a, key(KeyCode::Down), 80, 24));
     assert_eq!(a.selected, 1);
