@@ -171,15 +171,17 @@ impl GroupApp {
             }
             other => other,
         };
-        // Scrolling the help card: lay it out at the last size first, so
-        // the scroll is clamped by the same layout that draws it.
+        // Scrolling the help card: lay it out at the last size first (the
+        // function that draws, run without drawing), so the scroll is
+        // clamped by the same layout that draws it.
         if self.overlay == Some(Overlay::Help)
             && matches!(
                 action,
                 Action::Up | Action::Down | Action::PageUp | Action::PageDown
             )
+            && !self.size.get().is_empty()
         {
-            self.lay_out();
+            view::lay_out(self, self.size.get());
         }
         let Some(mut g) = self.group.take() else {
             return false;
@@ -196,19 +198,6 @@ impl GroupApp {
         let changed = update(ctx, &mut g, action);
         self.group = Some(g);
         changed
-    }
-
-    /// Lay the screen out at the size last drawn, without showing it (this
-    /// notes how far the help card can scroll).
-    fn lay_out(&self) {
-        let area = self.size.get();
-        if area.is_empty() {
-            return;
-        }
-        let backend = ratatui::backend::TestBackend::new(area.width, area.height);
-        // A test backend never fails.
-        let Ok(mut t) = ratatui::Terminal::new(backend);
-        let Ok(_) = t.draw(|f| view::draw(f, self));
     }
 
     /// The screen as it is said: the model, with the record's file named

@@ -557,5 +557,11 @@ pub fn draw(frame: &mut Frame, app: &NotesApp) {
         key("b", "notes-key-blank", super::BLANK),
         key("q", "notes-key-close", Action::Quit),
     ];
-    super::view::draw_parts(frame, bottom, theme.footer, parts, &app.targets);
+    super::view::draw_parts(
+        &mut crate::tui::canvas::Canvas::new(frame),
+        bottom,
+        theme.footer,
+        parts,
+        &app.targets,
+    );
 }

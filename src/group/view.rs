@@ -15,7 +15,7 @@
 //! fit goes in a fixed order: the blank lines, then notes, then narration;
 //! the choices always stay.
 
-use ratatui::Frame;
+use crate::tui::canvas::Canvas;
 use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
@@ -49,7 +49,19 @@ pub fn model(app: &App) -> Option<Screen> {
 }
 
 /// Draw the group session's room view (the plan, a call, a quick check, the tally or the end) into `frame`.
-pub fn draw(frame: &mut Frame, app: &App) {
+pub fn draw(frame: &mut ratatui::Frame, app: &App) {
+    paint(&mut Canvas::new(frame), app);
+}
+
+/// Lay the room view out at `area` without drawing it: the same function
+/// that draws ([`paint`]) notes how far the help card can scroll, which
+/// `update` clamps by.
+pub fn lay_out(app: &App, area: Rect) {
+    paint(&mut Canvas::measure(area), app);
+}
+
+/// Draw (or, measuring, only lay out) the room view.
+pub fn paint(frame: &mut Canvas, app: &App) {
     app.targets.borrow_mut().clear();
     app.help_room.set(HelpRoom::default());
     let area = frame.area();
@@ -168,7 +180,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 /// The footer: the model's commands as "keys label" parts, each one a click
 /// or touch target for its command's action.
 fn draw_footer(
-    frame: &mut Frame,
+    frame: &mut Canvas,
     area: Rect,
     app: &App,
     model: &Screen,
@@ -187,7 +199,7 @@ fn draw_footer(
 /// A footer of `parts` in `area` (those that fit), each part with an action
 /// a click or touch target in `targets`. The notes window's footer too.
 pub(crate) fn draw_parts(
-    frame: &mut Frame,
+    frame: &mut Canvas,
     area: Rect,
     style: Style,
     parts: Vec<Part>,
@@ -308,7 +320,7 @@ pub(crate) fn place_targets(
 /// The help card: its blocks, scrolled (it opens at its top; Page Down
 /// moves on and reaches its last line). Notes how far it can scroll. True
 /// when there is more below.
-fn draw_help(frame: &mut Frame, area: Rect, app: &App, g: &GroupState, model: &Screen) -> bool {
+fn draw_help(frame: &mut Canvas, area: Rect, app: &App, g: &GroupState, model: &Screen) -> bool {
     let theme = &app.options.theme;
     let spaced = block_lines(model, theme, 0, area.width);
     let lines = if height(&spaced, area.width) <= area.height {
@@ -541,7 +553,7 @@ fn height(lines: &[Line<'static>], width: u16) -> u16 {
     .unwrap_or(u16::MAX)
 }
 
-fn render(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>) {
+fn render(frame: &mut Canvas, area: Rect, lines: Vec<Line<'static>>) {
     frame.render_widget(
         Paragraph::new(Text::from(lines)).wrap(Wrap { trim: false }),
         area,
@@ -744,7 +756,7 @@ fn asks(model: &Screen, overlay: Option<Overlay>) -> bool {
 /// Smaller windows lose the blank lines, then notes, then narration; if the
 /// words still do not fit, the choices keep the bottom and the words are
 /// cut at the top's end. Each choice is a click target.
-fn draw_body(frame: &mut Frame, area: Rect, app: &App, g: &GroupState, model: &Screen) {
+fn draw_body(frame: &mut Canvas, area: Rect, app: &App, g: &GroupState, model: &Screen) {
     let theme = &app.options.theme;
     let asks = asks(model, app.overlay);
     let full = |level: u8| {
@@ -786,7 +798,7 @@ fn draw_body(frame: &mut Frame, area: Rect, app: &App, g: &GroupState, model: &S
 /// The plan: each row (the model's choices) with the highlight, then the
 /// totals (its blocks). When the rows do not all fit, the totals stay at
 /// the bottom and the rows scroll so that the highlighted one is on screen.
-fn draw_plan(frame: &mut Frame, area: Rect, app: &App, g: &GroupState, model: &Screen) {
+fn draw_plan(frame: &mut Canvas, area: Rect, app: &App, g: &GroupState, model: &Screen) {
     let theme = &app.options.theme;
     let mut rows: Vec<Line<'static>> = Vec::new();
     // Each row is a click target: in or out of today's plan (any row, also
@@ -887,7 +899,7 @@ fn draw_plan(frame: &mut Frame, area: Rect, app: &App, g: &GroupState, model: &S
     render(frame, bottom, bottom_lines(level, start + 1, end));
 }
 
-fn draw_notes(frame: &mut Frame, area: Rect, g: &GroupState, theme: &Theme) {
+fn draw_notes(frame: &mut Canvas, area: Rect, g: &GroupState, theme: &Theme) {
     let text = match g.stage {
         Stage::Check => group_screens::check_notes(g),
         _ => g

@@ -407,6 +407,7 @@ impl Flow {
             Cmd::Quit => Action::Quit,
             Cmd::Replay => Action::Replay,
             Cmd::More => Action::More,
+            Cmd::Previous => Action::Char('p'),
             Cmd::ScrollUp => Action::PageUp,
             Cmd::ScrollDown => Action::PageDown,
             Cmd::Yes => Action::Pick(0),
@@ -699,6 +700,13 @@ impl Flow {
             Action::More if self.page_number().1 > 1 => {
                 let next = self.page_range().end;
                 self.selected = if next < n { next } else { 0 };
+                true
+            }
+            // `p`: the page before this one (none before the first).
+            Action::Char('p' | 'P') if self.page_number().0 > 0 => {
+                let starts = self.page_starts();
+                let (page, _) = self.page_number();
+                self.selected = starts.get(page - 1).copied().unwrap_or(0);
                 true
             }
             _ => match language_asked(action) {

@@ -175,6 +175,8 @@ pub enum Cmd {
     Replay,
     /// The next page of the list.
     More,
+    /// The page of the list before this one (`p`).
+    Previous,
     /// Scroll the screen's text up a page.
     ScrollUp,
     /// Scroll the screen's text down a page.

@@ -13,19 +13,29 @@ use super::wording::{self, WORDS as W};
 /// The screen the learner sees now: an overlay (help card, question) if one
 /// is open, or else the screen beneath.
 pub fn screen(flow: &Flow) -> Screen {
-    let base = base(flow);
+    shown_over(flow, base(flow))
+}
+
+/// [`screen`], for a front end that has the screen beneath already (made by
+/// [`base`] from the same state): the model is built once a frame.
+pub fn shown_over(flow: &Flow, base: Screen) -> Screen {
+    if flow.overlay.is_none() {
+        return base;
+    }
     let mut s = match flow.overlay {
         None => base,
         Some(Overlay::Help) => help(flow, &base),
         Some(Overlay::ConfirmQuit) => confirm(W.stop_question, W.yes_stop),
         Some(Overlay::ConfirmLeave) => match flow.screen {
+            // Text messages and a knock at the door are not calls.
+            At::Call { ref session, .. } if session.script().medium != Medium::Call => {
+                confirm(W.leave_question_other, W.yes_leave_other)
+            }
             At::Call { .. } => confirm(W.leave_question, W.yes_leave),
             _ => confirm(W.leave_check_question, W.yes_leave_check),
         },
     };
-    if flow.overlay.is_some() {
-        say_again(flow, &mut s);
-    }
+    say_again(flow, &mut s);
     numbers_whole(&mut s);
     s
 }
@@ -160,6 +170,13 @@ fn start(flow: &Flow) -> Screen {
     if pages > 1 {
         s.page = Some((page + 1, pages));
         s.command(Command::new(Cmd::More, &[Key::Digit(0)], W.more_calls));
+    }
+    if page > 0 {
+        s.command(Command::new(
+            Cmd::Previous,
+            &[Key::Char('p')],
+            W.previous_calls,
+        ));
     }
     if flow.rules.mode.switches_language() {
         s.command(language_cmd());
@@ -377,7 +394,11 @@ pub fn feedback(session: &Session) -> Screen {
 /// what comes next depends on the mode.
 pub fn ending(session: &Session, booster: Option<String>) -> Screen {
     let sc = session.script();
-    let mut s = Screen::new(W.call_ended);
+    let mut s = Screen::new(match sc.medium {
+        Medium::Call => W.call_ended,
+        Medium::Message => W.message_ended,
+        Medium::Visit => W.visit_ended,
+    });
     s.topic = Some(sc.title.clone());
     let Some(e) = session.ending() else {
         return s;
@@ -470,7 +491,9 @@ fn recall(r: &Recall) -> Screen {
                 },
                 wording::recall_verdict(said, q.answer),
             );
-            s.block(Role::Narration, q.explain.clone());
+            // "You said yes. The answer is no." says the verdict already:
+            // an explanation that starts "No." goes on from its next sentence.
+            s.block(Role::Narration, without_yes_no(&q.explain).to_string());
             s.command(Command::new(Cmd::GoOn, &[Key::Digit(1)], W.go_on).default());
         }
     }
@@ -484,6 +507,19 @@ fn recall(r: &Recall) -> Screen {
     s.command(Command::new(Cmd::Back, &[Key::Esc], W.skip));
     s.command(help_cmd());
     s
+}
+
+/// `explain` without a first sentence that is only "Yes." or "No.".
+fn without_yes_no(explain: &str) -> &str {
+    let t = explain.trim_start();
+    for word in [W.yes, W.no] {
+        if let Some(rest) = t.strip_prefix(word).and_then(|r| r.strip_prefix(". "))
+            && !rest.trim().is_empty()
+        {
+            return rest.trim_start();
+        }
+    }
+    explain
 }
 
 fn quick(q: &QuickScreen) -> Screen {

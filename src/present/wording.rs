@@ -133,6 +133,11 @@ words! {
     big_letters_note,
     touch_to_close,
     key_or,
+    message_ended,
+    visit_ended,
+    leave_question_other,
+    yes_leave_other,
+    previous_calls,
     banner_call,
     banner_message,
     banner_visit,
@@ -613,18 +618,25 @@ pub fn check_result_lines(
 /// a space between two digits changes. Front ends that print text as it
 /// is (plain mode, speech) turn them back into plain spaces.
 pub fn keep_numbers_whole(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    chars
-        .iter()
-        .enumerate()
-        .map(|(i, &c)| {
-            let between_digits = c == ' '
-                && i > 0
-                && chars[i - 1].is_ascii_digit()
-                && chars.get(i + 1).is_some_and(char::is_ascii_digit);
-            if between_digits { NBSP } else { c }
-        })
-        .collect()
+    // Spaces and digits are single bytes in UTF-8, so the bytes beside a
+    // space tell: no need to decode the text (this runs on every block of
+    // every screen model).
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut from = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b' '
+            && i > 0
+            && bytes[i - 1].is_ascii_digit()
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+        {
+            out.push_str(&text[from..i]);
+            out.push(NBSP);
+            from = i + 1;
+        }
+    }
+    out.push_str(&text[from..]);
+    out
 }
 
 /// The non-breaking space put inside phone numbers (see [`keep_numbers_whole`]).

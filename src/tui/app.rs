@@ -88,7 +88,7 @@ pub struct App {
     /// Clickable areas from the last frame (written while rendering).
     pub targets: RefCell<Vec<(Rect, Target)>>,
     /// The size of the last frame drawn: scrolling is clamped by laying the
-    /// screen out again at this size (see [`App::update`]).
+    /// screen out again at this size (`ui::lay_out`, see [`App::update`]).
     pub size: Cell<Rect>,
 }
 
@@ -126,29 +126,18 @@ impl App {
         target_at(&self.targets.borrow(), column, row)
     }
 
-    /// Lay the screen out at the size last drawn, without showing it. The
-    /// function that draws notes how far the text on screen (and the help
-    /// card) can scroll; scrolling is clamped to that here, in `update`, so
-    /// Page Down stops at the end and Page Up always moves at once, whatever
-    /// happened since the last frame.
-    fn lay_out(&self) {
-        let area = self.size.get();
-        if area.is_empty() {
-            return;
-        }
-        let backend = ratatui::backend::TestBackend::new(area.width, area.height);
-        // A test backend never fails.
-        let Ok(mut t) = ratatui::Terminal::new(backend);
-        let Ok(_) = t.draw(|f| super::ui::draw(f, self));
-    }
-
     /// Apply one action. Returns true when something changed (so: redraw).
     pub fn update(&mut self, action: Action) -> bool {
+        // Scrolling is clamped by the layout of the screen as it is now, at
+        // the size last drawn (the screen may have changed since that
+        // frame): the function that draws, run without drawing. So Page Down
+        // stops at the end and Page Up always moves at once.
         if matches!(
             action,
             Action::PageUp | Action::PageDown | Action::Up | Action::Down
-        ) {
-            self.lay_out();
+        ) && !self.size.get().is_empty()
+        {
+            super::ui::lay_out(self, self.size.get());
         }
         // A click is turned into the action its target stands for.
         let action = match action {

@@ -7,7 +7,7 @@
 //! `None`, and the screen shows its normal text instead. Big letters are never
 //! cut off part way and never left out.
 
-use ratatui::Frame;
+use crate::tui::canvas::Canvas;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
@@ -144,7 +144,7 @@ pub fn fit(text: &str, width: u16, height: u16) -> Option<Fit> {
 /// Draw fitted big letters at the top left of `area`. Nothing is drawn, and
 /// the answer is false, if the area is smaller than the fit: then draw the
 /// normal text instead, so that nothing is cut off.
-pub fn draw(frame: &mut Frame, area: Rect, fit: &Fit, style: Style) -> bool {
+pub fn draw(frame: &mut Canvas, area: Rect, fit: &Fit, style: Style) -> bool {
     let Some((_, ch)) = letter_cells(fit.size) else {
         return false;
     };
@@ -177,7 +177,7 @@ pub fn draw(frame: &mut Frame, area: Rect, fit: &Fit, style: Style) -> bool {
 /// `budget` rows: returns the rows used, with one blank row after, or `None`
 /// when it does not fit (draw the normal text instead).
 pub fn message(
-    frame: &mut Frame,
+    frame: &mut Canvas,
     area: Rect,
     text: &str,
     style: Style,
@@ -292,8 +292,11 @@ mod tests {
         for c in (' '..='\u{ff}').filter(|&c| drawable(c) && c != ' ') {
             let f = fit(&c.to_string(), 8, 8).expect("one letter fits");
             let mut t = Terminal::new(TestBackend::new(8, 8)).expect("backend");
-            t.draw(|fr| assert!(draw(fr, fr.area(), &f, Style::new())))
-                .expect("draw");
+            t.draw(|fr| {
+                let a = fr.area();
+                assert!(draw(&mut Canvas::new(fr), a, &f, Style::new()))
+            })
+            .expect("draw");
             let inked = t
                 .backend()
                 .buffer()
@@ -308,8 +311,11 @@ mod tests {
     fn a_fit_too_big_for_the_area_draws_nothing() {
         let f = fit("Risky choice", 96, 8).expect("fits");
         let mut t = Terminal::new(TestBackend::new(95, 8)).expect("backend");
-        t.draw(|fr| assert!(!draw(fr, fr.area(), &f, Style::new())))
-            .expect("draw");
+        t.draw(|fr| {
+            let a = fr.area();
+            assert!(!draw(&mut Canvas::new(fr), a, &f, Style::new()))
+        })
+        .expect("draw");
         let blank = t
             .backend()
             .buffer()
@@ -326,8 +332,11 @@ mod tests {
                 continue;
             };
             let mut t = Terminal::new(TestBackend::new(w, h)).expect("backend");
-            t.draw(|fr| assert!(draw(fr, fr.area(), &f, Style::new())))
-                .expect("draw");
+            t.draw(|fr| {
+                let a = fr.area();
+                assert!(draw(&mut Canvas::new(fr), a, &f, Style::new()))
+            })
+            .expect("draw");
             let buf = t.backend().buffer();
             for y in 0..h {
                 for x in 0..w {

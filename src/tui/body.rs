@@ -4,7 +4,7 @@
 //! layout, colour, big letters and touch targets are decided here; what the
 //! screen says and offers is the model's.
 
-use ratatui::Frame;
+use crate::tui::canvas::Canvas;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
@@ -22,14 +22,14 @@ use super::doc::{Doc, Look};
 /// A document that scrolls in `area`, with "More below" on its last row
 /// while there is more below. Notes how far it can scroll (the same layout
 /// that draws it), so Page Down stops there.
-pub fn scroll_doc(frame: &mut Frame, area: Rect, app: &App, doc: &Doc) {
+pub fn scroll_doc(frame: &mut Canvas, area: Rect, app: &App, doc: &Doc) {
     scroll_doc_from(frame, area, app, doc, 0);
 }
 
 /// [`scroll_doc`], opening at row `from` of the document (the caller's
 /// latest words) while the learner has not scrolled. Above it, the first
 /// row says "More above".
-pub fn scroll_doc_from(frame: &mut Frame, area: Rect, app: &App, doc: &Doc, from: u16) {
+pub fn scroll_doc_from(frame: &mut Canvas, area: Rect, app: &App, doc: &Doc, from: u16) {
     if area.height == 0 || area.width == 0 {
         return;
     }
@@ -51,7 +51,7 @@ pub fn scroll_doc_from(frame: &mut Frame, area: Rect, app: &App, doc: &Doc, from
 }
 
 /// "More above: press Page Up" (or touch here) on the first row of `area`.
-pub fn more_above(frame: &mut Frame, area: Rect, app: &App) {
+pub fn more_above(frame: &mut Canvas, area: Rect, app: &App) {
     let words = if app.options.mode.touch() {
         W.more_above_touch
     } else {
@@ -86,7 +86,7 @@ fn words_row(said: &[present::Block], app: &App, compact: bool, width: u16) -> u
 }
 
 /// "More below: press Page Down" (or touch here) on the last row of `area`.
-pub fn more_below(frame: &mut Frame, area: Rect, app: &App) {
+pub fn more_below(frame: &mut Canvas, area: Rect, app: &App) {
     let row = Rect {
         y: area.y + area.height - 1,
         height: 1,
@@ -101,7 +101,7 @@ pub fn more_below(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 /// One row saying there is more, which scrolls when touched.
-fn scroll_note(frame: &mut Frame, row: Rect, app: &App, words: &str, act: Action) {
+fn scroll_note(frame: &mut Canvas, row: Rect, app: &App, words: &str, act: Action) {
     frame.render_widget(Clear, row);
     frame.render_widget(Paragraph::new(words).style(app.options.theme.heading), row);
     app.targets.borrow_mut().push((row, Target::Act(act)));
@@ -145,7 +145,7 @@ fn buttons(app: &App, model: &present::Screen) -> Vec<(String, Target)> {
 /// buttons shrink to one row each, and a document that still does not fit
 /// scrolls, with "More below", so nothing is cut off.
 pub fn doc_and_buttons(
-    frame: &mut Frame,
+    frame: &mut Canvas,
     area: Rect,
     app: &App,
     doc: &Doc,
@@ -157,7 +157,7 @@ pub fn doc_and_buttons(
 /// [`doc_and_buttons`] for a document of `said`: when it does not fit, it
 /// opens at the caller's latest words (see [`scroll_doc_from`]).
 fn doc_and_buttons_from(
-    frame: &mut Frame,
+    frame: &mut Canvas,
     area: Rect,
     app: &App,
     doc: &Doc,
@@ -218,7 +218,13 @@ fn doc_and_buttons_from(
 
 /// The incoming call (or message, or knock): its news as a heading (big
 /// letters in large print), who it says it is, and the one button.
-pub fn incoming(frame: &mut Frame, area: Rect, app: &App, model: &present::Screen, medium: Medium) {
+pub fn incoming(
+    frame: &mut Canvas,
+    area: Rect,
+    app: &App,
+    model: &present::Screen,
+    medium: Medium,
+) {
     let theme = &app.options.theme;
     let banner = match medium {
         Medium::Call => W.banner_call,
@@ -252,7 +258,7 @@ pub fn incoming(frame: &mut Frame, area: Rect, app: &App, model: &present::Scree
 /// speaker's words in a box with their name) scrolls above the question;
 /// the choices are below it, each a block of wrapped lines with a hanging
 /// indent, the whole block clickable.
-pub fn deciding(frame: &mut Frame, area: Rect, app: &App, model: &present::Screen) {
+pub fn deciding(frame: &mut Canvas, area: Rect, app: &App, model: &present::Screen) {
     let theme = &app.options.theme;
     let width = area.width;
     let q = model
@@ -427,7 +433,7 @@ pub fn deciding(frame: &mut Frame, area: Rect, app: &App, model: &present::Scree
 /// choice are its touch block.
 #[allow(clippy::too_many_arguments)]
 fn deciding_column(
-    frame: &mut Frame,
+    frame: &mut Canvas,
     area: Rect,
     app: &App,
     doc: &Doc,
@@ -521,7 +527,7 @@ fn deciding_column(
 
 /// Feedback on a choice: the verdict (big letters in large print), what it
 /// meant, the tricks, and the button to go on.
-pub fn feedback(frame: &mut Frame, area: Rect, app: &App, model: &present::Screen) {
+pub fn feedback(frame: &mut Canvas, area: Rect, app: &App, model: &present::Screen) {
     let theme = &app.options.theme;
     let [text, btn] = Layout::vertical([Constraint::Min(1), Constraint::Length(3)]).areas(area);
     let verdict = model.blocks.iter().find_map(|b| match b.role {
@@ -568,7 +574,7 @@ pub fn feedback(frame: &mut Frame, area: Rect, app: &App, model: &present::Scree
 /// The ending: how it went, what happened, what to do, the tricks and the
 /// source. Large print: how it ended and the one thing to do ("HANG UP") in
 /// big letters, and the advice before what happened.
-pub fn ending(frame: &mut Frame, area: Rect, app: &App, model: &present::Screen, kind: Kind) {
+pub fn ending(frame: &mut Canvas, area: Rect, app: &App, model: &present::Screen, kind: Kind) {
     let theme = &app.options.theme;
     let mut area = area;
     let verdict = model.blocks.iter().find_map(|b| match b.role {
@@ -671,7 +677,7 @@ fn key_action(kind: Kind, action: &[String]) -> Option<String> {
 
 /// The replay: one line about the whole run, then your path beside the
 /// safer way (side by side on a wide window, one under the other else).
-pub fn replay(frame: &mut Frame, area: Rect, app: &App, model: &present::Screen) {
+pub fn replay(frame: &mut Canvas, area: Rect, app: &App, model: &present::Screen) {
     let theme = &app.options.theme;
     let first_heading = model.blocks.iter().position(|b| b.role == Role::Heading);
     let (summary, rest) = model
@@ -703,7 +709,7 @@ pub fn replay(frame: &mut Frame, area: Rect, app: &App, model: &present::Screen)
 /// The quick questions after a call, and the quick check: the screen's
 /// title as its heading where the title bar says something else, the blocks,
 /// then a button for each choice (or for going on).
-pub fn questions(frame: &mut Frame, area: Rect, app: &App, model: &present::Screen) {
+pub fn questions(frame: &mut Canvas, area: Rect, app: &App, model: &present::Screen) {
     let theme = &app.options.theme;
     let bar = model.topic.as_deref().unwrap_or(&model.title);
     let mut blocks: Vec<present::Block> = Vec::new();

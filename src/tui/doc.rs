@@ -15,7 +15,9 @@
 //! row ([`Doc::render`]), so a screen scrolls through boxes and paragraphs
 //! alike. The same layout is used to draw and to clamp the scroll.
 
-use ratatui::Frame;
+use std::cell::RefCell;
+
+use crate::tui::canvas::Canvas;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -61,6 +63,10 @@ pub struct Doc {
     pieces: Vec<Piece>,
     /// Only the top border of boxes (a short window: two more rows of words).
     pub compact: bool,
+    /// Each piece's wrapped rows (borders not included) at the width last
+    /// laid out: a frame asks for the height several times (to share the
+    /// rows out, to clamp the scroll, to draw), and wrapping is the dear part.
+    rows: RefCell<Option<(u16, Vec<u16>)>>,
 }
 
 /// How a block is shown beyond its role's style.
@@ -203,13 +209,32 @@ impl Doc {
         }
     }
 
+    /// Each piece's wrapped rows at `width`, borders not included; wrapped
+    /// once per width (see [`Doc::rows`]).
+    fn wrapped(&self, width: u16) -> Vec<u16> {
+        if let Some((w, rows)) = self.rows.borrow().as_ref()
+            && *w == width
+        {
+            return rows.clone();
+        }
+        let rows: Vec<u16> = self
+            .pieces
+            .iter()
+            .map(|p| {
+                let inner = Self::inner_width(p, width);
+                u16::try_from(Self::paragraph(p, inner).line_count(inner)).unwrap_or(u16::MAX)
+            })
+            .collect();
+        *self.rows.borrow_mut() = Some((width, rows.clone()));
+        rows
+    }
+
     /// Each piece's height at `width`, blank rows before it included.
     fn heights(&self, width: u16) -> Vec<(u16, u16)> {
         self.pieces
             .iter()
-            .map(|p| {
-                let inner = Self::inner_width(p, width);
-                let mut h = Self::paragraph(p, inner).line_count(inner) as u16;
+            .zip(self.wrapped(width))
+            .map(|(p, mut h)| {
                 if p.boxed.is_some() {
                     h = h.saturating_add(self.border_rows());
                 }
@@ -231,11 +256,14 @@ impl Doc {
     }
 
     /// Draw the document into `area`, from row `scroll` of it.
-    pub fn render(&self, frame: &mut Frame, area: Rect, scroll: u16, theme: &Theme) {
-        if area.width == 0 || area.height == 0 {
+    pub fn render(&self, frame: &mut Canvas, area: Rect, scroll: u16, theme: &Theme) {
+        if area.width == 0 || area.height == 0 || !frame.draws() {
             return;
         }
-        let total = self.height(area.width);
+        let heights = self.heights(area.width);
+        let total = heights.iter().fold(0u16, |acc, (g, h)| {
+            acc.saturating_add(*g).saturating_add(*h)
+        });
         let scroll = scroll.min(total.saturating_sub(area.height));
         // Laid out whole in a buffer of its own, then the rows on view copied:
         // boxes scroll as paragraphs do.
@@ -243,10 +271,15 @@ impl Doc {
         let full = Rect::new(0, 0, area.width, rows.max(1));
         let mut buf = Buffer::empty(full);
         let mut y = 0u16;
-        for (p, (gap, h)) in self.pieces.iter().zip(self.heights(area.width)) {
+        for (p, (gap, h)) in self.pieces.iter().zip(heights) {
             y = y.saturating_add(gap);
             if y >= rows {
                 break;
+            }
+            // Scrolled out of view above: not drawn.
+            if y.saturating_add(h) <= scroll {
+                y = y.saturating_add(h);
+                continue;
             }
             let r = Rect::new(0, y, area.width, h.min(rows - y));
             let para = Self::paragraph(p, Self::inner_width(p, area.width));
@@ -267,7 +300,9 @@ impl Doc {
             }
             y = y.saturating_add(h);
         }
-        let out = frame.buffer_mut();
+        let Some(out) = frame.buffer_mut() else {
+            return;
+        };
         for dy in 0..area.height.min(rows.saturating_sub(scroll)) {
             for dx in 0..area.width {
                 out[(area.x + dx, area.y + dy)] = buf[(dx, scroll + dy)].clone();

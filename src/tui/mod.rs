@@ -6,6 +6,7 @@
 pub mod app;
 pub mod big;
 pub mod body;
+pub mod canvas;
 pub mod capped;
 pub mod console;
 pub mod doc;

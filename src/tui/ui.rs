@@ -4,7 +4,7 @@
 //! Every size is safe: rectangles are clamped to the frame, and below the
 //! minimum size a plain "please make the window bigger" message is shown.
 
-use ratatui::Frame;
+use crate::tui::canvas::Canvas;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Text};
 use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph, Wrap};
@@ -24,7 +24,20 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
 
 /// Draw the practice app's current screen (and any window over it) into `frame`, noting the clickable areas in `app.targets`.
-pub fn draw(frame: &mut Frame, app: &App) {
+pub fn draw(frame: &mut ratatui::Frame, app: &App) {
+    paint(&mut Canvas::new(frame), app);
+}
+
+/// Lay the practice app's screen out at `area` without drawing it: the
+/// same function that draws ([`paint`]) notes how far its text and the help
+/// card can scroll, the list's pages and the clickable areas. `update`
+/// clamps scrolling by this (see `App::update`).
+pub fn lay_out(app: &App, area: Rect) {
+    paint(&mut Canvas::measure(area), app);
+}
+
+/// Draw (or, measuring, only lay out) the practice app's screen.
+pub fn paint(frame: &mut Canvas, app: &App) {
     app.targets.borrow_mut().clear();
     let area = frame.area();
     app.size.set(area);
@@ -49,46 +62,37 @@ pub fn draw(frame: &mut Frame, app: &App) {
 
     // The screen model: the title bar and the footer come from it, so the
     // footer always names what the keys do on the screen shown.
+    // Built once a frame; again below only if the list's pages moved.
+    let pages = app.pages.borrow().clone();
     let base = screens::base(&app.flow);
-    let shown = screens::screen(&app.flow);
     app.scroll_max.set(0);
     app.view_rows.set(0);
     app.scroll_from.set(0);
     // By touch (kiosk): a bar of tall blocks at the bottom for every action
     // that has no tall block of its own (Help, Back, Leave, More below...).
-    let bar_cmds = if app.options.mode.touch() {
-        bar_commands(app, &shown)
+    let (bar_cmds, bar_labels) = if app.options.mode.touch() {
+        let shown = screens::shown_over(&app.flow, base.clone());
+        let cmds = bar_commands(app, &shown);
+        let labels: Vec<usize> = cmds
+            .iter()
+            .filter_map(|&id| shown.find(id).map(|c| c.label.chars().count()))
+            .collect();
+        (cmds, labels)
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
-    let bar_labels: Vec<usize> = bar_cmds
-        .iter()
-        .filter_map(|&id| shown.find(id).map(|c| c.label.chars().count()))
-        .collect();
     let bar_rows = pack_bar(&bar_labels, body.width).len() as u16;
     let bar_h = (bar_rows * 4).min(body.height / 2);
     let [body, bar] = Layout::vertical([Constraint::Min(1), Constraint::Length(bar_h)]).areas(body);
-    // Every screen but the list is drawn from its model's blocks and commands.
-    match &app.screen {
-        Screen::Start => draw_start(frame, body, app),
-        Screen::Call { session, replay } => {
-            if *replay {
-                body::replay(frame, body, app, &base);
-            } else {
-                match session.phase() {
-                    Phase::Incoming => {
-                        body::incoming(frame, body, app, &base, session.script().medium);
-                    }
-                    Phase::Deciding { .. } => body::deciding(frame, body, app, &base),
-                    Phase::Feedback { .. } => body::feedback(frame, body, app, &base),
-                    Phase::Ended { .. } => {
-                        body::ending(frame, body, app, &base, session.script().kind);
-                    }
-                }
-            }
-        }
-        Screen::Recall(_) | Screen::Quick(_) => body::questions(frame, body, app, &base),
-    }
+    // Under the help card (which covers it) the screen is laid out, not
+    // drawn: its pages and scroll still count, its letters would not show.
+    let mut hidden = Canvas::measure(area);
+    let beneath = if app.overlay == Some(Overlay::Help) {
+        &mut hidden
+    } else {
+        &mut *frame
+    };
+    draw_body(beneath, body, app, &base);
     // The screen's own title ("Step 2.", "Your choice.") where the body
     // does not show it: speech and plain mode say it, so it is shown too.
     let title_in_body = match &app.screen {
@@ -109,8 +113,14 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Paragraph::new(Line::from(format!(" {title}"))).style(theme.title_bar),
         top,
     );
-    // Again after drawing: the list's page size is what the body just laid out.
-    let shown = screens::screen(&app.flow);
+    // The list's page size is what the body just laid out: if that moved
+    // the pages, the model of the page shown is made again.
+    let base = if *app.pages.borrow() == pages {
+        base
+    } else {
+        screens::base(&app.flow)
+    };
+    let shown = screens::shown_over(&app.flow, base);
 
     // Only what is on top can be touched: nothing under a card or question.
     if app.overlay.is_some() {
@@ -145,11 +155,39 @@ pub fn draw(frame: &mut Frame, app: &App) {
     plain_spaces(frame);
 }
 
+/// The screen beneath any card: drawn from its model's blocks and commands
+/// (the list from its own layout).
+fn draw_body(frame: &mut Canvas, body: Rect, app: &App, base: &crate::present::Screen) {
+    match &app.screen {
+        Screen::Start => draw_start(frame, body, app, base),
+        Screen::Call { session, replay } => {
+            if *replay {
+                body::replay(frame, body, app, base);
+            } else {
+                match session.phase() {
+                    Phase::Incoming => {
+                        body::incoming(frame, body, app, base, session.script().medium);
+                    }
+                    Phase::Deciding { .. } => body::deciding(frame, body, app, base),
+                    Phase::Feedback { .. } => body::feedback(frame, body, app, base),
+                    Phase::Ended { .. } => {
+                        body::ending(frame, body, app, base, session.script().kind);
+                    }
+                }
+            }
+        }
+        Screen::Recall(_) | Screen::Quick(_) => body::questions(frame, body, app, base),
+    }
+}
+
 /// Non-breaking spaces kept phone numbers whole while wrapping; on the
 /// terminal they are plain spaces (a console font may have no glyph for
 /// U+00A0, and a screen reader reads a plain space as it always has).
-pub fn plain_spaces(frame: &mut Frame) {
-    for cell in frame.buffer_mut().content.iter_mut() {
+pub fn plain_spaces(frame: &mut Canvas) {
+    let Some(buf) = frame.buffer_mut() else {
+        return;
+    };
+    for cell in buf.content.iter_mut() {
         if cell.symbol() == "\u{a0}" {
             cell.set_symbol(" ");
         }
@@ -178,7 +216,7 @@ fn bar_commands(app: &App, shown: &crate::present::Screen) -> Vec<crate::present
 /// The touch bar: tall blocks with gaps, for the commands that have no tall
 /// block drawn already (checked against the targets of this frame).
 fn draw_bar(
-    frame: &mut Frame,
+    frame: &mut Canvas,
     area: Rect,
     app: &App,
     shown: &crate::present::Screen,
@@ -343,7 +381,7 @@ fn target(app: &App, area: Rect, t: Target) {
 /// The terminal's cursor on the highlighted answer (on its number, after
 /// the "> " marker), so braille displays and magnifiers follow the highlight.
 /// Where nothing is highlighted the cursor stays hidden.
-pub(crate) fn cursor_on(frame: &mut Frame, r: Rect, pad: u16) {
+pub(crate) fn cursor_on(frame: &mut Canvas, r: Rect, pad: u16) {
     if r.width > 2 && pad < r.height {
         frame.set_cursor_position((r.x + 2, r.y + pad));
     }
@@ -370,7 +408,7 @@ pub fn covered(width: u16, height: u16) -> bool {
     width < MIN_WIDTH || height < MIN_HEIGHT
 }
 
-fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+fn too_small(frame: &mut Canvas, area: Rect, theme: &Theme) {
     let text = Text::from(vec![
         Line::from(W.too_small).style(theme.heading),
         Line::from(wording::too_small_size(MIN_WIDTH, MIN_HEIGHT)),
@@ -378,9 +416,8 @@ fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
 
-fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
+fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present::Screen) {
     let theme = &app.options.theme;
-    let model = screens::base(&app.flow);
     let touch = app.options.mode.touch();
     // In a short window (40x12) the rows go to the calls: no hint line (the
     // footer says the same) and no blank row under the head.
@@ -480,9 +517,17 @@ fn draw_start(frame: &mut Frame, area: Rect, app: &App) {
         pad = 0;
         starts = lay_out(0).0;
     }
+    let pages = app.pages.borrow().clone();
     app.set_pages(starts);
-    // The model of the page just laid out: its calls and their numbers.
-    let model = screens::base(&app.flow);
+    // The model of the page just laid out: its calls and their numbers
+    // (made again only if the pages moved).
+    let again;
+    let model = if *app.pages.borrow() == pages {
+        model
+    } else {
+        again = screens::base(&app.flow);
+        &again
+    };
     let rows: Vec<(Vec<Line>, Option<Target>, bool)> = model
         .choices()
         .filter_map(|c| match c.id {
@@ -644,7 +689,7 @@ pub(crate) fn hanging(prefix: &str, text: &str, width: u16) -> Vec<Line<'static>
 /// of the screen beneath and how to close it. It scrolls (it opens at its
 /// top), so its last line can be reached in the smallest window. Everything
 /// under it is cleared, so no letters of the screen beneath show at its edge.
-fn draw_help(frame: &mut Frame, area: Rect, app: &App, shown: &crate::present::Screen) {
+fn draw_help(frame: &mut Canvas, area: Rect, app: &App, shown: &crate::present::Screen) {
     let theme = &app.options.theme;
     let doc = body::help_doc(app, shown);
     frame.render_widget(Clear, area);
@@ -665,18 +710,23 @@ fn draw_help(frame: &mut Frame, area: Rect, app: &App, shown: &crate::present::S
     if more {
         body::more_below(frame, inner, app);
     }
-    // By touch: the whole card closes it; the "More below" row scrolls it instead.
-    let close = Rect {
-        height: inner.height.saturating_sub(u16::from(more)),
-        ..inner
-    };
-    target(app, close, Target::Act(Action::Back));
+    // By touch (kiosk) the card closes only on its own tall "Close this
+    // card" block in the bar under it, so a touch that meant to scroll or
+    // read never closes it. A click (practice) anywhere on it closes it;
+    // the "More below" row scrolls it instead.
+    if !app.options.mode.touch() {
+        let close = Rect {
+            height: inner.height.saturating_sub(u16::from(more)),
+            ..inner
+        };
+        target(app, close, Target::Act(Action::Back));
+    }
 }
 
 /// A yes-or-no question, from its screen model: 1 or Y yes; 2, N or Esc
 /// no; Enter the safe default (no). Its buttons are under the text, inside
 /// the box, and each is a touch target.
-fn draw_confirm(frame: &mut Frame, area: Rect, app: &App, shown: &crate::present::Screen) {
+fn draw_confirm(frame: &mut Canvas, area: Rect, app: &App, shown: &crate::present::Screen) {
     let theme = &app.options.theme;
     let question = shown
         .blocks

@@ -275,3 +275,35 @@ fn every_kiosk_footer_is_made_of_its_screens_commands() {
     }
     assert!(checked > 100, "{checked}");
 }
+
+#[test]
+fn the_kiosk_s_own_screens_speak_to_touch_not_keys() {
+    // The trial: "Press any key" and "press c for Cymraeg" on a kiosk that
+    // visitors use by touch.
+    for language in [Language::EnGb, Language::Cy] {
+        i18n::set_current(language);
+        for s in [
+            hangup::present::kiosk::invitation(),
+            hangup::present::kiosk::still_there(30),
+        ] {
+            for t in s.texts().chain([s.title.as_str()]) {
+                let t = t.to_lowercase();
+                assert!(
+                    !t.contains("press") && !t.contains("pwyswch") && !t.contains("key"),
+                    "{language:?}: {t:?}"
+                );
+            }
+            let words = [s.title.as_str()]
+                .into_iter()
+                .chain(s.texts())
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            assert!(
+                words.contains("touch") || words.contains("cyffyrdd"),
+                "{language:?}: {words}"
+            );
+        }
+    }
+    i18n::set_current(Language::EnGb);
+}

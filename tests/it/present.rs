@@ -204,61 +204,67 @@ fn takes(f: &Flow, id: Cmd, t: Target) -> bool {
 fn at_40x12_every_kiosk_action_can_be_reached_by_touch() {
     // The trial: at 40x12 the Amazon call's third answer was hidden, with
     // nothing to say there was more. Whatever does not fit must be reached
-    // by touching "More below", which shows while there is more.
-    let more = hangup::present::wording::WORDS.more_below_touch;
+    // by touching "More below", which shows while there is more. In Welsh
+    // too: its words are longer.
+    use hangup::i18n::{self, Language};
     let mut checked = 0;
-    for f in states(&some_calls(), Mode::Kiosk) {
-        let s = screens::screen(&f);
-        for c in &s.commands {
-            if matches!(c.id, Cmd::ScrollDown | Cmd::ScrollUp) {
-                continue;
-            }
-            let app = App {
-                flow: f.clone(),
-                options: options(Mode::Kiosk),
-                targets: Default::default(),
-                size: Default::default(),
-            };
-            let mut shown = render(&app, 40, 12).backend().to_string();
-            let on_list = app.flow.overlay.is_none() && matches!(app.flow.screen, At::Start);
-            if let Cmd::Choose(i) = c.id
-                && on_list
-                && !app.flow.page_range().contains(&i)
-            {
-                continue; // on another page of the list ("More calls")
-            }
-            let mut app = app;
-            let mut reached = false;
-            for _ in 0..40 {
-                let targets = app.targets.borrow().clone();
-                if targets.iter().any(|(_, t)| takes(&app.flow, c.id, *t)) {
-                    reached = true;
-                    break;
+    for language in [Language::EnGb, Language::Cy] {
+        i18n::set_current(language);
+        let more = hangup::present::wording::WORDS.more_below_touch;
+        for f in states(&some_calls(), Mode::Kiosk) {
+            let s = screens::screen(&f);
+            for c in &s.commands {
+                if matches!(c.id, Cmd::ScrollDown | Cmd::ScrollUp) {
+                    continue;
                 }
-                let Some((r, _)) = targets
-                    .iter()
-                    .find(|(_, t)| *t == Target::Act(Action::PageDown))
-                else {
-                    break;
+                let app = App {
+                    flow: f.clone(),
+                    options: options(Mode::Kiosk),
+                    targets: Default::default(),
+                    size: Default::default(),
                 };
-                assert!(shown.contains(more), "{:?}: no {more:?}\n{shown}", s.title);
-                if !app.update(Action::Click {
-                    column: r.x,
-                    row: r.y,
-                }) {
-                    break;
+                let mut shown = render(&app, 40, 12).backend().to_string();
+                let on_list = app.flow.overlay.is_none() && matches!(app.flow.screen, At::Start);
+                if let Cmd::Choose(i) = c.id
+                    && on_list
+                    && !app.flow.page_range().contains(&i)
+                {
+                    continue; // on another page of the list ("More calls")
                 }
-                shown = render(&app, 40, 12).backend().to_string();
+                let mut app = app;
+                let mut reached = false;
+                for _ in 0..40 {
+                    let targets = app.targets.borrow().clone();
+                    if targets.iter().any(|(_, t)| takes(&app.flow, c.id, *t)) {
+                        reached = true;
+                        break;
+                    }
+                    let Some((r, _)) = targets
+                        .iter()
+                        .find(|(_, t)| *t == Target::Act(Action::PageDown))
+                    else {
+                        break;
+                    };
+                    assert!(shown.contains(more), "{:?}: no {more:?}\n{shown}", s.title);
+                    if !app.update(Action::Click {
+                        column: r.x,
+                        row: r.y,
+                    }) {
+                        break;
+                    }
+                    shown = render(&app, 40, 12).backend().to_string();
+                }
+                assert!(
+                    reached,
+                    "40x12 {language:?} {:?}: {:?} cannot be reached by touch:\n{shown}",
+                    s.title, c.label
+                );
+                checked += 1;
             }
-            assert!(
-                reached,
-                "40x12 {:?}: {:?} cannot be reached by touch:\n{shown}",
-                s.title, c.label
-            );
-            checked += 1;
         }
     }
-    assert!(checked > 300, "{checked}");
+    i18n::set_current(Language::EnGb);
+    assert!(checked > 600, "{checked}");
 }
 
 #[test]
@@ -846,4 +852,146 @@ fn no_heading_repeats_itself_on_any_screen() {
         }
     }
     assert!(checked > 100, "{checked}");
+}
+
+#[test]
+fn the_kiosk_help_card_closes_on_its_own_tall_block_only() {
+    // The trial: touching anywhere closed the card, with no button saying
+    // so, and it said "Touch a block". Now a "Close this card" block, at
+    // least 3 rows tall, closes it; a touch on its text does not.
+    for (w, h) in [(80u16, 24u16), (40, 12)] {
+        let mut app = App::new(some_calls(), options(Mode::Kiosk));
+        assert!(app.update(Action::Help));
+        let shown = render(&app, w, h).backend().to_string();
+        assert!(!shown.contains("Touch a block"), "{shown}");
+        let close = hangup::present::wording::WORDS.close_card;
+        assert!(
+            shown.contains(close),
+            "{w}x{h}: no {close:?} block\n{shown}"
+        );
+        let targets = app.targets.borrow().clone();
+        let (block, _) = *targets
+            .iter()
+            .find(|(r, t)| *t == Target::Act(Action::Back) && r.height >= 3)
+            .expect("a close block 3 rows tall");
+        // The card's first line of text: touched, the card stays.
+        assert!(!app.update(Action::Click { column: 3, row: 1 }));
+        assert!(
+            app.overlay.is_some(),
+            "{w}x{h}: a touch on the text closed it"
+        );
+        render(&app, w, h);
+        assert!(app.update(Action::Click {
+            column: block.x + 1,
+            row: block.y + 1,
+        }));
+        assert!(
+            app.overlay.is_none(),
+            "{w}x{h}: the close block did not close it"
+        );
+    }
+    // The card's own words say what to touch, in plain words.
+    let mut app = App::new(some_calls(), options(Mode::Kiosk));
+    app.update(Action::Help);
+    let said = spoken(&screens::screen(&app.flow), Hands::Touch);
+    assert!(!said.contains("block"), "{said}");
+}
+
+#[test]
+fn the_list_goes_back_a_page_by_key_and_by_touch() {
+    // The trial: 0 showed more calls, and nothing went back.
+    let mut app = App::new(library(), options(Mode::Practice));
+    render(&app, 80, 24);
+    let first = screens::screen(&app.flow);
+    assert!(
+        first.find(Cmd::Previous).is_none(),
+        "no page before the first"
+    );
+    assert!(app.update(Action::More));
+    render(&app, 80, 24);
+    let second = screens::screen(&app.flow);
+    let prev = second
+        .find(Cmd::Previous)
+        .expect("Previous calls on page 2");
+    assert_eq!(prev.keys, [Key::Char('p')]);
+    assert!(second.footer(78, false).contains("p Previous calls"));
+    let said = spoken(&second, Hands::Keys);
+    assert!(
+        said.contains("Previous calls: press the letter p."),
+        "{said}"
+    );
+    assert!(app.update(Action::Char('p')));
+    assert_eq!(app.flow.page_number().0, 0);
+    assert_eq!(
+        screens::screen(&app.flow)
+            .choices()
+            .next()
+            .map(|c| c.label.clone()),
+        first.choices().next().map(|c| c.label.clone())
+    );
+    // By touch: a block in the bar, at 80x24 and at 40x12.
+    for (w, h) in [(80u16, 24u16), (40, 12)] {
+        let mut kiosk = App::new(library(), options(Mode::Kiosk));
+        render(&kiosk, w, h);
+        assert!(kiosk.update(Action::More));
+        render(&kiosk, w, h);
+        let (r, _) = *kiosk
+            .targets
+            .borrow()
+            .iter()
+            .find(|(_, t)| *t == Target::Act(Action::Char('p')))
+            .expect("a Previous calls block");
+        assert!(r.height >= 3, "{w}x{h}: {r:?}");
+        assert!(kiosk.update(Action::Click {
+            column: r.x + 1,
+            row: r.y + 1
+        }));
+        assert_eq!(kiosk.flow.page_number().0, 0, "{w}x{h}");
+    }
+}
+
+#[test]
+fn wording_fits_the_call_and_never_repeats_the_verdict() {
+    // The trial: a text-message practice ended with "The call has ended."
+    // and asked to "leave this call"; "You said yes. The answer is no." was
+    // followed by "No. ..."; a real call's ending said "You handled ... well"
+    // twice; the help card and the list named command-line options.
+    let w = hangup::present::wording::WORDS;
+    let mut messages = 0;
+    for f in states(&library(), Mode::Practice) {
+        let s = screens::screen(&f);
+        let all: Vec<&str> = s.texts().chain([s.title.as_str()]).collect();
+        for t in &all {
+            assert!(!t.contains("--"), "{:?}: {t:?} names an option", s.title);
+        }
+        let joined = all.join(" ").to_lowercase();
+        assert!(
+            joined.matches("handled").count() <= 1,
+            "{:?}: {joined}",
+            s.title
+        );
+        if let Some(session) = f.session()
+            && session.script().medium != hangup::engine::model::Medium::Call
+        {
+            messages += 1;
+            assert_ne!(s.title, w.call_ended, "{}", session.script().title);
+            assert!(!joined.contains("call has ended"), "{joined}");
+            assert!(!joined.contains("leave this call"), "{joined}");
+            assert!(!joined.contains("leave the call"), "{joined}");
+        }
+        if let Some(v) = s
+            .blocks
+            .iter()
+            .position(|b| matches!(b.role, Role::Verdict { .. }))
+            && matches!(f.screen, At::Recall(_))
+        {
+            let next = s.blocks.get(v + 1).map_or("", |b| b.text.as_str());
+            assert!(
+                !next.starts_with("Yes.") && !next.starts_with("No."),
+                "{:?} then {next:?}",
+                s.blocks[v].text
+            );
+        }
+    }
+    assert!(messages > 10, "{messages}");
 }

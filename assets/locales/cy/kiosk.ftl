@@ -1,11 +1,11 @@
 # Sgriniau'r ciosg.
 # Needs review by a first-language Welsh speaker before use.
 
-kiosk-invitation = Pwyswch unrhyw fysell neu gyffwrdd â'r sgrin i ymarfer adnabod sgam ffôn.
+kiosk-invitation = Cyffyrddwch â'r sgrin i ymarfer adnabod sgam ffôn.
 kiosk-only-practice = Ymarfer yn unig yw hyn. Does dim byd amdanoch chi'n cael ei gadw.
-kiosk-choose-language = Cyffyrddwch â'ch iaith, neu pwyswch c am Gymraeg neu e am English.
+kiosk-choose-language = I ddewis eich iaith, cyffyrddwch â Cymraeg neu English.
 kiosk-still-there = Ydych chi yno o hyd?
-kiosk-press-any = Pwyswch unrhyw fysell neu gyffwrdd â'r sgrin.
+kiosk-press-any = Cyffyrddwch â'r sgrin i fynd ymlaen.
 # Mae enw ar ôl rhif yn unigol yn Gymraeg: "30 eiliad".
 kiosk-starting-again = Yn dechrau eto mewn { $seconds } eiliad.
 kiosk-staff-exit = Allanfa staff

@@ -1,12 +1,12 @@
 # The kiosk's own screens (src/kiosk/screens.rs): the invitation, the idle
 # question and the staff exit.
 
-kiosk-invitation = Press any key or touch the screen to practise spotting a phone scam.
+kiosk-invitation = Touch the screen to practise spotting a phone scam.
 kiosk-only-practice = It is only practice. Nothing about you is kept.
-# Below it, two blocks to touch: "Cymraeg" and "English". The keys c and e stay the same in every language.
-kiosk-choose-language = Touch your language, or press c for Cymraeg or e for English.
+# Below it, two blocks to touch: "Cymraeg" and "English" (the keys c and e work too, for staff).
+kiosk-choose-language = To choose your language, touch Cymraeg or English.
 kiosk-still-there = Are you still there?
-kiosk-press-any = Press any key or touch the screen.
+kiosk-press-any = Touch the screen to carry on.
 # $seconds: a countdown, 30 to 1.
 kiosk-starting-again =
     { $seconds ->

@@ -2,7 +2,7 @@
 outcome-scam-safe = You stayed safe.
 outcome-scam-partly-safe = Partly safe.
 outcome-scam-defrauded = The caller got what they wanted.
-outcome-genuine-safe = You handled a real call well.
+outcome-genuine-safe = It was a real call, and you stayed safe.
 outcome-genuine-partly-safe = You were safe, and you could check next time.
 outcome-genuine-defrauded = This call went wrong.
 # $source: who warned and when, e.g. "Hertfordshire Constabulary, September 2024".

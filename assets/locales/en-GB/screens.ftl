@@ -67,7 +67,7 @@ help-title = Help.
 if-worried = If a call worries you:
 numbers-to-know = Numbers to know:
 keys = Keys on this screen:
-touch-help = Touch a block to choose it. Touch More below to read on.
+touch-help = Touch an answer or a button to choose it. Touch More below to read on.
 close-card = Close this card
 stop-question = Do you want to stop practising?
 yes-stop = Yes, stop
@@ -78,9 +78,9 @@ confirm-title = Are you sure?
 touch-answer = Touch an answer
 touch-button = Touch a button
 too-small = Please make the window bigger.
-reading-hint = Hard to read? Start hangup with --large for big letters, or --high-contrast for strong colours.
+reading-hint = Hard to read? Ask a helper to start hangup with big letters or strong colours.
 reading-hint-short = Hard to read? Press ? for help.
-theme-hint = You can also use --theme light or --theme dark to match your screen.
+theme-hint = A helper can also make the screen light or dark to suit you.
 typed-help = For help, type a question mark.
 # The start of plain mode's key line on the help card; the keys of the screen
 # beneath follow, one plain-prompt-key each.
@@ -178,7 +178,7 @@ message-title = A message
 # $words: a text message in the call.
 message-arrives = A message arrives: "{ $words }"
 big-letters-note = On this text screen big letters are made of whole blocks, so they show only where a message fits.
-touch-to-close = Touch here to close this card.
+touch-to-close = When you have read it, touch Close this card to go back.
 # $keys: key names, such as "Esc or ?".
 press-to-close = Press { $keys } to close this card.
 # In big letters (--large) as a call, message or visit comes in: short.
@@ -186,6 +186,14 @@ banner-call = Phone ringing
 banner-message = New text message
 banner-visit = Knock at the door
 key-or = or
+# The end of a practice that was text messages, or a knock at the door.
+message-ended = That is the end of the messages.
+visit-ended = The visit has ended.
+# Leaving messages or a visit part way through (a call says "leave this call").
+leave-question-other = Do you want to stop this practice and go back to the list?
+yes-leave-other = Yes, go back to the list
+# On the list after its first page: the page before.
+previous-calls = Previous calls
 
 ## The replay: your path and the safer path
 replay-all-safe = Every choice you made was a safe one. There is nothing to change.
