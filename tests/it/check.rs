@@ -239,7 +239,7 @@ fn a_binary_file_is_said_to_be_not_text_and_not_drawn() {
     bytes.extend((0..400u32).map(|i| u8::try_from((i * 37 + 128) % 256).unwrap_or(0xff)));
     std::fs::write(&path, &bytes).expect("write");
     let mut out = Vec::new();
-    let code = run_check(&[path.clone()], None, Format::Human, &mut out);
+    let code = run_check(std::slice::from_ref(&path), None, Format::Human, &mut out);
     let text = String::from_utf8(out).expect("the report is UTF-8");
     assert_eq!(code, 1, "{text}");
     assert!(text.contains("the file is not text"), "{text}");
