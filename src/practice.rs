@@ -163,7 +163,7 @@ impl Keeper {
                 Effect::Language(language) => {
                     let mut library = switch_language(flow, language, self.scenarios.as_deref());
                     self.reorder(&mut library);
-                    flow.library = library;
+                    flow.library = library.into();
                     changed = true;
                 }
             }
@@ -183,7 +183,7 @@ impl Keeper {
 pub fn switch_language(flow: &mut Flow, language: Language, scenarios: Option<&Path>) -> Library {
     crate::i18n::set_current(language);
     let library = Library::load_in(scenarios, language);
-    flow.library = library.clone();
+    flow.library = library.clone().into();
     if let Some(q) = flow.practice.quick.as_mut() {
         q.check = QuickCheck::builtin();
     }

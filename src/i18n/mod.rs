@@ -8,7 +8,10 @@
 //!
 //! # Using it
 //!
-//! ```
+//! (Doc tests are off, see `Cargo.toml`: `tests/it/translations.rs` runs
+//! this example as `the_i18n_doc_example_holds`.)
+//!
+//! ```ignore
 //! use hangup::i18n::{self, Language};
 //! use hangup::tr;
 //!

@@ -13,6 +13,7 @@
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::engine::quick_check::{Answer, CheckRun, QuickCheck, Score, Stage as CheckStage};
 use crate::engine::script::{Script, ScriptRecall};
@@ -300,8 +301,9 @@ impl Practice {
 /// The practice flow's state.
 #[derive(Debug, Clone)]
 pub struct Flow {
-    /// Every scenario to choose from, with the catalogues.
-    pub library: Library,
+    /// Every scenario to choose from, with the catalogues. Shared, not
+    /// copied, when the flow is cloned (the tests clone a flow per key).
+    pub library: Arc<Library>,
     /// The mode, region and seed.
     pub rules: Rules,
     /// Where the learner is.
@@ -354,9 +356,9 @@ pub struct Flow {
 
 impl Flow {
     /// A flow over `library` on the list of calls, with no progress shown (see [`Flow::practice`]).
-    pub fn new(library: Library, rules: Rules) -> Self {
+    pub fn new(library: impl Into<Arc<Library>>, rules: Rules) -> Self {
         Self {
-            library,
+            library: library.into(),
             rules,
             screen: Screen::Start,
             overlay: None,

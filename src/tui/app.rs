@@ -9,6 +9,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::ops::{Deref, DerefMut};
+use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
@@ -107,7 +108,7 @@ impl DerefMut for App {
 
 impl App {
     /// The app over `library`, on the start screen, with no call yet.
-    pub fn new(library: Library, options: Options) -> Self {
+    pub fn new(library: impl Into<Arc<Library>>, options: Options) -> Self {
         let rules = Rules {
             mode: options.mode,
             region: options.region.clone(),

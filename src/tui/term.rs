@@ -187,6 +187,12 @@ fn install_panic_hook() {
             restore();
             run_at_exit();
             previous(info);
+            // A release build aborts on panic (Cargo.toml): exit with Rust's
+            // usual panic code instead of SIGABRT and a core dump. The
+            // terminal is already restored above.
+            if cfg!(panic = "abort") {
+                std::process::exit(101);
+            }
         }));
     });
 }

@@ -271,3 +271,20 @@ fn both_seed_calls_play_every_path_in_welsh_with_no_english_showing() {
         assert_eq!(reached.len(), w.endings.len(), "{id}: {reached:?}");
     }
 }
+
+/// The example at the top of `src/i18n/mod.rs`, word for word (doc tests are
+/// off: compiling them took longer than the rest of a warm `cargo test`).
+#[test]
+fn the_i18n_doc_example_holds() {
+    use hangup::i18n::{self, Language};
+    use hangup::tr;
+
+    i18n::set_current(Language::EnGb);
+    assert_eq!(i18n::tr("month-3"), "March");
+    assert_eq!(tr!("calls-count", count = 2), "2 calls");
+    assert_eq!(Language::Cy.tr("month-3"), "Mawrth");
+    assert_eq!(
+        Language::Cy.tr_args("calls-count", &[("count", 2.into())]),
+        "2 alwad"
+    );
+}
