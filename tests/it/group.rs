@@ -13,8 +13,6 @@ use hangup::group::GroupApp as App;
 use hangup::group::handout::{Format, Handout};
 use hangup::group::record::{self, Record};
 use hangup::group::{ItemStatus, Saved, Stage, Tally, roleplay};
-use hangup::tui::app::{Mode, Options};
-use hangup::tui::theme::{Theme, ThemeName};
 
 const TINY: &str = include_str!("../fixtures/tiny.toml");
 
@@ -37,16 +35,7 @@ fn two_library() -> Library {
 /// A group session with the default plan: the quick check before, the two
 /// calls, the quick check after.
 fn group_app() -> App {
-    App::new(
-        two_library(),
-        Options {
-            mode: Mode::Group,
-            region: "ewni".into(),
-            seed: Some(1),
-            theme: Theme::new(ThemeName::Monochrome),
-            large: false,
-        },
-    )
+    App::new(two_library(), crate::harness::group_options(1))
 }
 
 /// A group session with the two calls only (the quick checks taken out of the
@@ -1205,16 +1194,7 @@ fn the_default_plan_starts_with_the_police_courier_call() {
 #[test]
 fn a_long_plan_scrolls_and_keeps_the_totals_on_screen() {
     // Every built-in call plus both quick checks: more rows than 80x24 holds.
-    let mut app = App::new(
-        Library::builtin(),
-        Options {
-            mode: Mode::Group,
-            region: "ewni".into(),
-            seed: Some(1),
-            theme: Theme::new(ThemeName::Monochrome),
-            large: false,
-        },
-    );
+    let mut app = App::new(Library::builtin(), crate::harness::group_options(1));
     let n = g(&app).plan.len();
     assert!(n > 16, "{n} rows");
     // The totals stay on screen; in the smallest window they give way, so
@@ -1473,16 +1453,7 @@ fn labelled_and_older_tallies_both_read_back() {
 /// the endings and the end with the people typed. `visit` sees the app
 /// after every key.
 pub(crate) fn walk(library: Library, last: bool, visit: &mut dyn FnMut(&App)) {
-    let mut app = App::new(
-        library,
-        Options {
-            mode: Mode::Group,
-            region: "ewni".into(),
-            seed: Some(3),
-            theme: Theme::new(ThemeName::Monochrome),
-            large: false,
-        },
-    );
+    let mut app = App::new(library, crate::harness::group_options(3));
     if let Some(g) = app.group.as_mut() {
         for p in &mut g.plan {
             p.status = ItemStatus::Planned;
@@ -1830,16 +1801,7 @@ fn a_room_saying_not_sure_counts_as_right_and_is_recorded_apart() {
 
 /// The group app as the builtin calls make it (every call, both checks).
 fn builtin_app() -> App {
-    App::new(
-        Library::builtin(),
-        Options {
-            mode: Mode::Group,
-            region: "ewni".into(),
-            seed: Some(1),
-            theme: Theme::new(ThemeName::Monochrome),
-            large: false,
-        },
-    )
+    App::new(Library::builtin(), crate::harness::group_options(1))
 }
 
 /// Where `text` is on the screen at `w`x`h`: (column, row) of its first letter.
