@@ -91,6 +91,24 @@ pub fn check_files(paths: &[PathBuf], catalogue: &Catalogue) -> Report {
             // The loader's own discovery rule, so check and the program agree.
             match crate::engine::library::discover(p) {
                 Ok(found) => {
+                    // Nothing to check is not "no problems": say so, and fail.
+                    if found.files.is_empty() {
+                        report.files.push(FileReport {
+                            path: p.display().to_string(),
+                            source: Vec::new(),
+                            diagnostics: vec![
+                                Diagnostic::error(
+                                    "H0114",
+                                    format!("no scenario files found in {}", p.display()),
+                                    None,
+                                )
+                                .with_hint(
+                                    "scenario files end in .toml and sit directly in the folder",
+                                ),
+                            ],
+                            scenario_id: None,
+                        });
+                    }
                     for f in found.files {
                         report.files.push(check_path(&f, catalogue));
                     }
@@ -228,6 +246,17 @@ pub fn run_check_in(
 fn check_path(path: &Path, catalogue: &Catalogue) -> FileReport {
     let name = path.display().to_string();
     match crate::engine::library::read_scenario_file(path) {
+        // Too big: only the limit and one byte were read; name the real size.
+        Ok(bytes) if bytes.len() > MAX_FILE_BYTES => {
+            let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+            let len = std::fs::metadata(path).map_or(read, |m| m.len().max(read));
+            FileReport {
+                path: name,
+                source: Vec::new(),
+                diagnostics: vec![crate::engine::library::too_big(len)],
+                scenario_id: None,
+            }
+        }
         Ok(bytes) => check_bytes(name, &bytes, catalogue),
         Err(e) => unreadable(path, "file", &e),
     }

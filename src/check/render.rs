@@ -228,6 +228,9 @@ fn human(report: &Report, out: &mut impl Write) -> io::Result<()> {
         ..Config::default()
     };
     for (n, f) in report.files.iter().enumerate() {
+        // A file that is not UTF-8 text is not drawn: its "line" is a run of
+        // stand-ins for bytes, no help to anyone. Its line and column are.
+        let text = std::str::from_utf8(&f.source).is_ok();
         for d in sorted(f) {
             let drawn = match d.severity {
                 Severity::Error => Drawn::error(),
@@ -236,6 +239,15 @@ fn human(report: &Report, out: &mut impl Write) -> io::Result<()> {
             let mut drawn = drawn.with_code(d.code).with_message(clean(&d.message));
             let mut notes = Vec::new();
             match &d.span {
+                Some(span) if !text => {
+                    let at = locate(&f.source, span);
+                    notes.push(format!(
+                        "at {}:{}:{} (the file is not text, so it is not shown)",
+                        clean(&f.path),
+                        at.line,
+                        at.column
+                    ));
+                }
                 Some(span) => match fit(&texts[n], span) {
                     Some(range) => drawn.labels.push(Label::primary(ids[n], range)),
                     None => {
@@ -276,7 +288,12 @@ fn human(report: &Report, out: &mut impl Write) -> io::Result<()> {
         }
     }
     let (e, w) = (report.errors(), report.warnings());
-    let files = report.files.len();
+    // A folder with nothing in it (H0114) is not a file checked.
+    let files = report
+        .files
+        .iter()
+        .filter(|f| !f.diagnostics.iter().any(|d| d.code == "H0114"))
+        .count();
     let plural = |n: usize, one: &str, many: &str| {
         if n == 1 {
             format!("1 {one}")

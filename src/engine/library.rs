@@ -46,6 +46,41 @@ pub fn parse_scenario(bytes: &[u8], catalogue: &Catalogue) -> Result<Scenario, V
     }
 }
 
+/// A file's size in words an author reads, rounded up as file managers
+/// show it: "2.9 MB", "900 KB", "12 bytes".
+pub fn size_words(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = 1024 * 1024;
+    if bytes >= MB {
+        let tenths = bytes.saturating_mul(10).div_ceil(MB);
+        match tenths % 10 {
+            0 => format!("{} MB", tenths / 10),
+            t => format!("{}.{t} MB", tenths / 10),
+        }
+    } else if bytes >= KB {
+        format!("{} KB", bytes.div_ceil(KB))
+    } else if bytes == 1 {
+        "1 byte".to_string()
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// H0105: a file of `len` bytes (its real size, not just what was read) is
+/// too big to be a scenario.
+pub fn too_big(len: u64) -> Diagnostic {
+    Diagnostic::error(
+        "H0105",
+        format!(
+            "the file is {}; the limit for a scenario file is {}",
+            size_words(len),
+            size_words(MAX_FILE_BYTES as u64)
+        ),
+        None,
+    )
+    .with_hint("split it into several scenarios, or remove what is not needed")
+}
+
 /// At most this many syntax errors (or bad characters) are listed per file; the
 /// rest are counted, so a binary file gives a short report, not a flood.
 pub const MAX_LISTED: usize = 50;
@@ -57,18 +92,7 @@ pub fn check_scenario(bytes: &[u8], catalogue: &Catalogue) -> (Option<Scenario>,
     if bytes.len() > MAX_FILE_BYTES {
         return (
             None,
-            vec![
-                Diagnostic::error(
-                    "H0105",
-                    format!(
-                        "the file is {} KiB; a scenario file can be at most {} KiB",
-                        bytes.len().div_ceil(1024),
-                        MAX_FILE_BYTES / 1024
-                    ),
-                    None,
-                )
-                .with_hint("split it into several scenarios, or remove what is not needed"),
-            ],
+            vec![too_big(u64::try_from(bytes.len()).unwrap_or(u64::MAX))],
         );
     }
     let text = match std::str::from_utf8(bytes) {
@@ -81,10 +105,12 @@ pub fn check_scenario(bytes: &[u8], catalogue: &Catalogue) -> (Option<Scenario>,
                 vec![
                     Diagnostic::error(
                         "H0106",
-                        "the file is not plain UTF-8 text",
+                        "the file is not text, or not saved as UTF-8 text",
                         Some(at..at + len),
                     )
-                    .with_hint("save it as UTF-8 in your text editor"),
+                    .with_hint(
+                        "if it is a scenario, save it as UTF-8 in your text editor; if not, move it out of the folder",
+                    ),
                 ],
             );
         }
@@ -739,6 +765,17 @@ impl Library {
                             continue;
                         };
                         let s = match read {
+                            // Too big: only the limit and one byte were read; name the real size.
+                            Ok(bytes) if bytes.len() > MAX_FILE_BYTES => {
+                                let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+                                let len =
+                                    std::fs::metadata(&path).map_or(read, |m| m.len().max(read));
+                                skipped.push(Skipped {
+                                    path: shown,
+                                    reason: summary(&[too_big(len)]),
+                                });
+                                continue;
+                            }
                             Ok(bytes) => match parse_scenario(&bytes, &catalogue) {
                                 Ok(s) => s,
                                 Err(p) => {

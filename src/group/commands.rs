@@ -41,6 +41,9 @@ pub fn group(
     // `--speak`: the screens are said as they change (`speak` is the command).
     if let Some(command) = speak {
         a.speaker = Some(crate::speech::Speaker::for_language(command));
+        if let Some(g) = a.group.as_mut() {
+            g.speaking = true;
+        }
         a.say();
     }
     // The link to a notes window (`hangup group --notes`), through the data folder.

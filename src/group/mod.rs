@@ -67,6 +67,20 @@ pub struct GroupApp {
     /// A one-line message for the volunteer (speech could not start), shown
     /// on the top row until the next change.
     pub notice: Option<String>,
+    /// With `--speak`: the screen as last said (for the ear), so a change
+    /// says only what changed.
+    pub said: Option<crate::present::Screen>,
+}
+
+/// What speech does after a change (see [`GroupApp::words_now`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Said {
+    /// Nothing new to say: let the line being said go on.
+    Nothing,
+    /// A blank screen: stop talking.
+    Stop,
+    /// Say this.
+    Say(String),
 }
 
 impl GroupApp {
@@ -87,6 +101,7 @@ impl GroupApp {
             peer: None,
             speaker: None,
             notice: None,
+            said: None,
         }
     }
 
@@ -185,35 +200,139 @@ impl GroupApp {
         changed
     }
 
-    /// With `--speak`: say the screen the room sees (if it changed): every
-    /// block, then the keys. A blank screen stops speech.
+    /// The screen as it is said: the model, with the record's file named
+    /// by its name alone (the projector shows the whole path for the
+    /// volunteer; read aloud it is a long run of folder names).
+    pub fn ear_model(&self) -> Option<crate::present::Screen> {
+        let mut m = view::model(self)?;
+        if let Some(g) = self.group.as_deref()
+            && g.stage == Stage::Finished
+            && self.overlay.is_none()
+            && let Some(Saved::To(p)) = &g.saved
+        {
+            let name = p
+                .file_name()
+                .map(|n| crate::engine::text::sanitize(&n.to_string_lossy()))
+                .unwrap_or_default();
+            for b in m
+                .blocks
+                .iter_mut()
+                .filter(|b| b.role == crate::present::Role::Verdict { good: true })
+            {
+                b.text = crate::tr!("group-saved-in", path = name.as_str());
+            }
+        }
+        Some(m)
+    }
+
+    /// What to say after a change. A new screen is said whole: every
+    /// block, then the keys. The same screen changed says only what
+    /// changed: on the plan, the highlighted row and its state (and the
+    /// totals if they changed); elsewhere the blocks and keys that are new
+    /// (after `t`, the keys for counting, not the question again). A blank
+    /// screen stops speech.
+    pub fn words_now(&mut self) -> Said {
+        use crate::present::{Cmd, GroupCmd, Screen};
+        use crate::speech::{Hands, spoken};
+        let blank = self.overlay.is_none() && self.group.as_ref().is_some_and(|g| g.paused);
+        let Some(now) = self.ear_model().filter(|_| !blank) else {
+            self.said = None;
+            return Said::Stop;
+        };
+        let Some(before) = self.said.replace(now.clone()) else {
+            return Said::Say(spoken(&now, Hands::Keys));
+        };
+        if before.title != now.title || before.topic != now.topic {
+            return Said::Say(spoken(&now, Hands::Keys));
+        }
+        let mut part = Screen {
+            blocks: now
+                .blocks
+                .iter()
+                .filter(|b| !before.blocks.contains(b))
+                .cloned()
+                .collect(),
+            ..Screen::default()
+        };
+        let plan = now.find(Cmd::Group(GroupCmd::InOut)).is_some();
+        if plan {
+            // The highlighted row, as the screen marks it ("3: Skip: …").
+            let row = self.group.as_ref().map_or(0, |g| g.cursor);
+            part.commands = now
+                .commands
+                .iter()
+                .filter(|c| c.id == Cmd::Choose(row))
+                .cloned()
+                .collect();
+        } else {
+            // Keys are compared by what they do and say, not by which keys
+            // take them (counting hands takes the numbers off the choices).
+            part.commands = now
+                .commands
+                .iter()
+                .filter(|c| {
+                    !before
+                        .commands
+                        .iter()
+                        .any(|b| b.id == c.id && b.label == c.label)
+                })
+                .cloned()
+                .collect();
+        }
+        if part.blocks.is_empty() && part.commands.is_empty() {
+            return Said::Nothing;
+        }
+        Said::Say(spoken(&part, Hands::Keys).trim().to_string())
+    }
+
+    /// With `--speak`: say what changed on the screen the room sees (see
+    /// [`GroupApp::words_now`]).
     pub fn say(&mut self) {
         if self.speaker.is_none() {
             return;
         }
-        let blank = self.overlay.is_none() && self.group.as_ref().is_some_and(|g| g.paused);
-        let model = view::model(self);
+        let words = self.words_now();
+        self.speak(words);
+    }
+
+    /// With `--speak`: say the whole screen again (`r`), unless it is blank.
+    pub fn say_again(&mut self) {
+        if self.speaker.is_none() {
+            return;
+        }
+        self.said = None;
+        let words = self.words_now();
+        self.speak(words);
+    }
+
+    fn speak(&mut self, words: Said) {
         let Some(sp) = self.speaker.as_mut() else {
             return;
         };
-        match model {
-            Some(m) if !blank => {
-                sp.say_if_new(&crate::speech::spoken(&m, crate::speech::Hands::Keys))
-            }
-            _ => sp.stop(),
+        match words {
+            Said::Say(text) => sp.say(&text),
+            Said::Stop => sp.stop(),
+            Said::Nothing => {}
         }
         if let Some(n) = sp.notice.take() {
             self.notice = Some(n);
         }
     }
 
-    /// Do the outside work `update` asked for (append the session record).
+    /// Do the outside work `update` asked for (append the session record,
+    /// say the screen again). True when the screen changed.
     pub fn perform(&mut self) -> bool {
         let effects = std::mem::take(&mut self.effects);
-        let Some(g) = self.group.as_deref_mut() else {
-            return false;
-        };
+        let mut changed = false;
         for e in &effects {
+            if *e == GroupEffect::SayAgain {
+                self.say_again();
+                continue;
+            }
+            let Some(g) = self.group.as_deref_mut() else {
+                return changed;
+            };
+            changed = true;
             match e {
                 GroupEffect::SaveRecord(rec) => {
                     g.saved = Some(match &g.data_dir {
@@ -224,9 +343,10 @@ impl GroupApp {
                         None => Saved::Failed("no folder to save in was found".into()),
                     });
                 }
+                GroupEffect::SayAgain => {}
             }
         }
-        !effects.is_empty()
+        changed
     }
 }
 
@@ -238,11 +358,7 @@ impl Driver for GroupApp {
         view::draw(frame, self);
     }
     fn on_event(&mut self, event: &Event, _now: Instant) -> bool {
-        let action = if self.overlay == Some(Overlay::Help) {
-            help_action_for(event)
-        } else {
-            action_for(event)
-        };
+        let action = action_for(event, self.overlay == Some(Overlay::Help));
         let changed = action.is_some_and(|a| self.update(a));
         let changed = self.perform() || changed;
         if changed {
@@ -287,41 +403,27 @@ impl Driver for GroupApp {
     }
 }
 
-/// Keys on the help card: a presenter remote's Page Down, Right and `+`
-/// scroll it down (to its end), Page Up, Left and `-` scroll it up; F5
-/// closes it; the rest as [`action_for`].
-pub fn help_action_for(event: &Event) -> Option<Action> {
-    if let Event::Key(key) = event
-        && key.kind == KeyEventKind::Press
-        && !key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-    {
-        match key.code {
-            KeyCode::PageDown | KeyCode::Right | KeyCode::Char('+') => {
-                return Some(Action::PageDown);
-            }
-            KeyCode::PageUp | KeyCode::Left | KeyCode::Char('-') => return Some(Action::PageUp),
-            _ => {}
-        }
-    }
-    action_for(event)
-}
-
 /// Keys in group mode: the shared keymap, plus presenter remotes and number
 /// pads. Page Down, Right, Space and `+` go on (as Enter); Page Up, Left and
 /// `-` go back (as Esc); `b` and `.` blank the screen; F5 and Shift-F5 show
 /// the room view. Digits and Enter from a number pad arrive as ordinary keys.
-pub fn action_for(event: &Event) -> Option<Action> {
+/// On the help card (`help_open`), Page Down, Right and `+` scroll it down
+/// (to its end) and Page Up, Left and `-` scroll it up instead.
+pub fn action_for(event: &Event, help_open: bool) -> Option<Action> {
     if let Event::Key(key) = event
         && key.kind == KeyEventKind::Press
         && !key
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
     {
+        let (down, up) = if help_open {
+            (Action::PageDown, Action::PageUp)
+        } else {
+            (Action::Select, Action::Back)
+        };
         match key.code {
-            KeyCode::PageDown | KeyCode::Right | KeyCode::Char('+') => return Some(Action::Select),
-            KeyCode::PageUp | KeyCode::Left | KeyCode::Char('-') => return Some(Action::Back),
+            KeyCode::PageDown | KeyCode::Right | KeyCode::Char('+') => return Some(down),
+            KeyCode::PageUp | KeyCode::Left | KeyCode::Char('-') => return Some(up),
             KeyCode::Char('b' | 'B' | '.' | 'p' | 'P') => return Some(BLANK),
             KeyCode::F(5) => return Some(Action::Present),
             _ => {}

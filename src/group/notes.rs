@@ -298,7 +298,7 @@ impl NotesApp {
     /// The action a key sends to the room view (none for the keys that
     /// belong to this window, or to the room's own keyboard).
     fn to_send(&self, event: &Event) -> Option<Action> {
-        let action = match super::action_for(event)? {
+        let action = match super::action_for(event, false)? {
             // A click or touch: the action of what was drawn there.
             Action::Click { column, row } => {
                 crate::tui::app::target_at(&self.targets.borrow(), column, row)?.action()
@@ -339,7 +339,7 @@ impl crate::tui::Driver for NotesApp {
             return true;
         }
         // "q Close notes" in the footer, clicked or touched.
-        if let Some(Action::Click { column, row }) = super::action_for(event)
+        if let Some(Action::Click { column, row }) = super::action_for(event, false)
             && crate::tui::app::target_at(&self.targets.borrow(), column, row)
                 == Some(Target::Act(Action::Quit))
         {

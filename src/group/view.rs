@@ -32,7 +32,7 @@ use super::GroupApp as App;
 use crate::tui::theme::Theme;
 use crate::tui::ui::{MIN_HEIGHT, MIN_WIDTH};
 
-use super::{GroupState, HelpRoom, ItemStatus, Stage, command_action};
+use super::{GroupState, HelpRoom, ItemStatus, Saved, Stage, command_action};
 
 /// Width of a full bar in the show-of-hands chart.
 const BAR: u16 = 20;
@@ -67,9 +67,17 @@ pub fn paint(frame: &mut Canvas, app: &App) {
     let area = frame.area();
     app.size.set(area);
     let theme = &app.options.theme;
-    let (Some(g), Some(model)) = (app.group.as_deref(), model(app)) else {
+    let (Some(g), Some(mut model)) = (app.group.as_deref(), model(app)) else {
         return;
     };
+    // The typing cursor after the number of people, drawn but never said:
+    // it is not in the model.
+    if g.stage == Stage::Finished && !matches!(g.saved, Some(Saved::To(_))) && app.overlay.is_none()
+    {
+        for b in model.blocks.iter_mut().filter(|b| b.role == Role::Question) {
+            b.text.push('_');
+        }
+    }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         frame.render_widget(
             Paragraph::new(vec![

@@ -394,6 +394,10 @@ pub struct GroupState {
     pub saved: Option<Saved>,
     /// Where the record goes (`--data-dir`, HANGUP_DATA_DIR or the platform's data folder).
     pub data_dir: Option<PathBuf>,
+    /// `s` was pressed: "Skip this call?" is asked before anything is skipped.
+    pub asking_skip: bool,
+    /// `--speak` is on: `r` says the screen again (the run loop does it).
+    pub speaking: bool,
     runs: u64,
 }
 
@@ -460,6 +464,8 @@ impl GroupState {
             started: None,
             saved: None,
             data_dir: None,
+            asking_skip: false,
+            speaking: false,
             runs: 0,
         }
     }
@@ -796,6 +802,8 @@ fn digit(action: Action) -> Option<char> {
 pub enum GroupEffect {
     /// Append the session's anonymous record to the records file.
     SaveRecord(Record),
+    /// With `--speak`: say the screen again, all of it (`r`).
+    SayAgain,
 }
 
 /// The one key that blanks the room's screen (and brings it back): `b`, `.`
@@ -872,6 +880,11 @@ pub fn update(app: Ctx<'_>, g: &mut GroupState, action: Action) -> bool {
         }
         return changed;
     }
+    // With `--speak`, r says the screen again, whatever is on it.
+    if action == Action::Replay && g.speaking {
+        effects.push(GroupEffect::SayAgain);
+        return false;
+    }
     // Overlays first: the quit question and the help card.
     match *overlay {
         Some(Overlay::ConfirmQuit | Overlay::ConfirmLeave) => {
@@ -910,6 +923,22 @@ pub fn update(app: Ctx<'_>, g: &mut GroupState, action: Action) -> bool {
             return moved;
         }
         None => {}
+    }
+    // "Skip this call?": 1 or Y skips; 2, N, Esc or Enter (the safe
+    // default) goes on with it.
+    if g.asking_skip {
+        return match action {
+            Action::Yes | Action::Pick(0) => {
+                g.asking_skip = false;
+                g.advance(library, region, seed, ItemStatus::Skipped);
+                true
+            }
+            Action::No | Action::Back | Action::Pick(1) | Action::Select => {
+                g.asking_skip = false;
+                true
+            }
+            _ => false,
+        };
     }
     // A blank screen stays blank until b, `.` or p (or Enter).
     if g.paused {
@@ -1068,8 +1097,9 @@ fn update_call(
     let Some(session) = g.session.as_deref_mut() else {
         return false;
     };
+    // s: skip the rest of it, once the volunteer says yes.
     if action == Action::Char('s') || action == Action::Char('S') {
-        g.advance(library, region, seed, ItemStatus::Skipped);
+        g.asking_skip = true;
         return true;
     }
     match session.phase() {
@@ -1156,8 +1186,9 @@ fn update_check(
     seed: Option<u64>,
     action: Action,
 ) -> bool {
+    // s: skip the rest of it, once the volunteer says yes.
     if action == Action::Char('s') || action == Action::Char('S') {
-        g.advance(library, region, seed, ItemStatus::Skipped);
+        g.asking_skip = true;
         return true;
     }
     let back = matches!(action, Action::Back | Action::Undo);

@@ -32,6 +32,7 @@ pub fn screen(g: &GroupState, overlay: Option<Overlay>, library: &Library, regio
     let mut s = match overlay {
         Some(Overlay::Help) => help(library, region),
         Some(_) => confirm(),
+        None if g.asking_skip => confirm_skip(g),
         None if g.paused => {
             let mut s = Screen::new(tr("group-blank"));
             s.command(group(GroupCmd::Blank, &[Key::Char('b')], "group-cmd-blank"));
@@ -40,6 +41,10 @@ pub fn screen(g: &GroupState, overlay: Option<Overlay>, library: &Library, regio
         None => base(g),
     };
     s.topic = Some(topic(g));
+    // With `--speak`: "r Hear it again" on every screen.
+    if g.speaking {
+        s.command(Command::new(Cmd::SayAgain, &[Key::Char('r')], W.hear_again));
+    }
     s
 }
 
@@ -519,6 +524,21 @@ fn confirm() -> Screen {
         &tr("group-stop-title"),
         &tr("group-stop-question"),
         W.yes_stop,
+        &tr("group-no-go-on"),
+    )
+}
+
+/// "Skip this call?" (or this quick check) after `s`: the shared yes-or-no
+/// dialog (1 or Y: yes; 2, N or Esc: no; Enter: the safe default, no).
+fn confirm_skip(g: &GroupState) -> Screen {
+    let (title, question) = match g.stage {
+        Stage::Check => ("group-skip-check-title", "group-skip-check-question"),
+        _ => ("group-skip-call-title", "group-skip-call-question"),
+    };
+    super::screens::confirm_dialog(
+        &tr(title),
+        &tr(question),
+        &tr("group-yes-skip"),
         &tr("group-no-go-on"),
     )
 }

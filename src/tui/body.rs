@@ -170,7 +170,10 @@ fn doc_and_buttons_from(
         .height(area.width)
         .saturating_add(u16::from(!doc.is_empty()));
     let n = buttons.len() as u16;
-    let tall = h.saturating_add(3 * n) <= area.height;
+    // By touch (kiosk) the buttons stay tall while the words keep two
+    // rows: the words scroll ("More below"), the buttons are touched.
+    let tall = h.saturating_add(3 * n) <= area.height
+        || (app.options.mode.touch() && n > 0 && (3 * n).saturating_add(2) <= area.height);
     let btn_h = if tall { 3 * n } else { n };
     let [text, btns] = Layout::vertical([
         Constraint::Length(h.min(area.height.saturating_sub(btn_h))),

@@ -172,6 +172,89 @@ fn huge_file_is_an_error_not_a_crash() {
     assert_eq!(report.exit_code(), 1);
 }
 
+/// The trial: a 2.9 MB file was reported as "1025 KiB" (only the limit
+/// and one byte are read). The message names the real size, in words.
+#[test]
+fn a_huge_file_is_reported_with_its_real_size() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.toml");
+    std::fs::write(&path, vec![b'#'; 3_040_000]).expect("write");
+    let mut out = Vec::new();
+    let code = run_check(&[path], None, Format::Human, &mut out);
+    let text = String::from_utf8_lossy(&out);
+    assert_eq!(code, 1, "{text}");
+    assert!(
+        text.contains("the file is 2.9 MB; the limit for a scenario file is 1 MB"),
+        "{text}"
+    );
+    assert!(!text.contains("KiB") && !text.contains("1025"), "{text}");
+    for (bytes, words) in [
+        (0, "0 bytes"),
+        (1, "1 byte"),
+        (1000, "1000 bytes"),
+        (1024, "1 KB"),
+        (1025, "2 KB"),
+        (1024 * 1024, "1 MB"),
+        (1024 * 1024 + 1, "1.1 MB"),
+    ] {
+        assert_eq!(hangup::engine::library::size_words(bytes), words, "{bytes}");
+    }
+    assert!(hangup::engine::library::size_words(u64::MAX).ends_with(" MB"));
+}
+
+/// The trial: an empty folder printed "Checked 0 files: no problems." and
+/// exited 0, so a script checking the wrong folder passed.
+#[test]
+fn an_empty_folder_is_an_error_not_no_problems() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(dir.path().join("sub")).expect("sub-folder");
+    std::fs::write(dir.path().join("notes.txt"), "not a scenario").expect("write");
+    let mut out = Vec::new();
+    let code = run_check(&[dir.path().to_path_buf()], None, Format::Human, &mut out);
+    let text = String::from_utf8_lossy(&out);
+    assert_eq!(code, 1, "{text}");
+    let want = format!("no scenario files found in {}", dir.path().display());
+    assert!(text.contains(&want), "{text}");
+    assert!(text.contains("H0114"), "{text}");
+    assert!(!text.contains("no problems"), "{text}");
+    assert!(text.contains("Checked 0 files: 1 error"), "{text}");
+    // A folder with a scenario in it is not affected.
+    let report = check_files(&[PathBuf::from(TINY)], &Catalogue::builtin());
+    assert!(
+        report
+            .files
+            .iter()
+            .all(|f| f.diagnostics.iter().all(|d| d.code != "H0114"))
+    );
+}
+
+/// The trial: a binary file printed its "line" (hundreds of stand-ins for
+/// bytes). It now says plainly that the file is not text, with
+/// file:line:col, and draws no line from it.
+#[test]
+fn a_binary_file_is_said_to_be_not_text_and_not_drawn() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("picture.toml");
+    let mut bytes = b"id = 1\n".to_vec();
+    bytes.extend((0..400u32).map(|i| u8::try_from((i * 37 + 128) % 256).unwrap_or(0xff)));
+    std::fs::write(&path, &bytes).expect("write");
+    let mut out = Vec::new();
+    let code = run_check(std::slice::from_ref(&path), None, Format::Human, &mut out);
+    let text = String::from_utf8(out).expect("the report is UTF-8");
+    assert_eq!(code, 1, "{text}");
+    assert!(text.contains("the file is not text"), "{text}");
+    let place = format!("{}:2:1", path.display());
+    assert!(text.contains(&place), "file:line:col: {text}");
+    for l in text.lines() {
+        assert!(l.chars().count() < 160, "a long line: {l:?}");
+        assert!(
+            !l.contains('\u{fffd}') && !l.contains("???"),
+            "stand-ins printed: {l:?}"
+        );
+        assert!(l.chars().all(|c| c == '\t' || !c.is_control()), "{l:?}");
+    }
+}
+
 #[test]
 fn missing_file_is_reported() {
     let report = check_files(&[PathBuf::from("no/such/file.toml")], &Catalogue::builtin());

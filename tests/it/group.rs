@@ -13,8 +13,6 @@ use hangup::group::GroupApp as App;
 use hangup::group::handout::{Format, Handout};
 use hangup::group::record::{self, Record};
 use hangup::group::{ItemStatus, Saved, Stage, Tally, roleplay};
-use hangup::tui::app::{Mode, Options};
-use hangup::tui::theme::{Theme, ThemeName};
 
 const TINY: &str = include_str!("../fixtures/tiny.toml");
 
@@ -37,16 +35,7 @@ fn two_library() -> Library {
 /// A group session with the default plan: the quick check before, the two
 /// calls, the quick check after.
 fn group_app() -> App {
-    App::new(
-        two_library(),
-        Options {
-            mode: Mode::Group,
-            region: "ewni".into(),
-            seed: Some(1),
-            theme: Theme::new(ThemeName::Monochrome),
-            large: false,
-        },
-    )
+    App::new(two_library(), crate::harness::group_options(1))
 }
 
 /// A group session with the two calls only (the quick checks taken out of the
@@ -235,7 +224,7 @@ fn plan_during_a_session_skips_and_jumps() {
 #[test]
 fn s_skips_the_current_call() {
     let mut app = calls_app();
-    keys(&mut app, "\ns");
+    keys(&mut app, "\ns1");
     assert_eq!(g(&app).plan[0].status, ItemStatus::Skipped);
     assert_eq!(g(&app).current, Some(1));
 }
@@ -781,8 +770,8 @@ fn back_steps_through_the_check_and_s_skips_it() {
     assert!(play(&app).revealed);
     keys(&mut app, "\n");
     assert!(play(&app).at_result());
-    // s skips the check; the hands counted (2 and 7) are kept for the record.
-    keys(&mut app, "s");
+    // s skips the check (1: yes); the hands counted (2 and 7) are kept for the record.
+    keys(&mut app, "s1");
     assert_eq!(g(&app).plan[0].status, ItemStatus::Skipped);
     assert_eq!(
         g(&app).check_result(CheckStage::Before).map(|h| h.hands),
@@ -810,7 +799,7 @@ fn a_check_without_hands_shows_the_answers_and_no_score() {
         })
     );
     // Skip both calls; the after check, with hands, has no "before" to compare.
-    keys(&mut app, "ss");
+    keys(&mut app, "s1s1");
     run_check(&mut app, CheckStage::After, |_| Some((3, 1)));
     let text = screen_text(&app, 80, 24);
     assert!(
@@ -893,7 +882,7 @@ fn quick_check_snapshots() {
         keys(&mut app, "\n\n");
     }
     snap(&app, "group_check_result_before");
-    keys(&mut app, "\nss");
+    keys(&mut app, "\ns1s1");
     run_check(&mut app, CheckStage::After, |_| Some((16, 3)));
     snap(&app, "group_check_result_after");
 }
@@ -1205,16 +1194,7 @@ fn the_default_plan_starts_with_the_police_courier_call() {
 #[test]
 fn a_long_plan_scrolls_and_keeps_the_totals_on_screen() {
     // Every built-in call plus both quick checks: more rows than 80x24 holds.
-    let mut app = App::new(
-        Library::builtin(),
-        Options {
-            mode: Mode::Group,
-            region: "ewni".into(),
-            seed: Some(1),
-            theme: Theme::new(ThemeName::Monochrome),
-            large: false,
-        },
-    );
+    let mut app = App::new(Library::builtin(), crate::harness::group_options(1));
     let n = g(&app).plan.len();
     assert!(n > 16, "{n} rows");
     // The totals stay on screen; in the smallest window they give way, so
@@ -1473,16 +1453,7 @@ fn labelled_and_older_tallies_both_read_back() {
 /// the endings and the end with the people typed. `visit` sees the app
 /// after every key.
 pub(crate) fn walk(library: Library, last: bool, visit: &mut dyn FnMut(&App)) {
-    let mut app = App::new(
-        library,
-        Options {
-            mode: Mode::Group,
-            region: "ewni".into(),
-            seed: Some(3),
-            theme: Theme::new(ThemeName::Monochrome),
-            large: false,
-        },
-    );
+    let mut app = App::new(library, crate::harness::group_options(3));
     if let Some(g) = app.group.as_mut() {
         for p in &mut g.plan {
             p.status = ItemStatus::Planned;
@@ -1805,7 +1776,7 @@ fn a_room_saying_not_sure_counts_as_right_and_is_recorded_apart() {
     // To the end (the calls skipped), then save.
     keys(&mut app, "\n");
     while g(&app).stage != Stage::Finished {
-        keys(&mut app, "s");
+        keys(&mut app, "s1");
     }
     keys(&mut app, "7\n");
     let rec = record::read_all(dir.path()).expect("read");
@@ -1830,16 +1801,7 @@ fn a_room_saying_not_sure_counts_as_right_and_is_recorded_apart() {
 
 /// The group app as the builtin calls make it (every call, both checks).
 fn builtin_app() -> App {
-    App::new(
-        Library::builtin(),
-        Options {
-            mode: Mode::Group,
-            region: "ewni".into(),
-            seed: Some(1),
-            theme: Theme::new(ThemeName::Monochrome),
-            large: false,
-        },
-    )
+    App::new(Library::builtin(), crate::harness::group_options(1))
 }
 
 /// Where `text` is on the screen at `w`x`h`: (column, row) of its first letter.
@@ -1932,9 +1894,10 @@ fn a_mouse_or_touch_screen_runs_the_session() {
     // Start, from the footer.
     assert!(click_on(&mut app, 80, 24, "Enter Start"));
     assert_ne!(g(&app).stage, Stage::Plan);
-    // Skip the quick check (s, by its footer part), answer the phone.
+    // Skip the quick check (s, by its footer part; then yes), answer the phone.
     while g(&app).stage == Stage::Check {
         assert!(click_on(&mut app, 120, 40, "s Skip check"));
+        assert!(click_on(&mut app, 120, 40, "Yes, skip it"));
     }
     assert!(click_on(&mut app, 120, 40, "Enter Answer"));
     assert!(matches!(phase(&app), Some(Phase::Deciding { .. })));
@@ -2054,7 +2017,7 @@ fn hands_counted_are_kept_when_a_check_is_skipped() {
     keys(&mut app, &hands_keys(item.answer, 12, 3));
     keys(&mut app, "\n");
     assert!(play(&app).revealed);
-    keys(&mut app, "s");
+    keys(&mut app, "s1");
     assert_eq!(g(&app).plan[0].status, ItemStatus::Skipped);
     let kept = Some(Hands {
         right: 12,
@@ -2071,9 +2034,115 @@ fn hands_counted_are_kept_when_a_check_is_skipped() {
             }
         });
     }
-    keys(&mut app, "s");
+    keys(&mut app, "s1");
     assert_eq!(g(&app).stage, Stage::Finished);
     keys(&mut app, "15\n");
     let back = record::read_all(dir.path()).expect("read");
     assert_eq!(back[0].check_before, kept);
+}
+
+// ---- Skipping asks first; speech says what changed --------------------------
+
+/// The trial: `s` skipped the call at once (one stray key lost a call). It
+/// asks first with the shared yes-or-no dialog; Enter is the safe "No".
+#[test]
+fn s_asks_before_skipping_and_enter_keeps_the_call() {
+    use hangup::present::Cmd;
+    let mut app = calls_app();
+    keys(&mut app, "\ns");
+    let m = model_of(&app);
+    assert_eq!(m.title, "Skip this call?");
+    let no = m.commands.iter().find(|c| c.default).expect("a default");
+    assert_eq!((no.id, no.label.as_str()), (Cmd::Choose(1), "No, go on"));
+    let footer = screen_text(&app, 80, 24);
+    assert!(footer.contains("Yes, skip it"), "{footer}");
+    // Enter: no, the call goes on; nothing skipped.
+    keys(&mut app, "\n");
+    assert_eq!(g(&app).current, Some(0));
+    assert_eq!(g(&app).plan[0].status, ItemStatus::Planned);
+    assert_ne!(model_of(&app).title, "Skip this call?");
+    // Esc and n say no too; y says yes.
+    keys(&mut app, "s<sn");
+    assert_eq!(g(&app).current, Some(0));
+    keys(&mut app, "sy");
+    assert_eq!(g(&app).plan[0].status, ItemStatus::Skipped);
+    assert_eq!(g(&app).current, Some(1));
+}
+
+fn said(app: &mut App) -> String {
+    match app.words_now() {
+        hangup::group::Said::Say(t) => t,
+        other => panic!("nothing said: {other:?}"),
+    }
+}
+
+/// The trial, with `--speak`: the plan's speech read all its rows again on
+/// every move or toggle; after `t` the whole question was read again; the
+/// typing cursor was said ("People: 15_."); and the record's whole folder
+/// path was read out. Now a change says only what changed.
+#[test]
+fn group_speech_says_only_what_changed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = calls_app();
+    if let Some(g) = app.group.as_mut() {
+        g.speaking = true;
+        g.data_dir = Some(dir.path().join("a-long-folder").join("records"));
+    }
+    // The plan when it opens: all of it.
+    let whole = said(&mut app);
+    assert!(whole.contains("A tiny test call") && whole.contains("A second tiny call"));
+    assert!(
+        whole.contains("r: Hear it again") || whole.contains("letter r"),
+        "{whole}"
+    );
+    // Down: the highlighted row and its state, not the whole plan.
+    keys(&mut app, "v");
+    let moved = said(&mut app);
+    assert!(moved.contains("A second tiny call"), "{moved}");
+    assert!(!moved.contains("A tiny test call"), "{moved}");
+    // x: that row, now skipped, and the new totals.
+    keys(&mut app, "x");
+    let toggled = said(&mut app);
+    assert!(toggled.contains("Skip: A second tiny call"), "{toggled}");
+    assert!(!toggled.contains("A tiny test call"), "{toggled}");
+    keys(&mut app, "x^");
+    said(&mut app);
+    // Start, answer: a new screen is said whole.
+    keys(&mut app, "\n\n");
+    let question = said(&mut app);
+    let hello = "Someone has spent";
+    assert!(question.contains(hello), "{question}");
+    // t: the keys for counting hands, not the question again.
+    keys(&mut app, "t");
+    let counting = said(&mut app);
+    assert!(!counting.contains(hello), "{counting}");
+    assert!(counting.contains("Type the hands"), "{counting}");
+    // r says the whole screen again (the run loop does it).
+    assert!(!app.update(hangup::tui::app::Action::Replay));
+    assert!(
+        app.effects.contains(&hangup::group::GroupEffect::SayAgain),
+        "{:?}",
+        app.effects
+    );
+    app.effects.clear();
+    keys(&mut app, "t");
+    said(&mut app);
+    // To the end; the number of people, then save.
+    while g(&app).stage != Stage::Finished {
+        keys(&mut app, "s1");
+    }
+    said(&mut app);
+    keys(&mut app, "15");
+    let people = said(&mut app);
+    assert!(people.contains("People: 15"), "{people}");
+    assert!(!people.contains('_'), "the typing cursor is said: {people}");
+    assert!(screen_text(&app, 80, 24).contains("People: 15_"), "drawn");
+    keys(&mut app, "\n");
+    assert!(matches!(g(&app).saved, Some(Saved::To(_))));
+    let saved = said(&mut app);
+    assert!(saved.contains("group-sessions.csv"), "{saved}");
+    assert!(
+        !saved.contains("a-long-folder"),
+        "the path is read out: {saved}"
+    );
 }

@@ -241,6 +241,7 @@ fn the_notes_window_follows_a_scripted_session_and_its_keys_act_on_it() {
     p.until("the session in the new notes window", |p| place(p) == now);
     // And the room view keeps going with both (s skips the rest of the call).
     p.room_key(ch('s'));
+    p.room_key(ch('1'));
     p.until("the second call in the notes", |p| {
         place(p).ends_with(": A second tiny call")
     });
@@ -249,6 +250,7 @@ fn the_notes_window_follows_a_scripted_session_and_its_keys_act_on_it() {
         g.data_dir = Some(dir.path().join("records"));
     }
     p.room_key(ch('s'));
+    p.room_key(ch('1'));
     p.until("the people field in the notes", |p| {
         p.notes().model.as_ref().is_some_and(|m| m.people.is_some())
     });
@@ -368,12 +370,15 @@ fn two_terminals_notes_and_room_view_run_a_whole_call_with_a_remote() {
     let room = Setup::new(&["--data-dir", d, "group", "--scenario", "amazon-refund"]).spawn();
     room.wait_for_text("TODAY'S PLAN");
     notes.wait_for_text("The room sees: Today's plan");
-    // Page Down on the remote starts the quick check; s in the notes skips it.
+    // Page Down on the remote starts the quick check; s then 1 in the notes skips it.
     room.pause();
     room.key("PageDown");
     notes.wait_for_text("Quick check before practice: 1 of 6");
     notes.pause();
     notes.key("s");
+    room.wait_for_text("SKIP THIS QUICK CHECK?");
+    notes.pause();
+    notes.key("1");
     room.wait_for_text("THE PHONE IS RINGING");
     notes.wait_for_text("The phone is ringing");
     room.pause();

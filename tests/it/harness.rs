@@ -66,6 +66,19 @@ fn fresh_library() -> Library {
     lib
 }
 
+/// The options of a group session in the tests: England, Wales and Northern
+/// Ireland's numbers, `seed`, monochrome, normal print (one set-up, not a
+/// copy in each test).
+pub fn group_options(seed: u64) -> Options {
+    Options {
+        mode: Mode::Group,
+        region: "ewni".into(),
+        seed: Some(seed),
+        theme: Theme::new(ThemeName::Monochrome),
+        large: false,
+    }
+}
+
 /// Every mode and theme the app can run in.
 pub fn options() -> Vec<Options> {
     let mut v = Vec::new();

@@ -374,6 +374,9 @@ fn group_mode_on_the_linux_console_gets_only_its_fonts_characters() {
     pty.wait_for_text("A SCAM OR A REAL CALL?");
     pty.pause();
     pty.key("s");
+    pty.wait_for_text("SKIP THIS QUICK CHECK?");
+    pty.pause();
+    pty.key("1");
     pty.wait_for_text("THE PHONE IS RINGING");
     pty.pause();
     pty.key("Enter");
@@ -412,7 +415,8 @@ fn group_mode_runs_by_clicks_in_a_real_terminal() {
         pty.wait_for_text(then);
     };
     click("Enter Start", "A SCAM OR A REAL CALL?");
-    click("s Skip check", "THE PHONE IS RINGING");
+    click("s Skip check", "SKIP THIS QUICK CHECK?");
+    click("Yes, skip it", "THE PHONE IS RINGING");
     click("Enter Answer", "WHAT WOULD YOU DO?");
     click("  1  ", "WHAT THIS CHOICE MEANS");
     click("? Help", "IF A CALL WORRIES YOU");

@@ -26,6 +26,8 @@ group-room-title = Sut gwnaeth yr ystafell
 group-finished-title = Diolch am gymryd rhan
 group-help-title = Os yw galwad yn eich poeni
 group-stop-title = Stopio'r sesiwn?
+group-skip-call-title = Hepgor yr alwad hon?
+group-skip-check-title = Hepgor y prawf cyflym hwn?
 
 ## Y cynllun.
 group-check-before = Prawf cyflym: cyn ymarfer
@@ -88,7 +90,7 @@ group-result-worse = Mae rhai galwadau'n anodd eu gwahaniaethu. Mae'r cam diogel
 group-calls-done = Galwadau a ymarferwyd heddiw: { $n }
 group-remember = Cofiwch: rhowch y ffôn i lawr, defnyddiwch ffôn arall, a ffoniwch rif rydych chi'n ei drystio.
 group-how-many = I'r gwirfoddolwr: faint o bobl ddaeth?
-group-people = Pobl: { $typed }_
+group-people = Pobl: { $typed }
 group-save-explain = Teipiwch y rhif, yna mae Enter yn cadw cofnod: dyddiad, munudau, galwadau, dwylo. Dim enwau.
 group-saved-in = Wedi'i gadw. Mae'r cofnod yn { $path }
 group-not-saved = Heb ei gadw: { $why }
@@ -98,6 +100,9 @@ group-no-folder = ni chafwyd ffolder i gadw ynddi
 group-practice-only = Ymarfer yw hwn. Ni all roi cyngor am eich achos chi.
 group-stop-question = Ydych chi eisiau stopio'r sesiwn?
 group-no-go-on = Na, ymlaen
+group-skip-call-question = Ydych chi eisiau hepgor gweddill yr alwad hon a mynd ymlaen i'r nesaf?
+group-skip-check-question = Ydych chi eisiau hepgor gweddill y prawf cyflym hwn a mynd ymlaen i'r nesaf?
+group-yes-skip = Ie, hepgor
 group-blank = Sgrin wag. Pwyswch b i fynd ymlaen.
 group-notes-title = Nodiadau i'r gwirfoddolwr (mae n yn eu cuddio)
 group-no-notes = Dim nodiadau ar gyfer y rhan hon.

@@ -30,6 +30,8 @@ group-room-title = How the room did
 group-finished-title = Thank you for taking part
 group-help-title = If a call worries you
 group-stop-title = Stop the session?
+group-skip-call-title = Skip this call?
+group-skip-check-title = Skip this quick check?
 
 ## The plan.
 group-check-before = Quick check: before practice
@@ -101,7 +103,7 @@ group-calls-done = { $n ->
 }
 group-remember = Remember: hang up, use another phone, and call a number you trust.
 group-how-many = For the volunteer: how many people came?
-group-people = People: { $typed }_
+group-people = People: { $typed }
 group-save-explain = Type the number, then Enter saves a record: date, minutes, calls, hands. No names.
 # $path: where the file is.
 group-saved-in = Saved. The record is in { $path }
@@ -112,6 +114,9 @@ group-no-folder = no folder to save in was found
 group-practice-only = This is practice. It cannot give advice about your own case.
 group-stop-question = Do you want to stop the session?
 group-no-go-on = No, go on
+group-skip-call-question = Do you want to skip the rest of this call and go on to the next?
+group-skip-check-question = Do you want to skip the rest of this quick check and go on to the next?
+group-yes-skip = Yes, skip it
 group-blank = Blank screen. Press b to go on.
 group-notes-title = Notes for the volunteer (n hides them)
 group-no-notes = No notes for this part.
