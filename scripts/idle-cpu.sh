@@ -95,7 +95,7 @@ measure "group, plan screen" "" "TODAY'S PLAN" group
 # Row 1 of the plan is the quick check: "1" leaves it out, so Enter starts the call.
 measure "group, mid-call" "1 Enter Enter" "Call 1 of 1" group --scenario police-courier
 # Kiosk: the idle timer must not wake it until the real deadline (120 s default).
-measure "kiosk, attract screen" "" "touch the screen" kiosk
+measure "kiosk, attract screen" "" "Touch the screen" kiosk
 measure "kiosk, quick check" "x 1" "Quick check, call 1 of 6" kiosk
 measure "kiosk, mid-call" "x 2 1 Enter" "What would you do?" kiosk
 exit $fail
