@@ -38,7 +38,12 @@ fn every_manual_page_is_committed_and_up_to_date() {
     let pages = hangup::cli::man_pages();
     let names: Vec<&str> = pages.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names.first(), Some(&"hangup.1"));
-    for expected in ["hangup-play.1", "hangup-group.1", "hangup-kiosk.1", "hangup-check.1"] {
+    for expected in [
+        "hangup-play.1",
+        "hangup-group.1",
+        "hangup-kiosk.1",
+        "hangup-check.1",
+    ] {
         assert!(names.contains(&expected), "no {expected} in {names:?}");
     }
     let mut problems = Vec::new();
@@ -50,9 +55,15 @@ fn every_manual_page_is_committed_and_up_to_date() {
     // No stale page left behind for a command that went.
     if std::env::var_os("HANGUP_UPDATE_GENERATED").is_none() {
         let dir = generated().join("man");
-        let entries = std::fs::read_dir(&dir).map(|d| d.flatten().count()).unwrap_or(0);
+        let entries = std::fs::read_dir(&dir)
+            .map(|d| d.flatten().count())
+            .unwrap_or(0);
         if entries != pages.len() {
-            problems.push(format!("{} has {entries} files, want {}", dir.display(), pages.len()));
+            problems.push(format!(
+                "{} has {entries} files, want {}",
+                dir.display(),
+                pages.len()
+            ));
         }
     }
     assert!(problems.is_empty(), "{problems:#?}");
@@ -65,22 +76,37 @@ fn every_page_the_main_page_points_to_exists() {
     // clap_mangen names each command as hangup\-NAME(1).
     let mut pointed = 0;
     for part in main.split("hangup\\-").skip(1) {
-        let Some(name) = part.split('(').next() else { continue };
+        let Some(name) = part.split('(').next() else {
+            continue;
+        };
         if name.chars().all(|c| c.is_ascii_lowercase()) && part[name.len()..].starts_with("(1)") {
             pointed += 1;
             let file = format!("hangup-{name}.1");
-            assert!(pages.iter().any(|(n, _)| *n == file), "hangup.1 points to {file}, which is not made");
+            assert!(
+                pages.iter().any(|(n, _)| *n == file),
+                "hangup.1 points to {file}, which is not made"
+            );
         }
     }
-    assert!(pointed >= 8, "found only {pointed} command pages named in hangup.1");
+    assert!(
+        pointed >= 8,
+        "found only {pointed} command pages named in hangup.1"
+    );
 }
 
 #[test]
 fn tab_completion_files_are_committed_and_up_to_date() {
     let mut problems = Vec::new();
-    for (shell, file) in [(Shell::Bash, "hangup.bash"), (Shell::Zsh, "_hangup"), (Shell::Fish, "hangup.fish")] {
+    for (shell, file) in [
+        (Shell::Bash, "hangup.bash"),
+        (Shell::Zsh, "_hangup"),
+        (Shell::Fish, "hangup.fish"),
+    ] {
         let text = hangup::cli::completion(shell);
-        assert!(String::from_utf8_lossy(&text).contains("kiosk"), "{file} does not complete kiosk");
+        assert!(
+            String::from_utf8_lossy(&text).contains("kiosk"),
+            "{file} does not complete kiosk"
+        );
         if let Err(e) = same_as_committed(file, &text) {
             problems.push(e);
         }
@@ -94,5 +120,6 @@ fn the_packaged_kiosk_unit_is_the_source_unit_run_from_usr_bin() {
     let source = std::fs::read_to_string(root.join("assets/hangup-kiosk.service")).expect("unit");
     assert!(source.contains("ExecStart=/usr/local/bin/hangup kiosk"));
     let packaged = source.replace("/usr/local/bin/hangup", "/usr/bin/hangup");
-    same_as_committed("hangup-kiosk.service", packaged.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    same_as_committed("hangup-kiosk.service", packaged.as_bytes())
+        .unwrap_or_else(|e| panic!("{e}"));
 }
