@@ -656,7 +656,8 @@ fn block_lines(model: &Screen, theme: &Theme, level: u8, width: u16) -> Vec<Line
 
 /// The numbered choices (or Yes and No), with the highlight, and the hands
 /// counted or being typed under each. `inline`: the hands on the choice's
-/// own line. `spaced`: a blank line between choices.
+/// own line. `spaced`: a blank line between choices. `dialog`: a question
+/// such as "Stop the session?" is shown, whose Yes and No have no hands.
 fn choice_lines(
     model: &Screen,
     g: &GroupState,
@@ -664,10 +665,11 @@ fn choice_lines(
     width: u16,
     spaced: bool,
     inline: bool,
+    dialog: bool,
 ) -> (Vec<Line<'static>>, Vec<Option<Target>>) {
     let bold = theme.text.add_modifier(Modifier::BOLD);
-    let entry = g.tally_entry.as_ref();
-    let counts = g.counts_now();
+    let entry = g.tally_entry.as_ref().filter(|_| !dialog);
+    let counts = if dialog { Vec::new() } else { g.counts_now() };
     let most = counts.iter().flatten().copied().max().unwrap_or(0);
     let mut lines = Vec::new();
     let mut owners = Vec::new();
@@ -759,13 +761,14 @@ fn asks(model: &Screen, overlay: Option<Overlay>) -> bool {
 fn draw_body(frame: &mut Canvas, area: Rect, app: &App, g: &GroupState, model: &Screen) {
     let theme = &app.options.theme;
     let asks = asks(model, app.overlay);
+    let dialog = app.overlay.is_some();
     let full = |level: u8| {
         let mut lines = block_lines(model, theme, level, area.width);
         let mut owners = vec![None; lines.len()];
         if asks {
             lines.push(Line::from(""));
             owners.push(None);
-            let (l, o) = choice_lines(model, g, theme, area.width, level == 0, false);
+            let (l, o) = choice_lines(model, g, theme, area.width, level == 0, false, dialog);
             lines.extend(l);
             owners.extend(o);
         }
@@ -784,7 +787,7 @@ fn draw_body(frame: &mut Canvas, area: Rect, app: &App, g: &GroupState, model: &
         return;
     }
     // The choices stay at the bottom, whatever happens to the words above.
-    let (opts, owners) = choice_lines(model, g, theme, area.width, false, true);
+    let (opts, owners) = choice_lines(model, g, theme, area.width, false, true, dialog);
     let [words, bottom] = Layout::vertical([
         Constraint::Min(0),
         Constraint::Length(height(&opts, area.width)),

@@ -140,6 +140,17 @@ fn tallies_are_typed_per_choice_then_the_top_choice_is_revealed() {
 }
 
 #[test]
+fn the_stop_question_shows_no_hands_under_yes_and_no() {
+    let mut app = calls_app();
+    keys(&mut app, "\n\nt5\n2\n");
+    assert!(screen_text(&app, 80, 24).contains("5 hands"));
+    keys(&mut app, "q");
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("STOP THE SESSION?"), "{text}");
+    assert!(!text.contains("hands"), "{text}");
+}
+
+#[test]
 fn tally_typing_can_be_corrected_and_cancelled() {
     let mut app = calls_app();
     keys(&mut app, "\n\nt45");
