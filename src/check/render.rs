@@ -238,27 +238,18 @@ fn human(report: &Report, out: &mut impl Write) -> io::Result<()> {
             };
             let mut drawn = drawn.with_code(d.code).with_message(clean(&d.message));
             let mut notes = Vec::new();
+            // "at FILE:LINE:COL (why the line is not drawn)".
+            let place = |span, why: &str| {
+                let at = locate(&f.source, span);
+                format!("at {}:{}:{} ({why})", clean(&f.path), at.line, at.column)
+            };
             match &d.span {
                 Some(span) if !text => {
-                    let at = locate(&f.source, span);
-                    notes.push(format!(
-                        "at {}:{}:{} (the file is not text, so it is not shown)",
-                        clean(&f.path),
-                        at.line,
-                        at.column
-                    ));
+                    notes.push(place(span, "the file is not text, so it is not shown"));
                 }
                 Some(span) => match fit(&texts[n], span) {
                     Some(range) => drawn.labels.push(Label::primary(ids[n], range)),
-                    None => {
-                        let at = locate(&f.source, span);
-                        notes.push(format!(
-                            "at {}:{}:{} (the line is too long to show)",
-                            clean(&f.path),
-                            at.line,
-                            at.column
-                        ));
-                    }
+                    None => notes.push(place(span, "the line is too long to show")),
                 },
                 None => notes.push(format!("in {}", clean(&f.path))),
             }

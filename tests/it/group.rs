@@ -1548,22 +1548,7 @@ fn group_speech_says_every_block_of_every_group_screen() {
             }
             // Every key of a command, as the footer shows them ("Up/Down
             // Move" is "Move: press Up or Down"), not just the first.
-            for c in s.others().filter(|c| {
-                !matches!(
-                    c.id,
-                    hangup::present::Cmd::ScrollDown | hangup::present::Cmd::ScrollUp
-                )
-            }) {
-                for k in &c.keys {
-                    assert!(
-                        said.contains(&k.spoken()),
-                        "{:?}: {:?}'s key {} is not said in {said:?}",
-                        s.title,
-                        c.label,
-                        k.spoken()
-                    );
-                }
-            }
+            super::harness::assert_every_key_said(&s, &said);
             screens += 1;
         });
     }

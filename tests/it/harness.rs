@@ -273,3 +273,24 @@ pub fn check_targets(app: &App, area: Rect) {
         );
     }
 }
+
+/// Every key the screen names for each of its commands (scrolling aside) is
+/// in `said`, in words ("Choose again: press Esc or the letter b"), not just
+/// the first key.
+pub fn assert_every_key_said(s: &hangup::present::Screen, said: &str) {
+    use hangup::present::Cmd;
+    for c in s
+        .others()
+        .filter(|c| !matches!(c.id, Cmd::ScrollDown | Cmd::ScrollUp))
+    {
+        for k in &c.keys {
+            assert!(
+                said.contains(&k.spoken()),
+                "{:?}: {:?}'s key {} is not said in {said:?}",
+                s.title,
+                c.label,
+                k.spoken()
+            );
+        }
+    }
+}

@@ -142,20 +142,7 @@ fn speech_says_every_block_and_every_choice_of_every_screen() {
             // Every key the screen names for a command is said, in words
             // ("Choose again: press Esc or the letter b"), not just the first.
             if hands == Hands::Keys {
-                for c in s
-                    .others()
-                    .filter(|c| !matches!(c.id, Cmd::ScrollDown | Cmd::ScrollUp))
-                {
-                    for k in &c.keys {
-                        assert!(
-                            said.contains(&k.spoken()),
-                            "{:?}: {:?}'s key {} is not said in {said:?}",
-                            s.title,
-                            c.label,
-                            k.spoken()
-                        );
-                    }
-                }
+                harness::assert_every_key_said(&s, &said);
             }
             // What the screen shows is what is said, and nothing else: its
             // title ("Step 2.") is on screen too, and so are the lines under
