@@ -229,10 +229,34 @@ pub enum Hands {
 /// order (roles told apart: "The caller says…"), then the actions. Phone
 /// numbers are read digit by digit and amounts as money.
 pub fn spoken(screen: &Screen, hands: Hands) -> String {
-    let mut parts: Vec<String> = vec![sentence(&screen.title)];
+    use crate::present::wording::{self, WORDS as W};
+    // A call's first screen names the call ("Practice call: …"): the title
+    // bar shows it above everything, so it is said first, before the title.
+    let named = screen.topic.as_deref().map(wording::practice_call);
+    let naming = |b: &&crate::present::Block| Some(&b.text) == named.as_ref();
+    let mut parts: Vec<String> = screen
+        .blocks
+        .iter()
+        .filter(naming)
+        .map(|b| b.text.clone())
+        .collect();
+    parts.push(sentence(&screen.title));
+    // The list's "Hard to read?" line is shown under the calls (and the
+    // language row): it is said after them too.
+    let list = screen.choices().next().is_some();
+    let under = |b: &crate::present::Block| list && b.role == Role::Note && b.text == W.reading_hint;
+    let mut later: Vec<&crate::present::Block> = Vec::new();
     // Parts that are counts (hands): never read digit by digit.
     let mut counts: Vec<usize> = Vec::new();
     for b in &screen.blocks {
+        // Typed answers (plain mode): what plain mode leaves out is not said.
+        if naming(&b) || (hands == Hands::Typed && b.keyboard_only()) {
+            continue;
+        }
+        if under(b) {
+            later.push(b);
+            continue;
+        }
         if matches!(b.role, Role::Hands { .. }) {
             counts.push(parts.len());
         }
@@ -252,6 +276,12 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
     for c in &screen.commands {
         if matches!(c.id, Cmd::ScrollUp | Cmd::ScrollDown) {
             continue;
+        }
+        if !matches!(
+            c.id,
+            Cmd::Choose(_) | Cmd::More | Cmd::Previous | Cmd::Language
+        ) {
+            parts.extend(later.drain(..).map(|b| b.text.clone()));
         }
         let label = c.label.trim_end_matches('.');
         // "More calls" on the list says which page this is, in words.
@@ -286,8 +316,9 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
             (_, Hands::Typed) => continue,
         });
     }
+    parts.extend(later.drain(..).map(|b| b.text.clone()));
     if hands == Hands::Typed && screen.choices().next().is_some() {
-        parts.push(crate::present::wording::WORDS.typed_help.to_string());
+        parts.push(W.typed_help.to_string());
     }
     // Non-breaking spaces (inside phone numbers) are plain spaces to the ear,
     // so a number is still read digit by digit. The screen's own phone
