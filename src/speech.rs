@@ -244,7 +244,8 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
     // The list's "Hard to read?" line is shown under the calls (and the
     // language row): it is said after them too.
     let list = screen.choices().next().is_some();
-    let under = |b: &crate::present::Block| list && b.role == Role::Note && b.text == W.reading_hint;
+    let under =
+        |b: &crate::present::Block| list && b.role == Role::Note && b.text == W.reading_hint;
     let mut later: Vec<&crate::present::Block> = Vec::new();
     // Parts that are counts (hands): never read digit by digit.
     let mut counts: Vec<usize> = Vec::new();
@@ -538,7 +539,10 @@ fn an_before(out: &mut String) {
     }
     for a in ["a", "A"] {
         if let Some(before) = body.strip_suffix(a)
-            && !before.chars().next_back().is_some_and(char::is_alphanumeric)
+            && !before
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
         {
             let at = before.len() + a.len();
             out.insert(at, 'n');
@@ -589,7 +593,10 @@ mod tests {
     fn only_phone_numbers_are_read_digit_by_digit() {
         crate::i18n::with(crate::i18n::Language::EnGb, || {
             assert_eq!(numbers_aloud("People: 115."), "People: 115.");
-            assert_eq!(numbers_aloud("It rose by 250 in 2024."), "It rose by 250 in 2024.");
+            assert_eq!(
+                numbers_aloud("It rose by 250 in 2024."),
+                "It rose by 250 in 2024."
+            );
             assert_eq!(numbers_aloud("Call 999 or 159."), "Call 9 9 9 or 1 5 9.");
             assert_eq!(
                 numbers_aloud("Ring 0300 123 2040, or text 7726."),

@@ -90,7 +90,9 @@ impl Block {
     pub fn keyboard_only(&self) -> bool {
         let w = super::wording::WORDS;
         self.role == Role::Note
-            && (self.text == w.reading_hint || self.text == w.theme_hint || self.text == w.list_hint_keys)
+            && (self.text == w.reading_hint
+                || self.text == w.theme_hint
+                || self.text == w.list_hint_keys)
     }
 }
 
