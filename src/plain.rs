@@ -223,11 +223,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
             // change nothing in plain mode: leave them out.
             // Nor the list's "Press its number, or use the arrow keys": plain
             // mode's own line says to type the number.
-            if b.role == Role::Note
-                && (b.text == W.reading_hint
-                    || b.text == W.theme_hint
-                    || b.text == W.list_hint_keys)
-            {
+            if b.keyboard_only() {
                 continue;
             }
             let text = match &b.role {

@@ -560,7 +560,7 @@ fn plain_speech_reads_each_step_in_order_and_r_says_it_again() {
     // Everything shown is said; the number on the screen digit by digit.
     assert!(
         l[0].starts_with(
-            "--voice test Your phone is ringing. Practice call: A tiny test call. \
+            "--voice test Practice call: A tiny test call. Your phone is ringing. \
              Caller ID shows: 0 1 6 3 2, 9 6 0 0 0 2."
         ),
         "{l:#?}"
