@@ -945,6 +945,7 @@ mod tests {
                         hands: 72,
                         unsure: 0,
                     }),
+                    marks: Default::default(),
                 });
             }
         }
