@@ -994,6 +994,63 @@ fn wording_fits_the_call_and_never_repeats_the_verdict() {
     assert!(messages > 10, "{messages}");
 }
 
+#[test]
+fn choose_again_is_offered_only_after_a_risky_choice() {
+    // The trial: "Choose again" after a safer answer suggested it was wrong.
+    use hangup::engine::Verdict;
+    let (mut safer, mut risky) = (0, 0);
+    for f in states(&some_calls(), Mode::Practice) {
+        if f.overlay.is_some() {
+            continue;
+        }
+        let Some(c) = f.session().and_then(|s| s.current_choice()) else {
+            continue;
+        };
+        let s = screens::screen(&f);
+        let offered = s.find(Cmd::StepBack).is_some();
+        let mut g = f.clone();
+        let esc = g.update(Action::Back);
+        let mut g = f.clone();
+        let b = g.update(Action::Undo);
+        match c.verdict {
+            Verdict::Risky => {
+                risky += 1;
+                assert!(offered && esc && b, "{:?}: no Choose again", c.text);
+            }
+            _ => {
+                safer += usize::from(c.verdict == Verdict::Safer);
+                assert!(!offered, "{:?}: Choose again offered", c.text);
+                assert!(!esc && !b, "{:?}: Esc or b chose again", c.text);
+            }
+        }
+    }
+    assert!(safer > 2 && risky > 2, "{safer} safer, {risky} risky");
+}
+
+#[test]
+fn on_a_wide_window_the_title_starts_where_the_text_does() {
+    // The trial: at 120x33 the title sat at column 1, the text in a
+    // centred column. At 80x24 and 40x12 both start at column 1.
+    let lines = |t: &str| -> Vec<String> {
+        t.lines()
+            .map(|l| l.trim_start_matches('"').trim_end_matches('"').to_string())
+            .collect()
+    };
+    let indent = |l: &str| l.chars().take_while(|c| *c == ' ').count();
+    for mode in [Mode::Practice, Mode::Kiosk] {
+        for (w, h, want) in [(120u16, 33u16, 23usize), (80, 24, 1), (40, 12, 1)] {
+            let mut app = App::new(some_calls(), options(mode));
+            let list = lines(&render(&app, w, h).backend().to_string());
+            assert_eq!(indent(&list[0]), want, "{mode:?} {w}x{h}: {}", list[0]);
+            assert_eq!(indent(&list[1]), want, "{mode:?} {w}x{h}: {}", list[1]);
+            app.flow.start_call(0);
+            app.update(Action::Select);
+            let call = lines(&render(&app, w, h).backend().to_string());
+            assert_eq!(indent(&call[0]), want, "{mode:?} {w}x{h}: {}", call[0]);
+        }
+    }
+}
+
 /// One rule for footers at every size (from the newcomer trial: at 80
 /// columns the quick-check offer's footer dropped "c Cymraeg / English"
 /// while speech said it; at 40x12 "? Help" could go). At 80 columns the
