@@ -601,6 +601,8 @@ fn block_lines(model: &Screen, theme: &Theme, level: u8, width: u16) -> Vec<Line
         let drop = match b.role {
             Role::Note => level >= 2,
             Role::Narration | Role::Scene => level >= 3,
+            // Hands under a choice are drawn with it (see `choice_lines`).
+            Role::Hands { under: Some(_), .. } => true,
             _ => false,
         };
         if drop {
@@ -679,7 +681,7 @@ fn block_lines(model: &Screen, theme: &Theme, level: u8, width: u16) -> Vec<Line
                 }
             }
             Role::Number { .. } => lines.push(Line::from(Span::styled(text, theme.caller))),
-            Role::Hands { count, most } => lines.push(Line::from(vec![
+            Role::Hands { count, most, .. } => lines.push(Line::from(vec![
                 Span::styled(format!("  {}  ", bar(*count, *most)), bold),
                 Span::styled(text, bold),
             ])),
@@ -695,7 +697,6 @@ fn block_lines(model: &Screen, theme: &Theme, level: u8, width: u16) -> Vec<Line
 /// such as "Stop the session?" is shown, whose Yes and No have no hands.
 fn choice_lines(
     model: &Screen,
-    g: &GroupState,
     theme: &Theme,
     width: u16,
     spaced: bool,
@@ -703,9 +704,22 @@ fn choice_lines(
     dialog: bool,
 ) -> (Vec<Line<'static>>, Vec<Option<Target>>) {
     let bold = theme.text.add_modifier(Modifier::BOLD);
-    let entry = g.tally_entry.as_ref().filter(|_| !dialog);
-    let counts = if dialog { Vec::new() } else { g.counts_now() };
-    let most = counts.iter().flatten().copied().max().unwrap_or(0);
+    // The hands under each choice, counted or being typed: the model's.
+    let hands_under = |i: usize| {
+        model
+            .blocks
+            .iter()
+            .filter(|_| !dialog)
+            .find_map(|b| match b.role {
+                Role::Hands {
+                    count,
+                    most,
+                    under: Some(u),
+                    typing,
+                } if u == i => Some((count, most, typing, b.text.clone())),
+                _ => None,
+            })
+    };
     let mut lines = Vec::new();
     let mut owners = Vec::new();
     let listed: Vec<&Command> = model
@@ -714,12 +728,8 @@ fn choice_lines(
         .filter(|c| c.is_choice() || matches!(c.id, Cmd::Yes | Cmd::No))
         .collect();
     for (i, c) in listed.iter().enumerate() {
-        // In a yes-or-no question the marker is on the answer Enter takes.
-        let chosen = if dialog {
-            c.default
-        } else {
-            c.is_choice() && g.highlight && i == g.selected && entry.is_none()
-        };
+        // The model's highlight (in a yes-or-no question, the answer Enter takes).
+        let chosen = c.is_choice() && model.highlight == Some(i);
         let style = if chosen || !c.is_choice() {
             theme.selected
         } else {
@@ -730,10 +740,15 @@ fn choice_lines(
             Cmd::Choose(n) => (n + 1).to_string(),
             _ => c.keys.first().map(|k| k.name()).unwrap_or_default(),
         };
-        let typing = entry.filter(|e| e.choice == i && c.is_choice());
+        let under = hands_under(i).filter(|_| c.is_choice());
         // Every line of a choice (and its hands) is its click target.
         let owner = command_action(c).map(Target::Act);
-        let hands = counts.get(i).copied().flatten();
+        // Being typed: the words with a cursor; counted: the count and a bar.
+        let typing = under.as_ref().filter(|h| h.2).map(|h| format!("{}_", h.3));
+        let hands = under
+            .as_ref()
+            .filter(|h| !h.2)
+            .map(|h| (h.0, h.1, h.3.clone()));
         let wrapped = super::roleplay::wrap(&c.label, usize::from(width), "     ");
         for (k, l) in wrapped.lines().enumerate() {
             let mut spans = vec![Span::styled(
@@ -745,36 +760,29 @@ fn choice_lines(
                 style,
             )];
             if k == 0 && inline {
-                if let Some(e) = typing {
+                if let Some(t) = &typing {
                     spans.push(Span::styled(
-                        format!("  {}", tr!("group-hands-up", typed = e.typed.as_str())),
+                        format!("  {t}"),
                         // Reverse video, never bold with it (3.2:1 on the Linux console).
                         Style::new().add_modifier(Modifier::REVERSED),
                     ));
-                } else if let Some(n) = hands {
-                    spans.push(Span::styled(
-                        format!("  {}", tr!("group-hands", n = n)),
-                        bold,
-                    ));
+                } else if let Some((_, _, t)) = &hands {
+                    spans.push(Span::styled(format!("  {t}"), bold));
                 }
             }
             lines.push(Line::from(spans));
             owners.push(owner);
         }
         if !inline {
-            if let Some(e) = typing {
+            if let Some(t) = &typing {
                 lines.push(Line::from(Span::styled(
-                    format!("      {}", tr!("group-hands-up", typed = e.typed.as_str())),
+                    format!("      {t}"),
                     Style::new().add_modifier(Modifier::REVERSED),
                 )));
                 owners.push(owner);
-            } else if let Some(n) = hands {
+            } else if let Some((n, most, t)) = &hands {
                 lines.push(Line::from(Span::styled(
-                    format!(
-                        "      {}  {}",
-                        bar(Some(n), most),
-                        tr!("group-hands", n = n)
-                    ),
+                    format!("      {}  {t}", bar(*n, *most)),
                     bold,
                 )));
                 owners.push(owner);
@@ -815,7 +823,7 @@ fn draw_body(
         if asks {
             lines.push(Line::from(""));
             owners.push(None);
-            let (l, o) = choice_lines(model, g, theme, area.width, level == 0, false, dialog);
+            let (l, o) = choice_lines(model, theme, area.width, level == 0, false, dialog);
             lines.extend(l);
             owners.extend(o);
         }
@@ -836,7 +844,7 @@ fn draw_body(
         return draw_scrolled(frame, area, app, g, full(1).0);
     }
     // The choices stay at the bottom, whatever happens to the words above.
-    let (opts, owners) = choice_lines(model, g, theme, area.width, false, true, dialog);
+    let (opts, owners) = choice_lines(model, theme, area.width, false, true, dialog);
     let [words, bottom] = Layout::vertical([
         Constraint::Min(0),
         Constraint::Length(height(&opts, area.width)),

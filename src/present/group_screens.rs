@@ -251,7 +251,49 @@ fn room_said(s: &mut Screen, counts: &[Option<u32>], mark: impl Fn(usize) -> Opt
             ),
             None => tr!("group-hands-row", number = i + 1, hands = hands),
         };
-        s.block(Role::Hands { count: *n, most }, text);
+        s.block(
+            Role::Hands {
+                count: *n,
+                most,
+                under: None,
+                typing: false,
+            },
+            text,
+        );
+    }
+}
+
+/// While the room is asked: the highlighted choice, and the hands under
+/// each choice, counted ("7 hands") or being typed ("Hands up: 7"). The
+/// projector draws them under their choices and speech says them, both
+/// from here.
+fn asking(s: &mut Screen, g: &GroupState, counts: &[Option<u32>]) {
+    let entry = g.tally_entry.as_ref();
+    s.highlight = (g.highlight && entry.is_none()).then_some(g.selected);
+    let most = counts.iter().flatten().copied().max().unwrap_or(0);
+    let n = s.choices().count();
+    for i in 0..n {
+        let count = counts.get(i).copied().flatten();
+        let (count, typing, text) = match entry.filter(|e| e.choice == i) {
+            Some(e) => (
+                e.typed.parse().ok(),
+                true,
+                tr!("group-hands-up", typed = e.typed.as_str()),
+            ),
+            None => match count {
+                Some(c) => (Some(c), false, tr!("group-hands", n = c)),
+                None => continue,
+            },
+        };
+        s.block(
+            Role::Hands {
+                count,
+                most,
+                under: Some(i),
+                typing,
+            },
+            text,
+        );
     }
 }
 
@@ -283,6 +325,7 @@ fn call(g: &GroupState, session: &Session) -> Screen {
             }
             s.commands.retain(|c| c.is_choice());
             s.choose = Some(tr("group-cmd-reveal"));
+            asking(&mut s, g, &g.shown_counts(step));
             if g.tally_entry.is_some() {
                 counting(&mut s);
                 return s;
@@ -453,6 +496,7 @@ fn check(g: &GroupState, play: &CheckPlay) -> Screen {
             .collect();
         s.command(Command::new(Cmd::Choose(i), &keys, option_label(*a)));
     }
+    asking(&mut s, g, &counts);
     if g.tally_entry.is_some() {
         counting(&mut s);
         return s;
@@ -560,12 +604,16 @@ fn confirm(g: &GroupState, overlay: Overlay) -> Screen {
 
 /// A yes-or-no question's safe answer names Enter among its keys, so the
 /// footer and speech say what Enter does ("2/Enter No, go on").
+/// It is the highlighted answer too (the projector's marker), and no
+/// hands are shown under Yes or No.
 fn enter_says_no(mut s: Screen) -> Screen {
     for c in s.commands.iter_mut().filter(|c| c.default) {
         if !c.keys.contains(&Key::Enter) {
             c.keys.push(Key::Enter);
         }
     }
+    let default = s.choices().position(|c| c.default);
+    s.highlight = default;
     s
 }
 
