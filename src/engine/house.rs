@@ -441,7 +441,10 @@ mod tests {
         assert_eq!(found("Ring (020) 7123 4567."), vec!["(020) 7123 4567"]);
         assert_eq!(found("Text 07911-123-456 now."), vec!["07911-123-456"]);
         assert_eq!(found("Text 0044 7911 123456."), vec!["0044 7911 123456"]);
-        assert_eq!(found("Ring +44 (0)20 7123 4567."), vec!["+44 (0)20 7123 4567"]);
+        assert_eq!(
+            found("Ring +44 (0)20 7123 4567."),
+            vec!["+44 (0)20 7123 4567"]
+        );
         assert_eq!(found("Ring 020.7123.4567."), vec!["020.7123.4567"]);
         assert_eq!(found("(020)71234567"), vec!["(020)71234567"]);
         // Drama numbers written the same ways are still fine.
@@ -449,7 +452,10 @@ mod tests {
         assert_eq!(found("Ring 07700-900-123."), Vec::<String>::new());
         assert_eq!(found("Ring +44 7700 900123."), Vec::<String>::new());
         // Dates, times and prices are not numbers to dial.
-        assert_eq!(found("On 01.02.2024 at 10.30, it was 0.5%."), Vec::<String>::new());
+        assert_eq!(
+            found("On 01.02.2024 at 10.30, it was 0.5%."),
+            Vec::<String>::new()
+        );
         assert_eq!(found("Ref 0 - 1 - 2 (3)."), Vec::<String>::new());
     }
 

@@ -123,11 +123,7 @@ fn recording_marks_boosters_and_the_order_of_calls() {
 fn reorder_puts_due_calls_first_and_keeps_every_call() {
     let mut lib = two_calls();
     let mut p = Progress::default();
-    p.record(
-        &result("other", Outcome::Safe, &[]),
-        1,
-        day("2026-01-01"),
-    );
+    p.record(&result("other", Outcome::Safe, &[]), 1, day("2026-01-01"));
     let marks = progress::reorder(&mut lib, &p, day("2026-02-01"));
     let ids: Vec<&str> = lib
         .scenarios
@@ -172,11 +168,7 @@ fn saving_is_atomic_and_loads_back() {
     let dir = tempfile::tempdir().expect("temp");
     let store = Store::new(dir.path().join("nested"), false);
     let mut p = Progress::default();
-    p.record(
-        &result("tiny", Outcome::Safe, &[]),
-        3,
-        day("2026-03-01"),
-    );
+    p.record(&result("tiny", Outcome::Safe, &[]), 3, day("2026-03-01"));
     store.save(&p).expect("save");
     let names: Vec<String> = std::fs::read_dir(&store.dir)
         .expect("dir")
@@ -667,10 +659,13 @@ fn a_short_safe_call_clears_only_the_tricks_it_showed() {
         }
         session.result().expect("the call ended")
     };
-    let risky = |ch: &hangup::engine::script::ScriptChoice| ch.verdict == hangup::engine::Verdict::Risky;
+    let risky =
+        |ch: &hangup::engine::script::ScriptChoice| ch.verdict == hangup::engine::Verdict::Risky;
     let lost = play("bank-safe-account", &risky);
     assert!(lost.missed.len() >= 3, "{lost:?}");
-    let hung_up = play("amazon-refund", &|ch| ch.text.to_lowercase().contains("hang up"));
+    let hung_up = play("amazon-refund", &|ch| {
+        ch.text.to_lowercase().contains("hang up")
+    });
     assert_eq!(hung_up.outcome, Outcome::Safe);
     let every = progress::scenario_tricks(library.get("amazon-refund").expect("amazon"));
     assert!(
@@ -692,11 +687,20 @@ fn a_short_safe_call_clears_only_the_tricks_it_showed() {
     // Tricks the file has but this path never showed stay to practise
     // (the old code cleared every trick in the file).
     assert!(
-        before.iter().any(|t| every.contains(t) && !hung_up.met.contains(t)),
+        before
+            .iter()
+            .any(|t| every.contains(t) && !hung_up.met.contains(t)),
         "the test needs a trick the file has and this path did not show"
     );
-    for t in before.iter().filter(|t| every.contains(*t) && !hung_up.met.contains(*t)) {
+    for t in before
+        .iter()
+        .filter(|t| every.contains(*t) && !hung_up.met.contains(*t))
+    {
         assert!(p.tricks_to_practise().contains(t), "{t} was cleared");
     }
-    assert!(p.tricks_to_practise().len() >= 3, "{:?}", p.tricks_to_practise());
+    assert!(
+        p.tricks_to_practise().len() >= 3,
+        "{:?}",
+        p.tricks_to_practise()
+    );
 }
