@@ -22,12 +22,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Widget};
 
 use crate::present::wording::{self, WORDS as W};
 use crate::present::{self, Role};
 
 use super::theme::Theme;
+use super::wrap;
 
 /// One piece of a document: a paragraph, perhaps in a titled box.
 #[derive(Debug, Clone)]
@@ -182,8 +183,9 @@ impl Doc {
         if self.compact { 1 } else { 2 }
     }
 
-    fn paragraph(p: &Piece, width: u16) -> Paragraph<'static> {
-        let mut lines: Vec<Line<'static>> = Vec::new();
+    /// A piece's lines at `width`: list items wrapped under their text.
+    fn lines(p: &Piece, width: u16) -> Vec<Line<'static>> {
+        let mut lines: Vec<Line<'static>> = Vec::with_capacity(p.lines.len());
         for r in &p.lines {
             match r {
                 Row::Line(l) => lines.push(l.clone()),
@@ -198,7 +200,7 @@ impl Doc {
                 ),
             }
         }
-        Paragraph::new(lines).wrap(Wrap { trim: false })
+        lines
     }
 
     fn inner_width(p: &Piece, width: u16) -> u16 {
@@ -222,7 +224,7 @@ impl Doc {
             .iter()
             .map(|p| {
                 let inner = Self::inner_width(p, width);
-                u16::try_from(Self::paragraph(p, inner).line_count(inner)).unwrap_or(u16::MAX)
+                u16::try_from(wrap::rows(&Self::lines(p, inner), inner)).unwrap_or(u16::MAX)
             })
             .collect();
         *self.rows.borrow_mut() = Some((width, rows.clone()));
@@ -282,22 +284,24 @@ impl Doc {
                 continue;
             }
             let r = Rect::new(0, y, area.width, h.min(rows - y));
-            let para = Self::paragraph(p, Self::inner_width(p, area.width));
-            match &p.boxed {
-                Some(title) => para
-                    .block(
-                        Block::default()
-                            .borders(if self.compact {
-                                Borders::TOP
-                            } else {
-                                Borders::ALL
-                            })
-                            .border_style(theme.border)
-                            .title(format!(" {title} ")),
-                    )
-                    .render(r, &mut buf),
-                None => para.render(r, &mut buf),
-            }
+            let lines = Self::lines(p, Self::inner_width(p, area.width));
+            let inner = match &p.boxed {
+                Some(title) => {
+                    let block = Block::default()
+                        .borders(if self.compact {
+                            Borders::TOP
+                        } else {
+                            Borders::ALL
+                        })
+                        .border_style(theme.border)
+                        .title(format!(" {title} "));
+                    let inner = block.inner(r);
+                    block.render(r, &mut buf);
+                    inner
+                }
+                None => r,
+            };
+            wrap::render(&lines, inner, &mut buf);
             y = y.saturating_add(h);
         }
         let Some(out) = frame.buffer_mut() else {
@@ -344,9 +348,7 @@ fn gap_between(prev: &Role, next: &Role) -> bool {
 /// Lines of text, laid out as a [`Doc`] would lay out a paragraph (for
 /// screens that add lines of their own around the model's blocks).
 pub fn lines_height(lines: &[Line<'_>], width: u16) -> u16 {
-    Paragraph::new(lines.to_vec())
-        .wrap(Wrap { trim: false })
-        .line_count(width.max(1)) as u16
+    wrap::rows(lines, width.max(1)) as u16
 }
 
 /// The style of a verdict, for big letters.
