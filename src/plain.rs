@@ -57,6 +57,8 @@ pub enum Played {
     Finished(CallResult),
     /// Input ended before the call did.
     InputEnded,
+    /// The learner left the call before its end (`q`, then yes).
+    Left,
 }
 
 /// The answer to one question.
@@ -200,12 +202,17 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
     /// Print a screen: a blank line, its title, a speech notice if there is
     /// one, its blocks one a line, and its numbered choices.
     fn print(&mut self, screen: &Screen) -> io::Result<()> {
-        self.line("")?;
-        self.line(&crate::tr!("plain-screen", title = screen.title.as_str()))?;
+        self.title(screen)?;
         if let Some(n) = self.voice_notice.take() {
             self.line(&n)?;
         }
         self.body(screen)
+    }
+
+    /// A blank line and the screen's `Screen:` title line.
+    fn title(&mut self, screen: &Screen) -> io::Result<()> {
+        self.line("")?;
+        self.line(&crate::tr!("plain-screen", title = screen.title.as_str()))
     }
 
     /// A screen without its title: its blocks one a line, the other
@@ -216,11 +223,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
             // change nothing in plain mode: leave them out.
             // Nor the list's "Press its number, or use the arrow keys": plain
             // mode's own line says to type the number.
-            if b.role == Role::Note
-                && (b.text == W.reading_hint
-                    || b.text == W.theme_hint
-                    || b.text == W.list_hint_keys)
-            {
+            if b.keyboard_only() {
                 continue;
             }
             let text = match &b.role {
@@ -286,12 +289,16 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
                     self.print(&help)?;
                     let words = self.words(&help);
                     self.say_now(&words);
-                    // Then the choices again, so they are not far back.
+                    // Then the choices again, so they are not far back,
+                    // under the screen's own title: a search for "Screen:"
+                    // finds the decision again, not the help card.
+                    self.title(screen)?;
                     self.choices(screen)?;
                 }
                 "r" | "R" => {
-                    // The whole screen again (the caller ID, the caller's
-                    // words, the question) and the choices, without its title.
+                    // The whole screen again (its title, the caller ID, the
+                    // caller's words, the question) and the choices.
+                    self.title(screen)?;
                     self.body(screen)?;
                     let spoken = self.last_spoken.clone();
                     self.say_now(&spoken);
@@ -440,8 +447,10 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         self.play_flow(&mut flow, &mut ())
     }
 
-    /// Play the call already started in `flow` to its end.
+    /// Play the call already started in `flow` to its end. Leaving the
+    /// call (`q`, then yes) ends it too: there is no list to go back to.
     pub fn play_flow(&mut self, flow: &mut Flow, outside: &mut dyn Outside) -> io::Result<Played> {
+        flow.one_call = true;
         let mut finished = None;
         struct Catch<'b> {
             inner: &'b mut dyn Outside,
@@ -470,6 +479,7 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         )?;
         Ok(match finished {
             Some(r) => Played::Finished(r),
+            None if !flow.running => Played::Left,
             None => Played::InputEnded,
         })
     }

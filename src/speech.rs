@@ -229,9 +229,46 @@ pub enum Hands {
 /// order (roles told apart: "The caller says…"), then the actions. Phone
 /// numbers are read digit by digit and amounts as money.
 pub fn spoken(screen: &Screen, hands: Hands) -> String {
-    let mut parts: Vec<String> = vec![sentence(&screen.title)];
+    use crate::present::wording::{self, WORDS as W};
+    // A call's first screen names the call ("Practice call: …"): the title
+    // bar shows it above everything, so it is said first, before the title.
+    let named = screen.topic.as_deref().map(wording::practice_call);
+    let naming = |b: &&crate::present::Block| Some(&b.text) == named.as_ref();
+    let mut parts: Vec<String> = screen
+        .blocks
+        .iter()
+        .filter(naming)
+        .map(|b| b.text.clone())
+        .collect();
+    parts.push(sentence(&screen.title));
+    // The list's "Hard to read?" line is shown under the calls (and the
+    // language row): it is said after them too.
+    let list = screen.choices().next().is_some();
+    let under =
+        |b: &crate::present::Block| list && b.role == Role::Note && b.text == W.reading_hint;
+    let mut later: Vec<&crate::present::Block> = Vec::new();
+    // Parts that are counts (hands): never read digit by digit.
+    let mut counts: Vec<usize> = Vec::new();
     for b in &screen.blocks {
+        // Typed answers (plain mode): what plain mode leaves out is not said.
+        if naming(&b) || (hands == Hands::Typed && b.keyboard_only()) {
+            continue;
+        }
+        if under(b) {
+            later.push(b);
+            continue;
+        }
+        // Hands under a choice are said with it, when the choice is said.
+        if let Role::Hands { under: Some(i), .. } = b.role
+            && screen.commands.iter().any(|c| c.id == Cmd::Choose(i))
+        {
+            continue;
+        }
+        if matches!(b.role, Role::Hands { .. }) {
+            counts.push(parts.len());
+        }
         parts.push(match &b.role {
+            Role::Hands { under: Some(i), .. } => hands_under(*i, &b.text),
             Role::Speech { who } if who.is_empty() => {
                 tr!("speech-they-say", words = b.text.as_str())
             }
@@ -248,6 +285,12 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
         if matches!(c.id, Cmd::ScrollUp | Cmd::ScrollDown) {
             continue;
         }
+        if !matches!(
+            c.id,
+            Cmd::Choose(_) | Cmd::More | Cmd::Previous | Cmd::Language
+        ) {
+            parts.extend(later.drain(..).map(|b| b.text.clone()));
+        }
         let label = c.label.trim_end_matches('.');
         // "More calls" on the list says which page this is, in words.
         let page = match (c.id, screen.page) {
@@ -263,6 +306,13 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
             None => label.to_string(),
         };
         let label = label.as_str();
+        let under = match c.id {
+            Cmd::Choose(i) => screen
+                .blocks
+                .iter()
+                .find(|b| matches!(b.role, Role::Hands { under: Some(u), .. } if u == i)),
+            _ => None,
+        };
         parts.push(match (c.id, hands) {
             (_, Hands::Touch) => format!("{label}."),
             // The number the screen shows by it: the key that chooses it
@@ -280,20 +330,49 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
             // the help card, and one line says how to get it.
             (_, Hands::Typed) => continue,
         });
+        if let Some(b) = under
+            && let Role::Hands { under: Some(i), .. } = b.role
+        {
+            counts.push(parts.len());
+            parts.push(hands_under(i, &b.text));
+        }
     }
+    parts.extend(later.drain(..).map(|b| b.text.clone()));
     if hands == Hands::Typed && screen.choices().next().is_some() {
-        parts.push(crate::present::wording::WORDS.typed_help.to_string());
+        parts.push(W.typed_help.to_string());
     }
     // Non-breaking spaces (inside phone numbers) are plain spaces to the ear,
-    // so a number is still read digit by digit.
-    numbers_aloud(
-        &parts
-            .iter()
-            .map(|p| sentence(p))
-            .collect::<Vec<_>>()
-            .join(" ")
-            .replace('\u{a0}', " "),
-    )
+    // so a number is still read digit by digit. The screen's own phone
+    // numbers (its `Role::Number` blocks) are read digit by digit wherever
+    // they come; other numbers only when they look like one to dial.
+    let phones: Vec<&str> = screen
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.role {
+            Role::Number { number } => Some(number.as_str()),
+            _ => None,
+        })
+        .collect();
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if counts.contains(&i) {
+                sentence(p)
+            } else {
+                numbers_aloud_with(&sentence(p), &phones)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('\u{a0}', " ")
+}
+
+/// Hands under choice `i` (0-based), said with its number so a listener
+/// knows which choice they belong to: "Choice 1, 7 hands.", "Choice 2,
+/// Hands up: 7." (never the typing cursor: it is not in the model).
+fn hands_under(i: usize, text: &str) -> String {
+    tr!("speech-choice-hands", number = i + 1, hands = text.trim())
 }
 
 /// All of a command's keys in words, joined by "or" ("Up or Down", "Esc
@@ -329,9 +408,44 @@ fn sentence(text: &str) -> String {
 }
 
 /// Phone numbers digit by digit ("0 1 6 3 2, 9 6 0 8 4 1", "1 0 1") and
-/// amounts as money ("£1,500" as "1,500 pounds"). A run of three or more
-/// digits is a number to dial; amounts have a pound sign or a comma.
+/// amounts as money ("£1,500" as "1,500 pounds"). Counts and years are read
+/// as numbers ("People: 115"). See [`numbers_aloud_with`] for what is a
+/// phone number.
 pub fn numbers_aloud(text: &str) -> String {
+    numbers_aloud_with(text, &[])
+}
+
+/// The UK's short numbers to dial, read digit by digit wherever they come:
+/// police (101, 999, 112, 105 for a power cut, 111 for the NHS, 119), the
+/// banks' 159, and the spam-text numbers 7726 and 60599.
+const SHORT_NUMBERS: [&str; 10] = [
+    "101", "105", "111", "112", "119", "159", "999", "7726", "60599", "116123",
+];
+
+/// Whether a run of digit groups (split by single spaces) is a number to
+/// dial: one of `phones` (the screen's phone numbers, spaces aside), a
+/// short number ([`SHORT_NUMBERS`]), one that starts with 0 (every UK
+/// phone number written in full, "0300 123 2040", "01632 960841"), or a
+/// long run (seven digits or more, split by spaces or not). Anything else
+/// is a count ("115 people") or a year.
+fn is_phone(groups: &[String], phones: &[&str]) -> bool {
+    let digits: String = groups.concat();
+    let known = phones.iter().any(|p| {
+        let p: String = p.chars().filter(char::is_ascii_digit).collect();
+        !p.is_empty() && p == digits
+    });
+    known
+        || SHORT_NUMBERS.contains(&digits.as_str())
+        || (digits.starts_with('0') && digits.len() >= 3)
+        || digits.len() >= 7
+}
+
+/// [`numbers_aloud`], with `phones`: the phone numbers the screen's model
+/// knows are phone numbers (its `Role::Number` blocks).
+///
+/// In English, "a" before an amount said with a vowel sound becomes "an"
+/// ("an 89 pounds 99 charge", "an 18 pounds fee").
+pub fn numbers_aloud_with(text: &str, phones: &[&str]) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 16);
     let mut i = 0;
@@ -347,6 +461,10 @@ pub fn numbers_aloud(text: &str) -> String {
                 j += 1;
             }
             let amount: String = chars[i + 1..j].iter().collect();
+            let pounds = amount.split_once('.').map_or(amount.as_str(), |(p, _)| p);
+            if starts_with_vowel_sound(pounds) {
+                an_before(&mut out);
+            }
             match amount.split_once('.') {
                 Some((pounds, pence)) if pence.trim_start_matches('0').is_empty() => {
                     out.push_str(&tr!("speech-pounds", pounds = pounds))
@@ -385,12 +503,11 @@ pub fn numbers_aloud(text: &str) -> String {
                     break;
                 }
             }
-            let digits: usize = groups.iter().map(String::len).sum();
             let amount = chars.get(j) == Some(&'%')
                 || (chars.get(j) == Some(&',')
                     && chars.get(j + 1).is_some_and(char::is_ascii_digit));
             let word_after = chars.get(j).is_some_and(|c| c.is_alphabetic());
-            if digits >= 3 && !amount && !word_after {
+            if !amount && !word_after && is_phone(&groups, phones) {
                 let spelled: Vec<String> = groups
                     .iter()
                     .map(|g| {
@@ -412,6 +529,53 @@ pub fn numbers_aloud(text: &str) -> String {
         i += 1;
     }
     out
+}
+
+/// Whether a number of pounds as written ("89", "1,500", "18,000") is said
+/// starting with a vowel sound in English: eight, eleven, eighteen, eighty,
+/// eight hundred, eleven thousand and so on.
+fn starts_with_vowel_sound(pounds: &str) -> bool {
+    // The first group of thousands is the first said ("18,000": eighteen).
+    let lead: String = match pounds.split_once(',') {
+        Some((lead, _)) => lead.to_string(),
+        None => {
+            let d: String = pounds.chars().filter(char::is_ascii_digit).collect();
+            let cut = match d.len() % 3 {
+                0 => 3,
+                n => n,
+            };
+            d.chars().take(cut).collect()
+        }
+    };
+    let lead = lead.trim_start_matches('0');
+    match lead.len() {
+        1 | 3 => lead.starts_with('8'),
+        2 => lead.starts_with('8') || lead == "11" || lead == "18",
+        _ => false,
+    }
+}
+
+/// English only: turn a lone "a" just said into "an" (before a vowel sound).
+fn an_before(out: &mut String) {
+    if crate::i18n::current() != crate::i18n::Language::EnGb {
+        return;
+    }
+    let body = out.trim_end_matches(' ');
+    if body.len() == out.len() {
+        return;
+    }
+    for a in ["a", "A"] {
+        if let Some(before) = body.strip_suffix(a)
+            && !before
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
+            let at = before.len() + a.len();
+            out.insert(at, 'n');
+            return;
+        }
+    }
 }
 
 /// "2026" and the like, said as years, not digit by digit.
@@ -448,6 +612,73 @@ mod tests {
         );
         assert_eq!(numbers_aloud("It rose 1,500 times"), "It rose 1,500 times");
         assert_eq!(numbers_aloud("on 15 June 2026."), "on 15 June 2026.");
+    }
+
+    /// From the newcomer trial: "People: 115" was read "1 1 5". Only
+    /// numbers to dial are read digit by digit; counts are numbers.
+    #[test]
+    fn only_phone_numbers_are_read_digit_by_digit() {
+        crate::i18n::with(crate::i18n::Language::EnGb, || {
+            assert_eq!(numbers_aloud("People: 115."), "People: 115.");
+            assert_eq!(
+                numbers_aloud("It rose by 250 in 2024."),
+                "It rose by 250 in 2024."
+            );
+            assert_eq!(numbers_aloud("Call 999 or 159."), "Call 9 9 9 or 1 5 9.");
+            assert_eq!(
+                numbers_aloud("Ring 0300 123 2040, or text 7726."),
+                "Ring 0 3 0 0, 1 2 3, 2 0 4 0, or text 7 7 2 6."
+            );
+            assert_eq!(
+                numbers_aloud("From 07700 900123."),
+                "From 0 7 7 0 0, 9 0 0 1 2 3."
+            );
+            // A number the model calls a phone number is one, whatever it looks like.
+            assert_eq!(
+                numbers_aloud_with("Dial 4321 now.", &["4321"]),
+                "Dial 4 3 2 1 now."
+            );
+            // Counts of hands are never spelled, even 101 of them.
+            let mut s = Screen::new("Tally");
+            s.block(
+                Role::Hands {
+                    count: Some(101),
+                    most: 101,
+                    under: None,
+                    typing: false,
+                },
+                "1: 101 hands",
+            );
+            s.block(Role::Narration, "Call 101.");
+            assert_eq!(spoken(&s, Hands::Keys), "Tally. 1: 101 hands. Call 1 0 1.");
+        });
+    }
+
+    /// "a £89.99 charge" was said "a 89 pounds 99 charge".
+    #[test]
+    fn a_becomes_an_before_an_amount_said_with_a_vowel() {
+        crate::i18n::with(crate::i18n::Language::EnGb, || {
+            assert_eq!(
+                numbers_aloud("I can see a £89.99 charge."),
+                "I can see an 89 pounds 99 charge."
+            );
+            assert_eq!(numbers_aloud("A £80 rebate."), "An 80 pounds rebate.");
+            assert_eq!(numbers_aloud("a £18 fee"), "an 18 pounds fee");
+            assert_eq!(numbers_aloud("a £11,000 loss"), "an 11,000 pounds loss");
+            assert_eq!(numbers_aloud("a £800 bill"), "an 800 pounds bill");
+            assert_eq!(numbers_aloud("a £8 fee"), "an 8 pounds fee");
+            assert_eq!(numbers_aloud("a £8000 bill"), "an 8000 pounds bill");
+            // Not a vowel sound: "a" stays.
+            assert_eq!(numbers_aloud("a £79.99 charge"), "a 79 pounds 99 charge");
+            assert_eq!(numbers_aloud("a £1,800 loss"), "a 1,800 pounds loss");
+            assert_eq!(numbers_aloud("a £180 fee"), "a 180 pounds fee");
+            // "a" inside a word is not the article.
+            assert_eq!(numbers_aloud("Pizza £8"), "Pizza 8 pounds");
+        });
+        // Welsh "a" is "and": never changed.
+        crate::i18n::with(crate::i18n::Language::Cy, || {
+            assert!(!numbers_aloud("a £80").starts_with("an "));
+        });
     }
 
     #[test]

@@ -351,6 +351,9 @@ pub struct Flow {
     pub practice: Practice,
     /// Speech is on (`--speak`): every screen offers `s`, "Hear it again".
     pub speaking: bool,
+    /// One call and no list (`hangup play ID --plain`): leaving the call
+    /// ends the run instead of going to the list.
+    pub one_call: bool,
     effects: Vec<Effect>,
 }
 
@@ -378,6 +381,7 @@ impl Flow {
             runs: 0,
             practice: Practice::default(),
             speaking: false,
+            one_call: false,
             effects: Vec::new(),
         }
     }
@@ -731,6 +735,11 @@ impl Flow {
 
     /// Leave the call, questions or check, to the list.
     fn leave(&mut self) {
+        if self.one_call && matches!(self.screen, Screen::Call { .. }) {
+            // No list to go back to: the run ends.
+            self.running = false;
+            return;
+        }
         match &self.screen {
             Screen::Call { .. } => self.go_to_start(),
             Screen::Quick(_) => {
@@ -863,7 +872,12 @@ impl Flow {
                     self.reset_view();
                     true
                 }
-                Action::Back | Action::Undo => {
+                // "Choose again": only after a risky choice (see `screens::may_choose_again`).
+                Action::Back | Action::Undo
+                    if session
+                        .current_choice()
+                        .is_some_and(super::screens::may_choose_again) =>
+                {
                     session.undo();
                     self.reset_view();
                     self.selected = choice;

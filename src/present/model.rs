@@ -54,12 +54,19 @@ pub enum Role {
     /// The keys of the screen beneath (on the help card).
     Keys,
     /// A room's show of hands for one choice (group mode): the text says
-    /// it ("1: 12 hands (safer)."); the projector also draws a bar.
+    /// it ("1: 12 hands (safer).", "7 hands", "Hands up: 7"); the projector
+    /// also draws a bar.
     Hands {
         /// Hands counted for this choice; `None` when not counted.
         count: Option<u32>,
         /// The most hands any choice got (the bar's full length).
         most: u32,
+        /// While the room is asked: the choice (0-based, as shown) these
+        /// hands belong under. `None` in a list ("The room said:").
+        under: Option<usize>,
+        /// The volunteer is typing this count now (the projector shows a
+        /// cursor after it; speech never says the cursor).
+        typing: bool,
     },
 }
 
@@ -79,6 +86,20 @@ impl Block {
             role,
             text: text.into(),
         }
+    }
+}
+
+impl Block {
+    /// A line for a full-screen keyboard only, left out where answers are
+    /// typed (plain mode, shown and said): the list's "Press its number, or
+    /// use the arrow keys", and the display tips ("Hard to read? …", the
+    /// themes), which change nothing there.
+    pub fn keyboard_only(&self) -> bool {
+        let w = super::wording::WORDS;
+        self.role == Role::Note
+            && (self.text == w.reading_hint
+                || self.text == w.theme_hint
+                || self.text == w.list_hint_keys)
     }
 }
 
@@ -306,6 +327,9 @@ pub struct Screen {
     /// What the numbered choices do, when not "Choose" (the projector's
     /// "Reveal", the plan's "In/out").
     pub choose: Option<String>,
+    /// The choice highlighted now (0-based, as in [`Cmd::Choose`]), if any:
+    /// what Enter takes. The projector marks it; speech says it when it moves.
+    pub highlight: Option<usize>,
     /// On the list of calls: the page shown (1-based) and how many pages
     /// there are, when there is more than one. "More calls" says it.
     pub page: Option<(usize, usize)>,
@@ -357,23 +381,59 @@ impl Screen {
     /// The footer line, made from the commands: the numbered choices ("1 Yes
     /// 2 No" for short answers, else "1-3 Choose"), then each other command
     /// as "key label", the default one named by Enter. `overflow`: the text
-    /// does not fit, so Page Down is shown too. When it is wider than
-    /// `width`, the least needed items go first (Stop, Back one step,
-    /// Page Down, then the others from the end), never the choices.
+    /// does not fit, so Page Down is shown too.
+    ///
+    /// One rule at every size: the footer names every action while they fit
+    /// on its row. When they do not, short answers become "1-N Choose" (the
+    /// answers are on the screen), then the least needed items go (Cymraeg /
+    /// English, which the list shows on its own row, Stop, Back one step,
+    /// Page Down, Hear it again, then the others from the end). The choices
+    /// and "? Help" never go: the help card lists every key of the screen.
     pub fn footer(&self, width: usize, overflow: bool) -> String {
-        // (text, priority: lower goes first when short of room)
+        let fits = |p: &[(String, u8)], sep: usize| {
+            p.iter().map(|(t, _)| t.chars().count()).sum::<usize>()
+                + sep * p.len().saturating_sub(1)
+                <= width
+        };
+        let line = |p: &[(String, u8)], sep: &str| {
+            p.iter()
+                .map(|(t, _)| t.as_str())
+                .collect::<Vec<_>>()
+                .join(sep)
+        };
+        let named = self.short_answers && {
+            let all = self.footer_parts(true, overflow);
+            if fits(&all, 3) {
+                return line(&all, "   ");
+            }
+            fits(&all, 2)
+        };
+        let mut parts = self.footer_parts(named, overflow);
+        if fits(&parts, 3) {
+            return line(&parts, "   ");
+        }
+        while !fits(&parts, 2) {
+            let Some(low) = parts
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, r))| *r < 9)
+                .min_by_key(|(i, (_, r))| (*r, std::cmp::Reverse(*i)))
+                .map(|(i, _)| i)
+            else {
+                break;
+            };
+            parts.remove(low);
+        }
+        line(&parts, "  ")
+    }
+
+    /// The footer's items with their priority (lower goes first when short
+    /// of room; 9 never goes). `named`: each short answer by name, else the
+    /// choices as "1-N Choose".
+    fn footer_parts(&self, named: bool, overflow: bool) -> Vec<(String, u8)> {
         let mut parts: Vec<(String, u8)> = Vec::new();
         let choices: Vec<&Command> = self.choices().collect();
-        // Short answers are named only when they all fit whole; else "1-N Choose".
-        let named: usize = choices
-            .iter()
-            .filter_map(|c| {
-                c.key()
-                    .map(|k| k.name().chars().count() + 1 + c.label.chars().count())
-            })
-            .sum::<usize>()
-            + 2 * choices.len().saturating_sub(1);
-        if self.short_answers && named <= width {
+        if named {
             for c in &choices {
                 if let Some(k) = c.key() {
                     parts.push((format!("{} {}", k.name(), c.label), 9));
@@ -406,7 +466,8 @@ impl Screen {
                 Cmd::Language => 0,
                 Cmd::Quit | Cmd::StepBack => 1,
                 Cmd::SayAgain => 3,
-                Cmd::Help => 5,
+                // Never dropped: its card lists every key.
+                Cmd::Help => 9,
                 _ if c.default => 8,
                 _ => 4,
             };
@@ -415,33 +476,7 @@ impl Screen {
                 parts.push((format!("{} {}", k.name(), c.label), rank));
             }
         }
-        let fits = |p: &[(String, u8)], sep: usize| {
-            p.iter().map(|(t, _)| t.chars().count()).sum::<usize>()
-                + sep * p.len().saturating_sub(1)
-                <= width
-        };
-        let line = |p: &[(String, u8)], sep: &str| {
-            p.iter()
-                .map(|(t, _)| t.as_str())
-                .collect::<Vec<_>>()
-                .join(sep)
-        };
-        if fits(&parts, 3) {
-            return line(&parts, "   ");
-        }
-        while !fits(&parts, 2) {
-            let Some(low) = parts
-                .iter()
-                .enumerate()
-                .filter(|(_, (_, r))| *r < 9)
-                .min_by_key(|(i, (_, r))| (*r, std::cmp::Reverse(*i)))
-                .map(|(i, _)| i)
-            else {
-                break;
-            };
-            parts.remove(low);
-        }
-        line(&parts, "  ")
+        parts
     }
 
     /// The footer for touch (kiosk): no key names.

@@ -27,6 +27,14 @@ pub fn shown_over(flow: &Flow, base: Screen) -> Screen {
         Some(Overlay::Help) => help(flow, &base),
         Some(Overlay::ConfirmQuit) => confirm(W.stop_question, W.yes_stop),
         Some(Overlay::ConfirmLeave) => match flow.screen {
+            // One call and no list (`hangup play ID --plain`): leaving ends it.
+            At::Call { ref session, .. } if flow.one_call => {
+                if session.script().medium == Medium::Call {
+                    confirm(W.leave_question_end, W.yes_leave)
+                } else {
+                    confirm(W.leave_question_other_end, W.yes_stop)
+                }
+            }
             // Text messages and a knock at the door are not calls.
             At::Call { ref session, .. } if session.script().medium != Medium::Call => {
                 confirm(W.leave_question_other, W.yes_leave_other)
@@ -380,14 +388,24 @@ pub fn feedback(session: &Session) -> Screen {
     }
     // Enter only: a digit pressed twice must not skip the feedback (see tui::guard).
     s.command(Command::new(Cmd::GoOn, &[], W.go_on).default());
-    s.command(Command::new(
-        Cmd::StepBack,
-        &[Key::Esc, Key::Char('b')],
-        W.choose_again,
-    ));
+    // "Choose again" only after a risky choice: offered after a safer (or
+    // a neutral) one it would suggest that choice was wrong.
+    if may_choose_again(c) {
+        s.command(Command::new(
+            Cmd::StepBack,
+            &[Key::Esc, Key::Char('b')],
+            W.choose_again,
+        ));
+    }
     s.command(help_cmd());
     scroll_cmds(&mut s);
     s
+}
+
+/// Whether the feedback on `choice` offers "Choose again": only a risky
+/// choice does (the flow takes Esc and `b` there only then too).
+pub fn may_choose_again(choice: &crate::engine::script::ScriptChoice) -> bool {
+    choice.verdict == Verdict::Risky
 }
 
 /// A call's ending, with `booster` (when to practise again). No commands:

@@ -137,6 +137,8 @@ words! {
     visit_ended,
     leave_question_other,
     yes_leave_other,
+    leave_question_end,
+    leave_question_other_end,
     previous_calls,
     banner_call,
     banner_message,

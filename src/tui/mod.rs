@@ -95,6 +95,11 @@ pub fn app_input_context(app: &App, width: u16, height: u16) -> guard::Context {
                 matches!(session.phase(), crate::engine::Phase::Feedback { .. })
             }
             app::Screen::Recall(r) => r.answered.is_some(),
+            // The quick check's answer: a number pressed twice must not skip it.
+            app::Screen::Quick(q) => matches!(
+                &**q,
+                crate::present::flow::QuickScreen::Questions(run) if run.answered.is_some()
+            ),
             _ => false,
         };
     guard::Context {

@@ -59,6 +59,7 @@ pub fn paint(frame: &mut Canvas, app: &App) {
     } else {
         measure(body)
     };
+    let text_x = body.x;
 
     // The screen model: the title bar and the footer come from it, so the
     // footer always names what the keys do on the screen shown.
@@ -109,9 +110,17 @@ pub fn paint(frame: &mut Canvas, app: &App) {
         (None, Screen::Start) => W.app_title.to_string(),
         (None, _) => base.title.trim_end_matches('.').to_string(),
     };
+    // The bar runs the whole width; its words start where the text column
+    // does (centred on a wide window), not at the window's edge.
+    frame.render_widget(Paragraph::new("").style(theme.title_bar), top);
+    let title_x = text_x.clamp(top.x, top.right());
     frame.render_widget(
-        Paragraph::new(Line::from(format!(" {title}"))).style(theme.title_bar),
-        top,
+        Paragraph::new(Line::from(title)).style(theme.title_bar),
+        Rect {
+            x: title_x,
+            width: top.right() - title_x,
+            ..top
+        },
     );
     // The list's page size is what the body just laid out: if that moved
     // the pages, the model of the page shown is made again.

@@ -30,10 +30,17 @@ use super::common::{render, tiny_library};
 use super::present::{options, some_calls, states};
 
 /// Every block and command label of `s` is in `said` (numbers as speech
-/// reads them); `blocks_only`: the command labels may be left out.
+/// reads them); `blocks_only`: the command labels may be left out (plain
+/// mode's voice, which also leaves out what plain mode does not print).
 fn covers(s: &Screen, said: &str, blocks_only: bool) {
     let texts: Vec<&str> = if blocks_only {
-        s.blocks.iter().map(|b| b.text.as_str()).collect()
+        // Typed answers (plain mode): the lines for a full-screen keyboard
+        // are neither printed nor said.
+        s.blocks
+            .iter()
+            .filter(|b| !b.keyboard_only())
+            .map(|b| b.text.as_str())
+            .collect()
     } else {
         s.texts().collect()
     };

@@ -9,6 +9,8 @@
 mod common;
 mod harness;
 mod hostile_gen;
+/// The one-mistake table, shared with tools/schema-test.
+mod mistakes_table;
 /// The real binary in a pseudo-terminal, read back by a terminal emulator.
 mod ptyterm;
 

@@ -272,7 +272,11 @@ fn every_screen_is_announced_by_a_title_after_a_blank_line() {
             "Your phone is ringing.",
             "Step 1.",
             "Help.",
+            // After the help card, the choices again under their own title.
+            "Step 1.",
             "Your choice.",
+            "Step 2.",
+            // r: the whole screen again, title first.
             "Step 2.",
             "Your choice.",
             "The call has ended.",
@@ -556,7 +560,7 @@ fn plain_speech_reads_each_step_in_order_and_r_says_it_again() {
     // Everything shown is said; the number on the screen digit by digit.
     assert!(
         l[0].starts_with(
-            "--voice test Your phone is ringing. Practice call: A tiny test call. \
+            "--voice test Practice call: A tiny test call. Your phone is ringing. \
              Caller ID shows: 0 1 6 3 2, 9 6 0 0 0 2."
         ),
         "{l:#?}"
@@ -872,19 +876,19 @@ fn quick_check_b_goes_back_a_question_and_r_repeats_the_whole_screen() {
     assert!(!p[1].contains(&back), "{}", p[1]);
     assert!(p[2].contains(&back) && p[3].contains(&back), "{out}");
     assert!(!p[4].contains(&back), "{}", p[4]);
-    // r: question 2's caller ID and who they say they are, again.
-    let q2 = out
-        .split("Quick check, call 2 of 6.")
-        .nth(1)
-        .unwrap_or_default();
-    let shows = q2
-        .split("Screen:")
-        .next()
-        .unwrap_or_default()
-        .lines()
-        .filter(|l| l.contains("The screen shows"))
-        .count();
-    assert_eq!(shows, 2, "r repeats the caller ID: {q2}");
+    // r: question 2 again, its title and caller ID included.
+    let q2: Vec<&str> = out.split("Screen: Quick check, call 2 of 6.").collect();
+    assert_eq!(q2.len(), 3, "r prints the title again: {out}");
+    for again in &q2[1..] {
+        let shows = again
+            .split("Screen:")
+            .next()
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| l.contains("The screen shows"))
+            .count();
+        assert_eq!(shows, 1, "r repeats the caller ID: {again}");
+    }
 }
 
 /// The trial: at "Are you sure?", `?` showed the question again and closed
@@ -976,4 +980,88 @@ fn recall_questions_b_goes_back_a_question() {
         panic!("still on the quick questions");
     };
     assert_eq!((r.index, r.answered, r.right), (0, None, 0));
+}
+
+/// The trial: `hangup play ID --plain`, leaving the call (`q`, then yes)
+/// went on to the offer of a quick check. One call by id ends there.
+#[test]
+fn leaving_a_call_played_by_id_ends_the_program() {
+    let (out, err, code) = run(
+        &[
+            "--scenarios",
+            FIXTURES,
+            "play",
+            "tiny",
+            "--plain",
+            "--seed",
+            "1",
+        ],
+        "q\n1\n1\n1\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    let t = titles(&out);
+    assert_eq!(t.last().map(String::as_str), Some("Are you sure?"), "{out}");
+    assert!(!out.contains("A quick check."), "{out}");
+    assert!(!out.contains("Choose a call to practise."), "{out}");
+    // It says so: there is no list to go back to.
+    assert!(
+        out.contains(hangup::present::wording::WORDS.leave_question_end),
+        "{out}"
+    );
+    // "No, keep going" stays in the call.
+    let (out, _, code) = run(
+        &[
+            "--scenarios",
+            FIXTURES,
+            "play",
+            "tiny",
+            "--plain",
+            "--seed",
+            "1",
+        ],
+        "q\n2\n",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(
+        titles(&out).last().map(String::as_str),
+        Some("Step 1."),
+        "{out}"
+    );
+}
+
+/// The trial: `r` after `?` printed the decision again with no `Screen:`
+/// line, so it read as part of the help card.
+#[test]
+fn after_help_and_on_r_the_decision_is_printed_under_its_title() {
+    let (out, err, code) = run(
+        &[
+            "--scenarios",
+            FIXTURES,
+            "play",
+            "tiny",
+            "--plain",
+            "--seed",
+            "1",
+        ],
+        "?\nr\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        titles(&out),
+        [
+            "Your phone is ringing.",
+            "Step 1.",
+            "Help.",
+            "Step 1.",
+            "Step 1."
+        ],
+        "{out}"
+    );
+    // Each print of the choices has a title above it, never the help card's.
+    let after_help = out.split("Screen: Help.").nth(1).unwrap_or_default();
+    let first_choice = after_help.find("  1) ").expect("the choices again");
+    assert!(
+        after_help[..first_choice].contains("Screen: Step 1."),
+        "{after_help}"
+    );
 }

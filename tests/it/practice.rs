@@ -480,7 +480,7 @@ fn speech_reads_the_caller_lines_in_order_through_the_command() {
         "{l0:?}"
     );
     assert!(
-        l[1].starts_with("--voice test Your phone is ringing. Practice call: "),
+        l[1].starts_with("--voice test Practice call: A tiny test call. Your phone is ringing."),
         "{l:?}"
     );
     // The number on the screen is read digit by digit.

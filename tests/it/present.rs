@@ -993,3 +993,180 @@ fn wording_fits_the_call_and_never_repeats_the_verdict() {
     }
     assert!(messages > 10, "{messages}");
 }
+
+#[test]
+fn choose_again_is_offered_only_after_a_risky_choice() {
+    // The trial: "Choose again" after a safer answer suggested it was wrong.
+    use hangup::engine::Verdict;
+    let (mut safer, mut risky) = (0, 0);
+    for f in states(&some_calls(), Mode::Practice) {
+        if f.overlay.is_some() {
+            continue;
+        }
+        let Some(c) = f.session().and_then(|s| s.current_choice()) else {
+            continue;
+        };
+        let s = screens::screen(&f);
+        let offered = s.find(Cmd::StepBack).is_some();
+        let mut g = f.clone();
+        let esc = g.update(Action::Back);
+        let mut g = f.clone();
+        let b = g.update(Action::Undo);
+        match c.verdict {
+            Verdict::Risky => {
+                risky += 1;
+                assert!(offered && esc && b, "{:?}: no Choose again", c.text);
+            }
+            _ => {
+                safer += usize::from(c.verdict == Verdict::Safer);
+                assert!(!offered, "{:?}: Choose again offered", c.text);
+                assert!(!esc && !b, "{:?}: Esc or b chose again", c.text);
+            }
+        }
+    }
+    assert!(safer > 2 && risky > 2, "{safer} safer, {risky} risky");
+}
+
+#[test]
+fn on_a_wide_window_the_title_starts_where_the_text_does() {
+    // The trial: at 120x33 the title sat at column 1, the text in a
+    // centred column. At 80x24 and 40x12 both start at column 1.
+    let lines = |t: &str| -> Vec<String> {
+        t.lines()
+            .map(|l| l.trim_start_matches('"').trim_end_matches('"').to_string())
+            .collect()
+    };
+    let indent = |l: &str| l.chars().take_while(|c| *c == ' ').count();
+    for mode in [Mode::Practice, Mode::Kiosk] {
+        for (w, h, want) in [(120u16, 33u16, 23usize), (80, 24, 1), (40, 12, 1)] {
+            let mut app = App::new(some_calls(), options(mode));
+            let list = lines(&render(&app, w, h).backend().to_string());
+            assert_eq!(indent(&list[0]), want, "{mode:?} {w}x{h}: {}", list[0]);
+            assert_eq!(indent(&list[1]), want, "{mode:?} {w}x{h}: {}", list[1]);
+            app.flow.start_call(0);
+            app.update(Action::Select);
+            let call = lines(&render(&app, w, h).backend().to_string());
+            assert_eq!(indent(&call[0]), want, "{mode:?} {w}x{h}: {}", call[0]);
+        }
+    }
+}
+
+/// One rule for footers at every size (from the newcomer trial: at 80
+/// columns the quick-check offer's footer dropped "c Cymraeg / English"
+/// while speech said it; at 40x12 "? Help" could go). At 80 columns the
+/// footer names every action speech says; at any size "? Help" stays, and
+/// its card lists every key of the screen beneath.
+#[test]
+fn no_footer_drops_an_action_at_80_columns_and_help_always_stays() {
+    let lib = some_calls();
+    let mut checked = 0;
+    for mut f in states(&lib, Mode::Practice) {
+        f.speaking = true;
+        for (w, h) in [(80, 24), (40, 12)] {
+            let app = App {
+                flow: f.clone(),
+                options: options(Mode::Practice),
+                targets: Default::default(),
+                size: Default::default(),
+            };
+            let text = render(&app, w, h).backend().to_string();
+            let last = text.lines().last().unwrap_or_default().trim_matches('"');
+            let got = parts(last);
+            let s = screens::screen(&app.flow);
+            let said = spoken(&s, Hands::Keys);
+            for c in s
+                .others()
+                .filter(|c| !matches!(c.id, Cmd::ScrollUp | Cmd::ScrollDown))
+            {
+                let Some(k) = c.key() else { continue };
+                let item = format!("{} {}", k.name(), c.label);
+                if w == 80 || c.id == Cmd::Help {
+                    assert!(
+                        got.contains(&item),
+                        "{w}x{h} {}: {item:?} is said ({said:?}) but not in the footer {last:?}",
+                        s.title
+                    );
+                }
+            }
+            // What the footer leaves out, the help card lists.
+            if s.find(Cmd::Help).is_some() && f.overlay.is_none() {
+                // (The flow as drawn: the list's page is the one laid out.)
+                let mut card = app.flow.clone();
+                card.update(Action::Help);
+                let keys = screens::key_list(&s);
+                let help = screens::screen(&card);
+                assert!(
+                    help.blocks.iter().any(|b| b.text == keys),
+                    "{}: the help card does not list {keys:?}",
+                    s.title
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}
+
+/// The list's "Hard to read?" line is shown under the calls: it is said
+/// after them (and after "More calls" and the language row), not before.
+/// Plain mode leaves it out, so its voice does not say it either.
+#[test]
+fn the_list_says_its_reading_hint_after_the_calls_as_shown() {
+    use hangup::present::wording::WORDS as W;
+    let app = App::new(library(), options(Mode::Practice));
+    let s = screens::screen(&app.flow);
+    let said = spoken(&s, Hands::Keys);
+    let at = |words: &str| {
+        said.find(words)
+            .unwrap_or_else(|| panic!("{words:?} is not said in {said:?}"))
+    };
+    let hint = at(W.reading_hint);
+    let last_call = s.choices().last().expect("calls").label.clone();
+    assert!(hint > at(&numbers_aloud(&last_call)), "{said}");
+    assert!(hint > at("More calls"), "{said}");
+    assert!(hint > at("Cymraeg / English"), "{said}");
+    assert!(hint < at("Help: press"), "{said}");
+    // On screen too: under the calls.
+    let text = render(&app, 80, 24).backend().to_string();
+    let shown = |words: &str| text.find(words).expect("shown");
+    assert!(shown("Hard to read?") > shown("More calls"), "{text}");
+    // Plain mode prints neither the hint nor the arrow keys: nor says them.
+    let typed = spoken(&s, Hands::Typed);
+    assert!(!typed.contains(W.reading_hint), "{typed}");
+    assert!(!typed.contains(W.list_hint_keys), "{typed}");
+}
+
+/// The call's title is said once, when the call starts (first, as the
+/// title bar shows it above the rest), and not again at every step.
+#[test]
+fn a_calls_title_is_said_once_first_when_it_starts() {
+    let lib = some_calls();
+    for i in 0..lib.scenarios.len() {
+        let mut app = App::new(lib.clone(), options(Mode::Practice));
+        app.flow.start_call(i);
+        let title = app
+            .flow
+            .session()
+            .map(|s| s.script().title.clone())
+            .expect("a call");
+        let named = numbers_aloud(&hangup::present::wording::practice_call(&title));
+        let first = spoken(&screens::screen(&app.flow), Hands::Keys);
+        assert!(first.starts_with(&named), "{first}");
+        let mut times = 0;
+        for _ in 0..64 {
+            let said = spoken(&screens::screen(&app.flow), Hands::Keys);
+            times += said.matches(&named).count();
+            match app.flow.session().map(|s| s.phase()) {
+                Some(Phase::Deciding { .. }) => {
+                    assert!(!said.contains(&named), "{said}");
+                    app.update(Action::Pick(0));
+                }
+                Some(Phase::Ended { .. }) | None => break,
+                _ => {
+                    app.update(Action::Select);
+                }
+            }
+        }
+        assert_eq!(times, 1, "{title}");
+    }
+}

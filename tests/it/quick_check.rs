@@ -457,3 +457,41 @@ fn plain_mode_offers_the_check_and_shows_the_change_a_sitting_later() {
         .collect();
     assert_eq!(scores, vec![(Stage::Before, 3), (Stage::After, 6)]);
 }
+
+#[test]
+fn a_number_pressed_twice_does_not_skip_the_answer() {
+    // The trial: "1", then "1" again 0.7 s later (past the held-key and
+    // settle windows) went on from the answer before it could be read.
+    use crossterm::event::{Event, KeyEvent, KeyModifiers};
+    use hangup::tui::guard::Guard;
+    use std::time::{Duration, Instant};
+    let mut a = app();
+    a.practice.quick = Some(QuickState::fresh(QuickCheck::builtin(), 2));
+    a.enter_start();
+    a.update(hangup::tui::app::Action::Pick(0));
+    assert!(matches!(quick(&a), Some(QuickScreen::Questions(_))));
+    let one = Event::Key(KeyEvent::new(KeyCode::Char('1'), KeyModifiers::NONE));
+    let mut g = Guard::default();
+    let t = Instant::now();
+    let ctx = hangup::tui::app_input_context(&a, 80, 24);
+    for ev in g.accept(&one, t, ctx) {
+        let act = hangup::tui::keymap::action_for(&ev).expect("an action");
+        assert!(a.update(act));
+    }
+    g.screen_changed(t + Duration::from_millis(20));
+    let answered =
+        |a: &App| matches!(quick(a), Some(QuickScreen::Questions(r)) if r.answered.is_some());
+    assert!(answered(&a), "the first 1 answered");
+    let ctx = hangup::tui::app_input_context(&a, 80, 24);
+    for gap in [700, 1500, 5000] {
+        let got = g.accept(&one, t + Duration::from_millis(gap), ctx);
+        assert!(got.is_empty(), "1 again after {gap} ms went on");
+    }
+    assert!(answered(&a));
+    // Enter goes on, as the footer says.
+    let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let got = g.accept(&enter, t + Duration::from_millis(6000), ctx);
+    assert_eq!(got.len(), 1);
+    assert!(a.update(hangup::tui::app::Action::Select));
+    assert!(!answered(&a));
+}

@@ -152,6 +152,9 @@ key-or = neu
 message-ended = Dyna ddiwedd y negeseuon.
 visit-ended = Mae'r ymweliad wedi dod i ben.
 leave-question-other = Ydych chi eisiau stopio'r ymarfer hwn a mynd yn ôl i'r rhestr?
+# `hangup play ID` (one practice, then the program ends): leaving ends it.
+leave-question-end = Ydych chi eisiau gadael yr alwad hon? Bydd yr ymarfer yn dod i ben wedyn.
+leave-question-other-end = Ydych chi eisiau stopio'r ymarfer hwn?
 yes-leave-other = Ie, yn ôl i'r rhestr
 previous-calls = Galwadau blaenorol
 

@@ -191,6 +191,9 @@ message-ended = That is the end of the messages.
 visit-ended = The visit has ended.
 # Leaving messages or a visit part way through (a call says "leave this call").
 leave-question-other = Do you want to stop this practice and go back to the list?
+# `hangup play ID` (one practice, then the program ends): leaving ends it.
+leave-question-end = Do you want to leave this call? The practice then ends.
+leave-question-other-end = Do you want to stop this practice?
 yes-leave-other = Yes, go back to the list
 # On the list after its first page: the page before.
 previous-calls = Previous calls
