@@ -685,9 +685,7 @@ pub(crate) fn hanging(prefix: &str, text: &str, width: u16) -> Vec<Line<'static>
             row = word.to_string();
             row_width = additive.then_some(word_width);
         } else if row_width.unwrap_or_else(|| row.width()) + 1 + word_width <= room {
-            row_width = row_width
-                .filter(|_| additive)
-                .map(|w| w + 1 + word_width);
+            row_width = row_width.filter(|_| additive).map(|w| w + 1 + word_width);
             row.push(' ');
             row.push_str(word);
         } else {

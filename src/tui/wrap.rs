@@ -54,7 +54,7 @@ fn is_space(symbol: &str) -> bool {
 
 /// The graphemes of `line` as `Paragraph::render` sees them (the line's
 /// style patched by each span's), into `out`.
-fn glyphs<'a>(line: &'a Line<'a>, out: &mut Vec<Glyph<'a>>) {
+fn glyphs<'a>(line: &'a Line<'_>, out: &mut Vec<Glyph<'a>>) {
     out.clear();
     for span in &line.spans {
         let style = line.style.patch(span.style);
@@ -181,15 +181,20 @@ impl<'a> Wrapper<'a> {
 
 /// Wrap `lines` at `width`, giving each row and its line's alignment to
 /// `emit` until it returns false.
-fn wrap<'a>(
-    lines: &'a [Line<'a>],
+fn wrap<'a, 'b: 'a>(
+    lines: impl IntoIterator<Item = &'a Line<'b>>,
     width: u16,
     mut emit: impl FnMut(&[Glyph<'a>], Option<Alignment>) -> bool,
 ) {
     if width == 0 {
         return;
     }
-    let mut w = Wrapper::default();
+    let mut w = Wrapper {
+        line: Vec::with_capacity(128),
+        pending: Vec::with_capacity(128),
+        word: Vec::with_capacity(32),
+        spaces: VecDeque::with_capacity(8),
+    };
     for line in lines {
         glyphs(line, &mut w.line);
         let align = line.alignment;
@@ -201,7 +206,7 @@ fn wrap<'a>(
 
 /// Rows `lines` take at `width`: `Paragraph::new(lines).wrap(Wrap { trim:
 /// false }).line_count(width)`.
-pub fn rows(lines: &[Line<'_>], width: u16) -> usize {
+pub fn rows<'a, 'b: 'a>(lines: impl IntoIterator<Item = &'a Line<'b>>, width: u16) -> usize {
     let mut n = 0usize;
     wrap(lines, width, |_, _| {
         n += 1;
@@ -212,7 +217,11 @@ pub fn rows(lines: &[Line<'_>], width: u16) -> usize {
 
 /// Draw `lines` wrapped into `area`: `Paragraph::new(lines).wrap(Wrap {
 /// trim: false }).render(area, buf)`.
-pub fn render(lines: &[Line<'_>], area: Rect, buf: &mut Buffer) {
+pub fn render<'a, 'b: 'a>(
+    lines: impl IntoIterator<Item = &'a Line<'b>>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let area = area.intersection(buf.area);
     if area.is_empty() {
         return;
@@ -255,9 +264,35 @@ mod tests {
 
     /// Pieces of text with every kind of character wrapping cares about.
     const BITS: &[&str] = &[
-        "a", "word", "Hang", "up.", " ", "  ", "\u{a0}", "\u{200b}", "£", "é", "e\u{301}", "—",
-        "’", "“", "…", "0300 123 2040", "日本", "👍", "👍🏽", "🇬🇧", "\t", "x\u{7}", "ﾊﾞ", "-",
-        "\u{2028}", "Supercalifragilisticexpialidocious", "\u{ad}", "\u{fe0f}", "ab\u{200d}c",
+        "a",
+        "word",
+        "Hang",
+        "up.",
+        " ",
+        "  ",
+        "\u{a0}",
+        "\u{200b}",
+        "£",
+        "é",
+        "e\u{301}",
+        "—",
+        "’",
+        "“",
+        "…",
+        "0300 123 2040",
+        "日本",
+        "👍",
+        "👍🏽",
+        "🇬🇧",
+        "\t",
+        "x\u{7}",
+        "ﾊﾞ",
+        "-",
+        "\u{2028}",
+        "Supercalifragilisticexpialidocious",
+        "\u{ad}",
+        "\u{fe0f}",
+        "ab\u{200d}c",
     ];
 
     fn line_strategy() -> impl Strategy<Value = Line<'static>> {
@@ -270,7 +305,9 @@ mod tests {
                     Style::default(),
                     Style::default().fg(Color::Red),
                     Style::default().add_modifier(Modifier::BOLD),
-                    Style::default().bg(Color::Blue).remove_modifier(Modifier::BOLD),
+                    Style::default()
+                        .bg(Color::Blue)
+                        .remove_modifier(Modifier::BOLD),
                 ][s];
                 Span::styled(bits.concat(), style)
             });
@@ -326,7 +363,11 @@ mod tests {
     fn the_doc_texts_wrap_as_paragraph_does() {
         let text = "If in doubt, hang up. Call 159\u{a0}or the number on your card — from another phone, or wait five minutes. Don’t give codes.";
         for width in 1..90 {
-            let lines = vec![Line::from(text), Line::from(""), Line::from(format!("  {text}  "))];
+            let lines = vec![
+                Line::from(text),
+                Line::from(""),
+                Line::from(format!("  {text}  ")),
+            ];
             let para = Paragraph::new(lines.clone()).wrap(Wrap { trim: false });
             assert_eq!(rows(&lines, width), para.line_count(width), "width {width}");
             let area = Rect::new(0, 0, width, 40);
