@@ -191,7 +191,8 @@ pub fn switch_language(flow: &mut Flow, language: Language, scenarios: Option<&P
     library
 }
 
-/// Say what is on screen if it changed (or again, on `s`). Returns true
+/// Say what is on screen if it changed (or again, on `s`); if only the
+/// highlight moved, the highlighted choice. Returns true
 /// when a new notice (e.g. the speech program is missing) must be shown.
 pub fn speak(flow: &mut Flow, speaker: &mut Speaker, again: bool) -> bool {
     if again {
@@ -202,8 +203,7 @@ pub fn speak(flow: &mut Flow, speaker: &mut Speaker, again: bool) -> bool {
         } else {
             Hands::Keys
         };
-        let text = crate::speech::spoken(&crate::present::screens::screen(flow), hands);
-        speaker.say_if_new(&text);
+        speaker.say_screen(&crate::present::screens::screen(flow), hands);
     }
     if let Some(n) = speaker.notice.take() {
         flow.practice.notice = Some(n);

@@ -493,6 +493,60 @@ fn speech_reads_the_caller_lines_in_order_through_the_command() {
     assert!(sp.notice.is_none());
 }
 
+/// From the newcomer trial: moving the highlight (Up or Down) on the list
+/// or among the answers said nothing. Now it says the highlighted row, and
+/// only that; `s` still says the whole screen.
+#[cfg(unix)]
+#[test]
+fn moving_the_highlight_says_the_highlighted_row() {
+    use hangup::practice::speak;
+    use hangup::speech::Speaker;
+    use hangup::tui::keymap;
+    let dir = tempfile::tempdir().expect("temp");
+    let (command, log) = stub(dir.path());
+    let mut sp = Speaker::new(&command);
+    let mut a = app();
+    let mut n = 0;
+    let mut step = |a: &mut App, ev, sp: &mut Speaker| {
+        render(a, 80, 24);
+        if let Some(act) = keymap::action_for(&ev) {
+            a.update(act);
+        }
+        let again = a
+            .flow
+            .take_effects()
+            .contains(&hangup::present::Effect::SayAgain);
+        speak(a, sp, again);
+        n += 1;
+        lines_after(&log, n).pop().unwrap_or_default()
+    };
+    let list = step(&mut a, key(KeyCode::F(12)), &mut sp);
+    assert!(list.contains("Choose a call to practise."), "{list}");
+    let labels: Vec<String> = hangup::present::screens::screen(&a.flow)
+        .choices()
+        .map(|c| c.label.clone())
+        .collect();
+    if labels.len() > 1 {
+        let row = step(&mut a, key(KeyCode::Down), &mut sp);
+        assert_eq!(row, format!("--voice test 2: {}.", labels[1]));
+        step(&mut a, key(KeyCode::Up), &mut sp);
+    }
+    step(&mut a, ch('1'), &mut sp); // the phone rings
+    let question = step(&mut a, key(KeyCode::Enter), &mut sp);
+    assert!(question.contains("What would you do?"), "{question}");
+    let choices: Vec<String> = hangup::present::screens::screen(&a.flow)
+        .choices()
+        .map(|c| c.label.clone())
+        .collect();
+    let first = step(&mut a, key(KeyCode::Down), &mut sp);
+    assert_eq!(first, format!("--voice test 1: {}", choices[0]));
+    let second = step(&mut a, key(KeyCode::Down), &mut sp);
+    assert_eq!(second, format!("--voice test 2: {}", choices[1]));
+    // s: the whole screen again, not the row.
+    let again = step(&mut a, ch('s'), &mut sp);
+    assert_eq!(again, question);
+}
+
 #[test]
 fn a_missing_speech_program_gives_one_line_and_the_app_goes_on() {
     use hangup::practice::speak;
