@@ -77,13 +77,8 @@ impl Keeper {
 
     /// Note a finished call and save. A save that fails gives a notice, once.
     pub fn record(&mut self, result: &CallResult, seed: u64) {
-        let used = self
-            .library
-            .get(&result.scenario)
-            .map(progress::scenario_tricks)
-            .unwrap_or_default();
         let today = self.today;
-        self.commit(|p| p.record(result, seed, &used, today));
+        self.commit(|p| p.record(result, seed, today));
         self.marks.insert(result.scenario.clone(), Mark::Practised);
     }
 
