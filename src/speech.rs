@@ -258,10 +258,17 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
             later.push(b);
             continue;
         }
+        // Hands under a choice are said with it, when the choice is said.
+        if let Role::Hands { under: Some(i), .. } = b.role
+            && screen.commands.iter().any(|c| c.id == Cmd::Choose(i))
+        {
+            continue;
+        }
         if matches!(b.role, Role::Hands { .. }) {
             counts.push(parts.len());
         }
         parts.push(match &b.role {
+            Role::Hands { under: Some(i), .. } => hands_under(*i, &b.text),
             Role::Speech { who } if who.is_empty() => {
                 tr!("speech-they-say", words = b.text.as_str())
             }
@@ -299,6 +306,13 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
             None => label.to_string(),
         };
         let label = label.as_str();
+        let under = match c.id {
+            Cmd::Choose(i) => screen
+                .blocks
+                .iter()
+                .find(|b| matches!(b.role, Role::Hands { under: Some(u), .. } if u == i)),
+            _ => None,
+        };
         parts.push(match (c.id, hands) {
             (_, Hands::Touch) => format!("{label}."),
             // The number the screen shows by it: the key that chooses it
@@ -316,6 +330,12 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
             // the help card, and one line says how to get it.
             (_, Hands::Typed) => continue,
         });
+        if let Some(b) = under
+            && let Role::Hands { under: Some(i), .. } = b.role
+        {
+            counts.push(parts.len());
+            parts.push(hands_under(i, &b.text));
+        }
     }
     parts.extend(later.drain(..).map(|b| b.text.clone()));
     if hands == Hands::Typed && screen.choices().next().is_some() {
@@ -346,6 +366,13 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .replace('\u{a0}', " ")
+}
+
+/// Hands under choice `i` (0-based), said with its number so a listener
+/// knows which choice they belong to: "Choice 1, 7 hands.", "Choice 2,
+/// Hands up: 7." (never the typing cursor: it is not in the model).
+fn hands_under(i: usize, text: &str) -> String {
+    tr!("speech-choice-hands", number = i + 1, hands = text.trim())
 }
 
 /// All of a command's keys in words, joined by "or" ("Up or Down", "Esc
@@ -617,6 +644,8 @@ mod tests {
                 Role::Hands {
                     count: Some(101),
                     most: 101,
+                    under: None,
+                    typing: false,
                 },
                 "1: 101 hands",
             );

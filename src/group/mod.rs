@@ -229,8 +229,10 @@ impl GroupApp {
     /// block, then the keys. The same screen changed says only what
     /// changed: on the plan, the highlighted row and its state (and the
     /// totals if they changed); elsewhere the blocks and keys that are new
-    /// (after `t`, the keys for counting, not the question again). A blank
-    /// screen stops speech.
+    /// (after `t`, the keys for counting, not the question again; while
+    /// counting, the hands typed: "Choice 2, Hands up: 7."). At a question,
+    /// a moved highlight says the highlighted choice. A blank screen stops
+    /// speech.
     pub fn words_now(&mut self) -> Said {
         use crate::present::{Cmd, GroupCmd, Screen};
         use crate::speech::{Hands, spoken};
@@ -249,10 +251,21 @@ impl GroupApp {
             blocks: now
                 .blocks
                 .iter()
-                .filter(|b| !before.blocks.contains(b))
+                .filter(|b| !before.blocks.iter().any(|was| same_block(was, b)))
                 .cloned()
                 .collect(),
             ..Screen::default()
+        };
+        // The highlight moved (Up or Down at a question): the highlighted
+        // choice, as the screen marks it ("2: A real call."), first.
+        let moved: Vec<crate::present::Command> = match now.highlight {
+            Some(i) if before.highlight != now.highlight => now
+                .commands
+                .iter()
+                .filter(|c| c.id == Cmd::Choose(i))
+                .cloned()
+                .collect(),
+            _ => Vec::new(),
         };
         let plan = now.find(Cmd::Group(GroupCmd::InOut)).is_some();
         if plan {
@@ -279,6 +292,7 @@ impl GroupApp {
                 .cloned()
                 .collect();
         }
+        part.commands.splice(0..0, moved);
         if part.blocks.is_empty() && part.commands.is_empty() {
             return Said::Nothing;
         }
@@ -347,6 +361,27 @@ impl GroupApp {
             }
         }
         changed
+    }
+}
+
+/// The same block for the ear: hands are the same while their words and
+/// place are (a bar's length changes with the most hands: not said).
+fn same_block(a: &crate::present::Block, b: &crate::present::Block) -> bool {
+    use crate::present::Role;
+    match (&a.role, &b.role) {
+        (
+            Role::Hands {
+                under: u1,
+                typing: t1,
+                ..
+            },
+            Role::Hands {
+                under: u2,
+                typing: t2,
+                ..
+            },
+        ) => u1 == u2 && t1 == t2 && a.text == b.text,
+        _ => a == b,
     }
 }
 

@@ -149,7 +149,7 @@ pub fn paint(frame: &mut Canvas, app: &App) {
     } else if app.overlay == Some(Overlay::Help) {
         overflow = draw_help(frame, body, app, g, &model);
     } else {
-        draw_body(frame, body, app, g, &model);
+        draw_body(frame, body, app, &model);
     }
     let topic = app
         .notice
@@ -578,6 +578,8 @@ fn block_lines(model: &Screen, theme: &Theme, level: u8, width: u16) -> Vec<Line
         let drop = match b.role {
             Role::Note => level >= 2,
             Role::Narration | Role::Scene => level >= 3,
+            // Hands under a choice are drawn with it (see `choice_lines`).
+            Role::Hands { under: Some(_), .. } => true,
             _ => false,
         };
         if drop {
@@ -644,7 +646,7 @@ fn block_lines(model: &Screen, theme: &Theme, level: u8, width: u16) -> Vec<Line
                 lines.push(Line::from(Span::styled(format!("{number}. {text}"), bold)))
             }
             Role::Number { .. } => lines.push(Line::from(Span::styled(text, theme.caller))),
-            Role::Hands { count, most } => lines.push(Line::from(vec![
+            Role::Hands { count, most, .. } => lines.push(Line::from(vec![
                 Span::styled(format!("  {}  ", bar(*count, *most)), bold),
                 Span::styled(text, bold),
             ])),
@@ -660,7 +662,6 @@ fn block_lines(model: &Screen, theme: &Theme, level: u8, width: u16) -> Vec<Line
 /// such as "Stop the session?" is shown, whose Yes and No have no hands.
 fn choice_lines(
     model: &Screen,
-    g: &GroupState,
     theme: &Theme,
     width: u16,
     spaced: bool,
@@ -668,9 +669,22 @@ fn choice_lines(
     dialog: bool,
 ) -> (Vec<Line<'static>>, Vec<Option<Target>>) {
     let bold = theme.text.add_modifier(Modifier::BOLD);
-    let entry = g.tally_entry.as_ref().filter(|_| !dialog);
-    let counts = if dialog { Vec::new() } else { g.counts_now() };
-    let most = counts.iter().flatten().copied().max().unwrap_or(0);
+    // The hands under each choice, counted or being typed: the model's.
+    let hands_under = |i: usize| {
+        model
+            .blocks
+            .iter()
+            .filter(|_| !dialog)
+            .find_map(|b| match b.role {
+                Role::Hands {
+                    count,
+                    most,
+                    under: Some(u),
+                    typing,
+                } if u == i => Some((count, most, typing, b.text.clone())),
+                _ => None,
+            })
+    };
     let mut lines = Vec::new();
     let mut owners = Vec::new();
     let listed: Vec<&Command> = model
@@ -679,7 +693,7 @@ fn choice_lines(
         .filter(|c| c.is_choice() || matches!(c.id, Cmd::Yes | Cmd::No))
         .collect();
     for (i, c) in listed.iter().enumerate() {
-        let chosen = c.is_choice() && g.highlight && i == g.selected && entry.is_none();
+        let chosen = c.is_choice() && model.highlight == Some(i);
         let style = if chosen || !c.is_choice() {
             theme.selected
         } else {
@@ -690,10 +704,15 @@ fn choice_lines(
             Cmd::Choose(n) => (n + 1).to_string(),
             _ => c.keys.first().map(|k| k.name()).unwrap_or_default(),
         };
-        let typing = entry.filter(|e| e.choice == i && c.is_choice());
+        let under = hands_under(i).filter(|_| c.is_choice());
         // Every line of a choice (and its hands) is its click target.
         let owner = command_action(c).map(Target::Act);
-        let hands = counts.get(i).copied().flatten();
+        // Being typed: the words with a cursor; counted: the count and a bar.
+        let typing = under.as_ref().filter(|h| h.2).map(|h| format!("{}_", h.3));
+        let hands = under
+            .as_ref()
+            .filter(|h| !h.2)
+            .map(|h| (h.0, h.1, h.3.clone()));
         let wrapped = super::roleplay::wrap(&c.label, usize::from(width), "     ");
         for (k, l) in wrapped.lines().enumerate() {
             let mut spans = vec![Span::styled(
@@ -705,36 +724,29 @@ fn choice_lines(
                 style,
             )];
             if k == 0 && inline {
-                if let Some(e) = typing {
+                if let Some(t) = &typing {
                     spans.push(Span::styled(
-                        format!("  {}", tr!("group-hands-up", typed = e.typed.as_str())),
+                        format!("  {t}"),
                         // Reverse video, never bold with it (3.2:1 on the Linux console).
                         Style::new().add_modifier(Modifier::REVERSED),
                     ));
-                } else if let Some(n) = hands {
-                    spans.push(Span::styled(
-                        format!("  {}", tr!("group-hands", n = n)),
-                        bold,
-                    ));
+                } else if let Some((_, _, t)) = &hands {
+                    spans.push(Span::styled(format!("  {t}"), bold));
                 }
             }
             lines.push(Line::from(spans));
             owners.push(owner);
         }
         if !inline {
-            if let Some(e) = typing {
+            if let Some(t) = &typing {
                 lines.push(Line::from(Span::styled(
-                    format!("      {}", tr!("group-hands-up", typed = e.typed.as_str())),
+                    format!("      {t}"),
                     Style::new().add_modifier(Modifier::REVERSED),
                 )));
                 owners.push(owner);
-            } else if let Some(n) = hands {
+            } else if let Some((n, most, t)) = &hands {
                 lines.push(Line::from(Span::styled(
-                    format!(
-                        "      {}  {}",
-                        bar(Some(n), most),
-                        tr!("group-hands", n = n)
-                    ),
+                    format!("      {}  {t}", bar(*n, *most)),
                     bold,
                 )));
                 owners.push(owner);
@@ -758,7 +770,7 @@ fn asks(model: &Screen, overlay: Option<Overlay>) -> bool {
 /// Smaller windows lose the blank lines, then notes, then narration; if the
 /// words still do not fit, the choices keep the bottom and the words are
 /// cut at the top's end. Each choice is a click target.
-fn draw_body(frame: &mut Canvas, area: Rect, app: &App, g: &GroupState, model: &Screen) {
+fn draw_body(frame: &mut Canvas, area: Rect, app: &App, model: &Screen) {
     let theme = &app.options.theme;
     let asks = asks(model, app.overlay);
     let dialog = app.overlay.is_some();
@@ -768,7 +780,7 @@ fn draw_body(frame: &mut Canvas, area: Rect, app: &App, g: &GroupState, model: &
         if asks {
             lines.push(Line::from(""));
             owners.push(None);
-            let (l, o) = choice_lines(model, g, theme, area.width, level == 0, false, dialog);
+            let (l, o) = choice_lines(model, theme, area.width, level == 0, false, dialog);
             lines.extend(l);
             owners.extend(o);
         }
@@ -787,7 +799,7 @@ fn draw_body(frame: &mut Canvas, area: Rect, app: &App, g: &GroupState, model: &
         return;
     }
     // The choices stay at the bottom, whatever happens to the words above.
-    let (opts, owners) = choice_lines(model, g, theme, area.width, false, true, dialog);
+    let (opts, owners) = choice_lines(model, theme, area.width, false, true, dialog);
     let [words, bottom] = Layout::vertical([
         Constraint::Min(0),
         Constraint::Length(height(&opts, area.width)),

@@ -242,7 +242,49 @@ fn room_said(s: &mut Screen, counts: &[Option<u32>], mark: impl Fn(usize) -> Opt
             ),
             None => tr!("group-hands-row", number = i + 1, hands = hands),
         };
-        s.block(Role::Hands { count: *n, most }, text);
+        s.block(
+            Role::Hands {
+                count: *n,
+                most,
+                under: None,
+                typing: false,
+            },
+            text,
+        );
+    }
+}
+
+/// While the room is asked: the highlighted choice, and the hands under
+/// each choice, counted ("7 hands") or being typed ("Hands up: 7"). The
+/// projector draws them under their choices and speech says them, both
+/// from here.
+fn asking(s: &mut Screen, g: &GroupState, counts: &[Option<u32>]) {
+    let entry = g.tally_entry.as_ref();
+    s.highlight = (g.highlight && entry.is_none()).then_some(g.selected);
+    let most = counts.iter().flatten().copied().max().unwrap_or(0);
+    let n = s.choices().count();
+    for i in 0..n {
+        let count = counts.get(i).copied().flatten();
+        let (count, typing, text) = match entry.filter(|e| e.choice == i) {
+            Some(e) => (
+                e.typed.parse().ok(),
+                true,
+                tr!("group-hands-up", typed = e.typed.as_str()),
+            ),
+            None => match count {
+                Some(c) => (Some(c), false, tr!("group-hands", n = c)),
+                None => continue,
+            },
+        };
+        s.block(
+            Role::Hands {
+                count,
+                most,
+                under: Some(i),
+                typing,
+            },
+            text,
+        );
     }
 }
 
@@ -274,6 +316,7 @@ fn call(g: &GroupState, session: &Session) -> Screen {
             }
             s.commands.retain(|c| c.is_choice());
             s.choose = Some(tr("group-cmd-reveal"));
+            asking(&mut s, g, &g.shown_counts(step));
             if g.tally_entry.is_some() {
                 counting(&mut s);
                 return s;
@@ -440,6 +483,7 @@ fn check(g: &GroupState, play: &CheckPlay) -> Screen {
             .collect();
         s.command(Command::new(Cmd::Choose(i), &keys, option_label(*a)));
     }
+    asking(&mut s, g, &counts);
     if g.tally_entry.is_some() {
         counting(&mut s);
         return s;

@@ -54,12 +54,19 @@ pub enum Role {
     /// The keys of the screen beneath (on the help card).
     Keys,
     /// A room's show of hands for one choice (group mode): the text says
-    /// it ("1: 12 hands (safer)."); the projector also draws a bar.
+    /// it ("1: 12 hands (safer).", "7 hands", "Hands up: 7"); the projector
+    /// also draws a bar.
     Hands {
         /// Hands counted for this choice; `None` when not counted.
         count: Option<u32>,
         /// The most hands any choice got (the bar's full length).
         most: u32,
+        /// While the room is asked: the choice (0-based, as shown) these
+        /// hands belong under. `None` in a list ("The room said:").
+        under: Option<usize>,
+        /// The volunteer is typing this count now (the projector shows a
+        /// cursor after it; speech never says the cursor).
+        typing: bool,
     },
 }
 
@@ -320,6 +327,9 @@ pub struct Screen {
     /// What the numbered choices do, when not "Choose" (the projector's
     /// "Reveal", the plan's "In/out").
     pub choose: Option<String>,
+    /// The choice highlighted now (0-based, as in [`Cmd::Choose`]), if any:
+    /// what Enter takes. The projector marks it; speech says it when it moves.
+    pub highlight: Option<usize>,
     /// On the list of calls: the page shown (1-based) and how many pages
     /// there are, when there is more than one. "More calls" says it.
     pub page: Option<(usize, usize)>,

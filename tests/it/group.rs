@@ -2142,3 +2142,102 @@ fn group_speech_says_only_what_changed() {
         "the path is read out: {saved}"
     );
 }
+
+/// From the newcomer trial, with `--speak`: while the room's hands were
+/// counted, the "Hands up" line and the digits typed were drawn but not in
+/// the screen model, so never said. Now both come from the model: the
+/// projector draws them under their choice, and speech says which choice.
+#[test]
+fn group_speech_says_the_hands_being_counted() {
+    use hangup::present::Role;
+    let mut app = calls_app();
+    if let Some(g) = app.group.as_mut() {
+        g.speaking = true;
+    }
+    said(&mut app);
+    keys(&mut app, "\n\n");
+    assert!(matches!(phase(&app), Some(Phase::Deciding { .. })));
+    said(&mut app);
+    keys(&mut app, "t");
+    let counting = said(&mut app);
+    assert!(counting.starts_with("Choice 1, Hands up:"), "{counting}");
+    keys(&mut app, "7");
+    let typed = said(&mut app);
+    assert_eq!(typed, "Choice 1, Hands up: 7.");
+    // In the model, under choice 1, with the cursor drawn but not said.
+    let m = model_of(&app);
+    assert!(
+        m.blocks.iter().any(|b| b.role
+            == Role::Hands {
+                count: Some(7),
+                most: 0,
+                under: Some(0),
+                typing: true
+            }
+            && b.text == "Hands up: 7"),
+        "{:?}",
+        m.blocks
+    );
+    assert!(screen_text(&app, 80, 24).contains("Hands up: 7_"), "drawn");
+    // Enter: choice 1's count, and the next choice to count.
+    keys(&mut app, "\n");
+    let next = said(&mut app);
+    assert!(next.contains("Choice 1, 7 hands."), "{next}");
+    assert!(next.contains("Choice 2, Hands up:"), "{next}");
+    keys(&mut app, "12\n");
+    // (The last choice: counting is done.) Choice 1's count is not said
+    // again when the bars change length.
+    let third = said(&mut app);
+    assert!(!third.contains("Choice 1"), "{third}");
+    assert!(third.contains("Choice 2, 12 hands."), "{third}");
+    // Said whole (r), the hands come after their choice, as drawn.
+    app.said = None;
+    let whole = said(&mut app);
+    let at = |w: &str| {
+        whole
+            .find(w)
+            .unwrap_or_else(|| panic!("{w:?} not in {whole}"))
+    };
+    let labels: Vec<String> = model_of(&app).choices().map(|c| c.label.clone()).collect();
+    assert!(at(&labels[0]) < at("Choice 1, 7 hands"), "{whole}");
+    assert!(at("Choice 1, 7 hands") < at(&labels[1]), "{whole}");
+    assert!(at(&labels[1]) < at("Choice 2, 12 hands"), "{whole}");
+    // Counts are numbers, never digit by digit.
+    keys(&mut app, "t");
+    said(&mut app);
+    keys(&mut app, "101");
+    assert_eq!(said(&mut app), "Choice 1, Hands up: 101.");
+}
+
+/// From the newcomer trial: moving the highlight on a group question
+/// (Up/Down) said nothing. Now it says the highlighted choice, that row only.
+#[test]
+fn group_speech_says_the_highlighted_choice_when_it_moves() {
+    let mut app = calls_app();
+    if let Some(g) = app.group.as_mut() {
+        g.speaking = true;
+    }
+    said(&mut app);
+    keys(&mut app, "\n\n");
+    let question = said(&mut app);
+    let m = model_of(&app);
+    let labels: Vec<String> = m.choices().map(|c| c.label.clone()).collect();
+    assert!(labels.len() >= 2, "{labels:?}");
+    keys(&mut app, "v");
+    assert_eq!(model_of(&app).highlight, Some(0));
+    let first = said(&mut app);
+    assert!(first.starts_with(&format!("1: {}", labels[0])), "{first}");
+    assert!(!first.contains(&labels[1]), "{first}");
+    keys(&mut app, "v");
+    let second = said(&mut app);
+    assert_eq!(second, format!("2: {}", labels[1]));
+    assert!(!question.is_empty() && !second.contains("What"), "{second}");
+    // Drawn from the model: the mark is on the second choice.
+    let text = screen_text(&app, 80, 24);
+    let marked = text
+        .lines()
+        .find(|l| l.contains('▶'))
+        .unwrap_or_default()
+        .to_string();
+    assert!(marked.contains(&labels[1][..8]), "{text}");
+}

@@ -25,6 +25,50 @@ pub fn fuzz_scale() -> u32 {
         .unwrap_or(1)
 }
 
+/// The tests' fixture folder (tests/fixtures).
+pub const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
+
+/// Arguments that play the tiny fixture call in plain mode with a fixed seed:
+/// `--scenarios FIXTURES play tiny --plain --seed SEED`, then `extra`.
+pub fn plain_tiny<'a>(seed: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "--scenarios",
+        FIXTURES,
+        "play",
+        "tiny",
+        "--plain",
+        "--seed",
+        seed,
+    ];
+    args.extend_from_slice(extra);
+    args
+}
+
+/// A table of test cases: runs `test` on every case, even after one fails,
+/// then fails naming each case that failed (each failure's own message is
+/// printed above it). What rstest's `#[values]` did, without a procedural
+/// macro crate (and its own regex) to build for every `cargo test`.
+pub fn each_case<T: std::fmt::Debug + Clone>(cases: impl IntoIterator<Item = T>, test: impl Fn(T)) {
+    let mut failed = Vec::new();
+    let mut ran = 0;
+    for case in cases {
+        ran += 1;
+        let run = std::panic::AssertUnwindSafe(|| test(case.clone()));
+        if std::panic::catch_unwind(run).is_err() {
+            failed.push(format!("{case:?}"));
+        }
+    }
+    assert!(ran > 0, "no cases");
+    assert!(failed.is_empty(), "failed for {}", failed.join(", "));
+}
+
+/// Every pair of one of `a` and one of `b`, for [`each_case`].
+pub fn pairs<A: Clone, B: Clone>(a: &[A], b: &[B]) -> Vec<(A, B)> {
+    a.iter()
+        .flat_map(|x| b.iter().map(move |y| (x.clone(), y.clone())))
+        .collect()
+}
+
 /// `n` property-test cases, times [`fuzz_scale`].
 pub fn cases(n: u32) -> u32 {
     n.saturating_mul(fuzz_scale())
@@ -293,4 +337,22 @@ pub fn assert_every_key_said(s: &hangup::present::Screen, said: &str) {
             );
         }
     }
+}
+
+#[test]
+fn each_case_runs_every_case_and_fails_naming_the_failed_ones() {
+    let ran = std::cell::RefCell::new(Vec::new());
+    let table = std::panic::AssertUnwindSafe(|| {
+        each_case(pairs(&[1, 2], &['a', 'b']), |(n, c)| {
+            ran.borrow_mut().push((n, c));
+            assert!(n != 2 || c != 'a', "the failing case");
+        });
+    });
+    let failure = std::panic::catch_unwind(table).expect_err("a failed case fails the table");
+    let message = failure
+        .downcast_ref::<String>()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(message, "failed for (2, 'a')");
+    assert_eq!(*ran.borrow(), [(1, 'a'), (1, 'b'), (2, 'a'), (2, 'b')]);
 }

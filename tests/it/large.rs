@@ -3,13 +3,13 @@
 
 use crate::common;
 
+use crate::harness::{each_case, pairs};
 use common::*;
 use crossterm::event::KeyCode;
 use hangup::engine::Phase;
 use hangup::tui::app::{App, Target};
 use hangup::tui::theme::ThemeName;
 use ratatui::style::{Color, Modifier};
-use rstest::rstest;
 
 /// The big-letter block characters tui-big-text draws with.
 fn has_big_letters(text: &str) -> bool {
@@ -61,75 +61,82 @@ fn drive(mut a: App, screen: &str) -> App {
     a
 }
 
-#[rstest]
-fn large_print_snapshots(
-    #[values(
+#[test]
+fn large_print_snapshots() {
+    let screens = [
         "incoming",
         "deciding",
         "feedback",
         "feedback-safer",
         "ending",
-        "ending-safe"
-    )]
-    screen: &str,
-    #[values((80, 24), (120, 40), (40, 12))] size: (u16, u16),
-) {
-    let a = drive(large(ThemeName::Default), screen);
-    let text = screen_text(&a, size.0, size.1);
-    insta::assert_snapshot!(format!("large_{screen}_{}x{}", size.0, size.1), text);
+        "ending-safe",
+    ];
+    let sizes = [(80, 24), (120, 40), (40, 12)];
+    each_case(
+        pairs(&screens, &sizes),
+        |(screen, size): (&str, (u16, u16))| {
+            let a = drive(large(ThemeName::Default), screen);
+            let text = screen_text(&a, size.0, size.1);
+            insta::assert_snapshot!(format!("large_{screen}_{}x{}", size.0, size.1), text);
+        },
+    );
 }
 
 /// Where big letters do not fit, large print is the normal screen in bold
 /// (choices, feedback and advice), with the advice first on the ending.
-#[rstest]
-fn too_small_for_big_letters_is_the_normal_screen_in_bold(
-    #[values("incoming", "deciding", "feedback", "ending")] screen: &str,
-    #[values((40, 12), (50, 14), (100, 13))] size: (u16, u16),
-) {
-    let big = drive(large(ThemeName::Default), screen);
-    let normal = drive(app(), screen);
-    let (w, h) = size;
-    let big_text = screen_text(&big, w, h);
-    assert!(!has_big_letters(&big_text), "{big_text}");
-    let (b, n) = (render(&big, w, h), render(&normal, w, h));
-    let (b, n) = (b.backend().buffer(), n.backend().buffer());
-    if screen == "ending" {
-        let advice = big_text.find("What to do").expect("the advice shows");
-        assert!(
-            big_text.find("What happened").is_none_or(|h| h > advice),
-            "the advice comes first: {big_text}"
-        );
-        return;
-    }
-    if w > 80 {
-        // Wider than 80 the normal screen keeps a readable column (big
-        // letters keep the whole width): the same words, wrapped apart.
-        let words = |t: &str| {
-            t.split(|c: char| c.is_whitespace() || c == '"' || c == '─')
-                .filter(|w| !w.is_empty())
-                .map(String::from)
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(
-            words(&big_text),
-            words(&screen_text(&normal, w, h)),
-            "the same words"
-        );
-        return;
-    }
-    assert_eq!(big_text, screen_text(&normal, w, h), "the same words");
-    let bold = ratatui::style::Modifier::BOLD;
-    let mut bolder = 0;
-    for (bc, nc) in b.content.iter().zip(n.content.iter()) {
-        assert!(
-            !nc.modifier.contains(bold) || bc.modifier.contains(bold),
-            "large print lost bold"
-        );
-        bolder += usize::from(bc.modifier.contains(bold) && !nc.modifier.contains(bold));
-    }
-    if screen != "incoming" {
-        assert!(bolder > 0, "{screen}: nothing is bolder in large print");
-    }
+#[test]
+fn too_small_for_big_letters_is_the_normal_screen_in_bold() {
+    let screens = ["incoming", "deciding", "feedback", "ending"];
+    let sizes = [(40, 12), (50, 14), (100, 13)];
+    each_case(
+        pairs(&screens, &sizes),
+        |(screen, size): (&str, (u16, u16))| {
+            let big = drive(large(ThemeName::Default), screen);
+            let normal = drive(app(), screen);
+            let (w, h) = size;
+            let big_text = screen_text(&big, w, h);
+            assert!(!has_big_letters(&big_text), "{big_text}");
+            let (b, n) = (render(&big, w, h), render(&normal, w, h));
+            let (b, n) = (b.backend().buffer(), n.backend().buffer());
+            if screen == "ending" {
+                let advice = big_text.find("What to do").expect("the advice shows");
+                assert!(
+                    big_text.find("What happened").is_none_or(|h| h > advice),
+                    "the advice comes first: {big_text}"
+                );
+                return;
+            }
+            if w > 80 {
+                // Wider than 80 the normal screen keeps a readable column (big
+                // letters keep the whole width): the same words, wrapped apart.
+                let words = |t: &str| {
+                    t.split(|c: char| c.is_whitespace() || c == '"' || c == '─')
+                        .filter(|w| !w.is_empty())
+                        .map(String::from)
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(
+                    words(&big_text),
+                    words(&screen_text(&normal, w, h)),
+                    "the same words"
+                );
+                return;
+            }
+            assert_eq!(big_text, screen_text(&normal, w, h), "the same words");
+            let bold = ratatui::style::Modifier::BOLD;
+            let mut bolder = 0;
+            for (bc, nc) in b.content.iter().zip(n.content.iter()) {
+                assert!(
+                    !nc.modifier.contains(bold) || bc.modifier.contains(bold),
+                    "large print lost bold"
+                );
+                bolder += usize::from(bc.modifier.contains(bold) && !nc.modifier.contains(bold));
+            }
+            if screen != "incoming" {
+                assert!(bolder > 0, "{screen}: nothing is bolder in large print");
+            }
+        },
+    );
 }
 
 #[test]

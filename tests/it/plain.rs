@@ -2,6 +2,7 @@
 //! plain text (no escape sequences), follows the documented contract, and the
 //! program exits cleanly at the end of the call or of the input.
 
+use crate::harness::{FIXTURES, plain_tiny};
 use crate::{common, harness};
 
 fn run(args: &[&str], input: &str) -> (String, String, i32) {
@@ -9,22 +10,9 @@ fn run(args: &[&str], input: &str) -> (String, String, i32) {
     common::run_binary(args, &[("HANGUP_DATA_DIR", data.path().as_os_str())], input)
 }
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-
 #[test]
 fn plays_a_whole_call_and_exits_zero() {
-    let (out, err, code) = run(
-        &[
-            "--scenarios",
-            FIXTURES,
-            "play",
-            "tiny",
-            "--plain",
-            "--seed",
-            "1",
-        ],
-        "2\n1\n1\n1\n",
-    );
+    let (out, err, code) = run(&plain_tiny("1", &[]), "2\n1\n1\n1\n");
     assert_eq!(code, 0, "stderr: {err}");
     assert!(!out.contains('\u{1b}'), "no escape sequences: {out:?}");
     assert!(out.contains("Choose 1-2"), "{out}");
@@ -38,18 +26,7 @@ fn plays_a_whole_call_and_exits_zero() {
 
 #[test]
 fn wrong_input_asks_again_and_end_of_input_exits_cleanly() {
-    let (out, _, code) = run(
-        &[
-            "--scenarios",
-            FIXTURES,
-            "play",
-            "tiny",
-            "--plain",
-            "--seed",
-            "1",
-        ],
-        "banana\n7\n",
-    );
+    let (out, _, code) = run(&plain_tiny("1", &[]), "banana\n7\n");
     assert_eq!(code, 0);
     assert_eq!(
         out.matches("Please type a number from 1 to 2.").count(),
@@ -62,15 +39,7 @@ fn wrong_input_asks_again_and_end_of_input_exits_cleanly() {
 
 #[test]
 fn same_seed_gives_the_same_transcript() {
-    let args = [
-        "--scenarios",
-        FIXTURES,
-        "play",
-        "tiny",
-        "--plain",
-        "--seed",
-        "5",
-    ];
+    let args = plain_tiny("5", &[]);
     let a = run(&args, "1\n1\n1\n");
     let b = run(&args, "1\n1\n1\n");
     assert_eq!(a.0, b.0);
@@ -78,18 +47,7 @@ fn same_seed_gives_the_same_transcript() {
 
 #[test]
 fn help_and_repeat_at_the_prompt() {
-    let (out, _, _) = run(
-        &[
-            "--scenarios",
-            FIXTURES,
-            "play",
-            "tiny",
-            "--plain",
-            "--seed",
-            "1",
-        ],
-        "?\nr\n",
-    );
+    let (out, _, _) = run(&plain_tiny("1", &[]), "?\nr\n");
     assert!(
         out.contains("0300 123 2040"),
         "help card shows numbers: {out}"
@@ -253,18 +211,7 @@ fn titles(out: &str) -> Vec<String> {
 
 #[test]
 fn every_screen_is_announced_by_a_title_after_a_blank_line() {
-    let (out, err, code) = run(
-        &[
-            "--scenarios",
-            FIXTURES,
-            "play",
-            "tiny",
-            "--plain",
-            "--seed",
-            "1",
-        ],
-        "?\n2\nr\n1\n",
-    );
+    let (out, err, code) = run(&plain_tiny("1", &[]), "?\n2\nr\n1\n");
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         titles(&out),
@@ -534,18 +481,7 @@ fn plain_speech_reads_each_step_in_order_and_r_says_it_again() {
     let dir = tempfile::tempdir().expect("temp");
     let (command, log) = stub(dir.path());
     let (out, err, code) = run_on_day(
-        &[
-            "--scenarios",
-            FIXTURES,
-            "play",
-            "tiny",
-            "--plain",
-            "--seed",
-            "1",
-            "--speak",
-            "--speak-command",
-            &command,
-        ],
+        &plain_tiny("1", &["--speak", "--speak-command", &command]),
         "2\nr\n1\n",
     );
     assert_eq!(code, 0, "{err}");
@@ -679,18 +615,14 @@ fn plain_speech_in_the_list_says_the_quick_questions_and_is_off_without_speak() 
 #[test]
 fn a_missing_speech_program_gives_one_line_and_the_contract_holds() {
     let (out, err, code) = run_on_day(
-        &[
-            "--scenarios",
-            FIXTURES,
-            "play",
-            "tiny",
-            "--plain",
-            "--seed",
+        &plain_tiny(
             "1",
-            "--speak",
-            "--speak-command",
-            "no-such-speech-program-here -v en-gb",
-        ],
+            &[
+                "--speak",
+                "--speak-command",
+                "no-such-speech-program-here -v en-gb",
+            ],
+        ),
         "2\nr\n1\n",
     );
     assert_eq!(code, 0, "{err}");
@@ -800,18 +732,7 @@ fn speech_waits_after_each_line_only_for_piped_input() {
 /// where there is no step to go back to.
 #[test]
 fn plain_help_has_no_display_tips_and_b_is_offered_only_with_a_step_to_undo() {
-    let (out, err, code) = run(
-        &[
-            "--scenarios",
-            FIXTURES,
-            "play",
-            "tiny",
-            "--plain",
-            "--seed",
-            "1",
-        ],
-        "?\n1\n1\n",
-    );
+    let (out, err, code) = run(&plain_tiny("1", &[]), "?\n1\n1\n");
     assert_eq!(code, 0, "stderr: {err}");
     assert!(out.contains("0300 123 2040"), "the help card shows: {out}");
     for tip in ["--large", "--high-contrast", "--theme", "Hard to read"] {
@@ -896,15 +817,7 @@ fn quick_check_b_goes_back_a_question_and_r_repeats_the_whole_screen() {
 /// of "Yes, leave". The dialog offers only keys that work there.
 #[test]
 fn the_leave_question_offers_only_keys_that_work() {
-    let args = [
-        "--scenarios",
-        FIXTURES,
-        "play",
-        "tiny",
-        "--plain",
-        "--seed",
-        "1",
-    ];
+    let args = plain_tiny("1", &[]);
     let (out, err, code) = run(&args, "q\n?\nq\n2\n");
     assert_eq!(code, 0, "stderr: {err}");
     let dialog = out

@@ -2,6 +2,7 @@
 //! themes without colour, and speech through a stub command.
 
 use crate::common;
+use crate::harness::{FIXTURES, plain_tiny};
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -515,8 +516,6 @@ fn a_missing_speech_program_gives_one_line_and_the_app_goes_on() {
 
 // ------------------------------------------------------------ plain mode, the real binary
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
-
 fn run(data: &Path, args: &[&str], input: &str) -> (String, String, i32) {
     let env = [
         ("HANGUP_DATA_DIR", data.as_os_str()),
@@ -587,16 +586,7 @@ fn plain_menu_asks_recall_questions_and_saves_progress() {
 #[test]
 fn play_plain_keeps_its_contract_no_recall_and_no_save_writes_nothing() {
     let dir = tempfile::tempdir().expect("temp");
-    let args = [
-        "--scenarios",
-        FIXTURES,
-        "play",
-        "tiny",
-        "--plain",
-        "--seed",
-        "1",
-        "--no-save",
-    ];
+    let args = plain_tiny("1", &["--no-save"]);
     let (out, err, code) = run(dir.path(), &args, "2\n1\n1\n1\n");
     assert_eq!(code, 0, "{err}");
     assert!(!out.contains("Quick question"), "{out}");
@@ -617,19 +607,7 @@ fn play_plain_keeps_its_contract_no_recall_and_no_save_writes_nothing() {
 fn a_corrupt_progress_file_is_reported_and_play_goes_on() {
     let dir = tempfile::tempdir().expect("temp");
     std::fs::write(dir.path().join("progress.toml"), "garbage = = =").expect("write");
-    let (out, err, code) = run(
-        dir.path(),
-        &[
-            "--scenarios",
-            FIXTURES,
-            "play",
-            "tiny",
-            "--plain",
-            "--seed",
-            "1",
-        ],
-        "2\n1\n1\n1\n",
-    );
+    let (out, err, code) = run(dir.path(), &plain_tiny("1", &[]), "2\n1\n1\n1\n");
     assert_eq!(code, 0);
     assert!(out.contains("The call has ended."), "{out}");
     assert_eq!(err.lines().count(), 1, "one line: {err}");

@@ -3,12 +3,12 @@
 
 use crate::common;
 
+use crate::harness::{each_case, pairs};
 use common::*;
 use crossterm::event::KeyCode;
 use hangup::engine::{Outcome, Phase};
 use hangup::tui::app::{Overlay, Screen, Target};
 use hangup::tui::theme::ThemeName;
-use rstest::rstest;
 
 /// Drive the fixture to each screen and return the app there.
 fn at(screen: &str) -> hangup::tui::app::App {
@@ -48,17 +48,20 @@ fn at(screen: &str) -> hangup::tui::app::App {
     a
 }
 
-#[rstest]
-fn snapshots_of_every_screen(
-    #[values(
-        "start", "incoming", "deciding", "feedback", "ending", "replay", "help", "quit"
-    )]
-    screen: &str,
-    #[values((80, 24), (40, 12))] size: (u16, u16),
-) {
-    let a = at(screen);
-    let text = screen_text(&a, size.0, size.1);
-    insta::assert_snapshot!(format!("{screen}_{}x{}", size.0, size.1), text);
+#[test]
+fn snapshots_of_every_screen() {
+    let screens = [
+        "start", "incoming", "deciding", "feedback", "ending", "replay", "help", "quit",
+    ];
+    let sizes = [(80, 24), (40, 12)];
+    each_case(
+        pairs(&screens, &sizes),
+        |(screen, size): (&str, (u16, u16))| {
+            let a = at(screen);
+            let text = screen_text(&a, size.0, size.1);
+            insta::assert_snapshot!(format!("{screen}_{}x{}", size.0, size.1), text);
+        },
+    );
 }
 
 #[test]
@@ -333,74 +336,80 @@ fn footer_of(a: &hangup::tui::app::App, w: u16, h: u16) -> String {
 /// "More below" in the footer and at the foot of the text only while there
 /// is more below; after extra Page Downs, one Page Up moves at once. On the
 /// ending and on the help card, at 40x12.
-#[rstest]
-fn more_below_is_true_and_page_up_moves_at_once(#[values("ending", "help")] screen: &str) {
-    let (w, h) = (40, 12);
-    let mut a = at(screen);
-    let more = |a: &hangup::tui::app::App| screen_text(a, w, h).contains("More below");
-    assert!(more(&a), "{}", screen_text(&a, w, h));
-    let first = screen_text(&a, w, h);
-    // To the end, and 8 presses more.
-    for _ in 0..40 {
-        send(&mut a, key(KeyCode::PageDown), w, h);
-    }
-    let end = screen_text(&a, w, h);
-    assert!(!end.contains("More below"), "{end}");
-    assert!(!footer_of(&a, w, h).contains("Page Down"), "{end}");
-    // The last line is on screen: the source, or how to close the card.
-    let last = if screen == "help" { "Esc" } else { "Based on" };
-    assert!(end.contains(last), "{end}");
-    // One Page Up moves at once.
-    send(&mut a, key(KeyCode::PageUp), w, h);
-    let up = screen_text(&a, w, h);
-    assert_ne!(up, end, "Page Up did not move");
-    assert!(more(&a), "{up}");
-    for _ in 0..40 {
+#[test]
+fn more_below_is_true_and_page_up_moves_at_once() {
+    each_case(["ending", "help"], |screen: &str| {
+        let (w, h) = (40, 12);
+        let mut a = at(screen);
+        let more = |a: &hangup::tui::app::App| screen_text(a, w, h).contains("More below");
+        assert!(more(&a), "{}", screen_text(&a, w, h));
+        let first = screen_text(&a, w, h);
+        // To the end, and 8 presses more.
+        for _ in 0..40 {
+            send(&mut a, key(KeyCode::PageDown), w, h);
+        }
+        let end = screen_text(&a, w, h);
+        assert!(!end.contains("More below"), "{end}");
+        assert!(!footer_of(&a, w, h).contains("Page Down"), "{end}");
+        // The last line is on screen: the source, or how to close the card.
+        let last = if screen == "help" { "Esc" } else { "Based on" };
+        assert!(end.contains(last), "{end}");
+        // One Page Up moves at once.
         send(&mut a, key(KeyCode::PageUp), w, h);
-    }
-    assert_eq!(screen_text(&a, w, h), first);
+        let up = screen_text(&a, w, h);
+        assert_ne!(up, end, "Page Up did not move");
+        assert!(more(&a), "{up}");
+        for _ in 0..40 {
+            send(&mut a, key(KeyCode::PageUp), w, h);
+        }
+        assert_eq!(screen_text(&a, w, h), first);
+    });
 }
 
 /// Page Down and Page Up move about a page (the rows shown less two that
 /// stay in view), clamped at the ends; on the help card Up and Down move one
 /// row. At 40x12 and 60x16 (where both scroll).
-#[rstest]
-fn page_keys_move_a_page_and_arrows_one_row(
-    #[values("ending", "help")] screen: &str,
-    #[values((40, 12), (60, 16))] size: (u16, u16),
-) {
-    let (w, h) = size;
-    let mut a = at(screen);
-    render(&a, w, h);
-    let help = screen == "help";
-    let (rows, max) = if help {
-        (a.help_view_rows.get(), a.help_scroll_max.get())
-    } else {
-        (a.view_rows.get(), a.scroll_max.get())
-    };
-    let at_now = |a: &hangup::tui::app::App| if help { a.help_scroll } else { a.scroll };
-    assert!(rows > 4 && max > 0, "{rows} rows, {max} to scroll");
-    let step = rows - 2;
-    if help {
-        send(&mut a, key(KeyCode::Down), w, h);
-        assert_eq!(at_now(&a), 1, "Down: one row");
-        send(&mut a, key(KeyCode::Up), w, h);
-        assert_eq!(at_now(&a), 0, "Up: one row");
-    }
-    send(&mut a, key(KeyCode::PageDown), w, h);
-    assert_eq!(at_now(&a), step.min(max), "one Page Down in {rows} rows");
-    send(&mut a, key(KeyCode::PageDown), w, h);
-    assert_eq!(at_now(&a), (2 * step).min(max));
-    for _ in 0..20 {
-        send(&mut a, key(KeyCode::PageDown), w, h);
-    }
-    assert_eq!(at_now(&a), max, "clamped at the end");
-    send(&mut a, key(KeyCode::PageUp), w, h);
-    assert_eq!(at_now(&a), max.saturating_sub(step));
-    for _ in 0..20 {
-        send(&mut a, key(KeyCode::PageUp), w, h);
-    }
-    assert_eq!(at_now(&a), 0, "clamped at the top");
+#[test]
+fn page_keys_move_a_page_and_arrows_one_row() {
+    let screens = ["ending", "help"];
+    let sizes = [(40, 12), (60, 16)];
+    each_case(
+        pairs(&screens, &sizes),
+        |(screen, size): (&str, (u16, u16))| {
+            let (w, h) = size;
+            let mut a = at(screen);
+            render(&a, w, h);
+            let help = screen == "help";
+            let (rows, max) = if help {
+                (a.help_view_rows.get(), a.help_scroll_max.get())
+            } else {
+                (a.view_rows.get(), a.scroll_max.get())
+            };
+            let at_now = |a: &hangup::tui::app::App| if help { a.help_scroll } else { a.scroll };
+            assert!(rows > 4 && max > 0, "{rows} rows, {max} to scroll");
+            let step = rows - 2;
+            if help {
+                send(&mut a, key(KeyCode::Down), w, h);
+                assert_eq!(at_now(&a), 1, "Down: one row");
+                send(&mut a, key(KeyCode::Up), w, h);
+                assert_eq!(at_now(&a), 0, "Up: one row");
+            }
+            send(&mut a, key(KeyCode::PageDown), w, h);
+            assert_eq!(at_now(&a), step.min(max), "one Page Down in {rows} rows");
+            send(&mut a, key(KeyCode::PageDown), w, h);
+            assert_eq!(at_now(&a), (2 * step).min(max));
+            for _ in 0..20 {
+                send(&mut a, key(KeyCode::PageDown), w, h);
+            }
+            assert_eq!(at_now(&a), max, "clamped at the end");
+            send(&mut a, key(KeyCode::PageUp), w, h);
+            assert_eq!(at_now(&a), max.saturating_sub(step));
+            for _ in 0..20 {
+                send(&mut a, key(KeyCode::PageUp), w, h);
+            }
+            assert_eq!(at_now(&a), 0, "clamped at the top");
+        },
+    );
 }
 
 /// A phone number never breaks across two lines: from 40x12 to 64x12 the
@@ -508,54 +517,58 @@ fn scrolling_is_clamped_in_update_with_no_draw_between() {
 /// A step in several lines: the time jump and the scene line are paragraphs
 /// above the boxes, each speaker's words are in a box with their name, and
 /// the thought reads as a thought, outside any box.
-#[rstest]
-fn a_step_in_several_lines(#[values((80, 24), (40, 12))] size: (u16, u16)) {
-    let catalogue = hangup::engine::Catalogue::builtin();
-    let lines = hangup::engine::library::parse_scenario(
-        include_bytes!("../fixtures/lines.toml"),
-        &catalogue,
-    )
-    .expect("fixture loads");
-    let mut a = app_with(
-        hangup::engine::Library {
-            catalogue,
-            scenarios: vec![lines],
-            skipped: Vec::new(),
-        },
-        ThemeName::Default,
-    );
-    send(&mut a, ch('1'), 80, 24);
-    send(&mut a, key(KeyCode::Enter), 80, 24);
-    let text = screen_text(&a, size.0, size.1);
-    insta::assert_snapshot!(format!("several_lines_{}x{}", size.0, size.1), text);
-    if size == (80, 24) {
-        let rows: Vec<&str> = text.lines().collect();
-        let at = |s: &str| rows.iter().position(|r| r.contains(s)).expect(s);
-        // Narration above the first box, not in it.
-        assert!(at("The next day, 1pm.") < at("┌ Sam Jones says"));
-        assert!(at("You pick it up.") < at("┌ Sam Jones says"));
-        assert!(!rows[at("You pick it up.")].contains('│'));
-        // Each speaker in a box of their own.
-        assert!(at("┌ Sam Jones says") < at("┌ The manager says"));
-        assert!(rows[at("My manager wants")].contains('│'));
-        // The thought below the boxes, as a thought.
-        assert!(at("You think: Why would") > at("┌ The manager says"));
-        assert!(!rows[at("You think:")].contains('│'));
-    }
+#[test]
+fn a_step_in_several_lines() {
+    each_case([(80, 24), (40, 12)], |size: (u16, u16)| {
+        let catalogue = hangup::engine::Catalogue::builtin();
+        let lines = hangup::engine::library::parse_scenario(
+            include_bytes!("../fixtures/lines.toml"),
+            &catalogue,
+        )
+        .expect("fixture loads");
+        let mut a = app_with(
+            hangup::engine::Library {
+                catalogue,
+                scenarios: vec![lines],
+                skipped: Vec::new(),
+            },
+            ThemeName::Default,
+        );
+        send(&mut a, ch('1'), 80, 24);
+        send(&mut a, key(KeyCode::Enter), 80, 24);
+        let text = screen_text(&a, size.0, size.1);
+        insta::assert_snapshot!(format!("several_lines_{}x{}", size.0, size.1), text);
+        if size == (80, 24) {
+            let rows: Vec<&str> = text.lines().collect();
+            let at = |s: &str| rows.iter().position(|r| r.contains(s)).expect(s);
+            // Narration above the first box, not in it.
+            assert!(at("The next day, 1pm.") < at("┌ Sam Jones says"));
+            assert!(at("You pick it up.") < at("┌ Sam Jones says"));
+            assert!(!rows[at("You pick it up.")].contains('│'));
+            // Each speaker in a box of their own.
+            assert!(at("┌ Sam Jones says") < at("┌ The manager says"));
+            assert!(rows[at("My manager wants")].contains('│'));
+            // The thought below the boxes, as a thought.
+            assert!(at("You think: Why would") > at("┌ The manager says"));
+            assert!(!rows[at("You think:")].contains('│'));
+        }
+    });
 }
 
 /// The quick questions after a call, asked and answered.
-#[rstest]
-fn recall_snapshots(#[values((80, 24), (40, 12))] size: (u16, u16)) {
-    let mut a = at("ending");
-    send(&mut a, key(KeyCode::Enter), 80, 24);
-    insta::assert_snapshot!(
-        format!("recall_{}x{}", size.0, size.1),
-        screen_text(&a, size.0, size.1)
-    );
-    send(&mut a, ch('2'), 80, 24);
-    insta::assert_snapshot!(
-        format!("recall_answered_{}x{}", size.0, size.1),
-        screen_text(&a, size.0, size.1)
-    );
+#[test]
+fn recall_snapshots() {
+    each_case([(80, 24), (40, 12)], |size: (u16, u16)| {
+        let mut a = at("ending");
+        send(&mut a, key(KeyCode::Enter), 80, 24);
+        insta::assert_snapshot!(
+            format!("recall_{}x{}", size.0, size.1),
+            screen_text(&a, size.0, size.1)
+        );
+        send(&mut a, ch('2'), 80, 24);
+        insta::assert_snapshot!(
+            format!("recall_answered_{}x{}", size.0, size.1),
+            screen_text(&a, size.0, size.1)
+        );
+    });
 }

@@ -68,7 +68,7 @@ group-mark-safer = mwy diogel
 group-mark-risky = peryglus
 group-mark-answer = yr ateb
 group-mark-careful = mae gwirio'n gyntaf bob amser yn gywir
-group-hands-up = Dwylo i fyny: { $typed }_
+group-hands-up = Dwylo i fyny: { $typed }
 group-choice-said = { $number }: { $text }
 group-the-answer = Yr ateb: { $number }. { $label }.
 

@@ -11,3 +11,5 @@ speech-key-question-mark = farc cwestiwn
 speech-key-letter = y llythyren { $letter }
 speech-pounds = { $pounds } punt
 speech-pounds-pence = { $pounds } punt { $pence }
+# Modd grŵp: y dwylo o dan ddewis ("Dewis 2, 7 llaw").
+speech-choice-hands = Dewis { $number }, { $hands }

@@ -77,7 +77,7 @@ group-mark-risky = risky
 group-mark-answer = the answer
 group-mark-careful = checking first is always right
 # While the volunteer types a count: $typed is the digits so far.
-group-hands-up = Hands up: { $typed }_
+group-hands-up = Hands up: { $typed }
 group-choice-said = { $number }: { $text }
 group-the-answer = The answer: { $number }. { $label }.
 

@@ -15,3 +15,6 @@ speech-key-letter = the letter { $letter }
 # Money: { $pounds } is the number as written ("1,500"), { $pence } the pence.
 speech-pounds = { $pounds } pounds
 speech-pounds-pence = { $pounds } pounds { $pence }
+# Group mode: the hands under a choice. { $number } is the choice's number,
+# { $hands } what the screen shows under it ("7 hands", "Hands up: 7").
+speech-choice-hands = Choice { $number }, { $hands }
