@@ -548,6 +548,9 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
         model
             .blocks
             .iter()
+            // By touch in a short window the calls get the rows: the
+            // title alone (notes are for whoever looks after the kiosk).
+            .filter(|_| !(compact && touch))
             .filter(|b| b.text != W.reading_hint && !(compact && hint(&b.text)))
             .map(|b| Line::from(b.text.clone())),
     );
@@ -622,7 +625,7 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
             if more_row {
                 high(hanging("  0  ", &more_text(pages, pages), list.width).len())
             } else {
-                0
+                1 // the page's number, on a row of its own
             }
         };
         let mut starts = crate::present::flow::paginate(&heights, room, more(total), PAGE);
@@ -639,15 +642,10 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
     let (mut starts, fits) = lay_out(pad, true);
     if !fits && touch {
         // By touch in a short window (40x12): the calls keep tall blocks,
-        // fewer a page, and "More calls" is only the bar's tall block.
-        let (s, fits) = lay_out(pad, false);
-        if fits {
-            starts = s;
-            more_in_list = false;
-        } else {
-            pad = 0;
-            starts = lay_out(0, true).0;
-        }
+        // fewer a page (a title too long for the window its own page), and
+        // "More calls" is only the bar's tall block.
+        starts = lay_out(pad, false).0;
+        more_in_list = false;
     } else if !fits && pad > 0 {
         // Too short for tall blocks: one row a line.
         pad = 0;
@@ -693,15 +691,23 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
         }
         _ => None,
     };
+    // Without that row (by touch in a short window), the page's number
+    // still shows, on the list's last row.
+    let page_line = match model.page {
+        Some((n, of)) if !more_in_list => Some(wording::page_of(n, of)),
+        _ => None,
+    };
     // Wrapped titles hang under their text. "More calls" always has its
     // rows under them; if the window is too short for even one call and
     // it, the highlighted call keeps what is left.
     let block_h = 1 + 2 * pad;
     let gap = pad;
     let high = |lines: &Vec<Line>| (lines.len() as u16 + 2 * pad).max(block_h);
-    let more_h = more_row
-        .as_ref()
-        .map_or(0, |l| high(l).min(list.height.saturating_sub(1)));
+    let more_h = match (&more_row, &page_line) {
+        (Some(l), _) => high(l).min(list.height.saturating_sub(1)),
+        (None, Some(_)) => u16::from(list.height > 1),
+        (None, None) => 0,
+    };
     let full = list;
     let list = Rect {
         height: list.height.saturating_sub(more_h),
@@ -763,6 +769,14 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
             r,
         );
         target(app, r, Target::More);
+    }
+    if let Some(words) = page_line.filter(|_| more_h > 0) {
+        let r = Rect {
+            y: full.bottom() - 1,
+            height: 1,
+            ..full
+        };
+        frame.render_widget(Paragraph::new(words).style(theme.dim), r);
     }
 }
 
