@@ -77,13 +77,8 @@ impl Keeper {
 
     /// Note a finished call and save. A save that fails gives a notice, once.
     pub fn record(&mut self, result: &CallResult, seed: u64) {
-        let used = self
-            .library
-            .get(&result.scenario)
-            .map(progress::scenario_tricks)
-            .unwrap_or_default();
         let today = self.today;
-        self.commit(|p| p.record(result, seed, &used, today));
+        self.commit(|p| p.record(result, seed, today));
         self.marks.insert(result.scenario.clone(), Mark::Practised);
     }
 
@@ -190,7 +185,8 @@ pub fn switch_language(flow: &mut Flow, language: Language, scenarios: Option<&P
     library
 }
 
-/// Say what is on screen if it changed (or again, on `s`). Returns true
+/// Say what is on screen if it changed (or again, on `s`); if only the
+/// highlight moved, the highlighted choice. Returns true
 /// when a new notice (e.g. the speech program is missing) must be shown.
 pub fn speak(flow: &mut Flow, speaker: &mut Speaker, again: bool) -> bool {
     if again {
@@ -201,8 +197,7 @@ pub fn speak(flow: &mut Flow, speaker: &mut Speaker, again: bool) -> bool {
         } else {
             Hands::Keys
         };
-        let text = crate::speech::spoken(&crate::present::screens::screen(flow), hands);
-        speaker.say_if_new(&text);
+        speaker.say_screen(&crate::present::screens::screen(flow), hands);
     }
     if let Some(n) = speaker.notice.take() {
         flow.practice.notice = Some(n);

@@ -277,8 +277,10 @@ pub fn scenario_tricks(s: &Scenario) -> BTreeSet<String> {
 }
 
 impl Progress {
-    /// Note a finished call.
-    pub fn record(&mut self, result: &CallResult, seed: u64, used: &BTreeSet<String>, today: Day) {
+    /// Note a finished call: its outcome and seed, the tricks that caught the
+    /// learner out (`result.missed`: to practise again), and the tricks met on
+    /// the way and resisted (in `result.met` but not in `result.missed`: learnt).
+    pub fn record(&mut self, result: &CallResult, seed: u64, today: Day) {
         let r = self
             .scenarios
             .entry(result.scenario.clone())
@@ -315,7 +317,8 @@ impl Progress {
             tr.to_practise = true;
         }
         // A trick met again without it catching the learner out is learnt.
-        for t in used {
+        // Only the tricks this path showed: not every trick in the file.
+        for t in &result.met {
             if !result.missed.contains(t)
                 && let Some(tr) = self.tricks.get_mut(t)
             {

@@ -43,6 +43,9 @@ pub struct Speaker {
     /// Stopped children not yet reaped (checked without waiting).
     stopping: Vec<Child>,
     last: String,
+    /// The highlighted choice when the screen was last said (see
+    /// [`Speaker::say_screen`]).
+    highlight: Option<usize>,
     off: bool,
     /// A one-line message for the learner, e.g. the program was not found.
     pub notice: Option<String>,
@@ -89,6 +92,7 @@ impl Speaker {
             child: None,
             stopping: Vec::new(),
             last: String::new(),
+            highlight: None,
             notice: None,
             given: String::new(),
         };
@@ -129,14 +133,34 @@ impl Speaker {
         self.speak_last();
     }
 
+    /// Say `screen` if what it says changed; else, if only its highlight
+    /// moved (Up or Down), say just the highlighted choice ("2: Not now.").
+    /// "Hear it again" still says the whole screen.
+    pub fn say_screen(&mut self, screen: &Screen, hands: Hands) {
+        let moved = self.highlight != screen.highlight;
+        self.highlight = screen.highlight;
+        let text = spoken(screen, hands);
+        if text != self.last {
+            self.say(&text);
+        } else if moved && let Some(row) = highlighted(screen, hands) {
+            self.speak(&row);
+        }
+    }
+
     fn speak_last(&mut self) {
+        let text = std::mem::take(&mut self.last);
+        self.speak(&text);
+        self.last = text;
+    }
+
+    fn speak(&mut self, text: &str) {
         self.stop();
-        if self.off || self.last.is_empty() {
+        if self.off || text.is_empty() {
             return;
         }
         let spawned = Command::new(&self.program)
             .args(&self.args)
-            .arg(&self.last)
+            .arg(text)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -366,6 +390,18 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .replace('\u{a0}', " ")
+}
+
+/// The highlighted choice alone, as `spoken` says it ("2: Not now."), if
+/// one is highlighted.
+pub fn highlighted(screen: &Screen, hands: Hands) -> Option<String> {
+    let i = screen.highlight?;
+    let c = screen.find(Cmd::Choose(i))?;
+    let row = Screen {
+        commands: vec![c.clone()],
+        ..Screen::default()
+    };
+    Some(spoken(&row, hands).trim().to_string())
 }
 
 /// Hands under choice `i` (0-based), said with its number so a listener

@@ -530,6 +530,9 @@ pub fn check_summary(c: &Counters) -> Option<Vec<String>> {
     Some(v)
 }
 
+/// Said instead of the empty table when only group sessions were recorded.
+const KIOSK_NOTHING_YET: &str = "The kiosk has counted nothing yet.";
+
 /// `hangup stats`: print the counts as a table, or as CSV.
 pub fn print(dir: Option<&Path>, csv: bool, out: &mut impl Write) -> Result<()> {
     let Some(dir) = dir else {
@@ -540,21 +543,30 @@ pub fn print(dir: Option<&Path>, csv: bool, out: &mut impl Write) -> Result<()> 
     let written = if csv {
         write_csv(&rows, out)
     } else {
-        write_table(&rows, out).and_then(|()| {
+        // Group sessions keep their own CSV (group-sessions.csv, already a
+        // spreadsheet); the table adds their totals.
+        let groups = crate::group::record::summary(dir)
+            .ok()
+            .filter(|g| g.sessions > 0);
+        let table = if rows.is_empty() && groups.is_some() {
+            // Not "Nothing has been counted yet" above the group totals.
+            writeln!(out, "{}", KIOSK_NOTHING_YET)
+        } else {
+            write_table(&rows, out)
+        };
+        table.and_then(|()| {
             if let Some(lines) = check_summary(&counters) {
                 writeln!(out)?;
                 for l in lines {
                     writeln!(out, "{l}")?;
                 }
             }
-            // Group sessions keep their own CSV (group-sessions.csv, already a
-            // spreadsheet); the table adds their totals.
-            match crate::group::record::summary(dir) {
-                Ok(g) if g.sessions > 0 => {
+            match &groups {
+                Some(g) => {
                     writeln!(out)?;
-                    crate::group::record::write_summary(&g, out)
+                    crate::group::record::write_summary(g, out)
                 }
-                _ => Ok(()),
+                None => Ok(()),
             }
         })
     };

@@ -79,35 +79,67 @@ fn sentences(text: &str) -> Vec<(usize, &str)> {
     out
 }
 
-/// Phone-number-like runs in a text: a `0` or `+44` then digits and single
-/// spaces, 10 or 11 digits in all. Returns (byte offset, length, digits as dialled).
+/// Phone-number-like runs in a text, however they are written: a `0`,
+/// `+44` or `0044` (an opening bracket before it is fine, and `+44 (0)`
+/// too), then digits with single spaces, hyphens, dots or brackets between
+/// them, 10 or 11 digits in all once the country code is turned back into
+/// a `0`. "(020) 7123 4567", "07911-123-456", "0044 7911 123456" and
+/// "+44 (0)20 7123 4567" are all found. Returns (byte offset, length,
+/// digits as dialled in the UK).
 fn phone_numbers(text: &str) -> Vec<(usize, usize, String)> {
     let b = text.as_bytes();
+    let is_sep = |c: u8| matches!(c, b' ' | b'-' | b'.' | b'(' | b')');
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
         let starts_word = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'+');
-        let plus = b[i] == b'+' && text[i..].starts_with("+44");
-        if starts_word && (b[i] == b'0' || plus) {
-            let mut j = if plus { i + 3 } else { i };
-            let mut digits = if plus { "0".to_string() } else { String::new() };
+        // An opening bracket may come first: "(020) 7123 4567".
+        let open = usize::from(b[i] == b'(');
+        let at = i + open;
+        let rest = b.get(at..).unwrap_or_default();
+        let country = if rest.starts_with(b"+44") {
+            3
+        } else if rest.starts_with(b"0044") {
+            4
+        } else {
+            0
+        };
+        if starts_word && at < b.len() && (b[at] == b'0' || country > 0) {
+            let mut j = at + country;
+            let mut digits = String::new();
+            let mut end = j;
             while j < b.len() {
                 if b[j].is_ascii_digit() {
                     digits.push(b[j] as char);
                     j += 1;
-                } else if b[j] == b' ' && j + 1 < b.len() && b[j + 1].is_ascii_digit() {
-                    j += 1;
+                    end = j;
+                } else if is_sep(b[j]) && (j > at || b[j] == b' ') {
+                    // Separators only between digits: look past a run of
+                    // them (at most two, as in ") " or " (") for a digit.
+                    let mut k = j;
+                    while k < b.len() && k - j < 2 && is_sep(b[k]) {
+                        k += 1;
+                    }
+                    if k < b.len() && b[k].is_ascii_digit() && (k - j == 1 || b[j] != b[j + 1]) {
+                        j = k;
+                    } else {
+                        break;
+                    }
                 } else {
                     break;
                 }
             }
-            let ends_word = j >= b.len() || !b[j].is_ascii_alphanumeric();
+            // "+44 (0)20": the 0 in brackets is the one dialled in the UK.
+            if country > 0 && !digits.starts_with('0') {
+                digits.insert(0, '0');
+            }
+            let ends_word = end >= b.len() || !b[end].is_ascii_alphanumeric();
             if (10..=11).contains(&digits.len()) && ends_word {
-                out.push((i, j - i, digits));
-                i = j;
+                out.push((i, end - i, digits));
+                i = end;
                 continue;
             }
-            i = j.max(i + 1);
+            i = end.max(i + 1);
             continue;
         }
         i += 1;
@@ -405,6 +437,26 @@ mod tests {
         assert_eq!(found("Text +44 7911 123456."), vec!["+44 7911 123456"]);
         assert_eq!(found("It cost £1,850 and 0 pence."), Vec::<String>::new());
         assert_eq!(found("Call 101 or 999, or 159."), Vec::<String>::new());
+        // From a newcomer trial: the same real numbers written other ways.
+        assert_eq!(found("Ring (020) 7123 4567."), vec!["(020) 7123 4567"]);
+        assert_eq!(found("Text 07911-123-456 now."), vec!["07911-123-456"]);
+        assert_eq!(found("Text 0044 7911 123456."), vec!["0044 7911 123456"]);
+        assert_eq!(
+            found("Ring +44 (0)20 7123 4567."),
+            vec!["+44 (0)20 7123 4567"]
+        );
+        assert_eq!(found("Ring 020.7123.4567."), vec!["020.7123.4567"]);
+        assert_eq!(found("(020)71234567"), vec!["(020)71234567"]);
+        // Drama numbers written the same ways are still fine.
+        assert_eq!(found("Ring (01632) 960 123."), Vec::<String>::new());
+        assert_eq!(found("Ring 07700-900-123."), Vec::<String>::new());
+        assert_eq!(found("Ring +44 7700 900123."), Vec::<String>::new());
+        // Dates, times and prices are not numbers to dial.
+        assert_eq!(
+            found("On 01.02.2024 at 10.30, it was 0.5%."),
+            Vec::<String>::new()
+        );
+        assert_eq!(found("Ref 0 - 1 - 2 (3)."), Vec::<String>::new());
     }
 
     #[test]

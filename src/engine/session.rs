@@ -66,6 +66,11 @@ pub struct CallResult {
     pub outcome: Outcome,
     /// Tricks the learner went along with (a risky choice showed them).
     pub missed: Vec<String>,
+    /// Every trick the call showed on the learner's path (the choices taken
+    /// named them), first time each, in order: `missed` and the ones resisted.
+    /// Only these count as met: a trick elsewhere in the file, on a path not
+    /// taken, was never faced.
+    pub met: Vec<String>,
 }
 
 impl CallResult {
@@ -342,6 +347,7 @@ impl Session {
             kind: self.script.kind,
             outcome: ending.outcome,
             missed,
+            met: self.tricks_met().iter().map(|t| t.id.clone()).collect(),
         })
     }
 

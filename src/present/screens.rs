@@ -100,6 +100,14 @@ pub(super) fn scroll_cmds(s: &mut Screen) {
 /// The screen beneath any overlay.
 pub fn base(flow: &Flow) -> Screen {
     let mut s = base_screen(flow);
+    // The highlight: on the list, always; among answers, once the learner
+    // has moved it (see `Flow::highlighted`).
+    s.highlight = match flow.screen {
+        At::Start => Some(flow.selected),
+        _ if flow.highlighted => Some(flow.selected),
+        _ => None,
+    }
+    .filter(|&i| s.find(Cmd::Choose(i)).is_some());
     say_again(flow, &mut s);
     numbers_whole(&mut s);
     s

@@ -687,6 +687,13 @@ fn whole_session_with_both_checks_and_two_calls_records_the_hands() {
     let mut out = Vec::new();
     hangup::stats::print(Some(dir.path()), false, &mut out).expect("stats");
     let out = String::from_utf8_lossy(&out);
+    // Only a group session: the kiosk's empty table does not say "Nothing
+    // has been counted yet" above the group's totals (newcomer trial).
+    assert!(
+        out.starts_with("The kiosk has counted nothing yet.\n"),
+        "{out}"
+    );
+    assert!(!out.contains("Nothing has been counted"), "{out}");
     assert!(
         out.contains(
             "Group quick check: before practice 60 hands, 66% right; \

@@ -498,6 +498,7 @@ fn call(id: &str) -> hangup::engine::session::CallResult {
         kind: hangup::engine::Kind::Scam,
         outcome: hangup::engine::Outcome::Safe,
         missed: Vec::new(),
+        met: Vec::new(),
     }
 }
 

@@ -34,13 +34,23 @@ fn two_calls() -> Library {
     }
 }
 
-fn result(id: &str, outcome: Outcome, missed: &[&str]) -> CallResult {
+/// A finished call that met `met` and was caught out by `missed` (which
+/// the call met too).
+fn result_met(id: &str, outcome: Outcome, missed: &[&str], met: &[&str]) -> CallResult {
+    let mut all: Vec<String> = missed.iter().map(|s| s.to_string()).collect();
+    all.extend(met.iter().map(|s| s.to_string()));
+    all.dedup();
     CallResult {
         scenario: id.into(),
         kind: Kind::Scam,
         outcome,
         missed: missed.iter().map(|s| s.to_string()).collect(),
+        met: all,
     }
+}
+
+fn result(id: &str, outcome: Outcome, missed: &[&str]) -> CallResult {
+    result_met(id, outcome, missed, &[])
 }
 
 fn day(s: &str) -> Day {
@@ -58,11 +68,9 @@ fn recording_marks_boosters_and_the_order_of_calls() {
     assert_eq!(p.plan(&lib, d0), vec![(0, Mark::New), (1, Mark::New)]);
 
     // "tiny" played and lost: the tricks it showed are to practise.
-    let used = progress::scenario_tricks(&lib.scenarios[0]);
     p.record(
         &result("tiny", Outcome::Defrauded, &["pressure", "fake-authority"]),
         7,
-        &used,
         d0,
     );
     assert_eq!(p.booster_day("tiny"), Some(day("2026-01-19")));
@@ -85,9 +93,13 @@ fn recording_marks_boosters_and_the_order_of_calls() {
     assert_eq!(Mark::Due.word(), Some("Due"));
     assert_eq!(Mark::New.word(), Some("New"));
 
-    // Playing "other" well clears "pressure"; "fake-authority" stays.
-    let used = progress::scenario_tricks(&lib.scenarios[1]);
-    p.record(&result("other", Outcome::Safe, &[]), 9, &used, later);
+    // Playing "other" well, meeting "pressure" on the way, clears it;
+    // "fake-authority" stays.
+    p.record(
+        &result_met("other", Outcome::Safe, &[], &["pressure"]),
+        9,
+        later,
+    );
     assert_eq!(
         p.tricks_to_practise(),
         BTreeSet::from(["fake-authority".to_string()])
@@ -111,12 +123,7 @@ fn recording_marks_boosters_and_the_order_of_calls() {
 fn reorder_puts_due_calls_first_and_keeps_every_call() {
     let mut lib = two_calls();
     let mut p = Progress::default();
-    p.record(
-        &result("other", Outcome::Safe, &[]),
-        1,
-        &BTreeSet::new(),
-        day("2026-01-01"),
-    );
+    p.record(&result("other", Outcome::Safe, &[]), 1, day("2026-01-01"));
     let marks = progress::reorder(&mut lib, &p, day("2026-02-01"));
     let ids: Vec<&str> = lib
         .scenarios
@@ -161,12 +168,7 @@ fn saving_is_atomic_and_loads_back() {
     let dir = tempfile::tempdir().expect("temp");
     let store = Store::new(dir.path().join("nested"), false);
     let mut p = Progress::default();
-    p.record(
-        &result("tiny", Outcome::Safe, &[]),
-        3,
-        &BTreeSet::new(),
-        day("2026-03-01"),
-    );
+    p.record(&result("tiny", Outcome::Safe, &[]), 3, day("2026-03-01"));
     store.save(&p).expect("save");
     let names: Vec<String> = std::fs::read_dir(&store.dir)
         .expect("dir")
@@ -230,6 +232,7 @@ fn no_save_never_shows_an_earlier_users_practice() {
         kind: hangup::engine::Kind::Scam,
         outcome: hangup::engine::Outcome::Defrauded,
         missed: Vec::new(),
+        met: Vec::new(),
     };
     before.record(&result, 1);
     assert!(!before.progress.scenarios.is_empty(), "saved as usual");
@@ -492,6 +495,60 @@ fn speech_reads_the_caller_lines_in_order_through_the_command() {
     assert!(sp.notice.is_none());
 }
 
+/// From the newcomer trial: moving the highlight (Up or Down) on the list
+/// or among the answers said nothing. Now it says the highlighted row, and
+/// only that; `s` still says the whole screen.
+#[cfg(unix)]
+#[test]
+fn moving_the_highlight_says_the_highlighted_row() {
+    use hangup::practice::speak;
+    use hangup::speech::Speaker;
+    use hangup::tui::keymap;
+    let dir = tempfile::tempdir().expect("temp");
+    let (command, log) = stub(dir.path());
+    let mut sp = Speaker::new(&command);
+    let mut a = app();
+    let mut n = 0;
+    let mut step = |a: &mut App, ev, sp: &mut Speaker| {
+        render(a, 80, 24);
+        if let Some(act) = keymap::action_for(&ev) {
+            a.update(act);
+        }
+        let again = a
+            .flow
+            .take_effects()
+            .contains(&hangup::present::Effect::SayAgain);
+        speak(a, sp, again);
+        n += 1;
+        lines_after(&log, n).pop().unwrap_or_default()
+    };
+    let list = step(&mut a, key(KeyCode::F(12)), &mut sp);
+    assert!(list.contains("Choose a call to practise."), "{list}");
+    let labels: Vec<String> = hangup::present::screens::screen(&a.flow)
+        .choices()
+        .map(|c| c.label.clone())
+        .collect();
+    if labels.len() > 1 {
+        let row = step(&mut a, key(KeyCode::Down), &mut sp);
+        assert_eq!(row, format!("--voice test 2: {}.", labels[1]));
+        step(&mut a, key(KeyCode::Up), &mut sp);
+    }
+    step(&mut a, ch('1'), &mut sp); // the phone rings
+    let question = step(&mut a, key(KeyCode::Enter), &mut sp);
+    assert!(question.contains("What would you do?"), "{question}");
+    let choices: Vec<String> = hangup::present::screens::screen(&a.flow)
+        .choices()
+        .map(|c| c.label.clone())
+        .collect();
+    let first = step(&mut a, key(KeyCode::Down), &mut sp);
+    assert_eq!(first, format!("--voice test 1: {}", choices[0]));
+    let second = step(&mut a, key(KeyCode::Down), &mut sp);
+    assert_eq!(second, format!("--voice test 2: {}", choices[1]));
+    // s: the whole screen again, not the row.
+    let again = step(&mut a, ch('s'), &mut sp);
+    assert_eq!(again, question);
+}
+
 #[test]
 fn a_missing_speech_program_gives_one_line_and_the_app_goes_on() {
     use hangup::practice::speak;
@@ -628,11 +685,76 @@ fn large_seeds_survive_the_file() {
     p.record(
         &result("tiny", Outcome::Safe, &[]),
         u64::MAX - 5,
-        &BTreeSet::new(),
         day("2026-03-01"),
     );
     store.save(&p).expect("save");
     let loaded = store.load(day("2026-03-01"));
     assert!(loaded.notice.is_none());
     assert_eq!(loaded.progress.last_seed("tiny"), Some(u64::MAX - 5));
+}
+
+/// From a newcomer trial: one short safe call (Amazon, hang up at once)
+/// cleared five tricks the learner had fallen for elsewhere and never met
+/// in that call. Only the tricks the path showed count as met.
+#[test]
+fn a_short_safe_call_clears_only_the_tricks_it_showed() {
+    use hangup::engine::{Script, Session};
+    let library = Library::builtin();
+    let c = &library.catalogue;
+    let play = |id: &str, pick: &dyn Fn(&hangup::engine::script::ScriptChoice) -> bool| {
+        let s = library.get(id).expect("built-in call");
+        let mut session = Session::new(Script::build(s, c, "ewni", 1));
+        session.answer();
+        while let Phase::Deciding { .. } = session.phase() {
+            let choices = &session.current_step().expect("a step").choices;
+            let n = choices.iter().position(pick).unwrap_or(0);
+            session.choose(n).expect("valid choice");
+            session.next();
+        }
+        session.result().expect("the call ended")
+    };
+    let risky =
+        |ch: &hangup::engine::script::ScriptChoice| ch.verdict == hangup::engine::Verdict::Risky;
+    let lost = play("bank-safe-account", &risky);
+    assert!(lost.missed.len() >= 3, "{lost:?}");
+    let hung_up = play("amazon-refund", &|ch| {
+        ch.text.to_lowercase().contains("hang up")
+    });
+    assert_eq!(hung_up.outcome, Outcome::Safe);
+    let every = progress::scenario_tricks(library.get("amazon-refund").expect("amazon"));
+    assert!(
+        hung_up.met.len() < every.len(),
+        "one step cannot meet every trick of the call: {hung_up:?}"
+    );
+
+    let mut p = Progress::default();
+    let d = day("2026-03-01");
+    p.record(&lost, 1, d);
+    let before = p.tricks_to_practise();
+    p.record(&hung_up, 2, d);
+    let expected: BTreeSet<String> = before
+        .iter()
+        .filter(|t| !hung_up.met.contains(t))
+        .cloned()
+        .collect();
+    assert_eq!(p.tricks_to_practise(), expected);
+    // Tricks the file has but this path never showed stay to practise
+    // (the old code cleared every trick in the file).
+    assert!(
+        before
+            .iter()
+            .any(|t| every.contains(t) && !hung_up.met.contains(t)),
+        "the test needs a trick the file has and this path did not show"
+    );
+    for t in before
+        .iter()
+        .filter(|t| every.contains(*t) && !hung_up.met.contains(*t))
+    {
+        assert!(p.tricks_to_practise().contains(t), "{t} was cleared");
+    }
+    assert!(
+        p.tricks_to_practise().len() >= 3,
+        "{:?}",
+        p.tricks_to_practise()
+    );
 }

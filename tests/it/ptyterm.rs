@@ -22,6 +22,11 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 pub const BIN: &str = env!("CARGO_BIN_EXE_hangup");
 const STEP: Duration = Duration::from_millis(20);
 
+/// What the wrapper prints once hangup has ended (a window title, which
+/// the emulator does not show), as `printf` is given it and as it arrives.
+const ENDED: &str = r"\033]2;hangup-ended\007";
+const ENDED_BYTES: &[u8] = b"\x1b]2;hangup-ended\x07";
+
 /// How to start the program.
 #[derive(Clone)]
 pub struct Setup {
@@ -161,6 +166,7 @@ impl Pty {
              {launcher} -c 'echo $$ > pid.tmp; mv pid.tmp pid; exec \"$0\" \"$@\"' '{BIN}' {args}\n\
              echo $? > exit.tmp; mv exit.tmp exit\n\
              stty -a > stty.tmp 2>&1; mv stty.tmp stty\n\
+             printf '{ENDED}'\n\
              touch done\n\
              sleep 30\n",
             dir = dir.path().display(),
@@ -447,6 +453,17 @@ impl Pty {
         self.wait_until(Duration::from_secs(10), "hangup to exit", |p| {
             p.path("done").exists()
         });
+        // Every byte hangup wrote comes before the wrapper's marker: once the
+        // marker has been read, the screen shows how hangup left the terminal
+        // (under load the reading thread can lag behind the wrapper).
+        if !self.stop.load(std::sync::atomic::Ordering::SeqCst) {
+            self.wait_until(Duration::from_secs(10), "the terminal's last bytes", |p| {
+                lock(&p.shared)
+                    .raw
+                    .windows(ENDED_BYTES.len())
+                    .any(|w| w == ENDED_BYTES)
+            });
+        }
         let code = std::fs::read_to_string(self.path("exit")).expect("exit code file");
         code.trim().parse().expect("a number")
     }
