@@ -22,12 +22,13 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Widget};
 
 use crate::present::wording::{self, WORDS as W};
 use crate::present::{self, Role};
 
 use super::theme::Theme;
+use super::wrap;
 
 /// One piece of a document: a paragraph, perhaps in a titled box.
 #[derive(Debug, Clone)]
@@ -63,10 +64,25 @@ pub struct Doc {
     pieces: Vec<Piece>,
     /// Only the top border of boxes (a short window: two more rows of words).
     pub compact: bool,
-    /// Each piece's wrapped rows (borders not included) at the width last
-    /// laid out: a frame asks for the height several times (to share the
-    /// rows out, to clamp the scroll, to draw), and wrapping is the dear part.
-    rows: RefCell<Option<(u16, Vec<u16>)>>,
+    /// The pieces laid out at the width last asked for: a frame asks for
+    /// the height several times (to share the rows out, to clamp the
+    /// scroll, to draw), and wrapping is the dear part.
+    laid: RefCell<Option<Laid>>,
+}
+
+/// A [`Doc`]'s pieces laid out at one width.
+#[derive(Debug, Clone)]
+struct Laid {
+    width: u16,
+    pieces: Vec<LaidPiece>,
+}
+
+/// A piece laid out: each list item's lines (none for other rows), and the
+/// rows it all wraps to, borders not included.
+#[derive(Debug, Clone)]
+struct LaidPiece {
+    hung: Vec<Vec<Line<'static>>>,
+    rows: u16,
 }
 
 /// How a block is shown beyond its role's style.
@@ -182,23 +198,51 @@ impl Doc {
         if self.compact { 1 } else { 2 }
     }
 
-    fn paragraph(p: &Piece, width: u16) -> Paragraph<'static> {
-        let mut lines: Vec<Line<'static>> = Vec::new();
-        for r in &p.lines {
-            match r {
-                Row::Line(l) => lines.push(l.clone()),
-                Row::Hang {
-                    prefix,
-                    text,
-                    style,
-                } => lines.extend(
-                    super::ui::hanging(prefix, text, width)
-                        .into_iter()
-                        .map(|l| l.style(*style)),
-                ),
-            }
+    /// A piece's lines: its rows, with each list item's wrapped lines from
+    /// `hung` (see [`LaidPiece`]).
+    fn lines<'a>(
+        p: &'a Piece,
+        hung: &'a [Vec<Line<'static>>],
+    ) -> impl Iterator<Item = &'a Line<'static>> {
+        p.lines.iter().zip(hung).flat_map(|(r, h)| match r {
+            Row::Line(l) => std::slice::from_ref(l).iter(),
+            Row::Hang { .. } => h.iter(),
+        })
+    }
+
+    /// Lay the pieces out at `width`, unless they already are.
+    fn lay_out(&self, width: u16) {
+        if matches!(self.laid.borrow().as_ref(), Some(l) if l.width == width) {
+            return;
         }
-        Paragraph::new(lines).wrap(Wrap { trim: false })
+        let pieces = self
+            .pieces
+            .iter()
+            .map(|p| {
+                let inner = Self::inner_width(p, width);
+                let hung: Vec<Vec<Line<'static>>> = p
+                    .lines
+                    .iter()
+                    .map(|r| match r {
+                        Row::Line(_) => Vec::new(),
+                        Row::Hang {
+                            prefix,
+                            text,
+                            style,
+                        } => super::ui::hanging(prefix, text, inner)
+                            .into_iter()
+                            .map(|l| l.style(*style))
+                            .collect(),
+                    })
+                    .collect();
+                let rows = wrap::rows(Self::lines(p, &hung), inner);
+                LaidPiece {
+                    rows: u16::try_from(rows).unwrap_or(u16::MAX),
+                    hung,
+                }
+            })
+            .collect();
+        *self.laid.borrow_mut() = Some(Laid { width, pieces });
     }
 
     fn inner_width(p: &Piece, width: u16) -> u16 {
@@ -210,23 +254,14 @@ impl Doc {
     }
 
     /// Each piece's wrapped rows at `width`, borders not included; wrapped
-    /// once per width (see [`Doc::rows`]).
+    /// once per width (see [`Doc::lay_out`]).
     fn wrapped(&self, width: u16) -> Vec<u16> {
-        if let Some((w, rows)) = self.rows.borrow().as_ref()
-            && *w == width
-        {
-            return rows.clone();
-        }
-        let rows: Vec<u16> = self
-            .pieces
-            .iter()
-            .map(|p| {
-                let inner = Self::inner_width(p, width);
-                u16::try_from(Self::paragraph(p, inner).line_count(inner)).unwrap_or(u16::MAX)
-            })
-            .collect();
-        *self.rows.borrow_mut() = Some((width, rows.clone()));
-        rows
+        self.lay_out(width);
+        self.laid
+            .borrow()
+            .as_ref()
+            .map(|l| l.pieces.iter().map(|p| p.rows).collect())
+            .unwrap_or_default()
     }
 
     /// Each piece's height at `width`, blank rows before it included.
@@ -265,13 +300,25 @@ impl Doc {
             acc.saturating_add(*g).saturating_add(*h)
         });
         let scroll = scroll.min(total.saturating_sub(area.height));
-        // Laid out whole in a buffer of its own, then the rows on view copied:
-        // boxes scroll as paragraphs do.
         let rows = total.min(scroll.saturating_add(area.height));
-        let full = Rect::new(0, 0, area.width, rows.max(1));
-        let mut buf = Buffer::empty(full);
+        let Some(out) = frame.buffer_mut() else {
+            return;
+        };
+        // What the document does not draw on the rows it takes is blank.
+        let shown = area.height.min(rows.saturating_sub(scroll));
+        Clear.render(
+            Rect {
+                height: shown,
+                ..area
+            },
+            out,
+        );
+        let laid = self.laid.borrow();
+        let Some(laid) = laid.as_ref() else {
+            return;
+        };
         let mut y = 0u16;
-        for (p, (gap, h)) in self.pieces.iter().zip(heights) {
+        for ((p, lp), (gap, h)) in self.pieces.iter().zip(&laid.pieces).zip(heights) {
             y = y.saturating_add(gap);
             if y >= rows {
                 break;
@@ -281,33 +328,45 @@ impl Doc {
                 y = y.saturating_add(h);
                 continue;
             }
-            let r = Rect::new(0, y, area.width, h.min(rows - y));
-            let para = Self::paragraph(p, Self::inner_width(p, area.width));
-            match &p.boxed {
-                Some(title) => para
-                    .block(
-                        Block::default()
-                            .borders(if self.compact {
-                                Borders::TOP
-                            } else {
-                                Borders::ALL
-                            })
-                            .border_style(theme.border)
-                            .title(format!(" {title} ")),
-                    )
-                    .render(r, &mut buf),
-                None => para.render(r, &mut buf),
+            let h_on = h.min(rows - y);
+            if y >= scroll {
+                let r = Rect::new(area.x, area.y + (y - scroll), area.width, h_on);
+                self.draw_piece(p, lp, r, out, theme);
+            } else {
+                // It begins above the view: laid out whole in a buffer of its
+                // own, then its rows on view copied (boxes scroll as
+                // paragraphs do).
+                let mut buf = Buffer::empty(Rect::new(0, 0, area.width, h_on));
+                self.draw_piece(p, lp, buf.area, &mut buf, theme);
+                for dy in (scroll - y)..h_on {
+                    for dx in 0..area.width {
+                        out[(area.x + dx, area.y + (y + dy - scroll))] = buf[(dx, dy)].clone();
+                    }
+                }
             }
             y = y.saturating_add(h);
         }
-        let Some(out) = frame.buffer_mut() else {
-            return;
-        };
-        for dy in 0..area.height.min(rows.saturating_sub(scroll)) {
-            for dx in 0..area.width {
-                out[(area.x + dx, area.y + dy)] = buf[(dx, scroll + dy)].clone();
+    }
+
+    /// One piece, in its box if it has one, into `r` of `buf`.
+    fn draw_piece(&self, p: &Piece, lp: &LaidPiece, r: Rect, buf: &mut Buffer, theme: &Theme) {
+        let inner = match &p.boxed {
+            Some(title) => {
+                let block = Block::default()
+                    .borders(if self.compact {
+                        Borders::TOP
+                    } else {
+                        Borders::ALL
+                    })
+                    .border_style(theme.border)
+                    .title(format!(" {title} "));
+                let inner = block.inner(r);
+                block.render(r, buf);
+                inner
             }
-        }
+            None => r,
+        };
+        wrap::render(Self::lines(p, &lp.hung), inner, buf);
     }
 }
 
@@ -344,9 +403,7 @@ fn gap_between(prev: &Role, next: &Role) -> bool {
 /// Lines of text, laid out as a [`Doc`] would lay out a paragraph (for
 /// screens that add lines of their own around the model's blocks).
 pub fn lines_height(lines: &[Line<'_>], width: u16) -> u16 {
-    Paragraph::new(lines.to_vec())
-        .wrap(Wrap { trim: false })
-        .line_count(width.max(1)) as u16
+    wrap::rows(lines, width.max(1)) as u16
 }
 
 /// The style of a verdict, for big letters.

@@ -18,6 +18,7 @@ pub mod quick_check;
 pub mod term;
 pub mod theme;
 pub mod ui;
+pub mod wrap;
 
 use std::io;
 use std::time::Instant;

@@ -647,48 +647,62 @@ pub(crate) fn hanging(prefix: &str, text: &str, width: u16) -> Vec<Line<'static>
     let room = usize::from(width).saturating_sub(indent).max(8);
     let mut rows: Vec<String> = Vec::new();
     let mut row = String::new();
+    // The row's width, while it is known without measuring it again: its
+    // words and spaces only, each character a width of its own.
+    let mut row_width: Option<usize> = Some(0);
     // Split at plain spaces only: a non-breaking space keeps a phone number whole.
     for word in text
         .split(|c: char| c.is_whitespace() && c != '\u{a0}')
         .filter(|w| !w.is_empty())
     {
-        let mut word = word.to_string();
+        let mut word = word;
+        let mut word_width = word.width();
         // A word longer than the room is broken where it must be.
-        while word.width() > room {
+        while word_width > room {
             if !row.is_empty() {
                 rows.push(std::mem::take(&mut row));
+                row_width = Some(0);
             }
-            let mut head = String::new();
-            for ch in word.chars() {
-                if (head.clone() + &ch.to_string()).width() > room {
+            let mut head = 0;
+            for (i, ch) in word.char_indices() {
+                let end = i + ch.len_utf8();
+                if word[..end].width() > room {
                     break;
                 }
-                head.push(ch);
+                head = end;
             }
-            if head.is_empty() {
+            if head == 0 {
                 break;
             }
-            word = word[head.len()..].to_string();
-            rows.push(head);
+            rows.push(word[..head].to_string());
+            word = &word[head..];
+            word_width = word.width();
         }
+        // Each character its own width (no joining or combining): the
+        // widths of words and spaces add up.
+        let additive = word.chars().all(super::wrap::alone);
         if row.is_empty() {
-            row = word;
-        } else if row.width() + 1 + word.width() <= room {
+            row = word.to_string();
+            row_width = additive.then_some(word_width);
+        } else if row_width.unwrap_or_else(|| row.width()) + 1 + word_width <= room {
+            row_width = row_width.filter(|_| additive).map(|w| w + 1 + word_width);
             row.push(' ');
-            row.push_str(&word);
+            row.push_str(word);
         } else {
-            rows.push(std::mem::replace(&mut row, word));
+            rows.push(std::mem::replace(&mut row, word.to_string()));
+            row_width = additive.then_some(word_width);
         }
     }
     rows.push(row);
+    let pad = " ".repeat(indent);
     rows.into_iter()
         .enumerate()
         .map(|(i, r)| {
-            if i == 0 {
-                Line::from(format!("{prefix}{r}"))
-            } else {
-                Line::from(format!("{}{r}", " ".repeat(indent)))
-            }
+            let lead = if i == 0 { prefix } else { pad.as_str() };
+            let mut s = String::with_capacity(lead.len() + r.len());
+            s.push_str(lead);
+            s.push_str(&r);
+            Line::from(s)
         })
         .collect()
 }

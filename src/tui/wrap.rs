@@ -1,0 +1,450 @@
+//! Word wrapping for [`super::doc::Doc`], row for row and cell for cell what
+//! ratatui's `Paragraph` with `Wrap { trim: false }` draws, but cheaper:
+//! wrapping was two thirds of a frame (docs/performance.md).
+//!
+//! - [`rows`] counts the rows (as `Paragraph::line_count`) and [`render`]
+//!   draws them (as `Paragraph::render`), from one wrapping loop: a port of
+//!   ratatui-widgets 0.3's `WordWrapper` for `trim: false` (MIT licence), on
+//!   slices with buffers that are used again, not iterators of iterators.
+//! - Text made only of characters that are each a grapheme of their own
+//!   (printable ASCII, Latin-1 and Latin Extended-A letters, general
+//!   punctuation, currency signs: nearly all of ours) is not run through
+//!   grapheme segmentation, the dearest part. Anything else (accents that
+//!   combine, emoji, wide letters, control characters) is split by ratatui's
+//!   own `Span::styled_graphemes`, as `Paragraph` would.
+//!
+//! The test below draws random text both ways and compares the buffers.
+
+use std::collections::VecDeque;
+
+use ratatui::buffer::{Buffer, CellWidth};
+use ratatui::layout::{Alignment, Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+
+/// A grapheme of a line, with what wrapping needs to know about it.
+#[derive(Debug, Clone, Copy)]
+struct Glyph<'a> {
+    symbol: &'a str,
+    style: Style,
+    width: u16,
+    space: bool,
+}
+
+/// A character that is a grapheme of its own whatever is next to it, and
+/// not a control character: no grapheme segmentation needed, and its width
+/// does not depend on its neighbours.
+pub(crate) fn alone(c: char) -> bool {
+    matches!(c,
+        ' '..='~'
+        | '\u{a0}'..='\u{ac}'
+        | '\u{ae}'..='\u{17f}'
+        | '\u{2010}'..='\u{2027}'
+        | '\u{2030}'..='\u{205e}'
+        | '\u{20a0}'..='\u{20c0}')
+}
+
+const NBSP: &str = "\u{a0}";
+const ZWSP: &str = "\u{200b}";
+
+/// `StyledGrapheme::is_whitespace`.
+fn is_space(symbol: &str) -> bool {
+    symbol == ZWSP || symbol.chars().all(char::is_whitespace) && symbol != NBSP
+}
+
+/// The graphemes of `line` as `Paragraph::render` sees them (the line's
+/// style patched by each span's), into `out`.
+fn glyphs<'a>(line: &'a Line<'_>, out: &mut Vec<Glyph<'a>>) {
+    out.clear();
+    for span in &line.spans {
+        let style = line.style.patch(span.style);
+        let text: &str = span.content.as_ref();
+        let start = out.len();
+        let mut simple = true;
+        for (i, c) in text.char_indices() {
+            if !alone(c) {
+                simple = false;
+                break;
+            }
+            let symbol = &text[i..i + c.len_utf8()];
+            out.push(Glyph {
+                symbol,
+                style,
+                width: symbol.cell_width(),
+                space: c == ' ' || (c != '\u{a0}' && c.is_whitespace()),
+            });
+        }
+        if !simple {
+            out.truncate(start);
+            for g in span.styled_graphemes(line.style) {
+                out.push(Glyph {
+                    symbol: g.symbol,
+                    style: g.style,
+                    width: g.symbol.cell_width(),
+                    space: is_space(g.symbol),
+                });
+            }
+        }
+    }
+}
+
+/// Buffers kept from line to line.
+#[derive(Default)]
+struct Wrapper<'a> {
+    line: Vec<Glyph<'a>>,
+    pending: Vec<Glyph<'a>>,
+    word: Vec<Glyph<'a>>,
+    spaces: VecDeque<Glyph<'a>>,
+}
+
+impl<'a> Wrapper<'a> {
+    /// The rows of one line at `max` columns, each given to `emit`
+    /// (ratatui's `WordWrapper::process_input` with `trim: false`). Stops,
+    /// returning false, when `emit` does.
+    fn line(&mut self, max: u16, emit: &mut impl FnMut(&[Glyph<'a>]) -> bool) -> bool {
+        let mut emitted = false;
+        let mut line_width: u16 = 0;
+        let mut word_width: u16 = 0;
+        let mut space_width: u16 = 0;
+        let mut after_word = false;
+        self.pending.clear();
+        self.word.clear();
+        self.spaces.clear();
+        for k in 0..self.line.len() {
+            let g = self.line[k];
+            if g.width > max {
+                continue;
+            }
+            let word_found = after_word && g.space;
+            let overflow = self.pending.is_empty()
+                && word_width
+                    .saturating_add(space_width)
+                    .saturating_add(g.width)
+                    > max;
+            if word_found || overflow {
+                self.pending.extend(self.spaces.drain(..));
+                line_width = line_width.saturating_add(space_width);
+                self.pending.append(&mut self.word);
+                line_width = line_width.saturating_add(word_width);
+                space_width = 0;
+                word_width = 0;
+            }
+            let line_full = line_width >= max;
+            let word_overflow = g.width > 0
+                && line_width
+                    .saturating_add(space_width)
+                    .saturating_add(word_width)
+                    >= max;
+            if line_full || word_overflow {
+                let mut remaining = max.saturating_sub(line_width);
+                emitted = true;
+                if !emit(&self.pending) {
+                    return false;
+                }
+                self.pending.clear();
+                line_width = 0;
+                while let Some(s) = self.spaces.front() {
+                    if s.width > remaining {
+                        break;
+                    }
+                    space_width -= s.width;
+                    remaining -= s.width;
+                    self.spaces.pop_front();
+                }
+                if g.space && self.spaces.is_empty() {
+                    continue;
+                }
+            }
+            if g.space {
+                space_width = space_width.saturating_add(g.width);
+                self.spaces.push_back(g);
+            } else {
+                word_width = word_width.saturating_add(g.width);
+                self.word.push(g);
+            }
+            after_word = !g.space;
+        }
+        self.pending.extend(self.spaces.drain(..));
+        self.pending.append(&mut self.word);
+        if !self.pending.is_empty() {
+            emitted = true;
+            if !emit(&self.pending) {
+                return false;
+            }
+        }
+        if !emitted {
+            return emit(&[]);
+        }
+        true
+    }
+}
+
+/// Wrap `lines` at `width`, giving each row and its line's alignment to
+/// `emit` until it returns false.
+fn wrap<'a, 'b: 'a>(
+    lines: impl IntoIterator<Item = &'a Line<'b>>,
+    width: u16,
+    mut emit: impl FnMut(&[Glyph<'a>], Option<Alignment>) -> bool,
+) {
+    if width == 0 {
+        return;
+    }
+    let mut w = Wrapper {
+        line: Vec::with_capacity(128),
+        pending: Vec::with_capacity(128),
+        word: Vec::with_capacity(32),
+        spaces: VecDeque::with_capacity(8),
+    };
+    for line in lines {
+        glyphs(line, &mut w.line);
+        let align = line.alignment;
+        if !w.line(width, &mut |row| emit(row, align)) {
+            return;
+        }
+    }
+}
+
+/// Rows `lines` take at `width`: `Paragraph::new(lines).wrap(Wrap { trim:
+/// false }).line_count(width)`.
+pub fn rows<'a, 'b: 'a>(lines: impl IntoIterator<Item = &'a Line<'b>>, width: u16) -> usize {
+    let mut n = 0usize;
+    wrap(lines, width, |_, _| {
+        n += 1;
+        true
+    });
+    n
+}
+
+/// Draw `lines` wrapped into `area`: `Paragraph::new(lines).wrap(Wrap {
+/// trim: false }).render(area, buf)`.
+pub fn render<'a, 'b: 'a>(
+    lines: impl IntoIterator<Item = &'a Line<'b>>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    let mut y = 0u16;
+    wrap(lines, area.width, |row, align| {
+        let x0 = match align.unwrap_or(Alignment::Left) {
+            Alignment::Left => 0,
+            a => {
+                let w: u16 = row.iter().map(|g| g.width).sum();
+                match a {
+                    Alignment::Center => (area.width / 2).saturating_sub(w / 2),
+                    _ => area.width.saturating_sub(w),
+                }
+            }
+        };
+        let mut x = x0;
+        for g in row {
+            if g.width == 0 {
+                continue;
+            }
+            let symbol = if g.symbol.is_empty() { " " } else { g.symbol };
+            buf[Position::new(area.left() + x, area.top() + y)]
+                .set_symbol(symbol)
+                .set_style(g.style);
+            x += g.width;
+        }
+        y += 1;
+        y < area.height
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use ratatui::style::{Color, Modifier};
+    use ratatui::text::Span;
+    use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+    /// Pieces of text with every kind of character wrapping cares about.
+    const BITS: &[&str] = &[
+        "a",
+        "word",
+        "Hang",
+        "up.",
+        " ",
+        "  ",
+        "\u{a0}",
+        "\u{200b}",
+        "£",
+        "é",
+        "e\u{301}",
+        "—",
+        "’",
+        "“",
+        "…",
+        "0300 123 2040",
+        "日本",
+        "👍",
+        "👍🏽",
+        "🇬🇧",
+        "\t",
+        "x\u{7}",
+        "ﾊﾞ",
+        "-",
+        "\u{2028}",
+        "Supercalifragilisticexpialidocious",
+        "\u{ad}",
+        "\u{fe0f}",
+        "ab\u{200d}c",
+    ];
+
+    fn line_strategy() -> impl Strategy<Value = Line<'static>> {
+        let span = (
+            prop::collection::vec(prop::sample::select(BITS), 0..12),
+            0..4usize,
+        )
+            .prop_map(|(bits, s)| {
+                let style = [
+                    Style::default(),
+                    Style::default().fg(Color::Red),
+                    Style::default().add_modifier(Modifier::BOLD),
+                    Style::default()
+                        .bg(Color::Blue)
+                        .remove_modifier(Modifier::BOLD),
+                ][s];
+                Span::styled(bits.concat(), style)
+            });
+        (
+            prop::collection::vec(span, 0..4),
+            0..3usize,
+            prop::option::of(0..3usize),
+        )
+            .prop_map(|(spans, s, a)| {
+                let mut l = Line::from(spans).style(
+                    [
+                        Style::default(),
+                        Style::default().fg(Color::Green),
+                        Style::default().add_modifier(Modifier::ITALIC),
+                    ][s],
+                );
+                if let Some(a) = a {
+                    l = l.alignment([Alignment::Left, Alignment::Center, Alignment::Right][a]);
+                }
+                l
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        /// Same rows and the same cells as ratatui's own wrapping.
+        #[test]
+        fn wraps_as_paragraph_does(
+            lines in prop::collection::vec(line_strategy(), 0..5),
+            width in 1u16..50,
+            height in 1u16..30,
+        ) {
+            let para = Paragraph::new(lines.clone()).wrap(Wrap { trim: false });
+            prop_assert_eq!(rows(&lines, width), para.line_count(width));
+            let area = Rect::new(0, 0, width, height);
+            // ratatui can draw a wide letter past the edge and panic (a
+            // row of width 1 before "日" at width 2): then so must this.
+            let want = std::panic::catch_unwind(|| {
+                let mut b = Buffer::empty(area);
+                para.render(area, &mut b);
+                b
+            });
+            let got = std::panic::catch_unwind(|| {
+                let mut b = Buffer::empty(area);
+                render(&lines, area, &mut b);
+                b
+            });
+            prop_assert_eq!(got.ok(), want.ok());
+        }
+    }
+
+    #[test]
+    fn the_doc_texts_wrap_as_paragraph_does() {
+        let text = "If in doubt, hang up. Call 159\u{a0}or the number on your card — from another phone, or wait five minutes. Don’t give codes.";
+        for width in 1..90 {
+            let lines = vec![
+                Line::from(text),
+                Line::from(""),
+                Line::from(format!("  {text}  ")),
+            ];
+            let para = Paragraph::new(lines.clone()).wrap(Wrap { trim: false });
+            assert_eq!(rows(&lines, width), para.line_count(width), "width {width}");
+            let area = Rect::new(0, 0, width, 40);
+            let mut want = Buffer::empty(area);
+            para.render(area, &mut want);
+            let mut got = Buffer::empty(area);
+            render(&lines, area, &mut got);
+            assert_eq!(got, want, "width {width}");
+        }
+    }
+
+    /// `ui::hanging` as it was before it kept the row's width: the lines it
+    /// makes must not change.
+    fn hanging_before(prefix: &str, text: &str, width: u16) -> Vec<String> {
+        use unicode_width::UnicodeWidthStr;
+        let indent = prefix.width();
+        let room = usize::from(width).saturating_sub(indent).max(8);
+        let mut rows: Vec<String> = Vec::new();
+        let mut row = String::new();
+        for word in text
+            .split(|c: char| c.is_whitespace() && c != '\u{a0}')
+            .filter(|w| !w.is_empty())
+        {
+            let mut word = word.to_string();
+            while word.width() > room {
+                if !row.is_empty() {
+                    rows.push(std::mem::take(&mut row));
+                }
+                let mut head = String::new();
+                for ch in word.chars() {
+                    if (head.clone() + &ch.to_string()).width() > room {
+                        break;
+                    }
+                    head.push(ch);
+                }
+                if head.is_empty() {
+                    break;
+                }
+                word = word[head.len()..].to_string();
+                rows.push(head);
+            }
+            if row.is_empty() {
+                row = word;
+            } else if row.width() + 1 + word.width() <= room {
+                row.push(' ');
+                row.push_str(&word);
+            } else {
+                rows.push(std::mem::replace(&mut row, word));
+            }
+        }
+        rows.push(row);
+        rows.into_iter()
+            .enumerate()
+            .map(|(i, r)| {
+                if i == 0 {
+                    format!("{prefix}{r}")
+                } else {
+                    format!("{}{r}", " ".repeat(indent))
+                }
+            })
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn hanging_makes_the_lines_it_made_before(
+            bits in prop::collection::vec(prop::sample::select(BITS), 0..30),
+            prefix in prop::sample::select(&["", "1. ", "> 2  ", "  0  ", "日 "][..]),
+            width in 0u16..60,
+        ) {
+            let text = bits.join(" ");
+            let got: Vec<String> = crate::tui::ui::hanging(prefix, &text, width)
+                .iter()
+                .map(|l| l.to_string())
+                .collect();
+            prop_assert_eq!(got, hanging_before(prefix, &text, width));
+        }
+    }
+}
