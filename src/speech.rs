@@ -315,8 +315,15 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
             Role::Message => tr!("speech-message-says", words = b.text.as_str()),
             Role::Thought => tr!("speech-thought", words = b.text.as_str()),
             Role::Advice { number } => format!("{number}. {}", b.text),
+            Role::Keys => keys_aloud(&b.text),
             _ => b.text.clone(),
         });
+    }
+    // Typed answers (plain mode) offer the other language in its own words
+    // before the choices ("Cymraeg: teipiwch c."), as plain mode prints it.
+    if hands == Hands::Typed && screen.find(Cmd::Language).is_some() {
+        let other = crate::present::flow::other_language();
+        parts.push(other.tr("language-offer"));
     }
     say_commands(
         screen,
@@ -327,7 +334,12 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
         &mut later,
     );
     parts.extend(later.drain(..).map(|b| b.text.clone()));
-    if hands == Hands::Typed && screen.choices().next().is_some() {
+    // "For help, type a question mark" only where `?` works: not at "Are
+    // you sure?", which plain mode answers with "Please type a number".
+    if hands == Hands::Typed
+        && screen.choices().next().is_some()
+        && screen.find(Cmd::Help).is_some()
+    {
         parts.push(W.typed_help.to_string());
     }
     // Non-breaking spaces (inside phone numbers) are plain spaces to the ear,
@@ -458,6 +470,46 @@ fn keys_spoken(keys: &[crate::present::Key]) -> Option<String> {
     }
     let or = format!(" {} ", crate::present::wording::WORDS.key_or);
     (!said.is_empty()).then(|| said.join(&or))
+}
+
+/// The help card's key list ("1-3: Choose. b: Back one step. ?: Help.", made
+/// by `present::screens::key_list`) in words: "Choose: press 1 to 3. Back one
+/// step: press the letter b. Help: press a question mark." An entry that is
+/// not `KEYS: LABEL` is said as it is.
+pub fn keys_aloud(list: &str) -> String {
+    let or = format!(" {} ", crate::present::wording::WORDS.key_or);
+    let word = |k: &str| -> String {
+        let mut chars = k.chars();
+        match (chars.next(), chars.next()) {
+            (Some('?'), None) => crate::i18n::tr("speech-key-question-mark"),
+            (Some(c), None) if c.is_alphabetic() => {
+                tr!("speech-key-letter", letter = c.to_string())
+            }
+            _ => match k.split_once('-') {
+                Some((from, to))
+                    if !from.is_empty()
+                        && !to.is_empty()
+                        && from.chars().chain(to.chars()).all(|c| c.is_ascii_digit()) =>
+                {
+                    tr!("speech-key-range", from = from, to = to)
+                }
+                _ => k.to_string(),
+            },
+        }
+    };
+    list.split_inclusive(". ")
+        .map(|entry| {
+            let entry = entry.trim().trim_end_matches('.');
+            match entry.split_once(": ") {
+                Some((keys, label)) if !keys.is_empty() && !label.is_empty() => {
+                    let keys: Vec<String> = keys.split(or.as_str()).map(word).collect();
+                    tr!("speech-press", label = label, key = keys.join(&or))
+                }
+                _ => sentence(entry),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A key's name in words, for speech ("a question mark", "the letter c").
@@ -664,6 +716,47 @@ fn is_year(rest: &[char]) -> bool {
 mod tests {
     use super::*;
     use crate::present::Key;
+
+    /// From a newcomer trial (plain mode with --speak): "Are you sure?" was
+    /// said with "For help, type a question mark", which plain mode refuses
+    /// there; and the printed "Cymraeg: teipiwch c." was never said.
+    #[test]
+    fn typed_speech_offers_only_what_plain_mode_offers() {
+        use crate::present::{Cmd, Command, Screen, wording::WORDS};
+        let sure = crate::present::screens::confirm_dialog("Are you sure?", "Stop?", "Yes", "No");
+        let said = spoken(&sure, Hands::Typed);
+        assert!(said.contains("1: Yes. 2: No."), "{said}");
+        assert!(!said.contains(WORDS.typed_help), "{said}");
+
+        let mut list = Screen::new("Choose a call to practise.");
+        list.command(Command::new(Cmd::Choose(0), &[Key::Digit(1)], "A call"));
+        list.command(Command::new(
+            Cmd::Language,
+            &[Key::Char('c')],
+            "Cymraeg / English",
+        ));
+        list.command(Command::new(Cmd::Help, &[Key::Char('?')], "Help"));
+        let said = spoken(&list, Hands::Typed);
+        let offer = crate::present::flow::other_language().tr("language-offer");
+        assert!(said.contains(&format!("{offer} 1: A call.")), "{said}");
+        assert!(said.ends_with(WORDS.typed_help), "{said}");
+    }
+
+    /// From a newcomer trial: the help card's key list was said as
+    /// "1-2: Choose. b: Back one step. Esc: Skip. ?: Help.".
+    #[test]
+    fn the_help_cards_key_list_is_said_in_words() {
+        assert_eq!(
+            keys_aloud("1-2: Choose. b: Back one step. Esc: Skip. ?: Help."),
+            "Choose: press 1 to 2. Back one step: press the letter b. \
+             Skip: press Esc. Help: press a question mark."
+        );
+        assert_eq!(
+            keys_aloud("Up or Down: Move. Page Down: Read on."),
+            "Move: press Up or Down. Read on: press Page Down."
+        );
+        assert_eq!(keys_aloud("Something else"), "Something else.");
+    }
 
     #[test]
     fn numbers_are_read_digit_by_digit_and_money_as_money() {
