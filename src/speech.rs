@@ -273,6 +273,19 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
     let mut later: Vec<&crate::present::Block> = Vec::new();
     // Parts that are counts (hands): never read digit by digit.
     let mut counts: Vec<usize> = Vec::new();
+    // Where the screen shows its choices above its text (the group plan).
+    let (first, rest): (Vec<_>, Vec<_>) = screen
+        .commands
+        .iter()
+        .partition(|c| screen.choices_first && c.is_choice());
+    say_commands(
+        screen,
+        first.into_iter(),
+        hands,
+        &mut parts,
+        &mut counts,
+        &mut later,
+    );
     for b in &screen.blocks {
         // Typed answers (plain mode): what plain mode leaves out is not said.
         if naming(&b) || (hands == Hands::Typed && b.keyboard_only()) {
@@ -305,7 +318,58 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
             _ => b.text.clone(),
         });
     }
-    for c in &screen.commands {
+    say_commands(
+        screen,
+        rest.into_iter(),
+        hands,
+        &mut parts,
+        &mut counts,
+        &mut later,
+    );
+    parts.extend(later.drain(..).map(|b| b.text.clone()));
+    if hands == Hands::Typed && screen.choices().next().is_some() {
+        parts.push(W.typed_help.to_string());
+    }
+    // Non-breaking spaces (inside phone numbers) are plain spaces to the ear,
+    // so a number is still read digit by digit. The screen's own phone
+    // numbers (its `Role::Number` blocks) are read digit by digit wherever
+    // they come; other numbers only when they look like one to dial.
+    let phones: Vec<&str> = screen
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.role {
+            Role::Number { number } => Some(number.as_str()),
+            _ => None,
+        })
+        .collect();
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if counts.contains(&i) {
+                sentence(p)
+            } else {
+                numbers_aloud_with(&sentence(p), &phones)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('\u{a0}', " ")
+}
+
+/// Say `commands` of `screen` (see [`spoken`]) into `parts`: each with its
+/// number or keys, the hands under a choice after it, and the blocks held
+/// for under the list (`later`) before the first command that is not part
+/// of the list. `counts`: the parts that are counts.
+fn say_commands<'a>(
+    screen: &Screen,
+    commands: impl Iterator<Item = &'a crate::present::Command>,
+    hands: Hands,
+    parts: &mut Vec<String>,
+    counts: &mut Vec<usize>,
+    later: &mut Vec<&crate::present::Block>,
+) {
+    for c in commands {
         if matches!(c.id, Cmd::ScrollUp | Cmd::ScrollDown) {
             continue;
         }
@@ -361,35 +425,6 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
             parts.push(hands_under(i, &b.text));
         }
     }
-    parts.extend(later.drain(..).map(|b| b.text.clone()));
-    if hands == Hands::Typed && screen.choices().next().is_some() {
-        parts.push(W.typed_help.to_string());
-    }
-    // Non-breaking spaces (inside phone numbers) are plain spaces to the ear,
-    // so a number is still read digit by digit. The screen's own phone
-    // numbers (its `Role::Number` blocks) are read digit by digit wherever
-    // they come; other numbers only when they look like one to dial.
-    let phones: Vec<&str> = screen
-        .blocks
-        .iter()
-        .filter_map(|b| match &b.role {
-            Role::Number { number } => Some(number.as_str()),
-            _ => None,
-        })
-        .collect();
-    parts
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            if counts.contains(&i) {
-                sentence(p)
-            } else {
-                numbers_aloud_with(&sentence(p), &phones)
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace('\u{a0}', " ")
 }
 
 /// The highlighted choice alone, as `spoken` says it ("2: Not now."), if

@@ -138,6 +138,7 @@ fn base(g: &GroupState) -> Screen {
 /// The plan: each row a numbered choice (in or out of today), then the totals.
 fn plan(g: &GroupState, during: bool) -> Screen {
     let mut s = Screen::new(tr("group-plan-title"));
+    s.choices_first = true;
     let verb = tr(if during {
         "group-cmd-skip-keep"
     } else {

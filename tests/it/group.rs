@@ -2254,3 +2254,30 @@ fn group_speech_says_the_highlighted_choice_when_it_moves() {
         .to_string();
     assert!(marked.contains(&labels[1][..8]), "{text}");
 }
+
+/// The plan shows its rows, then the totals: speech says them in that
+/// order too (it said the totals first).
+#[test]
+fn group_speech_says_the_plan_in_the_order_shown() {
+    let mut app = calls_app();
+    if let Some(g) = app.group.as_mut() {
+        g.speaking = true;
+    }
+    let whole = said(&mut app);
+    let text = screen_text(&app, 80, 24);
+    let m = model_of(&app);
+    let row = m.choices().next().expect("a row").label.clone();
+    let totals = m.blocks.first().expect("the totals").text.clone();
+    let cut = |t: &str| t.chars().take(20).collect::<String>();
+    let shown = |w: &str| {
+        text.find(&cut(w))
+            .unwrap_or_else(|| panic!("{w:?}: {text}"))
+    };
+    let heard = |w: &str| {
+        whole
+            .find(&cut(w))
+            .unwrap_or_else(|| panic!("{w:?}: {whole}"))
+    };
+    assert!(shown(&row) < shown(&totals), "{text}");
+    assert!(heard(&row) < heard(&totals), "{whole}");
+}
