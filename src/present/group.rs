@@ -850,6 +850,7 @@ impl GroupState {
         let saved = matches!(self.saved, Some(Saved::To(_)));
         let anything = !self.tallies.is_empty()
             || !self.checks_done.is_empty()
+            || self.check.as_ref().is_some_and(|p| p.total().hands > 0)
             || self.plan.iter().any(|p| p.status == ItemStatus::Done);
         if saved {
             self.correcting && !self.attendees.is_empty()
@@ -878,6 +879,23 @@ impl GroupState {
             _ => {
                 let mut r = self.record(now);
                 r.marks.stopped_early = stopped;
+                // A quick check on screen when stopped: its hands so far,
+                // marked as cut short.
+                if let (true, Some(play)) = (stopped && self.stage == Stage::Check, &self.check)
+                    && play.total().hands > 0
+                {
+                    let hands = Some(play.total());
+                    match play.stage {
+                        CheckStage::Before => {
+                            r.check_before = hands;
+                            r.marks.before_cut_short = true;
+                        }
+                        CheckStage::After => {
+                            r.check_after = hands;
+                            r.marks.after_cut_short = true;
+                        }
+                    }
+                }
                 Some(GroupEffect::SaveRecord(r))
             }
         }
@@ -1530,6 +1548,16 @@ fn highlight_most_hands(g: &mut GroupState) {
 }
 
 fn update_finished(g: &mut GroupState, effects: &mut Vec<GroupEffect>, action: Action) -> bool {
+    let changed = type_people(g, effects, action);
+    if changed {
+        // On a small window the number typed (and "Saved") is at the
+        // bottom: show it (the layout clamps this to the last page).
+        g.scroll = u16::MAX;
+    }
+    changed
+}
+
+fn type_people(g: &mut GroupState, effects: &mut Vec<GroupEffect>, action: Action) -> bool {
     // Once saved, typing again corrects the number of people: the first
     // digit starts a new number, and Enter saves it in place of the old one
     // (the file keeps one row; a second Enter adds nothing).

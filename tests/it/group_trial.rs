@@ -616,3 +616,45 @@ fn wrapped_advice_lines_hang_under_their_words() {
 fn first_word(s: &str) -> &str {
     s.split_whitespace().next().unwrap_or("")
 }
+
+/// Stopped in the middle of a quick check: its hands so far are kept, the
+/// check marked as cut short and the session as stopped early.
+#[test]
+fn stopping_in_a_quick_check_keeps_its_hands_marked_cut_short() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = checks_only(dir.path());
+    keys_at(&mut app, "\n", 80, 24);
+    count_snippet(&mut app, 17, 3);
+    keys_at(&mut app, "q", 80, 24);
+    let text = screen_text(&app, 80, 24);
+    assert!(
+        text.contains("What was counted so far will be saved"),
+        "{text}"
+    );
+    keys_at(&mut app, "1", 80, 24);
+    let recs = hangup::group::record::read_all(dir.path()).expect("records");
+    assert_eq!(recs.len(), 1);
+    assert_eq!(
+        recs[0].check_before.map(|h| (h.right, h.hands)),
+        Some((17, 20))
+    );
+    assert!(recs[0].marks.before_cut_short && recs[0].marks.stopped_early);
+}
+
+/// At 40x12 the end screen is longer than the window: the number being
+/// typed (and then "Saved") is shown, not left below the fold.
+#[test]
+fn the_number_typed_at_the_end_is_on_screen_at_40x12() {
+    let (w, h) = (40, 12);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = only_call("police-courier");
+    g_mut(&mut app).data_dir = Some(dir.path().to_path_buf());
+    keys_at(&mut app, "\ns1", w, h);
+    assert!(screen_text(&app, w, h).contains(MORE_BELOW));
+    keys_at(&mut app, "25", w, h);
+    let text = screen_text(&app, w, h);
+    assert!(text.contains("People: 25"), "{text}");
+    keys_at(&mut app, "\n", w, h);
+    let text = screen_text(&app, w, h);
+    assert!(text.contains("Saved."), "{text}");
+}
