@@ -10,6 +10,7 @@ use crate::engine::quick_check::{QuickCheck, Score, Stage};
 use crate::engine::session::CallResult;
 use crate::i18n::Language;
 use crate::present::flow::{Action, Effect, Flow, Mode, QuickState};
+use crate::present::wording;
 use crate::progress::{self, Day, Loaded, Mark, Progress, Store};
 use crate::speech::{Hands, Speaker};
 
@@ -239,5 +240,90 @@ pub fn command(
         return Ok(());
     }
     let loaded = store.load(today);
-    Ok(progress::report(&store, &loaded, library, today, out)?)
+    Ok(report(&store, &loaded, library, today, out)?)
+}
+
+/// `hangup progress`: what is kept, in plain lines. (Here rather than in
+/// `progress`, which keeps the data: the words come from `present`.)
+pub fn report(
+    store: &Store,
+    loaded: &Loaded,
+    library: &Library,
+    today: Day,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let p = &loaded.progress;
+    writeln!(out, "Your practice so far.")?;
+    if let Some(n) = &loaded.notice {
+        writeln!(out, "{n}")?;
+    }
+    if p.scenarios.is_empty() && p.checks.is_empty() {
+        writeln!(out, "Nothing has been saved yet.")?;
+        writeln!(out, "Progress is kept in {}.", store.path().display())?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{} of {} practised.",
+        p.practised(library),
+        library.scenarios.len()
+    )?;
+    for (id, r) in &p.scenarios {
+        let title = library.get(id).map_or_else(
+            || id.clone(),
+            |s| crate::engine::text::sanitize(s.title.get_ref()),
+        );
+        let kind = library
+            .get(id)
+            .map_or(crate::engine::Kind::Scam, |s| s.kind);
+        let times = if r.plays == 1 {
+            "once".to_string()
+        } else {
+            format!("{} times", r.plays)
+        };
+        writeln!(out)?;
+        writeln!(out, "{title} ({id}).")?;
+        writeln!(
+            out,
+            "Practised {times}, last on {}. Last time: {}",
+            r.last_played.long(),
+            wording::outcome_words(kind, r.last_outcome)
+        )?;
+        let again = r.last_played.plus(progress::BOOSTER_DAYS);
+        if today >= again {
+            writeln!(out, "Due for practice again now.")?;
+        } else {
+            writeln!(out, "Practise again on or after {}.", again.long())?;
+        }
+    }
+    let names = progress::trick_names(p, &library.catalogue);
+    if !names.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Tricks to practise again: {}.", names.join(", "))?;
+    }
+    if !p.checks.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Quick checks (a scam or a real call?):")?;
+        for c in &p.checks {
+            let when = match c.stage {
+                Stage::Before => "before practice",
+                Stage::After => "after practice",
+            };
+            let careful = match c.unsure {
+                0 => String::new(),
+                1 => ", once \"Not sure: I would check first\"".to_string(),
+                n => format!(", {n} times \"Not sure: I would check first\""),
+            };
+            writeln!(
+                out,
+                "On {}, {when}: {}{careful}.",
+                c.day.long(),
+                wording::check_score(c.score())
+            )?;
+        }
+    }
+    writeln!(out)?;
+    writeln!(out, "Progress is kept in {}.", store.path().display())?;
+    writeln!(out, "To delete it, run: hangup progress --reset")?;
+    Ok(())
 }

@@ -11,7 +11,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -67,7 +67,7 @@ impl Day {
 
     /// "3 February 2026": how a learner reads a date.
     pub fn long(self) -> String {
-        crate::dates::long(self.0)
+        crate::i18n::date_long(self.0)
     }
 
     /// `YYYYMMDD`, for the name of a file set aside.
@@ -251,19 +251,6 @@ pub enum Mark {
     New,
     /// Practised recently.
     Practised,
-}
-
-impl Mark {
-    /// The word shown before the title. Words, not colour.
-    pub fn word(self) -> Option<&'static str> {
-        match self {
-            Mark::Due => Some(crate::present::wording::words_in(crate::i18n::current()).mark_due),
-            Mark::New | Mark::BringsBack { new: true } => {
-                Some(crate::present::wording::words_in(crate::i18n::current()).mark_new)
-            }
-            Mark::BringsBack { new: false } | Mark::Practised => None,
-        }
-    }
 }
 
 /// Every trick a scenario can show, in any of its choices.
@@ -662,7 +649,8 @@ pub fn start_lines(
     out
 }
 
-fn trick_names(progress: &Progress, catalogue: &Catalogue) -> Vec<String> {
+/// The names of the tricks to practise again, as the catalogue names them.
+pub fn trick_names(progress: &Progress, catalogue: &Catalogue) -> Vec<String> {
     progress
         .tricks_to_practise()
         .iter()
@@ -677,90 +665,6 @@ fn trick_names(progress: &Progress, catalogue: &Catalogue) -> Vec<String> {
 /// The booster line for the end of a call.
 pub fn booster_line(today: Day) -> String {
     crate::tr!("booster", date = today.plus(BOOSTER_DAYS).long())
-}
-
-/// `hangup progress`: what is kept, in plain lines.
-pub fn report(
-    store: &Store,
-    loaded: &Loaded,
-    library: &Library,
-    today: Day,
-    out: &mut impl Write,
-) -> io::Result<()> {
-    let p = &loaded.progress;
-    writeln!(out, "Your practice so far.")?;
-    if let Some(n) = &loaded.notice {
-        writeln!(out, "{n}")?;
-    }
-    if p.scenarios.is_empty() && p.checks.is_empty() {
-        writeln!(out, "Nothing has been saved yet.")?;
-        writeln!(out, "Progress is kept in {}.", store.path().display())?;
-        return Ok(());
-    }
-    writeln!(
-        out,
-        "{} of {} practised.",
-        p.practised(library),
-        library.scenarios.len()
-    )?;
-    for (id, r) in &p.scenarios {
-        let title = library.get(id).map_or_else(
-            || id.clone(),
-            |s| crate::engine::text::sanitize(s.title.get_ref()),
-        );
-        let kind = library
-            .get(id)
-            .map_or(crate::engine::Kind::Scam, |s| s.kind);
-        let times = if r.plays == 1 {
-            "once".to_string()
-        } else {
-            format!("{} times", r.plays)
-        };
-        writeln!(out)?;
-        writeln!(out, "{title} ({id}).")?;
-        writeln!(
-            out,
-            "Practised {times}, last on {}. Last time: {}",
-            r.last_played.long(),
-            crate::present::wording::outcome_words(kind, r.last_outcome)
-        )?;
-        let again = r.last_played.plus(BOOSTER_DAYS);
-        if today >= again {
-            writeln!(out, "Due for practice again now.")?;
-        } else {
-            writeln!(out, "Practise again on or after {}.", again.long())?;
-        }
-    }
-    let names = trick_names(p, &library.catalogue);
-    if !names.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "Tricks to practise again: {}.", names.join(", "))?;
-    }
-    if !p.checks.is_empty() {
-        writeln!(out)?;
-        writeln!(out, "Quick checks (a scam or a real call?):")?;
-        for c in &p.checks {
-            let when = match c.stage {
-                Stage::Before => "before practice",
-                Stage::After => "after practice",
-            };
-            let careful = match c.unsure {
-                0 => String::new(),
-                1 => ", once \"Not sure: I would check first\"".to_string(),
-                n => format!(", {n} times \"Not sure: I would check first\""),
-            };
-            writeln!(
-                out,
-                "On {}, {when}: {}{careful}.",
-                c.day.long(),
-                crate::present::wording::check_score(c.score())
-            )?;
-        }
-    }
-    writeln!(out)?;
-    writeln!(out, "Progress is kept in {}.", store.path().display())?;
-    writeln!(out, "To delete it, run: hangup progress --reset")?;
-    Ok(())
 }
 
 #[cfg(test)]

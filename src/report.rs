@@ -607,14 +607,18 @@ pub fn html(r: &Report, made_on: i64) -> String {
              or after a group session has been saved (<code>hangup group</code>).</p>\n\
              <p>hangup counts numbers only: never names, and never what anyone said.</p>\n\
              <footer>Made on {}.</footer>\n",
-            escape(&dates::long(made_on))
+            escape(&crate::i18n::date_long(made_on))
         );
         return page(title, &body);
     }
     let mut b = String::new();
     let span = match (r.first_day, r.last_day) {
-        (Some(a), Some(z)) if a == z => format!("On {}", dates::long(a)),
-        (Some(a), Some(z)) => format!("From {} to {}", dates::long(a), dates::long(z)),
+        (Some(a), Some(z)) if a == z => format!("On {}", crate::i18n::date_long(a)),
+        (Some(a), Some(z)) => format!(
+            "From {} to {}",
+            crate::i18n::date_long(a),
+            crate::i18n::date_long(z)
+        ),
         _ => String::new(),
     };
     let _ = writeln!(b, "<h1>{title}</h1>");
@@ -790,7 +794,7 @@ pub fn html(r: &Report, made_on: i64) -> String {
     let _ = writeln!(b, "</div>");
     let mut foot = format!(
         "Made on {} with <code>hangup stats --report</code>.",
-        escape(&dates::long(made_on))
+        escape(&crate::i18n::date_long(made_on))
     );
     if r.unreadable_dates > 0 {
         let _ = write!(
@@ -945,6 +949,7 @@ mod tests {
                         hands: 72,
                         unsure: 0,
                     }),
+                    marks: Default::default(),
                 });
             }
         }

@@ -273,6 +273,19 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
     let mut later: Vec<&crate::present::Block> = Vec::new();
     // Parts that are counts (hands): never read digit by digit.
     let mut counts: Vec<usize> = Vec::new();
+    // Where the screen shows its choices above its text (the group plan).
+    let (first, rest): (Vec<_>, Vec<_>) = screen
+        .commands
+        .iter()
+        .partition(|c| screen.choices_first && c.is_choice());
+    say_commands(
+        screen,
+        first.into_iter(),
+        hands,
+        &mut parts,
+        &mut counts,
+        &mut later,
+    );
     for b in &screen.blocks {
         // Typed answers (plain mode): what plain mode leaves out is not said.
         if naming(&b) || (hands == Hands::Typed && b.keyboard_only()) {
@@ -302,10 +315,73 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
             Role::Message => tr!("speech-message-says", words = b.text.as_str()),
             Role::Thought => tr!("speech-thought", words = b.text.as_str()),
             Role::Advice { number } => format!("{number}. {}", b.text),
+            Role::Keys => keys_aloud(&b.text),
             _ => b.text.clone(),
         });
     }
-    for c in &screen.commands {
+    // Typed answers (plain mode) offer the other language in its own words
+    // before the choices ("Cymraeg: teipiwch c."), as plain mode prints it.
+    if hands == Hands::Typed && screen.find(Cmd::Language).is_some() {
+        let other = crate::present::flow::other_language();
+        parts.push(other.tr("language-offer"));
+    }
+    say_commands(
+        screen,
+        rest.into_iter(),
+        hands,
+        &mut parts,
+        &mut counts,
+        &mut later,
+    );
+    parts.extend(later.drain(..).map(|b| b.text.clone()));
+    // "For help, type a question mark" only where `?` works: not at "Are
+    // you sure?", which plain mode answers with "Please type a number".
+    if hands == Hands::Typed
+        && screen.choices().next().is_some()
+        && screen.find(Cmd::Help).is_some()
+    {
+        parts.push(W.typed_help.to_string());
+    }
+    // Non-breaking spaces (inside phone numbers) are plain spaces to the ear,
+    // so a number is still read digit by digit. The screen's own phone
+    // numbers (its `Role::Number` blocks) are read digit by digit wherever
+    // they come; other numbers only when they look like one to dial.
+    let phones: Vec<&str> = screen
+        .blocks
+        .iter()
+        .filter_map(|b| match &b.role {
+            Role::Number { number } => Some(number.as_str()),
+            _ => None,
+        })
+        .collect();
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            if counts.contains(&i) {
+                sentence(p)
+            } else {
+                numbers_aloud_with(&sentence(p), &phones)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('\u{a0}', " ")
+}
+
+/// Say `commands` of `screen` (see [`spoken`]) into `parts`: each with its
+/// number or keys, the hands under a choice after it, and the blocks held
+/// for under the list (`later`) before the first command that is not part
+/// of the list. `counts`: the parts that are counts.
+fn say_commands<'a>(
+    screen: &Screen,
+    commands: impl Iterator<Item = &'a crate::present::Command>,
+    hands: Hands,
+    parts: &mut Vec<String>,
+    counts: &mut Vec<usize>,
+    later: &mut Vec<&crate::present::Block>,
+) {
+    for c in commands {
         if matches!(c.id, Cmd::ScrollUp | Cmd::ScrollDown) {
             continue;
         }
@@ -361,35 +437,6 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
             parts.push(hands_under(i, &b.text));
         }
     }
-    parts.extend(later.drain(..).map(|b| b.text.clone()));
-    if hands == Hands::Typed && screen.choices().next().is_some() {
-        parts.push(W.typed_help.to_string());
-    }
-    // Non-breaking spaces (inside phone numbers) are plain spaces to the ear,
-    // so a number is still read digit by digit. The screen's own phone
-    // numbers (its `Role::Number` blocks) are read digit by digit wherever
-    // they come; other numbers only when they look like one to dial.
-    let phones: Vec<&str> = screen
-        .blocks
-        .iter()
-        .filter_map(|b| match &b.role {
-            Role::Number { number } => Some(number.as_str()),
-            _ => None,
-        })
-        .collect();
-    parts
-        .iter()
-        .enumerate()
-        .map(|(i, p)| {
-            if counts.contains(&i) {
-                sentence(p)
-            } else {
-                numbers_aloud_with(&sentence(p), &phones)
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-        .replace('\u{a0}', " ")
 }
 
 /// The highlighted choice alone, as `spoken` says it ("2: Not now."), if
@@ -423,6 +470,46 @@ fn keys_spoken(keys: &[crate::present::Key]) -> Option<String> {
     }
     let or = format!(" {} ", crate::present::wording::WORDS.key_or);
     (!said.is_empty()).then(|| said.join(&or))
+}
+
+/// The help card's key list ("1-3: Choose. b: Back one step. ?: Help.", made
+/// by `present::screens::key_list`) in words: "Choose: press 1 to 3. Back one
+/// step: press the letter b. Help: press a question mark." An entry that is
+/// not `KEYS: LABEL` is said as it is.
+pub fn keys_aloud(list: &str) -> String {
+    let or = format!(" {} ", crate::present::wording::WORDS.key_or);
+    let word = |k: &str| -> String {
+        let mut chars = k.chars();
+        match (chars.next(), chars.next()) {
+            (Some('?'), None) => crate::i18n::tr("speech-key-question-mark"),
+            (Some(c), None) if c.is_alphabetic() => {
+                tr!("speech-key-letter", letter = c.to_string())
+            }
+            _ => match k.split_once('-') {
+                Some((from, to))
+                    if !from.is_empty()
+                        && !to.is_empty()
+                        && from.chars().chain(to.chars()).all(|c| c.is_ascii_digit()) =>
+                {
+                    tr!("speech-key-range", from = from, to = to)
+                }
+                _ => k.to_string(),
+            },
+        }
+    };
+    list.split_inclusive(". ")
+        .map(|entry| {
+            let entry = entry.trim().trim_end_matches('.');
+            match entry.split_once(": ") {
+                Some((keys, label)) if !keys.is_empty() && !label.is_empty() => {
+                    let keys: Vec<String> = keys.split(or.as_str()).map(word).collect();
+                    tr!("speech-press", label = label, key = keys.join(&or))
+                }
+                _ => sentence(entry),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A key's name in words, for speech ("a question mark", "the letter c").
@@ -629,6 +716,47 @@ fn is_year(rest: &[char]) -> bool {
 mod tests {
     use super::*;
     use crate::present::Key;
+
+    /// From a newcomer trial (plain mode with --speak): "Are you sure?" was
+    /// said with "For help, type a question mark", which plain mode refuses
+    /// there; and the printed "Cymraeg: teipiwch c." was never said.
+    #[test]
+    fn typed_speech_offers_only_what_plain_mode_offers() {
+        use crate::present::{Cmd, Command, Screen, wording::WORDS};
+        let sure = crate::present::screens::confirm_dialog("Are you sure?", "Stop?", "Yes", "No");
+        let said = spoken(&sure, Hands::Typed);
+        assert!(said.contains("1: Yes. 2: No."), "{said}");
+        assert!(!said.contains(WORDS.typed_help), "{said}");
+
+        let mut list = Screen::new("Choose a call to practise.");
+        list.command(Command::new(Cmd::Choose(0), &[Key::Digit(1)], "A call"));
+        list.command(Command::new(
+            Cmd::Language,
+            &[Key::Char('c')],
+            "Cymraeg / English",
+        ));
+        list.command(Command::new(Cmd::Help, &[Key::Char('?')], "Help"));
+        let said = spoken(&list, Hands::Typed);
+        let offer = crate::present::flow::other_language().tr("language-offer");
+        assert!(said.contains(&format!("{offer} 1: A call.")), "{said}");
+        assert!(said.ends_with(WORDS.typed_help), "{said}");
+    }
+
+    /// From a newcomer trial: the help card's key list was said as
+    /// "1-2: Choose. b: Back one step. Esc: Skip. ?: Help.".
+    #[test]
+    fn the_help_cards_key_list_is_said_in_words() {
+        assert_eq!(
+            keys_aloud("1-2: Choose. b: Back one step. Esc: Skip. ?: Help."),
+            "Choose: press 1 to 2. Back one step: press the letter b. \
+             Skip: press Esc. Help: press a question mark."
+        );
+        assert_eq!(
+            keys_aloud("Up or Down: Move. Page Down: Read on."),
+            "Move: press Up or Down. Read on: press Page Down."
+        );
+        assert_eq!(keys_aloud("Something else"), "Something else.");
+    }
 
     #[test]
     fn numbers_are_read_digit_by_digit_and_money_as_money() {

@@ -12,7 +12,6 @@ use crate::engine::{Catalogue, Library};
 use crate::progress::Progress;
 
 use super::roleplay::wrap;
-use crate::dates;
 
 /// Days until "practise again" (boosters after about two weeks).
 pub const PRACTISE_AGAIN_DAYS: i64 = 14;
@@ -205,7 +204,7 @@ impl Handout {
             numbers: cat.numbers(region),
             tricks,
             money_gone: cat.advice_text("money-gone", region),
-            practise_again: dates::long(today + PRACTISE_AGAIN_DAYS),
+            practise_again: crate::i18n::date_long(today + PRACTISE_AGAIN_DAYS),
             mine: None,
         })
     }

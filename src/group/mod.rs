@@ -174,7 +174,7 @@ impl GroupApp {
         // Scrolling the help card: lay it out at the last size first (the
         // function that draws, run without drawing), so the scroll is
         // clamped by the same layout that draws it.
-        if self.overlay == Some(Overlay::Help)
+        if matches!(self.overlay, None | Some(Overlay::Help))
             && matches!(
                 action,
                 Action::Up | Action::Down | Action::PageUp | Action::PageDown
@@ -347,20 +347,54 @@ impl GroupApp {
                 return changed;
             };
             changed = true;
-            match e {
-                GroupEffect::SaveRecord(rec) => {
-                    g.saved = Some(match &g.data_dir {
-                        Some(dir) => match record::append(dir, rec) {
-                            Ok(path) => Saved::To(path),
-                            Err(e) => Saved::Failed(e.to_string()),
-                        },
-                        None => Saved::Failed("no folder to save in was found".into()),
-                    });
+            let (done, rec) = match e {
+                GroupEffect::SaveRecord(rec) => (
+                    g.data_dir.as_deref().map(|dir| record::append(dir, rec)),
+                    rec,
+                ),
+                GroupEffect::ReplaceRecord { old, new } => (
+                    g.data_dir
+                        .as_deref()
+                        .map(|dir| record::replace(dir, old, new)),
+                    new.as_ref(),
+                ),
+                GroupEffect::SayAgain => continue,
+            };
+            g.saved = Some(match done {
+                Some(Ok(path)) => {
+                    g.saved_record = Some(rec.clone());
+                    Saved::To(path)
                 }
-                GroupEffect::SayAgain => {}
-            }
+                Some(Err(e)) => Saved::Failed(e.to_string()),
+                None => Saved::Failed("no folder to save in was found".into()),
+            });
         }
         changed
+    }
+}
+
+impl GroupApp {
+    /// A presenter remote's "next" (Page Down, Right, `+`) on a screen
+    /// with more below shows more (Page Down) rather than going on, and its
+    /// "back" (Page Up, Left, `-`) once scrolled shows more above: a lesson
+    /// is never left half read by the remote. Other keys are as they are.
+    fn remote_scrolls(&self, event: &Event, action: Action) -> Action {
+        let (Event::Key(key), None, Some(g)) = (event, self.overlay, self.group.as_deref()) else {
+            return action;
+        };
+        let room = self.help_room.get();
+        let at = g.scroll.min(room.max);
+        match (key.code, action) {
+            (KeyCode::PageDown | KeyCode::Right | KeyCode::Char('+'), Action::Select)
+                if at < room.max =>
+            {
+                Action::PageDown
+            }
+            (KeyCode::PageUp | KeyCode::Left | KeyCode::Char('-'), Action::Back) if at > 0 => {
+                Action::PageUp
+            }
+            _ => action,
+        }
     }
 }
 
@@ -393,7 +427,8 @@ impl Driver for GroupApp {
         view::draw(frame, self);
     }
     fn on_event(&mut self, event: &Event, _now: Instant) -> bool {
-        let action = action_for(event, self.overlay == Some(Overlay::Help));
+        let action = action_for(event, self.overlay == Some(Overlay::Help))
+            .map(|a| self.remote_scrolls(event, a));
         let changed = action.is_some_and(|a| self.update(a));
         let changed = self.perform() || changed;
         if changed {
@@ -430,7 +465,8 @@ impl Driver for GroupApp {
             // The head counts: hands at a question, people at the end.
             text_field: self.group.as_ref().is_some_and(|g| {
                 g.tally_entry.is_some()
-                    || (g.stage == Stage::Finished && !matches!(g.saved, Some(Saved::To(_))))
+                    || (g.stage == Stage::Finished
+                        && (g.correcting || !matches!(g.saved, Some(Saved::To(_)))))
             }),
             covered: crate::tui::ui::covered(width, height),
             ..crate::tui::guard::Context::default()

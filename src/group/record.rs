@@ -14,20 +14,22 @@
 //! "Not sure: I would check first" hands are written apart, in the last two
 //! columns (they also count as right: checking first is never wrong).
 //!
-//! ## The older five-column and nine-column files
+//! ## The older five-, nine- and eleven-column files
 //!
 //! Before the quick check, the file had five columns (`OLD_HEADER`). A centre
 //! may still have such a file, with sessions in it, open in a spreadsheet.
 //! Adding nine-column rows under a five-column header would make a ragged
 //! sheet whose new columns have no names. So when the header on disk is the
 //! old one, `append` rewrites it with the new header, every old row given
-//! four empty cells ("no quick check that day"), and the new row at the end. Nothing else in the old rows
+//! empty cells up to the new width ("no quick check that day"), and the new
+//! row at the end. Nothing else in the old rows
 //! changes. One file name is kept, so reports and shortcuts that point at it
 //! keep working. A first line that is neither header (someone edited it) is
 //! kept byte for byte and the row is added below it: hangup never changes
 //! the lines of a file it does not understand. A nine-column file (before
-//! "Not sure") is widened the same way, each row given two empty cells.
-//! `read_all` reads rows of any of the three widths.
+//! "Not sure") is widened the same way, each row given two empty cells, and
+//! an eleven-column file (before the `marks` column) one empty cell.
+//! `read_all` reads rows of any of the four widths.
 
 use std::fs;
 use std::io::{self, Write};
@@ -39,10 +41,15 @@ use super::Tally;
 
 /// The file's name in the data folder.
 pub const FILE_NAME: &str = "group-sessions.csv";
-/// The first line of the file today: eleven columns, one per [`Record`]
+/// The first line of the file today: twelve columns, one per [`Record`]
 /// field (the quick checks as right and hands, before and after, then the
-/// "Not sure: I would check first" hands of each, kept apart).
+/// "Not sure: I would check first" hands of each, kept apart, then the
+/// marks: a quick check cut short, a session stopped early).
 pub const HEADER: &str = "date,duration_minutes,scenarios,attendees,tallies,\
+check_before_right,check_before_hands,check_after_right,check_after_hands,\
+check_before_unsure,check_after_unsure,marks";
+/// The header of files written before the marks column (eleven columns).
+pub const ELEVEN_HEADER: &str = "date,duration_minutes,scenarios,attendees,tallies,\
 check_before_right,check_before_hands,check_after_right,check_after_hands,\
 check_before_unsure,check_after_unsure";
 /// The header of files written before "Not sure" came to group mode (nine columns).
@@ -54,10 +61,46 @@ pub const OLD_HEADER: &str = "date,duration_minutes,scenarios,attendees,tallies"
 const OLD_COLUMNS: usize = 5;
 /// Columns in a row under `NINE_HEADER`.
 const NINE_COLUMNS: usize = 9;
+/// Columns in a row under `ELEVEN_HEADER`.
+const ELEVEN_COLUMNS: usize = 11;
 /// Columns in a row under `HEADER`.
-const COLUMNS: usize = 11;
+const COLUMNS: usize = 12;
 
-pub use crate::present::group::{Hands, Record};
+/// The marks as the `marks` cell writes them, one word each, by spaces.
+const MARK_BEFORE_CUT: &str = "check-before-cut-short";
+const MARK_AFTER_CUT: &str = "check-after-cut-short";
+const MARK_STOPPED: &str = "stopped-early";
+
+/// The `marks` cell: "check-before-cut-short stopped-early", or empty.
+pub fn marks_field(m: Marks) -> String {
+    [
+        (m.before_cut_short, MARK_BEFORE_CUT),
+        (m.after_cut_short, MARK_AFTER_CUT),
+        (m.stopped_early, MARK_STOPPED),
+    ]
+    .iter()
+    .filter(|(on, _)| *on)
+    .map(|(_, w)| *w)
+    .collect::<Vec<_>>()
+    .join(" ")
+}
+
+/// The marks from a `marks` cell (words it does not know are left out;
+/// a missing cell, as in older files, is no marks).
+fn parse_marks(cell: Option<&String>) -> Marks {
+    let mut m = Marks::default();
+    for w in cell.map_or("", |c| c.as_str()).split_whitespace() {
+        match w {
+            MARK_BEFORE_CUT => m.before_cut_short = true,
+            MARK_AFTER_CUT => m.after_cut_short = true,
+            MARK_STOPPED => m.stopped_early = true,
+            _ => {}
+        }
+    }
+    m
+}
+
+pub use crate::present::group::{Hands, Marks, Record};
 
 /// Quick-check hands summed over sessions.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -70,12 +113,15 @@ pub struct CheckTotal {
     pub hands: u64,
     /// Of the right hands, those for "Not sure: I would check first", summed.
     pub unsure: u64,
+    /// Sessions whose check was cut short (their hands are in the sums).
+    pub cut_short: usize,
 }
 
 impl CheckTotal {
-    fn add(&mut self, h: Option<Hands>) {
+    fn add(&mut self, h: Option<Hands>, cut_short: bool) {
         if let Some(h) = h {
             self.sessions += 1;
+            self.cut_short += usize::from(cut_short);
             self.right = self.right.saturating_add(u64::from(h.right.min(h.hands)));
             self.hands = self.hands.saturating_add(u64::from(h.hands));
             self.unsure = self
@@ -84,8 +130,20 @@ impl CheckTotal {
         }
     }
 
-    /// "60 hands, 68% right (5 not sure: I would check first)", or "no hands counted".
+    /// "60 hands, 68% right (5 not sure: I would check first)", or "no
+    /// hands counted"; then ", 1 of them cut short" when a check was.
     pub fn words(&self) -> String {
+        let words = self.hand_words();
+        match self.cut_short {
+            0 => words,
+            n => format!(
+                "{words}, {n} {} cut short",
+                if n == 1 { "check" } else { "checks" }
+            ),
+        }
+    }
+
+    fn hand_words(&self) -> String {
         match percent(self.right, self.hands) {
             Some(p) if self.unsure > 0 => format!(
                 "{} hand{}, {p}% right ({} not sure: I would check first)",
@@ -118,6 +176,8 @@ pub struct Summary {
     pub check_before: CheckTotal,
     /// The quick checks after practice, summed.
     pub check_after: CheckTotal,
+    /// Sessions stopped before their end (their record is in the sums).
+    pub stopped_early: usize,
 }
 
 /// The data folder (see `crate::store::data_dir`).
@@ -135,10 +195,15 @@ pub fn tallies_field(tallies: &[Tally]) -> String {
     tallies
         .iter()
         .map(|t| {
+            // A labelled tally lists the choices the room saw, each by its
+            // label; one with no label (never shown: its `when` was not met)
+            // is left out.
+            let labelled = t.labels.iter().any(|l| !l.is_empty());
             let counts: Vec<String> = t
                 .counts
                 .iter()
                 .enumerate()
+                .filter(|(i, _)| !labelled || t.labels.get(*i).is_some_and(|l| !l.is_empty()))
                 .map(|(i, c)| {
                     let n = c.map_or_else(|| "-".to_string(), |n| n.to_string());
                     match t.labels.get(i).filter(|l| !l.is_empty()) {
@@ -219,6 +284,7 @@ pub fn csv_line(r: &Record) -> String {
     let tallies = tallies_field(&r.tallies);
     let duration = r.duration_minutes.to_string();
     let attendees = r.attendees.to_string();
+    let marks = marks_field(r.marks);
     let cells: [std::borrow::Cow<'_, str>; COLUMNS] = [
         safe_cell(&r.date),
         duration.as_str().into(),
@@ -231,6 +297,7 @@ pub fn csv_line(r: &Record) -> String {
         after_hands.as_str().into(),
         before_unsure.as_str().into(),
         after_unsure.as_str().into(),
+        marks.as_str().into(),
     ];
     let mut out = Vec::new();
     {
@@ -270,8 +337,8 @@ fn split_row(raw: &[u8]) -> (&[u8], &[u8], &[u8]) {
     (before, row, end)
 }
 
-/// An older file (five or nine columns) with the new header, and empty
-/// cells added to each row of the older width so it has eleven. The `csv` reader finds the rows (a line break
+/// An older file (five, nine or eleven columns) with the new header, and
+/// empty cells added to each row of an older width so it has twelve. The `csv` reader finds the rows (a line break
 /// inside quotes is part of its row); the bytes are copied as they were, so
 /// text in another encoding and the file's own line ends are kept.
 fn widen_old_file(old: &[u8]) -> Vec<u8> {
@@ -304,7 +371,7 @@ fn widen_old_file(old: &[u8]) -> Vec<u8> {
             first = false;
         } else {
             out.extend_from_slice(text);
-            if row.len() == OLD_COLUMNS || row.len() == NINE_COLUMNS {
+            if [OLD_COLUMNS, NINE_COLUMNS, ELEVEN_COLUMNS].contains(&row.len()) {
                 out.extend_from_slice(",".repeat(COLUMNS - row.len()).as_bytes());
             }
         }
@@ -331,23 +398,65 @@ pub fn append(dir: &Path, record: &Record) -> io::Result<PathBuf> {
     // write the whole file atomically, so two group sessions saving at once
     // both keep their rows and a power cut never leaves half a row.
     crate::store::update(&path, MAX_FILE_BYTES, |existing| {
+        Ok((with_row(existing.unwrap_or_default(), &row), ()))
+    })?;
+    Ok(path)
+}
+
+/// The file's bytes with `row` (ending in a line end) added at the end:
+/// made with a header if new, an older file widened first.
+fn with_row(existing: Vec<u8>, row: &str) -> Vec<u8> {
+    let first = first_line(&existing);
+    let older = [OLD_HEADER, NINE_HEADER, ELEVEN_HEADER].map(str::as_bytes);
+    let mut text = if older.contains(&first) {
+        widen_old_file(&existing)
+    } else if existing.is_empty() {
+        format!("{HEADER}\n").into_bytes()
+    } else {
+        existing
+    };
+    if text.last().is_some_and(|&b| b != b'\n') {
+        // Someone saved the file without a last line end: start a new line.
+        text.push(b'\n');
+    }
+    text.extend_from_slice(row.as_bytes());
+    text
+}
+
+/// Put `new` in place of the row saved as `old` (the number of people
+/// corrected after saving), under the same lock as [`append`]: the last
+/// line that is `old`'s row, byte for byte, is replaced and nothing else
+/// changes. If that row is not there any more (the file was edited), `new`
+/// is added as [`append`] adds a row. Returns the file's path.
+pub fn replace(dir: &Path, old: &Record, new: &Record) -> io::Result<PathBuf> {
+    fs::create_dir_all(dir)?;
+    let path = dir.join(FILE_NAME);
+    let was = csv_line(old);
+    let now = csv_line(new);
+    crate::store::update(&path, MAX_FILE_BYTES, |existing| {
         let existing = existing.unwrap_or_default();
-        let first = first_line(&existing);
-        let mut text = if first == OLD_HEADER.as_bytes() || first == NINE_HEADER.as_bytes() {
-            widen_old_file(&existing)
-        } else if existing.is_empty() {
-            format!("{HEADER}\n").into_bytes()
-        } else {
-            existing
+        let Some(at) = find_line(&existing, was.as_bytes()) else {
+            return Ok((with_row(existing, &format!("{now}\n")), ()));
         };
-        if text.last().is_some_and(|&b| b != b'\n') {
-            // Someone saved the file without a last line end: start a new line.
-            text.push(b'\n');
-        }
-        text.extend_from_slice(row.as_bytes());
+        let mut text = existing[..at].to_vec();
+        text.extend_from_slice(now.as_bytes());
+        text.extend_from_slice(&existing[at + was.len()..]);
         Ok((text, ()))
     })?;
     Ok(path)
+}
+
+/// Where the last line that is exactly `line` starts in `text` (a line
+/// starts the file or follows `\n`, and ends at `\r`, `\n` or the end).
+fn find_line(text: &[u8], line: &[u8]) -> Option<usize> {
+    if line.is_empty() || line.len() > text.len() {
+        return None;
+    }
+    (0..=text.len() - line.len()).rev().find(|&at| {
+        let starts = at == 0 || text[at - 1] == b'\n';
+        let ends = matches!(text.get(at + line.len()), None | Some(b'\r' | b'\n'));
+        starts && ends && &text[at..at + line.len()] == line
+    })
 }
 
 /// A quick check's cells as hands, or `None` when empty (not done) or
@@ -410,6 +519,7 @@ pub fn read_all(dir: &Path) -> io::Result<Vec<Record>> {
             tallies: parse_tallies(plain_cell(&f[4])),
             check_before: parse_hands(f.get(5), f.get(6), f.get(9)),
             check_after: parse_hands(f.get(7), f.get(8), f.get(10)),
+            marks: parse_marks(f.get(11)),
         });
     }
     Ok(records)
@@ -428,8 +538,8 @@ pub fn summary(dir: &Path) -> io::Result<Summary> {
     counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let (mut check_before, mut check_after) = (CheckTotal::default(), CheckTotal::default());
     for r in &records {
-        check_before.add(r.check_before);
-        check_after.add(r.check_after);
+        check_before.add(r.check_before, r.marks.before_cut_short);
+        check_after.add(r.check_after, r.marks.after_cut_short);
     }
     Ok(Summary {
         sessions: records.len(),
@@ -438,6 +548,7 @@ pub fn summary(dir: &Path) -> io::Result<Summary> {
         scenarios: counts,
         check_before,
         check_after,
+        stopped_early: records.iter().filter(|r| r.marks.stopped_early).count(),
     })
 }
 
@@ -463,6 +574,13 @@ pub fn write_summary(s: &Summary, out: &mut impl Write) -> io::Result<()> {
             "Group quick check: before practice {}; after practice {}.",
             s.check_before.words(),
             s.check_after.words()
+        )?;
+    }
+    if s.stopped_early > 0 {
+        writeln!(
+            out,
+            "Sessions stopped before their end: {} (what was counted is kept).",
+            s.stopped_early
         )?;
     }
     Ok(())

@@ -72,7 +72,9 @@ pub fn paint(frame: &mut Canvas, app: &App) {
     };
     // The typing cursor after the number of people, drawn but never said:
     // it is not in the model.
-    if g.stage == Stage::Finished && !matches!(g.saved, Some(Saved::To(_))) && app.overlay.is_none()
+    if g.stage == Stage::Finished
+        && (g.correcting || !matches!(g.saved, Some(Saved::To(_))))
+        && app.overlay.is_none()
     {
         for b in model.blocks.iter_mut().filter(|b| b.role == Role::Question) {
             b.text.push('_');
@@ -118,8 +120,17 @@ pub fn paint(frame: &mut Canvas, app: &App) {
     let drawn = on_plan || asks(&model, app.overlay);
     let help = app.overlay == Some(Overlay::Help);
     let width = usize::from(area.width.saturating_sub(1));
+    // A long screen names its scroll keys too: room for them on the footer
+    // where its words would not fit (the body's rows as laid out below).
+    let long = !on_plan && !help && !g.paused && {
+        let gaps = 2 * gap + 2 + notes_h + 1;
+        let margin = (area.width / 12).clamp(1, 10);
+        let w = area.width.saturating_sub(2 * margin);
+        !fits_whole(&model, theme, w, area.height.saturating_sub(gaps))
+            && !asks(&model, app.overlay)
+    };
     let footer_h = if area.height >= 20 {
-        u16::try_from(rows_of(footer_items(&model, help, drawn), width, 2).len())
+        u16::try_from(rows_of(footer_items_at(&model, help || long, long, drawn), width, 2).len())
             .unwrap_or(1)
             .max(1)
     } else {
@@ -143,13 +154,13 @@ pub fn paint(frame: &mut Canvas, app: &App) {
     if app.overlay.is_some() {
         frame.render_widget(Clear, body);
     }
-    let mut overflow = false;
+    let (mut below, mut above) = (false, false);
     if on_plan {
         draw_plan(frame, body, app, g, &model);
     } else if app.overlay == Some(Overlay::Help) {
-        overflow = draw_help(frame, body, app, g, &model);
+        below = draw_help(frame, body, app, g, &model);
     } else {
-        draw_body(frame, body, app, &model);
+        (below, above) = draw_body(frame, body, app, g, &model);
     }
     let topic = app
         .notice
@@ -174,7 +185,7 @@ pub fn paint(frame: &mut Canvas, app: &App) {
     }
     // The numbered choices are drawn (each a target) on the plan and where
     // the room answers; elsewhere the footer names each one.
-    draw_footer(frame, bottom, app, &model, overflow, drawn);
+    draw_footer(frame, bottom, app, &model, (below, above), drawn);
 }
 
 /// The footer: the model's commands as "keys label" parts, each one a click
@@ -184,14 +195,14 @@ fn draw_footer(
     area: Rect,
     app: &App,
     model: &Screen,
-    overflow: bool,
+    (below, above): (bool, bool),
     drawn: bool,
 ) {
     draw_parts(
         frame,
         area,
         app.options.theme.footer,
-        footer_items(model, overflow, drawn),
+        footer_items_at(model, below, above, drawn),
         &app.targets,
     );
 }
@@ -415,6 +426,12 @@ fn glued(parts: &[Part]) -> Vec<String> {
 /// (after a choice is revealed), each digit is named and is a target:
 /// "1/3 Another".
 pub fn footer_items(s: &Screen, overflow: bool, drawn: bool) -> Vec<Part> {
+    footer_items_at(s, overflow, false, drawn)
+}
+
+/// As [`footer_items`]; `above`: the text is scrolled down, so its
+/// "Up More above" is in too.
+pub fn footer_items_at(s: &Screen, overflow: bool, above: bool, drawn: bool) -> Vec<Part> {
     let mut parts: Vec<Part> = Vec::new();
     let verb = s.choose.clone().unwrap_or_else(|| W.choose.to_string());
     let digits: Vec<u8> = s
@@ -433,7 +450,13 @@ pub fn footer_items(s: &Screen, overflow: bool, drawn: bool) -> Vec<Part> {
     if short {
         for c in s.choices() {
             if let Some(k) = c.key() {
-                parts.push(part(format!("{} {}", k.name(), c.label), command_action(c)));
+                // The answer Enter takes says so: "2/Enter No, go on".
+                let keys = if c.default && c.keys.contains(&crate::present::Key::Enter) {
+                    format!("{}/Enter", k.name())
+                } else {
+                    k.name()
+                };
+                parts.push(part(format!("{keys} {}", c.label), command_action(c)));
             }
         }
     } else if !drawn && same.is_none() && !digits.is_empty() {
@@ -468,7 +491,7 @@ pub fn footer_items(s: &Screen, overflow: bool, drawn: bool) -> Vec<Part> {
             continue;
         }
         match c.id {
-            Cmd::ScrollUp => continue,
+            Cmd::ScrollUp if !above => continue,
             Cmd::ScrollDown if !overflow => continue,
             _ => {}
         }
@@ -642,8 +665,20 @@ fn block_lines(model: &Screen, theme: &Theme, level: u8, width: u16) -> Vec<Line
                 lines.push(Line::from(Span::styled(format!("{mark} {text}"), style)));
             }
             Role::Trick { .. } => lines.push(Line::from(Span::styled(text, theme.trick))),
+            // "1. Hang up." with a hanging indent: wrapped lines start under
+            // the words, not under the number (as on the practice screens).
             Role::Advice { number } => {
-                lines.push(Line::from(Span::styled(format!("{number}. {text}"), bold)))
+                let head = format!("{number}. ");
+                let indent = " ".repeat(head.chars().count());
+                let wrapped = super::roleplay::wrap(&text, usize::from(width), &indent);
+                for (k, l) in wrapped.lines().enumerate() {
+                    let l = if k == 0 {
+                        format!("{head}{}", l.trim_start())
+                    } else {
+                        l.to_string()
+                    };
+                    lines.push(Line::from(Span::styled(l, bold)));
+                }
             }
             Role::Number { .. } => lines.push(Line::from(Span::styled(text, theme.caller))),
             Role::Hands { count, most, .. } => lines.push(Line::from(vec![
@@ -693,6 +728,7 @@ fn choice_lines(
         .filter(|c| c.is_choice() || matches!(c.id, Cmd::Yes | Cmd::No))
         .collect();
     for (i, c) in listed.iter().enumerate() {
+        // The model's highlight (in a yes-or-no question, the answer Enter takes).
         let chosen = c.is_choice() && model.highlight == Some(i);
         let style = if chosen || !c.is_choice() {
             theme.selected
@@ -770,10 +806,17 @@ fn asks(model: &Screen, overlay: Option<Overlay>) -> bool {
 /// Smaller windows lose the blank lines, then notes, then narration; if the
 /// words still do not fit, the choices keep the bottom and the words are
 /// cut at the top's end. Each choice is a click target.
-fn draw_body(frame: &mut Canvas, area: Rect, app: &App, model: &Screen) {
+fn draw_body(
+    frame: &mut Canvas,
+    area: Rect,
+    app: &App,
+    g: &GroupState,
+    model: &Screen,
+) -> (bool, bool) {
     let theme = &app.options.theme;
     let asks = asks(model, app.overlay);
-    let dialog = app.overlay.is_some();
+    // A yes-or-no question over the screen (stop, skip): no hands under it.
+    let dialog = app.overlay.is_some() || g.asking_skip;
     let full = |level: u8| {
         let mut lines = block_lines(model, theme, level, area.width);
         let mut owners = vec![None; lines.len()];
@@ -786,17 +829,19 @@ fn draw_body(frame: &mut Canvas, area: Rect, app: &App, model: &Screen) {
         }
         (lines, owners)
     };
-    if let Some((lines, owners)) = (0..4)
+    // Where the room answers, the words may give way to keep the choices;
+    // elsewhere (an ending, a reveal) nothing is left off: it scrolls.
+    let levels = if asks { 0..4 } else { 0..2 };
+    if let Some((lines, owners)) = levels
         .map(full)
         .find(|(l, _)| height(l, area.width) <= area.height)
     {
         place_targets(&app.targets, area, &lines, &owners, 0);
         render(frame, area, lines);
-        return;
+        return (false, false);
     }
     if !asks {
-        render(frame, area, full(3).0);
-        return;
+        return draw_scrolled(frame, area, app, g, full(1).0);
     }
     // The choices stay at the bottom, whatever happens to the words above.
     let (opts, owners) = choice_lines(model, theme, area.width, false, true, dialog);
@@ -808,6 +853,65 @@ fn draw_body(frame: &mut Canvas, area: Rect, app: &App, model: &Screen) {
     render(frame, words, block_lines(model, theme, 3, area.width));
     place_targets(&app.targets, bottom, &opts, &owners, 0);
     render(frame, bottom, opts);
+    (false, false)
+}
+
+/// True when every block fits in `width` x `rows` (spaced or tight), as
+/// [`draw_body`] lays a screen without choices out.
+fn fits_whole(model: &Screen, theme: &Theme, width: u16, rows: u16) -> bool {
+    (0..2).any(|l| height(&block_lines(model, theme, l, width), width) <= rows)
+}
+
+/// A screen longer than the window (an ending, a reveal, the result),
+/// every line kept, scrolled a page at a time by Down and Up: "More below:
+/// press Down" on its last row while there is more, "More above: press Up"
+/// on its first once scrolled (each a click or touch target too). Notes how
+/// far it scrolls. (More below, more above.)
+fn draw_scrolled(
+    frame: &mut Canvas,
+    area: Rect,
+    app: &App,
+    g: &GroupState,
+    lines: Vec<Line<'static>>,
+) -> (bool, bool) {
+    let theme = &app.options.theme;
+    let max = height(&lines, area.width).saturating_sub(area.height);
+    // A page leaves out the two rows the notes may cover, so no line is
+    // ever only under a note.
+    app.help_room.set(HelpRoom {
+        max,
+        page: area.height.saturating_sub(2).max(1),
+    });
+    let scroll = g.scroll.min(max);
+    frame.render_widget(
+        Paragraph::new(Text::from(lines))
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        area,
+    );
+    let below = scroll < max && area.height > 1;
+    let above = scroll > 0 && area.height > 2;
+    let mut note = |y: u16, text: String, action: Action| {
+        let r = Rect {
+            y,
+            height: 1,
+            ..area
+        };
+        frame.render_widget(Clear, r);
+        frame.render_widget(Paragraph::new(text).style(theme.heading), r);
+        app.targets.borrow_mut().push((r, Target::Act(action)));
+    };
+    if below {
+        note(
+            area.y + area.height - 1,
+            tr("group-more-below"),
+            Action::Down,
+        );
+    }
+    if above {
+        note(area.y, tr("group-more-above"), Action::Up);
+    }
+    (below, above)
 }
 
 /// The plan: each row (the model's choices) with the highlight, then the

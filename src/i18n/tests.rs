@@ -88,6 +88,13 @@ fn dates_are_written_in_the_language() {
     let d = crate::dates::days(2026, 3, 1).unwrap_or(0);
     assert_eq!(Language::EnGb.date_long(d), "1 March 2026");
     assert_eq!(Language::Cy.date_long(d), "1 Mawrth 2026");
+    let christmas = crate::dates::days(2026, 12, 25).unwrap_or(0);
+    assert_eq!(Language::EnGb.date_long(christmas), "25 December 2026");
+    assert_eq!(Language::EnGb.date_long(christmas + 14), "8 January 2027");
+    // Days far outside the calendar are clamped, never a panic.
+    for n in [i64::MIN, -10_000_000, 10_000_000, i64::MAX] {
+        let _ = Language::EnGb.date_long(n);
+    }
     let xa = Language::EnXa.date_long(d);
     assert!(
         xa.starts_with("1 ") && xa.ends_with(" 2026") && xa != "1 March 2026",

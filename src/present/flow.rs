@@ -294,7 +294,9 @@ pub struct Practice {
 impl Practice {
     /// The word shown before a call's title in the list ("New", "Due"), if any.
     pub fn mark_word(&self, id: &str) -> Option<&'static str> {
-        self.marks.get(id).and_then(|m| m.word())
+        self.marks
+            .get(id)
+            .and_then(|m| super::wording::mark_word(*m))
     }
 }
 

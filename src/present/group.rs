@@ -65,6 +65,21 @@ pub struct Record {
     pub check_before: Option<Hands>,
     /// The quick check after practice.
     pub check_after: Option<Hands>,
+    /// How the session went: a quick check cut short, stopped early.
+    pub marks: Marks,
+}
+
+/// What a record notes about how its session went (the `marks` column):
+/// its quick-check hands are not a whole check, or the session was
+/// stopped before its end.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Marks {
+    /// The check before practice was cut short (skipped part way).
+    pub before_cut_short: bool,
+    /// The check after practice was cut short.
+    pub after_cut_short: bool,
+    /// The volunteer stopped the session (`q`, then yes) before its end.
+    pub stopped_early: bool,
 }
 
 /// Minutes a call is planned for when its scenario does not say.
@@ -369,6 +384,10 @@ pub struct GroupState {
     pub quick: Option<QuickCheck>,
     /// Quick checks played to their end today, with the room's hands.
     pub checks_done: Vec<(CheckStage, Hands)>,
+    /// Quick checks cut short with `s` after some hands were counted: the
+    /// questions counted, of how many. Such a check is never compared as if
+    /// whole, and the record says it was cut short.
+    pub checks_cut: Vec<(CheckStage, usize, usize)>,
     /// Highlighted choice at a decision.
     pub selected: usize,
     /// Whether a choice is highlighted yet: none is until the volunteer moves
@@ -390,8 +409,16 @@ pub struct GroupState {
     pub started: Option<SystemTime>,
     /// How far the help card is scrolled, in rows (0 when it opens: at its top).
     pub help_scroll: u16,
+    /// How far a screen longer than the window (an ending, a reveal, a
+    /// result) is scrolled, in rows: 0 on every new screen.
+    pub scroll: u16,
     /// Whether the record was saved, and where or why not; `None` until the volunteer saves.
     pub saved: Option<Saved>,
+    /// The record as it was saved (the row in the file), so that a
+    /// corrected number of people replaces it rather than adding a row.
+    pub saved_record: Option<Record>,
+    /// After saving, the volunteer is typing a corrected number of people.
+    pub correcting: bool,
     /// Where the record goes (`--data-dir`, HANGUP_DATA_DIR or the platform's data folder).
     pub data_dir: Option<PathBuf>,
     /// `s` was pressed: "Skip this call?" is asked before anything is skipped.
@@ -452,6 +479,7 @@ impl GroupState {
             check: None,
             quick,
             checks_done: Vec::new(),
+            checks_cut: Vec::new(),
             selected: 0,
             highlight: false,
             notes: false,
@@ -461,8 +489,11 @@ impl GroupState {
             tallies: Vec::new(),
             attendees: String::new(),
             help_scroll: 0,
+            scroll: 0,
             started: None,
             saved: None,
+            saved_record: None,
+            correcting: false,
             data_dir: None,
             asking_skip: false,
             speaking: false,
@@ -559,12 +590,24 @@ impl GroupState {
         let again_later = self.plan.iter().any(|p| {
             p.kind == ItemKind::Check(CheckStage::After) && p.status == ItemStatus::Planned
         });
-        room_result_lines(
-            play.stage,
-            play.total(),
-            self.check_result(CheckStage::Before),
-            again_later,
-        )
+        let cut = self.check_cut(CheckStage::Before);
+        // A before check cut short is not compared as if whole: say so.
+        let before = self
+            .check_result(CheckStage::Before)
+            .filter(|_| cut.is_none());
+        let mut lines = room_result_lines(play.stage, play.total(), before, again_later);
+        if let (CheckStage::After, Some((done, of))) = (play.stage, cut) {
+            lines.push(tr!("group-result-before-cut", done = done, of = of));
+        }
+        lines
+    }
+
+    /// A quick check cut short today: the questions counted, of how many.
+    pub fn check_cut(&self, stage: CheckStage) -> Option<(usize, usize)> {
+        self.checks_cut
+            .iter()
+            .find(|(s, _, _)| *s == stage)
+            .map(|&(_, done, of)| (done, of))
     }
 
     /// How many options the room is counting hands for now (None: no show of
@@ -616,13 +659,15 @@ impl GroupState {
         }
     }
 
-    /// The counts for a step of the current call, in on-screen order.
+    /// The counts for a step of the current call, in on-screen order: the
+    /// choices the room sees only (a choice kept for another path, with a
+    /// `when` not met, is never listed).
     pub fn shown_counts(&self, step: usize) -> Vec<Option<u32>> {
         let Some(session) = &self.session else {
             return Vec::new();
         };
         let script = session.script();
-        let st = &script.steps[step];
+        let st = session.step(step);
         let tally = self
             .tallies
             .iter()
@@ -638,11 +683,20 @@ impl GroupState {
             return;
         };
         let script = session.script();
-        let st = &script.steps[step];
+        // The step as the room sees it: only its shown choices are counted
+        // and labelled (the record leaves the others out).
+        let st = session.step(step);
         let Some(choice) = st.choices.get(shown) else {
             return;
         };
-        let (scenario, step_id, n) = (script.id.clone(), st.id.clone(), st.choices.len());
+        let n = script.steps[step]
+            .choices
+            .iter()
+            .map(|c| c.authored_index + 1)
+            .chain(st.choices.iter().map(|c| c.authored_index + 1))
+            .max()
+            .unwrap_or(0);
+        let (scenario, step_id) = (script.id.clone(), st.id.clone());
         let authored = choice.authored_index;
         let pos = match self
             .tallies
@@ -666,8 +720,19 @@ impl GroupState {
                 self.tallies.len() - 1
             }
         };
-        if let Some(slot) = self.tallies[pos].counts.get_mut(authored) {
+        let label = choice_label(authored, choice.verdict);
+        let t = &mut self.tallies[pos];
+        if t.counts.len() < n {
+            t.counts.resize(n, None);
+        }
+        if t.labels.len() < n {
+            t.labels.resize(n, String::new());
+        }
+        if let Some(slot) = t.counts.get_mut(authored) {
             *slot = Some(count);
+        }
+        if let Some(l) = t.labels.get_mut(authored) {
+            *l = label;
         }
     }
 
@@ -742,6 +807,16 @@ impl GroupState {
                     self.checks_done.retain(|(s, _)| *s != stage);
                     self.checks_done.push((stage, hands));
                 }
+                // Skipped part way: which questions were counted, of how many.
+                let counted = play
+                    .hands
+                    .iter()
+                    .filter(|h| h.iter().any(Option::is_some))
+                    .count();
+                self.checks_cut.retain(|(s, _, _)| *s != stage);
+                if status != ItemStatus::Done && hands.hands > 0 && counted < play.items.len() {
+                    self.checks_cut.push((stage, counted, play.items.len()));
+                }
             }
         }
         while let Some(row) = self.next_planned() {
@@ -768,6 +843,46 @@ impl GroupState {
         }
     }
 
+    /// Stopping now (`q`, then yes) saves what was counted: true when a
+    /// call or quick check was played or hands were counted, and the record
+    /// is not saved yet (or a corrected number of people is not).
+    pub fn stop_saves(&self) -> bool {
+        let saved = matches!(self.saved, Some(Saved::To(_)));
+        let anything = !self.tallies.is_empty()
+            || !self.checks_done.is_empty()
+            || self.plan.iter().any(|p| p.status == ItemStatus::Done);
+        if saved {
+            self.correcting && !self.attendees.is_empty()
+        } else {
+            anything
+        }
+    }
+
+    /// The outside work that saves the record now: a new row, or the saved
+    /// row with its corrected number of people. `stopped`: the session is
+    /// being stopped before its end.
+    fn save_effect(&self, now: SystemTime, stopped: bool) -> Option<GroupEffect> {
+        match (&self.saved, &self.saved_record) {
+            (Some(Saved::To(_)), Some(old)) => {
+                let attendees = self.attendees.parse().ok()?;
+                let new = Record {
+                    attendees,
+                    ..old.clone()
+                };
+                Some(GroupEffect::ReplaceRecord {
+                    old: Box::new(old.clone()),
+                    new: Box::new(new),
+                })
+            }
+            (Some(Saved::To(_)), None) => None,
+            _ => {
+                let mut r = self.record(now);
+                r.marks.stopped_early = stopped;
+                Some(GroupEffect::SaveRecord(r))
+            }
+        }
+    }
+
     /// The anonymous record of this session, as it would be saved now.
     pub fn record(&self, now: SystemTime) -> Record {
         Record {
@@ -783,6 +898,11 @@ impl GroupState {
             tallies: self.tallies.clone(),
             check_before: self.check_result(CheckStage::Before),
             check_after: self.check_result(CheckStage::After),
+            marks: Marks {
+                before_cut_short: self.check_cut(CheckStage::Before).is_some(),
+                after_cut_short: self.check_cut(CheckStage::After).is_some(),
+                stopped_early: false,
+            },
         }
     }
 }
@@ -802,6 +922,14 @@ fn digit(action: Action) -> Option<char> {
 pub enum GroupEffect {
     /// Append the session's anonymous record to the records file.
     SaveRecord(Record),
+    /// Put `new` in place of the row saved as `old` (the number of people
+    /// corrected after saving): the file keeps one row for the session.
+    ReplaceRecord {
+        /// The record as saved.
+        old: Box<Record>,
+        /// The same record, corrected.
+        new: Box<Record>,
+    },
     /// With `--speak`: say the screen again, all of it (`r`).
     SayAgain,
 }
@@ -826,8 +954,9 @@ pub struct Ctx<'a> {
     pub running: &'a mut bool,
     /// Outside work asked for (saving the record).
     pub effects: &'a mut Vec<GroupEffect>,
-    /// How far the help card can scroll, and a page, in rows, as the
-    /// projector laid it out at the window's size (scrolling is clamped to it).
+    /// How far the screen on show (the help card, or a long ending) can
+    /// scroll, and a page, in rows, as the projector laid it out at the
+    /// window's size (scrolling is clamped to it).
     pub help_room: HelpRoom,
 }
 
@@ -858,8 +987,44 @@ pub fn command_action(c: &super::Command) -> Option<Action> {
     }
 }
 
+/// Stage, plan row, a call's place, a check's place, and the plan, skip
+/// question and blank screen (see [`place`]).
+type Place = (
+    Stage,
+    Option<usize>,
+    Option<(usize, Phase)>,
+    Option<(usize, bool)>,
+    bool,
+    bool,
+    bool,
+);
+
+/// Which screen is on show, as far as scrolling goes: a new one opens at
+/// its top (the help card and the stop question do not count: closed, the
+/// screen beneath is where it was).
+fn place(g: &GroupState) -> Place {
+    (
+        g.stage,
+        g.current,
+        g.session.as_ref().map(|s| (s.path().len(), s.phase())),
+        g.check.as_ref().map(|p| (p.index, p.revealed)),
+        g.plan_open,
+        g.asking_skip,
+        g.paused,
+    )
+}
+
 /// Apply one action to the session. Returns true when the screen must change.
 pub fn update(app: Ctx<'_>, g: &mut GroupState, action: Action) -> bool {
+    let before = place(g);
+    let changed = update_at(app, g, action);
+    if place(g) != before {
+        g.scroll = 0;
+    }
+    changed
+}
+
+fn update_at(app: Ctx<'_>, g: &mut GroupState, action: Action) -> bool {
     let Ctx {
         library,
         region,
@@ -892,6 +1057,15 @@ pub fn update(app: Ctx<'_>, g: &mut GroupState, action: Action) -> bool {
             return match action {
                 Action::Yes | Action::Pick(0) => {
                     *running = false;
+                    // What was counted is kept: the record is saved (marked
+                    // as stopped early when the session had not ended).
+                    if *overlay == Some(Overlay::ConfirmQuit)
+                        && g.stop_saves()
+                        && let Some(e) =
+                            g.save_effect(SystemTime::now(), g.stage != Stage::Finished)
+                    {
+                        effects.push(e);
+                    }
                     true
                 }
                 Action::No | Action::Back | Action::Pick(1) | Action::Select => {
@@ -981,6 +1155,24 @@ pub fn update(app: Ctx<'_>, g: &mut GroupState, action: Action) -> bool {
             return true;
         }
         _ => {}
+    }
+    // A screen longer than the window (an ending, a reveal) scrolls a page
+    // at a time: Down and Up (a remote's Page keys come as Page Down and
+    // Page Up while there is more). The plan and the questions never do.
+    let scrolling = g.stage != Stage::Plan && !g.plan_open;
+    if scrolling && (help_room.max > 0 || g.scroll > 0) {
+        let at = g.scroll.min(help_room.max);
+        let page = help_room.page.max(1);
+        let to = match action {
+            Action::Down | Action::PageDown => Some(at.saturating_add(page).min(help_room.max)),
+            Action::Up | Action::PageUp => Some(at.saturating_sub(page)),
+            _ => None,
+        };
+        if let Some(to) = to {
+            let moved = to != g.scroll;
+            g.scroll = to;
+            return moved;
+        }
     }
     match g.stage {
         Stage::Plan => update_plan(g, library, region, seed, action),
@@ -1338,24 +1530,41 @@ fn highlight_most_hands(g: &mut GroupState) {
 }
 
 fn update_finished(g: &mut GroupState, effects: &mut Vec<GroupEffect>, action: Action) -> bool {
-    // Saved once: the record is final (a second Enter must not add a second row).
-    if matches!(g.saved, Some(Saved::To(_))) {
-        return false;
-    }
+    // Once saved, typing again corrects the number of people: the first
+    // digit starts a new number, and Enter saves it in place of the old one
+    // (the file keeps one row; a second Enter adds nothing).
+    let saved = matches!(g.saved, Some(Saved::To(_)));
     if let Some(d) = digit(action) {
+        if saved && !g.correcting {
+            g.attendees.clear();
+            g.correcting = true;
+        }
         if g.attendees.len() < 4 {
             g.attendees.push(d);
         }
-        g.saved = None;
+        if !saved {
+            g.saved = None;
+        }
         return true;
     }
     match action {
-        Action::Back => g.attendees.pop().is_some(),
+        Action::Back => {
+            let popped = g.attendees.pop().is_some();
+            g.correcting |= saved && popped;
+            popped
+        }
+        Action::Select | Action::Char('s' | 'S') if saved && !g.correcting => false,
         // Saving needs the number of people first (0 is a number too).
         Action::Select | Action::Char('s' | 'S') if !g.attendees.is_empty() => {
             // Saving is outside work: the run loop does it (`GroupApp::perform`).
-            effects.push(GroupEffect::SaveRecord(g.record(SystemTime::now())));
-            true
+            match g.save_effect(SystemTime::now(), false) {
+                Some(e) => {
+                    effects.push(e);
+                    g.correcting = false;
+                    true
+                }
+                None => false,
+            }
         }
         _ => false,
     }

@@ -31,7 +31,7 @@ use super::wording::{self, WORDS as W};
 pub fn screen(g: &GroupState, overlay: Option<Overlay>, library: &Library, region: &str) -> Screen {
     let mut s = match overlay {
         Some(Overlay::Help) => help(library, region),
-        Some(_) => confirm(),
+        Some(o) => confirm(g, o),
         None if g.asking_skip => confirm_skip(g),
         None if g.paused => {
             let mut s = Screen::new(tr("group-blank"));
@@ -106,6 +106,15 @@ fn common(s: &mut Screen) {
     s.command(Command::new(Cmd::Help, &[Key::Char('?')], W.help));
 }
 
+/// A screen that can be longer than the window (a reveal, an ending, a
+/// result, the end): Down shows more below, Up more above. The projector
+/// names them in its footer only while there is more to see; `Enter` (the
+/// next call) is never a scroll key.
+fn scrolls(s: &mut Screen) {
+    s.command(Command::new(Cmd::ScrollDown, &[Key::Down], W.more_below));
+    s.command(Command::new(Cmd::ScrollUp, &[Key::Up], W.scroll_up));
+}
+
 fn back() -> Command {
     Command::new(Cmd::Back, &[Key::Esc], tr("group-cmd-back"))
 }
@@ -129,6 +138,7 @@ fn base(g: &GroupState) -> Screen {
 /// The plan: each row a numbered choice (in or out of today), then the totals.
 fn plan(g: &GroupState, during: bool) -> Screen {
     let mut s = Screen::new(tr("group-plan-title"));
+    s.choices_first = true;
     let verb = tr(if during {
         "group-cmd-skip-keep"
     } else {
@@ -361,6 +371,7 @@ fn call(g: &GroupState, session: &Session) -> Screen {
                 )
                 .default(),
             );
+            scrolls(&mut s);
             // "What if we had said 2?": the other choices, by number.
             s.choose = Some(tr("group-cmd-another"));
             for (i, c) in st.choices.iter().enumerate() {
@@ -384,6 +395,7 @@ fn call(g: &GroupState, session: &Session) -> Screen {
             s.title = tr("group-ending-title");
             s.commands.clear();
             s.command(next_item(g));
+            scrolls(&mut s);
             s.command(back());
             common(&mut s);
             s
@@ -432,6 +444,7 @@ fn check(g: &GroupState, play: &CheckPlay) -> Screen {
             );
         }
         s.command(next_item(g));
+        scrolls(&mut s);
         s.command(back());
         common(&mut s);
         return s;
@@ -461,6 +474,7 @@ fn check(g: &GroupState, play: &CheckPlay) -> Screen {
             "group-cmd-the-result"
         };
         s.command(Command::new(Cmd::GoOn, &[Key::Enter], tr(next)).default());
+        scrolls(&mut s);
         s.command(back());
         s.command(group(
             GroupCmd::Skip,
@@ -524,13 +538,24 @@ fn finished(g: &GroupState) -> Screen {
     );
     s.block(Role::Note, tr("group-save-explain"));
     match &g.saved {
+        // Typing again after saving: the new number, saved in place of the old.
+        Some(Saved::To(_)) if g.correcting => {
+            let was = g.saved_record.as_ref().map_or(0, |r| r.attendees);
+            s.block(Role::Note, tr!("group-correcting", was = was));
+            s.command(group(GroupCmd::Type, &[], "group-cmd-type-people"));
+            if !g.attendees.is_empty() {
+                s.command(
+                    Command::new(Cmd::GoOn, &[Key::Enter], tr("group-cmd-save-change")).default(),
+                );
+            }
+        }
         Some(Saved::To(p)) => {
             let path = crate::engine::text::sanitize(&p.display().to_string());
             s.block(
                 Role::Verdict { good: true },
                 tr!("group-saved-in", path = path),
             );
-            s.command(group(GroupCmd::Type, &[], "group-cmd-saved"));
+            s.command(group(GroupCmd::Type, &[], "group-cmd-correct-people"));
         }
         Some(Saved::Failed(e)) => {
             s.block(
@@ -546,6 +571,7 @@ fn finished(g: &GroupState) -> Screen {
             }
         }
     }
+    scrolls(&mut s);
     s.command(Command::new(Cmd::Quit, &[Key::Char('q')], W.stop).unsafe_());
     s
 }
@@ -563,13 +589,33 @@ fn help(library: &Library, region: &str) -> Screen {
 
 /// The stop question: practice's yes-or-no dialog (1 or Y: yes; 2, N or
 /// Esc: no; Enter: the safe default, no).
-fn confirm() -> Screen {
-    super::screens::confirm_dialog(
+fn confirm(g: &GroupState, overlay: Overlay) -> Screen {
+    let mut s = enter_says_no(super::screens::confirm_dialog(
         &tr("group-stop-title"),
         &tr("group-stop-question"),
         W.yes_stop,
         &tr("group-no-go-on"),
-    )
+    ));
+    // Stopping keeps what was counted: the question says so.
+    if overlay == Overlay::ConfirmQuit && g.stop_saves() {
+        s.block(Role::Note, tr("group-stop-saves"));
+    }
+    s
+}
+
+/// A yes-or-no question's safe answer names Enter among its keys, so the
+/// footer and speech say what Enter does ("2/Enter No, go on").
+/// It is the highlighted answer too (the projector's marker), and no
+/// hands are shown under Yes or No.
+fn enter_says_no(mut s: Screen) -> Screen {
+    for c in s.commands.iter_mut().filter(|c| c.default) {
+        if !c.keys.contains(&Key::Enter) {
+            c.keys.push(Key::Enter);
+        }
+    }
+    let default = s.choices().position(|c| c.default);
+    s.highlight = default;
+    s
 }
 
 /// "Skip this call?" (or this quick check) after `s`: the shared yes-or-no
@@ -579,12 +625,12 @@ fn confirm_skip(g: &GroupState) -> Screen {
         Stage::Check => ("group-skip-check-title", "group-skip-check-question"),
         _ => ("group-skip-call-title", "group-skip-call-question"),
     };
-    super::screens::confirm_dialog(
+    enter_says_no(super::screens::confirm_dialog(
         &tr(title),
         &tr(question),
         &tr("group-yes-skip"),
         &tr("group-no-go-on"),
-    )
+    ))
 }
 
 /// The volunteer's notes during the quick check (the room never sees them).

@@ -327,6 +327,9 @@ pub struct Screen {
     /// What the numbered choices do, when not "Choose" (the projector's
     /// "Reveal", the plan's "In/out").
     pub choose: Option<String>,
+    /// The choices are shown above the blocks (the group plan: its rows,
+    /// then the totals), so speech says them first too.
+    pub choices_first: bool,
     /// The choice highlighted now (0-based, as in [`Cmd::Choose`]), if any:
     /// what Enter takes. The projector marks it; speech says it when it moves.
     pub highlight: Option<usize>,

@@ -678,6 +678,7 @@ fn help(flow: &Flow, beneath: &Screen) -> Screen {
 
 /// "1-3: Choose. Esc: Leave. ?: Help." from a screen's commands.
 pub fn key_list(screen: &Screen) -> String {
+    let or = format!(" {} ", W.key_or);
     let mut parts: Vec<String> = Vec::new();
     let n = screen
         .choices()
@@ -689,7 +690,7 @@ pub fn key_list(screen: &Screen) -> String {
     for c in screen.others() {
         let keys: Vec<String> = c.keys.iter().map(|k| k.name()).collect();
         if !keys.is_empty() {
-            parts.push(format!("{}: {}.", keys.join(" or "), c.label));
+            parts.push(format!("{}: {}.", keys.join(&or), c.label));
         }
     }
     parts.join(" ")

@@ -246,6 +246,18 @@ pub fn source_line(kind: crate::engine::Kind, source: &str) -> String {
     }
 }
 
+/// The word shown before a call's title on the list ("Due", "New"), or none.
+/// Words, not colour.
+pub fn mark_word(mark: crate::progress::Mark) -> Option<&'static str> {
+    use crate::progress::Mark;
+    let words = words_in(crate::i18n::current());
+    match mark {
+        Mark::Due => Some(words.mark_due),
+        Mark::New | Mark::BringsBack { new: true } => Some(words.mark_new),
+        Mark::BringsBack { new: false } | Mark::Practised => None,
+    }
+}
+
 /// The outcome in words (never colour alone), worded for scams and real
 /// calls: "You stayed safe." / "You handled a real call well."
 pub fn outcome_words(kind: crate::engine::Kind, outcome: crate::engine::Outcome) -> String {

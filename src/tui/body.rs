@@ -50,18 +50,18 @@ pub fn scroll_doc_from(frame: &mut Canvas, area: Rect, app: &App, doc: &Doc, fro
     }
 }
 
-/// "More above: press Page Up" (or touch here) on the first row of `area`.
+/// "More above: press Page Up" on the first row of `area`. By touch
+/// (kiosk) nothing: the rail's tall "More above" block says it, and stays
+/// where it is (see `ui::draw_rail`), so no row changes under a finger.
 pub fn more_above(frame: &mut Canvas, area: Rect, app: &App) {
-    let words = if app.options.mode.touch() {
-        W.more_above_touch
-    } else {
-        W.more_above_keys
-    };
+    if app.options.mode.touch() {
+        return;
+    }
     scroll_note(
         frame,
         Rect { height: 1, ..area },
         app,
-        words,
+        W.more_above_keys,
         Action::PageUp,
     );
 }
@@ -85,19 +85,18 @@ fn words_row(said: &[present::Block], app: &App, compact: bool, width: u16) -> u
     height(&said[..=k]).saturating_sub(height(&said[k..=k]))
 }
 
-/// "More below: press Page Down" (or touch here) on the last row of `area`.
+/// "More below: press Page Down" on the last row of `area` (by touch
+/// nothing: see [`more_above`]).
 pub fn more_below(frame: &mut Canvas, area: Rect, app: &App) {
+    if app.options.mode.touch() {
+        return;
+    }
     let row = Rect {
         y: area.y + area.height - 1,
         height: 1,
         ..area
     };
-    let words = if app.options.mode.touch() {
-        W.more_below_touch
-    } else {
-        W.more_below_keys
-    };
-    scroll_note(frame, row, app, words, Action::PageDown);
+    scroll_note(frame, row, app, W.more_below_keys, Action::PageDown);
 }
 
 /// One row saying there is more, which scrolls when touched.
@@ -170,11 +169,29 @@ fn doc_and_buttons_from(
         .height(area.width)
         .saturating_add(u16::from(!doc.is_empty()));
     let n = buttons.len() as u16;
-    // By touch (kiosk) the buttons stay tall while the words keep two
-    // rows: the words scroll ("More below"), the buttons are touched.
-    let tall = h.saturating_add(3 * n) <= area.height
-        || (app.options.mode.touch() && n > 0 && (3 * n).saturating_add(2) <= area.height);
-    let btn_h = if tall { 3 * n } else { n };
+    let touch = app.options.mode.touch();
+    // By touch (kiosk) the buttons are tall blocks with a row between them.
+    let gap = u16::from(touch);
+    let blocks_h = (3 * n + gap * n.saturating_sub(1)).saturating_add(2);
+    if touch && n > 0 && blocks_h > area.height {
+        // Too short for the words and tall blocks: they scroll as one
+        // column (the rail's "More below"), each block whole somewhere.
+        let width = area.width;
+        let column: Vec<(Vec<Line<'static>>, Style, Target)> = buttons
+            .iter()
+            .map(|(label, t)| (super::ui::hanging(" ", label, width), theme.selected, *t))
+            .collect();
+        deciding_column(frame, area, app, doc, said, None, column, None, 1, 1);
+        return;
+    }
+    // By touch the buttons stay tall while the words keep two rows: the
+    // words scroll, the buttons are touched.
+    let tall = h.saturating_add(3 * n) <= area.height || (touch && n > 0);
+    let btn_h = if tall {
+        3 * n + gap * n.saturating_sub(1)
+    } else {
+        n
+    };
     let [text, btns] = Layout::vertical([
         Constraint::Length(h.min(area.height.saturating_sub(btn_h))),
         Constraint::Min(0),
@@ -215,7 +232,7 @@ fn doc_and_buttons_from(
             b,
         );
         app.targets.borrow_mut().push((b, *t));
-        y += row_h;
+        y += row_h + if tall { gap } else { 0 };
     }
 }
 
@@ -272,7 +289,7 @@ pub fn deciding(frame: &mut Canvas, area: Rect, app: &App, model: &present::Scre
     let said = &model.blocks[..q];
     let question = model.blocks.get(q).map(|b| b.text.clone());
 
-    let choice_paras: Vec<(Vec<Line<'static>>, Style, usize)> = model
+    let choice_paras: Vec<(Vec<Line<'static>>, Style, Target)> = model
         .choices()
         .filter_map(|c| match c.id {
             Cmd::Choose(i) => Some((i, c)),
@@ -294,9 +311,11 @@ pub fn deciding(frame: &mut Canvas, area: Rect, app: &App, model: &present::Scre
                 _ => String::new(),
             };
             let lines = super::ui::hanging(&format!("{marker} {number}"), &c.label, width);
-            (lines, if selected { theme.selected } else { plain }, i)
+            let style = if selected { theme.selected } else { plain };
+            (lines, style, Target::Choice(i))
         })
         .collect();
+    let highlighted = app.highlighted.then_some(Target::Choice(app.selected));
     let count = choice_paras.len() as u16;
     // A short window (big fonts on a small screen): boxes keep only their
     // top line, and "What would you do?" goes, so the words get more rows.
@@ -304,10 +323,15 @@ pub fn deciding(frame: &mut Canvas, area: Rect, app: &App, model: &present::Scre
     let question_h = u16::from(!compact && question.is_some());
     let text_h: u16 = choice_paras.iter().map(|(l, _, _)| l.len() as u16).sum();
     // Tall touch blocks (kiosk mode) when they leave room for what was said.
-    let pad = (0..=app.options.mode.target_padding())
-        .rev()
-        .find(|p| text_h + count * 3 * p + 1 + 3 <= area.height)
-        .unwrap_or(0);
+    // By touch they stay tall always: the column scrolls instead.
+    let pad = if app.options.mode.touch() {
+        app.options.mode.target_padding()
+    } else {
+        (0..=app.options.mode.target_padding())
+            .rev()
+            .find(|p| text_h + count * 3 * p + 1 + 3 <= area.height)
+            .unwrap_or(0)
+    };
     // Each block its padding, and a gap between blocks (none after the last).
     let choices_h: u16 = text_h + count * 2 * pad + count.saturating_sub(1) * pad + question_h;
 
@@ -330,6 +354,7 @@ pub fn deciding(frame: &mut Canvas, area: Rect, app: &App, model: &present::Scre
             said,
             question,
             choice_paras,
+            highlighted,
             pad,
             gap,
         );
@@ -406,7 +431,7 @@ pub fn deciding(frame: &mut Canvas, area: Rect, app: &App, model: &present::Scre
         frame.render_widget(Paragraph::new(qt).style(theme.heading), qa);
     }
     let mut y = list.y;
-    for (lines, style, i) in choice_paras {
+    for (lines, style, t) in choice_paras {
         let h = lines.len() as u16;
         let p = Paragraph::new(lines).style(style);
         let bottom = list.y + list.height;
@@ -420,10 +445,10 @@ pub fn deciding(frame: &mut Canvas, area: Rect, app: &App, model: &present::Scre
             height: (h + 2 * pad).min(bottom - y),
         };
         frame.render_widget(p.block(Block::default().padding(Padding::vertical(pad))), r);
-        if app.highlighted && i == app.selected && app.overlay.is_none() {
+        if highlighted == Some(t) && app.overlay.is_none() {
             super::ui::cursor_on(frame, r, pad);
         }
-        app.targets.borrow_mut().push((r, Target::Choice(i)));
+        app.targets.borrow_mut().push((r, t));
         y += h + 3 * pad + gap;
     }
 }
@@ -442,7 +467,8 @@ fn deciding_column(
     doc: &Doc,
     said: &[present::Block],
     question: Option<String>,
-    choices: Vec<(Vec<Line<'static>>, Style, usize)>,
+    choices: Vec<(Vec<Line<'static>>, Style, Target)>,
+    highlighted: Option<Target>,
     pad: u16,
     gap: u16,
 ) {
@@ -456,7 +482,7 @@ fn deciding_column(
         y += 1;
         y - 1
     });
-    let mut placed: Vec<(u16, Vec<Line<'static>>, Style, usize)> = Vec::new();
+    let mut placed: Vec<(u16, Vec<Line<'static>>, Style, Target)> = Vec::new();
     for (k, (lines, style, i)) in choices.into_iter().enumerate() {
         if k > 0 {
             y += gap;
@@ -478,8 +504,11 @@ fn deciding_column(
         app.scroll_from.set(from.saturating_sub(1));
     }
     let s = app.scroll_at().min(max);
-    let above = s > 0 && rows > 2;
-    let below = s < max && rows > 1;
+    // By touch no row says "More above/below" (the rail's blocks do): the
+    // rows on view stay the same wherever the column is scrolled to.
+    let notes = !app.options.mode.touch();
+    let above = notes && s > 0 && rows > 2;
+    let below = notes && s < max && rows > 1;
     // The column's rows on view, less the rows that say "More above/below".
     let (v0, v1) = (s + u16::from(above), s + rows - u16::from(below));
     let on_screen = |top: u16, h: u16| -> Option<(u16, u16)> {
@@ -515,10 +544,10 @@ fn deciding_column(
             ..area
         };
         frame.render_widget(Paragraph::new(lines).style(style).scroll((a - top, 0)), r);
-        if app.highlighted && i == app.selected && app.overlay.is_none() && a == top {
+        if highlighted == Some(i) && app.overlay.is_none() && a == top {
             super::ui::cursor_on(frame, r, pad);
         }
-        app.targets.borrow_mut().push((r, Target::Choice(i)));
+        app.targets.borrow_mut().push((r, i));
     }
     if above {
         more_above(frame, area, app);

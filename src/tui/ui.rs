@@ -37,7 +37,73 @@ pub fn lay_out(app: &App, area: Rect) {
 }
 
 /// Draw (or, measuring, only lay out) the practice app's screen.
+///
+/// By touch (kiosk), a screen whose text scrolls gets a rail at the right
+/// of its text: a tall "More above" block at its top and "More below" at
+/// its bottom. Both stay in place, dimmed and inert at either end, so
+/// nothing moves under a finger while a visitor scrolls. Whether the text
+/// scrolls is found by laying it out once without the rail.
 pub fn paint(frame: &mut Canvas, app: &App) {
+    let area = frame.area();
+    let rail = app.options.mode.touch() && !covered(area.width, area.height) && {
+        paint_with(&mut Canvas::measure(area), app, false);
+        match app.overlay {
+            Some(Overlay::Help) => app.help_scroll_max.get() > 0,
+            _ => app.scroll_max.get() > 0,
+        }
+    };
+    paint_with(frame, app, rail);
+}
+
+/// The rail's width: its longer label, and a border either side.
+fn rail_width() -> u16 {
+    let chars = W
+        .scroll_up
+        .chars()
+        .count()
+        .max(W.more_below.chars().count());
+    u16::try_from(chars).unwrap_or(u16::MAX).saturating_add(2)
+}
+
+/// The rail (see [`paint`]): "More above" at the top of `area`, "More
+/// below" at its bottom, each three rows tall; a touch target only while
+/// there is more that way.
+fn draw_rail(frame: &mut Canvas, area: Rect, app: &App) {
+    let theme = &app.options.theme;
+    let (at, max) = match app.overlay {
+        Some(Overlay::Help) => (
+            app.help_scroll.min(app.help_scroll_max.get()),
+            app.help_scroll_max.get(),
+        ),
+        _ => (app.scroll_at(), app.scroll_max.get()),
+    };
+    let up = Rect { height: 3, ..area };
+    let down = Rect {
+        y: area.bottom().saturating_sub(3),
+        height: 3,
+        ..area
+    };
+    for (r, label, live, action) in [
+        (up, W.scroll_up, at > 0, Action::PageUp),
+        (down, W.more_below, at < max, Action::PageDown),
+    ] {
+        let style = if live { theme.selected } else { theme.dim };
+        frame.render_widget(Clear, r);
+        frame.render_widget(
+            Paragraph::new(label).style(style).block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(if live { theme.border } else { theme.dim }),
+            ),
+            r,
+        );
+        if live {
+            target(app, r, Target::Act(action));
+        }
+    }
+}
+
+fn paint_with(frame: &mut Canvas, app: &App, rail: bool) {
     app.targets.borrow_mut().clear();
     let area = frame.area();
     app.size.set(area);
@@ -83,8 +149,33 @@ pub fn paint(frame: &mut Canvas, app: &App) {
         (Vec::new(), Vec::new())
     };
     let bar_rows = pack_bar(&bar_labels, body.width).len() as u16;
-    let bar_h = (bar_rows * 4).min(body.height / 2);
+    // Whole rows of blocks only: a spare row would go to waste above them.
+    let bar_h = (bar_rows * 4).min(body.height / 2) / 4 * 4;
     let [body, bar] = Layout::vertical([Constraint::Min(1), Constraint::Length(bar_h)]).areas(body);
+    // The rail, at the right of the text: as tall as the text, or in a
+    // short window (40x12) from the title row down, so that its two blocks
+    // have a row between them.
+    let rail_w = rail_width();
+    let rail = (rail && body.width > rail_w + 20).then(|| {
+        let (y, height) = if body.height >= 7 {
+            (body.y, body.height)
+        } else {
+            (top.y, body.bottom() - top.y)
+        };
+        Rect {
+            x: body.right() - rail_w,
+            y,
+            width: rail_w,
+            height,
+        }
+    });
+    let body = match rail {
+        Some(_) => Rect {
+            width: body.width - rail_w - 1,
+            ..body
+        },
+        None => body,
+    };
     // Under the help card (which covers it) the screen is laid out, not
     // drawn: its pages and scroll still count, its letters would not show.
     let mut hidden = Canvas::measure(area);
@@ -114,11 +205,16 @@ pub fn paint(frame: &mut Canvas, app: &App) {
     // does (centred on a wide window), not at the window's edge.
     frame.render_widget(Paragraph::new("").style(theme.title_bar), top);
     let title_x = text_x.clamp(top.x, top.right());
+    // Short of the rail where it reaches up into the title row.
+    let title_end = match rail {
+        Some(r) if r.y <= top.y => r.x.saturating_sub(1).max(title_x),
+        _ => top.right(),
+    };
     frame.render_widget(
         Paragraph::new(Line::from(title)).style(theme.title_bar),
         Rect {
             x: title_x,
-            width: top.right() - title_x,
+            width: title_end - title_x,
             ..top
         },
     );
@@ -141,6 +237,11 @@ pub fn paint(frame: &mut Canvas, app: &App) {
             frame,
             Rect {
                 height: area.height.saturating_sub(1 + bar_h),
+                // Beside the rail, which scrolls it.
+                width: match rail {
+                    Some(r) => r.x.saturating_sub(area.x + 1),
+                    None => area.width,
+                },
                 ..area
             },
             app,
@@ -150,6 +251,12 @@ pub fn paint(frame: &mut Canvas, app: &App) {
             draw_confirm(frame, area, app, &shown)
         }
         None => {}
+    }
+    // Under a question nothing scrolls: the rail is not shown (its place is kept).
+    if let Some(r) = rail
+        && matches!(app.overlay, None | Some(Overlay::Help))
+    {
+        draw_rail(frame, r, app);
     }
     // After the body and any card: how far they scroll is known, so "More
     // below" is in the footer only while there is more below.
@@ -213,6 +320,8 @@ fn bar_commands(app: &App, shown: &crate::present::Screen) -> Vec<crate::present
         .map(|c| c.id)
         .filter(|id| match id {
             Cmd::Quit => false,
+            // By touch the rail scrolls (see `paint`).
+            Cmd::ScrollUp | Cmd::ScrollDown if app.options.mode.touch() => false,
             Cmd::ScrollUp => match app.overlay {
                 Some(Overlay::Help) => app.help_scroll > 0,
                 _ => app.scroll_at() > 0,
@@ -439,6 +548,9 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
         model
             .blocks
             .iter()
+            // By touch in a short window the calls get the rows: the
+            // title alone (notes are for whoever looks after the kiosk).
+            .filter(|_| !(compact && touch))
             .filter(|b| b.text != W.reading_hint && !(compact && hint(&b.text)))
             .map(|b| Line::from(b.text.clone())),
     );
@@ -497,7 +609,8 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
     let labels = screens::list_labels(&app.flow);
     let total = labels.len();
     let more_text = |n: usize, of: usize| format!("{} {}", W.more_calls, wording::page_of(n, of));
-    let lay_out = |pad: u16| -> (Vec<usize>, bool) {
+    // `more_row`: "More calls" is a row of the list (else only the bar's block).
+    let lay_out = |pad: u16, more_row: bool| -> (Vec<usize>, bool) {
         let number = if touch { "> " } else { "> 9  " };
         let high = |lines: usize| (lines as u16 + 2 * pad).max(1 + 2 * pad) + pad;
         let heights: Vec<u16> = labels
@@ -508,8 +621,13 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
         let room = list.height + pad;
         // "More calls (this is page 1 of 7)" may wrap: laid out for the
         // most pages there can be, then again for as many as there are.
-        let more =
-            |pages: usize| high(hanging("  0  ", &more_text(pages, pages), list.width).len());
+        let more = |pages: usize| {
+            if more_row {
+                high(hanging("  0  ", &more_text(pages, pages), list.width).len())
+            } else {
+                1 // the page's number, on a row of its own
+            }
+        };
         let mut starts = crate::present::flow::paginate(&heights, room, more(total), PAGE);
         let fewer = crate::present::flow::paginate(&heights, room, more(starts.len()), PAGE);
         if more(fewer.len()) <= more(starts.len()) {
@@ -520,11 +638,18 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
         (starts, fits)
     };
     let mut pad = app.options.mode.target_padding();
-    let (mut starts, fits) = lay_out(pad);
-    if !fits && pad > 0 {
+    let mut more_in_list = true;
+    let (mut starts, fits) = lay_out(pad, true);
+    if !fits && touch {
+        // By touch in a short window (40x12): the calls keep tall blocks,
+        // fewer a page (a title too long for the window its own page), and
+        // "More calls" is only the bar's tall block.
+        starts = lay_out(pad, false).0;
+        more_in_list = false;
+    } else if !fits && pad > 0 {
         // Too short for tall blocks: one row a line.
         pad = 0;
-        starts = lay_out(0).0;
+        starts = lay_out(0, true).0;
     }
     let pages = app.pages.borrow().clone();
     app.set_pages(starts);
@@ -556,7 +681,7 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
         })
         .collect();
     let more_row = match (model.find(crate::present::Cmd::More), model.page) {
-        (Some(more), Some((n, of))) => {
+        (Some(more), Some((n, of))) if more_in_list => {
             let prefix = match more.key() {
                 Some(k) if !touch => format!("  {}  ", k.name()),
                 _ => "  ".to_string(),
@@ -566,15 +691,23 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
         }
         _ => None,
     };
+    // Without that row (by touch in a short window), the page's number
+    // still shows, on the list's last row.
+    let page_line = match model.page {
+        Some((n, of)) if !more_in_list => Some(wording::page_of(n, of)),
+        _ => None,
+    };
     // Wrapped titles hang under their text. "More calls" always has its
     // rows under them; if the window is too short for even one call and
     // it, the highlighted call keeps what is left.
     let block_h = 1 + 2 * pad;
     let gap = pad;
     let high = |lines: &Vec<Line>| (lines.len() as u16 + 2 * pad).max(block_h);
-    let more_h = more_row
-        .as_ref()
-        .map_or(0, |l| high(l).min(list.height.saturating_sub(1)));
+    let more_h = match (&more_row, &page_line) {
+        (Some(l), _) => high(l).min(list.height.saturating_sub(1)),
+        (None, Some(_)) => u16::from(list.height > 1),
+        (None, None) => 0,
+    };
     let full = list;
     let list = Rect {
         height: list.height.saturating_sub(more_h),
@@ -636,6 +769,14 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
             r,
         );
         target(app, r, Target::More);
+    }
+    if let Some(words) = page_line.filter(|_| more_h > 0) {
+        let r = Rect {
+            y: full.bottom() - 1,
+            height: 1,
+            ..full
+        };
+        frame.render_widget(Paragraph::new(words).style(theme.dim), r);
     }
 }
 

@@ -275,7 +275,7 @@ fn whole_session_of_two_calls_saves_an_anonymous_record() {
     };
     // After saving, the footer says so and no longer offers to save.
     let text = screen_text(&app, 80, 24);
-    assert!(text.contains("Saved. The record is kept"), "{text}");
+    assert!(text.contains("Type again to correct the number"), "{text}");
     assert!(!text.contains("Enter Save the record"), "{text}");
     let csv = std::fs::read_to_string(&path).expect("csv");
     let lines: Vec<&str> = csv.lines().collect();
@@ -440,6 +440,7 @@ fn record_csv_appends_with_one_header_and_reads_back() {
         }],
         check_before: None,
         check_after: None,
+        marks: Default::default(),
     };
     let path = record::append(dir.path(), &rec).expect("append");
     record::append(dir.path(), &rec).expect("append again");
@@ -448,9 +449,9 @@ fn record_csv_appends_with_one_header_and_reads_back() {
         text,
         "date,duration_minutes,scenarios,attendees,tallies,\
          check_before_right,check_before_hands,check_after_right,check_after_hands,\
-         check_before_unsure,check_after_unsure\n\
-         2026-03-01,52,police-courier;amazon-refund,18,police-courier/call=3|-|15,,,,,,\n\
-         2026-03-01,52,police-courier;amazon-refund,18,police-courier/call=3|-|15,,,,,,\n"
+         check_before_unsure,check_after_unsure,marks\n\
+         2026-03-01,52,police-courier;amazon-refund,18,police-courier/call=3|-|15,,,,,,,\n\
+         2026-03-01,52,police-courier;amazon-refund,18,police-courier/call=3|-|15,,,,,,,\n"
     );
     let back = record::read_all(dir.path()).expect("read all");
     assert_eq!(back, vec![rec.clone(), rec]);
@@ -666,7 +667,7 @@ fn whole_session_with_both_checks_and_two_calls_records_the_hands() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], record::HEADER);
     assert!(lines[1].contains(",tiny;tiny-two,20,"), "{csv}");
-    assert!(lines[1].ends_with(",40,60,54,60,0,0"), "{csv}");
+    assert!(lines[1].ends_with(",40,60,54,60,0,0,"), "{csv}");
     let back = record::read_all(dir.path()).expect("read");
     assert_eq!(
         (back[0].check_before, back[0].check_after),
@@ -834,7 +835,7 @@ fn a_check_without_hands_shows_the_answers_and_no_score() {
     let rec = g(&app).record(std::time::SystemTime::now());
     assert!(rec.scenarios.is_empty());
     assert!(
-        record::csv_line(&rec).ends_with(",0,0,18,24,0,0"),
+        record::csv_line(&rec).ends_with(",0,0,18,24,0,0,"),
         "{}",
         record::csv_line(&rec)
     );
@@ -986,6 +987,7 @@ fn rec_with(before: Option<Hands>, after: Option<Hands>) -> Record {
         tallies: Vec::new(),
         check_before: before,
         check_after: after,
+        marks: Default::default(),
     }
 }
 
@@ -1025,14 +1027,14 @@ fn an_old_five_column_file_is_widened_once_then_appended_to() {
         text,
         format!(
             "{}\n\
-             2025-11-02,48,police-courier,12,police-courier/call=3|-|9,,,,,,\n\
-             2025-12-01,50,\"odd,id\",9,,,,,,,\n\
+             2025-11-02,48,police-courier,12,police-courier/call=3|-|9,,,,,,,\n\
+             2025-12-01,50,\"odd,id\",9,,,,,,,,\n\
              not a session\n\
-             2026-03-05,55,police-courier,12,,40,60,,,0,\n",
+             2026-03-05,55,police-courier,12,,40,60,,,0,,\n",
             record::HEADER
         )
     );
-    // Every row now has the header's eleven columns (the unreadable one aside).
+    // Every row now has the header's twelve columns (the unreadable one aside).
     for l in text.lines().filter(|l| *l != "not a session") {
         let mut quoted = false;
         let commas = l
@@ -1044,7 +1046,7 @@ fn an_old_five_column_file_is_widened_once_then_appended_to() {
                 c == ',' && !quoted
             })
             .count();
-        assert_eq!(commas, 10, "{l}");
+        assert_eq!(commas, 11, "{l}");
     }
     // The rewrite left no temporary file behind.
     let names: Vec<String> = std::fs::read_dir(dir.path())
@@ -1058,7 +1060,7 @@ fn an_old_five_column_file_is_widened_once_then_appended_to() {
     let again = std::fs::read_to_string(&path).expect("read");
     assert_eq!(
         again,
-        format!("{text}2026-03-05,55,police-courier,12,,,,5,6,,0\n")
+        format!("{text}2026-03-05,55,police-courier,12,,,,5,6,,0,\n")
     );
     assert_eq!(again.matches("date,").count(), 1);
     let all = record::read_all(dir.path()).expect("read");
@@ -1094,9 +1096,9 @@ fn an_old_file_from_a_spreadsheet_keeps_its_line_ends_and_mark() {
         text,
         format!(
             "\u{feff}{}\r\n\
-             2025-11-02,48,police-courier,12,,,,,,,\r\n\
-             2025-11-09,40,amazon-refund,8,,,,,,,\n\
-             2026-03-05,55,police-courier,12,,,,,,,\n",
+             2025-11-02,48,police-courier,12,,,,,,,,\r\n\
+             2025-11-09,40,amazon-refund,8,,,,,,,,\n\
+             2026-03-05,55,police-courier,12,,,,,,,,\n",
             record::HEADER
         )
     );
@@ -1113,7 +1115,7 @@ fn a_new_file_or_one_hangup_does_not_know_is_only_appended_to() {
     record::append(dir.path(), &rec_with(hands(3, 4), hands(4, 4))).expect("append");
     assert_eq!(
         std::fs::read_to_string(&path).expect("read"),
-        format!("{new}\n2026-03-05,55,police-courier,12,,3,4,4,4,0,0\n")
+        format!("{new}\n2026-03-05,55,police-courier,12,,3,4,4,4,0,0,\n")
     );
     let back = record::read_all(dir.path()).expect("read");
     assert_eq!(back[0].check_before, hands(1, 2));
@@ -1123,7 +1125,7 @@ fn a_new_file_or_one_hangup_does_not_know_is_only_appended_to() {
     record::append(dir.path(), &rec_with(None, None)).expect("append");
     assert_eq!(
         std::fs::read_to_string(&path).expect("read"),
-        format!("{odd}2026-03-05,55,police-courier,12,,,,,,,\n")
+        format!("{odd}2026-03-05,55,police-courier,12,,,,,,,,\n")
     );
 }
 
@@ -1591,6 +1593,10 @@ fn allowed_parts(s: &hangup::present::Screen) -> Vec<String> {
         for c in &s.commands {
             if let Some(Key::Digit(d)) = c.keys.iter().find(|k| matches!(k, Key::Digit(_))) {
                 v.push(format!("{d} {}", c.label));
+                // The answer Enter takes: "2/Enter No, go on".
+                if c.default && c.keys.contains(&Key::Enter) {
+                    v.push(format!("{d}/Enter {}", c.label));
+                }
             }
         }
     }
@@ -1715,8 +1721,8 @@ fn a_nine_column_file_is_widened_and_not_sure_hands_are_kept_apart() {
     assert_eq!(
         text,
         format!(
-            "{}\n2026-01-10,45,tiny,9,,7,12,10,12,,\n\
-             2026-03-05,55,police-courier,12,,9,12,11,12,3,0\n",
+            "{}\n2026-01-10,45,tiny,9,,7,12,10,12,,,\n\
+             2026-03-05,55,police-courier,12,,9,12,11,12,3,0,\n",
             record::HEADER
         )
     );
@@ -1795,7 +1801,7 @@ fn a_room_saying_not_sure_counts_as_right_and_is_recorded_apart() {
     assert!(
         csv.lines()
             .nth(1)
-            .is_some_and(|l| l.ends_with(",42,48,,,12,")),
+            .is_some_and(|l| l.ends_with(",42,48,,,12,,")),
         "{csv}"
     );
 }
@@ -1995,7 +2001,7 @@ fn stop_question_takes_digits_and_enter_is_no() {
         assert!(app.overlay.is_some(), "q asks first");
         let text = screen_text(&app, 80, 24);
         assert!(text.contains("STOP THE SESSION?"), "{text}");
-        assert!(text.contains(" 1 Yes, stop  2 No, go on "), "{text}");
+        assert!(text.contains(" 1 Yes, stop  2/Enter No, go on "), "{text}");
         assert!(keys(&mut app, no)[0], "{no:?} answers the question");
         assert!(app.overlay.is_none() && app.running, "{no:?} means go on");
     }
@@ -2247,4 +2253,31 @@ fn group_speech_says_the_highlighted_choice_when_it_moves() {
         .unwrap_or_default()
         .to_string();
     assert!(marked.contains(&labels[1][..8]), "{text}");
+}
+
+/// The plan shows its rows, then the totals: speech says them in that
+/// order too (it said the totals first).
+#[test]
+fn group_speech_says_the_plan_in_the_order_shown() {
+    let mut app = calls_app();
+    if let Some(g) = app.group.as_mut() {
+        g.speaking = true;
+    }
+    let whole = said(&mut app);
+    let text = screen_text(&app, 80, 24);
+    let m = model_of(&app);
+    let row = m.choices().next().expect("a row").label.clone();
+    let totals = m.blocks.first().expect("the totals").text.clone();
+    let cut = |t: &str| t.chars().take(20).collect::<String>();
+    let shown = |w: &str| {
+        text.find(&cut(w))
+            .unwrap_or_else(|| panic!("{w:?}: {text}"))
+    };
+    let heard = |w: &str| {
+        whole
+            .find(&cut(w))
+            .unwrap_or_else(|| panic!("{w:?}: {whole}"))
+    };
+    assert!(shown(&row) < shown(&totals), "{text}");
+    assert!(heard(&row) < heard(&totals), "{whole}");
 }

@@ -562,6 +562,7 @@ fn two_group_sessions_on_one_folder_both_keep_their_rows() {
         tallies: Vec::new(),
         check_before: None,
         check_after: None,
+        marks: Default::default(),
     };
     std::thread::scope(|s| {
         for who in [7, 9] {

@@ -230,14 +230,6 @@ fn outside_uses(module: &str, outside: &[&str]) -> Vec<String> {
 const FRONT_ENDS: &[&str] = &["tui", "plain", "speech"];
 /// The modes: drivers over the flows and the front ends. None uses another.
 const DRIVERS: &[&str] = &["group", "kiosk"];
-/// The modules whose imports must form no cycle: the layers, the front ends,
-/// the drivers (`practice` is the practice driver's outside work) and the
-/// command line. The helpers beside them (`i18n`, `dates`, `progress`,
-/// `store`...) are not layers.
-const LAYERED: &[&str] = &[
-    "engine", "present", "tui", "plain", "speech", "practice", "group", "kiosk", "cli",
-];
-
 #[test]
 fn front_ends_do_not_import_each_other() {
     let g = graph();
@@ -281,23 +273,7 @@ fn front_ends_do_not_import_each_other() {
             }
         }
     }
-    // No cycle among the layers, front ends, modes and the command line
-    // (tui and group, tui and plain, cli and kiosk were cycles once).
-    let layered: BTreeMap<String, BTreeSet<String>> = g
-        .iter()
-        .filter(|(m, _)| LAYERED.contains(&m.as_str()))
-        .map(|(m, us)| {
-            let us = us.iter().filter(|u| LAYERED.contains(&u.as_str()));
-            (m.clone(), us.cloned().collect())
-        })
-        .collect();
-    for (a, us) in &layered {
-        for b in us {
-            if reaches(&layered, b, a) {
-                broken.push(format!("cycle: {a} uses {b}, and {b} leads back to {a}"));
-            }
-        }
-    }
+    // No cycle among any modules: `no_module_imports_another_in_a_cycle`.
     // No terminal and no I/O below the front ends.
     broken.extend(outside_uses("engine", &["ratatui", "crossterm"]));
     broken.extend(outside_uses(
@@ -313,21 +289,115 @@ fn front_ends_do_not_import_each_other() {
     );
 }
 
-/// Whether `from` uses `to`, directly or through other modules.
-fn reaches(g: &BTreeMap<String, BTreeSet<String>>, from: &str, to: &str) -> bool {
-    let mut seen = BTreeSet::new();
-    let mut todo = vec![from.to_string()];
-    while let Some(m) = todo.pop() {
-        if m == to {
-            return true;
+/// The import cycles in `g`: each group of two or more modules that reach
+/// each other (Tarjan's strongly connected components), given as one shortest
+/// cycle through its first module, e.g. `["dates", "i18n", "dates"]`.
+fn cycles(g: &BTreeMap<String, BTreeSet<String>>) -> Vec<Vec<String>> {
+    #[derive(Default)]
+    struct Tarjan<'a> {
+        next: usize,
+        index: BTreeMap<&'a str, usize>,
+        low: BTreeMap<&'a str, usize>,
+        stack: Vec<&'a str>,
+        on_stack: BTreeSet<&'a str>,
+        groups: Vec<BTreeSet<&'a str>>,
+    }
+    fn visit<'a>(g: &'a BTreeMap<String, BTreeSet<String>>, v: &'a str, t: &mut Tarjan<'a>) {
+        t.index.insert(v, t.next);
+        t.low.insert(v, t.next);
+        t.next += 1;
+        t.stack.push(v);
+        t.on_stack.insert(v);
+        for w in g.get(v).into_iter().flatten() {
+            let w = w.as_str();
+            if !t.index.contains_key(w) {
+                visit(g, w, t);
+                let low = t.low[v].min(t.low[w]);
+                t.low.insert(v, low);
+            } else if t.on_stack.contains(w) {
+                let low = t.low[v].min(t.index[w]);
+                t.low.insert(v, low);
+            }
         }
-        if seen.insert(m.clone())
-            && let Some(next) = g.get(&m)
-        {
-            todo.extend(next.iter().cloned());
+        if t.low[v] == t.index[v] {
+            let mut group = BTreeSet::new();
+            while let Some(w) = t.stack.pop() {
+                t.on_stack.remove(w);
+                group.insert(w);
+                if w == v {
+                    break;
+                }
+            }
+            t.groups.push(group);
         }
     }
-    false
+    let mut t = Tarjan::default();
+    for v in g.keys() {
+        if !t.index.contains_key(v.as_str()) {
+            visit(g, v, &mut t);
+        }
+    }
+    let mut found: Vec<Vec<String>> = t
+        .groups
+        .iter()
+        .filter(|group| group.len() > 1)
+        .filter_map(|group| shortest_cycle(g, group))
+        .collect();
+    found.sort();
+    found
+}
+
+/// The shortest way from the group's first module back to itself, staying
+/// inside the group (breadth first).
+fn shortest_cycle(
+    g: &BTreeMap<String, BTreeSet<String>>,
+    group: &BTreeSet<&str>,
+) -> Option<Vec<String>> {
+    let start = *group.first()?;
+    let mut came_from: BTreeMap<&str, &str> = BTreeMap::new();
+    let mut todo = std::collections::VecDeque::from([start]);
+    while let Some(m) = todo.pop_front() {
+        for next in g.get(m).into_iter().flatten() {
+            let next = next.as_str();
+            if next == start && m != start {
+                let mut path = vec![start.to_string(), m.to_string()];
+                let mut at = m;
+                while let Some(&prev) = came_from.get(at) {
+                    path.push(prev.to_string());
+                    at = prev;
+                }
+                path.reverse();
+                return Some(path);
+            }
+            if group.contains(next) && next != start && !came_from.contains_key(next) {
+                came_from.insert(next, m);
+                todo.push_back(next);
+            }
+        }
+    }
+    None
+}
+
+/// No two top-level modules of src/ use each other, directly or through
+/// others: in each pair, one is the lower layer (it gives data: numbers,
+/// enums) and the other words or draws it. `dates` and `i18n`, `present` and
+/// `progress`, `tui` and `group` were cycles once.
+#[test]
+fn no_module_imports_another_in_a_cycle() {
+    let g = graph();
+    let found = cycles(&g);
+    assert!(
+        found.is_empty(),
+        "import cycles between the modules of src/ (each uses the next):\n{}\n\n\
+         Break each one so the lower module does not call up: it returns data \
+         (numbers, enums) and the module above turns them into words.\n\
+         The graph: {g:#?}",
+        found
+            .iter()
+            .map(|c| format!("  {}", c.join(" -> ")))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
 }
 
 #[test]
@@ -361,8 +431,27 @@ fn the_layer_check_can_fail() {
     assert!(g["tui"].contains("present"), "{g:#?}");
     assert!(g["kiosk"].contains("tui"), "{g:#?}");
     assert!(!outside_uses("tui", &["ratatui"]).is_empty());
-    // A cycle is found.
+    // A cycle is found, and named: through a helper module too.
     let mut c = g.clone();
     c.entry("tui".into()).or_default().insert("kiosk".into());
-    assert!(reaches(&c, "kiosk", "tui") && reaches(&c, "tui", "kiosk"));
+    assert!(
+        cycles(&c)
+            .iter()
+            .any(|cycle| cycle.contains(&"kiosk".to_string()) && cycle.contains(&"tui".to_string())),
+        "{:?}",
+        cycles(&c)
+    );
+    let edges = |pairs: &[(&str, &str)]| {
+        let mut g: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (a, b) in pairs {
+            g.entry(a.to_string()).or_default().insert(b.to_string());
+            g.entry(b.to_string()).or_default();
+        }
+        g
+    };
+    let three = edges(&[("a", "b"), ("b", "c"), ("c", "a"), ("c", "d"), ("e", "e")]);
+    assert_eq!(cycles(&three), [["a", "b", "c", "a"]]);
+    let two = edges(&[("x", "y"), ("y", "x"), ("p", "q"), ("q", "p"), ("y", "p")]);
+    assert_eq!(cycles(&two), [["p", "q", "p"], ["x", "y", "x"]]);
+    assert!(cycles(&edges(&[("a", "b"), ("b", "c"), ("a", "c")])).is_empty());
 }

@@ -27,6 +27,8 @@ mod fuzz;
 mod group;
 #[cfg(unix)]
 mod group_notes;
+/// Group mode: the newcomer trial's defects (long endings, dialogs, reveals, records).
+mod group_trial;
 mod hostile;
 mod kiosk;
 mod kiosk_e2e;

@@ -899,18 +899,7 @@ fn recall_questions_b_goes_back_a_question() {
 /// went on to the offer of a quick check. One call by id ends there.
 #[test]
 fn leaving_a_call_played_by_id_ends_the_program() {
-    let (out, err, code) = run(
-        &[
-            "--scenarios",
-            FIXTURES,
-            "play",
-            "tiny",
-            "--plain",
-            "--seed",
-            "1",
-        ],
-        "q\n1\n1\n1\n",
-    );
+    let (out, err, code) = run(&plain_tiny("1", &[]), "q\n1\n1\n1\n");
     assert_eq!(code, 0, "{err}");
     let t = titles(&out);
     assert_eq!(t.last().map(String::as_str), Some("Are you sure?"), "{out}");
@@ -922,18 +911,7 @@ fn leaving_a_call_played_by_id_ends_the_program() {
         "{out}"
     );
     // "No, keep going" stays in the call.
-    let (out, _, code) = run(
-        &[
-            "--scenarios",
-            FIXTURES,
-            "play",
-            "tiny",
-            "--plain",
-            "--seed",
-            "1",
-        ],
-        "q\n2\n",
-    );
+    let (out, _, code) = run(&plain_tiny("1", &[]), "q\n2\n");
     assert_eq!(code, 0);
     assert_eq!(
         titles(&out).last().map(String::as_str),
@@ -946,18 +924,7 @@ fn leaving_a_call_played_by_id_ends_the_program() {
 /// line, so it read as part of the help card.
 #[test]
 fn after_help_and_on_r_the_decision_is_printed_under_its_title() {
-    let (out, err, code) = run(
-        &[
-            "--scenarios",
-            FIXTURES,
-            "play",
-            "tiny",
-            "--plain",
-            "--seed",
-            "1",
-        ],
-        "?\nr\n",
-    );
+    let (out, err, code) = run(&plain_tiny("1", &[]), "?\nr\n");
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         titles(&out),

@@ -3,6 +3,7 @@
 
 use crate::common;
 use crate::harness::{FIXTURES, plain_tiny};
+use hangup::present::wording::mark_word;
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -85,13 +86,13 @@ fn recording_marks_boosters_and_the_order_of_calls() {
         vec![(1, Mark::BringsBack { new: true }), (0, Mark::Practised)]
     );
     // It has never been played, so the list still calls it new.
-    assert_eq!(Mark::BringsBack { new: true }.word(), Some("New"));
-    assert_eq!(Mark::BringsBack { new: false }.word(), None);
+    assert_eq!(mark_word(Mark::BringsBack { new: true }), Some("New"));
+    assert_eq!(mark_word(Mark::BringsBack { new: false }), None);
     // Two weeks later "tiny" is due and comes first, marked "Due".
     let later = d0.plus(14);
     assert_eq!(p.plan(&lib, later)[0], (0, Mark::Due));
-    assert_eq!(Mark::Due.word(), Some("Due"));
-    assert_eq!(Mark::New.word(), Some("New"));
+    assert_eq!(mark_word(Mark::Due), Some("Due"));
+    assert_eq!(mark_word(Mark::New), Some("New"));
 
     // Playing "other" well, meeting "pressure" on the way, clears it;
     // "fake-authority" stays.

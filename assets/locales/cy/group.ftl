@@ -187,3 +187,19 @@ notes-key-hands = Dwylo
 notes-key-back = Yn ôl
 notes-key-blank = Gwag
 notes-key-close = Cau'r nodiadau
+
+# A screen longer than the projector window (an ending, a reveal): its last
+# row while there is more below, its first once scrolled down.
+group-more-below = Mwy isod: pwyswch Down
+group-more-above = Mwy uchod: pwyswch Up
+
+# The after check's result, when the check before practice was cut short
+# with s: the two are not compared.
+group-result-before-cut = Cafodd y prawf cyn ymarfer ei stopio ar ôl { $done } o { $of } cwestiwn. Felly nid ydym yn cymharu'r ddau.
+
+# Stopping keeps what was counted (under "Do you want to stop the session?").
+group-stop-saves = Bydd yr hyn a gyfrifwyd hyd yma yn cael ei gadw, heb enwau.
+# The end, after saving: typing again corrects the number of people.
+group-cmd-correct-people = Teipiwch eto i gywiro'r rhif
+group-correcting = Mae'r cofnod yn dweud { $was }. Teipiwch y rhif cywir, yna bydd Enter yn ei gadw yn lle hynny.
+group-cmd-save-change = Cadw'r rhif newydd

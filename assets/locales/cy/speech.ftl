@@ -8,6 +8,7 @@ speech-thought = Rydych chi'n meddwl: { $words }
 # Ar ôl "pwyswch" mae'r allwedd yn treiglo: "pwyswch farc cwestiwn".
 speech-press = { $label }: pwyswch { $key }.
 speech-key-question-mark = farc cwestiwn
+speech-key-range = { $from } i { $to }
 speech-key-letter = y llythyren { $letter }
 speech-pounds = { $pounds } punt
 speech-pounds-pence = { $pounds } punt { $pence }

@@ -207,3 +207,19 @@ notes-key-hands = Hands
 notes-key-back = Back
 notes-key-blank = Blank
 notes-key-close = Close notes
+
+# A screen longer than the projector window (an ending, a reveal): its last
+# row while there is more below, its first once scrolled down.
+group-more-below = More below: press Down
+group-more-above = More above: press Up
+
+# The after check's result, when the check before practice was cut short
+# with s: the two are not compared.
+group-result-before-cut = The check before practice was stopped after { $done } of { $of } questions. So we do not compare the two.
+
+# Stopping keeps what was counted (under "Do you want to stop the session?").
+group-stop-saves = What was counted so far will be saved, with no names.
+# The end, after saving: typing again corrects the number of people.
+group-cmd-correct-people = Type again to correct the number
+group-correcting = The record says { $was }. Type the right number, then Enter saves it instead.
+group-cmd-save-change = Save the new number

@@ -11,6 +11,7 @@ speech-thought = You think: { $words }
 speech-press = { $label }: press { $key }.
 speech-key-question-mark = a question mark
 # { $letter } is one letter, said on its own.
+speech-key-range = { $from } to { $to }
 speech-key-letter = the letter { $letter }
 # Money: { $pounds } is the number as written ("1,500"), { $pence } the pence.
 speech-pounds = { $pounds } pounds

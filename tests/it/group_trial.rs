@@ -1,0 +1,618 @@
+//! Group mode, from a newcomer's trial on the projector: a long ending can
+//! be read whole, dialogs show no hands, a reveal lists only the choices
+//! the room saw, a cut-short quick check is not compared as whole, stopping
+//! keeps the record, and the number of people can be corrected.
+
+use crate::common;
+
+use std::collections::{BTreeMap, HashSet};
+
+use common::{ch, key, screen_text, send};
+use crossterm::event::KeyCode;
+use hangup::engine::{Library, Phase, Session};
+use hangup::group::GroupApp as App;
+use hangup::group::{ItemStatus, Stage};
+
+fn g(app: &App) -> &hangup::group::GroupState {
+    app.group.as_deref().expect("group state")
+}
+
+fn g_mut(app: &mut App) -> &mut hangup::group::GroupState {
+    app.group.as_deref_mut().expect("group state")
+}
+
+/// The built-in calls with only `id` in today's plan (no quick checks).
+fn only_call(id: &str) -> App {
+    let mut app = App::new(Library::builtin(), crate::harness::group_options(1));
+    for p in &mut g_mut(&mut app).plan {
+        p.status = if p.id == id {
+            ItemStatus::Planned
+        } else {
+            ItemStatus::Skipped
+        };
+    }
+    app
+}
+
+/// Send keys (chars) at `w`x`h`: Enter as `\n`, Esc as `<`, Up `^`, Down `v`.
+fn keys_at(app: &mut App, s: &str, w: u16, h: u16) {
+    for c in s.chars() {
+        let ev = match c {
+            '\n' => key(KeyCode::Enter),
+            '<' => key(KeyCode::Esc),
+            '^' => key(KeyCode::Up),
+            'v' => key(KeyCode::Down),
+            c => ch(c),
+        };
+        send(app, ev, w, h);
+    }
+}
+
+fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| l.trim_matches('"').to_string())
+        .collect()
+}
+
+/// The footer's rows: the last line, and the one above it when it too
+/// starts with one space and a word (the body's lines start with a margin).
+fn footer_rows(text: &str) -> Vec<String> {
+    let all = lines(text);
+    let mut rows = Vec::new();
+    for (k, l) in all.iter().rev().take(2).enumerate() {
+        let footer_like = l.starts_with(' ') && !l.starts_with("  ");
+        if k > 0 && !footer_like {
+            break;
+        }
+        rows.insert(0, l.trim().to_string());
+    }
+    rows
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+const MORE_BELOW: &str = "More below: press Down";
+const MORE_ABOVE: &str = "More above: press Up";
+
+/// Read the body of the screen on show at `w`x`h` from its top to its end,
+/// pressing Down while it says "More below" (and checking the footer names
+/// Down then): every row seen, by its place in the whole text, joined.
+fn read_whole(app: &mut App, w: u16, h: u16, what: &str) -> String {
+    let gap = usize::from(h >= 16);
+    let top = 2 + 2 * gap;
+    let mut rows: BTreeMap<usize, String> = BTreeMap::new();
+    for _ in 0..100 {
+        let text = screen_text(app, w, h);
+        let all = lines(&text);
+        let foot = footer_rows(&text);
+        let scroll = usize::from(g(app).scroll);
+        for (k, l) in all[top..all.len() - foot.len()].iter().enumerate() {
+            if l.contains(MORE_BELOW) || l.contains(MORE_ABOVE) {
+                continue;
+            }
+            rows.entry(scroll + k)
+                .or_insert_with(|| l.trim().to_string());
+        }
+        if !text.contains(MORE_BELOW) {
+            return collapse(&rows.into_values().collect::<Vec<_>>().join(" "));
+        }
+        let footer = foot.join("  ");
+        assert!(
+            footer.contains("Down More below"),
+            "{w}x{h} {what}: the footer does not name Down:\n{text}"
+        );
+        assert!(
+            send(app, key(KeyCode::Down), w, h),
+            "{w}x{h} {what}: Down did not move:\n{text}"
+        );
+    }
+    panic!("{w}x{h} {what}: More below never ends");
+}
+
+/// Every ending of `session` (each path), as sessions at their end.
+fn endings(s: Session, out: &mut Vec<Session>, depth: usize) {
+    if depth > 40 {
+        return;
+    }
+    match s.phase() {
+        Phase::Incoming => {
+            let mut t = s;
+            t.answer();
+            endings(t, out, depth + 1);
+        }
+        Phase::Deciding { step } => {
+            for i in 0..s.step(step).choices.len() {
+                let mut t = s.clone();
+                if t.choose(i).is_ok() {
+                    endings(t, out, depth + 1);
+                }
+            }
+        }
+        Phase::Feedback { .. } => {
+            let mut t = s;
+            t.next();
+            endings(t, out, depth + 1);
+        }
+        Phase::Ended { .. } => out.push(s),
+    }
+}
+
+/// The trial: at 80x24 (the size docs/group.md suggests) a "defrauded"
+/// ending lost all eight "What happened" lines and its last line, with no
+/// word of more below, and Page Down went on to the next call. Every line of
+/// every ending of every built-in call can now be read at 80x24 and 40x12:
+/// Down shows the rest, page by page, and the footer says so.
+#[test]
+fn every_line_of_every_ending_can_be_reached_on_the_projector() {
+    let ids: Vec<String> = Library::builtin()
+        .scenarios
+        .iter()
+        .map(|s| s.id.get_ref().clone())
+        .collect();
+    let mut checked = 0;
+    for id in &ids {
+        let mut app = only_call(id);
+        keys_at(&mut app, "\n", 80, 24);
+        assert_eq!(g(&app).stage, Stage::Call, "{id}");
+        let start = g(&app).session.as_deref().expect("a call").clone();
+        let mut all = Vec::new();
+        endings(start, &mut all, 0);
+        let mut seen = HashSet::new();
+        for end in all {
+            g_mut(&mut app).session = Some(Box::new(end));
+            g_mut(&mut app).scroll = 0;
+            let model = hangup::group::view::model(&app).expect("a model");
+            let texts: Vec<String> = model.blocks.iter().map(|b| collapse(&b.text)).collect();
+            if !seen.insert(texts.clone()) {
+                continue;
+            }
+            for (w, h) in [(80, 24), (40, 12)] {
+                g_mut(&mut app).scroll = 0;
+                let whole = read_whole(&mut app, w, h, id);
+                for t in &texts {
+                    assert!(
+                        whole.contains(t.as_str()),
+                        "{w}x{h} {id}: {t:?} cannot be reached in {whole:?}"
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 40, "{checked}");
+}
+
+/// The trial's own keys: police-courier, seed 1, at 80x24. The ending says
+/// there is more below; Page Down (a remote's "next") shows it rather than
+/// going on; Up goes back up; only Enter goes on to what is next.
+#[test]
+fn a_long_ending_scrolls_and_only_enter_goes_on() {
+    let (w, h) = (80, 24);
+    let mut app = only_call("police-courier");
+    keys_at(&mut app, "\n\n", w, h);
+    for pick in ["1", "3", "3", "1", "1"] {
+        keys_at(&mut app, pick, w, h);
+        keys_at(&mut app, "\n", w, h);
+    }
+    let session = g(&app).session.as_deref().expect("a call");
+    assert!(
+        matches!(session.phase(), Phase::Ended { .. }),
+        "{:?}",
+        session.phase()
+    );
+    let first = screen_text(&app, w, h);
+    assert!(first.contains("What happened:"), "{first}");
+    assert!(first.contains(MORE_BELOW), "{first}");
+    assert!(!first.contains(MORE_ABOVE), "{first}");
+    // A remote's Page Down: more of the ending, not the next call.
+    assert!(send(&mut app, key(KeyCode::PageDown), w, h));
+    assert!(g(&app).scroll > 0);
+    assert_eq!(g(&app).stage, Stage::Call);
+    let second = screen_text(&app, w, h);
+    assert!(second.contains(MORE_ABOVE), "{second}");
+    assert!(
+        footer_rows(&second).join("  ").contains("Up More above"),
+        "{second}"
+    );
+    // To the end: the last line shows, and no "More below".
+    for _ in 0..10 {
+        send(&mut app, key(KeyCode::Down), w, h);
+    }
+    let end = screen_text(&app, w, h);
+    assert!(!end.contains(MORE_BELOW), "{end}");
+    assert!(end.contains("Based on"), "{end}");
+    // Back up to the top with Up.
+    for _ in 0..10 {
+        send(&mut app, key(KeyCode::Up), w, h);
+    }
+    assert_eq!(g(&app).scroll, 0);
+    assert_eq!(screen_text(&app, w, h), first);
+    // Enter goes on (here, to the end of the session).
+    keys_at(&mut app, "\n", w, h);
+    assert_eq!(g(&app).stage, Stage::Finished);
+    assert_eq!(g(&app).scroll, 0);
+}
+
+/// The line of the screen that shows `text`.
+fn line_with(text: &str, what: &str) -> String {
+    lines(text)
+        .into_iter()
+        .find(|l| l.contains(what))
+        .unwrap_or_else(|| panic!("{what:?} is not on screen:\n{text}"))
+}
+
+/// The trial: "Skip this call?" and "Skip this quick check?" showed the
+/// last question's hands under Yes and No, with the marker on Yes while
+/// Enter means No. Every yes-or-no question shows no hands, marks the
+/// answer Enter takes, and its footer says what Enter does.
+#[test]
+fn skip_and_stop_questions_show_no_hands_and_mark_what_enter_does() {
+    let (w, h) = (80, 24);
+    // A call's question, hands counted, then s; and q.
+    let mut app = only_call("police-courier");
+    keys_at(&mut app, "\n\nt5\n9t", w, h);
+    assert!(screen_text(&app, w, h).contains("9 hands"));
+    for (k, title) in [("s", "SKIP THIS CALL?"), ("q", "STOP THE SESSION?")] {
+        keys_at(&mut app, k, w, h);
+        let text = screen_text(&app, w, h);
+        assert!(text.contains(title), "{text}");
+        assert!(!text.contains("hands"), "{text}");
+        assert!(!line_with(&text, "Yes, ").contains('▶'), "{text}");
+        assert!(line_with(&text, "No, go on").contains('▶'), "{text}");
+        let footer = footer_rows(&text).join("  ");
+        assert!(footer.contains("2/Enter No, go on"), "{footer}");
+        // Enter: no, and the question's hands are back.
+        keys_at(&mut app, "\n", w, h);
+        assert!(screen_text(&app, w, h).contains("9 hands"));
+    }
+    // The quick check's question, hands counted, then s.
+    let mut app = App::new(Library::builtin(), crate::harness::group_options(1));
+    keys_at(&mut app, "\nt5\n9\n2\ns", w, h);
+    let text = screen_text(&app, w, h);
+    assert!(text.contains("SKIP THIS QUICK CHECK?"), "{text}");
+    assert!(!text.contains("hands"), "{text}");
+    assert!(line_with(&text, "No, go on").contains('▶'), "{text}");
+    assert!(!line_with(&text, "Yes, ").contains('▶'), "{text}");
+    assert!(
+        footer_rows(&text).join("  ").contains("2/Enter No, go on"),
+        "{text}"
+    );
+}
+
+/// The trial: police-courier's third question shows two choices, but the
+/// reveal said "3: not counted." for a hidden twin (`when` not met). Only
+/// the choices shown are listed, and the record holds only them.
+#[test]
+fn the_reveal_and_the_record_list_only_the_choices_the_room_saw() {
+    let (w, h) = (80, 24);
+    let mut app = only_call("police-courier");
+    keys_at(&mut app, "\n\n3\n2\n", w, h);
+    let text = screen_text(&app, w, h);
+    assert!(text.contains("Question 3"), "{text}");
+    let Some(Phase::Deciding { step }) = g(&app).session.as_ref().map(|s| s.phase()) else {
+        panic!("not at a question:\n{text}");
+    };
+    let session = g(&app).session.as_deref().expect("a call");
+    let shown = session.step(step).choices.len();
+    assert_eq!(shown, 2, "{text}");
+    assert!(
+        session.script().steps[step].choices.len() > shown,
+        "the step has a hidden choice"
+    );
+    keys_at(&mut app, "t5\n9\n2", w, h);
+    let text = screen_text(&app, w, h);
+    assert!(text.contains("The room said:"), "{text}");
+    assert!(text.contains("1: 5 hands"), "{text}");
+    assert!(text.contains("2: 9 hands"), "{text}");
+    assert!(!text.contains("3: not counted"), "{text}");
+    assert!(!text.contains("not counted"), "{text}");
+    assert_eq!(g(&app).shown_counts(step), vec![Some(5), Some(9)]);
+    // The record: two labelled cells for that question, no more.
+    let field = hangup::group::record::tallies_field(&g(&app).tallies);
+    let cell = field
+        .split("; ")
+        .find(|t| t.contains(&format!("/{}=", session_step_id(&app, step))))
+        .unwrap_or_else(|| panic!("{field}"));
+    let cells: Vec<&str> = cell
+        .split_once('=')
+        .map_or("", |(_, c)| c)
+        .split('|')
+        .collect();
+    assert_eq!(cells.len(), 2, "{field}");
+    assert!(cells.iter().all(|c| c.contains(':')), "{field}");
+    // In file order: the counts of the two shown choices.
+    let st = g(&app).session.as_deref().expect("a call").step(step);
+    let mut want: Vec<(usize, &str)> = st
+        .choices
+        .iter()
+        .map(|c| c.authored_index)
+        .zip(["5", "9"])
+        .collect();
+    want.sort();
+    let got: Vec<&str> = cells
+        .iter()
+        .filter_map(|c| c.split_once(':'))
+        .map(|(_, n)| n)
+        .collect();
+    assert_eq!(got, want.into_iter().map(|(_, n)| n).collect::<Vec<_>>());
+}
+
+fn session_step_id(app: &App, step: usize) -> String {
+    g(app)
+        .session
+        .as_deref()
+        .map(|s| s.step(step).id.clone())
+        .unwrap_or_default()
+}
+
+/// The built-in calls with only the two quick checks in today's plan, and
+/// the record saved in `dir`.
+fn checks_only(dir: &std::path::Path) -> App {
+    let mut app = App::new(Library::builtin(), crate::harness::group_options(1));
+    let gs = g_mut(&mut app);
+    gs.data_dir = Some(dir.to_path_buf());
+    for p in &mut gs.plan {
+        if p.is_call() {
+            p.status = ItemStatus::Skipped;
+        }
+    }
+    app
+}
+
+/// Hands for the snippet on screen: `right` on its answer, `wrong` on the
+/// other, none on "not sure"; then the answer shown and the next one.
+fn count_snippet(app: &mut App, right: u32, wrong: u32) {
+    use hangup::engine::Kind;
+    let answer = g(app)
+        .check
+        .as_ref()
+        .and_then(|p| p.current())
+        .map(|i| i.answer)
+        .expect("a snippet");
+    let (scam, real) = match answer {
+        Kind::Scam => (right, wrong),
+        Kind::Genuine => (wrong, right),
+    };
+    keys_at(app, &format!("t{scam}\n{real}\nt1"), 80, 24);
+}
+
+/// The trial: the check before practice was cut short after one question
+/// (20 hands, 17 right), and the after check said "Before practice: 85%.
+/// After practice: 46%." as if both were whole. Now the result says the
+/// first was stopped part way and does not compare them; the record marks
+/// it, and `hangup stats` says so.
+#[test]
+fn a_cut_short_check_is_not_compared_and_is_marked_in_the_record() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = checks_only(dir.path());
+    keys_at(&mut app, "\n", 80, 24);
+    assert_eq!(g(&app).stage, Stage::Check);
+    count_snippet(&mut app, 17, 3);
+    let of = g(&app).check.as_ref().map_or(0, |p| p.items.len());
+    keys_at(&mut app, "s1", 80, 24);
+    assert_eq!(
+        g(&app).check_cut(hangup::group::CheckStage::Before),
+        Some((1, of))
+    );
+    // The after check, every question, about half right.
+    for _ in 0..20 {
+        let at_result = g(&app).check.as_ref().is_none_or(|p| p.at_result());
+        if at_result {
+            break;
+        }
+        count_snippet(&mut app, 6, 7);
+        keys_at(&mut app, "\n", 80, 24);
+    }
+    let text = screen_text(&app, 120, 40);
+    assert!(!text.contains("Before practice:"), "{text}");
+    assert!(
+        text.contains(&format!("stopped after 1 of {of} questions")),
+        "{text}"
+    );
+    // Save the record: it marks the before check as cut short.
+    keys_at(&mut app, "\n12\n", 80, 24);
+    let recs = hangup::group::record::read_all(dir.path()).expect("records");
+    assert_eq!(recs.len(), 1);
+    assert!(recs[0].marks.before_cut_short);
+    assert!(!recs[0].marks.after_cut_short);
+    assert!(!recs[0].marks.stopped_early);
+    let csv = std::fs::read_to_string(dir.path().join("group-sessions.csv")).expect("csv");
+    assert!(
+        csv.lines().next().is_some_and(|h| h.ends_with(",marks")),
+        "{csv}"
+    );
+    assert!(csv.contains("check-before-cut-short"), "{csv}");
+    let summary = hangup::group::record::summary(dir.path()).expect("summary");
+    let mut out = Vec::new();
+    hangup::group::record::write_summary(&summary, &mut out).expect("write");
+    let out = String::from_utf8(out).expect("utf-8");
+    assert!(out.contains("1 check cut short"), "{out}");
+}
+
+/// An eleven-column file (before the marks column) is widened once, its
+/// rows kept and read back with no marks; the new row has its marks.
+#[test]
+fn an_eleven_column_file_is_widened_and_read_with_no_marks() {
+    use hangup::group::record;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(record::FILE_NAME);
+    let old = format!(
+        "{}\r\n2026-01-10,45,tiny,9,,2,12,,,1,\r\n",
+        record::ELEVEN_HEADER
+    );
+    std::fs::write(&path, &old).expect("write");
+    let mut rec = record::read_all(dir.path()).expect("read")[0].clone();
+    assert_eq!(rec.marks, record::Marks::default());
+    rec.marks.stopped_early = true;
+    record::append(dir.path(), &rec).expect("append");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], record::HEADER);
+    assert_eq!(lines[1], "2026-01-10,45,tiny,9,,2,12,,,1,,");
+    assert!(lines[2].ends_with(",stopped-early"), "{text}");
+    let back = record::read_all(dir.path()).expect("read");
+    assert_eq!(back.len(), 2);
+    assert!(!back[0].marks.stopped_early);
+    assert!(back[1].marks.stopped_early);
+}
+
+/// The trial: `q`, then "Yes, stop" threw every hand away with no word.
+/// The question now says what was counted will be saved, and it is: one
+/// row, marked as stopped early. Stopping before anything was counted saves
+/// nothing and says nothing about saving.
+#[test]
+fn stopping_saves_what_was_counted_marked_as_stopped_early() {
+    let (w, h) = (80, 24);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = only_call("police-courier");
+    g_mut(&mut app).data_dir = Some(dir.path().to_path_buf());
+    keys_at(&mut app, "\n\nq", w, h);
+    let text = screen_text(&app, w, h);
+    assert!(!text.contains("will be saved"), "{text}");
+    keys_at(&mut app, "\nt5\n9tq", w, h);
+    let text = screen_text(&app, w, h);
+    assert!(text.contains("STOP THE SESSION?"), "{text}");
+    assert!(
+        text.contains("What was counted so far will be saved"),
+        "{text}"
+    );
+    keys_at(&mut app, "1", w, h);
+    assert!(!app.running);
+    let recs = hangup::group::record::read_all(dir.path()).expect("records");
+    assert_eq!(recs.len(), 1, "{recs:?}");
+    assert!(recs[0].marks.stopped_early);
+    assert_eq!(
+        recs[0].tallies[0].counts.iter().flatten().sum::<u32>(),
+        14,
+        "{recs:?}"
+    );
+    // Nothing counted: nothing saved.
+    let empty = tempfile::tempdir().expect("temp dir");
+    let mut app = only_call("police-courier");
+    g_mut(&mut app).data_dir = Some(empty.path().to_path_buf());
+    keys_at(&mut app, "\nq1", w, h);
+    assert!(!app.running);
+    assert!(
+        hangup::group::record::read_all(empty.path())
+            .expect("records")
+            .is_empty()
+    );
+}
+
+/// The trial: at the end, "2" then Enter saved, and the number could not
+/// be put right. Typing again and Enter saves the new number in place of
+/// the old one: still one row in the file.
+#[test]
+fn the_number_of_people_can_be_corrected_after_saving() {
+    let (w, h) = (80, 24);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = only_call("police-courier");
+    g_mut(&mut app).data_dir = Some(dir.path().to_path_buf());
+    keys_at(&mut app, "\ns1", w, h);
+    assert_eq!(g(&app).stage, Stage::Finished);
+    keys_at(&mut app, "2\n", w, h);
+    let people = |dir: &std::path::Path| -> Vec<u32> {
+        hangup::group::record::read_all(dir)
+            .expect("records")
+            .iter()
+            .map(|r| r.attendees)
+            .collect()
+    };
+    assert_eq!(people(dir.path()), vec![2]);
+    let text = screen_text(&app, w, h);
+    assert!(text.contains("Type again to correct the number"), "{text}");
+    keys_at(&mut app, "25", w, h);
+    let text = screen_text(&app, w, h);
+    assert!(text.contains("People: 25"), "{text}");
+    assert!(text.contains("The record says 2."), "{text}");
+    assert!(text.contains("Enter Save the new number"), "{text}");
+    keys_at(&mut app, "\n", w, h);
+    assert_eq!(people(dir.path()), vec![25]);
+    // Enter again adds nothing; Esc and a digit correct it once more.
+    keys_at(&mut app, "\n", w, h);
+    assert_eq!(people(dir.path()), vec![25]);
+    keys_at(&mut app, "<4\n", w, h);
+    assert_eq!(people(dir.path()), vec![24]);
+    let text = screen_text(&app, w, h);
+    assert!(text.contains("Saved."), "{text}");
+}
+
+/// The trial: at 120x33 a wrapped advice line started again at the left,
+/// under its number. Wrapped lines now hang under the words (as on the
+/// practice screens), at 120x33 and 80x24, on the ending and the help card.
+#[test]
+fn wrapped_advice_lines_hang_under_their_words() {
+    use hangup::present::Role;
+    let mut checked = 0;
+    for (w, h) in [(120, 33), (80, 24), (40, 12)] {
+        let mut app = only_call("police-courier");
+        keys_at(&mut app, "\n\n", w, h);
+        for pick in ["1", "3", "3", "1", "1"] {
+            keys_at(&mut app, pick, w, h);
+            keys_at(&mut app, "\n", w, h);
+        }
+        for help in [false, true] {
+            if help {
+                keys_at(&mut app, "?", w, h);
+            }
+            let model = hangup::group::view::model(&app).expect("a model");
+            let advice: Vec<(usize, String)> = model
+                .blocks
+                .iter()
+                .filter_map(|b| match b.role {
+                    Role::Advice { number } => Some((number, collapse(&b.text))),
+                    _ => None,
+                })
+                .collect();
+            assert!(!advice.is_empty(), "{w}x{h}");
+            for _ in 0..30 {
+                let text = screen_text(&app, w, h);
+                let rows = lines(&text);
+                for (i, row) in rows.iter().enumerate() {
+                    let t = row.trim_start();
+                    let Some((n, full)) = advice
+                        .iter()
+                        .find(|(n, a)| t.starts_with(&format!("{n}. {}", first_word(a))))
+                    else {
+                        continue;
+                    };
+                    let head = format!("{n}. ").len();
+                    let col = row.len() - t.len();
+                    if collapse(t) == format!("{n}. {full}") {
+                        continue;
+                    }
+                    let Some(next) = rows.get(i + 1) else {
+                        continue;
+                    };
+                    if next.trim().is_empty() || next.contains("More below") {
+                        continue;
+                    }
+                    let indent = next.len() - next.trim_start().len();
+                    assert_eq!(
+                        indent,
+                        col + head,
+                        "{w}x{h}: a wrapped advice line does not hang:\n{row}\n{next}\n{text}"
+                    );
+                    checked += 1;
+                }
+                let before = screen_text(&app, w, h);
+                let down = if help {
+                    KeyCode::PageDown
+                } else {
+                    KeyCode::Down
+                };
+                send(&mut app, key(down), w, h);
+                if screen_text(&app, w, h) == before {
+                    break;
+                }
+            }
+        }
+    }
+    assert!(checked > 3, "{checked}");
+}
+
+fn first_word(s: &str) -> &str {
+    s.split_whitespace().next().unwrap_or("")
+}
