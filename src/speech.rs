@@ -334,14 +334,9 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
         &mut later,
     );
     parts.extend(later.drain(..).map(|b| b.text.clone()));
-    // "For help, type a question mark" only where `?` works: not at "Are
-    // you sure?", which plain mode answers with "Please type a number".
-    if hands == Hands::Typed
-        && screen.choices().next().is_some()
-        && screen.find(Cmd::Help).is_some()
-    {
-        parts.push(W.typed_help.to_string());
-    }
+    // Typed answers: plain mode says its own prompt after this, in words
+    // ("Choose 1 to 3 and press Enter. To get help, type a question mark."),
+    // naming only the keys that work there.
     // Non-breaking spaces (inside phone numbers) are plain spaces to the ear,
     // so a number is still read digit by digit. The screen's own phone
     // numbers (its `Role::Number` blocks) are read digit by digit wherever
@@ -770,7 +765,6 @@ mod tests {
         let sure = crate::present::screens::confirm_dialog("Are you sure?", "Stop?", "Yes", "No");
         let said = spoken(&sure, Hands::Typed);
         assert!(said.contains("1: Yes. 2: No."), "{said}");
-        assert!(!said.contains(WORDS.typed_help), "{said}");
 
         let mut list = Screen::new("Choose a call to practise.");
         list.command(Command::new(Cmd::Choose(0), &[Key::Digit(1)], "A call"));
@@ -783,7 +777,9 @@ mod tests {
         let said = spoken(&list, Hands::Typed);
         let offer = crate::present::flow::other_language().tr("language-offer");
         assert!(said.contains(&format!("{offer} 1: A call.")), "{said}");
-        assert!(said.ends_with(WORDS.typed_help), "{said}");
+        // The keys are in plain mode's own prompt, said after this.
+        assert!(said.ends_with("1: A call."), "{said}");
+        assert!(!said.contains(WORDS.typed_help), "{said}");
     }
 
     /// From a newcomer trial: the help card's key list was said as
