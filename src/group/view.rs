@@ -157,12 +157,19 @@ pub fn paint(frame: &mut Canvas, app: &App) {
         .clone()
         .or_else(|| model.topic.clone())
         .unwrap_or_default();
+    // A row too short for its words ends them with "…".
+    let cut = crate::tui::wrap::cut;
     frame.render_widget(
-        Paragraph::new(Line::from(format!(" {topic}"))).style(theme.title_bar),
+        Paragraph::new(Line::from(format!(
+            " {}",
+            cut(&topic, top.width.saturating_sub(1))
+        )))
+        .style(theme.title_bar),
         top,
     );
     frame.render_widget(
-        Paragraph::new(Line::from(model.title.to_uppercase())).style(theme.heading),
+        Paragraph::new(Line::from(cut(&model.title.to_uppercase(), head.width)))
+            .style(theme.heading),
         head,
     );
     if notes_h > 0 {
