@@ -68,6 +68,13 @@ pub enum Role {
         /// cursor after it; speech never says the cursor).
         typing: bool,
     },
+    /// A number of people or things (group mode's "People: 12"): said as a
+    /// number, never digit by digit, even 101 or 999.
+    Count {
+        /// The volunteer is typing it now (the projector shows a cursor
+        /// after it; speech never says the cursor).
+        typing: bool,
+    },
 }
 
 /// One piece of a screen.
@@ -254,6 +261,9 @@ pub struct Command {
     pub keys: Vec<Key>,
     /// The command's name in footers, the help card and touch blocks, e.g. "Help".
     pub label: String,
+    /// The label in words, where the screen's is short for space ("5 min"
+    /// shown, "5 minutes" said): what speech says instead of `label`.
+    pub said: Option<String>,
     /// What Enter does here.
     pub default: bool,
     /// Harmless if taken by accident (staying, going on, help).
@@ -267,6 +277,7 @@ impl Command {
             id,
             keys: keys.to_vec(),
             label: label.into(),
+            said: None,
             default: false,
             safe: true,
         }
@@ -284,6 +295,17 @@ impl Command {
     pub fn unsafe_(mut self) -> Self {
         self.safe = false;
         self
+    }
+
+    /// Say `words` for it, not its shown label (see the `said` field).
+    pub fn say_as(mut self, words: impl Into<String>) -> Self {
+        self.said = Some(words.into());
+        self
+    }
+
+    /// What speech says for it: its words (the `said` field), else its label.
+    pub fn spoken_label(&self) -> &str {
+        self.said.as_deref().unwrap_or(&self.label)
     }
 
     /// The key to name for it: a choice's number, else the first key.
@@ -494,13 +516,14 @@ impl Screen {
     }
 
     /// Every text a listener must hear: each block, then each command's
-    /// label (scrolling is not said: speech always says the whole text).
+    /// label in words ([`Command::spoken_label`]; scrolling is not said:
+    /// speech always says the whole text).
     pub fn texts(&self) -> impl Iterator<Item = &str> {
         self.blocks.iter().map(|b| b.text.as_str()).chain(
             self.commands
                 .iter()
                 .filter(|c| !matches!(c.id, Cmd::ScrollUp | Cmd::ScrollDown))
-                .map(|c| c.label.as_str()),
+                .map(Command::spoken_label),
         )
     }
 }

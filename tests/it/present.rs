@@ -1258,3 +1258,52 @@ fn kiosk_blocks_stay_put_while_scrolling_and_never_touch() {
     i18n::set_current(Language::EnGb);
     assert!(scrolled > 100, "{scrolled}");
 }
+
+/// From a newcomer trial at 40x12: "Your choice - Amazon calls about a
+/// refu", the title cut with no sign of it. On every screen, a title row
+/// shows the whole title or ends with "…".
+#[test]
+fn a_title_too_long_for_its_row_ends_with_an_ellipsis() {
+    let lib = some_calls();
+    let mut cut = 0;
+    for (mode, w, h) in [
+        (Mode::Practice, 40u16, 12u16),
+        (Mode::Kiosk, 40, 12),
+        (Mode::Practice, 80, 24),
+    ] {
+        // (The help card covers the title row.)
+        for f in states(&lib, mode)
+            .into_iter()
+            .filter(|f| f.overlay.is_none())
+        {
+            let app = App {
+                flow: f.clone(),
+                options: options(mode),
+                targets: Default::default(),
+                size: Default::default(),
+            };
+            let text = render(&app, w, h).backend().to_string();
+            let first = text.lines().next().unwrap_or_default().trim_matches('"');
+            // Up to the kiosk's rail, where it reaches into the title row.
+            let row = first.split('┌').next().unwrap_or_default().trim();
+            if row.ends_with('…') {
+                cut += 1;
+                continue;
+            }
+            let s = screens::base(&f);
+            let title = s.title.trim_end_matches('.');
+            let whole: Vec<String> = match &s.topic {
+                Some(t) => vec![format!("{title} - {t}"), t.clone()],
+                None => vec![
+                    title.to_string(),
+                    hangup::present::wording::WORDS.app_title.to_string(),
+                ],
+            };
+            assert!(
+                whole.iter().any(|t| t == row),
+                "{mode:?} {w}x{h}: the title row {row:?} is cut with no \"…\" (the title: {whole:?}):\n{text}"
+            );
+        }
+    }
+    assert!(cut > 5, "{cut}");
+}
