@@ -17,3 +17,5 @@ speech-one-pound = { $pounds } punt
 speech-one-pound-pence = { $pounds } punt { $pence }
 # Modd grŵp: y dwylo o dan ddewis ("Dewis 2, 7 llaw").
 speech-choice-hands = Dewis { $number }, { $hands }
+# Cyn teipio digid: { $prompt } yw "Dwylo i fyny:" fel ar y sgrin.
+speech-hands-none-yet = { $prompt } dim un eto

@@ -22,3 +22,5 @@ speech-one-pound-pence = { $pounds } pound { $pence }
 # Group mode: the hands under a choice. { $number } is the choice's number,
 # { $hands } what the screen shows under it ("7 hands", "Hands up: 7").
 speech-choice-hands = Choice { $number }, { $hands }
+# Before a digit is typed: { $prompt } is "Hands up:" as the screen shows it.
+speech-hands-none-yet = { $prompt } none yet
