@@ -693,7 +693,11 @@ fn time_at(rest: &[char]) -> Option<(String, usize)> {
     if rest.get(k) == Some(&' ') {
         k += 1;
     }
-    let half: String = rest.get(k..k + 2)?.iter().collect::<String>().to_lowercase();
+    let half: String = rest
+        .get(k..k + 2)?
+        .iter()
+        .collect::<String>()
+        .to_lowercase();
     let after = rest.get(k + 2);
     if !matches!(half.as_str(), "am" | "pm") || after.is_some_and(|c| c.is_alphanumeric()) {
         return None;

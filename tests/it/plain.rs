@@ -1017,7 +1017,10 @@ fn plain_speech_says_the_prompt_errors_and_the_choices_again_in_words() {
     assert!(said[1].starts_with(&wrong), "{}", said[1]);
     // `?`: the help card, then the step's title and choices again, said.
     assert!(said[2].contains("0 3 0 0, 1 2 3, 2 0 4 0"), "{}", said[2]);
-    let again = said[2].split("Keys on this screen").nth(1).unwrap_or_default();
+    let again = said[2]
+        .split("Keys on this screen")
+        .nth(1)
+        .unwrap_or_default();
     assert!(again.contains("Step 1."), "{}", said[2]);
     let before_help = out.split("Screen: Help.").next().unwrap_or_default();
     for c in before_help
