@@ -311,6 +311,44 @@ impl Command {
     }
 }
 
+/// One part of a footer ("Esc Leave"): its words and the key it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FooterPart {
+    /// The words shown, e.g. "? Help".
+    pub text: String,
+    /// The key the part names; `None` for "1-3 Choose", which names the
+    /// choices on the screen rather than one key.
+    pub key: Option<Key>,
+    /// Lower goes first when the row is short of room; 9 never goes.
+    rank: u8,
+}
+
+impl FooterPart {
+    fn new(text: String, key: Option<Key>, rank: u8) -> Self {
+        Self { text, key, rank }
+    }
+}
+
+/// A footer, part by part (see [`Screen::footer_line`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FooterLine {
+    /// The parts, in order.
+    pub parts: Vec<FooterPart>,
+    /// What goes between two parts: three spaces, or two when short of room.
+    pub sep: &'static str,
+}
+
+impl FooterLine {
+    /// The footer's words on one line.
+    pub fn text(&self) -> String {
+        self.parts
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join(self.sep)
+    }
+}
+
 /// What a front end shows, says and accepts on one screen.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Screen {
@@ -393,53 +431,60 @@ impl Screen {
     /// Page Down, Hear it again, then the others from the end). The choices
     /// and "? Help" never go: the help card lists every key of the screen.
     pub fn footer(&self, width: usize, overflow: bool) -> String {
-        let fits = |p: &[(String, u8)], sep: usize| {
-            p.iter().map(|(t, _)| t.chars().count()).sum::<usize>()
+        self.footer_line(width, overflow).text()
+    }
+
+    /// The footer as [`Screen::footer`] makes it, part by part: each part's
+    /// words and the key it names, so a front end can make each part a click
+    /// target for exactly what that key does. One table: the line and its
+    /// targets cannot disagree.
+    pub fn footer_line(&self, width: usize, overflow: bool) -> FooterLine {
+        let fits = |p: &[FooterPart], sep: usize| {
+            p.iter().map(|x| x.text.chars().count()).sum::<usize>()
                 + sep * p.len().saturating_sub(1)
                 <= width
         };
-        let line = |p: &[(String, u8)], sep: &str| {
-            p.iter()
-                .map(|(t, _)| t.as_str())
-                .collect::<Vec<_>>()
-                .join(sep)
-        };
+        let done = |parts: Vec<FooterPart>, sep: &'static str| FooterLine { parts, sep };
         let named = self.short_answers && {
             let all = self.footer_parts(true, overflow);
             if fits(&all, 3) {
-                return line(&all, "   ");
+                return done(all, "   ");
             }
             fits(&all, 2)
         };
         let mut parts = self.footer_parts(named, overflow);
         if fits(&parts, 3) {
-            return line(&parts, "   ");
+            return done(parts, "   ");
         }
         while !fits(&parts, 2) {
             let Some(low) = parts
                 .iter()
                 .enumerate()
-                .filter(|(_, (_, r))| *r < 9)
-                .min_by_key(|(i, (_, r))| (*r, std::cmp::Reverse(*i)))
+                .filter(|(_, p)| p.rank < 9)
+                .min_by_key(|(i, p)| (p.rank, std::cmp::Reverse(*i)))
                 .map(|(i, _)| i)
             else {
                 break;
             };
             parts.remove(low);
         }
-        line(&parts, "  ")
+        done(parts, "  ")
     }
 
     /// The footer's items with their priority (lower goes first when short
     /// of room; 9 never goes). `named`: each short answer by name, else the
     /// choices as "1-N Choose".
-    fn footer_parts(&self, named: bool, overflow: bool) -> Vec<(String, u8)> {
-        let mut parts: Vec<(String, u8)> = Vec::new();
+    fn footer_parts(&self, named: bool, overflow: bool) -> Vec<FooterPart> {
+        let mut parts: Vec<FooterPart> = Vec::new();
         let choices: Vec<&Command> = self.choices().collect();
         if named {
             for c in &choices {
                 if let Some(k) = c.key() {
-                    parts.push((format!("{} {}", k.name(), c.label), 9));
+                    parts.push(FooterPart::new(
+                        format!("{} {}", k.name(), c.label),
+                        Some(k),
+                        9,
+                    ));
                 }
             }
         } else if !choices.is_empty() {
@@ -451,12 +496,15 @@ impl Screen {
                 .clamp(1, 9);
             let w = super::wording::WORDS;
             let verb = self.choose.as_deref().unwrap_or(w.choose);
-            parts.push((
+            // "1-3 Choose" names the choices on the screen (each a target of
+            // its own there), not one key.
+            parts.push(FooterPart::new(
                 if n == 1 {
                     format!("1 {verb}")
                 } else {
                     format!("1-{n} {verb}")
                 },
+                None,
                 9,
             ));
         }
@@ -474,9 +522,12 @@ impl Screen {
                 _ if c.default => 8,
                 _ => 4,
             };
-            let key = c.keys.first().copied();
-            if let Some(k) = key {
-                parts.push((format!("{} {}", k.name(), c.label), rank));
+            if let Some(k) = c.keys.first().copied() {
+                parts.push(FooterPart::new(
+                    format!("{} {}", k.name(), c.label),
+                    Some(k),
+                    rank,
+                ));
             }
         }
         parts
