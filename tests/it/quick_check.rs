@@ -204,7 +204,7 @@ fn first_use_offers_the_check_then_later_shows_the_change_and_saves_it() {
         text.contains("Before you practised, you got 2 of 6 right."),
         "{text}"
     );
-    assert!(text.contains("You spotted more this time."), "{text}");
+    assert!(text.contains("You got more right this time."), "{text}");
     keeper.perform(&mut a);
 
     let saved = Store::new(dir.path().to_path_buf(), false).load(today);
@@ -447,7 +447,7 @@ fn plain_mode_offers_the_check_and_shows_the_change_a_sitting_later() {
         out.contains("Before you practised, you got 3 of 6 right."),
         "{out}"
     );
-    assert!(out.contains("You spotted more this time."), "{out}");
+    assert!(out.contains("You got more right this time."), "{out}");
     let saved = Store::new(data.path().to_path_buf(), false).load(day("2026-06-01"));
     let scores: Vec<_> = saved
         .progress
