@@ -589,11 +589,13 @@ pub fn check_change(
         right: s.named_right(),
         ..s
     };
-    tr(match crate::engine::quick_check::change(named_right(now), named_right(before)) {
-        std::cmp::Ordering::Greater => "check-better",
-        std::cmp::Ordering::Equal => "check-same",
-        std::cmp::Ordering::Less => "check-worse",
-    })
+    tr(
+        match crate::engine::quick_check::change(named_right(now), named_right(before)) {
+            std::cmp::Ordering::Greater => "check-better",
+            std::cmp::Ordering::Equal => "check-same",
+            std::cmp::Ordering::Less => "check-worse",
+        },
+    )
 }
 
 /// A quick check's score in a list: "3 of 4 right".
@@ -606,12 +608,31 @@ pub fn check_ask_again() -> String {
     tr("check-ask-again")
 }
 
-/// The invitation to take the quick check.
-pub fn check_offer(stage: crate::engine::quick_check::Stage) -> String {
-    tr(match stage {
+/// Words a minute at hangup's default speech rate (`espeak-ng -s 130`:
+/// espeak-ng's `-s` is words a minute).
+pub const SPEECH_WORDS_A_MINUTE: u32 = 130;
+
+/// How long the quick check takes when it is read aloud, in whole minutes:
+/// its spoken words (the offer, six calls, the longest answer to each, the
+/// result) at [`SPEECH_WORDS_A_MINUTE`], rounded up. A test counts the
+/// words in English and Welsh and fails if this is no longer true
+/// (`tests/it/quick_check.rs`, `the_offer_says_how_long_the_check_takes_read_aloud`).
+pub const CHECK_MINUTES_ALOUD: u32 = 11;
+
+/// The invitation to take the quick check, ending with how long it takes:
+/// `aloud` (speech is on) gives the time read aloud.
+pub fn check_offer(stage: crate::engine::quick_check::Stage, aloud: bool) -> String {
+    let mut t = tr(match stage {
         crate::engine::quick_check::Stage::Before => "check-offer-before",
         crate::engine::quick_check::Stage::After => "check-offer-after",
-    })
+    });
+    t.push(' ');
+    t.push_str(&if aloud {
+        tr!("check-minutes-aloud", minutes = CHECK_MINUTES_ALOUD)
+    } else {
+        tr("check-minutes")
+    });
+    t
 }
 
 /// The quick check's answer, kindly: never "Wrong!". The careful answer is always right.
@@ -655,7 +676,11 @@ pub fn check_result_lines(
     if now.unsure == 0 {
         v.push(tr!("check-you-got", right = now.right, asked = now.asked));
     } else if named > 0 {
-        v.push(tr!("check-you-named", named = named, right = now.named_right()));
+        v.push(tr!(
+            "check-you-named",
+            named = named,
+            right = now.named_right()
+        ));
     }
     if now.unsure > 0 {
         v.push(tr!("check-unsure", n = now.unsure));
@@ -805,8 +830,7 @@ mod check_result_tests {
 
     /// The after set answered with `answers` (in order, repeated).
     fn after(answers: &[Answer]) -> CheckRun {
-        let mut run =
-            CheckRun::new(&QuickCheck::builtin(), Stage::After).expect("the after set");
+        let mut run = CheckRun::new(&QuickCheck::builtin(), Stage::After).expect("the after set");
         let mut i = 0;
         while !run.finished() {
             assert!(run.answer(answers[i % answers.len()]));
@@ -833,10 +857,17 @@ mod check_result_tests {
             assert!(!lines.contains("6 of 6 right"), "{lines}");
             assert!(!lines.contains("Well done"), "{lines}");
             assert!(!lines.contains("spotted"), "{lines}");
-            assert!(lines.contains("6 times, you said you would check first"), "{lines}");
+            assert!(
+                lines.contains("6 times, you said you would check first"),
+                "{lines}"
+            );
             assert!(!lines.contains("counts as right"), "{lines}");
             // Every call named right: more than before, and said so.
-            let truth: Vec<Answer> = careful.items.iter().map(|i| Answer::from(i.answer)).collect();
+            let truth: Vec<Answer> = careful
+                .items
+                .iter()
+                .map(|i| Answer::from(i.answer))
+                .collect();
             let mut all = CheckRun::new(&QuickCheck::builtin(), Stage::After).expect("set");
             for a in &truth {
                 assert!(all.answer(*a));

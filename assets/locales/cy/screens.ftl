@@ -173,8 +173,10 @@ replay-part =
 replay-ended = Diwedd: { $title }.
 
 ## The quick check
-check-offer-before = Cyn i chi ddechrau, hoffech chi gael prawf cyflym? Byddwch chi'n darllen chwe galwad fer. Ar gyfer pob un, dywedwch ai sgam yw hi neu alwad go iawn. Mae'n cymryd tua thri munud.
-check-offer-after = Rydych chi wedi ymarfer rhai galwadau. Hoffech chi wneud y prawf cyflym eto? Gallwch chi ei gymharu â'ch tro cyntaf. Mae'n cymryd tua thri munud.
+check-offer-before = Cyn i chi ddechrau, hoffech chi gael prawf cyflym? Byddwch chi'n darllen chwe galwad fer. Ar gyfer pob un, dywedwch ai sgam yw hi neu alwad go iawn.
+check-offer-after = Rydych chi wedi ymarfer rhai galwadau. Hoffech chi wneud y prawf cyflym eto? Gallwch chi ei gymharu â'ch tro cyntaf.
+check-minutes = Mae'n cymryd tua thri munud.
+check-minutes-aloud = O'i ddarllen yn uchel, mae'n cymryd tua { $minutes } munud.
 check-answer-unsure = Fe ddywedoch chi y byddech chi'n gwirio yn gyntaf. Mae hynny bob amser yn ddiogel. Mae hon yn { $kind ->
         [scam] sgam
        *[real] alwad go iawn

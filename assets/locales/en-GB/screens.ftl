@@ -218,8 +218,12 @@ replay-part =
 replay-ended = Ending: { $title }.
 
 ## The quick check
-check-offer-before = Before you start, would you like a quick check? You will read six short calls. For each one, say if it is a scam or a real call. It takes about three minutes.
-check-offer-after = You have practised some calls. Would you like the quick check again? You can compare it with your first go. It takes about three minutes.
+check-offer-before = Before you start, would you like a quick check? You will read six short calls. For each one, say if it is a scam or a real call.
+check-offer-after = You have practised some calls. Would you like the quick check again? You can compare it with your first go.
+# The last sentence of the offer. With speech on, check-minutes-aloud instead:
+# $minutes is counted from the spoken words (a test checks it).
+check-minutes = It takes about three minutes.
+check-minutes-aloud = Read aloud, it takes about { $minutes } minutes.
 # $kind and $said: scam or real. Never "Wrong!": the careful answer is always right.
 check-answer-unsure = You said you would check first. That is always safe. This one is { $kind ->
         [scam] a scam
