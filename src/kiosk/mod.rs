@@ -453,6 +453,25 @@ impl Driver for Kiosk {
     }
 }
 
+/// One line for each scenario file in `library` that could not be used,
+/// for the kiosk's error output (the journal): "hangup: the scenario file
+/// X could not be used: why." A visitor's screen never shows these. The
+/// file name and reason come from outside, so each line is made safe.
+pub fn file_warnings(library: &Library) -> Vec<String> {
+    library
+        .skipped
+        .iter()
+        .map(|s| {
+            let reason = crate::sanitize::line(&s.reason);
+            format!(
+                "hangup: the scenario file {} could not be used: {}.",
+                crate::sanitize::line(&s.path),
+                reason.trim_end_matches('.')
+            )
+        })
+        .collect()
+}
+
 fn fail(error: &crate::Error) -> ExitCode {
     crate::sanitize::note(&format!("hangup: {error}"));
     ExitCode::from(2)
@@ -481,6 +500,11 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
         return fail(&crate::Error::ScenariosNotFound(dir.clone()));
     }
     let library = Library::load(scenarios.as_deref());
+    // Said once, at the start, for whoever looks after the kiosk (systemd
+    // keeps it in the journal); never on a visitor's screen.
+    for line in file_warnings(&library) {
+        crate::sanitize::note(&line);
+    }
     let region_asked = cli
         .region
         .map(|r| r.id().to_string())

@@ -161,7 +161,12 @@ fn start(flow: &Flow) -> Screen {
     if let Some(n) = &flow.practice.notice {
         s.block(Role::Note, n.clone());
     }
-    if let Some(first) = flow.library.skipped.first() {
+    // Files that could not be used are for the learner at their own
+    // computer (who added them); a kiosk's visitors never see them: the
+    // kiosk writes them to its error output, for whoever looks after it.
+    if let Some(first) = flow.library.skipped.first()
+        && !flow.rules.mode.touch()
+    {
         s.block(
             Role::Note,
             wording::skipped_files(flow.library.skipped.len(), &first.path, &first.reason),

@@ -814,3 +814,42 @@ fn the_settings_file_is_found_in_the_users_config_folder() {
         "{without}"
     );
 }
+
+/// A scenario file that cannot be used is for whoever looks after the
+/// kiosk, not for a visitor: the list says nothing about files (and keeps
+/// its rows for calls), and the kiosk has one plain, safe line per file
+/// for its error output (the journal).
+#[test]
+fn files_that_could_not_be_used_are_logged_not_shown() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::write(dir.path().join("badutf.toml"), b"title = \"\xff\xfe\"\n").expect("write");
+    std::fs::write(dir.path().join("bad\x1b[31mname.toml"), b"not = [toml").expect("write");
+    let library = hangup::engine::Library::load(Some(dir.path()));
+    assert_eq!(library.skipped.len(), 2, "{:?}", library.skipped);
+    let lines = hangup::kiosk::file_warnings(&library);
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    for l in &lines {
+        assert!(l.starts_with("hangup: the scenario file "), "{l}");
+        assert!(l.contains("could not be used"), "{l}");
+        assert!(!l.chars().any(char::is_control), "{l:?}");
+    }
+    assert!(lines.iter().any(|l| l.contains("badutf.toml")), "{lines:?}");
+    let mut rig = Rig {
+        kiosk: Kiosk::new(library, options(), settings(None), Store::open(None)),
+        now: Instant::now(),
+    };
+    rig.send(ch('x'));
+    if rig.on_offer() {
+        rig.send(ch('2'));
+    }
+    assert!(matches!(rig.kiosk.app.screen, Screen::Start));
+    let screen = rig.screen(W, H);
+    for word in ["could not be used", "badutf", "files", "UTF-8"] {
+        assert!(!screen.contains(word), "{word}: {screen}");
+    }
+    let model = hangup::present::screens::screen(&rig.kiosk.app.flow);
+    assert!(
+        !model.texts().any(|t| t.contains("could not be used")),
+        "{model:?}"
+    );
+}
