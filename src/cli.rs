@@ -296,8 +296,8 @@ const OPTION_USE: &[(&str, &[&str])] = &[
         &["play", "group", "handout", "kiosk", "stats", "progress"],
     ),
     ("no_save", &["play", "handout", "progress"]),
-    ("speak", &["play", "group"]),
-    ("speak_command", &["play", "group"]),
+    ("speak", &["play", "group", "kiosk"]),
+    ("speak_command", &["play", "group", "kiosk"]),
 ];
 
 /// The command line's definition, with each command's help trimmed to the

@@ -591,7 +591,7 @@ _hangup() {
             return 0
             ;;
         hangup__subcmd__kiosk)
-            opts="-h --idle-timeout --idle-warning --config --plain --no-save --speak --speak-command --scenarios --language --seed --region --high-contrast --monochrome --key-pause --theme --large --data-dir --help"
+            opts="-h --idle-timeout --idle-warning --config --plain --no-save --scenarios --language --seed --region --high-contrast --monochrome --key-pause --theme --large --data-dir --speak --speak-command --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -606,10 +606,6 @@ _hangup() {
                     return 0
                     ;;
                 --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --speak-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -638,6 +634,10 @@ _hangup() {
                     return 0
                     ;;
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --speak-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

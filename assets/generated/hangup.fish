@@ -156,7 +156,6 @@ complete -c hangup -n "__fish_hangup_using_subcommand list" -s h -l help -d 'Pri
 complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -l idle-timeout -d 'Seconds with no key or touch before asking "Are you still there?" (default 120)' -r
 complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -l idle-warning -d 'Seconds that question shows, counting down, before starting again (default 30)' -r
 complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -l config -d 'The settings file (default: ~/.config/hangup/kiosk.toml, then /etc/hangup/kiosk.toml)' -r -F
-complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -l speak-command -d 'The program that speaks, with its options; the words are added at the end. For example "spd-say -r -30"' -r
 complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -l scenarios -d 'A folder of extra scenario files to use as well as the built-in ones. A file with the same id as a built-in scenario replaces it' -r -F
 complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -l language -d 'The language for the screens and calls: "cy" (Cymraeg) or "en-GB" (English). Without it: the kiosk\'s language setting, then LANGUAGE, LC_ALL, LC_MESSAGES and LANG, then English' -r
 complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -l seed -d 'Repeat a run exactly: the same names, amounts and order of choices' -r
@@ -166,12 +165,13 @@ complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -l key-pause -d 'Af
 complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -l theme -d 'Colours for a light or dark background. Without it, hangup asks the terminal, then looks at COLORFGBG; if neither says, it uses the terminal\'s own colours' -r -f -a "light\t'A light background'
 dark\t'A dark background'"
 complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -l data-dir -d 'Where hangup keeps its few files: your progress, kiosk counts and group records (default: HANGUP_DATA_DIR, or your computer\'s usual place for program data)' -r -F
+complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -l speak-command -d 'The program that speaks, with its options; the words are added at the end. For example "spd-say -r -30"' -r
 complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -l plain -d 'Use plain text, one line at a time (for screen readers and scripts). This is chosen by itself when the input or output is not a screen'
 complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -l no-save -d 'Do not save any progress (nothing is written to the computer)'
-complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -l speak -d 'Read the caller\'s words and the choices aloud (off unless asked for)'
 complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -l high-contrast -d 'Stronger contrast: the terminal\'s own colours, with bold and underline'
 complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -l monochrome -d 'No colour at all (also chosen when NO_COLOR is set)'
 complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -l large -d 'Big letters for the caller\'s words and the key messages, when the window is wide enough'
+complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -l speak -d 'Read the caller\'s words and the choices aloud (off unless asked for)'
 complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hangup -n "__fish_hangup_using_subcommand stats" -l config -d 'The kiosk settings file, to find its data-dir' -r -F
 complete -c hangup -n "__fish_hangup_using_subcommand stats" -l report -d 'Write a one-page report with charts to this file (HTML: open it in a web browser and print it, or save it as PDF). Numbers only' -r -F
