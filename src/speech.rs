@@ -326,11 +326,11 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
         {
             continue;
         }
-        if matches!(b.role, Role::Hands { .. }) {
+        if matches!(b.role, Role::Hands { .. } | Role::Count { .. }) {
             counts.push(parts.len());
         }
         parts.push(match &b.role {
-            Role::Hands { under: Some(i), .. } => hands_under(*i, &b.text),
+            Role::Hands { under: Some(i), .. } => hands_under(*i, b),
             Role::Speech { who } if who.is_empty() => {
                 tr!("speech-they-say", words = b.text.as_str())
             }
@@ -416,7 +416,7 @@ fn say_commands<'a>(
         ) {
             parts.extend(later.drain(..).map(|b| b.text.clone()));
         }
-        let label = c.label.trim_end_matches('.');
+        let label = c.spoken_label().trim_end_matches('.');
         // "More calls" on the list says which page this is, in words.
         let page = match (c.id, screen.page) {
             (Cmd::More, Some((n, of))) => Some(
@@ -459,7 +459,7 @@ fn say_commands<'a>(
             && let Role::Hands { under: Some(i), .. } = b.role
         {
             counts.push(parts.len());
-            parts.push(hands_under(i, &b.text));
+            parts.push(hands_under(i, b));
         }
     }
 }
@@ -478,9 +478,20 @@ pub fn highlighted(screen: &Screen, hands: Hands) -> Option<String> {
 
 /// Hands under choice `i` (0-based), said with its number so a listener
 /// knows which choice they belong to: "Choice 1, 7 hands.", "Choice 2,
-/// Hands up: 7." (never the typing cursor: it is not in the model).
-fn hands_under(i: usize, text: &str) -> String {
-    tr!("speech-choice-hands", number = i + 1, hands = text.trim())
+/// Hands up: 7." (never the typing cursor: it is not in the model). Before
+/// a digit is typed the screen shows the prompt alone ("Hands up: _"): it
+/// is said as "Choice 1, Hands up: none yet.", not with a colon and nothing.
+fn hands_under(i: usize, b: &crate::present::Block) -> String {
+    let text = b.text.trim();
+    let hands = match b.role {
+        Role::Hands {
+            count: None,
+            typing: true,
+            ..
+        } => tr!("speech-hands-none-yet", prompt = text),
+        _ => text.to_string(),
+    };
+    tr!("speech-choice-hands", number = i + 1, hands = hands)
 }
 
 /// All of a command's keys in words, joined by "or" ("Up or Down", "Esc

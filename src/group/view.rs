@@ -32,7 +32,7 @@ use super::GroupApp as App;
 use crate::tui::theme::Theme;
 use crate::tui::ui::{MIN_HEIGHT, MIN_WIDTH};
 
-use super::{GroupState, HelpRoom, ItemStatus, Saved, Stage, command_action};
+use super::{GroupState, HelpRoom, ItemStatus, Stage, command_action};
 
 /// Width of a full bar in the show-of-hands chart.
 const BAR: u16 = 20;
@@ -67,19 +67,9 @@ pub fn paint(frame: &mut Canvas, app: &App) {
     let area = frame.area();
     app.size.set(area);
     let theme = &app.options.theme;
-    let (Some(g), Some(mut model)) = (app.group.as_deref(), model(app)) else {
+    let (Some(g), Some(model)) = (app.group.as_deref(), model(app)) else {
         return;
     };
-    // The typing cursor after the number of people, drawn but never said:
-    // it is not in the model.
-    if g.stage == Stage::Finished
-        && (g.correcting || !matches!(g.saved, Some(Saved::To(_))))
-        && app.overlay.is_none()
-    {
-        for b in model.blocks.iter_mut().filter(|b| b.role == Role::Question) {
-            b.text.push('_');
-        }
-    }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         frame.render_widget(
             Paragraph::new(vec![
@@ -167,12 +157,19 @@ pub fn paint(frame: &mut Canvas, app: &App) {
         .clone()
         .or_else(|| model.topic.clone())
         .unwrap_or_default();
+    // A row too short for its words ends them with "…".
+    let cut = crate::tui::wrap::cut;
     frame.render_widget(
-        Paragraph::new(Line::from(format!(" {topic}"))).style(theme.title_bar),
+        Paragraph::new(Line::from(format!(
+            " {}",
+            cut(&topic, top.width.saturating_sub(1))
+        )))
+        .style(theme.title_bar),
         top,
     );
     frame.render_widget(
-        Paragraph::new(Line::from(model.title.to_uppercase())).style(theme.heading),
+        Paragraph::new(Line::from(cut(&model.title.to_uppercase(), head.width)))
+            .style(theme.heading),
         head,
     );
     if notes_h > 0 {
@@ -619,6 +616,12 @@ fn block_lines(model: &Screen, theme: &Theme, level: u8, width: u16) -> Vec<Line
             Role::Heading | Role::Question => {
                 lines.push(Line::from(Span::styled(text, theme.heading)))
             }
+            // The number of people: a cursor after it while it is typed
+            // (drawn, never said).
+            Role::Count { typing } => lines.push(Line::from(Span::styled(
+                if *typing { format!("{text}_") } else { text },
+                theme.heading,
+            ))),
             // Narration that fits on a line stays one line; longer, a
             // sentence to a line.
             Role::Narration if text.chars().count() <= usize::from(width) => {

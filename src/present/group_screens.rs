@@ -158,16 +158,25 @@ fn plan(g: &GroupState, during: bool) -> Screen {
             .map(Key::Digit)
             .into_iter()
             .collect();
-        s.command(Command::new(
-            Cmd::Choose(i),
-            &keys,
-            tr!(
-                "group-plan-row",
-                mark = mark,
+        s.command(
+            Command::new(
+                Cmd::Choose(i),
+                &keys,
+                tr!(
+                    "group-plan-row",
+                    mark = mark.as_str(),
+                    title = p.title.as_str(),
+                    minutes = p.minutes
+                ),
+            )
+            // The screen's "(5 min)" in words for the ear: "5 minutes".
+            .say_as(tr!(
+                "group-plan-row-said",
+                mark = mark.as_str(),
                 title = p.title.as_str(),
                 minutes = p.minutes
-            ),
-        ));
+            )),
+        );
     }
     let items = g.planned_minutes() - super::group::WELCOME_MINUTES;
     let what = match g.planned_checks() {
@@ -532,8 +541,11 @@ fn finished(g: &GroupState) -> Screen {
     }
     s.block(Role::Narration, tr("group-remember"));
     s.block(Role::Heading, tr("group-how-many"));
+    // Being typed (the projector shows a cursor) until it is saved, and
+    // again while it is corrected.
+    let typing = g.correcting || !matches!(g.saved, Some(Saved::To(_)));
     s.block(
-        Role::Question,
+        Role::Count { typing },
         tr!("group-people", typed = g.attendees.as_str()),
     );
     s.block(Role::Note, tr("group-save-explain"));

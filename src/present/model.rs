@@ -68,6 +68,13 @@ pub enum Role {
         /// cursor after it; speech never says the cursor).
         typing: bool,
     },
+    /// A number of people or things (group mode's "People: 12"): said as a
+    /// number, never digit by digit, even 101 or 999.
+    Count {
+        /// The volunteer is typing it now (the projector shows a cursor
+        /// after it; speech never says the cursor).
+        typing: bool,
+    },
 }
 
 /// One piece of a screen.
@@ -254,6 +261,12 @@ pub struct Command {
     pub keys: Vec<Key>,
     /// The command's name in footers, the help card and touch blocks, e.g. "Help".
     pub label: String,
+    /// A shorter label for a footer short of room ("Again" for "Hear it
+    /// again"): used before anything is left out (see [`Screen::footer`]).
+    pub short: Option<String>,
+    /// The label in words, where the screen's is short for space ("5 min"
+    /// shown, "5 minutes" said): what speech says instead of `label`.
+    pub said: Option<String>,
     /// What Enter does here.
     pub default: bool,
     /// Harmless if taken by accident (staying, going on, help).
@@ -267,6 +280,8 @@ impl Command {
             id,
             keys: keys.to_vec(),
             label: label.into(),
+            said: None,
+            short: None,
             default: false,
             safe: true,
         }
@@ -284,6 +299,23 @@ impl Command {
     pub fn unsafe_(mut self) -> Self {
         self.safe = false;
         self
+    }
+
+    /// Say `words` for it, not its shown label (see the `said` field).
+    pub fn say_as(mut self, words: impl Into<String>) -> Self {
+        self.said = Some(words.into());
+        self
+    }
+
+    /// Name it `short` in a footer short of room (see the `short` field).
+    pub fn short(mut self, short: impl Into<String>) -> Self {
+        self.short = Some(short.into());
+        self
+    }
+
+    /// What speech says for it: its words (the `said` field), else its label.
+    pub fn spoken_label(&self) -> &str {
+        self.said.as_deref().unwrap_or(&self.label)
     }
 
     /// The key to name for it: a choice's number, else the first key.
@@ -388,22 +420,20 @@ impl Screen {
     ///
     /// One rule at every size: the footer names every action while they fit
     /// on its row. When they do not, short answers become "1-N Choose" (the
-    /// answers are on the screen), then the least needed items go (Cymraeg /
-    /// English, which the list shows on its own row, Stop, Back one step,
-    /// Page Down, Hear it again, then the others from the end). The choices
-    /// and "? Help" never go: the help card lists every key of the screen.
+    /// answers are on the screen), then commands with a shorter label take
+    /// it ("s Again" for "s Hear it again"), then the least needed items go
+    /// (Cymraeg / English, which the list shows on its own row, Stop, Back
+    /// one step, Page Down, Hear it again, then the others from the end);
+    /// a shortened label that fits whole again after that is whole again.
+    /// The choices and "? Help" never go: the help card lists every key of
+    /// the screen.
     pub fn footer(&self, width: usize, overflow: bool) -> String {
-        let fits = |p: &[(String, u8)], sep: usize| {
-            p.iter().map(|(t, _)| t.chars().count()).sum::<usize>()
+        let fits = |p: &[Part], sep: usize| {
+            p.iter().map(|x| x.text().chars().count()).sum::<usize>()
                 + sep * p.len().saturating_sub(1)
                 <= width
         };
-        let line = |p: &[(String, u8)], sep: &str| {
-            p.iter()
-                .map(|(t, _)| t.as_str())
-                .collect::<Vec<_>>()
-                .join(sep)
-        };
+        let line = |p: &[Part], sep: &str| p.iter().map(Part::text).collect::<Vec<_>>().join(sep);
         let named = self.short_answers && {
             let all = self.footer_parts(true, overflow);
             if fits(&all, 3) {
@@ -415,31 +445,59 @@ impl Screen {
         if fits(&parts, 3) {
             return line(&parts, "   ");
         }
-        while !fits(&parts, 2) {
-            let Some(low) = parts
-                .iter()
+        // The lowest-ranked part for which `can` holds (the later of equals).
+        let lowest = |p: &[Part], can: &dyn Fn(&Part) -> bool| {
+            p.iter()
                 .enumerate()
-                .filter(|(_, (_, r))| *r < 9)
-                .min_by_key(|(i, (_, r))| (*r, std::cmp::Reverse(*i)))
+                .filter(|(_, x)| can(x))
+                .min_by_key(|(i, x)| (x.rank, std::cmp::Reverse(*i)))
                 .map(|(i, _)| i)
-            else {
+        };
+        // Shorter labels first, then leave items out.
+        let shown = |p: &[Part]| p.iter().filter(|x| !x.out).cloned().collect::<Vec<_>>();
+        while !fits(&shown(&parts), 2) {
+            if let Some(i) = lowest(&parts, &|x| !x.out && x.short.is_some() && !x.shortened) {
+                parts[i].shortened = true;
+            } else if let Some(i) = lowest(&parts, &|x| !x.out && x.rank < 9) {
+                parts[i].out = true;
+            } else {
                 break;
-            };
-            parts.remove(low);
+            }
         }
-        line(&parts, "  ")
+        // What went, back in its shortest form where that fits after all
+        // (the most needed first); then whole again where there is room.
+        let mut order: Vec<usize> = (0..parts.len()).collect();
+        order.sort_by_key(|i| (std::cmp::Reverse(parts[*i].rank), *i));
+        for &i in &order {
+            if parts[i].out {
+                parts[i].out = false;
+                parts[i].shortened = parts[i].short.is_some();
+                if !fits(&shown(&parts), 2) {
+                    parts[i].out = true;
+                }
+            }
+        }
+        for &i in &order {
+            if !parts[i].out && parts[i].shortened {
+                parts[i].shortened = false;
+                if !fits(&shown(&parts), 2) {
+                    parts[i].shortened = true;
+                }
+            }
+        }
+        line(&shown(&parts), "  ")
     }
 
     /// The footer's items with their priority (lower goes first when short
     /// of room; 9 never goes). `named`: each short answer by name, else the
     /// choices as "1-N Choose".
-    fn footer_parts(&self, named: bool, overflow: bool) -> Vec<(String, u8)> {
-        let mut parts: Vec<(String, u8)> = Vec::new();
+    fn footer_parts(&self, named: bool, overflow: bool) -> Vec<Part> {
+        let mut parts: Vec<Part> = Vec::new();
         let choices: Vec<&Command> = self.choices().collect();
         if named {
             for c in &choices {
                 if let Some(k) = c.key() {
-                    parts.push((format!("{} {}", k.name(), c.label), 9));
+                    parts.push(Part::new(format!("{} {}", k.name(), c.label), 9));
                 }
             }
         } else if !choices.is_empty() {
@@ -451,7 +509,7 @@ impl Screen {
                 .clamp(1, 9);
             let w = super::wording::WORDS;
             let verb = self.choose.as_deref().unwrap_or(w.choose);
-            parts.push((
+            parts.push(Part::new(
                 if n == 1 {
                     format!("1 {verb}")
                 } else {
@@ -476,7 +534,9 @@ impl Screen {
             };
             let key = c.keys.first().copied();
             if let Some(k) = key {
-                parts.push((format!("{} {}", k.name(), c.label), rank));
+                let mut part = Part::new(format!("{} {}", k.name(), c.label), rank);
+                part.short = c.short.as_ref().map(|s| format!("{} {s}", k.name()));
+                parts.push(part);
             }
         }
         parts
@@ -494,13 +554,103 @@ impl Screen {
     }
 
     /// Every text a listener must hear: each block, then each command's
-    /// label (scrolling is not said: speech always says the whole text).
+    /// label in words ([`Command::spoken_label`]; scrolling is not said:
+    /// speech always says the whole text).
     pub fn texts(&self) -> impl Iterator<Item = &str> {
         self.blocks.iter().map(|b| b.text.as_str()).chain(
             self.commands
                 .iter()
                 .filter(|c| !matches!(c.id, Cmd::ScrollUp | Cmd::ScrollDown))
-                .map(|c| c.label.as_str()),
+                .map(Command::spoken_label),
         )
+    }
+}
+
+/// One item of a footer (see [`Screen::footer`]).
+#[derive(Debug, Clone)]
+struct Part {
+    /// "key label".
+    whole: String,
+    /// "key short-label", if the command has a shorter label.
+    short: Option<String>,
+    /// Whether the short form is shown.
+    shortened: bool,
+    /// Left out: no room even for the short form.
+    out: bool,
+    /// Lower goes first when short of room; 9 never goes.
+    rank: u8,
+}
+
+impl Part {
+    fn new(whole: String, rank: u8) -> Self {
+        Self {
+            whole,
+            short: None,
+            shortened: false,
+            out: false,
+            rank,
+        }
+    }
+
+    /// The words shown.
+    fn text(&self) -> &str {
+        match (&self.short, self.shortened) {
+            (Some(s), true) => s,
+            _ => &self.whole,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// From a newcomer trial at 40x12 with speech on: the practice footer
+    /// left out "s Hear it again". It takes its short form before anything
+    /// goes, and is whole again when there is room.
+    #[test]
+    fn a_footer_short_of_room_uses_a_shorter_label_before_leaving_one_out() {
+        let mut s = Screen::new("Step 1.");
+        for (i, d) in [1u8, 2, 3].into_iter().enumerate() {
+            s.command(Command::new(Cmd::Choose(i), &[Key::Digit(d)], "A choice"));
+        }
+        s.command(Command::new(Cmd::Leave, &[Key::Esc], "Leave").unsafe_());
+        s.command(Command::new(Cmd::Help, &[Key::Char('?')], "Help"));
+        s.command(Command::new(Cmd::SayAgain, &[Key::Char('s')], "Hear it again").short("Again"));
+        assert_eq!(
+            s.footer(80, false),
+            "1-3 Choose   Esc Leave   ? Help   s Hear it again"
+        );
+        assert_eq!(
+            s.footer(46, false),
+            "1-3 Choose  Esc Leave  ? Help  s Hear it again"
+        );
+        assert_eq!(
+            s.footer(38, false),
+            "1-3 Choose  Esc Leave  ? Help  s Again"
+        );
+        // Back one step goes first; then there is room for "s Again" only.
+        s.commands.insert(
+            3,
+            Command::new(Cmd::StepBack, &[Key::Char('b')], "Back one step"),
+        );
+        assert_eq!(
+            s.footer(38, false),
+            "1-3 Choose  Esc Leave  ? Help  s Again"
+        );
+        // Too narrow even for that: it goes, "? Help" stays.
+        assert_eq!(s.footer(30, false), "1-3 Choose  Esc Leave  ? Help");
+
+        // An item that went for a more needed one comes back, short, if
+        // it fits once that one has gone ("r Replay" has no short form).
+        let mut end = Screen::new("The call has ended.");
+        end.command(Command::new(Cmd::GoOn, &[Key::Enter], "Quick questions").default());
+        end.command(Command::new(Cmd::Replay, &[Key::Char('r')], "Replay"));
+        end.command(Command::new(Cmd::Help, &[Key::Char('?')], "Help"));
+        end.command(Command::new(Cmd::SayAgain, &[Key::Char('s')], "Hear it again").short("Again"));
+        assert_eq!(
+            end.footer(38, false),
+            "Enter Quick questions  ? Help  s Again"
+        );
     }
 }

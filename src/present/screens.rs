@@ -67,7 +67,9 @@ fn numbers_whole(s: &mut Screen) {
 /// again). Not while speech is off: it would do nothing.
 fn say_again(flow: &Flow, s: &mut Screen) {
     if flow.speaking {
-        s.command(Command::new(Cmd::SayAgain, &[Key::Char('s')], W.hear_again));
+        s.command(
+            Command::new(Cmd::SayAgain, &[Key::Char('s')], W.hear_again).short(W.hear_again_short),
+        );
     }
 }
 
@@ -203,7 +205,7 @@ fn start(flow: &Flow) -> Screen {
     let (page, pages) = flow.page_number();
     if pages > 1 {
         s.page = Some((page + 1, pages));
-        s.command(Command::new(Cmd::More, &[Key::Digit(0)], W.more_calls));
+        s.command(Command::new(Cmd::More, &[Key::Digit(0)], W.more_calls).short(W.more_short));
     }
     if page > 0 {
         s.command(Command::new(

@@ -126,7 +126,9 @@ impl Doc {
                 continue;
             }
             let line = match &b.role {
-                Role::Heading | Role::Question => Line::from(text).style(theme.heading),
+                Role::Heading | Role::Question | Role::Count { .. } => {
+                    Line::from(text).style(theme.heading)
+                }
                 Role::Narration => Line::from(text).style(body),
                 Role::Scene => Line::from(text).style(theme.dim),
                 Role::Speech { .. } => Line::from(wording::they_say(&text)).style(theme.caller),

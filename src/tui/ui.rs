@@ -210,11 +210,13 @@ fn paint_with(frame: &mut Canvas, app: &App, rail: bool) {
         Some(r) if r.y <= top.y => r.x.saturating_sub(1).max(title_x),
         _ => top.right(),
     };
+    // A title too long for its row ends with "…": it shows it goes on.
+    let title_w = title_end - title_x;
     frame.render_widget(
-        Paragraph::new(Line::from(title)).style(theme.title_bar),
+        Paragraph::new(Line::from(super::wrap::cut(&title, title_w))).style(theme.title_bar),
         Rect {
             x: title_x,
-            width: title_end - title_x,
+            width: title_w,
             ..top
         },
     );

@@ -88,6 +88,40 @@ fn glyphs<'a>(line: &'a Line<'_>, out: &mut Vec<Glyph<'a>>) {
     }
 }
 
+/// `text` in at most `width` columns: as it is when it fits, else cut
+/// with "…" at its end, so a title that goes on shows it does. Counted in
+/// display columns (a wide letter takes two) and cut between graphemes
+/// only (an accent stays on its letter, an emoji whole).
+pub fn cut(text: &str, width: u16) -> String {
+    let span = ratatui::text::Span::raw(text);
+    let graphemes: Vec<&str> = span
+        .styled_graphemes(Style::default())
+        .map(|g| g.symbol)
+        .collect();
+    let total: u32 = graphemes.iter().map(|g| u32::from(g.cell_width())).sum();
+    if total <= u32::from(width) {
+        return text.to_string();
+    }
+    // Room for the "…" (one column).
+    let room = width.saturating_sub(1);
+    let mut used: u16 = 0;
+    let mut out = String::new();
+    for g in graphemes {
+        let w = g.cell_width();
+        if used + w > room {
+            break;
+        }
+        used += w;
+        out.push_str(g);
+    }
+    let kept = out.trim_end().len();
+    out.truncate(kept);
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
 /// Buffers kept from line to line.
 #[derive(Default)]
 struct Wrapper<'a> {
@@ -261,6 +295,25 @@ mod tests {
     use ratatui::style::{Color, Modifier};
     use ratatui::text::Span;
     use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+    /// From a newcomer trial at 40x12: "Your choice - Amazon calls about a
+    /// refu", cut with no sign of it.
+    #[test]
+    fn a_cut_title_ends_with_an_ellipsis_by_display_width() {
+        assert_eq!(cut("Step 1", 10), "Step 1");
+        assert_eq!(cut("Step 1 - A call", 15), "Step 1 - A call");
+        assert_eq!(cut("Your choice - Amazon calls", 16), "Your choice - A…");
+        // No space left before the "…".
+        assert_eq!(cut("Your choice - Amazon", 15), "Your choice -…");
+        // Wide letters count two columns; never half of one.
+        assert_eq!(cut("日本日本", 6), "日本…");
+        assert_eq!(cut("日本日本", 5), "日本…");
+        // An accent stays on its letter, an emoji whole.
+        assert_eq!(cut("Cafe\u{301} Cafe\u{301}", 5), "Cafe\u{301}…");
+        assert_eq!(cut("👍🏽👍🏽👍🏽", 5), "👍🏽👍🏽…");
+        assert_eq!(cut("abc", 0), "");
+        assert_eq!(cut("abc", 1), "…");
+    }
 
     /// Pieces of text with every kind of character wrapping cares about.
     const BITS: &[&str] = &[

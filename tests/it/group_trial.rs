@@ -658,3 +658,56 @@ fn the_number_typed_at_the_end_is_on_screen_at_40x12() {
     let text = screen_text(&app, w, h);
     assert!(text.contains("Saved."), "{text}");
 }
+
+/// The trial, with `--speak`: the plan was said as "(10 min)", a count
+/// being typed as "Choice 1, Hands up:" before any digit, and a number of
+/// people such as 101, 159 or 999 digit by digit, like a phone number.
+#[test]
+fn group_speech_says_minutes_counts_and_people_in_words() {
+    use hangup::speech::{Hands, spoken};
+    let said = |app: &App| {
+        spoken(
+            &hangup::group::view::model(app).expect("a group session"),
+            Hands::Keys,
+        )
+    };
+    let (w, h) = (80, 24);
+    let mut app = only_call("police-courier");
+    let plan = said(&app);
+    assert!(
+        plan.contains("Today: A police officer calls about your bank card, 10 minutes."),
+        "{plan}"
+    );
+    assert!(!plan.contains(" min)") && !plan.contains("(1"), "{plan}");
+    // The screen keeps its short form.
+    let text = screen_text(&app, w, h);
+    assert!(text.contains("bank card (10 min)"), "{text}");
+
+    keys_at(&mut app, "\n\nt", w, h);
+    let asking = said(&app);
+    assert!(asking.contains("Choice 1, Hands up: none yet."), "{asking}");
+    assert!(!asking.contains("Hands up: Type"), "{asking}");
+    assert!(screen_text(&app, w, h).contains("Hands up: _"));
+    keys_at(&mut app, "7", w, h);
+    assert!(said(&app).contains("Choice 1, Hands up: 7."));
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = only_call("police-courier");
+    g_mut(&mut app).data_dir = Some(dir.path().to_path_buf());
+    keys_at(&mut app, "\ns1", w, h);
+    assert_eq!(g(&app).stage, Stage::Finished);
+    for people in ["101", "159", "999", "1234"] {
+        keys_at(&mut app, &format!("<<<<{people}"), w, h);
+        let end = said(&app);
+        assert!(end.contains(&format!("People: {people}.")), "{end}");
+        assert!(screen_text(&app, w, h).contains(&format!("People: {people}_")));
+    }
+    // Saved: no cursor; still a number.
+    keys_at(&mut app, "\n", w, h);
+    assert!(said(&app).contains("People: 1234."));
+    let text = screen_text(&app, w, h);
+    assert!(
+        text.contains("People: 1234") && !text.contains("People: 1234_"),
+        "{text}"
+    );
+}

@@ -327,6 +327,11 @@ fn allowed(s: &Screen) -> Vec<String> {
         .iter()
         .filter_map(|c| c.key().map(|k| format!("{} {}", k.name(), c.label)))
         .collect();
+    // A shorter label, in a footer short of room ("s Again").
+    v.extend(s.commands.iter().filter_map(|c| {
+        let short = c.short.as_ref()?;
+        c.key().map(|k| format!("{} {short}", k.name()))
+    }));
     // The choices a digit takes now (on the list: the page shown).
     let n = s
         .choices()
@@ -1300,4 +1305,116 @@ fn a_missing_speech_program_is_said_on_screen_and_hear_it_again_goes() {
             .all(|b| !b.text.contains("Speech is off"))
     );
     assert!(next.find(Cmd::SayAgain).is_none());
+}
+
+/// From a newcomer trial at 40x12: "Your choice - Amazon calls about a
+/// refu", the title cut with no sign of it. On every screen, a title row
+/// shows the whole title or ends with "…".
+#[test]
+fn a_title_too_long_for_its_row_ends_with_an_ellipsis() {
+    let lib = some_calls();
+    let mut cut = 0;
+    for (mode, w, h) in [
+        (Mode::Practice, 40u16, 12u16),
+        (Mode::Kiosk, 40, 12),
+        (Mode::Practice, 80, 24),
+    ] {
+        // (The help card covers the title row.)
+        for f in states(&lib, mode)
+            .into_iter()
+            .filter(|f| f.overlay.is_none())
+        {
+            let app = App {
+                flow: f.clone(),
+                options: options(mode),
+                targets: Default::default(),
+                size: Default::default(),
+            };
+            let text = render(&app, w, h).backend().to_string();
+            let first = text.lines().next().unwrap_or_default().trim_matches('"');
+            // Up to the kiosk's rail, where it reaches into the title row.
+            let row = first.split('┌').next().unwrap_or_default().trim();
+            if row.ends_with('…') {
+                cut += 1;
+                continue;
+            }
+            let s = screens::base(&f);
+            let title = s.title.trim_end_matches('.');
+            let whole: Vec<String> = match &s.topic {
+                Some(t) => vec![format!("{title} - {t}"), t.clone()],
+                None => vec![
+                    title.to_string(),
+                    hangup::present::wording::WORDS.app_title.to_string(),
+                ],
+            };
+            assert!(
+                whole.iter().any(|t| t == row),
+                "{mode:?} {w}x{h}: the title row {row:?} is cut with no \"…\" (the title: {whole:?}):\n{text}"
+            );
+        }
+    }
+    assert!(cut > 5, "{cut}");
+}
+
+/// From a newcomer trial at 40x12 with speech on: the practice footer
+/// left out "s Hear it again". A footer short of room uses shorter labels
+/// ("s Again", "0 More") before it leaves anything out, and leaves out
+/// nothing whose shortest form would still fit; "? Help" always stays and
+/// its card lists every key (see the test above).
+#[test]
+fn at_40x12_a_footer_uses_short_labels_before_leaving_an_action_out() {
+    let lib = some_calls();
+    let mut decisions = 0;
+    for mut f in states(&lib, Mode::Practice) {
+        f.speaking = true;
+        for (w, h) in [(40u16, 12u16), (80, 24)] {
+            let app = App {
+                flow: f.clone(),
+                options: options(Mode::Practice),
+                targets: Default::default(),
+                size: Default::default(),
+            };
+            let text = render(&app, w, h).backend().to_string();
+            let last = text.lines().last().unwrap_or_default().trim_matches('"');
+            let got = parts(last);
+            let s = screens::screen(&app.flow);
+            let used = got.iter().map(|p| p.chars().count()).sum::<usize>()
+                + 2 * got.len().saturating_sub(1);
+            for c in s
+                .others()
+                .filter(|c| !matches!(c.id, Cmd::ScrollUp | Cmd::ScrollDown))
+            {
+                let Some(k) = c.key() else { continue };
+                let whole = format!("{} {}", k.name(), c.label);
+                let short = c.short.as_ref().map(|x| format!("{} {x}", k.name()));
+                if got.contains(&whole) || short.as_ref().is_some_and(|x| got.contains(x)) {
+                    continue;
+                }
+                let least = short.unwrap_or(whole).chars().count();
+                assert!(
+                    used + 2 + least > usize::from(w - 2),
+                    "{w}x{h} {}: {:?} is left out of {last:?}, though it fits",
+                    s.title,
+                    c.label
+                );
+            }
+            // Every decision names the key that says it again.
+            if w == 40
+                && f.overlay.is_none()
+                && matches!(
+                    app.flow.session().map(|x| x.phase()),
+                    Some(Phase::Deciding { .. })
+                )
+                && !matches!(app.flow.screen, At::Call { replay: true, .. })
+            {
+                assert!(
+                    got.iter().any(|p| p == "s Again" || p == "s Hear it again"),
+                    "{w}x{h} {}: no \"s Hear it again\" in {last:?}",
+                    s.title
+                );
+                decisions += 1;
+            }
+        }
+    }
+    assert!(decisions > 10, "{decisions}");
 }

@@ -37,6 +37,7 @@ group-mark-today = Heddiw
 group-mark-skip = Hepgor
 group-mark-done = Wedi'i wneud
 group-plan-row = { $mark }: { $title } ({ $minutes } munud)
+group-plan-row-said = { $mark }: { $title }, { $minutes } munud
 group-plan-calls = { $calls ->
     [one] 1 alwad
    *[other] { $calls } galwad

@@ -14,3 +14,5 @@ speech-pounds = { $pounds } punt
 speech-pounds-pence = { $pounds } punt { $pence }
 # Modd grŵp: y dwylo o dan ddewis ("Dewis 2, 7 llaw").
 speech-choice-hands = Dewis { $number }, { $hands }
+# Cyn teipio digid: { $prompt } yw "Dwylo i fyny:" fel ar y sgrin.
+speech-hands-none-yet = { $prompt } dim un eto

@@ -42,6 +42,11 @@ group-mark-skip = Skip
 group-mark-done = Done
 # $mark: Now, Today, Skip or Done; $title: the call's title.
 group-plan-row = { $mark }: { $title } ({ $minutes } min)
+# What speech says for a plan row: the minutes in words, with no brackets.
+group-plan-row-said = { $mark }: { $title }, { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+}
 group-plan-calls = { $calls ->
     [one] 1 call
    *[other] { $calls } calls

@@ -10,6 +10,8 @@ list-hint-keys = Press its number, or use the arrow keys and Enter.
 list-hint-touch = Touch a call to start it.
 refused-genuine = Some calls are real. It is fine to check them by calling back on a number you trust.
 more-calls = More calls
+# "More calls" in a footer short of room (40 columns): "0 More".
+more-short = More
 help = Help
 stop = Stop
 go-on = Go on
@@ -22,6 +24,8 @@ skip = Skip
 replay = Replay
 # With --speak: the key that says the screen again.
 hear-again = Hear it again
+# "Hear it again" in a footer short of room (40 columns): "s Again".
+hear-again-short = Again
 go-back = Go back
 more-below = More below
 scroll-up = More above

@@ -19,3 +19,5 @@ speech-pounds-pence = { $pounds } pounds { $pence }
 # Group mode: the hands under a choice. { $number } is the choice's number,
 # { $hands } what the screen shows under it ("7 hands", "Hands up: 7").
 speech-choice-hands = Choice { $number }, { $hands }
+# Before a digit is typed: { $prompt } is "Hands up:" as the screen shows it.
+speech-hands-none-yet = { $prompt } none yet
