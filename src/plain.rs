@@ -101,8 +101,6 @@ pub struct Plain<'a, R: BufRead, W: Write> {
     wait_for_voice: bool,
     /// What is to be said at the start of the next screen that waits for an answer.
     to_say: Vec<String>,
-    /// What `r` says again: the screen that waits for an answer.
-    last_spoken: String,
     /// Speech failed: one line, shown under the next title.
     voice_notice: Option<String>,
     /// The language speech was last told to speak.
@@ -121,7 +119,6 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
             voice: None,
             wait_for_voice: false,
             to_say: Vec::new(),
-            last_spoken: String::new(),
             voice_notice: None,
             language: crate::i18n::current(),
         }
@@ -173,6 +170,34 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
             .as_ref()
             .map(|v| v.words(screen))
             .unwrap_or_default()
+    }
+
+    /// `screen` in words and then its prompt in words (see
+    /// [`prompt_aloud`]): what a screen that waits for an answer says.
+    fn words_and_prompt(&self, screen: &Screen, flow: &Flow) -> String {
+        if self.voice.is_none() {
+            return String::new();
+        }
+        let n = screen.choices().count();
+        format!(
+            "{} {}",
+            self.words(screen),
+            prompt_aloud(n, &letters(screen, flow))
+        )
+        .trim()
+        .to_string()
+    }
+
+    /// A short message for an answer that does nothing here ("Please type
+    /// a number from 1 to 3."), printed before the prompt comes again; with
+    /// speech, said with the prompt, as printed.
+    fn wrong(&mut self, message: &str, n: usize, letters: &[(char, String)]) -> io::Result<()> {
+        self.line(message)?;
+        if self.voice.is_some() {
+            let words = format!("{message} {}", prompt_aloud(n, letters));
+            self.say_now(&words);
+        }
+        Ok(())
     }
 
     /// Say `text` now, stopping the line before.
@@ -287,27 +312,45 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
                         b.text = typed_keys(&letters);
                     }
                     self.print(&help)?;
-                    let words = self.words(&help);
-                    self.say_now(&words);
                     // Then the choices again, so they are not far back,
                     // under the screen's own title: a search for "Screen:"
                     // finds the decision again, not the help card.
                     self.title(screen)?;
                     self.choices(screen)?;
+                    // Said as printed: the help card (its keys in words),
+                    // then the title and the choices again, and the prompt.
+                    if self.voice.is_some() {
+                        for b in help.blocks.iter_mut().filter(|b| b.role == Role::Keys) {
+                            b.text = keys_aloud(&letters);
+                        }
+                        let mut choices = screen.clone();
+                        choices.blocks.clear();
+                        choices.commands.retain(|c| c.id != Cmd::Language);
+                        let words = format!(
+                            "{} {}",
+                            self.words(&help),
+                            self.words_and_prompt(&choices, flow)
+                        );
+                        self.say_now(&words);
+                    }
                 }
                 "r" | "R" => {
-                    // The whole screen again (its title, the caller ID, the
-                    // caller's words, the question) and the choices.
-                    self.title(screen)?;
-                    self.body(screen)?;
-                    let spoken = self.last_spoken.clone();
-                    self.say_now(&spoken);
+                    // The whole screen again (its title, the caller ID and
+                    // who they say they are, the caller's words, the
+                    // question) and the choices.
+                    let again = with_caller_id(screen, flow);
+                    self.title(&again)?;
+                    self.body(&again)?;
+                    if self.voice.is_some() {
+                        let spoken = self.words_and_prompt(&again, flow);
+                        self.say_now(&spoken);
+                    }
                 }
                 "b" | "B" => {
                     if offers('b') {
                         return Ok(Reply::Act(Action::Undo));
                     }
-                    self.line(W.no_step_back)?;
+                    self.wrong(W.no_step_back, n, &letters)?;
                 }
                 "c" | "C" | "w" | "W" | "e" | "E" if screen.find(Cmd::Language).is_some() => {
                     let c = answer.chars().next().unwrap_or('e').to_ascii_lowercase();
@@ -319,18 +362,18 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
                     if wanted != crate::i18n::current() {
                         return Ok(Reply::Act(Action::Char(c)));
                     }
-                    self.line(&wording::plain_wrong(n))?;
+                    self.wrong(&wording::plain_wrong(n), n, &letters)?;
                 }
                 "q" | "Q" if offers('q') => {
                     if let Some(a) = leave_action(flow) {
                         return Ok(Reply::Act(a));
                     }
-                    self.line(&wording::plain_wrong(n))?;
+                    self.wrong(&wording::plain_wrong(n), n, &letters)?;
                 }
                 "0" if screen.find(Cmd::More).is_some() => return Ok(Reply::Act(Action::More)),
                 _ => match answer.parse::<usize>() {
                     Ok(k) if (1..=n).contains(&k) => return Ok(Reply::Pick(k - 1)),
-                    _ => self.line(&wording::plain_wrong(n))?,
+                    _ => self.wrong(&wording::plain_wrong(n), n, &letters)?,
                 },
             }
         }
@@ -351,14 +394,17 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
             self.follow_language();
             let mut screen = screens::screen(flow);
             self.add_booster(flow, &mut screen);
-            let spoken = self.words(&screen);
             let asks = screen.choices().next().is_some();
+            let spoken = if asks {
+                self.words_and_prompt(&screen, flow)
+            } else {
+                self.words(&screen)
+            };
             if asks {
                 // A screen that waits: say everything gathered, then this
                 // screen, before it is printed (a speech notice goes under
                 // its title, never between the choices and the prompt).
-                self.to_say.push(spoken.clone());
-                self.last_spoken = spoken;
+                self.to_say.push(spoken);
                 let text = self.to_say.join(" ");
                 self.to_say.clear();
                 self.say_now(&text);
@@ -556,6 +602,45 @@ fn prompt(n: usize, letters: &[(char, String)]) -> String {
     let named = named(letters);
     let keys: Vec<(&str, &str)> = named.iter().map(|(k, w)| (k.as_str(), *w)).collect();
     wording::plain_prompt(n, &keys)
+}
+
+/// The prompt said aloud: the same as [`prompt`], in words.
+fn prompt_aloud(n: usize, letters: &[(char, String)]) -> String {
+    let named = named(letters);
+    let keys: Vec<(&str, &str)> = named.iter().map(|(k, w)| (k.as_str(), *w)).collect();
+    wording::plain_prompt_aloud(n, &keys)
+}
+
+/// The help card's key list said aloud: each letter in words.
+fn keys_aloud(letters: &[(char, String)]) -> String {
+    let named = named(letters);
+    let keys: Vec<(&str, &str)> = named.iter().map(|(k, w)| (k.as_str(), *w)).collect();
+    wording::plain_keys_aloud(&keys)
+}
+
+/// What `r` prints at a step of a call: the screen, with the caller ID and
+/// who they say they are (from the phone ringing) before the step's lines,
+/// as the README's contract says. Anything else is printed as it is.
+fn with_caller_id(screen: &Screen, flow: &Flow) -> Screen {
+    let mut again = screen.clone();
+    if flow.overlay.is_some() {
+        return again;
+    }
+    let Some(session) = flow.session() else {
+        return again;
+    };
+    if !matches!(session.phase(), Phase::Deciding { .. }) {
+        return again;
+    }
+    let ringing = screens::incoming(session);
+    let named = wording::practice_call(&session.script().title);
+    let who: Vec<_> = ringing
+        .blocks
+        .into_iter()
+        .filter(|b| b.text != named && b.role != Role::Note)
+        .collect();
+    again.blocks.splice(0..0, who);
+    again
 }
 
 /// The help card's key list in plain mode: the letters typed here.

@@ -359,14 +359,9 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
         &mut later,
     );
     parts.extend(later.drain(..).map(|b| b.text.clone()));
-    // "For help, type a question mark" only where `?` works: not at "Are
-    // you sure?", which plain mode answers with "Please type a number".
-    if hands == Hands::Typed
-        && screen.choices().next().is_some()
-        && screen.find(Cmd::Help).is_some()
-    {
-        parts.push(W.typed_help.to_string());
-    }
+    // Typed answers: plain mode says its own prompt after this, in words
+    // ("Choose 1 to 3 and press Enter. To get help, type a question mark."),
+    // naming only the keys that work there.
     // Non-breaking spaces (inside phone numbers) are plain spaces to the ear,
     // so a number is still read digit by digit. The screen's own phone
     // numbers (its `Role::Number` blocks) are read digit by digit wherever
@@ -624,16 +619,33 @@ pub fn numbers_aloud_with(text: &str, phones: &[&str]) -> String {
             if starts_with_vowel_sound(pounds) {
                 an_before(&mut out);
             }
-            match amount.split_once('.') {
-                Some((pounds, pence)) if pence.trim_start_matches('0').is_empty() => {
-                    out.push_str(&tr!("speech-pounds", pounds = pounds))
+            // One pound is "1 pound" ("1 pound 45"), never "1 pounds".
+            let (whole, pence) = match amount.split_once('.') {
+                Some((pounds, pence)) if !pence.trim_start_matches('0').is_empty() => {
+                    (pounds, Some(pence))
                 }
-                Some((pounds, pence)) => {
-                    out.push_str(&tr!("speech-pounds-pence", pounds = pounds, pence = pence))
-                }
-                None => out.push_str(&tr!("speech-pounds", pounds = amount.as_str())),
-            }
+                Some((pounds, _)) => (pounds, None),
+                None => (amount.as_str(), None),
+            };
+            let one = whole.trim_start_matches('0') == "1";
+            out.push_str(&match (pence, one) {
+                (None, false) => tr!("speech-pounds", pounds = whole),
+                (None, true) => tr!("speech-one-pound", pounds = whole),
+                (Some(p), false) => tr!("speech-pounds-pence", pounds = whole, pence = p),
+                (Some(p), true) => tr!("speech-one-pound-pence", pounds = whole, pence = p),
+            });
             i = j;
+            continue;
+        }
+        // A time as written in a call ("10.40am", "2.15 pm"): said as a
+        // time ("10:40am" is "ten forty a m" to espeak-ng; "10.40am" was
+        // "ten point four zero").
+        if c.is_ascii_digit()
+            && !(i > 0 && (chars[i - 1].is_alphanumeric() || chars[i - 1] == '.'))
+            && let Some((time, len)) = time_at(&chars[i..])
+        {
+            out.push_str(&time);
+            i += len;
             continue;
         }
         // Not the middle of a word or of an amount ("1,500", "4.99").
@@ -688,6 +700,37 @@ pub fn numbers_aloud_with(text: &str, phones: &[&str]) -> String {
         i += 1;
     }
     out
+}
+
+/// A time written with a dot or a colon and "am" or "pm" ("10.40am",
+/// "2.15 pm", "9:20am") at the start of `rest`: the same with a colon
+/// (how espeak-ng reads it as a time), and how many characters it took.
+fn time_at(rest: &[char]) -> Option<(String, usize)> {
+    let hours = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&hours) || !matches!(rest.get(hours), Some('.' | ':')) {
+        return None;
+    }
+    let minutes = &rest[hours + 1..];
+    if minutes.len() < 2 || !minutes[..2].iter().all(char::is_ascii_digit) {
+        return None;
+    }
+    let mut k = hours + 3;
+    if rest.get(k) == Some(&' ') {
+        k += 1;
+    }
+    let half: String = rest
+        .get(k..k + 2)?
+        .iter()
+        .collect::<String>()
+        .to_lowercase();
+    let after = rest.get(k + 2);
+    if !matches!(half.as_str(), "am" | "pm") || after.is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    let h: String = rest[..hours].iter().collect();
+    let m: String = minutes[..2].iter().collect();
+    let written: String = rest[hours + 3..k + 2].iter().collect();
+    Some((format!("{h}:{m}{written}"), k + 2))
 }
 
 /// Whether a number of pounds as written ("89", "1,500", "18,000") is said
@@ -762,7 +805,6 @@ mod tests {
         let sure = crate::present::screens::confirm_dialog("Are you sure?", "Stop?", "Yes", "No");
         let said = spoken(&sure, Hands::Typed);
         assert!(said.contains("1: Yes. 2: No."), "{said}");
-        assert!(!said.contains(WORDS.typed_help), "{said}");
 
         let mut list = Screen::new("Choose a call to practise.");
         list.command(Command::new(Cmd::Choose(0), &[Key::Digit(1)], "A call"));
@@ -775,7 +817,9 @@ mod tests {
         let said = spoken(&list, Hands::Typed);
         let offer = crate::present::flow::other_language().tr("language-offer");
         assert!(said.contains(&format!("{offer} 1: A call.")), "{said}");
-        assert!(said.ends_with(WORDS.typed_help), "{said}");
+        // The keys are in plain mode's own prompt, said after this.
+        assert!(said.ends_with("1: A call."), "{said}");
+        assert!(!said.contains(WORDS.typed_help), "{said}");
     }
 
     /// From a newcomer trial: the help card's key list was said as
@@ -806,12 +850,35 @@ mod tests {
             "Send 1,500 pounds today."
         );
         assert_eq!(numbers_aloud("It costs £4.99."), "It costs 4 pounds 99.");
+        // From a newcomer trial: "1 pounds 45".
+        crate::i18n::with(crate::i18n::Language::EnGb, || {
+            assert_eq!(numbers_aloud("Pay £1.45 now."), "Pay 1 pound 45 now.");
+            assert_eq!(numbers_aloud("Just £1."), "Just 1 pound.");
+            assert_eq!(numbers_aloud("Just £1.00."), "Just 1 pound.");
+            assert_eq!(numbers_aloud("It is £11."), "It is 11 pounds.");
+            assert_eq!(numbers_aloud("It is £1,000."), "It is 1,000 pounds.");
+        });
         assert_eq!(
             numbers_aloud("1 of 6 right, 20 minutes"),
             "1 of 6 right, 20 minutes"
         );
         assert_eq!(numbers_aloud("It rose 1,500 times"), "It rose 1,500 times");
         assert_eq!(numbers_aloud("on 15 June 2026."), "on 15 June 2026.");
+    }
+
+    /// From a newcomer trial: "10.40am" was left as written, and espeak-ng
+    /// read it "ten point four zero a m".
+    #[test]
+    fn times_are_said_as_times() {
+        assert_eq!(
+            numbers_aloud("Your slot is 10.40am tomorrow."),
+            "Your slot is 10:40am tomorrow."
+        );
+        assert_eq!(numbers_aloud("At 9.20am."), "At 9:20am.");
+        assert_eq!(numbers_aloud("at 2.15 PM, or 1pm"), "at 2:15 PM, or 1pm");
+        // Not times: amounts and other numbers with a dot stay as they were.
+        assert_eq!(numbers_aloud("It rose 2.15 times."), "It rose 2.15 times.");
+        assert_eq!(numbers_aloud("version 10.40ampere"), "version 10.40ampere");
     }
 
     /// From the newcomer trial: "People: 115" was read "1 1 5". Only

@@ -383,6 +383,37 @@ pub fn plain_prompt(n: usize, extra: &[(&str, &str)]) -> String {
     t
 }
 
+/// The plain-mode prompt as it is said aloud: the same as
+/// [`plain_prompt`], in words ("Choose 1 to 3 and press Enter. To get help,
+/// type a question mark. To leave, type the letter q."). espeak-ng reads
+/// "1-3" as "one dash three" and a bare "?" as nothing.
+pub fn plain_prompt_aloud(n: usize, extra: &[(&str, &str)]) -> String {
+    let mut t = tr!("plain-prompt-aloud", n = n);
+    for (key, what) in extra {
+        t.push(' ');
+        t.push_str(&tr!("plain-prompt-key", what = *what, key = key_aloud(key)));
+    }
+    t
+}
+
+/// [`plain_keys`] as it is said aloud: each key in words.
+pub fn plain_keys_aloud(extra: &[(&str, &str)]) -> String {
+    let aloud: Vec<(String, &str)> = extra.iter().map(|(k, w)| (key_aloud(k), *w)).collect();
+    let keys: Vec<(&str, &str)> = aloud.iter().map(|(k, w)| (k.as_str(), *w)).collect();
+    plain_keys(&keys)
+}
+
+/// A key typed in plain mode, in words: "a question mark", "the letter r".
+/// Anything else (a number) as it is.
+pub fn key_aloud(key: &str) -> String {
+    let mut chars = key.chars();
+    match (chars.next(), chars.next()) {
+        (Some('?'), None) => tr("speech-key-question-mark"),
+        (Some(c), None) if c.is_alphabetic() => tr!("speech-key-letter", letter = c.to_string()),
+        _ => key.to_string(),
+    }
+}
+
 /// Plain mode's key line on the help card: "Type the number of your choice
 /// and press Enter.", then each key of the screen beneath in words.
 pub fn plain_keys(extra: &[(&str, &str)]) -> String {
@@ -698,6 +729,11 @@ mod fluent_tests {
     fn the_plain_prompt_starts_the_same_way_in_each_language() {
         crate::i18n::with(Language::EnGb, || {
             assert!(plain_prompt(3, &[("q", "leave")]).starts_with("Choose 1-3 "));
+            assert_eq!(
+                plain_prompt_aloud(3, &[("?", "get help"), ("q", "leave")]),
+                "Choose 1 to 3 and press Enter. To get help, type a question mark. \
+                 To leave, type the letter q."
+            );
             assert_eq!(step_title(2), "Step 2.");
             assert_eq!(
                 recall_verdict(true, false),

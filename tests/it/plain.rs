@@ -508,7 +508,8 @@ fn plain_speech_reads_each_step_in_order_and_r_says_it_again() {
     assert!(
         l[0].ends_with(
             "What would you do? 1: Hang up. 2: Ask what they want. \
-             For help, type a question mark."
+             Choose 1 to 2 and press Enter. To get help, type a question mark. \
+             To hear it again, type the letter r. To leave, type the letter q."
         ),
         "{l:#?}"
     );
@@ -520,12 +521,21 @@ fn plain_speech_reads_each_step_in_order_and_r_says_it_again() {
         ),
         "{l:#?}"
     );
-    let step2 = "Step 2. Alex Brown says: I need your PIN to stop the payment. \
+    let words = "Alex Brown says: I need your PIN to stop the payment. \
                  What would you do? 1: Read out your PIN. 2: Say no and hang up. \
-                 For help, type a question mark.";
-    assert!(l[1].ends_with(step2), "{l:#?}");
-    // r says the caller's words and the choices again.
-    assert_eq!(l[2], format!("--voice test {step2}"));
+                 Choose 1 to 2 and press Enter. To get help, type a question mark. \
+                 To hear it again, type the letter r. To go back a step, type the letter b. \
+                 To leave, type the letter q.";
+    assert!(l[1].ends_with(&format!("Step 2. {words}")), "{l:#?}");
+    // r says the caller ID, who they say they are, the caller's words and
+    // the choices again.
+    assert_eq!(
+        l[2],
+        format!(
+            "--voice test Step 2. Caller ID shows: 0 1 6 3 2, 9 6 0 0 0 2. \
+             They say they are: Alex Brown, your bank. {words}"
+        )
+    );
     // The ending's outcome.
     assert!(
         l[3].contains("The call has ended. The caller got what they wanted."),
@@ -601,7 +611,8 @@ fn plain_speech_in_the_list_says_the_quick_questions_and_is_off_without_speak() 
         l[4].contains("The call has ended.")
             && l[4].ends_with(
                 "Quick question 1 of 1. Would your bank ever ask for your PIN? 1: Yes. 2: No. \
-                 For help, type a question mark."
+                 Choose 1 to 2 and press Enter. To get help, type a question mark. \
+                 To hear it again, type the letter r. To leave, type the letter q."
             ),
         "{l:#?}"
     );
@@ -944,4 +955,102 @@ fn after_help_and_on_r_the_decision_is_printed_under_its_title() {
         after_help[..first_choice].contains("Screen: Step 1."),
         "{after_help}"
     );
+}
+
+/// Plays `tiny` in plain mode with `input`, a voice that writes down what
+/// it is asked to say: (the transcript, each line said).
+fn plain_with_voice(input: &str) -> (String, Vec<String>) {
+    use hangup::engine::{Library, Script};
+    use hangup::plain::Plain;
+    let lib = Library::load(Some(std::path::Path::new(FIXTURES)));
+    let tiny = lib.get("tiny").expect("tiny");
+    let said = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let mut out = Vec::new();
+    let script = Script::build(tiny, &lib.catalogue, "ewni", 1);
+    let mut p = Plain::new(input.as_bytes(), &mut out, &lib.catalogue, "ewni");
+    p.set_voice(Box::new(Recorder(said.clone())), true);
+    p.play(script).expect("play");
+    let _ = p.finish();
+    drop(p);
+    let lines = said
+        .borrow()
+        .iter()
+        .filter_map(|e| e.strip_prefix("say ").map(str::to_string))
+        .collect();
+    (String::from_utf8(out).expect("utf-8"), lines)
+}
+
+/// From a newcomer trial of `--plain --speak`: a listener heard less than
+/// was printed. The prompt was said only as "For help, type a question
+/// mark" (never "Choose 1-3", r, b or q); "Please type a number from 1 to
+/// 3." was printed but not said; after `?` the choices printed again were
+/// not said again; and the help card's key list said the bare symbol
+/// ("To get help, type ?"), which espeak-ng reads as nothing.
+#[test]
+fn plain_speech_says_the_prompt_errors_and_the_choices_again_in_words() {
+    use hangup::i18n::tr;
+    let (out, said) = plain_with_voice("x\n?\nr\nq\n2\n");
+    let all = said.join("\n");
+    // Every prompt printed is said, in words: the numbers and every letter.
+    let prompt = "Choose 1 to 2 and press Enter.";
+    let keys = [
+        format!("To {}, type a question mark.", tr("plain-get-help")),
+        format!("To {}, type the letter r.", tr("plain-hear-again")),
+        format!("To {}, type the letter q.", tr("plain-leave")),
+    ];
+    // The step, the wrong answer, the help card, r, the question, the step again.
+    assert_eq!(said.len(), 6, "{said:#?}\n{out}");
+    for (i, line) in said.iter().enumerate() {
+        assert!(line.contains(prompt), "say {i} has no prompt: {line}");
+        if i != 4 {
+            for k in &keys {
+                assert!(line.contains(k.as_str()), "say {i}: no {k:?} in {line}");
+            }
+        }
+    }
+    // No key is said as a bare symbol, and the old half prompt is gone.
+    assert!(!all.contains("type ?"), "{all}");
+    assert!(!all.contains("1-2"), "{all}");
+    // The wrong answer: what is printed is said.
+    let wrong = hangup::present::wording::plain_wrong(2);
+    assert!(out.contains(&wrong), "{out}");
+    assert!(said[1].starts_with(&wrong), "{}", said[1]);
+    // `?`: the help card, then the step's title and choices again, said.
+    assert!(said[2].contains("0 3 0 0, 1 2 3, 2 0 4 0"), "{}", said[2]);
+    let again = said[2]
+        .split("Keys on this screen")
+        .nth(1)
+        .unwrap_or_default();
+    assert!(again.contains("Step 1."), "{}", said[2]);
+    let before_help = out.split("Screen: Help.").next().unwrap_or_default();
+    for c in before_help
+        .lines()
+        .filter_map(|l| l.strip_prefix("  1) ").or_else(|| l.strip_prefix("  2) ")))
+    {
+        assert!(
+            again.contains(c.trim_end_matches('.')),
+            "{c:?} not said after help: {}",
+            said[2]
+        );
+    }
+    // "Are you sure?": its own prompt, with r in words.
+    assert!(said[4].contains(&keys[1]), "{}", said[4]);
+}
+
+/// From a newcomer trial: at Step 1, `r` printed "Screen: Step 1." and the
+/// caller's words but not the caller ID or who they say they are, which
+/// the README's contract promises.
+#[test]
+fn plain_r_repeats_the_caller_id_and_who_they_say_they_are() {
+    let (out, said) = plain_with_voice("r\n");
+    let after_r = out
+        .rsplit("Screen: Step 1.")
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    assert!(after_r.contains("Caller ID shows: 01632 960"), "{out}");
+    assert!(after_r.contains("They say they are:"), "{out}");
+    let last = said.last().cloned().unwrap_or_default();
+    assert!(last.contains("Caller ID shows: 0 1 6 3 2, 9 6 0"), "{last}");
+    assert!(last.contains("They say they are:"), "{last}");
 }

@@ -12,6 +12,9 @@ speech-key-range = { $from } i { $to }
 speech-key-letter = y llythyren { $letter }
 speech-pounds = { $pounds } punt
 speech-pounds-pence = { $pounds } punt { $pence }
+# Un bunt (needs review by a Welsh speaker).
+speech-one-pound = { $pounds } punt
+speech-one-pound-pence = { $pounds } punt { $pence }
 # Modd grŵp: y dwylo o dan ddewis ("Dewis 2, 7 llaw").
 speech-choice-hands = Dewis { $number }, { $hands }
 # Cyn teipio digid: { $prompt } yw "Dwylo i fyny:" fel ar y sgrin.

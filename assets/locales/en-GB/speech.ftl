@@ -16,6 +16,9 @@ speech-key-letter = the letter { $letter }
 # Money: { $pounds } is the number as written ("1,500"), { $pence } the pence.
 speech-pounds = { $pounds } pounds
 speech-pounds-pence = { $pounds } pounds { $pence }
+# One pound: "1 pound", "1 pound 45".
+speech-one-pound = { $pounds } pound
+speech-one-pound-pence = { $pounds } pound { $pence }
 # Group mode: the hands under a choice. { $number } is the choice's number,
 # { $hands } what the screen shows under it ("7 hands", "Hands up: 7").
 speech-choice-hands = Choice { $number }, { $hands }
