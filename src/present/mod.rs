@@ -28,4 +28,4 @@ pub mod voice;
 pub mod wording;
 
 pub use flow::{Action, Effect, Flow, Mode, Rules};
-pub use model::{Block, Cmd, Command, GroupCmd, Key, Role, Screen};
+pub use model::{Block, Cmd, Command, FooterLine, FooterPart, GroupCmd, Key, Role, Screen};

@@ -428,12 +428,29 @@ impl Screen {
     /// The choices and "? Help" never go: the help card lists every key of
     /// the screen.
     pub fn footer(&self, width: usize, overflow: bool) -> String {
+        self.footer_line(width, overflow).text()
+    }
+
+    /// The footer as [`Screen::footer`] makes it, part by part: each part's
+    /// words and the key it names, so a front end can make each part a click
+    /// target for exactly what that key does. One table: the line and its
+    /// targets cannot disagree.
+    pub fn footer_line(&self, width: usize, overflow: bool) -> FooterLine {
         let fits = |p: &[Part], sep: usize| {
             p.iter().map(|x| x.text().chars().count()).sum::<usize>()
                 + sep * p.len().saturating_sub(1)
                 <= width
         };
-        let line = |p: &[Part], sep: &str| p.iter().map(Part::text).collect::<Vec<_>>().join(sep);
+        let line = |p: &[Part], sep: &'static str| FooterLine {
+            parts: p
+                .iter()
+                .map(|x| FooterPart {
+                    text: x.text().to_string(),
+                    key: x.key,
+                })
+                .collect(),
+            sep,
+        };
         let named = self.short_answers && {
             let all = self.footer_parts(true, overflow);
             if fits(&all, 3) {
@@ -497,7 +514,7 @@ impl Screen {
         if named {
             for c in &choices {
                 if let Some(k) = c.key() {
-                    parts.push(Part::new(format!("{} {}", k.name(), c.label), 9));
+                    parts.push(Part::new(format!("{} {}", k.name(), c.label), Some(k), 9));
                 }
             }
         } else if !choices.is_empty() {
@@ -509,12 +526,15 @@ impl Screen {
                 .clamp(1, 9);
             let w = super::wording::WORDS;
             let verb = self.choose.as_deref().unwrap_or(w.choose);
+            // "1-3 Choose" names the choices on the screen (each a target of
+            // its own there), not one key.
             parts.push(Part::new(
                 if n == 1 {
                     format!("1 {verb}")
                 } else {
                     format!("1-{n} {verb}")
                 },
+                None,
                 9,
             ));
         }
@@ -534,7 +554,7 @@ impl Screen {
             };
             let key = c.keys.first().copied();
             if let Some(k) = key {
-                let mut part = Part::new(format!("{} {}", k.name(), c.label), rank);
+                let mut part = Part::new(format!("{} {}", k.name(), c.label), Some(k), rank);
                 part.short = c.short.as_ref().map(|s| format!("{} {s}", k.name()));
                 parts.push(part);
             }
@@ -566,6 +586,36 @@ impl Screen {
     }
 }
 
+/// One part of a footer as shown ("Esc Leave"): its words and the key it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FooterPart {
+    /// The words shown, e.g. "? Help" (or a shorter label, "s Again").
+    pub text: String,
+    /// The key the part names; `None` for "1-3 Choose", which names the
+    /// choices on the screen rather than one key.
+    pub key: Option<Key>,
+}
+
+/// A footer, part by part (see [`Screen::footer_line`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FooterLine {
+    /// The parts shown, in order.
+    pub parts: Vec<FooterPart>,
+    /// What goes between two parts: three spaces, or two when short of room.
+    pub sep: &'static str,
+}
+
+impl FooterLine {
+    /// The footer's words on one line.
+    pub fn text(&self) -> String {
+        self.parts
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join(self.sep)
+    }
+}
+
 /// One item of a footer (see [`Screen::footer`]).
 #[derive(Debug, Clone)]
 struct Part {
@@ -579,12 +629,15 @@ struct Part {
     out: bool,
     /// Lower goes first when short of room; 9 never goes.
     rank: u8,
+    /// The key it names; `None` for "1-3 Choose".
+    key: Option<Key>,
 }
 
 impl Part {
-    fn new(whole: String, rank: u8) -> Self {
+    fn new(whole: String, key: Option<Key>, rank: u8) -> Self {
         Self {
             whole,
+            key,
             short: None,
             shortened: false,
             out: false,

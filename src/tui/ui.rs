@@ -262,11 +262,7 @@ fn paint_with(frame: &mut Canvas, app: &App, rail: bool) {
     }
     // After the body and any card: how far they scroll is known, so "More
     // below" is in the footer only while there is more below.
-    frame.render_widget(
-        Paragraph::new(Line::from(format!(" {}", footer(app, &shown, area.width))))
-            .style(theme.footer),
-        bottom,
-    );
+    draw_footer(frame, bottom, app, &shown);
     if bar_h > 0 {
         draw_bar(frame, bar, app, &shown, &bar_cmds);
     }
@@ -487,11 +483,63 @@ pub fn footer(app: &App, shown: &crate::present::Screen, width: u16) -> String {
     if app.options.mode.touch() {
         return shown.touch_footer();
     }
+    footer_line(app, shown, width).text()
+}
+
+/// The footer's parts (not by touch: see [`footer`]).
+fn footer_line(
+    app: &App,
+    shown: &crate::present::Screen,
+    width: u16,
+) -> crate::present::FooterLine {
     let overflow = match app.overlay {
         Some(Overlay::Help) => app.help_scroll < app.help_scroll_max.get(),
         _ => app.scroll_at() < app.scroll_max.get(),
     };
-    shown.footer(usize::from(width.saturating_sub(2)), overflow)
+    shown.footer_line(usize::from(width.saturating_sub(2)), overflow)
+}
+
+/// The footer row. With a keyboard and mouse, each part that names a key
+/// ("Esc Leave", "? Help", "Page Down More below") is a click target for
+/// exactly what that key does: the click goes through the same update (and
+/// the same input guard) as the key. "1-3 Choose" names the choices on the
+/// screen, which are targets of their own. By touch (kiosk) the footer
+/// says what to touch; the tall blocks are the targets.
+fn draw_footer(frame: &mut Canvas, row: Rect, app: &App, shown: &crate::present::Screen) {
+    let style = app.options.theme.footer;
+    if app.options.mode.touch() {
+        frame.render_widget(
+            Paragraph::new(Line::from(format!(" {}", shown.touch_footer()))).style(style),
+            row,
+        );
+        return;
+    }
+    use unicode_width::UnicodeWidthStr;
+    let line = footer_line(app, shown, row.width);
+    frame.render_widget(
+        Paragraph::new(Line::from(format!(" {}", line.text()))).style(style),
+        row,
+    );
+    let sep = u16::try_from(line.sep.width()).unwrap_or(u16::MAX);
+    let mut x = row.x.saturating_add(1);
+    for (i, part) in line.parts.iter().enumerate() {
+        if i > 0 {
+            x = x.saturating_add(sep);
+        }
+        let w = u16::try_from(part.text.width()).unwrap_or(u16::MAX);
+        let r = Rect {
+            x,
+            width: w.min(row.right().saturating_sub(x)),
+            ..row
+        };
+        if let Some(k) = part.key
+            && r.width > 0
+            && row.height > 0
+        {
+            target(app, r, Target::Act(k.action()));
+        }
+        x = x.saturating_add(w);
+    }
 }
 
 fn target(app: &App, area: Rect, t: Target) {

@@ -11,7 +11,7 @@ use hangup::speech::{Hands, numbers_aloud, spoken};
 use hangup::tui::app::{Action, App, Mode, Options, Target};
 use hangup::tui::theme::{Theme, ThemeName};
 
-use super::common::render;
+use super::common::{render, send};
 use super::harness;
 
 pub(crate) fn options(mode: Mode) -> Options {
@@ -372,6 +372,102 @@ fn every_footer_is_made_of_its_screens_commands() {
         }
     }
     assert!(checked > 100, "{checked}");
+}
+
+/// The key event a footer's key name stands for, as a terminal sends it.
+fn key_event(k: Key) -> crossterm::event::Event {
+    use crossterm::event::KeyCode;
+    let code = match k {
+        Key::Digit(d) => KeyCode::Char(char::from(b'0' + d)),
+        Key::Enter => KeyCode::Enter,
+        Key::Esc => KeyCode::Esc,
+        Key::PageUp => KeyCode::PageUp,
+        Key::PageDown => KeyCode::PageDown,
+        Key::Up => KeyCode::Up,
+        Key::Down => KeyCode::Down,
+        Key::Char(c) => KeyCode::Char(c),
+        Key::Typed(n) => panic!("no key types {n} on a full screen"),
+    };
+    super::common::key(code)
+}
+
+/// With a keyboard and mouse (not the kiosk), every footer part that names
+/// a key is a click target, and a click anywhere on its words does exactly
+/// what the key does, on every screen of every flow at two sizes: the end
+/// of a call, the quick questions, a call ("Esc Leave", "? Help"), the
+/// list, the help card and the yes/no questions. Only "1-3 Choose" is not
+/// one: it names the choices on the screen, which are targets themselves.
+#[test]
+fn every_footer_part_clicks_as_its_key_does() {
+    let lib = some_calls();
+    let mut clicked = 0;
+    for f in states(&lib, Mode::Practice) {
+        for (w, h) in [(80, 24), (40, 12)] {
+            let app = |f: &Flow| App {
+                flow: f.clone(),
+                options: options(Mode::Practice),
+                targets: Default::default(),
+                size: Default::default(),
+            };
+            let a = app(&f);
+            let text = render(&a, w, h).backend().to_string();
+            let last = text.lines().last().unwrap_or_default().trim_matches('"');
+            let s = screens::screen(&a.flow);
+            // Each command as the footer may name it: "key label", or
+            // "key short-label" where the row is short of room.
+            let named: Vec<(String, Key)> = s
+                .commands
+                .iter()
+                .flat_map(|c| {
+                    let k = if c.is_choice() {
+                        c.key()
+                    } else {
+                        c.keys.first().copied()
+                    };
+                    k.into_iter().flat_map(move |k| {
+                        std::iter::once(&c.label)
+                            .chain(c.short.as_ref())
+                            .map(move |l| (format!("{} {l}", k.name()), k))
+                    })
+                })
+                .collect();
+            for part in parts(last) {
+                if part.starts_with("1-") || part.ends_with(" Choose") {
+                    continue;
+                }
+                let (words, key) = named.iter().find(|(t, _)| *t == part).unwrap_or_else(|| {
+                    panic!("{w}x{h} {}: footer part {part:?} names no command", s.title)
+                });
+                let at = last
+                    .find(words.as_str())
+                    .map(|b| last[..b].chars().count())
+                    .expect("the part is on the row");
+                // Its first and last letters.
+                let n = words.chars().count();
+                for col in [at, at + n - 1] {
+                    let col = u16::try_from(col).expect("column");
+                    let mut by_click = app(&f);
+                    let mut by_key = app(&f);
+                    let took = send(&mut by_click, super::common::click(col, h - 1), w, h);
+                    send(&mut by_key, key_event(*key), w, h);
+                    assert!(
+                        took,
+                        "{w}x{h} {}: a click on column {col} of {part:?} did nothing",
+                        s.title
+                    );
+                    assert_eq!(
+                        format!("{:?}", by_click.flow),
+                        format!("{:?}", by_key.flow),
+                        "{w}x{h} {}: a click on {part:?} is not the same as its key {}",
+                        s.title,
+                        key.name()
+                    );
+                    clicked += 1;
+                }
+            }
+        }
+    }
+    assert!(clicked > 500, "{clicked}");
 }
 
 #[test]
@@ -1417,4 +1513,76 @@ fn at_40x12_a_footer_uses_short_labels_before_leaving_an_action_out() {
         }
     }
     assert!(decisions > 10, "{decisions}");
+}
+
+/// From a newcomer trial: in the kiosk at 80x24, beside the rail's "More
+/// above" and "More below" blocks, the caller's speech bubble lost its
+/// sides ("  Mark Ellis says ────"). A decision that scrolls as one column
+/// keeps its boxes whole; only a short window (40x12) keeps their top line
+/// alone. Every call, both paths, several seeds, kiosk and practice.
+#[test]
+fn a_speech_bubble_keeps_its_sides_when_the_decision_scrolls() {
+    let lib = library();
+    let mut scrolled = 0;
+    for seed in 0..4u64 {
+        for mode in [Mode::Kiosk, Mode::Practice] {
+            let mut o = options(mode);
+            o.seed = Some(seed);
+            for i in 0..lib.scenarios.len() {
+                for last in [false, true] {
+                    let mut f = App::new(lib.clone(), o.clone()).flow;
+                    f.start_call(i);
+                    for _ in 0..40 {
+                        let act = match f.session().map(|s| s.phase()) {
+                            Some(Phase::Incoming | Phase::Feedback { .. }) => Action::Select,
+                            Some(Phase::Deciding { step }) => {
+                                let app = App {
+                                    flow: f.clone(),
+                                    options: o.clone(),
+                                    targets: Default::default(),
+                                    size: Default::default(),
+                                };
+                                let text = render(&app, 80, 24).backend().to_string();
+                                if text.contains("More below") || text.contains("More above") {
+                                    scrolled += 1;
+                                    for l in text.lines().filter(|l| l.contains(" says ─")) {
+                                        assert!(
+                                            l.contains("┌ ") && l.contains("┐"),
+                                            "{mode:?} seed {seed}: a bubble with no sides:\n{text}"
+                                        );
+                                    }
+                                }
+                                let k = f.session().map_or(1, |s| s.step(step).choices.len());
+                                Action::Pick(if last { k.saturating_sub(1) } else { 0 })
+                            }
+                            _ => break,
+                        };
+                        f.update(act);
+                    }
+                }
+            }
+        }
+    }
+    assert!(scrolled >= 3, "{scrolled}");
+    // The trial's screen.
+    let i = lib
+        .scenarios
+        .iter()
+        .position(|s| s.id.get_ref() == "bank-safe-account")
+        .expect("bank-safe-account");
+    let mut o = options(Mode::Kiosk);
+    o.seed = Some(0);
+    let mut app = App::new(lib.clone(), o);
+    app.flow.start_call(i);
+    for a in [
+        Action::Select,
+        Action::Pick(0),
+        Action::Select,
+        Action::Pick(0),
+        Action::Select,
+    ] {
+        app.update(a);
+    }
+    let text = render(&app, 80, 24).backend().to_string();
+    insta::assert_snapshot!("kiosk_bubble_beside_the_rail_80x24", text);
 }

@@ -422,3 +422,53 @@ fn group_mode_runs_by_clicks_in_a_real_terminal() {
     click("? Help", "IF A CALL WORRIES YOU");
     click("Close the card", "WHAT THIS CHOICE MEANS");
 }
+
+/// Practice with a mouse, as a newcomer would: the real program in a
+/// terminal, a call driven by clicks alone, then the ending's footer
+/// ("? Help", "r Replay", "Page Down More below", "Enter Quick
+/// questions"), and "Esc Skip" on the quick questions back to the list.
+#[test]
+fn practice_runs_by_clicks_in_a_real_terminal() {
+    let pty = Setup::new(&["--no-save", "--seed", "2", "play", "police-courier"]).spawn();
+    pty.wait_for_text("Answer the phone");
+    let click = |text: &str, then: &str| {
+        pty.settle();
+        let (row, col) = pty
+            .find(text)
+            .unwrap_or_else(|| panic!("{text:?} is not on screen:\n{}", pty.screen()));
+        pty.pause();
+        pty.click(col + 1, row);
+        pty.wait_for_text(then);
+    };
+    click("Answer the phone", "What would you do?");
+    // The call: the first answer, then "Go on", until it ends.
+    for _ in 0..12 {
+        pty.settle();
+        let s = pty.screen();
+        if s.contains("The call has ended") {
+            break;
+        }
+        let text = if s.contains("What would you do?") {
+            "  1  "
+        } else {
+            "Enter Go on"
+        };
+        let (row, col) = pty
+            .find(text)
+            .unwrap_or_else(|| panic!("{text:?} is not on screen:\n{s}"));
+        pty.pause();
+        pty.click(col + 1, row);
+        pty.wait_until(std::time::Duration::from_secs(5), "the next screen", |p| {
+            p.screen() != s
+        });
+    }
+    pty.wait_for_text("The call has ended");
+    // The ending's footer, part by part.
+    click("? Help", "Close this card");
+    click("Enter Close this card", "Enter Quick questions");
+    click("r Replay", "Enter Go back");
+    click("Enter Go back", "Page Down More below");
+    click("Page Down More below", "Based on");
+    click("Enter Quick questions", "Quick question 1 of 3");
+    click("Esc Skip", "More calls");
+}
