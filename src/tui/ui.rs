@@ -555,6 +555,38 @@ pub(crate) fn cursor_on(frame: &mut Canvas, r: Rect, pad: u16) {
     }
 }
 
+/// The frame of a block that can be touched or clicked (an answer, a call
+/// in the list), `pad` rows above and below its words. By touch (kiosk)
+/// every such block has a border, as the buttons have, so answers and calls
+/// look like things to touch in every theme: plain box lines, which every
+/// console font has, in the border colour (7:1 on black and on white). The
+/// border takes the padding's rows, so the block is as tall as before; its
+/// words wrap to [`framed_width`]. With a keyboard, the padding alone.
+pub(crate) fn touch_frame(app: &App, pad: u16) -> Block<'static> {
+    if framed(app, pad) {
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(app.options.theme.border)
+            .padding(Padding::vertical(pad - 1))
+    } else {
+        Block::default().padding(Padding::vertical(pad))
+    }
+}
+
+/// Whether a block with `pad` rows of padding is drawn with a border (see [`touch_frame`]).
+pub(crate) fn framed(app: &App, pad: u16) -> bool {
+    app.options.mode.touch() && pad > 0
+}
+
+/// The width the words of a block `width` wide wrap to (see [`touch_frame`]).
+pub(crate) fn framed_width(app: &App, pad: u16, width: u16) -> u16 {
+    if framed(app, pad) {
+        width.saturating_sub(2)
+    } else {
+        width
+    }
+}
+
 /// The widest text column: lines longer than this are hard to read.
 pub const MEASURE: u16 = 74;
 
@@ -665,7 +697,7 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
         let high = |lines: usize| (lines as u16 + 2 * pad).max(1 + 2 * pad) + pad;
         let heights: Vec<u16> = labels
             .iter()
-            .map(|l| high(hanging(number, l, list.width).len()))
+            .map(|l| high(hanging(number, l, framed_width(app, pad, list.width)).len()))
             .collect();
         // The last block needs no gap under it.
         let room = list.height + pad;
@@ -673,7 +705,8 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
         // most pages there can be, then again for as many as there are.
         let more = |pages: usize| {
             if more_row {
-                high(hanging("  0  ", &more_text(pages, pages), list.width).len())
+                let w = framed_width(app, pad, list.width);
+                high(hanging("  0  ", &more_text(pages, pages), w).len())
             } else {
                 1 // the page's number, on a row of its own
             }
@@ -726,7 +759,7 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
                 Some(k) if !touch => format!("{marker} {}  ", k.name()),
                 _ => format!("{marker} "),
             };
-            let lines = hanging(&prefix, &c.label, list.width);
+            let lines = hanging(&prefix, &c.label, framed_width(app, pad, list.width));
             (lines, Some(Target::Scenario(i)), selected)
         })
         .collect();
@@ -737,7 +770,7 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
                 _ => "  ".to_string(),
             };
             let text = format!("{} {}", more.label, wording::page_of(n, of));
-            Some(hanging(&prefix, &text, list.width))
+            Some(hanging(&prefix, &text, framed_width(app, pad, list.width)))
         }
         _ => None,
     };
@@ -794,7 +827,7 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
         frame.render_widget(
             Paragraph::new(lines)
                 .style(style)
-                .block(Block::default().padding(Padding::vertical(pad))),
+                .block(touch_frame(app, pad)),
             r,
         );
         if selected && app.overlay.is_none() {
@@ -815,7 +848,7 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
         frame.render_widget(
             Paragraph::new(lines)
                 .style(theme.text)
-                .block(Block::default().padding(Padding::vertical(pad))),
+                .block(touch_frame(app, pad)),
             r,
         );
         target(app, r, Target::More);
@@ -952,9 +985,11 @@ fn draw_confirm(frame: &mut Canvas, area: Rect, app: &App, shown: &crate::presen
     let text_h = Paragraph::new(question.clone())
         .wrap(Wrap { trim: true })
         .line_count(width.saturating_sub(4)) as u16;
+    // Its border, the question, a blank row, then the buttons (by touch
+    // with a row between them): no empty rows beyond that.
     let r = area.centered(
         Constraint::Length(width),
-        Constraint::Length(text_h + 2 * bh + 5),
+        Constraint::Length(text_h + 2 * bh + 3 + u16::from(touch)),
     );
     // Never over the footer row (a tall box in a short window would run
     // its border into the footer): above it, as high as there is room for.
