@@ -622,7 +622,21 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
     // In a short window (40x12) the rows go to the calls: no hint line (the
     // footer says the same) and no blank row under the head.
     let compact = area.height < 16;
-    let mut head: Vec<Line> = vec![Line::from(model.title.clone()).style(theme.heading)];
+    // By touch the page's number goes on the title's line: "More calls" is
+    // only the bar's tall block, and no row is spent on the number alone.
+    // Only where it fits on that line for any page (so the rows do not
+    // change with the page); else on a row of its own under the list.
+    let page_on_title = touch && {
+        use unicode_width::UnicodeWidthStr;
+        let most = screens::list_labels(&app.flow).len();
+        let longest = format!("{} {}", model.title, wording::page_of(most, most));
+        longest.width() <= usize::from(area.width)
+    };
+    let title = match model.page {
+        Some((n, of)) if page_on_title => format!("{} {}", model.title, wording::page_of(n, of)),
+        _ => model.title.clone(),
+    };
+    let mut head: Vec<Line> = vec![Line::from(title).style(theme.heading)];
     // How to choose, progress, scores and notices: the screen model's
     // blocks (the reading hint goes under the list).
     let hint = |t: &str| t == W.list_hint_touch || t == W.list_hint_keys;
@@ -633,7 +647,8 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
             // By touch in a short window the calls get the rows: the
             // title alone (notes are for whoever looks after the kiosk).
             .filter(|_| !(compact && touch))
-            .filter(|b| b.text != W.reading_hint && !(compact && hint(&b.text)))
+            // By touch the footer says "Touch a call to start it." already.
+            .filter(|b| b.text != W.reading_hint && !((compact || touch) && hint(&b.text)))
             .map(|b| Line::from(b.text.clone())),
     );
     let mut foot: Vec<Line> = Vec::new();
@@ -649,6 +664,8 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
             app.flow.action_for(c.id),
         )
     });
+    // By touch the bar's tall block is the one to touch: no row for it here.
+    let language = language.filter(|_| !touch);
     if let Some((line, _)) = &language {
         foot.push(line.clone());
     }
@@ -708,7 +725,8 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
                 let w = framed_width(app, pad, list.width);
                 high(hanging("  0  ", &more_text(pages, pages), w).len())
             } else {
-                1 // the page's number, on a row of its own
+                // The page's number, on a row of its own (or on the title's).
+                u16::from(!page_on_title)
             }
         };
         let mut starts = crate::present::flow::paginate(&heights, room, more(total), PAGE);
@@ -722,12 +740,12 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
     };
     let mut pad = app.options.mode.target_padding();
     let mut more_in_list = true;
-    let (mut starts, fits) = lay_out(pad, true);
-    if !fits && touch {
-        // By touch in a short window (40x12): the calls keep tall blocks,
-        // fewer a page (a title too long for the window its own page), and
-        // "More calls" is only the bar's tall block.
-        starts = lay_out(pad, false).0;
+    let (mut starts, fits) = lay_out(pad, !touch);
+    if touch {
+        // By touch the calls keep tall blocks, fewer a page in a short
+        // window (a title too long for the window its own page), and "More
+        // calls" is only the bar's tall block, beside Help: the list's rows
+        // go to calls.
         more_in_list = false;
     } else if !fits && pad > 0 {
         // Too short for tall blocks: one row a line.
@@ -777,7 +795,7 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
     // Without that row (by touch in a short window), the page's number
     // still shows, on the list's last row.
     let page_line = match model.page {
-        Some((n, of)) if !more_in_list => Some(wording::page_of(n, of)),
+        Some((n, of)) if !more_in_list && !page_on_title => Some(wording::page_of(n, of)),
         _ => None,
     };
     // Wrapped titles hang under their text. "More calls" always has its
