@@ -11,96 +11,355 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 /// keys to choose. Press ? at any time for help, and q to stop.
 #[derive(Debug, Parser)]
 #[command(name = "hangup", version, about, long_about)]
+struct Line {
+    /// The options for practice (no command).
+    #[command(flatten)]
+    options: PracticeOptions,
+
+    /// What to do; without one, the list of practice calls.
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+/// The command line, read: every setting with its value, and the command.
+///
+/// Each command takes only the options that apply to it (its `--help`,
+/// tab completion and manual page list exactly those); an option given
+/// where it does not apply is refused by clap with a plain message.
+/// Options given before the command (`hangup --scenarios DIR list`) count
+/// too, where the command takes them. A setting a command does not take
+/// keeps its default here.
+#[derive(Debug, Clone)]
 pub struct Cli {
+    /// `--scenarios`: a folder of extra scenario files.
+    pub scenarios: Option<PathBuf>,
+    /// `--language`: "cy" or "en-GB", as given.
+    pub language: Option<String>,
+    /// `--plain`: plain text, one line at a time.
+    pub plain: bool,
+    /// `--seed`: repeat a run exactly.
+    pub seed: Option<u64>,
+    /// `--region`: whose numbers to show.
+    pub region: Option<Region>,
+    /// `--high-contrast`.
+    pub high_contrast: bool,
+    /// `--monochrome`.
+    pub monochrome: bool,
+    /// `--key-pause`, in milliseconds (default 400).
+    pub key_pause: u64,
+    /// `--theme`.
+    pub theme: Option<ThemeArg>,
+    /// `--large`.
+    pub large: bool,
+    /// `--data-dir`.
+    pub data_dir: Option<PathBuf>,
+    /// `--no-save`.
+    pub no_save: bool,
+    /// `--speak`.
+    pub speak: bool,
+    /// `--speak-command` (default [`crate::speech::DEFAULT_COMMAND`]).
+    pub speak_command: String,
+    /// What to do; `None` is practice (the list of calls).
+    pub command: Option<Command>,
+}
+
+impl Default for Cli {
+    fn default() -> Self {
+        Cli {
+            scenarios: None,
+            language: None,
+            plain: false,
+            seed: None,
+            region: None,
+            high_contrast: false,
+            monochrome: false,
+            key_pause: DEFAULT_KEY_PAUSE,
+            theme: None,
+            large: false,
+            data_dir: None,
+            no_save: false,
+            speak: false,
+            speak_command: crate::speech::DEFAULT_COMMAND.to_string(),
+            command: None,
+        }
+    }
+}
+
+/// `--key-pause` when not given, in milliseconds.
+pub const DEFAULT_KEY_PAUSE: u64 = 400;
+
+/// A group of options, put into [`Cli`] (a later value wins; a switch given
+/// anywhere is on).
+trait Apply {
+    fn apply(&self, cli: &mut Cli);
+}
+
+/// `--scenarios`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ScenariosOption {
     /// A folder of extra scenario files to use as well as the built-in ones.
     /// A file with the same id as a built-in scenario replaces it.
-    #[arg(long, global = true, value_name = "FOLDER")]
+    #[arg(long, value_name = "FOLDER")]
     pub scenarios: Option<PathBuf>,
+}
 
+impl Apply for ScenariosOption {
+    fn apply(&self, cli: &mut Cli) {
+        if let Some(v) = &self.scenarios {
+            cli.scenarios = Some(v.clone());
+        }
+    }
+}
+
+/// `--language`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct LanguageOption {
     /// The language for the screens and calls: "cy" (Cymraeg) or "en-GB"
     /// (English). Without it: the kiosk's language setting, then LANGUAGE,
     /// LC_ALL, LC_MESSAGES and LANG, then English.
-    #[arg(long, global = true, value_name = "LANGUAGE")]
+    #[arg(long, value_name = "LANGUAGE")]
     pub language: Option<String>,
+}
 
-    /// Use plain text, one line at a time (for screen readers and scripts).
-    /// This is chosen by itself when the input or output is not a screen.
-    #[arg(long, global = true)]
-    pub plain: bool,
+impl Apply for LanguageOption {
+    fn apply(&self, cli: &mut Cli) {
+        if let Some(v) = &self.language {
+            cli.language = Some(v.clone());
+        }
+    }
+}
 
+/// `--seed`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct SeedOption {
     /// Repeat a run exactly: the same names, amounts and order of choices.
-    #[arg(long, global = true, value_name = "NUMBER")]
+    #[arg(long, value_name = "NUMBER")]
     pub seed: Option<u64>,
+}
 
+impl Apply for SeedOption {
+    fn apply(&self, cli: &mut Cli) {
+        if let Some(v) = self.seed {
+            cli.seed = Some(v);
+        }
+    }
+}
+
+/// `--region`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct RegionOption {
     /// Whose numbers to show.
-    #[arg(long, global = true, value_name = "REGION")]
+    #[arg(long, value_name = "REGION")]
     pub region: Option<Region>,
+}
 
+impl Apply for RegionOption {
+    fn apply(&self, cli: &mut Cli) {
+        if let Some(v) = self.region {
+            cli.region = Some(v);
+        }
+    }
+}
+
+/// `--data-dir`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct DataDirOption {
+    /// Where hangup keeps its few files: your progress, kiosk counts and group
+    /// records (default: HANGUP_DATA_DIR, or your computer's usual place for program data).
+    #[arg(long, value_name = "FOLDER")]
+    pub data_dir: Option<PathBuf>,
+}
+
+impl Apply for DataDirOption {
+    fn apply(&self, cli: &mut Cli) {
+        if let Some(v) = &self.data_dir {
+            cli.data_dir = Some(v.clone());
+        }
+    }
+}
+
+/// `--no-save`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct NoSaveOption {
+    /// Do not save any progress (nothing is written to the computer).
+    #[arg(long)]
+    pub no_save: bool,
+}
+
+impl Apply for NoSaveOption {
+    fn apply(&self, cli: &mut Cli) {
+        cli.no_save |= self.no_save;
+    }
+}
+
+/// How the full screen looks and takes keys: `--theme`, `--high-contrast`,
+/// `--monochrome`, `--large`, `--key-pause`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ScreenOptions {
     /// Stronger contrast: the terminal's own colours, with bold and underline.
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub high_contrast: bool,
 
     /// No colour at all (also chosen when NO_COLOR is set).
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub monochrome: bool,
 
     /// After the screen changes, ignore keys and touches for this long, so a
-    /// doubled key does not answer a question not yet seen (0 turns it off).
-    #[arg(
-        long,
-        global = true,
-        value_name = "MILLISECONDS",
-        default_value_t = 400
-    )]
-    pub key_pause: u64,
+    /// doubled key does not answer a question not yet seen (default 400; 0
+    /// turns it off).
+    #[arg(long, value_name = "MILLISECONDS")]
+    pub key_pause: Option<u64>,
 
     /// Colours for a light or dark background. Without it, hangup asks the
     /// terminal, then looks at COLORFGBG; if neither says, it uses the
     /// terminal's own colours.
-    #[arg(long, global = true, value_enum, value_name = "light|dark")]
+    #[arg(long, value_enum, value_name = "light|dark")]
     pub theme: Option<ThemeArg>,
 
     /// Big letters for the caller's words and the key messages, when the
     /// window is wide enough.
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub large: bool,
+}
 
-    /// Where hangup keeps its few files: your progress, kiosk counts and group
-    /// records (default: HANGUP_DATA_DIR, or your computer's usual place for program data).
-    #[arg(long, global = true, value_name = "FOLDER")]
-    pub data_dir: Option<PathBuf>,
+impl Apply for ScreenOptions {
+    fn apply(&self, cli: &mut Cli) {
+        cli.high_contrast |= self.high_contrast;
+        cli.monochrome |= self.monochrome;
+        cli.large |= self.large;
+        if let Some(v) = self.key_pause {
+            cli.key_pause = v;
+        }
+        if let Some(v) = self.theme {
+            cli.theme = Some(v);
+        }
+    }
+}
 
-    /// Do not save any progress (nothing is written to the computer).
-    #[arg(long, global = true)]
-    pub no_save: bool,
-
-    /// Read the caller's words and the choices aloud (off unless asked for).
-    #[arg(long, global = true)]
+/// Speech: `--speak` and `--speak-command`.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct SpeechOptions {
+    /// Read every screen aloud: the caller's words, the choices, the
+    /// feedback, the ending with its advice and numbers, the list and the
+    /// help card (off unless asked for).
+    #[arg(long)]
     pub speak: bool,
 
-    /// The program that speaks, with its options; the words are added at the end.
-    /// For example "spd-say -r -30".
-    #[arg(
-        long,
-        global = true,
-        value_name = "COMMAND",
-        default_value = crate::speech::DEFAULT_COMMAND
-    )]
-    pub speak_command: String,
+    /// The program that speaks, with its options; the words are added at the
+    /// end. For example "spd-say -r -30" (default: espeak-ng -v en-gb -s 130;
+    /// in Welsh, -v cy).
+    #[arg(long, value_name = "COMMAND")]
+    pub speak_command: Option<String>,
+}
 
-    /// What to do; without one, the list of practice calls.
-    #[command(subcommand)]
-    pub command: Option<Command>,
+impl Apply for SpeechOptions {
+    fn apply(&self, cli: &mut Cli) {
+        cli.speak |= self.speak;
+        if let Some(v) = &self.speak_command {
+            cli.speak_command = v.clone();
+        }
+    }
+}
+
+/// Practice (`hangup` with no command, and `hangup play`): every setting.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct PracticeOptions {
+    #[command(flatten)]
+    scenarios: ScenariosOption,
+    #[command(flatten)]
+    language: LanguageOption,
+    /// Use plain text, one line at a time (for screen readers and scripts).
+    /// This is chosen by itself when the input or output is not a screen.
+    #[arg(long)]
+    plain: bool,
+    #[command(flatten)]
+    seed: SeedOption,
+    #[command(flatten)]
+    region: RegionOption,
+    #[command(flatten)]
+    screen: ScreenOptions,
+    #[command(flatten)]
+    data_dir: DataDirOption,
+    #[command(flatten)]
+    no_save: NoSaveOption,
+    #[command(flatten)]
+    speech: SpeechOptions,
+}
+
+impl Apply for PracticeOptions {
+    fn apply(&self, cli: &mut Cli) {
+        self.scenarios.apply(cli);
+        self.language.apply(cli);
+        cli.plain |= self.plain;
+        self.seed.apply(cli);
+        self.region.apply(cli);
+        self.screen.apply(cli);
+        self.data_dir.apply(cli);
+        self.no_save.apply(cli);
+        self.speech.apply(cli);
+    }
+}
+
+/// A full screen for a room or a visitor (`hangup group`, `hangup kiosk`):
+/// as practice, without plain mode (they need a full screen) and without
+/// `--no-save` (they keep no progress).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct RoomOptions {
+    #[command(flatten)]
+    scenarios: ScenariosOption,
+    #[command(flatten)]
+    language: LanguageOption,
+    #[command(flatten)]
+    seed: SeedOption,
+    #[command(flatten)]
+    region: RegionOption,
+    #[command(flatten)]
+    screen: ScreenOptions,
+    #[command(flatten)]
+    data_dir: DataDirOption,
+    #[command(flatten)]
+    speech: SpeechOptions,
+}
+
+impl Apply for RoomOptions {
+    fn apply(&self, cli: &mut Cli) {
+        self.scenarios.apply(cli);
+        self.language.apply(cli);
+        self.seed.apply(cli);
+        self.region.apply(cli);
+        self.screen.apply(cli);
+        self.data_dir.apply(cli);
+        self.speech.apply(cli);
+    }
+}
+
+/// Which calls, in which language (`list`, `check`, `paths`).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct CallsOptions {
+    #[command(flatten)]
+    scenarios: ScenariosOption,
+    #[command(flatten)]
+    language: LanguageOption,
+}
+
+impl Apply for CallsOptions {
+    fn apply(&self, cli: &mut Cli) {
+        self.scenarios.apply(cli);
+        self.language.apply(cli);
+    }
 }
 
 /// The commands (`hangup play`, `hangup check` and the rest).
-#[derive(Debug, Subcommand)]
+#[derive(Debug, Clone, Subcommand)]
 pub enum Command {
     /// Play one practice call, by its id (see `hangup list`) or a file name.
     Play {
         /// The scenario's id, e.g. police-courier, or the path of a .toml file.
         #[arg(value_name = "ID_OR_FILE")]
         scenario: String,
+        /// The options for practice.
+        #[command(flatten)]
+        options: PracticeOptions,
     },
     /// Run a group session on a projector or big screen (for volunteers).
     Group {
@@ -111,12 +370,24 @@ pub enum Command {
         /// another window (start either first), and its keys act on it too.
         #[arg(long)]
         notes: bool,
+        /// The options for a full screen.
+        #[command(flatten)]
+        options: RoomOptions,
     },
     /// Print a call as a large-print script to read aloud in a role play.
     Script {
         /// The scenario's id, e.g. police-courier, or the path of a .toml file.
         #[arg(value_name = "ID_OR_FILE")]
         scenario: String,
+        /// Which calls, in which language.
+        #[command(flatten)]
+        calls: CallsOptions,
+        /// The names and amounts.
+        #[command(flatten)]
+        seed: SeedOption,
+        /// Whose numbers.
+        #[command(flatten)]
+        region: RegionOption,
     },
     /// Make a one-page, large-print take-home sheet to print.
     Handout {
@@ -137,21 +408,38 @@ pub enum Command {
         /// you out (read from your progress file, nothing else).
         #[arg(long)]
         mine: bool,
-        /// Count "practise again" from this day (YYYY-MM-DD) instead of today.
-        #[arg(long, value_name = "DATE", hide = true)]
+        /// With --mine: count "practise again" from this day (YYYY-MM-DD)
+        /// instead of today, e.g. the day of the session.
+        #[arg(long, value_name = "DATE")]
         today: Option<String>,
+        /// Which calls, in which language.
+        #[command(flatten)]
+        calls: CallsOptions,
+        /// Whose numbers.
+        #[command(flatten)]
+        region: RegionOption,
+        /// Where the progress file is (for --mine).
+        #[command(flatten)]
+        data_dir: DataDirOption,
+        /// Read no progress (for --mine).
+        #[command(flatten)]
+        no_save: NoSaveOption,
     },
     /// List the practice calls, one a line, starting with each one's id.
     List {
         /// Print a JSON list (id, title, kind, source) for other programs.
         #[arg(long)]
         json: bool,
+        /// Which calls, in which language.
+        #[command(flatten)]
+        calls: CallsOptions,
     },
     /// Run as an unattended kiosk: resets when left alone, keeps nothing about
-    /// visitors. See the kiosk guide: /usr/share/doc/hangup/kiosk.md when
+    /// visitors. See the kiosk guide: /usr/share/doc/hangup/docs/kiosk.md when
     /// installed from the package, docs/kiosk.md in the source.
     Kiosk(KioskArgs),
-    /// Print the kiosk's anonymous counts (visits, calls finished) per day.
+    /// Print the kiosk's anonymous counts (visits, calls finished) per day,
+    /// and the group sessions' totals (in English).
     Stats(StatsArgs),
     /// Check scenario files for mistakes (for people who write them).
     /// With no files, checks the built-in ones and any in --scenarios.
@@ -162,6 +450,9 @@ pub enum Command {
         /// How to print problems.
         #[arg(long, default_value = "human", value_name = "FORMAT")]
         format: CheckFormat,
+        /// Which calls, in which language.
+        #[command(flatten)]
+        calls: CallsOptions,
     },
     /// Print a translation file to fill in (for translators): every text of
     /// a call, a catalogue or the quick check, with the translation so far.
@@ -170,6 +461,9 @@ pub enum Command {
         /// A call's id or file, or red-flags, advice or quick-check.
         #[arg(value_name = "ID_OR_FILE")]
         what: String,
+        /// The language to translate into.
+        #[command(flatten)]
+        language: LanguageOption,
     },
     /// Print the JSON Schema of the scenario format (for text editors).
     Schema,
@@ -183,19 +477,31 @@ pub enum Command {
         #[arg(long, default_value = "text", value_name = "FORMAT",
               value_parser = ["text", "dot", "svg", "mermaid"])]
         format: String,
+        /// Which calls, in which language.
+        #[command(flatten)]
+        calls: CallsOptions,
     },
     /// Show which calls you have practised, and when to practise again.
     Progress {
         /// Delete the saved progress.
         #[arg(long)]
         reset: bool,
+        /// Which calls, in which language.
+        #[command(flatten)]
+        calls: CallsOptions,
+        /// Where the progress file is.
+        #[command(flatten)]
+        data_dir: DataDirOption,
+        /// Read no progress file.
+        #[command(flatten)]
+        no_save: NoSaveOption,
     },
     /// Print tab completion for a shell (bash, zsh or fish), for packagers.
     /// For example: hangup completions bash > /etc/bash_completion.d/hangup
     Completions {
         /// Which shell.
         #[arg(value_name = "SHELL")]
-        shell: clap_complete::Shell,
+        shell: CompletionShell,
     },
     /// Print the manual page (troff), for packagers: hangup man > hangup.1
     /// (each command also has its own page, e.g. hangup-kiosk(1), in the package)
@@ -266,77 +572,118 @@ impl From<HandoutFormat> for crate::group::handout::Format {
     }
 }
 
-/// Which command each option is for. The options are accepted anywhere on
-/// the line (they are global), but each command's `--help` lists only those
-/// it uses. An option missing from this table is listed everywhere.
-const OPTION_USE: &[(&str, &[&str])] = &[
-    (
-        "scenarios",
-        &[
-            "play", "group", "script", "handout", "list", "kiosk", "check", "paths", "progress",
-        ],
-    ),
-    (
-        "language",
-        &[
-            "play", "group", "script", "handout", "list", "kiosk", "stats", "check", "paths",
-            "progress",
-        ],
-    ),
-    ("plain", &["play", "group"]),
-    ("theme", &["play", "group", "kiosk"]),
-    ("key_pause", &["play", "group", "kiosk"]),
-    ("seed", &["play", "group", "script", "kiosk"]),
-    ("region", &["play", "group", "script", "handout", "kiosk"]),
-    ("high_contrast", &["play", "group", "kiosk"]),
-    ("monochrome", &["play", "group", "kiosk"]),
-    ("large", &["play", "group", "kiosk"]),
-    (
-        "data_dir",
-        &["play", "group", "handout", "kiosk", "stats", "progress"],
-    ),
-    ("no_save", &["play", "handout", "progress"]),
-    ("speak", &["play", "group"]),
-    ("speak_command", &["play", "group"]),
-];
-
-/// The command line's definition, with each command's help trimmed to the
-/// options it uses (see `OPTION_USE`). The man page and the shell
-/// completions are made from this too.
-pub fn command() -> clap::Command {
-    let mut cmd = Cli::command();
-    let globals: Vec<clap::Arg> = cmd
-        .get_arguments()
-        .filter(|a| a.is_global_set())
-        .cloned()
-        .collect();
-    let names: Vec<String> = cmd
-        .get_subcommands()
-        .map(|c| c.get_name().to_string())
-        .collect();
-    for name in names {
-        // A hidden copy in the command stops clap copying the visible global
-        // one in; a value given there still reaches the global option.
-        let hidden: Vec<clap::Arg> = globals
-            .iter()
-            .filter(|a| {
-                OPTION_USE
-                    .iter()
-                    .any(|(id, used_by)| a.get_id() == id && !used_by.contains(&name.as_str()))
-            })
-            .map(|a| a.clone().hide(true))
-            .collect();
-        cmd = cmd.mut_subcommand(&name, |sub| sub.args(hidden));
+impl Command {
+    /// The option groups this command takes.
+    fn options(&self) -> Vec<&dyn Apply> {
+        match self {
+            Command::Play { options, .. } => vec![options],
+            Command::Group { options, .. } => vec![options],
+            Command::Kiosk(args) => vec![&args.options],
+            Command::Script {
+                calls,
+                seed,
+                region,
+                ..
+            } => vec![calls, seed, region],
+            Command::Handout {
+                calls,
+                region,
+                data_dir,
+                no_save,
+                ..
+            } => vec![calls, region, data_dir, no_save],
+            Command::List { calls, .. }
+            | Command::Check { calls, .. }
+            | Command::Paths { calls, .. } => vec![calls],
+            Command::Stats(args) => vec![&args.scenarios, &args.data_dir],
+            Command::Translate { language, .. } => vec![language],
+            Command::Progress {
+                calls,
+                data_dir,
+                no_save,
+                ..
+            } => vec![calls, data_dir, no_save],
+            Command::Schema | Command::Completions { .. } | Command::Man => vec![],
+        }
     }
-    cmd
+}
+
+/// The shells `hangup completions` writes for (`clap_complete` knows more,
+/// but these are the ones the package installs and the help names).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompletionShell {
+    /// GNU bash.
+    Bash,
+    /// Z shell.
+    Zsh,
+    /// fish.
+    Fish,
+}
+
+impl From<CompletionShell> for clap_complete::Shell {
+    fn from(s: CompletionShell) -> Self {
+        match s {
+            CompletionShell::Bash => Self::Bash,
+            CompletionShell::Zsh => Self::Zsh,
+            CompletionShell::Fish => Self::Fish,
+        }
+    }
+}
+
+/// The command line's definition. The man pages and the shell completions
+/// are made from it too, so help, completion and manual always agree.
+pub fn command() -> clap::Command {
+    Line::command()
 }
 
 impl Cli {
     /// Read the command line (exits with clap's message on a mistake, or
     /// after printing help or the version).
     pub fn from_env() -> Cli {
-        let matches = command().get_matches();
-        Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+        Cli::try_parse_from(std::env::args_os()).unwrap_or_else(|e| e.exit())
+    }
+
+    /// Read a command line (the first item is the program's name). A
+    /// mistake, `--help` and `--version` come back as clap's error.
+    pub fn try_parse_from<I, T>(args: I) -> Result<Cli, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<std::ffi::OsString> + Clone,
+    {
+        let mut cmd = command();
+        let matches = cmd.try_get_matches_from_mut(args)?;
+        // An option before the command counts only if the command takes it:
+        // `hangup --seed 1 stats` is refused as `hangup stats --seed 1` is.
+        if let Some((name, _)) = matches.subcommand() {
+            let given: Vec<String> = cmd
+                .get_arguments()
+                .filter(|a| {
+                    matches.value_source(a.get_id().as_str())
+                        == Some(clap::parser::ValueSource::CommandLine)
+                })
+                .filter(|a| {
+                    cmd.find_subcommand(name)
+                        .is_some_and(|sub| !sub.get_arguments().any(|b| b.get_id() == a.get_id()))
+                })
+                .filter_map(|a| a.get_long().map(str::to_string))
+                .collect();
+            if let Some(long) = given.first() {
+                let message = format!(
+                    "'--{long}' does not apply to 'hangup {name}' (see 'hangup {name} --help')"
+                );
+                return Err(cmd.error(clap::error::ErrorKind::ArgumentConflict, message));
+            }
+        }
+        let line = Line::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))?;
+        let mut cli = Cli::default();
+        line.options.apply(&mut cli);
+        if let Some(c) = &line.command {
+            for group in c.options() {
+                group.apply(&mut cli);
+            }
+        }
+        cli.command = line.command;
+        Ok(cli)
     }
 }
 
@@ -383,35 +730,109 @@ mod tests {
         }
     }
 
-    #[test]
-    fn hidden_options_are_still_accepted_anywhere() {
-        let cli = Cli::from_arg_matches(
-            &command()
-                .try_get_matches_from(["hangup", "stats", "--seed", "3", "--csv"])
-                .expect("parses"),
-        )
-        .expect("fits");
-        assert_eq!(cli.seed, Some(3));
+    /// The settings a command line comes to, without the command.
+    fn settings(args: &[&str]) -> String {
+        let mut cli = Cli::try_parse_from(args).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+        cli.command = None;
+        format!("{cli:?}")
     }
 
+    /// For every command, every shared option it lists changes the settings
+    /// it runs with: none is accepted and then dropped.
     #[test]
-    fn every_option_in_the_table_exists() {
-        let cmd = Cli::command();
-        let ids: Vec<&str> = cmd.get_arguments().map(|a| a.get_id().as_str()).collect();
-        for (id, used_by) in OPTION_USE {
-            assert!(ids.contains(id), "no option {id}");
-            for name in *used_by {
-                assert!(cmd.find_subcommand(name).is_some(), "no command {name}");
+    fn every_option_a_command_takes_reaches_its_settings() {
+        let shared = [
+            ("scenarios", "some-folder"),
+            ("language", "cy"),
+            ("plain", ""),
+            ("seed", "3"),
+            ("region", "scotland"),
+            ("high-contrast", ""),
+            ("monochrome", ""),
+            ("key-pause", "0"),
+            ("theme", "dark"),
+            ("large", ""),
+            ("data-dir", "some-folder"),
+            ("no-save", ""),
+            ("speak", ""),
+            ("speak-command", "spd-say"),
+        ];
+        let cmd = command();
+        let mut commands: Vec<(&str, &clap::Command)> = vec![("", &cmd)];
+        commands.extend(cmd.get_subcommands().map(|c| (c.get_name(), c)));
+        let mut checked = 0;
+        for (name, sub) in commands {
+            let mut base = vec!["hangup"];
+            if !name.is_empty() {
+                base.push(name);
+            }
+            // The command's own required words (a call's id, a shell).
+            if sub.get_arguments().any(|a| a.is_required_set()) {
+                base.push(if name == "completions" { "bash" } else { "x" });
+            }
+            let plain = settings(&base);
+            for arg in sub.get_arguments() {
+                let Some(long) = arg.get_long() else { continue };
+                let Some((_, value)) = shared.iter().find(|(o, _)| *o == long) else {
+                    continue;
+                };
+                let mut args = base.clone();
+                let flag = format!("--{long}");
+                args.push(&flag);
+                if !value.is_empty() {
+                    args.push(value);
+                }
+                assert_ne!(settings(&args), plain, "{args:?} changes nothing");
+                checked += 1;
             }
         }
+        assert!(checked >= 60, "only {checked} options checked");
     }
 
     #[test]
-    fn every_global_option_says_which_commands_use_it() {
-        for a in Cli::command().get_arguments().filter(|a| a.is_global_set()) {
+    fn options_before_the_command_count_where_the_command_takes_them() {
+        let cli = Cli::try_parse_from(["hangup", "--seed", "3", "play", "x"]).expect("parses");
+        assert_eq!(cli.seed, Some(3));
+        let cli = Cli::try_parse_from(["hangup", "--seed", "3", "play", "x", "--seed", "4"])
+            .expect("parses");
+        assert_eq!(cli.seed, Some(4), "the later one wins");
+        let cli =
+            Cli::try_parse_from(["hangup", "--data-dir", "d", "group", "--large"]).expect("parses");
+        assert_eq!(cli.data_dir, Some(PathBuf::from("d")));
+        assert!(cli.large);
+        let e = Cli::try_parse_from(["hangup", "--seed", "3", "stats"]).expect_err("refused");
+        let text = e.render().to_string();
+        assert!(
+            text.contains("'--seed' does not apply to 'hangup stats'"),
+            "{text}"
+        );
+        assert_eq!(e.exit_code(), 2);
+    }
+
+    #[test]
+    fn defaults_stay_when_not_given() {
+        let cli = Cli::try_parse_from(["hangup", "stats"]).expect("parses");
+        assert_eq!(cli.key_pause, DEFAULT_KEY_PAUSE);
+        assert_eq!(cli.speak_command, crate::speech::DEFAULT_COMMAND);
+        // The help names the default speech command.
+        let text = help(&["hangup", "play", "--help"]);
+        assert!(
+            text.contains(crate::speech::DEFAULT_COMMAND),
+            "play --help does not name the default speech command:\n{text}"
+        );
+    }
+
+    #[test]
+    fn no_option_is_global() {
+        let cmd = command();
+        let mut all: Vec<&clap::Arg> = cmd.get_arguments().collect();
+        for sub in cmd.get_subcommands() {
+            all.extend(sub.get_arguments());
+        }
+        for a in all {
             assert!(
-                OPTION_USE.iter().any(|(id, _)| a.get_id() == id),
-                "add --{} to OPTION_USE in src/cli.rs, so each command's --help lists it only where it applies",
+                !a.is_global_set(),
+                "--{} is global: give it to the commands it applies to (src/cli.rs)",
                 a.get_id()
             );
         }
@@ -462,6 +883,9 @@ pub struct KioskArgs {
     /// The settings file (default: ~/.config/hangup/kiosk.toml, then /etc/hangup/kiosk.toml).
     #[arg(long, value_name = "FILE")]
     pub config: Option<std::path::PathBuf>,
+    /// The options for a full screen.
+    #[command(flatten)]
+    pub options: RoomOptions,
 }
 
 /// `hangup stats` options.
@@ -477,6 +901,12 @@ pub struct StatsArgs {
     /// web browser and print it, or save it as PDF). Numbers only.
     #[arg(long, value_name = "FILE.html")]
     pub report: Option<std::path::PathBuf>,
+    /// Extra scenario files, so the report can name calls from them.
+    #[command(flatten)]
+    pub scenarios: ScenariosOption,
+    /// Where the counts are.
+    #[command(flatten)]
+    pub data_dir: DataDirOption,
 }
 
 /// The manual pages, made from [`command`]: `hangup.1`, then one page per

@@ -38,7 +38,9 @@ fn wants_plain(cli: &Cli) -> bool {
 
 fn run(cli: Cli) -> hangup::Result<ExitCode> {
     // The kiosk reads its own settings file first (it may name a language).
-    if !matches!(cli.command, Some(Command::Kiosk(_))) {
+    // `stats` is in English only (its table, CSV and report are for the
+    // staff who run a kiosk or a group), whatever LANG says.
+    if !matches!(cli.command, Some(Command::Kiosk(_) | Command::Stats(_))) {
         let (language, _) =
             hangup::i18n::choose(cli.language.as_deref(), None, hangup::i18n::real_env)?;
         hangup::i18n::set_process(language);
@@ -47,7 +49,7 @@ fn run(cli: Cli) -> hangup::Result<ExitCode> {
         Some(Command::Kiosk(args)) => return Ok(hangup::kiosk::main(&cli, args)),
         Some(Command::Stats(args)) => return Ok(hangup::kiosk::stats_main(&cli, args)),
         Some(Command::Completions { shell }) => {
-            io::stdout().write_all(&hangup::cli::completion(*shell))?;
+            io::stdout().write_all(&hangup::cli::completion((*shell).into()))?;
             return Ok(ExitCode::SUCCESS);
         }
         Some(Command::Man) => {
@@ -81,7 +83,7 @@ fn run(cli: Cli) -> hangup::Result<ExitCode> {
     let options = app_options(&cli, &region, full_screen);
     let stdout = io::stdout();
     match &cli.command {
-        Some(Command::Check { paths, format }) => {
+        Some(Command::Check { paths, format, .. }) => {
             let mut out = hangup::sanitize::Clean::new(stdout.lock());
             // Only a language asked for on the command line narrows the check.
             let language = match cli.language.as_deref() {
@@ -97,7 +99,7 @@ fn run(cli: Cli) -> hangup::Result<ExitCode> {
             );
             Ok(ExitCode::from(u8::try_from(code).unwrap_or(1)))
         }
-        Some(Command::Translate { what }) => {
+        Some(Command::Translate { what, .. }) => {
             let language = match cli.language.as_deref() {
                 Some(l) => l.parse::<hangup::i18n::Language>()?,
                 None => return Err(Error::NoLanguageToTranslateInto),
@@ -112,7 +114,9 @@ fn run(cli: Cli) -> hangup::Result<ExitCode> {
                 .write_all(hangup::check::schema_json().as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Paths { scenario, format }) => {
+        Some(Command::Paths {
+            scenario, format, ..
+        }) => {
             let text = match hangup::check::graph::Format::parse(format) {
                 Some(f) => hangup::check::graph::draw(&library, scenario, f)?,
                 None => {
@@ -125,12 +129,12 @@ fn run(cli: Cli) -> hangup::Result<ExitCode> {
                 .or_else(reader_gone)?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::List { json }) => {
+        Some(Command::List { json, .. }) => {
             let mut out = hangup::sanitize::Clean::new(stdout.lock());
             hangup::list::write(&library, *json, &mut out).or_else(reader_gone)?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Progress { reset }) => {
+        Some(Command::Progress { reset, .. }) => {
             let mut out = hangup::sanitize::Clean::new(stdout.lock());
             hangup::practice::command(
                 cli.data_dir.as_deref(),
@@ -152,7 +156,7 @@ fn run(cli: Cli) -> hangup::Result<ExitCode> {
             scenario_ids,
             cli.data_dir.clone(),
         ),
-        Some(Command::Script { scenario }) => {
+        Some(Command::Script { scenario, .. }) => {
             hangup::group::commands::script(&library, &region, cli.seed, scenario)
         }
         Some(Command::Handout {
@@ -162,6 +166,7 @@ fn run(cli: Cli) -> hangup::Result<ExitCode> {
             force,
             mine,
             today,
+            ..
         }) => hangup::group::commands::handout(
             &library,
             &region,
@@ -174,7 +179,7 @@ fn run(cli: Cli) -> hangup::Result<ExitCode> {
                 no_save: cli.no_save,
             }),
         ),
-        Some(Command::Play { scenario }) => {
+        Some(Command::Play { scenario, .. }) => {
             let s = library.find_or_load(scenario)?;
             let mut keeper = keeper(&cli, &library);
             let mut lib = library.clone();

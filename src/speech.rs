@@ -950,6 +950,18 @@ mod tests {
 mod command_tests {
     use super::*;
 
+    /// The quick check's offer says how long it takes read aloud at this
+    /// rate (`present::wording::CHECK_MINUTES_ALOUD`): the default command
+    /// must speak at it.
+    #[test]
+    fn the_default_rate_is_the_one_times_are_counted_at() {
+        let rate = crate::present::wording::SPEECH_WORDS_A_MINUTE;
+        assert!(
+            DEFAULT_COMMAND.ends_with(&format!("-s {rate}")),
+            "{DEFAULT_COMMAND}"
+        );
+    }
+
     #[test]
     fn the_command_is_split_like_a_shell_would() {
         let s = Speaker::new(r#"espeak-ng -v "en-gb+f3 slow" -s 130"#);

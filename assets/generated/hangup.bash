@@ -159,7 +159,7 @@ _hangup() {
             return 0
             ;;
         hangup__subcmd__check)
-            opts="-h --format --plain --seed --region --high-contrast --monochrome --key-pause --theme --large --data-dir --no-save --speak --speak-command --scenarios --language --help"
+            opts="-h --format --scenarios --language --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -167,30 +167,6 @@ _hangup() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "human short json" -- "${cur}"))
-                    return 0
-                    ;;
-                --seed)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --region)
-                    COMPREPLY=($(compgen -W "ewni scotland" -- "${cur}"))
-                    return 0
-                    ;;
-                --key-pause)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --theme)
-                    COMPREPLY=($(compgen -W "light dark" -- "${cur}"))
-                    return 0
-                    ;;
-                --data-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --speak-command)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --scenarios)
@@ -209,44 +185,12 @@ _hangup() {
             return 0
             ;;
         hangup__subcmd__completions)
-            opts="-h --scenarios --language --plain --seed --region --high-contrast --monochrome --key-pause --theme --large --data-dir --no-save --speak --speak-command --help bash elvish fish powershell zsh"
+            opts="-h --help bash zsh fish"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --scenarios)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --language)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --seed)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --region)
-                    COMPREPLY=($(compgen -W "ewni scotland" -- "${cur}"))
-                    return 0
-                    ;;
-                --key-pause)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --theme)
-                    COMPREPLY=($(compgen -W "light dark" -- "${cur}"))
-                    return 0
-                    ;;
-                --data-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --speak-command)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -255,7 +199,7 @@ _hangup() {
             return 0
             ;;
         hangup__subcmd__group)
-            opts="-h --scenario --notes --no-save --scenarios --language --plain --seed --region --high-contrast --monochrome --key-pause --theme --large --data-dir --speak --speak-command --help"
+            opts="-h --scenario --notes --scenarios --language --seed --region --high-contrast --monochrome --key-pause --theme --large --data-dir --speak --speak-command --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -305,7 +249,7 @@ _hangup() {
             return 0
             ;;
         hangup__subcmd__handout)
-            opts="-h --scenario --format --out --force --mine --today --plain --seed --high-contrast --monochrome --key-pause --theme --large --speak --speak-command --scenarios --language --region --data-dir --no-save --help"
+            opts="-h --scenario --format --out --force --mine --today --scenarios --language --region --data-dir --no-save --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -324,22 +268,6 @@ _hangup() {
                     return 0
                     ;;
                 --today)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --seed)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --key-pause)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --theme)
-                    COMPREPLY=($(compgen -W "light dark" -- "${cur}"))
-                    return 0
-                    ;;
-                --speak-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -591,7 +519,7 @@ _hangup() {
             return 0
             ;;
         hangup__subcmd__kiosk)
-            opts="-h --idle-timeout --idle-warning --config --plain --no-save --speak --speak-command --scenarios --language --seed --region --high-contrast --monochrome --key-pause --theme --large --data-dir --help"
+            opts="-h --idle-timeout --idle-warning --config --scenarios --language --seed --region --high-contrast --monochrome --key-pause --theme --large --data-dir --speak --speak-command --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -609,10 +537,6 @@ _hangup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --speak-command)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --scenarios)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -641,6 +565,10 @@ _hangup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --speak-command)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -649,36 +577,12 @@ _hangup() {
             return 0
             ;;
         hangup__subcmd__list)
-            opts="-h --json --plain --seed --region --high-contrast --monochrome --key-pause --theme --large --data-dir --no-save --speak --speak-command --scenarios --language --help"
+            opts="-h --json --scenarios --language --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --seed)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --region)
-                    COMPREPLY=($(compgen -W "ewni scotland" -- "${cur}"))
-                    return 0
-                    ;;
-                --key-pause)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --theme)
-                    COMPREPLY=($(compgen -W "light dark" -- "${cur}"))
-                    return 0
-                    ;;
-                --data-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --speak-command)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --scenarios)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -695,44 +599,12 @@ _hangup() {
             return 0
             ;;
         hangup__subcmd__man)
-            opts="-h --scenarios --language --plain --seed --region --high-contrast --monochrome --key-pause --theme --large --data-dir --no-save --speak --speak-command --help"
+            opts="-h --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --scenarios)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --language)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --seed)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --region)
-                    COMPREPLY=($(compgen -W "ewni scotland" -- "${cur}"))
-                    return 0
-                    ;;
-                --key-pause)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --theme)
-                    COMPREPLY=($(compgen -W "light dark" -- "${cur}"))
-                    return 0
-                    ;;
-                --data-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --speak-command)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -741,7 +613,7 @@ _hangup() {
             return 0
             ;;
         hangup__subcmd__paths)
-            opts="-h --format --plain --seed --region --high-contrast --monochrome --key-pause --theme --large --data-dir --no-save --speak --speak-command --scenarios --language --help"
+            opts="-h --format --scenarios --language --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -749,30 +621,6 @@ _hangup() {
             case "${prev}" in
                 --format)
                     COMPREPLY=($(compgen -W "text dot svg mermaid" -- "${cur}"))
-                    return 0
-                    ;;
-                --seed)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --region)
-                    COMPREPLY=($(compgen -W "ewni scotland" -- "${cur}"))
-                    return 0
-                    ;;
-                --key-pause)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --theme)
-                    COMPREPLY=($(compgen -W "light dark" -- "${cur}"))
-                    return 0
-                    ;;
-                --data-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --speak-command)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --scenarios)
@@ -837,32 +685,12 @@ _hangup() {
             return 0
             ;;
         hangup__subcmd__progress)
-            opts="-h --reset --plain --seed --region --high-contrast --monochrome --key-pause --theme --large --speak --speak-command --scenarios --language --data-dir --no-save --help"
+            opts="-h --reset --scenarios --language --data-dir --no-save --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --seed)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --region)
-                    COMPREPLY=($(compgen -W "ewni scotland" -- "${cur}"))
-                    return 0
-                    ;;
-                --key-pause)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --theme)
-                    COMPREPLY=($(compgen -W "light dark" -- "${cur}"))
-                    return 0
-                    ;;
-                --speak-command)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --scenarios)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -883,44 +711,12 @@ _hangup() {
             return 0
             ;;
         hangup__subcmd__schema)
-            opts="-h --scenarios --language --plain --seed --region --high-contrast --monochrome --key-pause --theme --large --data-dir --no-save --speak --speak-command --help"
+            opts="-h --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --scenarios)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --language)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --seed)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --region)
-                    COMPREPLY=($(compgen -W "ewni scotland" -- "${cur}"))
-                    return 0
-                    ;;
-                --key-pause)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --theme)
-                    COMPREPLY=($(compgen -W "light dark" -- "${cur}"))
-                    return 0
-                    ;;
-                --data-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --speak-command)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -929,28 +725,12 @@ _hangup() {
             return 0
             ;;
         hangup__subcmd__script)
-            opts="-h --plain --high-contrast --monochrome --key-pause --theme --large --data-dir --no-save --speak --speak-command --scenarios --language --seed --region --help"
+            opts="-h --scenarios --language --seed --region --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --key-pause)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --theme)
-                    COMPREPLY=($(compgen -W "light dark" -- "${cur}"))
-                    return 0
-                    ;;
-                --data-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --speak-command)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --scenarios)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -975,7 +755,7 @@ _hangup() {
             return 0
             ;;
         hangup__subcmd__stats)
-            opts="-h --csv --config --report --scenarios --plain --seed --region --high-contrast --monochrome --key-pause --theme --large --no-save --speak --speak-command --language --data-dir --help"
+            opts="-h --csv --config --report --scenarios --data-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -993,30 +773,6 @@ _hangup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --seed)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --region)
-                    COMPREPLY=($(compgen -W "ewni scotland" -- "${cur}"))
-                    return 0
-                    ;;
-                --key-pause)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --theme)
-                    COMPREPLY=($(compgen -W "light dark" -- "${cur}"))
-                    return 0
-                    ;;
-                --speak-command)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --language)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1029,41 +785,13 @@ _hangup() {
             return 0
             ;;
         hangup__subcmd__translate)
-            opts="-h --scenarios --language --plain --seed --region --high-contrast --monochrome --key-pause --theme --large --data-dir --no-save --speak --speak-command --help"
+            opts="-h --language --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --scenarios)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --language)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --seed)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --region)
-                    COMPREPLY=($(compgen -W "ewni scotland" -- "${cur}"))
-                    return 0
-                    ;;
-                --key-pause)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --theme)
-                    COMPREPLY=($(compgen -W "light dark" -- "${cur}"))
-                    return 0
-                    ;;
-                --data-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --speak-command)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

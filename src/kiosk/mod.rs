@@ -160,6 +160,7 @@ impl Kiosk {
         crate::i18n::set_current(language);
         self.library = Library::load_in(self.scenarios.as_deref(), language);
         self.app = new_visit(&self.library, &self.options);
+        self.app.flow.speaking = self.speaker.is_some();
     }
 
     /// The language a key or touch on the invitation asks for: c or w for
@@ -181,6 +182,9 @@ impl Kiosk {
         // The next visitor starts in the kiosk's own language.
         self.set_language(self.home_language);
         self.app = new_visit(&self.library, &self.options);
+        // With --speak, screens that say how long something takes say it
+        // read aloud (the quick check's offer).
+        self.app.flow.speaking = self.speaker.is_some();
         self.stage = Stage::Attract;
         self.warning = None;
         self.idle.disarm();
@@ -548,6 +552,7 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
     if cli.speak {
         // Said after the first frame is drawn (see `after_draw`).
         kiosk.speaker = Some(crate::speech::Speaker::for_language(&cli.speak_command));
+        kiosk.app.flow.speaking = true;
     }
     crate::tui::term::ignore_interrupts();
     let result = crate::tui::run_with(&mut kiosk);

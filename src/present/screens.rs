@@ -127,7 +127,7 @@ fn base_screen(flow: &Flow) -> Screen {
         }
         At::Recall(r) => recall(r),
         At::Quick(q) => {
-            let mut s = quick(q);
+            let mut s = quick(q, flow.speaking);
             // The offer can be the first screen: the language choice is there too.
             if matches!(**q, QuickScreen::Offer(_)) && flow.rules.mode.switches_language() {
                 s.command(language_cmd());
@@ -550,17 +550,18 @@ fn without_yes_no(explain: &str) -> &str {
     explain
 }
 
-fn quick(q: &QuickScreen) -> Screen {
-    let mut s = quick_screen(q);
+/// `aloud`: speech is on (the offer says how long it takes read aloud).
+fn quick(q: &QuickScreen, aloud: bool) -> Screen {
+    let mut s = quick_screen(q, aloud);
     s.short_answers = true;
     s
 }
 
-fn quick_screen(q: &QuickScreen) -> Screen {
+fn quick_screen(q: &QuickScreen, aloud: bool) -> Screen {
     match q {
         QuickScreen::Offer(stage) => {
             let mut s = Screen::new(W.quick_check_title);
-            s.block(Role::Narration, wording::check_offer(*stage));
+            s.block(Role::Narration, wording::check_offer(*stage, aloud));
             s.command(Command::new(Cmd::Choose(0), &[Key::Digit(1)], W.quick_yes));
             s.command(Command::new(Cmd::Choose(1), &[Key::Digit(2)], W.not_now));
             s.command(help_cmd());

@@ -324,8 +324,8 @@ pub fn deciding(frame: &mut Canvas, area: Rect, app: &App, model: &present::Scre
     let count = choice_paras.len() as u16;
     // A short window (big fonts on a small screen): boxes keep only their
     // top line, and "What would you do?" goes, so the words get more rows.
-    let compact = area.height < 14;
-    let question_h = u16::from(!compact && question.is_some());
+    let short = area.height < 14;
+    let question_h = u16::from(!short && question.is_some());
     let text_h: u16 = choice_paras.iter().map(|(l, _, _)| l.len() as u16).sum();
     // Tall touch blocks (kiosk mode) when they leave room for what was said.
     // By touch they stay tall always: the column scrolls instead.
@@ -343,12 +343,15 @@ pub fn deciding(frame: &mut Canvas, area: Rect, app: &App, model: &present::Scre
     let mut doc = Doc::new(said, theme, look(app));
     // Boxes keep only their top line when the words would not all fit
     // above the choices otherwise: the caller's words get the row.
-    let compact = compact || doc.height(width) > area.height.saturating_sub(choices_h);
+    let compact = short || doc.height(width) > area.height.saturating_sub(choices_h);
     doc.compact = compact;
     // The choices do not all fit under a few rows of what was said (a
     // small window, or tall touch blocks): words, question and choices
     // scroll as one column, with "More below", so no answer is hidden.
     if choices_h + doc.height(width).min(3) > area.height {
+        // The column scrolls, so boxes keep their sides (beside the kiosk's
+        // rail too); only a short window keeps just their top line.
+        doc.compact = short;
         // A blank row between choices at least: easier to tell apart and touch.
         let gap = pad.max(1);
         deciding_column(

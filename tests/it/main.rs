@@ -38,6 +38,7 @@ mod layers;
 mod lessons;
 mod memory;
 mod mistakes;
+mod options;
 mod packaging;
 mod plain;
 mod practice;

@@ -123,3 +123,101 @@ fn the_packaged_kiosk_unit_is_the_source_unit_run_from_usr_bin() {
     same_as_committed("hangup-kiosk.service", packaged.as_bytes())
         .unwrap_or_else(|e| panic!("{e}"));
 }
+
+/// Where the package puts each file (`[package.metadata.deb] assets` in
+/// Cargo.toml): package path -> source path. A `*` is expanded in the last
+/// part of a source path only, as the assets use it.
+fn packaged_files() -> Vec<(String, PathBuf)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest: toml::Value =
+        toml::from_str(&std::fs::read_to_string(root.join("Cargo.toml")).expect("Cargo.toml"))
+            .expect("Cargo.toml reads");
+    let assets = manifest["package"]["metadata"]["deb"]["assets"]
+        .as_array()
+        .expect("assets");
+    let mut files = Vec::new();
+    for asset in assets {
+        let (Some(source), Some(dest)) = (asset[0].as_str(), asset[1].as_str()) else {
+            panic!("asset {asset:?}");
+        };
+        let sources: Vec<PathBuf> = match source.rsplit_once("/*") {
+            Some((dir, ext)) => std::fs::read_dir(root.join(dir))
+                .expect("asset folder")
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.to_string_lossy().ends_with(ext))
+                .collect(),
+            None => vec![root.join(source)],
+        };
+        for s in sources {
+            let name = s.file_name().expect("file name").to_string_lossy();
+            let installed = if dest.ends_with('/') {
+                format!("{dest}{name}")
+            } else {
+                dest.to_string()
+            };
+            files.push((installed, s));
+        }
+    }
+    files
+}
+
+/// The documents' links work where the package puts them:
+/// /usr/share/doc/hangup/README.md links to docs/kiosk.md, which is there.
+#[test]
+fn every_link_in_the_packaged_documents_leads_to_a_packaged_file() {
+    let files = packaged_files();
+    let installed: std::collections::BTreeSet<&str> =
+        files.iter().map(|(i, _)| i.as_str()).collect();
+    let mut broken = Vec::new();
+    let mut links = 0;
+    for (at, source) in files.iter().filter(|(i, _)| i.ends_with(".md")) {
+        let text = std::fs::read_to_string(source).expect("document");
+        let dir = Path::new(at).parent().expect("folder");
+        for part in text.split("](").skip(1) {
+            let Some(target) = part.split(')').next() else {
+                continue;
+            };
+            let target = target.split('#').next().unwrap_or_default();
+            // A scheme (https:, mailto:, or javascript: in a hostile-input example) is not a file.
+            if target.is_empty() || target.contains(':') {
+                continue;
+            }
+            links += 1;
+            // Resolve "..": the package's paths have no symlinks.
+            let mut path: Vec<&str> = dir.iter().map(|p| p.to_str().unwrap_or("")).collect();
+            for piece in target.split('/') {
+                match piece {
+                    "." | "" => {}
+                    ".." => {
+                        path.pop();
+                    }
+                    p => path.push(p),
+                }
+            }
+            let resolved = path.join("/");
+            if !installed.contains(resolved.as_str()) {
+                broken.push(format!(
+                    "{at}: ({target}) -> {resolved}, not in the package"
+                ));
+            }
+        }
+    }
+    assert!(links >= 6, "found only {links} links");
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+/// The package's copyright file carries the licence's text, not just its name.
+#[test]
+fn the_package_carries_the_licence_text() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let manifest: toml::Value =
+        toml::from_str(&std::fs::read_to_string(root.join("Cargo.toml")).expect("Cargo.toml"))
+            .expect("Cargo.toml reads");
+    let file = manifest["package"]["metadata"]["deb"]["license-file"][0]
+        .as_str()
+        .expect("license-file in [package.metadata.deb]");
+    let text = std::fs::read_to_string(root.join(file)).expect("the licence file");
+    assert!(text.contains("Permission is hereby granted, free of charge"));
+    assert_eq!(manifest["package"]["license"].as_str(), Some("MIT"));
+}

@@ -1675,3 +1675,75 @@ fn the_kiosk_list_shows_as_many_calls_as_fit() {
         );
     }
 }
+
+/// From a newcomer trial: in the kiosk at 80x24, beside the rail's "More
+/// above" and "More below" blocks, the caller's speech bubble lost its
+/// sides ("  Mark Ellis says ────"). A decision that scrolls as one column
+/// keeps its boxes whole; only a short window (40x12) keeps their top line
+/// alone. Every call, both paths, several seeds, kiosk and practice.
+#[test]
+fn a_speech_bubble_keeps_its_sides_when_the_decision_scrolls() {
+    let lib = library();
+    let mut scrolled = 0;
+    for seed in 0..4u64 {
+        for mode in [Mode::Kiosk, Mode::Practice] {
+            let mut o = options(mode);
+            o.seed = Some(seed);
+            for i in 0..lib.scenarios.len() {
+                for last in [false, true] {
+                    let mut f = App::new(lib.clone(), o.clone()).flow;
+                    f.start_call(i);
+                    for _ in 0..40 {
+                        let act = match f.session().map(|s| s.phase()) {
+                            Some(Phase::Incoming | Phase::Feedback { .. }) => Action::Select,
+                            Some(Phase::Deciding { step }) => {
+                                let app = App {
+                                    flow: f.clone(),
+                                    options: o.clone(),
+                                    targets: Default::default(),
+                                    size: Default::default(),
+                                };
+                                let text = render(&app, 80, 24).backend().to_string();
+                                if text.contains("More below") || text.contains("More above") {
+                                    scrolled += 1;
+                                    for l in text.lines().filter(|l| l.contains(" says ─")) {
+                                        assert!(
+                                            l.contains("┌ ") && l.contains("┐"),
+                                            "{mode:?} seed {seed}: a bubble with no sides:\n{text}"
+                                        );
+                                    }
+                                }
+                                let k = f.session().map_or(1, |s| s.step(step).choices.len());
+                                Action::Pick(if last { k.saturating_sub(1) } else { 0 })
+                            }
+                            _ => break,
+                        };
+                        f.update(act);
+                    }
+                }
+            }
+        }
+    }
+    assert!(scrolled >= 3, "{scrolled}");
+    // The trial's screen.
+    let i = lib
+        .scenarios
+        .iter()
+        .position(|s| s.id.get_ref() == "bank-safe-account")
+        .expect("bank-safe-account");
+    let mut o = options(Mode::Kiosk);
+    o.seed = Some(0);
+    let mut app = App::new(lib.clone(), o);
+    app.flow.start_call(i);
+    for a in [
+        Action::Select,
+        Action::Pick(0),
+        Action::Select,
+        Action::Pick(0),
+        Action::Select,
+    ] {
+        app.update(a);
+    }
+    let text = render(&app, 80, 24).backend().to_string();
+    insta::assert_snapshot!("kiosk_bubble_beside_the_rail_80x24", text);
+}
