@@ -123,6 +123,7 @@ group-cmd-back = Yn ôl
 group-cmd-answer = Ateb
 group-cmd-skip-call = Hepgor yr alwad
 group-cmd-skip-check = Hepgor y prawf
+group-cmd-skip-short = Hepgor
 group-cmd-notes = Nodiadau
 group-cmd-blank = Gwag
 group-cmd-plan = Cynllun
