@@ -387,6 +387,9 @@ impl<'a, R: BufRead, W: Write> Plain<'a, R, W> {
         outside: &mut dyn Outside,
         until_ended: bool,
     ) -> io::Result<()> {
+        // Speech is on: screens that say how long something takes say it
+        // read aloud (the quick check's offer).
+        flow.speaking |= self.voice.is_some();
         while flow.running {
             // Typed numbers have no end: the whole list is one page, numbered
             // 1 to N, and "Choose 1-N" takes any of them.

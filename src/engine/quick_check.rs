@@ -124,6 +124,15 @@ pub struct Score {
     pub unsure: u32,
 }
 
+impl Score {
+    /// The calls named right (a scam called a scam, a real call a real
+    /// call): `right` without the careful "not sure" answers, which are
+    /// safe but tell no call apart.
+    pub fn named_right(self) -> u32 {
+        self.right.saturating_sub(self.unsure)
+    }
+}
+
 /// `right` out of `of` as a whole percentage, rounded down (so 100% means
 /// every one); `None` when there is nothing to count.
 pub fn percent(right: u64, of: u64) -> Option<u64> {

@@ -62,13 +62,25 @@ fn numbers_whole(s: &mut Screen) {
     }
 }
 
-/// With `--speak`, "s Hear it again" on every screen (not by touch: there
-/// every screen is said anyway, and there is no key to press).
+/// With `--speak`, "s Hear it again" on every screen (by touch, a block
+/// of its own: every screen is said as it comes, and a visitor may want it
+/// again). Not while speech is off: it would do nothing.
 fn say_again(flow: &Flow, s: &mut Screen) {
-    if flow.speaking && !flow.rules.mode.touch() {
+    if flow.speaking {
         s.command(
             Command::new(Cmd::SayAgain, &[Key::Char('s')], W.hear_again).short(W.hear_again_short),
         );
+    }
+}
+
+/// "Speech is off: …" first on the screen where speech failed, for a
+/// learner at their own computer (a kiosk logs it for its staff instead).
+fn speech_off(flow: &Flow, s: &mut Screen) {
+    if let Some(n) = &flow.speech_off
+        && !flow.rules.mode.touch()
+    {
+        s.blocks
+            .insert(0, super::model::Block::new(Role::Note, n.clone()));
     }
 }
 
@@ -110,6 +122,7 @@ pub fn base(flow: &Flow) -> Screen {
         _ => None,
     }
     .filter(|&i| s.find(Cmd::Choose(i)).is_some());
+    speech_off(flow, &mut s);
     say_again(flow, &mut s);
     numbers_whole(&mut s);
     s
@@ -127,7 +140,7 @@ fn base_screen(flow: &Flow) -> Screen {
         }
         At::Recall(r) => recall(r),
         At::Quick(q) => {
-            let mut s = quick(q);
+            let mut s = quick(q, flow.speaking);
             // The offer can be the first screen: the language choice is there too.
             if matches!(**q, QuickScreen::Offer(_)) && flow.rules.mode.switches_language() {
                 s.command(language_cmd());
@@ -163,7 +176,12 @@ fn start(flow: &Flow) -> Screen {
     if let Some(n) = &flow.practice.notice {
         s.block(Role::Note, n.clone());
     }
-    if let Some(first) = flow.library.skipped.first() {
+    // Files that could not be used are for the learner at their own
+    // computer (who added them); a kiosk's visitors never see them: the
+    // kiosk writes them to its error output, for whoever looks after it.
+    if let Some(first) = flow.library.skipped.first()
+        && !flow.rules.mode.touch()
+    {
         s.block(
             Role::Note,
             wording::skipped_files(flow.library.skipped.len(), &first.path, &first.reason),
@@ -550,17 +568,18 @@ fn without_yes_no(explain: &str) -> &str {
     explain
 }
 
-fn quick(q: &QuickScreen) -> Screen {
-    let mut s = quick_screen(q);
+/// `aloud`: speech is on (the offer says how long it takes read aloud).
+fn quick(q: &QuickScreen, aloud: bool) -> Screen {
+    let mut s = quick_screen(q, aloud);
     s.short_answers = true;
     s
 }
 
-fn quick_screen(q: &QuickScreen) -> Screen {
+fn quick_screen(q: &QuickScreen, aloud: bool) -> Screen {
     match q {
         QuickScreen::Offer(stage) => {
             let mut s = Screen::new(W.quick_check_title);
-            s.block(Role::Narration, wording::check_offer(*stage));
+            s.block(Role::Narration, wording::check_offer(*stage, aloud));
             s.command(Command::new(Cmd::Choose(0), &[Key::Digit(1)], W.quick_yes));
             s.command(Command::new(Cmd::Choose(1), &[Key::Digit(2)], W.not_now));
             s.command(help_cmd());

@@ -583,11 +583,19 @@ pub fn check_change(
     now: crate::engine::quick_check::Score,
     before: crate::engine::quick_check::Score,
 ) -> String {
-    tr(match crate::engine::quick_check::change(now, before) {
-        std::cmp::Ordering::Greater => "check-better",
-        std::cmp::Ordering::Equal => "check-same",
-        std::cmp::Ordering::Less => "check-worse",
-    })
+    // A careful "check first" is safe, but it does not tell a call apart:
+    // "you got more right" compares the calls named right, and only those.
+    let named_right = |s: crate::engine::quick_check::Score| crate::engine::quick_check::Score {
+        right: s.named_right(),
+        ..s
+    };
+    tr(
+        match crate::engine::quick_check::change(named_right(now), named_right(before)) {
+            std::cmp::Ordering::Greater => "check-better",
+            std::cmp::Ordering::Equal => "check-same",
+            std::cmp::Ordering::Less => "check-worse",
+        },
+    )
 }
 
 /// A quick check's score in a list: "3 of 4 right".
@@ -600,12 +608,31 @@ pub fn check_ask_again() -> String {
     tr("check-ask-again")
 }
 
-/// The invitation to take the quick check.
-pub fn check_offer(stage: crate::engine::quick_check::Stage) -> String {
-    tr(match stage {
+/// Words a minute at hangup's default speech rate (`espeak-ng -s 130`:
+/// espeak-ng's `-s` is words a minute).
+pub const SPEECH_WORDS_A_MINUTE: u32 = 130;
+
+/// How long the quick check takes when it is read aloud, in whole minutes:
+/// its spoken words (the offer, six calls, the longest answer to each, the
+/// result) at [`SPEECH_WORDS_A_MINUTE`], rounded up. A test counts the
+/// words in English and Welsh and fails if this is no longer true
+/// (`tests/it/quick_check.rs`, `the_offer_says_how_long_the_check_takes_read_aloud`).
+pub const CHECK_MINUTES_ALOUD: u32 = 11;
+
+/// The invitation to take the quick check, ending with how long it takes:
+/// `aloud` (speech is on) gives the time read aloud.
+pub fn check_offer(stage: crate::engine::quick_check::Stage, aloud: bool) -> String {
+    let mut t = tr(match stage {
         crate::engine::quick_check::Stage::Before => "check-offer-before",
         crate::engine::quick_check::Stage::After => "check-offer-after",
-    })
+    });
+    t.push(' ');
+    t.push_str(&if aloud {
+        tr!("check-minutes-aloud", minutes = CHECK_MINUTES_ALOUD)
+    } else {
+        tr("check-minutes")
+    });
+    t
 }
 
 /// The quick check's answer, kindly: never "Wrong!". The careful answer is always right.
@@ -641,17 +668,31 @@ pub fn check_result_lines(
 ) -> Vec<String> {
     use crate::engine::quick_check::Stage;
     let now = run.score();
-    let mut v = vec![tr!("check-you-got", right = now.right, asked = now.asked)];
-    if run.unsure > 0 {
-        v.push(tr!("check-unsure", n = run.unsure));
+    // A careful answer is never marked wrong, and never counted as naming
+    // a call right: it is said apart ("3 times, you said you would check
+    // first. That is always safe.").
+    let named = now.asked.saturating_sub(now.unsure);
+    let mut v = Vec::new();
+    if now.unsure == 0 {
+        v.push(tr!("check-you-got", right = now.right, asked = now.asked));
+    } else if named > 0 {
+        v.push(tr!(
+            "check-you-named",
+            named = named,
+            right = now.named_right()
+        ));
+    }
+    if now.unsure > 0 {
+        v.push(tr!("check-unsure", n = now.unsure));
     }
     match (run.stage, first) {
         (Stage::Before, _) => v.push(check_ask_again()),
         (Stage::After, Some(before)) => {
             v.push(tr!(
                 "check-before-you-got",
-                right = before.right,
-                asked = before.asked
+                right = before.named_right(),
+                asked = before.asked,
+                unsure = before.unsure
             ));
             v.push(check_change(now, before));
         }
@@ -779,5 +820,85 @@ mod mid_sentence_tests {
             "{got}"
         );
         assert!(who_they_say("Natalie Green", "Your bank").ends_with("Natalie Green, your bank."));
+    }
+}
+
+#[cfg(test)]
+mod check_result_tests {
+    use super::*;
+    use crate::engine::quick_check::{Answer, CheckRun, QuickCheck, Score, Stage};
+
+    /// The after set answered with `answers` (in order, repeated).
+    fn after(answers: &[Answer]) -> CheckRun {
+        let mut run = CheckRun::new(&QuickCheck::builtin(), Stage::After).expect("the after set");
+        let mut i = 0;
+        while !run.finished() {
+            assert!(run.answer(answers[i % answers.len()]));
+            assert!(run.go_on());
+            i += 1;
+        }
+        run
+    }
+
+    /// From a newcomer trial of the kiosk: "Not sure" six times gave "You
+    /// got 6 of 6 right ... You spotted more this time. Well done." No
+    /// scam was spotted. A careful answer is never marked wrong, but it is
+    /// not counted as spotting one, and praise says only what was done.
+    #[test]
+    fn careful_answers_are_counted_as_careful_and_praise_is_true() {
+        crate::i18n::with(Language::EnGb, || {
+            let before = Score {
+                right: 3,
+                asked: 6,
+                unsure: 0,
+            };
+            let careful = after(&[Answer::NotSure]);
+            let lines = check_result_lines(&careful, Some(before)).join(" ");
+            assert!(!lines.contains("6 of 6 right"), "{lines}");
+            assert!(!lines.contains("Well done"), "{lines}");
+            assert!(!lines.contains("spotted"), "{lines}");
+            assert!(
+                lines.contains("6 times, you said you would check first"),
+                "{lines}"
+            );
+            assert!(!lines.contains("counts as right"), "{lines}");
+            // Every call named right: more than before, and said so.
+            let truth: Vec<Answer> = careful
+                .items
+                .iter()
+                .map(|i| Answer::from(i.answer))
+                .collect();
+            let mut all = CheckRun::new(&QuickCheck::builtin(), Stage::After).expect("set");
+            for a in &truth {
+                assert!(all.answer(*a));
+                assert!(all.go_on());
+            }
+            let lines = check_result_lines(&all, Some(before)).join(" ");
+            assert!(lines.contains("You got 6 of 6 right."), "{lines}");
+            assert!(lines.contains("Well done"), "{lines}");
+            // Before: careful answers said apart there too, not as right.
+            let before = Score {
+                right: 4,
+                asked: 6,
+                unsure: 3,
+            };
+            let lines = check_result_lines(&careful, Some(before)).join(" ");
+            assert!(
+                lines.contains("Before you practised, you got 1 of 6 right"),
+                "{lines}"
+            );
+            assert!(!lines.contains("Well done"), "{lines}");
+        });
+    }
+
+    /// "how you have changed" was odd wording in the heading and the lines.
+    #[test]
+    fn the_check_does_not_say_how_you_have_changed() {
+        crate::i18n::with(Language::EnGb, || {
+            for id in ["check-done-after", "check-ask-again", "check-offer-after"] {
+                let t = tr(id);
+                assert!(!t.contains("you have changed"), "{id}: {t}");
+            }
+        });
     }
 }

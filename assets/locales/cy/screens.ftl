@@ -60,7 +60,7 @@ scam-or-real = Ai sgam yw hwn, neu alwad go iawn?
 a-scam = Sgam
 a-real-call = Galwad go iawn
 check-done = Prawf cyflym wedi'i orffen.
-check-done-after = Prawf cyflym wedi'i orffen: sut rydych chi wedi newid.
+check-done-after = Prawf cyflym wedi'i orffen: cyn ac ar ôl.
 to-the-calls = Mynd i'r galwadau ymarfer
 help-title = Help.
 if-worried = Os yw galwad yn eich poeni:
@@ -173,8 +173,10 @@ replay-part =
 replay-ended = Diwedd: { $title }.
 
 ## The quick check
-check-offer-before = Cyn i chi ddechrau, hoffech chi gael prawf cyflym? Byddwch chi'n darllen chwe galwad fer. Ar gyfer pob un, dywedwch ai sgam yw hi neu alwad go iawn. Mae'n cymryd tua thri munud.
-check-offer-after = Rydych chi wedi ymarfer rhai galwadau. Hoffech chi wneud y prawf cyflym eto? Mae'n dangos sut rydych chi wedi newid. Mae'n cymryd tua thri munud.
+check-offer-before = Cyn i chi ddechrau, hoffech chi gael prawf cyflym? Byddwch chi'n darllen chwe galwad fer. Ar gyfer pob un, dywedwch ai sgam yw hi neu alwad go iawn.
+check-offer-after = Rydych chi wedi ymarfer rhai galwadau. Hoffech chi wneud y prawf cyflym eto? Gallwch chi ei gymharu â'ch tro cyntaf.
+check-minutes = Mae'n cymryd tua thri munud.
+check-minutes-aloud = O'i ddarllen yn uchel, mae'n cymryd tua { $minutes } munud.
 check-answer-unsure = Fe ddywedoch chi y byddech chi'n gwirio yn gyntaf. Mae hynny bob amser yn ddiogel. Mae hon yn { $kind ->
         [scam] sgam
        *[real] alwad go iawn
@@ -192,15 +194,20 @@ check-answer-wrong = Fe ddywedoch chi mai { $said ->
     }.
 check-you-got = Fe gawsoch chi { $right } o { $asked } yn gywir.
 check-score = { $right } o { $asked } yn gywir
-check-before-you-got = Cyn i chi ymarfer, fe gawsoch chi { $right } o { $asked } yn gywir.
-check-ask-again = Nawr, ymarferwch rai galwadau. Yn nes ymlaen, byddwn ni'n gofyn eto, i ddangos sut rydych chi wedi newid.
-check-better = Fe wnaethoch chi adnabod mwy y tro hwn. Da iawn.
+check-before-you-got = Cyn i chi ymarfer, fe gawsoch chi { $right } o { $asked } yn gywir{ $unsure ->
+        [0] .
+        [one] , ac unwaith fe ddywedoch chi y byddech chi'n gwirio yn gyntaf.
+       *[other] , a { $unsure } gwaith fe ddywedoch chi y byddech chi'n gwirio yn gyntaf.
+    }
+check-you-named = Fe ddewisoch chi sgam neu alwad go iawn { $named } gwaith, a chael { $right } yn gywir.
+check-ask-again = Nawr, ymarferwch rai galwadau. Yn nes ymlaen, byddwn ni'n cynnig y prawf eto, er mwyn i chi gymharu.
+check-better = Fe gawsoch chi fwy yn gywir y tro hwn. Da iawn.
 check-same = Yr un fath â'r tro o'r blaen. Mae ymarfer yn ei gadw'n ffres.
 check-worse = Mae'n anodd gwahaniaethu rhwng rhai galwadau. Mae'r cam diogel yr un fath: rhowch y ffôn i lawr, a ffoniwch yn ôl ar rif rydych chi'n ymddiried ynddo.
 check-unsure =
     { $n ->
-        [one] Unwaith, fe ddywedoch chi y byddech chi'n gwirio yn gyntaf. Mae hynny'n cyfrif yn gywir: mae gwirio bob amser yn ddiogel.
-       *[other] { $n } gwaith, fe ddywedoch chi y byddech chi'n gwirio yn gyntaf. Mae hynny'n cyfrif yn gywir: mae gwirio bob amser yn ddiogel.
+        [one] Unwaith, fe ddywedoch chi y byddech chi'n gwirio yn gyntaf. Mae hynny bob amser yn ddiogel.
+       *[other] { $n } gwaith, fe ddywedoch chi y byddech chi'n gwirio yn gyntaf. Mae hynny bob amser yn ddiogel.
     }
 
 ## Sut mae cyswllt newydd yn cyrraedd cam (adrodd). $from: rhif y galwr neu'r anfonwr, o'r alwad.

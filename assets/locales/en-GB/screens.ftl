@@ -65,7 +65,7 @@ scam-or-real = Is this a scam or a real call?
 a-scam = A scam
 a-real-call = A real call
 check-done = Quick check done.
-check-done-after = Quick check done: how you have changed.
+check-done-after = Quick check done: before and after.
 to-the-calls = Go to the practice calls
 help-title = Help.
 if-worried = If a call worries you:
@@ -218,8 +218,12 @@ replay-part =
 replay-ended = Ending: { $title }.
 
 ## The quick check
-check-offer-before = Before you start, would you like a quick check? You will read six short calls. For each one, say if it is a scam or a real call. It takes about three minutes.
-check-offer-after = You have practised some calls. Would you like the quick check again? It shows how you have changed. It takes about three minutes.
+check-offer-before = Before you start, would you like a quick check? You will read six short calls. For each one, say if it is a scam or a real call.
+check-offer-after = You have practised some calls. Would you like the quick check again? You can compare it with your first go.
+# The last sentence of the offer. With speech on, check-minutes-aloud instead:
+# $minutes is counted from the spoken words (a test checks it).
+check-minutes = It takes about three minutes.
+check-minutes-aloud = Read aloud, it takes about { $minutes } minutes.
 # $kind and $said: scam or real. Never "Wrong!": the careful answer is always right.
 check-answer-unsure = You said you would check first. That is always safe. This one is { $kind ->
         [scam] a scam
@@ -240,16 +244,25 @@ check-answer-wrong = You said { $said ->
 check-you-got = You got { $right } of { $asked } right.
 # A quick check's score in a list (hangup progress): $right of $asked.
 check-score = { $right } of { $asked } right
-check-before-you-got = Before you practised, you got { $right } of { $asked } right.
-check-ask-again = Now practise some calls. Later, we will ask you again, to show you how you have changed.
-check-better = You spotted more this time. Well done.
+# $right: calls named right (a careful "check first" is not counted as
+# naming one); $unsure: how many times the learner said they would check first.
+check-before-you-got = Before you practised, you got { $right } of { $asked } right{ $unsure ->
+        [0] .
+        [one] , and once you said you would check first.
+       *[other] , and { $unsure } times you said you would check first.
+    }
+# When some answers were "check first": $named calls named as a scam or a
+# real call, $right of them right.
+check-you-named = You chose a scam or a real call { $named } times, and got { $right } right.
+check-ask-again = Now practise some calls. Later, we will offer the check again, so you can compare.
+check-better = You got more right this time. Well done.
 check-same = The same as before. Practice keeps it fresh.
 check-worse = Some calls are hard to tell apart. The safe step is the same: hang up, and call back on a number you trust.
 # $n: how many times the learner chose "Not sure: I would check first".
 check-unsure =
     { $n ->
-        [one] Once, you said you would check first. That counts as right: checking is always safe.
-       *[other] { $n } times, you said you would check first. Those count as right: checking is always safe.
+        [one] Once, you said you would check first. That is always safe.
+       *[other] { $n } times, you said you would check first. That is always safe.
     }
 
 ## How a new contact arrives at a step (narration). $from: the caller ID or sender, from the call.
