@@ -426,6 +426,21 @@ pub struct GroupState {
     /// `--speak` is on: `r` says the screen again (the run loop does it).
     pub speaking: bool,
     runs: u64,
+    /// The call or quick check just finished, kept while the next one is on
+    /// its first screen: Esc there goes back to its ending (or result), so
+    /// a remote that went on too soon can return.
+    last: Option<Box<Last>>,
+}
+
+/// A finished call or quick check, as it was at its ending (see `GroupState::last`).
+#[derive(Debug, Clone)]
+struct Last {
+    row: usize,
+    stage: Stage,
+    session: Option<Box<Session>>,
+    check: Option<CheckPlay>,
+    /// The run count before the next item started (so it starts the same again).
+    runs: u64,
 }
 
 impl GroupState {
@@ -498,6 +513,7 @@ impl GroupState {
             asking_skip: false,
             speaking: false,
             runs: 0,
+            last: None,
         }
     }
 
@@ -778,6 +794,7 @@ impl GroupState {
         self.selected = 0;
         self.highlight = false;
         self.tally_entry = None;
+        self.last = None;
         if self.started.is_none() {
             self.started = Some(SystemTime::now());
         }
@@ -792,9 +809,75 @@ impl GroupState {
             .find(|&i| self.plan[i].status == ItemStatus::Planned && Some(i) != self.current)
     }
 
+    /// The call or quick check on show is at its first screen (the phone
+    /// ringing, or the first snippet with no hands counted and no answer).
+    fn at_first_screen(&self) -> bool {
+        match self.stage {
+            Stage::Call => self
+                .session
+                .as_deref()
+                .is_some_and(|s| matches!(s.phase(), Phase::Incoming)),
+            Stage::Check => self
+                .check
+                .as_ref()
+                .is_some_and(|p| p.index == 0 && !p.revealed && p.total().hands == 0),
+            Stage::Plan | Stage::Finished => false,
+        }
+    }
+
+    /// Esc goes back to the ending (or result) of the call or quick check
+    /// just finished: the next one is on its first screen, nothing typed.
+    pub fn can_go_back_to_last(&self) -> bool {
+        self.last.is_some()
+            && self.at_first_screen()
+            && self.tally_entry.is_none()
+            && !self.plan_open
+    }
+
+    /// What Esc goes back to: a quick check's result, or a call's ending.
+    pub fn last_was_check(&self) -> bool {
+        self.last.as_ref().is_some_and(|l| l.stage == Stage::Check)
+    }
+
+    /// Back to the ending (or result) of the item just finished; the item
+    /// on show stays planned, and starts the same again after Enter.
+    fn back_to_last(&mut self) -> bool {
+        let Some(last) = self.last.take() else {
+            return false;
+        };
+        let Last {
+            row,
+            stage,
+            session,
+            check,
+            runs,
+        } = *last;
+        self.current = Some(row);
+        self.cursor = row;
+        self.stage = stage;
+        self.session = session;
+        self.check = check;
+        self.runs = runs;
+        self.selected = 0;
+        self.highlight = false;
+        self.tally_entry = None;
+        true
+    }
+
     /// Leave the current call or check (done or skipped) and go to the next,
     /// or finish. A quick check done keeps the room's hands for the record.
     fn advance(&mut self, library: &Library, region: &str, seed: Option<u64>, status: ItemStatus) {
+        // Played to its end: kept, for Esc on the next item's first screen.
+        let last = match (status, self.current) {
+            (ItemStatus::Done, Some(row)) => Some(Box::new(Last {
+                row,
+                stage: self.stage,
+                session: self.session.clone(),
+                check: self.check.clone(),
+                runs: self.runs,
+            })),
+            _ => None,
+        };
         if let Some(c) = self.current
             && let Some(item) = self.plan.get_mut(c)
         {
@@ -821,6 +904,7 @@ impl GroupState {
         }
         while let Some(row) = self.next_planned() {
             if self.start_row(library, region, seed, row) {
+                self.last = last;
                 return;
             }
             // It cannot start (it should not happen): leave it out, try the next.
@@ -1039,6 +1123,10 @@ pub fn update(app: Ctx<'_>, g: &mut GroupState, action: Action) -> bool {
     if place(g) != before {
         g.scroll = 0;
     }
+    // Past the next item's first screen, its ending is left behind.
+    if g.last.is_some() && !g.at_first_screen() {
+        g.last = None;
+    }
     changed
 }
 
@@ -1191,6 +1279,10 @@ fn update_at(app: Ctx<'_>, g: &mut GroupState, action: Action) -> bool {
             g.scroll = to;
             return moved;
         }
+    }
+    // Esc on the next item's first screen: back to the ending just left.
+    if action == Action::Back && g.can_go_back_to_last() {
+        return g.back_to_last();
     }
     match g.stage {
         Stage::Plan => update_plan(g, library, region, seed, action),

@@ -119,6 +119,19 @@ fn back() -> Command {
     Command::new(Cmd::Back, &[Key::Esc], tr("group-cmd-back"))
 }
 
+/// On the first screen of the call or quick check after one played to its
+/// end: Esc goes back to that ending ("Back to the ending") or result.
+fn back_to_last(s: &mut Screen, g: &GroupState) {
+    if g.can_go_back_to_last() {
+        let label = if g.last_was_check() {
+            "group-cmd-back-to-result"
+        } else {
+            "group-cmd-back-to-ending"
+        };
+        s.command(Command::new(Cmd::Back, &[Key::Esc], tr(label)));
+    }
+}
+
 fn base(g: &GroupState) -> Screen {
     match g.stage {
         Stage::Plan => plan(g, false),
@@ -324,6 +337,7 @@ fn call(g: &GroupState, session: &Session) -> Screen {
                 &[Key::Char('s')],
                 "group-cmd-skip-call",
             ));
+            back_to_last(&mut s, g);
             common(&mut s);
             s
         }
@@ -517,6 +531,8 @@ fn check(g: &GroupState, play: &CheckPlay) -> Screen {
     s.command(group(GroupCmd::Hands, &[Key::Char('t')], "group-cmd-hands"));
     if play.index > 0 {
         s.command(back());
+    } else {
+        back_to_last(&mut s, g);
     }
     s.command(group(
         GroupCmd::Skip,

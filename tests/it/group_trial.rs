@@ -711,3 +711,82 @@ fn group_speech_says_minutes_counts_and_people_in_words() {
         "{text}"
     );
 }
+
+/// Play the call on show to its ending: answer, then the first choice and
+/// go on at every step.
+fn play_to_ending(app: &mut App) {
+    for _ in 0..60 {
+        let phase = g(app).session.as_ref().map(|s| s.phase());
+        match phase {
+            Some(Phase::Incoming | Phase::Feedback { .. }) => keys_at(app, "\n", 80, 24),
+            Some(Phase::Deciding { .. }) => keys_at(app, "1", 80, 24),
+            _ => return,
+        }
+    }
+}
+
+/// The trial: a remote's Enter went on from an ending to the next call's
+/// phone ringing, and Esc there did nothing: the ending could not be read
+/// again. Now Esc on the next call's (or quick check's) first screen goes
+/// back to the ending (or the check's result), and its footer says so;
+/// Enter starts the same call again. Past that first screen, Esc is back
+/// one step as before.
+#[test]
+fn esc_on_the_next_calls_first_screen_goes_back_to_the_ending() {
+    let (w, h) = (80, 24);
+    let ids = ["police-courier", "bank-callback"];
+    let mut app = App::new(Library::builtin(), crate::harness::group_options(1));
+    for p in &mut g_mut(&mut app).plan {
+        p.status = if ids.contains(&p.id.as_str()) {
+            ItemStatus::Planned
+        } else {
+            ItemStatus::Skipped
+        };
+    }
+    keys_at(&mut app, "\n", w, h);
+    play_to_ending(&mut app);
+    let ending = screen_text(&app, w, h);
+    assert!(matches!(
+        g(&app).session.as_ref().map(|s| s.phase()),
+        Some(Phase::Ended { .. })
+    ));
+    let first = g(&app).position();
+    keys_at(&mut app, "\n", w, h);
+    assert_eq!(g(&app).position().0, first.0 + 1);
+    let ringing = screen_text(&app, w, h);
+    assert!(ringing.contains("Esc Back to the ending"), "{ringing}");
+    keys_at(&mut app, "<", w, h);
+    assert_eq!(g(&app).position(), first);
+    assert_eq!(screen_text(&app, w, h), ending);
+    // Enter: the same next call, the same caller.
+    keys_at(&mut app, "\n", w, h);
+    assert_eq!(screen_text(&app, w, h), ringing);
+    // Once answered, Esc no longer leaves the call.
+    keys_at(&mut app, "\n<", w, h);
+    assert_eq!(g(&app).position().0, first.0 + 1);
+    assert!(!screen_text(&app, w, h).contains("Back to the ending"));
+
+    // From a quick check's result to the first call, and back.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = App::new(Library::builtin(), crate::harness::group_options(1));
+    g_mut(&mut app).data_dir = Some(dir.path().to_path_buf());
+    keys_at(&mut app, "\n", w, h);
+    for _ in 0..6 {
+        if g(&app).check.as_ref().is_some_and(|p| p.at_result()) {
+            break;
+        }
+        keys_at(&mut app, "1\n", w, h);
+    }
+    assert!(g(&app).check.as_ref().is_some_and(|p| p.at_result()));
+    let result = screen_text(&app, w, h);
+    keys_at(&mut app, "\n", w, h);
+    assert_eq!(g(&app).stage, Stage::Call);
+    let ringing = screen_text(&app, w, h);
+    assert!(ringing.contains("Esc Back to the result"), "{ringing}");
+    keys_at(&mut app, "<", w, h);
+    assert_eq!(g(&app).stage, Stage::Check);
+    assert_eq!(screen_text(&app, w, h), result);
+    // A call skipped with s has no ending to go back to.
+    keys_at(&mut app, "\ns1", w, h);
+    assert!(!screen_text(&app, w, h).contains("Back to the"));
+}

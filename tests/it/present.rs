@@ -500,8 +500,17 @@ fn every_key_a_screen_names_does_something() {
 #[test]
 fn every_kiosk_action_has_a_touch_block_at_least_three_rows_tall() {
     let lib = some_calls();
+    // With `--speak` too: "Hear it again" is a block on every screen.
+    let all: Vec<Flow> = states(&lib, Mode::Kiosk)
+        .into_iter()
+        .flat_map(|f| {
+            let mut spoken = f.clone();
+            spoken.speaking = true;
+            [f, spoken]
+        })
+        .collect();
     for (w, h) in [(80u16, 24u16), (120, 33)] {
-        for f in states(&lib, Mode::Kiosk) {
+        for f in &all {
             let app = App {
                 flow: f.clone(),
                 options: options(Mode::Kiosk),
@@ -509,7 +518,7 @@ fn every_kiosk_action_has_a_touch_block_at_least_three_rows_tall() {
                 size: Default::default(),
             };
             render(&app, w, h);
-            let s = screens::screen(&f);
+            let s = screens::screen(f);
             let targets = app.targets.borrow().clone();
             let tall = |want: &dyn Fn(Target) -> bool| {
                 targets.iter().any(|(r, t)| want(*t) && r.height >= 3)
@@ -1358,6 +1367,40 @@ fn kiosk_blocks_stay_put_while_scrolling_and_never_touch() {
     }
     i18n::set_current(Language::EnGb);
     assert!(scrolled > 100, "{scrolled}");
+}
+
+/// Full screen with `--speak` and a missing program: the screen shown says
+/// in one line that speech is off and why, and "Hear it again" goes (from
+/// the footer too), since it would do nothing. The line goes with that screen.
+#[test]
+fn a_missing_speech_program_is_said_on_screen_and_hear_it_again_goes() {
+    let mut app = App::new(some_calls(), options(Mode::Practice));
+    app.flow.speaking = true;
+    app.flow.start_call(0);
+    let before = screens::screen(&app.flow);
+    assert!(before.find(Cmd::SayAgain).is_some());
+    let mut sp = hangup::speech::Speaker::new("/nonexistent/say -v x");
+    assert!(hangup::practice::speak(&mut app.flow, &mut sp, false));
+    let s = screens::screen(&app.flow);
+    let note = s.blocks.first().expect("a block");
+    assert_eq!(note.role, Role::Note);
+    assert_eq!(
+        note.text,
+        "Speech is off: the program \"/nonexistent/say\" was not found."
+    );
+    assert!(s.find(Cmd::SayAgain).is_none(), "{s:?}");
+    let text = render(&app, 80, 24).backend().to_string();
+    assert!(text.contains("Speech is off"), "{text}");
+    assert!(!text.contains("Hear it again"), "{text}");
+    // On to the next screen: the line has done its work.
+    app.update(Action::Select);
+    let next = screens::screen(&app.flow);
+    assert!(
+        next.blocks
+            .iter()
+            .all(|b| !b.text.contains("Speech is off"))
+    );
+    assert!(next.find(Cmd::SayAgain).is_none());
 }
 
 /// From a newcomer trial at 40x12: "Your choice - Amazon calls about a

@@ -138,6 +138,9 @@ group-cmd-start = Start
 group-cmd-play-now = Play now
 group-cmd-skip-keep = Skip/keep
 group-cmd-back = Back
+# On the first screen of the next call: Esc goes back to the last one's ending (or a quick check's result).
+group-cmd-back-to-ending = Back to the ending
+group-cmd-back-to-result = Back to the result
 group-cmd-answer = Answer
 group-cmd-skip-call = Skip call
 group-cmd-skip-check = Skip check
