@@ -312,7 +312,9 @@ fn run_tui(cli: &Cli, a: &mut app::App, keeper: &mut Keeper) -> hangup::Result<(
     // Every footer and the help card then name `s`, "Hear it again".
     a.flow.speaking = speaker.is_some();
     let mut language = hangup::i18n::current();
-    tui::run_with_hook(a, |a, action| {
+    // Why speech went off, for the error output once the screen is back.
+    let mut off: Option<String> = None;
+    let ran = tui::run_with_hook(a, |a, action| {
         let (mut changed, again) = keeper.perform(&mut a.flow);
         if let Some(sp) = speaker.as_mut() {
             // "Cymraeg / English" on the list: speech takes the new voice.
@@ -322,11 +324,15 @@ fn run_tui(cli: &Cli, a: &mut app::App, keeper: &mut Keeper) -> hangup::Result<(
             }
             // The screen is said once it is drawn (`action` is `None`): the
             // list's page is then the one on screen. `s` says it again now.
-            if again || action.is_none() {
-                changed |= hangup::practice::speak(&mut a.flow, sp, again);
+            if (again || action.is_none()) && hangup::practice::speak(&mut a.flow, sp, again) {
+                off.clone_from(&a.flow.speech_off);
+                changed = true;
             }
         }
         changed
-    })
-    .map_err(Error::Screen)
+    });
+    if let Some(n) = off {
+        hangup::sanitize::note(&format!("hangup: {n}"));
+    }
+    ran.map_err(Error::Screen)
 }

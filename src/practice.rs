@@ -188,7 +188,8 @@ pub fn switch_language(flow: &mut Flow, language: Language, scenarios: Option<&P
 
 /// Say what is on screen if it changed (or again, on `s`); if only the
 /// highlight moved, the highlighted choice. Returns true
-/// when a new notice (e.g. the speech program is missing) must be shown.
+/// when a new notice (e.g. the speech program is missing) must be shown:
+/// it is then in `flow.speech_off`, and the flow is no longer `speaking`.
 pub fn speak(flow: &mut Flow, speaker: &mut Speaker, again: bool) -> bool {
     if again {
         speaker.again();
@@ -201,7 +202,9 @@ pub fn speak(flow: &mut Flow, speaker: &mut Speaker, again: bool) -> bool {
         speaker.say_screen(&crate::present::screens::screen(flow), hands);
     }
     if let Some(n) = speaker.notice.take() {
-        flow.practice.notice = Some(n);
+        // Speech is off: one line says why, and "Hear it again" goes.
+        flow.speaking = false;
+        flow.speech_off = Some(n);
         return true;
     }
     false

@@ -105,6 +105,20 @@ impl Speaker {
         s
     }
 
+    /// Look for the program now, before anything is said (the kiosk checks
+    /// at start, so its journal says so at once). If it is not there,
+    /// speech goes off with the same `notice` as a failed start would give.
+    pub fn check(&mut self) {
+        if self.off || found(&self.program) {
+            return;
+        }
+        self.off = true;
+        self.notice = Some(format!(
+            "Speech is off: the program \"{}\" was not found.",
+            self.program
+        ));
+    }
+
     /// True while speech is working (the program was found).
     pub fn is_on(&self) -> bool {
         !self.off
@@ -208,6 +222,17 @@ impl Speaker {
         self.stopping
             .retain_mut(|c| matches!(c.try_wait(), Ok(None)));
     }
+}
+
+/// Whether `program` can be found: a path to a file, or a name in a
+/// folder of `PATH`, as the system would look for it.
+fn found(program: &str) -> bool {
+    let path = std::path::Path::new(program);
+    if program.contains('/') {
+        return path.is_file();
+    }
+    std::env::var_os("PATH")
+        .is_some_and(|dirs| std::env::split_paths(&dirs).any(|d| d.join(program).is_file()))
 }
 
 impl Drop for Speaker {

@@ -57,13 +57,23 @@ pub fn group(
         let ran = tui::run_with_inputs(&mut a, tx, rx, |a, ev| a.on_link(ev));
         // The socket file goes with the window (on a signal, term.rs does it).
         tui::term::run_at_exit();
+        speech_off_note(&a);
         ran.map_err(Error::Screen)?;
         return Ok(ExitCode::SUCCESS);
     }
     #[cfg(not(unix))]
     let _ = dir;
-    tui::run_with(&mut a).map_err(Error::Screen)?;
+    let ran = tui::run_with(&mut a);
+    speech_off_note(&a);
+    ran.map_err(Error::Screen)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Why speech went off, on the error output once the screen is given back.
+fn speech_off_note(a: &super::GroupApp) {
+    if let Some(n) = &a.speech_off {
+        crate::sanitize::note(&format!("hangup: {n}"));
+    }
 }
 
 /// `hangup group --notes`: the volunteer's notes window, following the

@@ -67,6 +67,8 @@ pub struct GroupApp {
     /// A one-line message for the volunteer (speech could not start), shown
     /// on the top row until the next change.
     pub notice: Option<String>,
+    /// Why speech went off, for the error output when the session ends.
+    pub speech_off: Option<String>,
     /// With `--speak`: the screen as last said (for the ear), so a change
     /// says only what changed.
     pub said: Option<crate::present::Screen>,
@@ -101,6 +103,7 @@ impl GroupApp {
             peer: None,
             speaker: None,
             notice: None,
+            speech_off: None,
             said: None,
         }
     }
@@ -329,6 +332,12 @@ impl GroupApp {
             Said::Nothing => {}
         }
         if let Some(n) = sp.notice.take() {
+            // Speech is off: "Hear it again" goes, and the error output
+            // says why once the screen is given back.
+            if let Some(g) = self.group.as_mut() {
+                g.speaking = false;
+            }
+            self.speech_off = Some(n.clone());
             self.notice = Some(n);
         }
     }

@@ -11,6 +11,8 @@
 //! large = true            # big letters when the screen is big enough (like --large)
 //! theme = "dark"          # "light" or "dark" background (like --theme); else asked of the terminal
 //! language = "cy"         # the language a visitor first sees: "cy" or "en-GB" (like --language)
+//! speak = true            # say every screen aloud (like --speak)
+//! speak-command = "espeak-ng -v en-gb"  # the program that speaks (like --speak-command)
 //! ```
 //!
 //! A file that cannot be read, or has a setting hangup does not know, stops
@@ -34,6 +36,8 @@ pub const KNOWN: &[&str] = &[
     "large",
     "theme",
     "language",
+    "speak",
+    "speak-command",
 ];
 
 /// The kiosk settings file as read; every setting is optional, and the command line wins over each.
@@ -58,6 +62,11 @@ pub struct Config {
     pub language: Option<String>,
     /// "light" or "dark": the background the colours are for.
     pub theme: Option<ThemeSetting>,
+    /// `speak`: say every screen aloud (like `--speak`).
+    pub speak: Option<bool>,
+    /// `speak-command`: the program that speaks, with its options (like
+    /// `--speak-command`, which wins when given).
+    pub speak_command: Option<String>,
 }
 
 /// The kiosk's `theme` setting.
@@ -225,6 +234,17 @@ mod tests {
             "{e}"
         );
         assert_eq!(c.data_dir, Some(PathBuf::from("/var/lib/hangup")));
+    }
+
+    #[test]
+    fn speech_can_be_set_in_the_file() {
+        let c = parse("speak = true\nspeak-command = \"espeak-ng -v cy\"\n").expect("parses");
+        assert_eq!(c.speak, Some(true));
+        assert_eq!(c.speak_command.as_deref(), Some("espeak-ng -v cy"));
+        let e = parse("speek = true\n").expect_err("unknown").to_string();
+        assert!(e.contains("Did you mean \"speak\"?"), "{e}");
+        let e = parse("speak = \"yes\"\n").expect_err("text").to_string();
+        assert!(e.contains("line 1"), "{e}");
     }
 
     #[test]

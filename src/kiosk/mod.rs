@@ -103,6 +103,9 @@ pub struct Kiosk {
     choice_at: std::cell::Cell<Option<screens::LanguageBlocks>>,
     /// `--speak`: every screen is said, in words for touch.
     pub speaker: Option<crate::speech::Speaker>,
+    /// Why speech went off (the program is missing, say), for the kiosk's
+    /// error output: never shown to a visitor.
+    pub speech_off: Option<String>,
 }
 
 /// The app for a new visitor: nothing from the last one, and the quick check
@@ -136,10 +139,31 @@ impl Kiosk {
             now: None,
             counted: Default::default(),
             speaker: None,
+            speech_off: None,
             home_language: crate::i18n::current(),
             scenarios: None,
             choice_at: std::cell::Cell::new(None),
         }
+    }
+
+    /// Say every screen with `speaker` (`--speak`); each screen then has a
+    /// "Hear it again" block. A speaker that is off already (its program is
+    /// missing) is not kept: why is noted in `speech_off`.
+    pub fn with_speaker(mut self, mut speaker: crate::speech::Speaker) -> Self {
+        speaker.check();
+        if let Some(n) = speaker.notice.take() {
+            self.speech_off = Some(n);
+        } else if speaker.is_on() {
+            self.speaker = Some(speaker);
+        }
+        self.app.flow.speaking = self.speaker.is_some();
+        self
+    }
+
+    /// A new visit: nothing from the last one (speech stays as it is).
+    fn new_visit(&mut self) {
+        self.app = new_visit(&self.library, &self.options);
+        self.app.flow.speaking = self.speaker.is_some();
     }
 
     /// The language each visitor starts in, and the extra scenarios folder
@@ -159,8 +183,7 @@ impl Kiosk {
         }
         crate::i18n::set_current(language);
         self.library = Library::load_in(self.scenarios.as_deref(), language);
-        self.app = new_visit(&self.library, &self.options);
-        self.app.flow.speaking = self.speaker.is_some();
+        self.new_visit();
     }
 
     /// The language a key or touch on the invitation asks for: c or w for
@@ -181,10 +204,7 @@ impl Kiosk {
     pub fn reset(&mut self) {
         // The next visitor starts in the kiosk's own language.
         self.set_language(self.home_language);
-        self.app = new_visit(&self.library, &self.options);
-        // With --speak, screens that say how long something takes say it
-        // read aloud (the quick check's offer).
-        self.app.flow.speaking = self.speaker.is_some();
+        self.new_visit();
         self.stage = Stage::Attract;
         self.warning = None;
         self.idle.disarm();
@@ -306,8 +326,14 @@ impl Kiosk {
                     self.store
                         .record(|c, day| c.check_finished(day, stage, score));
                 }
+                // "Hear it again" (its block, or `s`).
+                Effect::SayAgain => {
+                    if let Some(sp) = self.speaker.as_mut() {
+                        sp.again();
+                    }
+                }
                 // The kiosk offers its languages on the invitation instead.
-                Effect::SayAgain | Effect::Language(_) => {}
+                Effect::Language(_) => {}
             }
         }
         changed
@@ -407,10 +433,33 @@ impl Kiosk {
             sp.say_if_new(&spoken(&full, Hands::Touch));
         } else if self.stage == Stage::Attract {
             sp.say_if_new(&spoken(&crate::present::kiosk::invitation(), Hands::Touch));
-        } else {
-            return crate::practice::speak(&mut self.app.flow, sp, false);
+        } else if crate::practice::speak(&mut self.app.flow, sp, false) {
+            // Off from now on: for the staff, not the visitor's screen.
+            let n = self.app.flow.speech_off.take();
+            self.stop_speech(n);
+            return true;
+        }
+        if let Some(n) = self.speaker.as_mut().and_then(|sp| sp.notice.take()) {
+            self.stop_speech(Some(n));
+            return true;
         }
         false
+    }
+
+    /// Speech failed: no more speaking, no "Hear it again", and why noted
+    /// for the error output (written at once when that is not the screen,
+    /// as under systemd; else when the screen is given back).
+    fn stop_speech(&mut self, why: Option<String>) {
+        use std::io::IsTerminal;
+        self.speaker = None;
+        self.app.flow.speaking = false;
+        if let Some(n) = why {
+            if !std::io::stderr().is_terminal() {
+                crate::sanitize::note(&format!("hangup: {n}"));
+            } else {
+                self.speech_off = Some(n);
+            }
+        }
     }
 }
 
@@ -457,6 +506,25 @@ impl Driver for Kiosk {
     }
 }
 
+/// One line for each scenario file in `library` that could not be used,
+/// for the kiosk's error output (the journal): "hangup: the scenario file
+/// X could not be used: why." A visitor's screen never shows these. The
+/// file name and reason come from outside, so each line is made safe.
+pub fn file_warnings(library: &Library) -> Vec<String> {
+    library
+        .skipped
+        .iter()
+        .map(|s| {
+            let reason = crate::sanitize::line(&s.reason);
+            format!(
+                "hangup: the scenario file {} could not be used: {}.",
+                crate::sanitize::line(&s.path),
+                reason.trim_end_matches('.')
+            )
+        })
+        .collect()
+}
+
 fn fail(error: &crate::Error) -> ExitCode {
     crate::sanitize::note(&format!("hangup: {error}"));
     ExitCode::from(2)
@@ -485,6 +553,11 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
         return fail(&crate::Error::ScenariosNotFound(dir.clone()));
     }
     let library = Library::load(scenarios.as_deref());
+    // Said once, at the start, for whoever looks after the kiosk (systemd
+    // keeps it in the journal); never on a visitor's screen.
+    for line in file_warnings(&library) {
+        crate::sanitize::note(&line);
+    }
     let region_asked = cli
         .region
         .map(|r| r.id().to_string())
@@ -547,17 +620,30 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
         theme: kiosk_theme(cli, &config),
         large: cli.large || config.large.unwrap_or(false),
     };
+    // `--speak`, or `speak = true` in the settings file.
+    let speak = cli.speak || config.speak.unwrap_or(false);
+    // `--speak-command` wins over `speak-command` (the default is "not given").
+    let speak_command = match &config.speak_command {
+        Some(c) if cli.speak_command == crate::speech::DEFAULT_COMMAND => c.clone(),
+        _ => cli.speak_command.clone(),
+    };
     let home = crate::i18n::current();
     let mut kiosk = Kiosk::new(library, options, settings, store).with_languages(home, scenarios);
-    if cli.speak {
+    if speak {
         // Said after the first frame is drawn (see `after_draw`).
-        kiosk.speaker = Some(crate::speech::Speaker::for_language(&cli.speak_command));
-        kiosk.app.flow.speaking = true;
+        kiosk = kiosk.with_speaker(crate::speech::Speaker::for_language(&speak_command));
+        // A missing program is said now, before the screen is taken over.
+        if let Some(n) = kiosk.speech_off.take() {
+            crate::sanitize::note(&format!("hangup: {n}"));
+        }
     }
     crate::tui::term::ignore_interrupts();
     let result = crate::tui::run_with(&mut kiosk);
     for w in &kiosk.store.warnings {
         crate::sanitize::note(w);
+    }
+    if let Some(n) = &kiosk.speech_off {
+        crate::sanitize::note(&format!("hangup: {n}"));
     }
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -353,6 +353,11 @@ pub struct Flow {
     pub practice: Practice,
     /// Speech is on (`--speak`): every screen offers `s`, "Hear it again".
     pub speaking: bool,
+    /// Speech was asked for but is off ("Speech is off: the program \"say\"
+    /// was not found."): a note on the screen shown when it failed, until
+    /// the learner goes on to another screen (a kiosk's visitors never see
+    /// it: the kiosk writes it to its error output instead).
+    pub speech_off: Option<String>,
     /// One call and no list (`hangup play ID --plain`): leaving the call
     /// ends the run instead of going to the list.
     pub one_call: bool,
@@ -383,6 +388,7 @@ impl Flow {
             runs: 0,
             practice: Practice::default(),
             speaking: false,
+            speech_off: None,
             one_call: false,
             effects: Vec::new(),
         }
@@ -589,6 +595,20 @@ impl Flow {
     /// Apply one action. Returns true when something changed (so: redraw).
     /// Clicks must already be turned into the action they stand for.
     pub fn update(&mut self, action: Action) -> bool {
+        let changed = self.apply(action);
+        // "Speech is off" stays while the learner scrolls or moves the
+        // highlight, and goes with the screen it was shown on.
+        let same_screen = matches!(
+            action,
+            Action::Redraw | Action::PageUp | Action::PageDown | Action::Up | Action::Down
+        );
+        if changed && !same_screen {
+            self.speech_off = None;
+        }
+        changed
+    }
+
+    fn apply(&mut self, action: Action) -> bool {
         if action == Action::Redraw {
             return true;
         }

@@ -62,13 +62,25 @@ fn numbers_whole(s: &mut Screen) {
     }
 }
 
-/// With `--speak`, "s Hear it again" on every screen (not by touch: there
-/// every screen is said anyway, and there is no key to press).
+/// With `--speak`, "s Hear it again" on every screen (by touch, a block
+/// of its own: every screen is said as it comes, and a visitor may want it
+/// again). Not while speech is off: it would do nothing.
 fn say_again(flow: &Flow, s: &mut Screen) {
-    if flow.speaking && !flow.rules.mode.touch() {
+    if flow.speaking {
         s.command(
             Command::new(Cmd::SayAgain, &[Key::Char('s')], W.hear_again).short(W.hear_again_short),
         );
+    }
+}
+
+/// "Speech is off: …" first on the screen where speech failed, for a
+/// learner at their own computer (a kiosk logs it for its staff instead).
+fn speech_off(flow: &Flow, s: &mut Screen) {
+    if let Some(n) = &flow.speech_off
+        && !flow.rules.mode.touch()
+    {
+        s.blocks
+            .insert(0, super::model::Block::new(Role::Note, n.clone()));
     }
 }
 
@@ -110,6 +122,7 @@ pub fn base(flow: &Flow) -> Screen {
         _ => None,
     }
     .filter(|&i| s.find(Cmd::Choose(i)).is_some());
+    speech_off(flow, &mut s);
     say_again(flow, &mut s);
     numbers_whole(&mut s);
     s
@@ -163,7 +176,12 @@ fn start(flow: &Flow) -> Screen {
     if let Some(n) = &flow.practice.notice {
         s.block(Role::Note, n.clone());
     }
-    if let Some(first) = flow.library.skipped.first() {
+    // Files that could not be used are for the learner at their own
+    // computer (who added them); a kiosk's visitors never see them: the
+    // kiosk writes them to its error output, for whoever looks after it.
+    if let Some(first) = flow.library.skipped.first()
+        && !flow.rules.mode.touch()
+    {
         s.block(
             Role::Note,
             wording::skipped_files(flow.library.skipped.len(), &first.path, &first.reason),

@@ -814,3 +814,156 @@ fn the_settings_file_is_found_in_the_users_config_folder() {
         "{without}"
     );
 }
+
+/// A scenario file that cannot be used is for whoever looks after the
+/// kiosk, not for a visitor: the list says nothing about files (and keeps
+/// its rows for calls), and the kiosk has one plain, safe line per file
+/// for its error output (the journal).
+#[test]
+fn files_that_could_not_be_used_are_logged_not_shown() {
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::write(dir.path().join("badutf.toml"), b"title = \"\xff\xfe\"\n").expect("write");
+    std::fs::write(dir.path().join("bad\x1b[31mname.toml"), b"not = [toml").expect("write");
+    let library = hangup::engine::Library::load(Some(dir.path()));
+    assert_eq!(library.skipped.len(), 2, "{:?}", library.skipped);
+    let lines = hangup::kiosk::file_warnings(&library);
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    for l in &lines {
+        assert!(l.starts_with("hangup: the scenario file "), "{l}");
+        assert!(l.contains("could not be used"), "{l}");
+        assert!(!l.chars().any(char::is_control), "{l:?}");
+    }
+    assert!(lines.iter().any(|l| l.contains("badutf.toml")), "{lines:?}");
+    let mut rig = Rig {
+        kiosk: Kiosk::new(library, options(), settings(None), Store::open(None)),
+        now: Instant::now(),
+    };
+    rig.send(ch('x'));
+    if rig.on_offer() {
+        rig.send(ch('2'));
+    }
+    assert!(matches!(rig.kiosk.app.screen, Screen::Start));
+    let screen = rig.screen(W, H);
+    for word in ["could not be used", "badutf", "files", "UTF-8"] {
+        assert!(!screen.contains(word), "{word}: {screen}");
+    }
+    let model = hangup::present::screens::screen(&rig.kiosk.app.flow);
+    assert!(
+        !model.texts().any(|t| t.contains("could not be used")),
+        "{model:?}"
+    );
+}
+
+/// A stand-in speech program that appends its last argument to a log file.
+#[cfg(unix)]
+fn speech_stub(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    use std::os::unix::fs::PermissionsExt;
+    let log = dir.join("said.log");
+    let script = dir.join("say");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nfor a; do last=$a; done\nprintf '%s\\n' \"$last\" >> '{}'\n",
+            log.display()
+        ),
+    )
+    .expect("write stub");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    (script, log)
+}
+
+/// Lines the stub has said so far, waiting a little for it to run.
+#[cfg(unix)]
+fn said(log: &std::path::Path, at_least: usize) -> Vec<String> {
+    for _ in 0..200 {
+        let text = std::fs::read_to_string(log).unwrap_or_default();
+        if text.lines().count() >= at_least {
+            return text.lines().map(str::to_string).collect();
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    std::fs::read_to_string(log)
+        .unwrap_or_default()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+/// With `--speak` a visitor can hear a screen again: a tall "Hear it again"
+/// block on every screen of the visit (and `s`), which says it again.
+#[cfg(unix)]
+#[test]
+fn with_speech_a_visitor_can_hear_the_screen_again_by_touch() {
+    use hangup::present::Cmd;
+    use hangup::tui::app::{Action, Target};
+    let dir = tempfile::tempdir().expect("temp");
+    let (stub, log) = speech_stub(dir.path());
+    let kiosk = Kiosk::new(tiny_library(), options(), settings(None), Store::open(None))
+        .with_speaker(hangup::speech::Speaker::new(&stub.display().to_string()));
+    assert!(kiosk.speech_off.is_none());
+    let mut rig = Rig {
+        kiosk,
+        now: Instant::now(),
+    };
+    rig.send(ch('x'));
+    if rig.on_offer() {
+        rig.send(ch('2'));
+    }
+    rig.screen(W, H);
+    rig.kiosk.say();
+    let first = said(&log, 1);
+    assert_eq!(first.len(), 1, "{first:?}");
+    let model = hangup::present::screens::screen(&rig.kiosk.app.flow);
+    assert!(model.find(Cmd::SayAgain).is_some(), "{model:?}");
+    // A block at least three rows tall, which says the screen again.
+    let screen = rig.screen(W, H);
+    assert!(screen.contains("Hear it again"), "{screen}");
+    let block = rig
+        .kiosk
+        .app
+        .targets
+        .borrow()
+        .iter()
+        .find(|(_, t)| *t == Target::Act(Action::Char('s')))
+        .map(|(r, _)| *r)
+        .expect("a Hear it again block");
+    assert!(block.height >= 3, "{block:?}");
+    rig.touch(block.x + 1, block.y + 1);
+    let again = said(&log, 2);
+    assert_eq!(again.len(), 2, "{again:?}");
+    assert_eq!(again[0], again[1]);
+    // And `s` too.
+    rig.send(ch('s'));
+    assert_eq!(said(&log, 3).len(), 3);
+    // The next visitor has it as well.
+    rig.kiosk.reset();
+    assert!(rig.kiosk.app.flow.speaking);
+}
+
+/// A missing speech program: the kiosk notes why for its error output (the
+/// journal), shows nothing about it to a visitor, and offers no "Hear it
+/// again" that would do nothing.
+#[test]
+fn a_missing_speech_program_is_noted_for_staff_and_offers_nothing() {
+    use hangup::present::Cmd;
+    let kiosk = Kiosk::new(tiny_library(), options(), settings(None), Store::open(None))
+        .with_speaker(hangup::speech::Speaker::new("/nonexistent/say -v x"));
+    assert_eq!(
+        kiosk.speech_off.as_deref(),
+        Some("Speech is off: the program \"/nonexistent/say\" was not found.")
+    );
+    assert!(kiosk.speaker.is_none());
+    let mut rig = Rig {
+        kiosk,
+        now: Instant::now(),
+    };
+    rig.send(ch('x'));
+    if rig.on_offer() {
+        rig.send(ch('2'));
+    }
+    let model = hangup::present::screens::screen(&rig.kiosk.app.flow);
+    assert!(model.find(Cmd::SayAgain).is_none(), "{model:?}");
+    let screen = rig.screen(W, H);
+    assert!(!screen.contains("Hear it again"), "{screen}");
+    assert!(!screen.contains("Speech is off"), "{screen}");
+}

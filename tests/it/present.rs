@@ -500,8 +500,17 @@ fn every_key_a_screen_names_does_something() {
 #[test]
 fn every_kiosk_action_has_a_touch_block_at_least_three_rows_tall() {
     let lib = some_calls();
+    // With `--speak` too: "Hear it again" is a block on every screen.
+    let all: Vec<Flow> = states(&lib, Mode::Kiosk)
+        .into_iter()
+        .flat_map(|f| {
+            let mut spoken = f.clone();
+            spoken.speaking = true;
+            [f, spoken]
+        })
+        .collect();
     for (w, h) in [(80u16, 24u16), (120, 33)] {
-        for f in states(&lib, Mode::Kiosk) {
+        for f in &all {
             let app = App {
                 flow: f.clone(),
                 options: options(Mode::Kiosk),
@@ -509,7 +518,7 @@ fn every_kiosk_action_has_a_touch_block_at_least_three_rows_tall() {
                 size: Default::default(),
             };
             render(&app, w, h);
-            let s = screens::screen(&f);
+            let s = screens::screen(f);
             let targets = app.targets.borrow().clone();
             let tall = |want: &dyn Fn(Target) -> bool| {
                 targets.iter().any(|(r, t)| want(*t) && r.height >= 3)
@@ -1360,6 +1369,40 @@ fn kiosk_blocks_stay_put_while_scrolling_and_never_touch() {
     assert!(scrolled > 100, "{scrolled}");
 }
 
+/// Full screen with `--speak` and a missing program: the screen shown says
+/// in one line that speech is off and why, and "Hear it again" goes (from
+/// the footer too), since it would do nothing. The line goes with that screen.
+#[test]
+fn a_missing_speech_program_is_said_on_screen_and_hear_it_again_goes() {
+    let mut app = App::new(some_calls(), options(Mode::Practice));
+    app.flow.speaking = true;
+    app.flow.start_call(0);
+    let before = screens::screen(&app.flow);
+    assert!(before.find(Cmd::SayAgain).is_some());
+    let mut sp = hangup::speech::Speaker::new("/nonexistent/say -v x");
+    assert!(hangup::practice::speak(&mut app.flow, &mut sp, false));
+    let s = screens::screen(&app.flow);
+    let note = s.blocks.first().expect("a block");
+    assert_eq!(note.role, Role::Note);
+    assert_eq!(
+        note.text,
+        "Speech is off: the program \"/nonexistent/say\" was not found."
+    );
+    assert!(s.find(Cmd::SayAgain).is_none(), "{s:?}");
+    let text = render(&app, 80, 24).backend().to_string();
+    assert!(text.contains("Speech is off"), "{text}");
+    assert!(!text.contains("Hear it again"), "{text}");
+    // On to the next screen: the line has done its work.
+    app.update(Action::Select);
+    let next = screens::screen(&app.flow);
+    assert!(
+        next.blocks
+            .iter()
+            .all(|b| !b.text.contains("Speech is off"))
+    );
+    assert!(next.find(Cmd::SayAgain).is_none());
+}
+
 /// From a newcomer trial at 40x12: "Your choice - Amazon calls about a
 /// refu", the title cut with no sign of it. On every screen, a title row
 /// shows the whole title or ends with "…".
@@ -1470,6 +1513,210 @@ fn at_40x12_a_footer_uses_short_labels_before_leaving_an_action_out() {
         }
     }
     assert!(decisions > 10, "{decisions}");
+}
+
+/// The cells of row `y` of a rendered frame, columns `x0..x1`.
+fn row_text(
+    t: &ratatui::Terminal<ratatui::backend::TestBackend>,
+    y: u16,
+    x0: u16,
+    x1: u16,
+) -> String {
+    let buf = t.backend().buffer();
+    (x0..x1).map(|x| buf[(x, y)].symbol().to_string()).collect()
+}
+
+/// A button sits under its words with one blank row between, not at the
+/// bottom of a tall window (feedback at 160x60 had its words end on row 11
+/// and "Go on" on rows 57-59), by keyboard and by touch; where the words
+/// scroll it stays at the bottom.
+#[test]
+fn a_button_sits_under_its_words() {
+    let lib = some_calls();
+    let mut checked = 0;
+    for mode in [Mode::Practice, Mode::Kiosk] {
+        for f in states(&lib, mode) {
+            for (w, h) in [(160u16, 60u16), (120, 33), (80, 24)] {
+                let app = App {
+                    flow: f.clone(),
+                    options: options(mode),
+                    targets: Default::default(),
+                    size: Default::default(),
+                };
+                let t = render(&app, w, h);
+                if app.flow.scroll_max.get() > 0 {
+                    continue;
+                }
+                let Some(b) = app
+                    .targets
+                    .borrow()
+                    .iter()
+                    .find(|(_, t)| *t == Target::Continue)
+                    .map(|(r, _)| *r)
+                else {
+                    continue;
+                };
+                let s = screens::screen(&f);
+                let above = row_text(&t, b.y - 1, b.x, b.right());
+                let words = row_text(&t, b.y - 2, 0, w);
+                assert!(
+                    above.trim().is_empty() && !words.trim().is_empty(),
+                    "{mode:?} {w}x{h} {:?}: the button at row {} is not under its words:\n{}",
+                    s.title,
+                    b.y,
+                    t.backend()
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}
+
+/// A yes/no question has one blank row between its words and its buttons
+/// (it had three), by keyboard and by touch.
+#[test]
+fn a_question_has_one_blank_row_before_its_buttons() {
+    let lib = some_calls();
+    let mut checked = 0;
+    for mode in [Mode::Practice, Mode::Kiosk] {
+        for f in states(&lib, mode).into_iter().filter(|f| {
+            matches!(
+                f.overlay,
+                Some(
+                    hangup::present::flow::Overlay::ConfirmQuit
+                        | hangup::present::flow::Overlay::ConfirmLeave
+                )
+            )
+        }) {
+            for (w, h) in [(80u16, 24u16), (120, 33)] {
+                let app = App {
+                    flow: f.clone(),
+                    options: options(mode),
+                    targets: Default::default(),
+                    size: Default::default(),
+                };
+                let t = render(&app, w, h);
+                let yes = app
+                    .targets
+                    .borrow()
+                    .iter()
+                    .find(|(_, t)| *t == Target::Yes)
+                    .map(|(r, _)| *r)
+                    .expect("a yes button");
+                let letters = |y: u16| {
+                    row_text(&t, y, yes.x, yes.right())
+                        .chars()
+                        .any(char::is_alphanumeric)
+                };
+                assert!(
+                    !letters(yes.y - 1) && letters(yes.y - 2),
+                    "{mode:?} {w}x{h}: not one blank row before the buttons:\n{}",
+                    t.backend()
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 10, "{checked}");
+}
+
+/// By touch every answer, call and button looks like something to touch:
+/// a border (plain box lines, which the Linux console's font has) down both
+/// sides of every tall block, the list's calls and the answers too (they
+/// were plain text, only the highlighted one in reverse video).
+#[test]
+fn every_kiosk_touch_block_has_a_border() {
+    let lib = some_calls();
+    let mut checked = 0;
+    for f in states(&lib, Mode::Kiosk) {
+        for (w, h) in [(80u16, 24u16), (40, 12), (120, 33)] {
+            let app = App {
+                flow: f.clone(),
+                options: options(Mode::Kiosk),
+                targets: Default::default(),
+                size: Default::default(),
+            };
+            let t = render(&app, w, h);
+            let buf = t.backend().buffer();
+            for (r, target) in app.targets.borrow().iter() {
+                if r.height < 3 {
+                    continue;
+                }
+                for y in r.y..r.bottom() {
+                    for x in [r.x, r.right() - 1] {
+                        let c = buf[(x, y)].symbol();
+                        assert!(
+                            "┌┐└┘│".contains(c),
+                            "{w}x{h} {:?}: {target:?} at {r:?} has no border at ({x}, {y}):\n{}",
+                            screens::screen(&f).title,
+                            t.backend()
+                        );
+                    }
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 500, "{checked}");
+}
+
+/// By touch the list shows as many calls as fit in tall blocks: after a
+/// call at 80x24 four a page (it was two: the touch hint the footer says
+/// too, the language row the bar has, "More calls" as a row of the list
+/// and the page's number on a row of its own took the rows).
+#[test]
+fn the_kiosk_list_shows_as_many_calls_as_fit() {
+    // The calls alone (no note of a file that could not be used).
+    let mut lib = library();
+    lib.skipped.clear();
+    let mut f = App::new(lib.clone(), options(Mode::Kiosk)).flow;
+    f.start_call(0);
+    for _ in 0..64 {
+        let act = match f.session().map(|s| s.phase()) {
+            Some(Phase::Incoming | Phase::Feedback { .. } | Phase::Ended { .. }) => Action::Select,
+            Some(Phase::Deciding { .. }) => Action::Pick(0),
+            None => break,
+        };
+        f.update(act);
+    }
+    // The quick questions: skipped.
+    for _ in 0..8 {
+        if matches!(f.screen, At::Start) {
+            break;
+        }
+        f.update(Action::Back);
+    }
+    assert!(matches!(f.screen, At::Start), "not back on the list");
+    let s = screens::screen(&f);
+    assert!(
+        s.blocks
+            .iter()
+            .any(|b| b.text.contains("So far") || b.text.contains("so far")),
+        "not after a call: {:?}",
+        s.blocks
+    );
+    for ((w, h), least) in [((80u16, 24u16), 4), ((120, 33), 6), ((40, 12), 1)] {
+        let app = App {
+            flow: f.clone(),
+            options: options(Mode::Kiosk),
+            targets: Default::default(),
+            size: Default::default(),
+        };
+        render(&app, w, h);
+        let t = render(&app, w, h);
+        let calls = app
+            .targets
+            .borrow()
+            .iter()
+            .filter(|(r, t)| matches!(t, Target::Scenario(_)) && r.height >= 3)
+            .count();
+        assert!(
+            calls >= least,
+            "{w}x{h}: {calls} calls a page, not {least}:\n{}",
+            t.backend()
+        );
+    }
 }
 
 /// From a newcomer trial: in the kiosk at 80x24, beside the rail's "More
