@@ -721,7 +721,9 @@ pub fn key_list(screen: &Screen) -> String {
         .filter(|c| c.keys.iter().any(|k| matches!(k, Key::Digit(_))))
         .count();
     if n > 0 {
-        parts.push(format!("1-{}: {}.", n.min(9), W.choose));
+        // The screen's own verb where it has one ("1-3: Reveal." in a group).
+        let verb = screen.choose.as_deref().unwrap_or(W.choose);
+        parts.push(format!("1-{}: {verb}.", n.min(9)));
     }
     for c in screen.others() {
         let keys: Vec<String> = c.keys.iter().map(|k| k.name()).collect();

@@ -833,6 +833,10 @@ fn during_a_call_the_footer_keeps_stop_and_skip_and_help_lists_the_keys() {
                 .filter(|b| b.role == hangup::present::Role::Keys)
                 .map(|b| b.text.clone())
                 .collect();
+            if what == "question" {
+                // The choices by the footer's verb ("1-3 Reveal").
+                assert!(keys.contains(": Reveal."), "{w}x{h}: {keys:?}");
+            }
             for k in ["q: Stop", "s: Skip", "n: ", "b: ", "l: ", "?: Help"] {
                 assert!(
                     keys.contains(k),
