@@ -274,10 +274,21 @@ fn call(flow: &Flow, session: &Session) -> Screen {
 /// The phone ringing (or a message, or a knock): who it says it is.
 pub fn incoming(session: &Session) -> Screen {
     let sc = session.script();
-    let (title, from, button) = match sc.medium {
-        Medium::Call => (W.ringing, W.caller_id_shows, W.answer_phone),
-        Medium::Message => (W.message_arrived, W.it_is_from, W.read_message),
-        Medium::Visit => (W.knocking, "", W.go_to_door),
+    // Each button with its short form for a narrow footer ("Enter Answer").
+    let (title, from, button, short) = match sc.medium {
+        Medium::Call => (
+            W.ringing,
+            W.caller_id_shows,
+            W.answer_phone,
+            W.answer_phone_short,
+        ),
+        Medium::Message => (
+            W.message_arrived,
+            W.it_is_from,
+            W.read_message,
+            W.read_message_short,
+        ),
+        Medium::Visit => (W.knocking, "", W.go_to_door, W.go_to_door),
     };
     let mut s = Screen::new(title);
     s.topic = Some(sc.title.clone());
@@ -298,8 +309,12 @@ pub fn incoming(session: &Session) -> Screen {
     if sc.medium != Medium::Visit {
         s.block(Role::Note, W.can_be_faked);
     }
-    s.command(Command::new(Cmd::GoOn, &[Key::Digit(1)], button).default());
-    s.command(Command::new(Cmd::Back, &[Key::Esc], W.back_to_list));
+    s.command(
+        Command::new(Cmd::GoOn, &[Key::Digit(1)], button)
+            .default()
+            .short(short),
+    );
+    s.command(Command::new(Cmd::Back, &[Key::Esc], W.back_to_list).short(W.back_short));
     s.command(help_cmd());
     s
 }

@@ -679,6 +679,12 @@ fn group_speech_says_minutes_counts_and_people_in_words() {
         "{plan}"
     );
     assert!(!plan.contains(" min)") && !plan.contains("(1"), "{plan}");
+    // Every row by the number the screen shows, past 9 too.
+    let rows = g(&app).plan.len();
+    assert!(rows > 9);
+    for n in 1..=rows {
+        assert!(plan.contains(&format!(" {n}: ")), "row {n}: {plan}");
+    }
     // The screen keeps its short form.
     let text = screen_text(&app, w, h);
     assert!(text.contains("bank card (10 min)"), "{text}");
