@@ -289,6 +289,14 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
         .filter(naming)
         .map(|b| b.text.clone())
         .collect();
+    // The top row, where the screen has one to say (group mode).
+    if let Some(t) = screen
+        .topic
+        .as_deref()
+        .filter(|t| screen.say_topic && !t.trim().is_empty())
+    {
+        parts.push(sentence(t));
+    }
     parts.push(sentence(&screen.title));
     // The list's "Hard to read?" line is shown under the calls (and the
     // language row): it is said after them too.
@@ -359,6 +367,14 @@ pub fn spoken(screen: &Screen, hands: Hands) -> String {
         &mut later,
     );
     parts.extend(later.drain(..).map(|b| b.text.clone()));
+    // By touch (kiosk): the footer, as shown ("Touch an answer"), unless a
+    // line of the screen says it already (the list's "Touch a call to start it.").
+    if hands == Hands::Touch {
+        let footer = sentence(&screen.touch_footer());
+        if !parts.iter().any(|p| sentence(p) == footer) {
+            parts.push(footer);
+        }
+    }
     // Typed answers: plain mode says its own prompt after this, in words
     // ("Choose 1 to 3 and press Enter. To get help, type a question mark."),
     // naming only the keys that work there.

@@ -41,6 +41,8 @@ pub fn screen(g: &GroupState, overlay: Option<Overlay>, library: &Library, regio
         None => base(g),
     };
     s.topic = Some(topic(g));
+    // The projector's top row is said too, first.
+    s.say_topic = true;
     // With `--speak`: "r Hear it again" on every screen.
     if g.speaking {
         s.command(Command::new(Cmd::SayAgain, &[Key::Char('r')], W.hear_again));

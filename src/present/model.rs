@@ -351,6 +351,10 @@ pub struct Screen {
     pub title: String,
     /// What it is part of (the call's title), for a title bar.
     pub topic: Option<String>,
+    /// Speech says the topic first, before the title: group mode's top row
+    /// ("Quick check before practice: 1 of 6") changes with each screen. A
+    /// practice call's title is said once, when the call starts, instead.
+    pub say_topic: bool,
     /// The choices are short answers ("Yes", "A scam"): the footer names
     /// each one; otherwise it says "1-N Choose".
     pub short_answers: bool,

@@ -699,6 +699,9 @@ fn help(flow: &Flow, beneath: &Screen) -> Screen {
     advice_and_numbers(&mut s, cat, region);
     if flow.rules.mode.touch() {
         s.block(Role::Note, W.touch_help);
+        // Its last line, shown and said (by keys, the footer and the
+        // "Close this card" command say how to close it).
+        s.block(Role::Heading, W.touch_to_close);
     } else {
         s.block(Role::Heading, W.keys);
         s.block(Role::Keys, key_list(beneath));

@@ -805,15 +805,14 @@ pub fn help_doc(app: &App, model: &present::Screen) -> Doc {
     if app.options.large && super::console::active() {
         blocks.push(present::Block::new(Role::Note, W.big_letters_note));
     }
-    if let Some(close) = model.default_command() {
+    // By touch the model's own last line says how to close it.
+    if let Some(close) = model.default_command()
+        && !app.options.mode.touch()
+    {
         let keys: Vec<String> = close.keys.iter().map(|k| k.name()).collect();
         blocks.push(present::Block::new(
             Role::Heading,
-            if app.options.mode.touch() {
-                W.touch_to_close.to_string()
-            } else {
-                wording::press_to_close(&keys)
-            },
+            wording::press_to_close(&keys),
         ));
     }
     Doc::new(&blocks, &app.options.theme, look(app))

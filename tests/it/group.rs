@@ -2296,3 +2296,22 @@ fn group_speech_says_the_plan_in_the_order_shown() {
     assert!(shown(&row) < shown(&totals), "{text}");
     assert!(heard(&row) < heard(&totals), "{whole}");
 }
+
+/// From a newcomer trial with `--speak`: the projector's top line ("Call
+/// 1 of 2: A tiny test call. Question 1", "Quick check before practice: 1
+/// of 6") was shown but never said. A new screen says it first.
+#[test]
+fn group_speech_says_the_top_line() {
+    let mut app = calls_app();
+    if let Some(g) = app.group.as_mut() {
+        g.speaking = true;
+    }
+    said(&mut app);
+    keys(&mut app, "\n\n");
+    let question = said(&mut app);
+    let top = hangup::present::group_screens::topic(g(&app));
+    assert!(
+        question.starts_with(&hangup::speech::numbers_aloud(top.trim_end_matches('.'))),
+        "{top:?} is not said first in {question:?}"
+    );
+}
