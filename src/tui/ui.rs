@@ -605,18 +605,22 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
             .map(|b| Line::from(b.text.clone())),
     );
     let mut foot: Vec<Line> = Vec::new();
-    // "Cymraeg / English": its own row, to click or touch (and its key).
-    let language = model.find(crate::present::Cmd::Language).map(|c| {
-        // By touch, the words alone: there is no key to press.
-        let words = match c.key() {
-            Some(k) if !touch => format!("{}  {}", k.name(), c.label),
-            _ => c.label.clone(),
-        };
-        (
-            Line::from(words).style(theme.heading),
-            app.flow.action_for(c.id),
-        )
-    });
+    // "Cymraeg / English": its own row, to click (and its key). By touch
+    // it is a tall block in the bar instead.
+    let language = model
+        .find(crate::present::Cmd::Language)
+        .filter(|_| !touch)
+        .map(|c| {
+            // By touch, the words alone: there is no key to press.
+            let words = match c.key() {
+                Some(k) if !touch => format!("{}  {}", k.name(), c.label),
+                _ => c.label.clone(),
+            };
+            (
+                Line::from(words).style(theme.heading),
+                app.flow.action_for(c.id),
+            )
+        });
     if let Some((line, _)) = &language {
         foot.push(line.clone());
     }
