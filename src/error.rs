@@ -240,12 +240,12 @@ pub enum Error {
 
     // ------------------------------------------------------------ calls
     /// No practice call has this id (and it is not a file).
-    #[error("there is no practice call called \"{}\".{} Run `hangup list` to see them all.", sanitize::line(.id), did_you_mean(.near))]
+    #[error("there is no practice call called \"{}\".{} Run `hangup list` to see them all.", sanitize::line(.id), did_you_mean_any(.near))]
     NoSuchCall {
         /// The id asked for.
         id: String,
-        /// The id it is closest to, if any is close.
-        near: Option<String>,
+        /// The ids it is closest to (at most three; none if none is close).
+        near: Vec<String>,
     },
     /// A scenario file has problems the checker found.
     #[error("{}: {}. Run `hangup check {}` for details.", shown(.path), sanitize::line(.summary), shown(.path))]
@@ -431,10 +431,17 @@ fn setting_hint(near: &Option<&'static str>, known: &[&str]) -> String {
     }
 }
 
-fn did_you_mean(near: &Option<String>) -> String {
-    near.as_deref().map_or_else(String::new, |n| {
-        format!(" Did you mean \"{}\"?", sanitize::line(n))
-    })
+/// " Did you mean "a"?", " Did you mean "a" or "b"?", or nothing.
+fn did_you_mean_any(near: &[String]) -> String {
+    let quoted: Vec<String> = near
+        .iter()
+        .map(|n| format!("\"{}\"", sanitize::line(n)))
+        .collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => format!(" Did you mean {last}?"),
+        Some((last, rest)) => format!(" Did you mean {} or {last}?", rest.join(", ")),
+    }
 }
 
 fn in_words(seconds: u64) -> Cow<'static, str> {
@@ -573,7 +580,7 @@ mod tests {
             (
                 Error::NoSuchCall {
                     id: "bank-scam".into(),
-                    near: Some("bank-safe-account".into()),
+                    near: vec!["bank-safe-account".into()],
                 },
                 "bank-scam",
             ),
@@ -676,7 +683,7 @@ mod tests {
             ),
             Error::NoSuchCall {
                 id: nasty.into(),
-                near: None,
+                near: vec![nasty.into()],
             },
             Error::UnknownLanguage(nasty.into()),
             Error::NotTomlYet {

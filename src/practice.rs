@@ -11,7 +11,7 @@ use crate::engine::session::CallResult;
 use crate::i18n::Language;
 use crate::present::flow::{Action, Effect, Flow, Mode, QuickState};
 use crate::present::wording;
-use crate::progress::{self, Day, Loaded, Mark, Progress, Store};
+use crate::progress::{self, Day, Loaded, Progress, Store};
 use crate::speech::{Hands, Speaker};
 
 /// Progress for one run of the program.
@@ -25,7 +25,6 @@ pub struct Keeper {
     pub today: Day,
     /// One plain line about a problem (shown once).
     pub notice: Option<String>,
-    marks: std::collections::BTreeMap<String, Mark>,
     library: Library,
     /// The extra scenarios folder (`--scenarios`), to load the calls again
     /// when the learner switches language.
@@ -54,16 +53,20 @@ impl Keeper {
             progress,
             today,
             notice,
-            marks: Default::default(),
             library: library.clone(),
             scenarios: None,
         }
     }
 
-    /// Put due calls first (and ones that bring back missed tricks), and note the marks.
+    /// Put due calls first (and ones that bring back missed tricks).
     pub fn reorder(&mut self, library: &mut Library) {
-        self.marks = progress::reorder(library, &self.progress, self.today);
+        progress::reorder(library, &self.progress, self.today);
         self.library = library.clone();
+    }
+
+    /// True when progress is saved (a data folder, and no `--no-save`).
+    pub fn keeps(&self) -> bool {
+        self.store.as_ref().is_some_and(|s| !s.no_save)
     }
 
     /// The start screen's head lines: how many calls practised, and what is due (see `progress::start_lines`).
@@ -80,7 +83,6 @@ impl Keeper {
     pub fn record(&mut self, result: &CallResult, seed: u64) {
         let today = self.today;
         self.commit(|p| p.record(result, seed, today));
-        self.marks.insert(result.scenario.clone(), Mark::Practised);
     }
 
     /// Note a finished quick check (scores only) and save.
@@ -123,10 +125,16 @@ impl Keeper {
 
     /// Fill the flow's practice state from the progress.
     pub fn fill(&self, flow: &mut Flow) {
+        // The marks of the calls the flow lists, from the progress: also
+        // when the list was never put in order (`hangup play ID`, then
+        // back to the list).
+        let marks = progress::marks(&flow.library, &self.progress, self.today);
         let p = &mut flow.practice;
         p.head = self.head();
-        p.marks = self.marks.clone();
-        p.today = Some(self.today);
+        p.marks = marks;
+        // "Practise this again ... on or after DATE" only when progress is
+        // kept: with --no-save (or no folder) nothing will remember the date.
+        p.today = self.keeps().then_some(self.today);
         p.notice = self.notice.clone();
         p.last_seeds = self
             .progress

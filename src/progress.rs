@@ -415,6 +415,16 @@ pub fn reorder(library: &mut Library, progress: &Progress, today: Day) -> BTreeM
     marks
 }
 
+/// The mark of each call of `library` ("New", "Due", ...) by id, as
+/// [`reorder`] gives them, without changing the order.
+pub fn marks(library: &Library, progress: &Progress, today: Day) -> BTreeMap<String, Mark> {
+    progress
+        .plan(library, today)
+        .into_iter()
+        .filter_map(|(i, m)| Some((library.scenarios.get(i)?.id.get_ref().clone(), m)))
+        .collect()
+}
+
 /// A seed giving a different variant (names, amounts) from `last`, when the
 /// scenario has variants: tries a few seeds from `more` after `first`.
 pub fn different_variant(

@@ -52,6 +52,10 @@ impl Hidden {
 /// tab are classed as `Control`; the printers decide what to do with them.
 pub fn classify(c: char) -> Option<Hidden> {
     let n = c as u32;
+    if (0x20..0x7f).contains(&n) {
+        // Printable ASCII, nearly every character: no table to search.
+        return None;
+    }
     match n {
         0x1b | 0x80..=0x9f => Some(Hidden::Escape),
         0x00..=0x1f | 0x7f => Some(Hidden::Control),

@@ -437,9 +437,14 @@ fn say_commands<'a>(
             (_, Hands::Touch) => format!("{label}."),
             // The number the screen shows by it: the key that chooses it
             // ("0: More calls, this is page 1 of 2.").
-            (Cmd::Choose(_) | Cmd::More, _) => match c.key() {
-                Some(k) => format!("{}: {label}.", k.name()),
-                None => format!("{label}."),
+            (Cmd::Choose(_) | Cmd::More, _) => match (c.key(), c.id) {
+                (Some(k), _) => format!("{}: {label}.", k.name()),
+                // The group plan numbers every row, past 9 too ("10. Skip:
+                // …"), though only 1 to 9 have a key: said as shown.
+                (None, Cmd::Choose(i)) if screen.choices_first => {
+                    format!("{}: {label}.", i + 1)
+                }
+                (None, _) => format!("{label}."),
             },
             // Every key the screen shows for it ("Up or Down", "u or d").
             (_, Hands::Keys) => match keys_spoken(&c.keys) {

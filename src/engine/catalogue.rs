@@ -80,6 +80,10 @@ pub struct Number {
     /// A different number for a region.
     #[serde(default)]
     pub number_regions: BTreeMap<String, String>,
+    /// Regions where this number is not listed: another line says it there
+    /// (in Scotland, Police Scotland on 101 is also where to report a scam).
+    #[serde(default)]
+    pub not_in: Vec<String>,
 }
 
 /// One advice step (an `[[advice]]` table), such as "hang up", shared by every ending, the help card and the handouts.
@@ -93,6 +97,11 @@ pub struct AdviceStep {
     /// Different wording of `text` for a region, keyed by region id.
     #[serde(default)]
     pub regions: BTreeMap<String, String>,
+    /// In a region, this step is left out of a list that also has the step
+    /// named here, which says it there: `left_out_with = { scotland =
+    /// "call-police" }` (Police Scotland on 101 takes the report too).
+    #[serde(default)]
+    pub left_out_with: BTreeMap<String, String>,
 }
 
 /// Both catalogues, ready to look things up in.
@@ -222,11 +231,30 @@ impl Catalogue {
             .map(|a| sanitize(a.regions.get(region).unwrap_or(&a.text)))
     }
 
-    /// Every number to call, in the words of a region, in catalogue order.
+    /// The words of the advice steps `ids`, in order, for a region (unknown
+    /// ids are left out). A step that another step of the list says in
+    /// this region is left out (see [`AdviceStep::left_out_with`]), so no
+    /// number is given twice.
+    pub fn advice_texts(&self, ids: &[&str], region: &str) -> Vec<String> {
+        ids.iter()
+            .filter(|id| {
+                !self.advice_step(id).is_some_and(|a| {
+                    a.left_out_with
+                        .get(region)
+                        .is_some_and(|with| ids.contains(&with.as_str()))
+                })
+            })
+            .filter_map(|id| self.advice_text(id, region))
+            .collect()
+    }
+
+    /// Every number to call, in the words of a region, in catalogue order
+    /// (without those another line says there: [`Number::not_in`]).
     pub fn numbers(&self, region: &str) -> Vec<NumberLine> {
         self.advice
             .numbers
             .iter()
+            .filter(|n| !n.not_in.iter().any(|r| r == region))
             .map(|n| NumberLine {
                 id: n.id.clone(),
                 number: sanitize(n.number_regions.get(region).unwrap_or(&n.number)),
@@ -237,16 +265,16 @@ impl Catalogue {
 
     /// The habit that beats every phone scam, for the help card.
     pub fn core_action(&self, region: &str) -> Vec<String> {
-        [
-            "hang-up",
-            "clear-line",
-            "call-police",
-            "call-bank",
-            "report",
-        ]
-        .iter()
-        .filter_map(|id| self.advice_text(id, region))
-        .collect()
+        self.advice_texts(
+            &[
+                "hang-up",
+                "clear-line",
+                "call-police",
+                "call-bank",
+                "report",
+            ],
+            region,
+        )
     }
 }
 
@@ -289,12 +317,48 @@ mod tests {
                 .unwrap_or_default()
         };
         assert_eq!(report(&ewni), "0300 123 2040");
-        assert_eq!(report(&scot), "101");
+        // In Scotland, Police Scotland's 101 line takes the report too.
+        assert_eq!(report(&scot), "");
+        assert!(
+            scot.iter()
+                .any(|n| n.number == "101" && n.what.contains("report a scam"))
+        );
         assert!(
             c.advice_text("report", "scotland")
                 .unwrap_or_default()
                 .contains("Police Scotland")
         );
+    }
+
+    /// From a newcomer trial with `--region scotland`: the help card said
+    /// "101: Police Scotland on 101, to report a scam." and an ending's
+    /// steps 3 and 5 both said to call Police Scotland on 101.
+    #[test]
+    fn scotland_says_each_thing_once() {
+        let c = Catalogue::builtin();
+        for lang in [crate::i18n::Language::EnGb, crate::i18n::Language::Cy] {
+            let c = Catalogue::builtin_in(lang);
+            let numbers = c.numbers("scotland");
+            // One line for 101, and it says both what it is for.
+            let police: Vec<_> = numbers.iter().filter(|n| n.number == "101").collect();
+            assert_eq!(police.len(), 1, "{lang:?}: {numbers:?}");
+            for n in &numbers {
+                assert!(!n.what.contains(&n.number), "{lang:?}: {n:?}");
+            }
+            let core = c.core_action("scotland");
+            let on_101 = core.iter().filter(|a| a.contains("101")).count();
+            assert_eq!(on_101, 1, "{lang:?}: {core:?}");
+        }
+        // An ending with both steps says 101 once; one with only "report" keeps it.
+        let both = c.advice_texts(&["hang-up", "call-police", "report"], "scotland");
+        assert_eq!(both.len(), 2, "{both:?}");
+        assert!(both[1].contains("report"), "{both:?}");
+        let report = c.advice_texts(&["hang-up", "report"], "scotland");
+        assert_eq!(report.len(), 2, "{report:?}");
+        assert!(report[1].contains("Police Scotland on 101"), "{report:?}");
+        // Elsewhere nothing changes.
+        assert_eq!(c.advice_texts(&["call-police", "report"], "ewni").len(), 2);
+        assert_eq!(c.core_action("ewni").len(), 5);
     }
 
     #[test]

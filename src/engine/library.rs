@@ -512,6 +512,13 @@ fn syntax_error(e: &toml::de::Error, text: &str) -> Diagnostic {
             "this key is written twice in the same table".into(),
             Some("each key can be written once per table".into()),
         )
+    } else if msg.contains("recursion") || msg.contains("recurse") {
+        (
+            format!(
+                "this value is nested too deeply: more than {MAX_NESTING} lists or tables inside each other"
+            ),
+            Some("a call needs only a few levels; look for a `[` or `{` too many".into()),
+        )
     } else {
         (format!("this line cannot be read ({msg})"), None)
     };
@@ -521,6 +528,10 @@ fn syntax_error(e: &toml::de::Error, text: &str) -> Diagnostic {
         None => d,
     }
 }
+
+/// How many lists or tables inside each other the TOML reader reads (a
+/// test checks this number against the reader).
+pub const MAX_NESTING: usize = 80;
 
 /// Turn a TOML/serde error into a diagnostic with a code that says what kind it is.
 pub fn toml_error(e: &toml::de::Error) -> Diagnostic {
@@ -852,11 +863,7 @@ impl Library {
     pub fn find(&self, id: &str) -> crate::Result<&Scenario> {
         self.get(id).ok_or_else(|| crate::Error::NoSuchCall {
             id: id.to_string(),
-            near: super::validate::closest(
-                id,
-                self.scenarios.iter().map(|s| s.id.get_ref().as_str()),
-            )
-            .map(str::to_string),
+            near: suggest_ids(id, self.scenarios.iter().map(|s| s.id.get_ref().as_str())),
         })
     }
 
@@ -877,6 +884,40 @@ impl Library {
         }
         self.find(id_or_path).cloned()
     }
+}
+
+/// The ids to suggest for `asked`, which is not an id: at most three, those
+/// that start with it first ("police" -> police-courier), then those with a
+/// part that starts with it ("courier" -> police-courier), then the nearest
+/// by spelling ("polce-courier"). Capital letters do not count.
+pub fn suggest_ids<'a>(asked: &str, ids: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    const MOST: usize = 3;
+    let asked = asked.trim().to_lowercase();
+    let ids: Vec<&str> = ids.into_iter().collect();
+    let mut found: Vec<String> = Vec::new();
+    let add = |id: &str, found: &mut Vec<String>| {
+        if found.len() < MOST && !found.iter().any(|f| f == id) {
+            found.push(id.to_string());
+        }
+    };
+    if asked.chars().count() >= 3 {
+        for id in &ids {
+            if id.starts_with(&asked) {
+                add(id, &mut found);
+            }
+        }
+        for id in &ids {
+            if id.split('-').skip(1).any(|part| part.starts_with(&asked)) {
+                add(id, &mut found);
+            }
+        }
+    }
+    if found.is_empty()
+        && let Some(near) = super::validate::closest(&asked, ids.iter().copied())
+    {
+        add(near, &mut found);
+    }
+    found
 }
 
 /// A scenario file's bytes in `language`: the file itself in English; with

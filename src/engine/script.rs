@@ -499,10 +499,10 @@ impl Script {
                             again: None,
                         }))
                         .collect(),
-                    action: ids
-                        .iter()
-                        .filter_map(|a| catalogue.advice_text(a.get_ref(), &region))
-                        .collect(),
+                    action: catalogue.advice_texts(
+                        &ids.iter().map(|a| a.get_ref().as_str()).collect::<Vec<_>>(),
+                        &region,
+                    ),
                 }
             })
             .collect();

@@ -12,8 +12,9 @@
 //! - bottom row: the keys, made from the model's commands ([`footer`]).
 //!
 //! Nothing here changes state, and nothing moves on by itself. What does not
-//! fit goes in a fixed order: the blank lines, then notes, then narration;
-//! the choices always stay.
+//! fit loses its blank lines first; then it scrolls, with "More below" and
+//! "More above" (a question's choices stay at the bottom while the words
+//! above them scroll): nothing is left off unseen.
 
 use crate::tui::canvas::Canvas;
 use ratatui::layout::{Alignment, Constraint, Layout, Margin, Rect};
@@ -254,12 +255,25 @@ pub(crate) fn draw_parts(
 }
 
 /// The parts on at most `rows` rows of `width`, in order: a part and the
-/// ones joined to it stay together; what does not fit is left off (the last
-/// ones first). Always at least one row.
-fn rows_of(parts: Vec<Part>, width: usize, rows: usize) -> Vec<Vec<Part>> {
+/// ones joined to it stay together; what does not fit is left off (the
+/// lowest rank first, see [`Part::rank`]). Always at least one row.
+fn rows_of(mut parts: Vec<Part>, width: usize, rows: usize) -> Vec<Vec<Part>> {
     if rows <= 1 {
         return vec![fitted(parts, width)];
     }
+    // Short of rows: the lowest ranks go first, as on one row.
+    loop {
+        let laid = rows_in_order(parts.clone(), width, rows);
+        let placed: usize = laid.iter().map(Vec::len).sum();
+        if placed == parts.len() || !drop_lowest(&mut parts) {
+            return laid;
+        }
+    }
+}
+
+/// The parts on at most `rows` rows of `width`, in order, until one does
+/// not fit.
+fn rows_in_order(parts: Vec<Part>, width: usize, rows: usize) -> Vec<Vec<Part>> {
     let mut groups: Vec<Vec<Part>> = Vec::new();
     for p in parts {
         match groups.last_mut() {
@@ -392,6 +406,11 @@ pub struct Part {
     pub action: Option<Action>,
     /// Shown right after the part before, with no gap.
     pub joined: bool,
+    /// When the row is short of room, lower ranks are left off first (the
+    /// last of equal rank first); 9 is never left off.
+    pub rank: u8,
+    /// Shorter words for a row short of room ("s Skip" for "s Skip call").
+    pub short: Option<String>,
 }
 
 /// A part of its own (a gap before it).
@@ -400,6 +419,25 @@ pub fn part(text: String, action: Option<Action>) -> Part {
         text,
         action,
         joined: false,
+        rank: 5,
+        short: None,
+    }
+}
+
+/// What stays longest on a short footer: the choices, Enter's action, Help
+/// (its card lists every key), Stop and Skip; the notes, blank and plan
+/// keys go first.
+fn rank(c: &Command) -> u8 {
+    use crate::present::GroupCmd;
+    match c.id {
+        Cmd::Help => 8,
+        _ if c.default => 8,
+        Cmd::Quit | Cmd::ScrollDown => 7,
+        Cmd::Group(GroupCmd::Skip) => 7,
+        Cmd::Back | Cmd::ScrollUp | Cmd::Group(GroupCmd::Hands) => 6,
+        Cmd::SayAgain => 3,
+        Cmd::Group(GroupCmd::Notes | GroupCmd::Blank | GroupCmd::Plan) => 2,
+        _ => 5,
     }
 }
 
@@ -453,7 +491,10 @@ pub fn footer_items_at(s: &Screen, overflow: bool, above: bool, drawn: bool) -> 
                 } else {
                     k.name()
                 };
-                parts.push(part(format!("{keys} {}", c.label), command_action(c)));
+                parts.push(Part {
+                    rank: 9,
+                    ..part(format!("{keys} {}", c.label), command_action(c))
+                });
             }
         }
     } else if !drawn && same.is_none() && !digits.is_empty() {
@@ -470,6 +511,8 @@ pub fn footer_items_at(s: &Screen, overflow: bool, above: bool, drawn: bool) -> 
                 text,
                 action: command_action(c),
                 joined: i > 0,
+                rank: 9,
+                short: None,
             });
         }
     } else if let (Some(lo), Some(hi)) = (digits.iter().min(), digits.iter().max()) {
@@ -478,10 +521,14 @@ pub fn footer_items_at(s: &Screen, overflow: bool, above: bool, drawn: bool) -> 
         } else {
             format!("{lo}-{hi}")
         };
-        match &same {
-            Some((_, k, a)) => parts.push(part(format!("{range} {} {k} {verb}", W.key_or), *a)),
-            None => parts.push(part(format!("{range} {verb}"), None)),
-        }
+        let text = match &same {
+            Some((_, k, _)) => format!("{range} {} {k} {verb}", W.key_or),
+            None => format!("{range} {verb}"),
+        };
+        parts.push(Part {
+            rank: 9,
+            ..part(text, same.as_ref().and_then(|(_, _, a)| *a))
+        });
     }
     for c in s.others() {
         if same.as_ref().is_some_and(|(id, _, _)| *id == c.id) && !digits.is_empty() {
@@ -492,19 +539,27 @@ pub fn footer_items_at(s: &Screen, overflow: bool, above: bool, drawn: bool) -> 
             Cmd::ScrollDown if !overflow => continue,
             _ => {}
         }
-        if c.keys.is_empty() {
-            parts.push(part(c.label.clone(), None));
+        let p = if c.keys.is_empty() {
+            part(c.label.clone(), None)
         } else {
-            parts.push(part(
-                format!("{} {}", keys_named(c), c.label),
-                command_action(c),
-            ));
-        }
+            part(format!("{} {}", keys_named(c), c.label), command_action(c))
+        };
+        let short = c
+            .short
+            .as_ref()
+            .filter(|_| !c.keys.is_empty())
+            .map(|s| format!("{} {s}", keys_named(c)));
+        parts.push(Part {
+            rank: rank(c),
+            short,
+            ..p
+        });
     }
     parts
 }
 
-/// The parts that fit in `width`, the last ones left off first.
+/// The parts that fit in `width`: the lowest rank left off first (the
+/// last of equal rank first; see [`Part::rank`]).
 fn fitted(mut parts: Vec<Part>, width: usize) -> Vec<Part> {
     loop {
         let len: usize = parts
@@ -512,11 +567,49 @@ fn fitted(mut parts: Vec<Part>, width: usize) -> Vec<Part> {
             .map(|p| p.text.chars().count() + if p.joined { 0 } else { SEP.len() })
             .sum::<usize>()
             .saturating_sub(SEP.len());
-        if len <= width || parts.len() <= 1 {
+        if len <= width {
             return parts;
         }
-        parts.pop();
+        // The notes, blank and plan keys go before anything is shortened;
+        // then shorter words ("s Skip"); then the rest, lowest rank first.
+        let low = parts.iter().any(|p| !p.joined && p.rank < 6);
+        let shortened = !low && shorten(&mut parts);
+        if !shortened && !drop_lowest(&mut parts) {
+            return parts;
+        }
     }
+}
+
+/// Give every part with shorter words those words. False if none had any.
+fn shorten(parts: &mut [Part]) -> bool {
+    let mut any = false;
+    for p in parts.iter_mut() {
+        if let Some(s) = p.short.take() {
+            p.text = s;
+            any = true;
+        }
+    }
+    any
+}
+
+/// Leave off the lowest-ranked part that may go (the last of equal rank),
+/// with the parts joined to it. False when none may go.
+fn drop_lowest(parts: &mut Vec<Part>) -> bool {
+    let lowest = parts
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.joined && p.rank < 9)
+        .min_by_key(|(i, p)| (p.rank, std::cmp::Reverse(*i)))
+        .map(|(i, _)| i);
+    let Some(i) = lowest else {
+        return false;
+    };
+    let end = parts[i + 1..]
+        .iter()
+        .position(|p| !p.joined)
+        .map_or(parts.len(), |k| i + 1 + k);
+    parts.drain(i..end);
+    true
 }
 
 /// The footer line: [`footer_parts`] joined, the last ones left off (help,
@@ -806,9 +899,9 @@ fn asks(model: &Screen, overlay: Option<Overlay>) -> bool {
 }
 
 /// Everything but the plan: the blocks, then (on a question) the choices.
-/// Smaller windows lose the blank lines, then notes, then narration; if the
-/// words still do not fit, the choices keep the bottom and the words are
-/// cut at the top's end. Each choice is a click target.
+/// Smaller windows lose the blank lines; if the words still do not fit they
+/// scroll (on a question, above the choices, which keep the bottom). Each
+/// choice is a click target.
 fn draw_body(
     frame: &mut Canvas,
     area: Rect,
@@ -832,9 +925,9 @@ fn draw_body(
         }
         (lines, owners)
     };
-    // Where the room answers, the words may give way to keep the choices;
-    // elsewhere (an ending, a reveal) nothing is left off: it scrolls.
-    let levels = if asks { 0..4 } else { 0..2 };
+    // Spaced, then tight; when even that does not fit, nothing is left off:
+    // the words scroll (above the choices, which stay, where the room answers).
+    let levels = 0..2;
     if let Some((lines, owners)) = levels
         .map(full)
         .find(|(l, _)| height(l, area.width) <= area.height)
@@ -844,19 +937,29 @@ fn draw_body(
         return (false, false);
     }
     if !asks {
-        return draw_scrolled(frame, area, app, g, full(1).0);
+        return draw_scrolled(frame, area, app, g, full(1).0, false);
     }
-    // The choices stay at the bottom, whatever happens to the words above.
+    // The choices stay at the bottom; the words above them scroll by Page
+    // Down and Page Up (Down and Up move the highlight), with "More below"
+    // while there is more: who is calling is never left off.
     let (opts, owners) = choice_lines(model, theme, area.width, false, true, dialog);
-    let [words, bottom] = Layout::vertical([
-        Constraint::Min(0),
+    let [words, _, bottom] = Layout::vertical([
+        Constraint::Min(2),
+        Constraint::Length(1),
         Constraint::Length(height(&opts, area.width)),
     ])
     .areas(area);
-    render(frame, words, block_lines(model, theme, 3, area.width));
+    let seen = draw_scrolled(
+        frame,
+        words,
+        app,
+        g,
+        block_lines(model, theme, 1, words.width),
+        true,
+    );
     place_targets(&app.targets, bottom, &opts, &owners, 0);
     render(frame, bottom, opts);
-    (false, false)
+    seen
 }
 
 /// True when every block fits in `width` x `rows` (spaced or tight), as
@@ -869,13 +972,16 @@ fn fits_whole(model: &Screen, theme: &Theme, width: u16, rows: u16) -> bool {
 /// every line kept, scrolled a page at a time by Down and Up: "More below:
 /// press Down" on its last row while there is more, "More above: press Up"
 /// on its first once scrolled (each a click or touch target too). Notes how
-/// far it scrolls. (More below, more above.)
+/// far it scrolls. (More below, more above.) `paging`: the words above a
+/// question's choices, which Page Down and Page Up scroll (Down and Up
+/// move the highlight there).
 fn draw_scrolled(
     frame: &mut Canvas,
     area: Rect,
     app: &App,
     g: &GroupState,
     lines: Vec<Line<'static>>,
+    paging: bool,
 ) -> (bool, bool) {
     let theme = &app.options.theme;
     let max = height(&lines, area.width).saturating_sub(area.height);
@@ -904,17 +1010,30 @@ fn draw_scrolled(
         frame.render_widget(Paragraph::new(text).style(theme.heading), r);
         app.targets.borrow_mut().push((r, Target::Act(action)));
     };
-    if below {
-        note(
-            area.y + area.height - 1,
+    let (more_below, more_above, down, up) = if paging {
+        (
+            W.more_below_keys.to_string(),
+            W.more_above_keys.to_string(),
+            Action::PageDown,
+            Action::PageUp,
+        )
+    } else {
+        (
             tr("group-more-below"),
+            tr("group-more-above"),
             Action::Down,
-        );
+            Action::Up,
+        )
+    };
+    if below {
+        note(area.y + area.height - 1, more_below, down);
     }
     if above {
-        note(area.y, tr("group-more-above"), Action::Up);
+        note(area.y, more_above, up);
     }
-    (below, above)
+    // The footer names Down and Up for a long ending; a question's words
+    // say Page Down and Page Up on their own rows.
+    (below && !paging, above && !paging)
 }
 
 /// The plan: each row (the model's choices) with the highlight, then the

@@ -1116,6 +1116,22 @@ fn place(g: &GroupState) -> Place {
     )
 }
 
+/// The room is being asked (a call's question, or a quick-check call not
+/// yet revealed), with the choices on screen.
+pub fn asking_room(g: &GroupState) -> bool {
+    match g.stage {
+        Stage::Call if !g.plan_open => g
+            .session
+            .as_deref()
+            .is_some_and(|s| matches!(s.phase(), Phase::Deciding { .. })),
+        Stage::Check if !g.plan_open => g
+            .check
+            .as_ref()
+            .is_some_and(|p| !p.revealed && !p.at_result()),
+        _ => false,
+    }
+}
+
 /// Apply one action to the session. Returns true when the screen must change.
 pub fn update(app: Ctx<'_>, g: &mut GroupState, action: Action) -> bool {
     let before = place(g);
@@ -1265,13 +1281,18 @@ fn update_at(app: Ctx<'_>, g: &mut GroupState, action: Action) -> bool {
     // A screen longer than the window (an ending, a reveal) scrolls a page
     // at a time: Down and Up (a remote's Page keys come as Page Down and
     // Page Up while there is more). The plan and the questions never do.
+    // At a question in a small window the words above the choices scroll
+    // by Page Down and Page Up only: Down and Up move the highlight there.
     let scrolling = g.stage != Stage::Plan && !g.plan_open;
+    let question = asking_room(g);
     if scrolling && (help_room.max > 0 || g.scroll > 0) {
         let at = g.scroll.min(help_room.max);
         let page = help_room.page.max(1);
         let to = match action {
-            Action::Down | Action::PageDown => Some(at.saturating_add(page).min(help_room.max)),
-            Action::Up | Action::PageUp => Some(at.saturating_sub(page)),
+            Action::PageDown => Some(at.saturating_add(page).min(help_room.max)),
+            Action::PageUp => Some(at.saturating_sub(page)),
+            Action::Down if !question => Some(at.saturating_add(page).min(help_room.max)),
+            Action::Up if !question => Some(at.saturating_sub(page)),
             _ => None,
         };
         if let Some(to) = to {

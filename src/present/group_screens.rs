@@ -30,7 +30,7 @@ use super::wording::{self, WORDS as W};
 /// blank screen, or the session's screen.
 pub fn screen(g: &GroupState, overlay: Option<Overlay>, library: &Library, region: &str) -> Screen {
     let mut s = match overlay {
-        Some(Overlay::Help) => help(library, region),
+        Some(Overlay::Help) => help(library, region, &beneath(g)),
         Some(o) => confirm(g, o),
         None if g.asking_skip => confirm_skip(g),
         None if g.paused => {
@@ -98,8 +98,28 @@ fn group(id: GroupCmd, keys: &[Key], label: &str) -> Command {
     Command::new(Cmd::Group(id), keys, tr(label))
 }
 
-/// The keys every screen of a call or quick check has: notes, blank, plan, help.
-fn common(s: &mut Screen) {
+/// The keys every screen of a call or quick check has: skip, stop, notes,
+/// blank, plan, help. (The footer keeps Stop and Skip longest, after the
+/// choices and Help.)
+fn common(s: &mut Screen, g: &GroupState) {
+    if !s
+        .commands
+        .iter()
+        .any(|c| c.id == Cmd::Group(GroupCmd::Skip))
+    {
+        let label = match g.stage {
+            Stage::Check => "group-cmd-skip-check",
+            _ => "group-cmd-skip-call",
+        };
+        s.command(group(GroupCmd::Skip, &[Key::Char('s')], label));
+    }
+    // "s Skip" where the footer is short of room.
+    for c in s.commands.iter_mut() {
+        if c.id == Cmd::Group(GroupCmd::Skip) && c.short.is_none() {
+            c.short = Some(tr("group-cmd-skip-short"));
+        }
+    }
+    s.command(Command::new(Cmd::Quit, &[Key::Char('q')], W.stop).unsafe_());
     s.command(group(GroupCmd::Notes, &[Key::Char('n')], "group-cmd-notes"));
     s.command(group(GroupCmd::Blank, &[Key::Char('b')], "group-cmd-blank"));
     s.command(group(GroupCmd::Plan, &[Key::Char('l')], "group-cmd-plan"));
@@ -338,7 +358,7 @@ fn call(g: &GroupState, session: &Session) -> Screen {
                 "group-cmd-skip-call",
             ));
             back_to_last(&mut s, g);
-            common(&mut s);
+            common(&mut s, g);
             s
         }
         Phase::Deciding { step } => {
@@ -361,7 +381,7 @@ fn call(g: &GroupState, session: &Session) -> Screen {
             if !session.path().is_empty() {
                 s.command(back());
             }
-            common(&mut s);
+            common(&mut s, g);
             s
         }
         Phase::Feedback { step, choice } => {
@@ -410,7 +430,7 @@ fn call(g: &GroupState, session: &Session) -> Screen {
                 s.command(Command::new(Cmd::Choose(i), &keys, c.text.clone()));
             }
             s.command(back());
-            common(&mut s);
+            common(&mut s, g);
             s
         }
         Phase::Ended { .. } => {
@@ -420,7 +440,7 @@ fn call(g: &GroupState, session: &Session) -> Screen {
             s.command(next_item(g));
             scrolls(&mut s);
             s.command(back());
-            common(&mut s);
+            common(&mut s, g);
             s
         }
     }
@@ -469,7 +489,7 @@ fn check(g: &GroupState, play: &CheckPlay) -> Screen {
         s.command(next_item(g));
         scrolls(&mut s);
         s.command(back());
-        common(&mut s);
+        common(&mut s, g);
         return s;
     };
     let counts = play.counts();
@@ -504,7 +524,7 @@ fn check(g: &GroupState, play: &CheckPlay) -> Screen {
             &[Key::Char('s')],
             "group-cmd-skip-check",
         ));
-        common(&mut s);
+        common(&mut s, g);
         return s;
     }
     let mut s = Screen::new(tr("group-check-title"));
@@ -539,7 +559,7 @@ fn check(g: &GroupState, play: &CheckPlay) -> Screen {
         &[Key::Char('s')],
         "group-cmd-skip-check",
     ));
-    common(&mut s);
+    common(&mut s, g);
     s
 }
 
@@ -604,11 +624,24 @@ fn finished(g: &GroupState) -> Screen {
     s
 }
 
-fn help(library: &Library, region: &str) -> Screen {
+/// The screen the help card is open over (its keys go on the card).
+fn beneath(g: &GroupState) -> Screen {
+    if g.asking_skip {
+        confirm_skip(g)
+    } else {
+        base(g)
+    }
+}
+
+/// The help card: what to do, the numbers, and the keys of the screen
+/// beneath, from its own commands (as practice's card).
+fn help(library: &Library, region: &str, beneath: &Screen) -> Screen {
     let cat = &library.catalogue;
     let mut s = Screen::new(tr("group-help-title"));
     super::screens::advice_and_numbers(&mut s, cat, region);
     s.block(Role::Note, tr("group-practice-only"));
+    s.block(Role::Heading, W.keys);
+    s.block(Role::Keys, super::screens::key_list(beneath));
     s.command(Command::new(Cmd::Close, &[Key::Enter, Key::Esc], tr("group-cmd-close")).default());
     // A long card scrolls: the projector names Page Down while there is more.
     super::screens::scroll_cmds(&mut s);

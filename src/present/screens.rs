@@ -304,10 +304,21 @@ fn call(flow: &Flow, session: &Session) -> Screen {
 /// The phone ringing (or a message, or a knock): who it says it is.
 pub fn incoming(session: &Session) -> Screen {
     let sc = session.script();
-    let (title, from, button) = match sc.medium {
-        Medium::Call => (W.ringing, W.caller_id_shows, W.answer_phone),
-        Medium::Message => (W.message_arrived, W.it_is_from, W.read_message),
-        Medium::Visit => (W.knocking, "", W.go_to_door),
+    // Each button with its short form for a narrow footer ("Enter Answer").
+    let (title, from, button, short) = match sc.medium {
+        Medium::Call => (
+            W.ringing,
+            W.caller_id_shows,
+            W.answer_phone,
+            W.answer_phone_short,
+        ),
+        Medium::Message => (
+            W.message_arrived,
+            W.it_is_from,
+            W.read_message,
+            W.read_message_short,
+        ),
+        Medium::Visit => (W.knocking, "", W.go_to_door, W.go_to_door),
     };
     let mut s = Screen::new(title);
     s.topic = Some(sc.title.clone());
@@ -328,8 +339,12 @@ pub fn incoming(session: &Session) -> Screen {
     if sc.medium != Medium::Visit {
         s.block(Role::Note, W.can_be_faked);
     }
-    s.command(Command::new(Cmd::GoOn, &[Key::Digit(1)], button).default());
-    s.command(Command::new(Cmd::Back, &[Key::Esc], W.back_to_list));
+    s.command(
+        Command::new(Cmd::GoOn, &[Key::Digit(1)], button)
+            .default()
+            .short(short),
+    );
+    s.command(Command::new(Cmd::Back, &[Key::Esc], W.back_to_list).short(W.back_short));
     s.command(help_cmd());
     s
 }
@@ -736,7 +751,9 @@ pub fn key_list(screen: &Screen) -> String {
         .filter(|c| c.keys.iter().any(|k| matches!(k, Key::Digit(_))))
         .count();
     if n > 0 {
-        parts.push(format!("1-{}: {}.", n.min(9), W.choose));
+        // The screen's own verb where it has one ("1-3: Reveal." in a group).
+        let verb = screen.choose.as_deref().unwrap_or(W.choose);
+        parts.push(format!("1-{}: {verb}.", n.min(9)));
     }
     for c in screen.others() {
         let keys: Vec<String> = c.keys.iter().map(|k| k.name()).collect();

@@ -8,7 +8,7 @@ use crate::tui::canvas::Canvas;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::engine::Kind;
 use crate::engine::model::Medium;
@@ -179,7 +179,10 @@ fn doc_and_buttons_from(
         let width = area.width;
         let column: Vec<(Vec<Line<'static>>, Style, Target)> = buttons
             .iter()
-            .map(|(label, t)| (super::ui::hanging(" ", label, width), theme.selected, *t))
+            .map(|(label, t)| {
+                let wrap = super::ui::framed_width(app, 1, width);
+                (super::ui::hanging(" ", label, wrap), theme.selected, *t)
+            })
             .collect();
         deciding_column(frame, area, app, doc, said, None, column, None, 1, 1);
         return;
@@ -310,7 +313,9 @@ pub fn deciding(frame: &mut Canvas, area: Rect, app: &App, model: &present::Scre
                 Some(k) if !app.options.mode.touch() => format!("{}  ", k.name()),
                 _ => String::new(),
             };
-            let lines = super::ui::hanging(&format!("{marker} {number}"), &c.label, width);
+            // By touch inside a border (see `ui::touch_frame`).
+            let wrap = super::ui::framed_width(app, app.options.mode.target_padding(), width);
+            let lines = super::ui::hanging(&format!("{marker} {number}"), &c.label, wrap);
             let style = if selected { theme.selected } else { plain };
             (lines, style, Target::Choice(i))
         })
@@ -447,7 +452,7 @@ pub fn deciding(frame: &mut Canvas, area: Rect, app: &App, model: &present::Scre
             width: list.width,
             height: (h + 2 * pad).min(bottom - y),
         };
-        frame.render_widget(p.block(Block::default().padding(Padding::vertical(pad))), r);
+        frame.render_widget(p.block(super::ui::touch_frame(app, pad)), r);
         if highlighted == Some(t) && app.overlay.is_none() {
             super::ui::cursor_on(frame, r, pad);
         }
@@ -546,7 +551,30 @@ fn deciding_column(
             height: b - a,
             ..area
         };
-        frame.render_widget(Paragraph::new(lines).style(style).scroll((a - top, 0)), r);
+        if super::ui::framed(app, pad) {
+            // Its border where its edges are on view: the top line only
+            // when its top row is, the bottom line likewise.
+            let mut borders = Borders::LEFT | Borders::RIGHT;
+            if a == top {
+                borders |= Borders::TOP;
+            }
+            if b == top + h {
+                borders |= Borders::BOTTOM;
+            }
+            let block = Block::default().borders(borders).border_style(theme.border);
+            let inner = block.inner(r);
+            let words = &lines[1..lines.len().saturating_sub(1).max(1)];
+            let skip = (a - top).saturating_sub(1);
+            frame.render_widget(block.style(style), r);
+            frame.render_widget(
+                Paragraph::new(words.to_vec())
+                    .style(style)
+                    .scroll((skip, 0)),
+                inner,
+            );
+        } else {
+            frame.render_widget(Paragraph::new(lines).style(style).scroll((a - top, 0)), r);
+        }
         if highlighted == Some(i) && app.overlay.is_none() && a == top {
             super::ui::cursor_on(frame, r, pad);
         }
@@ -588,6 +616,21 @@ pub fn feedback(frame: &mut Canvas, area: Rect, app: &App, model: &present::Scre
         .cloned()
         .collect();
     let doc = Doc::new(&blocks, theme, look(app));
+    // The button sits under the words, a blank row between, when they fit
+    // (on a wide window not 40 rows below them); when they scroll, at the
+    // bottom, where it stays while they scroll.
+    let h = doc.height(text.width);
+    let (text, btn) = if h < text.height {
+        (
+            Rect { height: h, ..text },
+            Rect {
+                y: text.y + h + 1,
+                ..btn
+            },
+        )
+    } else {
+        (text, btn)
+    };
     scroll_doc(frame, text, app, &doc);
     let btn = Rect {
         width: btn.width.min(24),

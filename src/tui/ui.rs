@@ -555,6 +555,38 @@ pub(crate) fn cursor_on(frame: &mut Canvas, r: Rect, pad: u16) {
     }
 }
 
+/// The frame of a block that can be touched or clicked (an answer, a call
+/// in the list), `pad` rows above and below its words. By touch (kiosk)
+/// every such block has a border, as the buttons have, so answers and calls
+/// look like things to touch in every theme: plain box lines, which every
+/// console font has, in the border colour (7:1 on black and on white). The
+/// border takes the padding's rows, so the block is as tall as before; its
+/// words wrap to [`framed_width`]. With a keyboard, the padding alone.
+pub(crate) fn touch_frame(app: &App, pad: u16) -> Block<'static> {
+    if framed(app, pad) {
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(app.options.theme.border)
+            .padding(Padding::vertical(pad - 1))
+    } else {
+        Block::default().padding(Padding::vertical(pad))
+    }
+}
+
+/// Whether a block with `pad` rows of padding is drawn with a border (see [`touch_frame`]).
+pub(crate) fn framed(app: &App, pad: u16) -> bool {
+    app.options.mode.touch() && pad > 0
+}
+
+/// The width the words of a block `width` wide wrap to (see [`touch_frame`]).
+pub(crate) fn framed_width(app: &App, pad: u16, width: u16) -> u16 {
+    if framed(app, pad) {
+        width.saturating_sub(2)
+    } else {
+        width
+    }
+}
+
 /// The widest text column: lines longer than this are hard to read.
 pub const MEASURE: u16 = 74;
 
@@ -590,7 +622,21 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
     // In a short window (40x12) the rows go to the calls: no hint line (the
     // footer says the same) and no blank row under the head.
     let compact = area.height < 16;
-    let mut head: Vec<Line> = vec![Line::from(model.title.clone()).style(theme.heading)];
+    // By touch the page's number goes on the title's line: "More calls" is
+    // only the bar's tall block, and no row is spent on the number alone.
+    // Only where it fits on that line for any page (so the rows do not
+    // change with the page); else on a row of its own under the list.
+    let page_on_title = touch && {
+        use unicode_width::UnicodeWidthStr;
+        let most = screens::list_labels(&app.flow).len();
+        let longest = format!("{} {}", model.title, wording::page_of(most, most));
+        longest.width() <= usize::from(area.width)
+    };
+    let title = match model.page {
+        Some((n, of)) if page_on_title => format!("{} {}", model.title, wording::page_of(n, of)),
+        _ => model.title.clone(),
+    };
+    let mut head: Vec<Line> = vec![Line::from(title).style(theme.heading)];
     // How to choose, progress, scores and notices: the screen model's
     // blocks (the reading hint goes under the list).
     let hint = |t: &str| t == W.list_hint_touch || t == W.list_hint_keys;
@@ -601,26 +647,25 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
             // By touch in a short window the calls get the rows: the
             // title alone (notes are for whoever looks after the kiosk).
             .filter(|_| !(compact && touch))
-            .filter(|b| b.text != W.reading_hint && !(compact && hint(&b.text)))
+            // By touch the footer says "Touch a call to start it." already.
+            .filter(|b| b.text != W.reading_hint && !((compact || touch) && hint(&b.text)))
             .map(|b| Line::from(b.text.clone())),
     );
     let mut foot: Vec<Line> = Vec::new();
-    // "Cymraeg / English": its own row, to click (and its key). By touch
-    // it is a tall block in the bar instead.
-    let language = model
-        .find(crate::present::Cmd::Language)
-        .filter(|_| !touch)
-        .map(|c| {
-            // By touch, the words alone: there is no key to press.
-            let words = match c.key() {
-                Some(k) if !touch => format!("{}  {}", k.name(), c.label),
-                _ => c.label.clone(),
-            };
-            (
-                Line::from(words).style(theme.heading),
-                app.flow.action_for(c.id),
-            )
-        });
+    // "Cymraeg / English": its own row, to click or touch (and its key).
+    let language = model.find(crate::present::Cmd::Language).map(|c| {
+        // By touch, the words alone: there is no key to press.
+        let words = match c.key() {
+            Some(k) if !touch => format!("{}  {}", k.name(), c.label),
+            _ => c.label.clone(),
+        };
+        (
+            Line::from(words).style(theme.heading),
+            app.flow.action_for(c.id),
+        )
+    });
+    // By touch the bar's tall block is the one to touch: no row for it here.
+    let language = language.filter(|_| !touch);
     if let Some((line, _)) = &language {
         foot.push(line.clone());
     }
@@ -669,7 +714,7 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
         let high = |lines: usize| (lines as u16 + 2 * pad).max(1 + 2 * pad) + pad;
         let heights: Vec<u16> = labels
             .iter()
-            .map(|l| high(hanging(number, l, list.width).len()))
+            .map(|l| high(hanging(number, l, framed_width(app, pad, list.width)).len()))
             .collect();
         // The last block needs no gap under it.
         let room = list.height + pad;
@@ -677,9 +722,11 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
         // most pages there can be, then again for as many as there are.
         let more = |pages: usize| {
             if more_row {
-                high(hanging("  0  ", &more_text(pages, pages), list.width).len())
+                let w = framed_width(app, pad, list.width);
+                high(hanging("  0  ", &more_text(pages, pages), w).len())
             } else {
-                1 // the page's number, on a row of its own
+                // The page's number, on a row of its own (or on the title's).
+                u16::from(!page_on_title)
             }
         };
         let mut starts = crate::present::flow::paginate(&heights, room, more(total), PAGE);
@@ -693,12 +740,12 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
     };
     let mut pad = app.options.mode.target_padding();
     let mut more_in_list = true;
-    let (mut starts, fits) = lay_out(pad, true);
-    if !fits && touch {
-        // By touch in a short window (40x12): the calls keep tall blocks,
-        // fewer a page (a title too long for the window its own page), and
-        // "More calls" is only the bar's tall block.
-        starts = lay_out(pad, false).0;
+    let (mut starts, fits) = lay_out(pad, !touch);
+    if touch {
+        // By touch the calls keep tall blocks, fewer a page in a short
+        // window (a title too long for the window its own page), and "More
+        // calls" is only the bar's tall block, beside Help: the list's rows
+        // go to calls.
         more_in_list = false;
     } else if !fits && pad > 0 {
         // Too short for tall blocks: one row a line.
@@ -730,7 +777,7 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
                 Some(k) if !touch => format!("{marker} {}  ", k.name()),
                 _ => format!("{marker} "),
             };
-            let lines = hanging(&prefix, &c.label, list.width);
+            let lines = hanging(&prefix, &c.label, framed_width(app, pad, list.width));
             (lines, Some(Target::Scenario(i)), selected)
         })
         .collect();
@@ -741,14 +788,14 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
                 _ => "  ".to_string(),
             };
             let text = format!("{} {}", more.label, wording::page_of(n, of));
-            Some(hanging(&prefix, &text, list.width))
+            Some(hanging(&prefix, &text, framed_width(app, pad, list.width)))
         }
         _ => None,
     };
     // Without that row (by touch in a short window), the page's number
     // still shows, on the list's last row.
     let page_line = match model.page {
-        Some((n, of)) if !more_in_list => Some(wording::page_of(n, of)),
+        Some((n, of)) if !more_in_list && !page_on_title => Some(wording::page_of(n, of)),
         _ => None,
     };
     // Wrapped titles hang under their text. "More calls" always has its
@@ -798,7 +845,7 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
         frame.render_widget(
             Paragraph::new(lines)
                 .style(style)
-                .block(Block::default().padding(Padding::vertical(pad))),
+                .block(touch_frame(app, pad)),
             r,
         );
         if selected && app.overlay.is_none() {
@@ -819,7 +866,7 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
         frame.render_widget(
             Paragraph::new(lines)
                 .style(theme.text)
-                .block(Block::default().padding(Padding::vertical(pad))),
+                .block(touch_frame(app, pad)),
             r,
         );
         target(app, r, Target::More);
@@ -956,9 +1003,11 @@ fn draw_confirm(frame: &mut Canvas, area: Rect, app: &App, shown: &crate::presen
     let text_h = Paragraph::new(question.clone())
         .wrap(Wrap { trim: true })
         .line_count(width.saturating_sub(4)) as u16;
+    // Its border, the question, a blank row, then the buttons (by touch
+    // with a row between them): no empty rows beyond that.
     let r = area.centered(
         Constraint::Length(width),
-        Constraint::Length(text_h + 2 * bh + 5),
+        Constraint::Length(text_h + 2 * bh + 3 + u16::from(touch)),
     );
     // Never over the footer row (a tall box in a short window would run
     // its border into the footer): above it, as high as there is room for.

@@ -641,3 +641,66 @@ fn columns_count_from_after_a_byte_order_mark() {
         "{doc}"
     );
 }
+
+/// A value nested too deeply is said in plain words, with its place, not
+/// the TOML reader's "cannot recurse further; max recursion depth met".
+#[test]
+fn a_value_nested_too_deeply_is_said_in_plain_words() {
+    let depth = hangup::engine::library::MAX_NESTING + 1;
+    let src = format!(
+        "id = \"x\"\nnotes = {}{}\n",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
+    let report = check_bytes("deep.toml".into(), src.as_bytes(), &Catalogue::builtin());
+    let d = report
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "H0101")
+        .expect("a syntax error");
+    let text = format!("{} {:?}", d.message, d.hint);
+    assert!(
+        d.message.contains("nested too deeply")
+            && d.message
+                .contains(&hangup::engine::library::MAX_NESTING.to_string()),
+        "{text}"
+    );
+    for jargon in ["recurs", "depth"] {
+        assert!(!text.contains(jargon), "jargon {jargon:?}: {text}");
+    }
+    // Its place: line 2, at the bracket one too many.
+    let at = d.span.clone().expect("a place").start;
+    assert_eq!(&src[..at].matches('\n').count(), &1, "line 2");
+    // And at MAX_NESTING it is read (the number the message gives is right).
+    let ok = format!(
+        "a = {}{}\n",
+        "[".repeat(hangup::engine::library::MAX_NESTING),
+        "]".repeat(hangup::engine::library::MAX_NESTING)
+    );
+    assert!(toml::from_str::<toml::Value>(&ok).is_ok(), "{ok}");
+}
+
+/// `hangup play police` suggests police-courier (a prefix), `play bank`
+/// the calls about a bank, and a typo its nearest id.
+#[test]
+fn an_unknown_call_id_gets_a_suggestion() {
+    let library = hangup::engine::Library::load(None);
+    for (asked, want) in [
+        ("police", vec!["police-courier"]),
+        ("courier", vec!["police-courier", "courier-jeweller"]),
+        ("polce-courier", vec!["police-courier"]),
+        ("Police-Courier", vec!["police-courier"]),
+        ("hmrc", vec!["hmrc-tax"]),
+    ] {
+        let e = library.find(asked).expect_err("no such call");
+        let text = e.to_string();
+        for w in &want {
+            assert!(text.contains(&format!("\"{w}\"")), "{asked}: {text}");
+        }
+        assert!(text.contains("Did you mean"), "{asked}: {text}");
+    }
+    let text = library.find("bank").expect_err("no such call").to_string();
+    assert!(text.matches("\"bank-").count() >= 2, "{text}");
+    let text = library.find("zzzz").expect_err("no such call").to_string();
+    assert!(!text.contains("Did you mean"), "{text}");
+}

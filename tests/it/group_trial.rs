@@ -679,6 +679,12 @@ fn group_speech_says_minutes_counts_and_people_in_words() {
         "{plan}"
     );
     assert!(!plan.contains(" min)") && !plan.contains("(1"), "{plan}");
+    // Every row by the number the screen shows, past 9 too.
+    let rows = g(&app).plan.len();
+    assert!(rows > 9);
+    for n in 1..=rows {
+        assert!(plan.contains(&format!(" {n}: ")), "row {n}: {plan}");
+    }
     // The screen keeps its short form.
     let text = screen_text(&app, w, h);
     assert!(text.contains("bank card (10 min)"), "{text}");
@@ -710,6 +716,135 @@ fn group_speech_says_minutes_counts_and_people_in_words() {
         text.contains("People: 1234") && !text.contains("People: 1234_"),
         "{text}"
     );
+}
+
+/// Read a question's words at `w`x`h`: page through with Page Down while
+/// "More below: press Page Down" shows (Down and Up move the highlight
+/// there), collecting every row seen. The choices stay at the bottom.
+fn read_question(app: &mut App, w: u16, h: u16, what: &str) -> String {
+    let gap = usize::from(h >= 16);
+    let top = 2 + 2 * gap;
+    // Each row of the words by its place in the whole text (the signs cover
+    // a row that the page before or after shows).
+    let mut rows: BTreeMap<usize, String> = BTreeMap::new();
+    for _ in 0..40 {
+        let text = screen_text(app, w, h);
+        let all = lines(&text);
+        let scroll = usize::from(g(app).scroll);
+        for (k, l) in all[top..].iter().enumerate() {
+            let t = l.trim().trim_start_matches('▶').trim();
+            if t.starts_with("1 ") || t.starts_with("More below") {
+                break; // the words end: the choices, or more below
+            }
+            if !t.starts_with("More above") {
+                rows.entry(scroll + k).or_insert_with(|| t.to_string());
+            }
+        }
+        if !text.contains("More below: press Page Down") {
+            return collapse(&rows.into_values().collect::<Vec<_>>().join(" "));
+        }
+        assert!(
+            send(app, key(KeyCode::PageDown), w, h),
+            "{w}x{h} {what}: Page Down did not move:\n{text}"
+        );
+    }
+    panic!("{w}x{h} {what}: More below never ends");
+}
+
+/// The trial: in a small window the quick check dropped who is calling
+/// ("A woman says she is from your doctor's surgery.") and at 40x12 "Ask
+/// the room" too, with no word of more. Now every block of every quick-check
+/// question and of a call's first question can be read at 50x14 and 40x12,
+/// and the choices stay on screen.
+#[test]
+fn a_question_in_a_small_window_loses_none_of_its_words() {
+    let mut checked = 0;
+    for (w, h) in [(50, 14), (40, 12), (80, 24)] {
+        let mut app = App::new(Library::builtin(), crate::harness::group_options(1));
+        keys_at(&mut app, "\n", w, h);
+        assert_eq!(
+            g(&app).stage,
+            Stage::Check,
+            "the plan starts with a quick check"
+        );
+        let n = g(&app).check.as_ref().expect("a check").items.len();
+        for i in 0..n {
+            let play = g_mut(&mut app).check.as_mut().expect("a check");
+            play.index = i;
+            play.revealed = false;
+            g_mut(&mut app).scroll = 0;
+            let model = hangup::group::view::model(&app).expect("a model");
+            let whole = read_question(&mut app, w, h, &format!("check {i}"));
+            for b in &model.blocks {
+                let t = collapse(&b.text);
+                assert!(
+                    whole.contains(&t),
+                    "{w}x{h} check {i}: {t:?} cannot be read in {whole:?}"
+                );
+            }
+            // The choices are on the last screen too.
+            let text = screen_text(&app, w, h);
+            assert!(text.contains("A scam"), "{w}x{h}: no choices:\n{text}");
+            checked += 1;
+        }
+        // A call's first question (police-courier): the caller's words.
+        let mut app = only_call("police-courier");
+        keys_at(&mut app, "\n\n", w, h);
+        let model = hangup::group::view::model(&app).expect("a model");
+        assert!(model.choices().count() >= 2, "{w}x{h}: not at a question");
+        let whole = read_question(&mut app, w, h, "police-courier");
+        for b in &model.blocks {
+            let t = collapse(&b.text);
+            assert!(whole.contains(&t), "{w}x{h}: {t:?} not in {whole:?}");
+        }
+        // Down still moves the highlight at a question, not the words.
+        let before = g(&app).highlight;
+        keys_at(&mut app, "v", w, h);
+        assert!(
+            !before && g(&app).highlight,
+            "{w}x{h}: Down did not highlight"
+        );
+    }
+    assert!(checked >= 18, "{checked}");
+}
+
+/// The trial: during a call the footer ("1-3 Reveal  t Hands  n Notes  b
+/// Blank  l Plan  ? Help") left out Stop and Skip, though both keys work,
+/// and the help card had no keys. Now the model has them, the footer keeps
+/// them (notes, blank and plan go first when short of room) and the help
+/// card lists every key of the screen beneath.
+#[test]
+fn during_a_call_the_footer_keeps_stop_and_skip_and_help_lists_the_keys() {
+    for (w, h) in [(80, 24), (60, 16), (50, 14), (40, 12)] {
+        for (what, keys) in [("question", "\n\n"), ("ringing", "\n")] {
+            let mut app = only_call("police-courier");
+            keys_at(&mut app, keys, w, h);
+            let text = screen_text(&app, w, h);
+            let footer = footer_rows(&text).join("  ");
+            assert!(footer.contains("q Stop"), "{w}x{h} {what}: {footer:?}");
+            assert!(footer.contains("? Help"), "{w}x{h} {what}: {footer:?}");
+            assert!(footer.contains("s Skip"), "{w}x{h} {what}: {footer:?}");
+            // The help card names every key of the screen beneath.
+            keys_at(&mut app, "?", w, h);
+            let card = hangup::group::view::model(&app).expect("the card");
+            let keys: String = card
+                .blocks
+                .iter()
+                .filter(|b| b.role == hangup::present::Role::Keys)
+                .map(|b| b.text.clone())
+                .collect();
+            if what == "question" {
+                // The choices by the footer's verb ("1-3 Reveal").
+                assert!(keys.contains(": Reveal."), "{w}x{h}: {keys:?}");
+            }
+            for k in ["q: Stop", "s: Skip", "n: ", "b: ", "l: ", "?: Help"] {
+                assert!(
+                    keys.contains(k),
+                    "{w}x{h} {what}: card keys {keys:?} lack {k}"
+                );
+            }
+        }
+    }
 }
 
 /// Play the call on show to its ending: answer, then the first choice and

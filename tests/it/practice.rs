@@ -366,6 +366,51 @@ fn the_run_loop_saves_and_the_start_screen_counts_and_marks() {
     assert_ne!(a.practice.current_seed, last_seed);
 }
 
+/// From a newcomer trial of `hangup --no-save play amazon-refund`: the
+/// ending said "Practise this again ... on or after 15 December 2026",
+/// though nothing is saved; and back at the list afterwards every call had
+/// lost its "New:" mark (`play` never worked the marks out).
+#[test]
+fn no_save_promises_no_date_and_play_then_the_list_keeps_its_marks() {
+    let dir = tempfile::tempdir().expect("temp");
+    let lib = two_calls();
+    let today = day("2026-05-01");
+    for no_save in [true, false] {
+        // As `hangup play tiny` does: the library in its own order, no reorder.
+        let mut keeper = Keeper::open(Some(dir.path()), no_save, &lib, today);
+        let mut a = app_with(lib.clone(), hangup::tui::theme::ThemeName::Default);
+        keeper.fill(&mut a);
+        finish_a_call(&mut a);
+        keeper.perform(&mut a);
+        let ending = screen_text(&a, 80, 24);
+        assert_eq!(
+            ending.contains("Practise this again"),
+            !no_save,
+            "no_save {no_save}: {ending}"
+        );
+        send(&mut a, key(KeyCode::Enter), 80, 24);
+        send(&mut a, key(KeyCode::Esc), 80, 24); // skip the question
+        let start = screen_text(&a, 80, 24);
+        assert!(
+            start.contains("New: Another test call"),
+            "no_save {no_save}: {start}"
+        );
+        assert!(
+            !start.contains("New: A tiny test call"),
+            "no_save {no_save}: {start}"
+        );
+    }
+    assert!(
+        Store::new(dir.path().to_path_buf(), false)
+            .load(today)
+            .progress
+            .scenarios
+            .get("tiny")
+            .is_some_and(|r| r.plays == 1),
+        "only the run without --no-save saved"
+    );
+}
+
 // ------------------------------------------------------------ themes
 
 #[test]

@@ -1521,6 +1521,210 @@ fn at_40x12_a_footer_uses_short_labels_before_leaving_an_action_out() {
     assert!(decisions > 10, "{decisions}");
 }
 
+/// The cells of row `y` of a rendered frame, columns `x0..x1`.
+fn row_text(
+    t: &ratatui::Terminal<ratatui::backend::TestBackend>,
+    y: u16,
+    x0: u16,
+    x1: u16,
+) -> String {
+    let buf = t.backend().buffer();
+    (x0..x1).map(|x| buf[(x, y)].symbol().to_string()).collect()
+}
+
+/// A button sits under its words with one blank row between, not at the
+/// bottom of a tall window (feedback at 160x60 had its words end on row 11
+/// and "Go on" on rows 57-59), by keyboard and by touch; where the words
+/// scroll it stays at the bottom.
+#[test]
+fn a_button_sits_under_its_words() {
+    let lib = some_calls();
+    let mut checked = 0;
+    for mode in [Mode::Practice, Mode::Kiosk] {
+        for f in states(&lib, mode) {
+            for (w, h) in [(160u16, 60u16), (120, 33), (80, 24)] {
+                let app = App {
+                    flow: f.clone(),
+                    options: options(mode),
+                    targets: Default::default(),
+                    size: Default::default(),
+                };
+                let t = render(&app, w, h);
+                if app.flow.scroll_max.get() > 0 {
+                    continue;
+                }
+                let Some(b) = app
+                    .targets
+                    .borrow()
+                    .iter()
+                    .find(|(_, t)| *t == Target::Continue)
+                    .map(|(r, _)| *r)
+                else {
+                    continue;
+                };
+                let s = screens::screen(&f);
+                let above = row_text(&t, b.y - 1, b.x, b.right());
+                let words = row_text(&t, b.y - 2, 0, w);
+                assert!(
+                    above.trim().is_empty() && !words.trim().is_empty(),
+                    "{mode:?} {w}x{h} {:?}: the button at row {} is not under its words:\n{}",
+                    s.title,
+                    b.y,
+                    t.backend()
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "{checked}");
+}
+
+/// A yes/no question has one blank row between its words and its buttons
+/// (it had three), by keyboard and by touch.
+#[test]
+fn a_question_has_one_blank_row_before_its_buttons() {
+    let lib = some_calls();
+    let mut checked = 0;
+    for mode in [Mode::Practice, Mode::Kiosk] {
+        for f in states(&lib, mode).into_iter().filter(|f| {
+            matches!(
+                f.overlay,
+                Some(
+                    hangup::present::flow::Overlay::ConfirmQuit
+                        | hangup::present::flow::Overlay::ConfirmLeave
+                )
+            )
+        }) {
+            for (w, h) in [(80u16, 24u16), (120, 33)] {
+                let app = App {
+                    flow: f.clone(),
+                    options: options(mode),
+                    targets: Default::default(),
+                    size: Default::default(),
+                };
+                let t = render(&app, w, h);
+                let yes = app
+                    .targets
+                    .borrow()
+                    .iter()
+                    .find(|(_, t)| *t == Target::Yes)
+                    .map(|(r, _)| *r)
+                    .expect("a yes button");
+                let letters = |y: u16| {
+                    row_text(&t, y, yes.x, yes.right())
+                        .chars()
+                        .any(char::is_alphanumeric)
+                };
+                assert!(
+                    !letters(yes.y - 1) && letters(yes.y - 2),
+                    "{mode:?} {w}x{h}: not one blank row before the buttons:\n{}",
+                    t.backend()
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 10, "{checked}");
+}
+
+/// By touch every answer, call and button looks like something to touch:
+/// a border (plain box lines, which the Linux console's font has) down both
+/// sides of every tall block, the list's calls and the answers too (they
+/// were plain text, only the highlighted one in reverse video).
+#[test]
+fn every_kiosk_touch_block_has_a_border() {
+    let lib = some_calls();
+    let mut checked = 0;
+    for f in states(&lib, Mode::Kiosk) {
+        for (w, h) in [(80u16, 24u16), (40, 12), (120, 33)] {
+            let app = App {
+                flow: f.clone(),
+                options: options(Mode::Kiosk),
+                targets: Default::default(),
+                size: Default::default(),
+            };
+            let t = render(&app, w, h);
+            let buf = t.backend().buffer();
+            for (r, target) in app.targets.borrow().iter() {
+                if r.height < 3 {
+                    continue;
+                }
+                for y in r.y..r.bottom() {
+                    for x in [r.x, r.right() - 1] {
+                        let c = buf[(x, y)].symbol();
+                        assert!(
+                            "┌┐└┘│".contains(c),
+                            "{w}x{h} {:?}: {target:?} at {r:?} has no border at ({x}, {y}):\n{}",
+                            screens::screen(&f).title,
+                            t.backend()
+                        );
+                    }
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 500, "{checked}");
+}
+
+/// By touch the list shows as many calls as fit in tall blocks: after a
+/// call at 80x24 four a page (it was two: the touch hint the footer says
+/// too, the language row the bar has, "More calls" as a row of the list
+/// and the page's number on a row of its own took the rows).
+#[test]
+fn the_kiosk_list_shows_as_many_calls_as_fit() {
+    // The calls alone (no note of a file that could not be used).
+    let mut lib = library();
+    lib.skipped.clear();
+    let mut f = App::new(lib.clone(), options(Mode::Kiosk)).flow;
+    f.start_call(0);
+    for _ in 0..64 {
+        let act = match f.session().map(|s| s.phase()) {
+            Some(Phase::Incoming | Phase::Feedback { .. } | Phase::Ended { .. }) => Action::Select,
+            Some(Phase::Deciding { .. }) => Action::Pick(0),
+            None => break,
+        };
+        f.update(act);
+    }
+    // The quick questions: skipped.
+    for _ in 0..8 {
+        if matches!(f.screen, At::Start) {
+            break;
+        }
+        f.update(Action::Back);
+    }
+    assert!(matches!(f.screen, At::Start), "not back on the list");
+    let s = screens::screen(&f);
+    assert!(
+        s.blocks
+            .iter()
+            .any(|b| b.text.contains("So far") || b.text.contains("so far")),
+        "not after a call: {:?}",
+        s.blocks
+    );
+    for ((w, h), least) in [((80u16, 24u16), 4), ((120, 33), 6), ((40, 12), 1)] {
+        let app = App {
+            flow: f.clone(),
+            options: options(Mode::Kiosk),
+            targets: Default::default(),
+            size: Default::default(),
+        };
+        render(&app, w, h);
+        let t = render(&app, w, h);
+        let calls = app
+            .targets
+            .borrow()
+            .iter()
+            .filter(|(r, t)| matches!(t, Target::Scenario(_)) && r.height >= 3)
+            .count();
+        assert!(
+            calls >= least,
+            "{w}x{h}: {calls} calls a page, not {least}:\n{}",
+            t.backend()
+        );
+    }
+}
+
 /// From a newcomer trial: in the kiosk at 80x24, beside the rail's "More
 /// above" and "More below" blocks, the caller's speech bubble lost its
 /// sides ("  Mark Ellis says ────"). A decision that scrolls as one column

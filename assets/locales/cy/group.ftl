@@ -125,6 +125,7 @@ group-cmd-back-to-result = Yn ôl i'r canlyniad
 group-cmd-answer = Ateb
 group-cmd-skip-call = Hepgor yr alwad
 group-cmd-skip-check = Hepgor y prawf
+group-cmd-skip-short = Hepgor
 group-cmd-notes = Nodiadau
 group-cmd-blank = Gwag
 group-cmd-plan = Cynllun

@@ -144,6 +144,7 @@ group-cmd-back-to-result = Back to the result
 group-cmd-answer = Answer
 group-cmd-skip-call = Skip call
 group-cmd-skip-check = Skip check
+group-cmd-skip-short = Skip
 group-cmd-notes = Notes
 group-cmd-blank = Blank
 group-cmd-plan = Plan

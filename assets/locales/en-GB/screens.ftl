@@ -16,6 +16,8 @@ help = Help
 stop = Stop
 go-on = Go on
 back-to-list = Back to the list
+# "Back to the list" in a footer short of room (40 columns): "Esc Back".
+back-short = Back
 quick-questions = Quick questions
 back-one-step = Back one step
 choose-again = Choose again
@@ -33,7 +35,10 @@ ringing = Your phone is ringing.
 message-arrived = A text message has arrived.
 knocking = Someone is knocking at your door.
 answer-phone = Answer the phone
+# Short forms for a footer short of room (40 columns): "Enter Answer".
+answer-phone-short = Answer
 read-message = Read the message
+read-message-short = Read
 go-to-door = Go to the door
 caller-id-shows = Caller ID shows
 it-is-from = It is from
