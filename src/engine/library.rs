@@ -730,6 +730,20 @@ impl Library {
         Self::load_in(extra, crate::i18n::current())
     }
 
+    /// How many built-in calls have no translation into `language` (none
+    /// in English), so the list can say that only some calls are in it.
+    pub fn builtin_untranslated(language: Language) -> usize {
+        if language.is_english() {
+            return 0;
+        }
+        BUILTIN_SCENARIOS
+            .iter()
+            .filter(|(name, _)| {
+                builtin_translation(&format!("scenarios/{name}"), language).is_none()
+            })
+            .count()
+    }
+
     /// The library in `language`. In a language other than English, only
     /// the calls translated into it are there (`scenarios/<language>/`,
     /// and `<language>/` inside `extra`); the catalogues always are, in

@@ -332,8 +332,19 @@ impl Kiosk {
                         sp.again();
                     }
                 }
-                // The kiosk offers its languages on the invitation instead.
-                Effect::Language(_) => {}
+                // "Cymraeg / English" on the list or the offer: the visit
+                // goes on in the other language (the next visitor starts
+                // in the kiosk's own again).
+                Effect::Language(language) => {
+                    self.library = crate::practice::switch_language(
+                        &mut self.app.flow,
+                        language,
+                        self.scenarios.as_deref(),
+                    );
+                    if let Some(sp) = self.speaker.as_mut() {
+                        sp.set_language(language);
+                    }
+                }
             }
         }
         changed

@@ -78,15 +78,15 @@ impl LanguageBlocks {
 pub fn attract(frame: &mut Frame, theme: &Theme) -> LanguageBlocks {
     let area = frame.area();
     let model = crate::present::kiosk::invitation();
-    let mut lines = vec![Line::from(model.title.clone()).style(theme.heading)];
-    // In a short window the two blocks say the last line by themselves.
-    let shown = if area.height >= 16 { 2 } else { 1 };
-    for b in model.blocks.iter().take(shown) {
-        lines.push(Line::from(""));
-        lines.push(Line::from(b.text.clone()));
-    }
     // Room for the blocks: 3 rows, and the invitation keeps at least 7.
-    if area.height < 12 || area.width < 24 {
+    let with_blocks = area.height >= 12 && area.width >= 24;
+    let room = if with_blocks {
+        area.height.saturating_sub(3)
+    } else {
+        area.height
+    };
+    let lines = invitation_lines(&model, theme, room, area.width);
+    if !with_blocks {
         centred(frame, theme, " hangup ", lines);
         return LanguageBlocks {
             cymraeg: Rect::default(),
@@ -130,6 +130,42 @@ pub fn attract(frame: &mut Frame, theme: &Theme) -> LanguageBlocks {
         );
     }
     blocks
+}
+
+/// The invitation's words for a box `height` rows tall and `width` wide:
+/// every line, with a blank row between them where there is room; in a
+/// short window (40x12) without the blank rows, so "To choose your
+/// language, touch Cymraeg or English." still shows. Only if even that does
+/// not fit does the last line go (the two blocks say it by themselves).
+fn invitation_lines(model: &Screen, theme: &Theme, height: u16, width: u16) -> Vec<Line<'static>> {
+    // Inside the box: its border, and a column either side.
+    let rows = height.saturating_sub(2);
+    let cols = width.saturating_sub(4);
+    let make = |blank: bool, take: usize| {
+        let mut lines = vec![Line::from(model.title.clone()).style(theme.heading)];
+        for b in model.blocks.iter().take(take) {
+            if blank {
+                lines.push(Line::from(""));
+            }
+            lines.push(Line::from(b.text.clone()));
+        }
+        lines
+    };
+    let all = model.blocks.len();
+    let fits = |lines: &Vec<Line<'static>>| {
+        Paragraph::new(lines.clone())
+            .wrap(Wrap { trim: true })
+            .line_count(cols)
+            <= usize::from(rows)
+    };
+    [
+        make(true, all),
+        make(false, all),
+        make(true, all.saturating_sub(1)),
+    ]
+    .into_iter()
+    .find(fits)
+    .unwrap_or_else(|| make(false, all.saturating_sub(1)))
 }
 
 /// Draw "Are you still there?" ([`crate::present::kiosk::still_there`])

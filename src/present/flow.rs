@@ -130,10 +130,12 @@ impl Mode {
         matches!(self, Mode::Practice)
     }
 
-    /// The list offers "Cymraeg / English" (a kiosk offers it on its
-    /// invitation instead; a group session keeps the volunteer's language).
+    /// The list (and the quick check's offer before it) offers "Cymraeg /
+    /// English": at a computer, and on a kiosk (a visitor who touched the
+    /// wrong language on the invitation can go back). A group session
+    /// keeps the volunteer's language.
     pub fn switches_language(self) -> bool {
-        matches!(self, Mode::Practice)
+        matches!(self, Mode::Practice | Mode::Kiosk)
     }
 
     /// Calls to finish before the quick check is offered again ("after").

@@ -99,6 +99,18 @@ fn language_cmd() -> Command {
     Command::new(Cmd::Language, keys, crate::i18n::tr("language-choice"))
 }
 
+/// [`language_cmd`], named for touch (kiosk) by the language it goes to,
+/// in its own words ("English" on a Welsh screen, "Cymraeg" on an English
+/// one), as on the invitation: a visitor who chose the wrong one looks for
+/// their own, and the block fits beside Help at 40x12.
+fn language_cmd_for(flow: &Flow) -> Command {
+    let mut c = language_cmd();
+    if flow.rules.mode.touch() {
+        c.label = super::flow::other_language().own_name();
+    }
+    c
+}
+
 /// Page Down ("More below") and Page Up ("More above"): a front end shows
 /// "More below" only while there is more below, and never names Page Up in a
 /// footer (see [`Screen::footer`]). The group help card has them too.
@@ -143,7 +155,7 @@ fn base_screen(flow: &Flow) -> Screen {
             let mut s = quick(q, flow.speaking);
             // The offer can be the first screen: the language choice is there too.
             if matches!(**q, QuickScreen::Offer(_)) && flow.rules.mode.switches_language() {
-                s.command(language_cmd());
+                s.command(language_cmd_for(flow));
             }
             s
         }
@@ -163,6 +175,13 @@ fn start(flow: &Flow) -> Screen {
             W.list_hint_keys
         },
     );
+    // In Welsh not every call is there yet: say so, and how to see them all
+    // (the list's "Cymraeg / English").
+    if flow.rules.mode.switches_language()
+        && crate::engine::Library::builtin_untranslated(crate::i18n::current()) > 0
+    {
+        s.block(Role::Note, W.only_some_calls);
+    }
     let (scams, genuine) = flow.score();
     if scams.1 + genuine.1 > 0 {
         s.block(Role::Note, wording::so_far(scams, genuine));
@@ -205,7 +224,12 @@ fn start(flow: &Flow) -> Screen {
     let (page, pages) = flow.page_number();
     if pages > 1 {
         s.page = Some((page + 1, pages));
-        s.command(Command::new(Cmd::More, &[Key::Digit(0)], W.more_calls).short(W.more_short));
+        // On the last page it goes back to the first, and says so.
+        s.command(if page + 1 == pages {
+            Command::new(Cmd::More, &[Key::Digit(0)], W.first_calls).short(W.first_short)
+        } else {
+            Command::new(Cmd::More, &[Key::Digit(0)], W.more_calls).short(W.more_short)
+        });
     }
     if page > 0 {
         s.command(Command::new(
@@ -214,10 +238,16 @@ fn start(flow: &Flow) -> Screen {
             W.previous_calls,
         ));
     }
-    if flow.rules.mode.switches_language() {
+    let touch = flow.rules.mode.touch();
+    if flow.rules.mode.switches_language() && !touch {
         s.command(language_cmd());
     }
     s.command(help_cmd());
+    // By touch after Help: where the bar is short of room (40x12, after the
+    // first page) Help keeps its block.
+    if flow.rules.mode.switches_language() && touch {
+        s.command(language_cmd_for(flow));
+    }
     if flow.rules.mode.can_quit() {
         // Under the list: what to do if the screen is hard to read.
         s.block(Role::Note, W.reading_hint);

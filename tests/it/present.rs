@@ -679,11 +679,17 @@ fn the_list_shows_says_and_takes_the_same_numbers() {
                 let (page, pages) = app.flow.page_number();
                 match s.find(Cmd::More) {
                     Some(_) => {
-                        let words = format!("More calls, this is page {} of {pages}.", page + 1);
+                        // On the last page it says where it goes.
+                        let label = if page + 1 == pages {
+                            "Back to the first calls"
+                        } else {
+                            "More calls"
+                        };
+                        let words = format!("{label}, this is page {} of {pages}.", page + 1);
                         assert!(said.contains(&words), "{w}x{h}: {said}");
                         if !touch {
                             assert!(said.contains(&format!("0: {words}")), "{said}");
-                            assert!(text.contains("0  More calls"), "{text}");
+                            assert!(text.contains(&format!("0  {label}")), "{text}");
                         }
                         // (The row may wrap at 40 columns.)
                         let flat = text

@@ -163,6 +163,12 @@ leave-question-end = Ydych chi eisiau gadael yr alwad hon? Bydd yr ymarfer yn do
 leave-question-other-end = Ydych chi eisiau stopio'r ymarfer hwn?
 yes-leave-other = Ie, yn ôl i'r rhestr
 previous-calls = Galwadau blaenorol
+# New (kiosk12): needs review by a first-language Welsh speaker.
+first-calls = Yn ôl i'r galwadau cyntaf
+# New (kiosk12): needs review by a first-language Welsh speaker.
+first-short = Tudalen 1
+# New (kiosk12): needs review by a first-language Welsh speaker.
+only-some-calls = Dim ond rhai o'r galwadau sydd yn Gymraeg hyd yn hyn. I'w gweld i gyd, dewiswch English.
 
 ## The replay: your path and the safer path
 replay-all-safe = Roedd pob dewis a wnaethoch chi'n un diogel. Does dim byd i'w newid.

@@ -208,6 +208,11 @@ leave-question-other-end = Do you want to stop this practice?
 yes-leave-other = Yes, go back to the list
 # On the list after its first page: the page before.
 previous-calls = Previous calls
+# On the list's last page, "More calls" goes back to the first page.
+first-calls = Back to the first calls
+first-short = First page
+# On the list in a language that not every call has yet (Welsh).
+only-some-calls = Only some calls are in Welsh so far. To see them all, choose English.
 
 ## The replay: your path and the safer path
 replay-all-safe = Every choice you made was a safe one. There is nothing to change.
