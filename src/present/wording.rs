@@ -908,3 +908,22 @@ mod check_result_tests {
         });
     }
 }
+
+#[cfg(test)]
+mod replay_wording_tests {
+    use super::*;
+
+    /// From a newcomer trial: "The safer way leaves your path at your first
+    /// choice." was abstract for a first-time user.
+    #[test]
+    fn the_path_comparison_says_where_there_was_a_safer_thing_to_do() {
+        crate::i18n::with(Language::EnGb, || {
+            let first = tr("replay-part-first");
+            assert!(!first.contains("leaves your path"), "{first}");
+            assert!(first.contains("first choice"), "{first}");
+            let later = tr!("replay-part", same = 2, at = 3);
+            assert!(!later.contains("They part"), "{later}");
+            assert!(later.contains("choice 3"), "{later}");
+        });
+    }
+}

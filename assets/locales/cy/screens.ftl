@@ -173,12 +173,12 @@ only-some-calls = Dim ond rhai o'r galwadau sydd yn Gymraeg hyd yn hyn. I'w gwel
 ## The replay: your path and the safer path
 replay-all-safe = Roedd pob dewis a wnaethoch chi'n un diogel. Does dim byd i'w newid.
 replay-safe-so-far = Hyd yma, mae pob dewis a wnaethoch chi wedi bod yn un diogel.
-replay-part-first = Mae'r ffordd fwy diogel yn gadael eich llwybr chi wrth eich dewis cyntaf.
+replay-part-first = Wrth eich dewis cyntaf, roedd rhywbeth mwy diogel i'w wneud.
 replay-part =
     { $same ->
         [one] Roedd eich dewis cyntaf yr un fath â'r ffordd fwy diogel.
        *[other] Roedd eich { $same } dewis cyntaf yr un fath â'r ffordd fwy diogel.
-    } Maen nhw'n gwahanu wrth ddewis { $at }.
+    } Wrth ddewis { $at }, roedd rhywbeth mwy diogel i'w wneud.
 replay-ended = Diwedd: { $title }.
 
 ## The quick check

@@ -217,13 +217,13 @@ only-some-calls = Only some calls are in Welsh so far. To see them all, choose E
 ## The replay: your path and the safer path
 replay-all-safe = Every choice you made was a safe one. There is nothing to change.
 replay-safe-so-far = So far, every choice you made was a safe one.
-replay-part-first = The safer way leaves your path at your first choice.
+replay-part-first = At your first choice, there was a safer thing to do.
 # $same: how many choices were the same; $at: the choice where they part.
 replay-part =
     { $same ->
         [one] Your first choice was the same as the safer way.
        *[other] Your first { $same } choices were the same as the safer way.
-    } They part at choice { $at }.
+    } At choice { $at }, there was a safer thing to do.
 # $title: the ending's title.
 replay-ended = Ending: { $title }.
 
