@@ -918,6 +918,8 @@ mod replay_wording_tests {
     #[test]
     fn the_path_comparison_says_where_there_was_a_safer_thing_to_do() {
         crate::i18n::with(Language::EnGb, || {
+            // Its button is named for what it shows (it replays nothing).
+            assert_eq!(WORDS.replay, "Safer way");
             let first = tr("replay-part-first");
             assert!(!first.contains("leaves your path"), "{first}");
             assert!(first.contains("first choice"), "{first}");

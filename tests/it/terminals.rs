@@ -466,7 +466,7 @@ fn practice_runs_by_clicks_in_a_real_terminal() {
     // The ending's footer, part by part.
     click("? Help", "Close this card");
     click("Enter Close this card", "Enter Quick questions");
-    click("r Replay", "Enter Go back");
+    click("r Safer way", "Enter Go back");
     click("Enter Go back", "Page Down More below");
     click("Page Down More below", "Based on");
     click("Enter Quick questions", "Quick question 1 of 3");

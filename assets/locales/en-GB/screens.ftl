@@ -23,7 +23,7 @@ back-one-step = Back one step
 choose-again = Choose again
 leave = Leave
 skip = Skip
-replay = Replay
+replay = Safer way
 # With --speak: the key that says the screen again.
 hear-again = Hear it again
 # "Hear it again" in a footer short of room (40 columns): "s Again".
