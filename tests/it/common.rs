@@ -48,6 +48,32 @@ pub fn render(app: &impl Driver, width: u16, height: u16) -> Terminal<TestBacken
     t
 }
 
+/// Check that speech (`said`) says each of `texts` of screen `s` as speech
+/// words it: the help card's key list in words ("Help: press a question
+/// mark"), anything else with its numbers read aloud.
+pub fn assert_said<'a>(
+    s: &hangup::present::Screen,
+    said: &str,
+    texts: impl IntoIterator<Item = &'a str>,
+) {
+    for text in texts {
+        let keys = s
+            .blocks
+            .iter()
+            .any(|b| b.role == hangup::present::Role::Keys && b.text == text);
+        let want = if keys {
+            hangup::speech::keys_aloud(text)
+        } else {
+            hangup::speech::numbers_aloud(text.trim().trim_end_matches('.'))
+        };
+        assert!(
+            said.contains(&want),
+            "{:?}: {want:?} is not said in {said:?}",
+            s.title
+        );
+    }
+}
+
 pub fn screen_text(app: &impl Driver, width: u16, height: u16) -> String {
     render(app, width, height).backend().to_string()
 }

@@ -45,23 +45,7 @@ fn covers(s: &Screen, said: &str, blocks_only: bool) {
         s.texts().collect()
     };
     assert!(!texts.is_empty(), "{:?}: nothing to say", s.title);
-    for text in texts {
-        // The help card's key list is said in words ("Help: press a question mark").
-        let keys = s
-            .blocks
-            .iter()
-            .any(|b| b.role == hangup::present::Role::Keys && b.text == text);
-        let want = if keys {
-            hangup::speech::keys_aloud(text)
-        } else {
-            numbers_aloud(text.trim().trim_end_matches('.'))
-        };
-        assert!(
-            said.contains(&want),
-            "{:?}: {want:?} is not said in {said:?}",
-            s.title
-        );
-    }
+    super::common::assert_said(s, said, texts);
     assert!(said.contains(&numbers_aloud(s.title.trim().trim_end_matches('.'))));
 }
 

@@ -1541,29 +1541,14 @@ fn model_of(app: &App) -> hangup::present::Screen {
 
 #[test]
 fn group_speech_says_every_block_of_every_group_screen() {
-    use hangup::speech::{Hands, numbers_aloud, spoken};
+    use hangup::speech::{Hands, spoken};
     let mut screens = 0;
     for last in [false, true] {
         walk(crate::harness::library(), last, &mut |app| {
             let s = model_of(app);
             let said = spoken(&s, Hands::Keys);
-            for text in s.texts() {
-                // The help card's key list is said in words ("Stop: press the letter q").
-                let keys = s
-                    .blocks
-                    .iter()
-                    .any(|b| b.role == hangup::present::Role::Keys && b.text == text);
-                let want = if keys {
-                    hangup::speech::keys_aloud(text)
-                } else {
-                    numbers_aloud(text.trim().trim_end_matches('.'))
-                };
-                assert!(
-                    said.contains(&want),
-                    "{:?}: {want:?} is not said in {said:?}",
-                    s.title
-                );
-            }
+            // The help card's key list is said in words ("Stop: press the letter q").
+            common::assert_said(&s, &said, s.texts());
             // Every key of a command, as the footer shows them ("Up/Down
             // Move" is "Move: press Up or Down"), not just the first.
             super::harness::assert_every_key_said(&s, &said);

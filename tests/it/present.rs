@@ -130,23 +130,7 @@ fn speech_says_every_block_and_every_choice_of_every_screen() {
         for f in states(&lib, mode) {
             let s = screens::screen(&f);
             let said = spoken(&s, hands);
-            for text in s.texts() {
-                // The help card's key list is said in words ("Help: press a question mark").
-                let keys = s
-                    .blocks
-                    .iter()
-                    .any(|b| b.role == hangup::present::Role::Keys && b.text == text);
-                let want = if keys {
-                    hangup::speech::keys_aloud(text)
-                } else {
-                    numbers_aloud(text.trim().trim_end_matches('.'))
-                };
-                assert!(
-                    said.contains(&want),
-                    "{:?}: {want:?} is not said in {said:?}",
-                    s.title
-                );
-            }
+            super::common::assert_said(&s, &said, s.texts());
             assert!(!said.contains("(?"), "{said}");
             // Every key the screen names for a command is said, in words
             // ("Choose again: press Esc or the letter b"), not just the first.
