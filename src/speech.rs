@@ -113,10 +113,7 @@ impl Speaker {
             return;
         }
         self.off = true;
-        self.notice = Some(format!(
-            "Speech is off: the program \"{}\" was not found.",
-            self.program
-        ));
+        self.notice = Some(not_found(&self.program));
     }
 
     /// True while speech is working (the program was found).
@@ -184,10 +181,7 @@ impl Speaker {
             Err(e) => {
                 self.off = true;
                 self.notice = Some(if e.kind() == io::ErrorKind::NotFound {
-                    format!(
-                        "Speech is off: the program \"{}\" was not found.",
-                        self.program
-                    )
+                    not_found(&self.program)
                 } else {
                     format!(
                         "Speech is off: \"{}\" could not be started ({}).",
@@ -224,15 +218,15 @@ impl Speaker {
     }
 }
 
-/// Whether `program` can be found: a path to a file, or a name in a
-/// folder of `PATH`, as the system would look for it.
+/// Whether `program` can be run: a path to an executable file, or a name
+/// found in a folder of `PATH`, as the system would look for it.
 fn found(program: &str) -> bool {
-    let path = std::path::Path::new(program);
-    if program.contains('/') {
-        return path.is_file();
-    }
-    std::env::var_os("PATH")
-        .is_some_and(|dirs| std::env::split_paths(&dirs).any(|d| d.join(program).is_file()))
+    which::which(program).is_ok()
+}
+
+/// The notice for a speech program that is not there.
+fn not_found(program: &str) -> String {
+    format!("Speech is off: the program \"{program}\" was not found.")
 }
 
 impl Drop for Speaker {
