@@ -120,6 +120,19 @@ impl Guard {
         self.changed_at = Some(now);
     }
 
+    /// How long from `now` until a key press or a touch counts: the rest of
+    /// the settle window, or of the gap after an unbracketed paste
+    /// (whichever is longer; zero when presses count now). A repeat of the
+    /// last key is a held key for longer (see [`HELD`]).
+    pub fn wait_left(&self, now: Instant) -> Duration {
+        let left = |at: Option<Instant>, window: Duration| {
+            at.map_or(Duration::ZERO, |at| {
+                window.saturating_sub(now.saturating_duration_since(at))
+            })
+        };
+        left(self.changed_at, self.settle).max(left(self.pasted_at, PASTE_GAP))
+    }
+
     fn settling(&self, now: Instant) -> bool {
         self.changed_at
             .is_some_and(|at| now.saturating_duration_since(at) < self.settle)
@@ -320,6 +333,42 @@ mod tests {
             g.accept(&press(KeyCode::Char('2')), ms(t, 400), PLAIN)
                 .len(),
             1
+        );
+    }
+
+    #[test]
+    fn wait_left_is_the_rest_of_the_settle_window_or_the_paste_gap() {
+        let t = Instant::now();
+        let mut g = Guard::default();
+        assert_eq!(g.wait_left(t), Duration::ZERO);
+        g.screen_changed(t);
+        assert_eq!(g.wait_left(ms(t, 150)), SETTLE - Duration::from_millis(150));
+        // A press at the end of what is left counts; one just before does not.
+        let left = g.wait_left(ms(t, 150));
+        assert!(
+            g.accept(&press(KeyCode::Char('1')), ms(t, 149) + left, PLAIN)
+                .is_empty()
+        );
+        assert_eq!(
+            g.accept(&press(KeyCode::Char('2')), ms(t, 150) + left, PLAIN)
+                .len(),
+            1
+        );
+        assert_eq!(g.wait_left(ms(t, 5000)), Duration::ZERO);
+        // After an unbracketed paste: the paste's gap.
+        let at = ms(t, 10_000);
+        assert!(g.accept_batch(&keys("33333"), at, PLAIN).is_empty());
+        assert_eq!(g.wait_left(at), PASTE_GAP);
+        let left = g.wait_left(ms(t, 10_020));
+        // (A straggler of the paste would start the gap again: try it on a copy.)
+        assert!(
+            g.clone()
+                .accept_batch(&keys("4"), ms(t, 10_019) + left, PLAIN)
+                .is_empty()
+        );
+        assert_eq!(
+            g.accept_batch(&keys("5"), ms(t, 10_020) + left, PLAIN),
+            keys("5")
         );
     }
 
