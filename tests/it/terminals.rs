@@ -200,12 +200,34 @@ fn a_doubled_enter_on_feedback_does_not_answer_the_next_question() {
     assert!(!pty.screen().contains("You chose"), "{}", pty.screen());
 }
 
+/// An answer and Enter typed together (one read): the answer is taken, and
+/// the Enter lands in the settle window of the feedback screen it brought,
+/// so the learner still sees that screen (the real window, 400 ms).
 #[test]
-fn a_held_enter_goes_on_once() {
+fn an_enter_right_behind_an_answer_does_not_skip_its_feedback() {
     let pty = at_question(play());
-    pty.key("1");
+    pty.send(b"2\r");
     pty.wait_for_text("You chose");
     pty.settle();
+    assert!(pty.screen().contains("You chose"), "{}", pty.screen());
+}
+
+/// A held Enter on the last feedback of a call: the call's ending, not the
+/// quick questions after it. (No settle window here, so only the held-key
+/// rule can stop the repeats: the doubled-key tests above keep the window.)
+#[test]
+fn a_held_enter_goes_on_once() {
+    // Seed 3: the call ends after the second question's choice 2.
+    let pty = at_question(Setup::new(&["--seed", "3", "play", "police-courier"]).key_pause(0));
+    pty.key("1");
+    pty.wait_for_text("You chose");
+    pty.pause();
+    pty.key("Enter");
+    pty.wait_for_text("Step 2");
+    pty.pause();
+    // "Hang up, then ring 101 on a different phone": the call ends after it.
+    pty.key("2");
+    pty.wait_for_text("You chose");
     pty.pause();
     // A held key: the first press, then the terminal's repeats for a second.
     for _ in 0..30 {
@@ -213,8 +235,9 @@ fn a_held_enter_goes_on_once() {
         std::thread::sleep(std::time::Duration::from_millis(33));
     }
     pty.settle();
-    pty.pause();
-    assert!(!pty.screen().contains("You chose"), "{}", pty.screen());
+    let s = pty.screen();
+    assert!(s.contains("The call has ended"), "{s}");
+    assert!(!s.contains("Quick question 1 of 3"), "{s}");
 }
 
 #[test]
