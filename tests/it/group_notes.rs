@@ -393,11 +393,23 @@ fn two_terminals_notes_and_room_view_run_a_whole_call_with_a_remote() {
     // The hands, typed in the notes window (t again: done counting).
     notes.pause();
     // "11" is eleven hands: the same digit twice is not a held key.
-    // One key at a time, each read on its own (not as a burst).
-    for k in ["t", "1", "1", "Enter", "6", "Enter", "t"] {
+    // One key at a time, each once the room's answer is back in the notes
+    // window (it types hands only while the room says it is counting).
+    for (k, then) in [
+        ("t", "hands: _"),
+        ("1", "hands: 1_"),
+        ("1", "hands: 11_"),
+        ("Enter", "hands: _"),
+        ("6", "hands: 6_"),
+        ("Enter", "6 hands"),
+    ] {
         notes.key(k);
-        notes.settle();
+        notes.wait_for_text(then);
     }
+    notes.key("t");
+    notes.wait_until(Duration::from_secs(10), "the count to end", |p| {
+        !p.screen().contains("hands: ")
+    });
     room.wait_for_text("6 hands");
     notes.wait_for_text("6 hands");
     room.wait_for_text("11 hands");
