@@ -48,6 +48,27 @@ pub fn render(app: &impl Driver, width: u16, height: u16) -> Terminal<TestBacken
     t
 }
 
+/// Draw any driver at `width`x`height` as [`render`] does, for tests that
+/// only need the drawing to happen (no panic) or look at what it noted (its
+/// click targets): into this thread's one terminal, resized, rather than a
+/// new terminal and backend for every frame, and not copied out to a
+/// backend. The frame starts blank, as a new terminal's does.
+pub fn draw(app: &impl Driver, width: u16, height: u16) {
+    use std::cell::RefCell;
+    thread_local! {
+        static TERMINAL: RefCell<Terminal<TestBackend>> =
+            RefCell::new(Terminal::new(TestBackend::new(1, 1)).expect("test backend"));
+    }
+    let area = ratatui::layout::Rect::new(0, 0, width, height);
+    TERMINAL.with_borrow_mut(|t| {
+        if t.get_frame().area() != area {
+            t.resize(area).expect("resize");
+        }
+        t.current_buffer_mut().reset();
+        app.draw(&mut t.get_frame());
+    });
+}
+
 /// Check that speech (`said`) says each of `texts` of screen `s` as speech
 /// words it: the help card's key list in words ("Help: press a question
 /// mark"), anything else with its numbers read aloud.
@@ -99,6 +120,13 @@ pub fn click(column: u16, row: u16) -> Event {
 /// Renders first so click targets are where the learner sees them.
 pub fn send(app: &mut impl Driver, ev: Event, width: u16, height: u16) -> bool {
     render(app, width, height);
+    send_drawn(app, ev)
+}
+
+/// [`send`] to a screen just drawn at the size it is used at (by [`render`]
+/// or [`screen_text`], the state unchanged since): the same, without
+/// drawing the same frame a second time.
+pub fn send_drawn(app: &mut impl Driver, ev: Event) -> bool {
     app.on_event(&ev, std::time::Instant::now())
 }
 

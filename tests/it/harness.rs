@@ -166,8 +166,37 @@ pub fn large(theme: ThemeName) -> Options {
     }
 }
 
-pub fn new_app(library: &Library, options: &Options) -> App {
-    App::new(library.clone(), options.clone())
+pub fn new_app(library: &impl Shared, options: &Options) -> App {
+    App::new(library.shared(), options.clone())
+}
+
+/// A library an app can be made over: a [`Library`] (copied for each app)
+/// or one already shared, `Arc<Library>` (each app shares it, as the
+/// program's own apps do: copying the whole library for every app built
+/// was a fifth of the time of the tests that build thousands).
+pub trait Shared {
+    /// The library, shared.
+    fn shared(&self) -> std::sync::Arc<Library>;
+    /// The library, to look at.
+    fn library(&self) -> &Library;
+}
+
+impl Shared for Library {
+    fn shared(&self) -> std::sync::Arc<Library> {
+        std::sync::Arc::new(self.clone())
+    }
+    fn library(&self) -> &Library {
+        self
+    }
+}
+
+impl Shared for std::sync::Arc<Library> {
+    fn shared(&self) -> std::sync::Arc<Library> {
+        self.clone()
+    }
+    fn library(&self) -> &Library {
+        self
+    }
 }
 
 /// A named screen, reached by these actions from a fresh app.
@@ -177,7 +206,7 @@ pub struct Route {
     pub actions: Vec<Action>,
 }
 
-pub fn build(library: &Library, options: &Options, route: &Route) -> App {
+pub fn build(library: &impl Shared, options: &Options, route: &Route) -> App {
     let mut app = new_app(library, options);
     for &a in &route.actions {
         app.update(a);
@@ -189,7 +218,7 @@ pub fn build(library: &Library, options: &Options, route: &Route) -> App {
 /// every phase along two paths (always the first choice; always the last),
 /// the leave-call question, the ending, the replay, and the start screen with
 /// a score.
-pub fn routes(library: &Library, options: &Options) -> Vec<Route> {
+pub fn routes(library: &impl Shared, options: &Options) -> Vec<Route> {
     let mut out = vec![
         Route {
             name: "start".into(),
@@ -208,7 +237,7 @@ pub fn routes(library: &Library, options: &Options) -> Vec<Route> {
             actions: vec![Action::PageDown; 4],
         },
     ];
-    for i in 0..library.scenarios.len() {
+    for i in 0..library.library().scenarios.len() {
         for last in [false, true] {
             let tag = format!("s{i}-{}", if last { "last" } else { "first" });
             let mut app = new_app(library, options);
@@ -294,6 +323,15 @@ pub fn render_checked(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
     t.draw(|f| ui::draw(f, app)).expect("draw");
     check_targets(app, Rect::new(0, 0, w, h));
     t
+}
+
+/// Draw once at `w`x`h` and check what every frame must satisfy, as
+/// [`render_checked`] does, for tests that look at nothing else: the frame
+/// is drawn into this thread's one terminal, resized (not a new terminal
+/// and backend for every frame), and not copied out to a backend.
+pub fn draw_checked(app: &App, w: u16, h: u16) {
+    crate::common::draw(app, w, h);
+    check_targets(app, Rect::new(0, 0, w, h));
 }
 
 /// Clickable areas must lie inside the frame and not be empty.

@@ -280,8 +280,9 @@ fn every_large_screen_survives_every_size() {
         for scroll in [0u16, 50] {
             a.scroll = scroll;
             for w in (1u16..=200).step_by(9).chain([39, 40, 41, 80, 120, 200]) {
-                for h in (1u16..=60).step_by(4).chain([11, 12, 13, 24, 40, 60]) {
-                    render(&a, w, h);
+                // (13 is one of the steps too: drawn once.)
+                for h in (1u16..=60).step_by(4).chain([11, 12, 24, 40, 60]) {
+                    draw(&a, w, h);
                 }
             }
         }

@@ -9,6 +9,7 @@ use hangup::tui::ui;
 use harness::*;
 use proptest::prelude::*;
 use ratatui::{Terminal, backend::TestBackend};
+use std::sync::Arc;
 
 /// Sizes around every boundary the layout cares about (the 40x12 minimum).
 const SMALL: &[(u16, u16)] = &[
@@ -29,13 +30,13 @@ const BIG: &[(u16, u16)] = &[(200, 60), (255, 255), (500, 30), (30, 200), (500, 
 
 #[test]
 fn every_screen_in_every_option_at_the_boundary_sizes() {
-    let lib = library();
+    let lib = Arc::new(library());
     let mut renders = 0usize;
     for o in &options() {
         for route in routes(&lib, o) {
             let app = build(&lib, o, &route);
             for &(w, h) in SMALL {
-                render_checked(&app, w, h);
+                draw_checked(&app, w, h);
                 renders += 1;
             }
         }
@@ -45,12 +46,12 @@ fn every_screen_in_every_option_at_the_boundary_sizes() {
 
 #[test]
 fn key_screens_at_big_sizes() {
-    let lib = library();
+    let lib = Arc::new(library());
     let o = &options()[0];
     for route in key_routes(&routes(&lib, o)) {
         let app = build(&lib, o, &route);
         for &(w, h) in BIG {
-            render_checked(&app, w, h);
+            draw_checked(&app, w, h);
         }
     }
 }
@@ -59,7 +60,7 @@ fn key_screens_at_big_sizes() {
 fn every_small_size_one_by_one() {
     // Every size from 1x1 to 60x20 (all around the 40x12 minimum), for the
     // screens with the most on them.
-    let lib = library();
+    let lib = Arc::new(library());
     let o = &options()[0];
     let all = routes(&lib, o);
     let picked: Vec<_> = all
@@ -76,7 +77,7 @@ fn every_small_size_one_by_one() {
         let app = build(&lib, o, route);
         for w in 1..=60 {
             for h in 1..=20 {
-                render_checked(&app, w, h);
+                draw_checked(&app, w, h);
             }
         }
     }
@@ -87,7 +88,7 @@ fn large_print_every_screen_from_1x1_to_200x60() {
     // Big letters change the layout most, and at the sizes where one letter
     // size gives way to the next. Every screen of every scenario at sizes
     // across 1x1 to 200x60; the key screens at a grid of widths and heights.
-    let lib = library();
+    let lib = Arc::new(library());
     let o = large(hangup::tui::theme::ThemeName::Default);
     let all: Vec<Route> = routes(&lib, &o)
         .into_iter()
@@ -105,7 +106,7 @@ fn large_print_every_screen_from_1x1_to_200x60() {
             (120, 40),
             (200, 60),
         ] {
-            render_checked(&app, w, h);
+            draw_checked(&app, w, h);
             renders += 1;
         }
     }
@@ -115,7 +116,7 @@ fn large_print_every_screen_from_1x1_to_200x60() {
         let app = build(&lib, &o, &route);
         for &w in &widths {
             for &h in &heights {
-                render_checked(&app, w, h);
+                draw_checked(&app, w, h);
                 renders += 1;
             }
         }
@@ -125,12 +126,12 @@ fn large_print_every_screen_from_1x1_to_200x60() {
 
 #[test]
 fn zero_sized_frames_do_not_panic() {
-    let lib = library();
+    let lib = Arc::new(library());
     let o = &options()[0];
     for route in routes(&lib, o).iter().take(12) {
         let app = build(&lib, o, route);
         for (w, h) in [(0, 0), (0, 24), (80, 0), (1, 0), (0, 1)] {
-            render_checked(&app, w, h);
+            draw_checked(&app, w, h);
         }
     }
 }
@@ -156,7 +157,7 @@ fn storm(app: &hangup::tui::app::App, sizes: &[(u16, u16)]) {
 
 #[test]
 fn resize_storm_over_every_screen() {
-    let lib = library();
+    let lib = Arc::new(library());
     let o = &options()[0];
     let sizes: Vec<(u16, u16)> = (0..10u16)
         .map(|i| (1 + (i * 37) % 150, 1 + (i * 23) % 60))
@@ -169,14 +170,14 @@ fn resize_storm_over_every_screen() {
 }
 
 /// The library, and every option with all its routes.
-type EveryRoute = (hangup::engine::Library, Vec<(Options, Vec<Route>)>);
+type EveryRoute = (Arc<hangup::engine::Library>, Vec<(Options, Vec<Route>)>);
 
 /// [`EveryRoute`], worked out once for the property tests below (each case
 /// picks one).
 fn every_route() -> &'static EveryRoute {
     static ALL: std::sync::OnceLock<EveryRoute> = std::sync::OnceLock::new();
     ALL.get_or_init(|| {
-        let lib = library();
+        let lib = Arc::new(library());
         let every = options()
             .into_iter()
             .map(|o| {
@@ -221,7 +222,7 @@ proptest! {
         let (lib, every) = every_route();
         let (o, all) = opt.get(every);
         let app = build(lib, o, which.get(all));
-        render_checked(&app, w, h);
+        draw_checked(&app, w, h);
     }
 
     /// A random screen through a random resize sequence ends up correct.
