@@ -173,8 +173,8 @@ fn a_doubled_digit_answers_once() {
     let pty = at_question(play());
     pty.send(b"11");
     pty.wait_for_text("You chose");
+    // Until both presses are read and acted on.
     pty.settle();
-    pty.pause();
     assert!(pty.screen().contains("You chose"), "{}", pty.screen());
 }
 
@@ -195,8 +195,8 @@ fn a_doubled_enter_on_feedback_does_not_answer_the_next_question() {
     pty.wait_until(std::time::Duration::from_secs(5), "the next screen", |p| {
         !p.screen().contains("You chose")
     });
+    // Until both presses are read and acted on.
     pty.settle();
-    pty.pause();
     assert!(!pty.screen().contains("You chose"), "{}", pty.screen());
 }
 
