@@ -509,7 +509,10 @@ fn the_transform_is_fluents_accented_pseudo_locale() {
         i18n::pseudo("ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
         "AƁƇḒEƑƓĦIĴĶĿḾȠOƤɊŘŞŦUṼẆẊẎẐ"
     );
-    assert_eq!(i18n::pseudo("£79.99, 101 & 159 — né"), "£79.99, 101 & 159 — ƞé");
+    assert_eq!(
+        i18n::pseudo("£79.99, 101 & 159 — né"),
+        "£79.99, 101 & 159 — ƞé"
+    );
     assert!(matches!(
         i18n::pseudo("101 / 159"),
         std::borrow::Cow::Borrowed("101 / 159")
