@@ -1,5 +1,5 @@
 //! Generated hostile scenario files, shared by the hostile-input tests
-//! (`tests/it/hostile.rs`) and the checker benchmark (`benches/check.rs`,
+//! (`tests/it/hostile.rs`) and the checker benchmark (`tools/bench/benches/check.rs`,
 //! which includes this file by path). Every generator is deterministic.
 
 #![allow(dead_code)]

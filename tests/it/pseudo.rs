@@ -492,3 +492,29 @@ fn group_screens_show_no_english_in_the_pseudo_locale() {
         "English interface text on group screens in the pseudo-locale:\n{found:#?}"
     );
 }
+
+/// The transform gives what Fluent's own pseudo-locale tool gives (the
+/// fluent-pseudo crate's tests: "Hello World" becomes "Ħeeŀŀoo Ẇoořŀḓ"),
+/// keeps every character that is not an ASCII letter, and hands back text
+/// with no letters unchanged and unallocated.
+#[test]
+fn the_transform_is_fluents_accented_pseudo_locale() {
+    assert_eq!(i18n::pseudo("Hello World"), "Ħeeŀŀoo Ẇoořŀḓ");
+    assert_eq!(i18n::pseudo("f"), "ƒ");
+    assert_eq!(
+        i18n::pseudo("abcdefghijklmnopqrstuvwxyz"),
+        "aaƀƈḓeeƒɠħiĵķŀḿƞooƥɋřşŧuuṽẇẋẏẑ"
+    );
+    assert_eq!(
+        i18n::pseudo("ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
+        "AƁƇḒEƑƓĦIĴĶĿḾȠOƤɊŘŞŦUṼẆẊẎẐ"
+    );
+    assert_eq!(
+        i18n::pseudo("£79.99, 101 & 159 — né"),
+        "£79.99, 101 & 159 — ƞé"
+    );
+    assert!(matches!(
+        i18n::pseudo("101 / 159"),
+        std::borrow::Cow::Borrowed("101 / 159")
+    ));
+}

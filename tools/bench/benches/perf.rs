@@ -1,6 +1,6 @@
 //! Render time per frame for every screen at 80x24 and 200x60 (TestBackend),
 //! scenario load time for each built-in file, and `Script::build`.
-//! Run: `cargo bench --bench perf` (divan; `-- render` for the frames only).
+//! Run: `cargo bench -p hangup-bench --bench perf` (divan; `-- render` for the frames only).
 //! Figures: docs/performance.md.
 
 use divan::Bencher;

@@ -1,7 +1,7 @@
 //! Load and check 1, 100 and 1,000 scenario files (distinct ids, written to a
 //! temporary folder from the built-in scenarios and the tiny fixture); and a
 //! 1 MiB adversarial file beside 1 MiB of ordinary scenarios (checking must be
-//! linear: within 5x). Run: `cargo bench --bench check` (divan).
+//! linear: within 5x). Run: `cargo bench -p hangup-bench --bench check` (divan).
 
 use std::hint::black_box;
 use std::path::Path;
@@ -11,9 +11,9 @@ use hangup::check::{check_bytes, check_files};
 use hangup::engine::Catalogue;
 use hangup::engine::library::BUILTIN_SCENARIOS;
 
-const TINY: &str = include_str!("../tests/fixtures/tiny.toml");
+const TINY: &str = include_str!("../../../tests/fixtures/tiny.toml");
 
-#[path = "../tests/it/hostile_gen.rs"]
+#[path = "../../../tests/it/hostile_gen.rs"]
 mod hostile_gen;
 
 const MIB: usize = 1024 * 1024;
