@@ -120,6 +120,19 @@ impl Guard {
         self.changed_at = Some(now);
     }
 
+    /// How long from `now` until a key press or a touch counts: the rest of
+    /// the settle window, or of the gap after an unbracketed paste
+    /// (whichever is longer; zero when presses count now). A repeat of the
+    /// last key is a held key for longer (see [`HELD`]).
+    pub fn wait_left(&self, now: Instant) -> Duration {
+        let left = |at: Option<Instant>, window: Duration| {
+            at.map_or(Duration::ZERO, |at| {
+                window.saturating_sub(now.saturating_duration_since(at))
+            })
+        };
+        left(self.changed_at, self.settle).max(left(self.pasted_at, PASTE_GAP))
+    }
+
     fn settling(&self, now: Instant) -> bool {
         self.changed_at
             .is_some_and(|at| now.saturating_duration_since(at) < self.settle)

@@ -61,6 +61,42 @@ fn a_press_just_after_a_screen_change_is_not_an_answer() {
 }
 
 #[test]
+fn wait_left_is_the_rest_of_the_settle_window_or_the_paste_gap() {
+    let t = Instant::now();
+    let mut g = Guard::default();
+    assert_eq!(g.wait_left(t), Duration::ZERO);
+    g.screen_changed(t);
+    assert_eq!(g.wait_left(ms(t, 150)), SETTLE - Duration::from_millis(150));
+    // A press at the end of what is left counts; one just before does not.
+    let left = g.wait_left(ms(t, 150));
+    assert!(
+        g.accept(&press(KeyCode::Char('1')), ms(t, 149) + left, PLAIN)
+            .is_empty()
+    );
+    assert_eq!(
+        g.accept(&press(KeyCode::Char('2')), ms(t, 150) + left, PLAIN)
+            .len(),
+        1
+    );
+    assert_eq!(g.wait_left(ms(t, 5000)), Duration::ZERO);
+    // After an unbracketed paste: the paste's gap.
+    let at = ms(t, 10_000);
+    assert!(g.accept_batch(&keys("33333"), at, PLAIN).is_empty());
+    assert_eq!(g.wait_left(at), PASTE_GAP);
+    let left = g.wait_left(ms(t, 10_020));
+    // (A straggler of the paste would start the gap again: try it on a copy.)
+    assert!(
+        g.clone()
+            .accept_batch(&keys("4"), ms(t, 10_019) + left, PLAIN)
+            .is_empty()
+    );
+    assert_eq!(
+        g.accept_batch(&keys("5"), ms(t, 10_020) + left, PLAIN),
+        keys("5")
+    );
+}
+
+#[test]
 fn the_window_is_configurable() {
     let t = Instant::now();
     let mut g = Guard::new(Duration::from_millis(1000));
