@@ -455,3 +455,39 @@ fn the_layer_check_can_fail() {
     assert_eq!(cycles(&two), [["p", "q", "p"], ["x", "y", "x"]]);
     assert!(cycles(&edges(&[("a", "b"), ("b", "c"), ("a", "c")])).is_empty());
 }
+
+/// The test attributes in a source file's code (comments and strings left out).
+fn test_attributes(text: &str) -> Vec<&'static str> {
+    let code: String = code_only(text).split_whitespace().collect();
+    ["#[test]", "cfg(test)", "#[cfg(all(test", "#[cfg(any(test"]
+        .into_iter()
+        .filter(|a| code.contains(a))
+        .collect()
+}
+
+/// The library has no test build (`[lib] test = false` in Cargo.toml, so
+/// `cargo test` compiles it once): a test written in src/ would never run.
+/// Unit tests live in tests/it/unit/, by module path.
+#[test]
+fn no_test_hides_in_the_library() {
+    let mut files = Vec::new();
+    rust_files(&src(), &mut files);
+    assert!(files.len() > 50, "src/ was read: {} files", files.len());
+    let found: Vec<String> = files
+        .iter()
+        .filter_map(|f| {
+            let text = std::fs::read_to_string(f).expect("a source file");
+            let attrs = test_attributes(&text);
+            (!attrs.is_empty()).then(|| format!("{}: {}", f.display(), attrs.join(", ")))
+        })
+        .collect();
+    assert!(
+        found.is_empty(),
+        "tests in src/ never run (the library has no test build); move them to tests/it/unit/:\n{}",
+        found.join("\n")
+    );
+    // The check can fail, and a comment or a string does not trip it.
+    assert_eq!(test_attributes("#[cfg(test)]\nmod tests {}"), ["cfg(test)"]);
+    assert_eq!(test_attributes("#[ test ]\nfn f() {}"), ["#[test]"]);
+    assert!(test_attributes("// #[test]\nlet s = \"cfg(test)\";").is_empty());
+}
