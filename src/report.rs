@@ -26,7 +26,7 @@ use crate::stats::{CheckCounts, Counters};
 /// More periods than this and the charts count by month instead of by week.
 const MAX_WEEKS: usize = 16;
 /// At most this many months are drawn (the most recent ones).
-const MAX_MONTHS: usize = 18;
+pub const MAX_MONTHS: usize = 18;
 /// The tricks chart shows this many tricks at most.
 const MAX_TRICKS: usize = 6;
 
@@ -111,7 +111,7 @@ impl Report {
 }
 
 /// Monday of the week holding `day` (1970-01-01 was a Thursday).
-fn monday(day: i64) -> i64 {
+pub fn monday(day: i64) -> i64 {
     day - (day + 3).rem_euclid(7)
 }
 
@@ -324,13 +324,15 @@ struct Series<'a> {
 /// Counts above this are not drawn (a damaged or edited file): the chart
 /// becomes a note and the totals still show the numbers.
 const DRAWABLE_MAX: u64 = 1_000_000_000_000;
-const TOO_BIG: &str = "These numbers are too big to draw. Check the files in the data folder.";
+/// The note shown instead of a chart whose counts are too big to draw.
+pub const TOO_BIG: &str = "These numbers are too big to draw. Check the files in the data folder.";
 
 /// Chart size in SVG pixels (drawn at 100% width of its box on the page).
 const W: u32 = 360;
 const H: u32 = 230;
 
-type DrawResult<T> = Result<T, Box<dyn std::error::Error>>;
+/// A chart drawn, or why plotters could not draw it.
+pub type DrawResult<T> = Result<T, Box<dyn std::error::Error>>;
 
 /// Vertical bars: one group per category, one bar per series, the number
 /// written above each bar (so the chart reads without colour), category
@@ -440,7 +442,7 @@ fn bar_chart(
 }
 
 /// Horizontal bars with the name written above each bar.
-fn rank_chart(rows: &[(String, u64)], unit: &str) -> DrawResult<String> {
+pub fn rank_chart(rows: &[(String, u64)], unit: &str) -> DrawResult<String> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (W, H)).into_drawing_area();
@@ -508,7 +510,7 @@ fn rank_chart(rows: &[(String, u64)], unit: &str) -> DrawResult<String> {
 /// A round number above `n` for the top of an axis (1, 2 or 5 times a power
 /// of ten per grid step, at most about six steps), leaving room for the label
 /// above the tallest bar.
-fn nice_top(n: u64) -> u64 {
+pub fn nice_top(n: u64) -> u64 {
     let n = n.max(4);
     let mut step = 1u64;
     while n / step >= 5 {
@@ -841,216 +843,5 @@ fn chart_or_note(chart: DrawResult<String>, label: &str) -> String {
     match chart {
         Ok(svg) => figure_svg(&svg, label),
         Err(e) => format!("<p class=\"note\">{}</p>", escape(&e.to_string())),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn weeks_start_on_monday() {
-        // 2026-11-30 is a Monday.
-        let monday_30 = dates::parse_iso("2026-11-30").expect("date");
-        assert_eq!(monday(monday_30), monday_30);
-        assert_eq!(monday(monday_30 + 6), monday_30);
-        assert_eq!(monday(monday_30 - 1), monday_30 - 7);
-    }
-
-    #[test]
-    fn nice_tops() {
-        for n in [
-            0,
-            1,
-            4,
-            9,
-            10,
-            11,
-            37,
-            99,
-            100,
-            101,
-            1234,
-            99_999,
-            u64::MAX / 4,
-        ] {
-            let t = nice_top(n);
-            assert!(t > n, "{n} -> {t}");
-            assert!(t <= n.max(4) * 2 + 10, "{n} -> {t}");
-        }
-    }
-
-    /// A month of records: a kiosk open six days a week from Monday
-    /// 2 November 2026 for four weeks and two days, and a group session
-    /// every Wednesday.
-    fn month() -> (Counters, Vec<Record>) {
-        use crate::engine::Outcome;
-        use crate::engine::quick_check::{Score, Stage};
-        use crate::group::Tally;
-        use crate::group::record::Hands;
-        let start = dates::parse_iso("2026-11-02").expect("date");
-        let mut c = Counters::default();
-        let mut groups = Vec::new();
-        for i in 0..30 {
-            let day = start + i;
-            if (day + 3).rem_euclid(7) == 6 {
-                continue; // closed on Sundays
-            }
-            let date = dates::iso(day);
-            for v in 0..(3 + i % 5) {
-                c.visit_started(&date);
-                if v % 2 == 0 {
-                    c.call_finished(&date, "police-courier", Outcome::Safe);
-                }
-                if v % 3 == 0 {
-                    c.call_finished(&date, "hmrc-tax", Outcome::Defrauded);
-                }
-            }
-            c.check_finished(
-                &date,
-                Stage::Before,
-                Score {
-                    right: 3,
-                    asked: 6,
-                    unsure: 1,
-                },
-            );
-            if i % 2 == 0 {
-                c.check_finished(
-                    &date,
-                    Stage::After,
-                    Score {
-                        right: 5,
-                        asked: 6,
-                        unsure: 0,
-                    },
-                );
-            }
-            if (day + 3).rem_euclid(7) == 2 {
-                groups.push(Record {
-                    date,
-                    duration_minutes: 50,
-                    scenarios: vec!["police-courier".into()],
-                    attendees: 12,
-                    tallies: vec![Tally {
-                        scenario: "police-courier".into(),
-                        step: "intro".into(),
-                        // safer, risky (fake authority), neutral
-                        counts: vec![Some(7), Some(4), None],
-                        labels: Vec::new(),
-                    }],
-                    check_before: Some(Hands {
-                        right: 40,
-                        hands: 72,
-                        unsure: 0,
-                    }),
-                    check_after: Some(Hands {
-                        right: 60,
-                        hands: 72,
-                        unsure: 0,
-                    }),
-                    marks: Default::default(),
-                });
-            }
-        }
-        (c, groups)
-    }
-
-    /// How plotters writes a text in SVG.
-    fn svg_text(s: &str) -> String {
-        format!(">\n{s}\n</text>")
-    }
-
-    #[test]
-    fn a_generated_month() {
-        let (c, groups) = month();
-        let library = Library::builtin();
-        let r = gather(&c, &groups, &library);
-        assert_eq!(r.per, "week");
-        let labels: Vec<&str> = r.periods.iter().map(|p| p.label.as_str()).collect();
-        assert_eq!(labels, ["2 Nov", "9 Nov", "16 Nov", "23 Nov", "30 Nov"]);
-        let visits: u64 = r.periods.iter().map(|p| p.visits).sum();
-        assert_eq!(visits, r.visits);
-        assert_eq!(r.sessions, 4);
-        assert_eq!(r.people, 48);
-        assert_eq!(r.periods.iter().map(|p| p.sessions).sum::<u64>(), 4);
-        assert_eq!(r.kiosk_before.taken, 26);
-        assert_eq!(r.group_after.right, 240);
-        // Only the risky answer's trick, with its catalogue name.
-        assert_eq!(r.tricks, [("Fake authority".to_string(), 16)]);
-        assert_eq!(r.hands_counted, 44);
-
-        let page = html(&r, dates::parse_iso("2026-12-01").expect("date"));
-        assert_eq!(page.matches("<svg").count(), 4, "four charts");
-        assert_eq!(page.matches("</svg>").count(), 4);
-        assert!(page.contains("The two sets are different calls."));
-        assert!(
-            page.contains("From 2 November 2026 to 1 December 2026"),
-            "{page}"
-        );
-        assert!(page.contains("role=\"img\""));
-        assert!(!page.contains("<?xml"), "no XML prolog inside HTML");
-        // Each week's label and the numbers above the bars are in the charts.
-        for p in &r.periods {
-            assert!(page.contains(&svg_text(&p.label)), "{}", p.label);
-            assert!(page.contains(&svg_text(&p.visits.to_string())));
-        }
-        assert!(page.contains(&svg_text("16 hands")));
-        assert!(page.contains("size: A4"));
-        assert!(!page.contains("Nothing counted yet"));
-    }
-
-    #[test]
-    fn many_months_are_counted_by_month() {
-        let mut c = Counters::default();
-        let start = dates::parse_iso("2024-01-15").expect("date");
-        for i in 0..(365 * 2) {
-            c.visit_started(&dates::iso(start + i));
-        }
-        let r = gather(&c, &[], &Library::builtin());
-        assert_eq!(r.per, "month");
-        assert_eq!(r.periods.len(), MAX_MONTHS);
-        assert_eq!(r.periods_left_out, 25 - MAX_MONTHS);
-        assert_eq!(r.periods[0].label, "Aug 24");
-        assert!(html(&r, start + 800).contains("are left out to fit the page"));
-    }
-
-    #[test]
-    fn empty_folder_says_nothing_counted_yet() {
-        let r = gather(&Counters::default(), &[], &Library::builtin());
-        assert!(r.is_empty());
-        let page = html(&r, 0);
-        assert!(page.contains("Nothing counted yet."));
-        assert!(!page.contains("<svg"));
-    }
-
-    #[test]
-    fn damaged_numbers_and_dates_do_not_break_the_page() {
-        let mut c = Counters::default();
-        c.kiosk_day("2026-11-02").visits = u64::MAX;
-        c.kiosk_day("not a date <b>").visits = 3;
-        let r = gather(&c, &[], &Library::builtin());
-        assert_eq!(r.unreadable_dates, 1);
-        let page = html(&r, 0);
-        assert!(page.contains(TOO_BIG));
-        assert!(page.contains("1 record with a date that could not be read was left out"));
-        assert!(!page.contains("not a date"));
-    }
-
-    #[test]
-    fn names_in_charts_are_escaped() {
-        let svg = rank_chart(&[("<script>&\u{1b}[2J".into(), 3)], "hands").expect("chart");
-        assert!(svg.contains("&lt;script&gt;&amp;"), "{svg}");
-        assert!(!svg.contains('\u{1b}'));
-        assert!(!svg.contains("<script"));
-    }
-
-    #[test]
-    fn escape_html() {
-        // The escape is shown, not dropped (see `crate::sanitize`).
-        assert_eq!(
-            escape("<b>&\"'\u{1b}[2J"),
-            "&lt;b&gt;&amp;&quot;&#39;&lt;U+001B&gt;[2J"
-        );
     }
 }

@@ -199,7 +199,7 @@ fn courier_then_101(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic
 }
 
 /// Whether `number` appears on its own (not inside a longer run of digits).
-fn has_number(text: &str, number: &str) -> bool {
+pub fn has_number(text: &str, number: &str) -> bool {
     let b = text.as_bytes();
     text.match_indices(number).any(|(at, _)| {
         let before = at == 0 || !b[at - 1].is_ascii_digit();
@@ -267,7 +267,7 @@ fn length_gives_it_away(s: &Scenario, out: &mut Vec<Diagnostic>) {
 }
 
 /// The key a choice's text asks the learner to press ("Press 1 ..."), with its offset.
-fn quoted_key(text: &str) -> Option<(usize, u32)> {
+pub fn quoted_key(text: &str) -> Option<(usize, u32)> {
     let lower = text.to_lowercase();
     lower.match_indices("press").find_map(|(at, w)| {
         let before_ok = at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphabetic();
@@ -320,10 +320,11 @@ const SECOND_DET: [&str; 11] = [
 const NO_ON: [&str; 4] = ["tomorrow", "today", "tonight", "yesterday"];
 
 /// One plain-English slip inside a text: offset in the filled text, length, and what.
-struct Slip {
+pub struct Slip {
     at: usize,
     len: usize,
-    code: &'static str,
+    /// The diagnostic code: "H0905", "H0906" or "H0907".
+    pub code: &'static str,
     message: String,
     hint: &'static str,
 }
@@ -365,7 +366,10 @@ fn sentence_starts(text: &str) -> Vec<usize> {
     out
 }
 
-fn slips(text: &str) -> Vec<Slip> {
+/// The plain-English slips in one filled text: a sentence starting with a
+/// small letter (H0905), two words like "the your" in a row (H0906), "on
+/// tomorrow" (H0907).
+pub fn slips(text: &str) -> Vec<Slip> {
     let mut out = Vec::new();
     for at in sentence_starts(text) {
         // Skip opening quotes and brackets to the first letter.
@@ -468,37 +472,5 @@ fn plain_english(s: &Scenario, source: Option<&str>, out: &mut Vec<Diagnostic>) 
                     .with_hint(hint),
             );
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn key_presses_are_found() {
-        assert_eq!(quoted_key("Press 1 to cancel."), Some((6, 1)));
-        assert_eq!(quoted_key("Do not press 9."), Some((13, 9)));
-        assert_eq!(quoted_key("Press the key it asks for."), None);
-        assert_eq!(quoted_key("Pressure, 12 times."), None);
-        assert_eq!(quoted_key("Press 10 now."), None);
-    }
-
-    #[test]
-    fn slips_are_found() {
-        let codes = |t: &str| slips(t).iter().map(|s| s.code).collect::<Vec<_>>();
-        assert_eq!(codes("Hello. the bank calls."), ["H0905"]);
-        assert_eq!(codes("He handed you your some seeds."), ["H0906"]);
-        assert_eq!(codes("The offer closes on tomorrow."), ["H0907"]);
-        assert!(codes("It costs £1.99. Give her some time.").is_empty());
-        assert!(codes("\"Hello,\" she said. \"Yes.\"").is_empty());
-        assert!(codes("Can you do it now? x").is_empty());
-    }
-
-    #[test]
-    fn numbers_stand_alone() {
-        assert!(has_number("call 101 now", "101"));
-        assert!(!has_number("call 01632 960101", "101"));
-        assert!(has_number("999.", "999"));
     }
 }

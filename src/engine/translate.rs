@@ -263,7 +263,7 @@ fn table_id(t: &DeTable<'_>) -> Option<String> {
 }
 
 /// Does a text hold words (not just a placeholder like "{agent}", or "£79.99")?
-fn has_words(s: &str) -> bool {
+pub fn has_words(s: &str) -> bool {
     let mut depth = 0;
     for c in s.chars() {
         match c {
@@ -452,7 +452,7 @@ pub fn apply_mapped(
 }
 
 /// A TOML basic string holding `s` exactly.
-fn toml_string(s: &str) -> String {
+pub fn toml_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -672,6 +672,3 @@ fn quote_key(key: &str) -> String {
         .collect::<Vec<_>>()
         .join(".")
 }
-
-#[cfg(test)]
-mod tests;

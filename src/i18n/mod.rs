@@ -25,7 +25,7 @@
 //! [`current`]); `Language::tr` uses the one you name. A message missing in
 //! Welsh falls back to English; a message missing everywhere comes back as
 //! its id, so a mistake shows on screen instead of stopping the program
-//! (and the tests below catch it first).
+//! (and the tests in tests/it/unit/i18n.rs catch it first).
 //!
 //! # Adding a message
 //!
@@ -413,6 +413,3 @@ pub fn message_ids(folder: &str) -> Vec<(String, &'static str)> {
     }
     out
 }
-
-#[cfg(test)]
-mod tests;

@@ -775,7 +775,7 @@ fn confirm(question: &str, yes: &str) -> Screen {
 
 /// A yes-or-no dialog (practice's and group's): 1 or Y says yes; 2, N or Esc
 /// says no; Enter is the safe default, no.
-pub(crate) fn confirm_dialog(title: &str, question: &str, yes: &str, no: &str) -> Screen {
+pub fn confirm_dialog(title: &str, question: &str, yes: &str, no: &str) -> Screen {
     let mut s = Screen::new(title);
     s.short_answers = true;
     s.block(Role::Question, question);

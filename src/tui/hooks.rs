@@ -9,6 +9,13 @@
 //!   frame is drawn, to time start-up to first frame.
 //! - `HANGUP_TEST_PANIC=1`: panic right after the first frame is drawn, to
 //!   prove the panic path gives the terminal back (`tests/it/pty.rs`).
+//! - `HANGUP_TEST_IDLE_MARK=1`: each time the run loop has drawn what
+//!   changed and is about to wait for input, write a window title (which the
+//!   screen does not show) saying so: `ESC ] 2 ; hangup-idle EVENTS SETTLE BEL`,
+//!   with the number of terminal events read so far and the milliseconds
+//!   until the input guard takes a press (the rest of its settle window, or
+//!   of the gap after a paste). The pseudo-terminal tests
+//!   (`tests/it/ptyterm.rs`) wait for it instead of for a quiet spell.
 
 #[cfg(feature = "test-hooks")]
 use std::sync::OnceLock;
@@ -46,6 +53,25 @@ pub fn stop_after_draw() -> bool {
             panic!("HANGUP_TEST_PANIC=1: a deliberate panic to test the terminal restore")
         }
     }
+}
+
+/// The idle mark to write before the loop waits for input (see the module
+/// docs), when `HANGUP_TEST_IDLE_MARK=1`: `events` terminal events read so
+/// far, `wait_left` until the input guard takes a press.
+#[cfg(feature = "test-hooks")]
+pub fn idle_mark(events: u64, wait_left: std::time::Duration) -> Option<String> {
+    static ON: OnceLock<bool> = OnceLock::new();
+    let on =
+        *ON.get_or_init(|| std::env::var_os("HANGUP_TEST_IDLE_MARK").is_some_and(|v| v == "1"));
+    // Whole milliseconds, rounded up: waiting that long is never too short.
+    let ms = wait_left.as_micros().div_ceil(1000);
+    on.then(|| format!("\x1b]2;hangup-idle {events} {ms}\x07"))
+}
+
+/// Without the `test-hooks` feature: no idle mark.
+#[cfg(not(feature = "test-hooks"))]
+pub fn idle_mark(_events: u64, _wait_left: std::time::Duration) -> Option<String> {
+    None
 }
 
 /// Called after each frame is drawn. Without the `test-hooks` feature: never stop.

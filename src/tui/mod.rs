@@ -304,6 +304,8 @@ fn run_loop<D: Driver, M>(
     let mut shown = driver.screen_key();
     let mut dirty = true;
     let mut clear = false;
+    // Terminal events read so far (for the tests' idle mark, `hooks::idle_mark`).
+    let mut events_read: u64 = 0;
     while driver.running() {
         if dirty {
             if clear {
@@ -331,10 +333,17 @@ fn run_loop<D: Driver, M>(
                 })?;
             }
         }
+        if let Some(mark) = hooks::idle_mark(events_read, guard.wait_left(Instant::now())) {
+            use std::io::Write;
+            let out = &mut term.terminal.backend_mut().0;
+            out.write_all(mark.as_bytes())?;
+            out.flush()?;
+        }
         // An error here (for example the terminal went away) ends the
         // program instead of spinning.
         dirty = match next(driver.deadline(Instant::now()))? {
             Got::Events(evs) => {
+                events_read += evs.len() as u64;
                 let size = term.terminal.size()?;
                 let ctx = driver.input_context(size.width, size.height);
                 // A burst of key presses read together is a paste; anything

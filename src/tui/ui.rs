@@ -883,7 +883,7 @@ fn draw_start(frame: &mut Canvas, area: Rect, app: &App, model: &crate::present:
 
 /// `text` wrapped to `width` after `prefix` (a number, say), each further
 /// line indented to start under the text: a hanging indent.
-pub(crate) fn hanging(prefix: &str, text: &str, width: u16) -> Vec<Line<'static>> {
+pub fn hanging(prefix: &str, text: &str, width: u16) -> Vec<Line<'static>> {
     use unicode_width::UnicodeWidthStr;
     let indent = prefix.width();
     let room = usize::from(width).saturating_sub(indent).max(8);

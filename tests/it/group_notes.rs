@@ -365,9 +365,14 @@ fn two_terminals_notes_and_room_view_run_a_whole_call_with_a_remote() {
     use crate::ptyterm::Setup;
     let data = tempfile::tempdir().expect("temp dir");
     let d = data.path().to_str().expect("utf-8 path");
-    let notes = Setup::new(&["--data-dir", d, "group", "--notes"]).spawn();
+    // No settle window: the two windows working together is the point here.
+    let notes = Setup::new(&["--data-dir", d, "group", "--notes"])
+        .key_pause(0)
+        .spawn();
     notes.wait_for_text("Waiting for the room view.");
-    let room = Setup::new(&["--data-dir", d, "group", "--scenario", "amazon-refund"]).spawn();
+    let room = Setup::new(&["--data-dir", d, "group", "--scenario", "amazon-refund"])
+        .key_pause(0)
+        .spawn();
     room.wait_for_text("TODAY'S PLAN");
     notes.wait_for_text("The room sees: Today's plan");
     // Page Down on the remote starts the quick check; s then 1 in the notes skips it.
@@ -388,10 +393,23 @@ fn two_terminals_notes_and_room_view_run_a_whole_call_with_a_remote() {
     // The hands, typed in the notes window (t again: done counting).
     notes.pause();
     // "11" is eleven hands: the same digit twice is not a held key.
-    for k in ["t", "1", "1", "Enter", "6", "Enter", "t"] {
+    // One key at a time, each once the room's answer is back in the notes
+    // window (it types hands only while the room says it is counting).
+    for (k, then) in [
+        ("t", "hands: _"),
+        ("1", "hands: 1_"),
+        ("1", "hands: 11_"),
+        ("Enter", "hands: _"),
+        ("6", "hands: 6_"),
+        ("Enter", "6 hands"),
+    ] {
         notes.key(k);
-        std::thread::sleep(Duration::from_millis(60));
+        notes.wait_for_text(then);
     }
+    notes.key("t");
+    notes.wait_until(Duration::from_secs(10), "the count to end", |p| {
+        !p.screen().contains("hands: ")
+    });
     room.wait_for_text("6 hands");
     notes.wait_for_text("6 hands");
     room.wait_for_text("11 hands");
@@ -500,7 +518,7 @@ fn the_socket_file_is_removed_on_every_way_out() {
         let data = tempfile::tempdir().expect("temp dir");
         let d = data.path().to_str().expect("utf-8 path");
         let sock = link::socket_path(data.path());
-        let room = Setup::new(&["--data-dir", d, "group"]).spawn();
+        let room = Setup::new(&["--data-dir", d, "group"]).key_pause(0).spawn();
         room.wait_for_text("TODAY'S PLAN");
         room.wait_until(Duration::from_secs(10), "the socket file", |_| {
             sock.exists()

@@ -34,12 +34,13 @@ fn kiosk_in_a_real_terminal() {
         "--idle-timeout",
         "2",
         "--idle-warning",
-        "2",
+        "1",
         "--data-dir",
         &data_dir,
         "--config",
         "/dev/null",
     ])
+    .key_pause(0)
     .spawn();
     wait_for(&t, "Touch the screen to practise", Duration::from_secs(10));
     let pid = t.pid();
@@ -47,17 +48,18 @@ fn kiosk_in_a_real_terminal() {
     t.key("x");
     // Each visitor is first offered the quick check; "2" is "not now".
     wait_for(&t, "would you like a quick check?", Duration::from_secs(5));
-    std::thread::sleep(Duration::from_millis(450)); // past the settle window
+    t.pause();
     t.key("2");
     wait_for(&t, "Choose a call to practise", Duration::from_secs(5));
     for k in ["C-c", "q", "Escape", "C-z", "C-\\", "C-d"] {
         t.key(k);
-        std::thread::sleep(Duration::from_millis(350));
+        // Until the kiosk has read the key, acted and drawn (or ended).
+        t.settle();
         assert!(alive(&pid), "{k} ended or suspended the kiosk");
     }
     assert!(t.screen().contains("Choose a call to practise"));
 
-    // Left alone: the warning after 2 s, the invitation 2 s later.
+    // Left alone: the warning after 2 s, the invitation 1 s later.
     let warned = wait_for(&t, "Are you still there?", Duration::from_secs(5));
     let reset = wait_for(&t, "Touch the screen to practise", Duration::from_secs(5));
     println!("warning after {warned:?}, attract {reset:?} later");

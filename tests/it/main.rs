@@ -3,6 +3,8 @@
 //! Add a new area as a module here (`mod name;` and `tests/it/name.rs`).
 //! Shared helpers live in `common` (front-end drivers) and `harness`
 //! (every screen of every scenario, for the robustness, soak and fuzz tests).
+//! The library's own unit tests are in `unit`, one file per module of src/
+//! (e.g. `unit/tui/guard.rs` tests `hangup::tui::guard`).
 //! Fixtures stay in `tests/fixtures`; snapshots are in `tests/it/snapshots`
 //! and are named `it__MODULE__NAME.snap`.
 
@@ -13,6 +15,8 @@ mod hostile_gen;
 mod mistakes_table;
 /// The real binary in a pseudo-terminal, read back by a terminal emulator.
 mod ptyterm;
+/// The library's unit tests (were `#[cfg(test)]` modules in src/), by module path.
+mod unit;
 
 mod channels;
 mod check;

@@ -10,11 +10,21 @@
 //! send at start: the background colour (OSC 11) when the test gives one, and
 //! the device attributes (DA1), which every real terminal answers.
 //! Every wait is bounded.
+//!
+//! The program runs with the `HANGUP_TEST_IDLE_MARK=1` test hook
+//! (src/tui/hooks.rs): each time it has drawn and waits for input it writes
+//! a window title "hangup-idle EVENTS WAIT" (not shown on the screen), with
+//! the terminal events it has read and the milliseconds until its input
+//! guard takes a press (the rest of the settle window after a screen change,
+//! or of the gap after a paste). The helper counts the events it sends, so
+//! `settle` waits until the program has taken all of them and drawn the
+//! result, and `pause` waits exactly until a press counts, not a guessed
+//! quiet spell. (A repeat of the same key stays a held key for longer.)
 #![allow(dead_code)]
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
@@ -74,6 +84,15 @@ impl Setup {
         self.background = Some(rgb);
         self
     }
+    /// `--key-pause MS` before the other arguments: the input guard's
+    /// settle window. Tests that are not about that window use 0, so no
+    /// step waits for it; the doubled-key tests in terminals.rs keep the
+    /// real one.
+    pub fn key_pause(mut self, ms: u64) -> Self {
+        self.args
+            .splice(0..0, ["--key-pause".to_string(), ms.to_string()]);
+        self
+    }
     pub fn setsid(mut self) -> Self {
         self.setsid = true;
         self
@@ -90,7 +109,22 @@ struct Answers {
     out: Vec<u8>,
     /// Every query seen, for tests that check what was asked.
     asked: Vec<String>,
+    /// Idle marks parsed from the last chunk: (events read, ms until a press counts).
+    marks: Vec<(u64, u64)>,
 }
+
+/// The program's latest idle mark (see the module docs).
+#[derive(Clone, Copy, Debug)]
+struct Mark {
+    /// Terminal events the program had read.
+    events: u64,
+    /// How long from when it was written until the input guard takes a press.
+    left: Duration,
+    /// When the mark was read here (after it was written).
+    at: Instant,
+}
+
+const IDLE_PREFIX: &str = "hangup-idle ";
 
 impl vt100::Callbacks for Answers {
     fn unhandled_csi(
@@ -107,6 +141,18 @@ impl vt100::Callbacks for Answers {
                 // A VT220-class terminal.
                 self.out.extend_from_slice(b"\x1b[?62;22c");
             }
+        }
+    }
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        let Some(rest) = std::str::from_utf8(title)
+            .ok()
+            .and_then(|t| t.strip_prefix(IDLE_PREFIX))
+        else {
+            return;
+        };
+        let mut parts = rest.split(' ').map(str::parse::<u64>);
+        if let (Some(Ok(events)), Some(Ok(ms)), None) = (parts.next(), parts.next(), parts.next()) {
+            self.marks.push((events, ms));
         }
     }
     fn unhandled_osc(&mut self, _: &mut vt100::Screen, params: &[&[u8]]) {
@@ -129,6 +175,13 @@ struct Shared {
     last_output: Instant,
     /// When the test last typed anything.
     last_input: Instant,
+    /// The program's latest idle mark.
+    mark: Option<Mark>,
+    /// True while that mark is the last thing the program wrote: it has
+    /// drawn and waits for input.
+    idle: bool,
+    /// Counts the chunks read (the condition variable's state).
+    chunks: u64,
 }
 
 pub struct Pty {
@@ -136,6 +189,11 @@ pub struct Pty {
     master: Option<Box<dyn MasterPty + Send>>,
     writer: Arc<Mutex<Box<dyn Write + Send>>>,
     shared: Arc<Mutex<Shared>>,
+    /// Notified on every chunk the program writes.
+    wake: Arc<Condvar>,
+    /// The terminal events sent so far, as the program's terminal library
+    /// reads them (`None`: bytes sent whose count is not known).
+    sent: Mutex<Option<u64>>,
     child: Box<dyn Child + Send + Sync>,
     /// Tells the reading thread to let go of the terminal.
     stop: Arc<std::sync::atomic::AtomicBool>,
@@ -152,7 +210,7 @@ impl Pty {
         let dir = tempfile::tempdir().expect("temp dir");
         let quoted: Vec<String> = setup.args.iter().map(|a| format!("'{a}'")).collect();
         let launcher = if setup.setsid { "setsid sh" } else { "sh" };
-        let mut exports = String::new();
+        let mut exports = String::from("export HANGUP_TEST_IDLE_MARK=1\n");
         for (k, v) in &setup.env {
             exports.push_str(&format!("export {k}='{v}'\n"));
         }
@@ -206,6 +264,7 @@ impl Pty {
             da1: setup.answer_da1,
             out: Vec::new(),
             asked: Vec::new(),
+            marks: Vec::new(),
         };
         let shared = Arc::new(Mutex::new(Shared {
             parser: vt100::Parser::new_with_callbacks(rows, cols, 0, answers),
@@ -213,13 +272,18 @@ impl Pty {
             closed: false,
             last_output: Instant::now(),
             last_input: Instant::now(),
+            mark: None,
+            idle: false,
+            chunks: 0,
         }));
+        let wake = Arc::new(Condvar::new());
         let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let tty = pair.master.tty_name();
         let reading = {
             let shared = Arc::clone(&shared);
             let writer = Arc::clone(&writer);
             let stop = Arc::clone(&stop);
+            let wake = Arc::clone(&wake);
             std::thread::spawn(move || {
                 let mut buf = [0u8; 8192];
                 loop {
@@ -235,6 +299,22 @@ impl Pty {
                         s.raw.extend_from_slice(&buf[..n]);
                         s.last_output = Instant::now();
                         s.parser.process(&buf[..n]);
+                        s.chunks += 1;
+                        let marks = std::mem::take(&mut s.parser.callbacks_mut().marks);
+                        if let Some(&(events, ms)) = marks.last() {
+                            s.mark = Some(Mark {
+                                events,
+                                left: Duration::from_millis(ms),
+                                at: Instant::now(),
+                            });
+                        }
+                        let idle = s.mark.is_some_and(|m| {
+                            let left = m.left.as_millis();
+                            let bytes = format!("\x1b]2;{IDLE_PREFIX}{} {left}\x07", m.events);
+                            s.raw.ends_with(bytes.as_bytes())
+                        });
+                        s.idle = idle;
+                        wake.notify_all();
                         std::mem::take(&mut s.parser.callbacks_mut().out)
                     };
                     if !reply.is_empty() {
@@ -244,6 +324,7 @@ impl Pty {
                     }
                 }
                 lock(&shared).closed = true;
+                wake.notify_all();
             })
         };
         Pty {
@@ -251,6 +332,8 @@ impl Pty {
             master: Some(pair.master),
             writer,
             shared,
+            wake,
+            sent: Mutex::new(Some(0)),
             child,
             stop,
             tty,
@@ -262,8 +345,21 @@ impl Pty {
         self.dir.path().join(name)
     }
 
-    /// Type bytes as the terminal would send them.
+    /// Type bytes as the terminal would send them. Without escape
+    /// sequences each character is one event; with them the count is not
+    /// known, and the next `settle` waits for a quiet spell instead.
     pub fn send(&self, bytes: &[u8]) {
+        let events =
+            (!bytes.contains(&0x1b)).then(|| String::from_utf8_lossy(bytes).chars().count() as u64);
+        self.send_events(bytes, events);
+    }
+
+    /// Send `bytes`, which the program reads as `events` terminal events.
+    fn send_events(&self, bytes: &[u8], events: Option<u64>) {
+        {
+            let mut sent = lock(&self.sent);
+            *sent = sent.and_then(|n| events.map(|e| n + e));
+        }
         let mut w = lock(&self.writer);
         w.write_all(bytes).expect("write to the terminal");
         w.flush().expect("flush");
@@ -291,12 +387,20 @@ impl Pty {
                     c => c & 0x1f,
                 }]
             }
-            text => text.as_bytes().to_vec(),
+            text => {
+                self.send(text.as_bytes());
+                return;
+            }
         };
-        self.send(&bytes);
-        // An Escape alone is only an Escape once nothing follows it quickly.
+        self.send_events(&bytes, Some(1));
+        // An Escape alone is only an Escape once nothing follows it quickly:
+        // wait until the program has read it.
         if key == "Escape" {
-            std::thread::sleep(Duration::from_millis(60));
+            if lock(&self.sent).is_some() {
+                self.settle();
+            } else {
+                std::thread::sleep(Duration::from_millis(60));
+            }
         }
     }
 
@@ -305,13 +409,17 @@ impl Pty {
         let mut bytes = b"\x1b[200~".to_vec();
         bytes.extend_from_slice(text.as_bytes());
         bytes.extend_from_slice(b"\x1b[201~");
-        self.send(&bytes);
+        self.send_events(&bytes, Some(1));
     }
 
     /// A left click (press and release, SGR encoding) at a 0-based cell.
     pub fn click(&self, col: u16, row: u16) {
         let (x, y) = (col + 1, row + 1);
-        self.send(format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m").as_bytes());
+        // A press and a release: two events.
+        self.send_events(
+            format!("\x1b[<0;{x};{y}M\x1b[<0;{x};{y}m").as_bytes(),
+            Some(2),
+        );
     }
 
     /// Change the terminal's size (the program gets SIGWINCH).
@@ -325,6 +433,11 @@ impl Pty {
             std::num::NonZeroU16::new(cols.max(1)).expect("non-zero"),
         );
         lock(&self.shared).parser.set_size(r, c);
+        // The program reads the new size as one event.
+        {
+            let mut sent = lock(&self.sent);
+            *sent = sent.map(|n| n + 1);
+        }
         if let Some(m) = &self.master {
             m.resize(PtySize {
                 rows,
@@ -357,9 +470,12 @@ impl Pty {
     }
 
     /// Wait (at most `limit`) until `f` says yes.
+    /// It looks again as soon as the program writes, and at least every
+    /// `STEP` (for conditions on files).
     pub fn wait_until(&self, limit: Duration, what: &str, mut f: impl FnMut(&Pty) -> bool) {
         let start = Instant::now();
         loop {
+            let seen = lock(&self.shared).chunks;
             if f(self) {
                 return;
             }
@@ -368,30 +484,30 @@ impl Pty {
                 "timed out after {limit:?} waiting for {what}; screen:\n{}",
                 self.screen()
             );
-            std::thread::sleep(STEP);
+            let s = lock(&self.shared);
+            if s.chunks == seen && !s.closed {
+                let _ = self.wake.wait_timeout(s, STEP);
+            }
         }
     }
 
-    /// Wait out the input guard's settle window after a screen change, so
-    /// the next key counts (a person reading the new screen takes longer).
-    /// The window starts when the program changes the screen, before it
-    /// draws; so 450 ms since the later of its last drawing and the test's
-    /// last key is enough. After `wait_for_text` or `settle` that is only
-    /// the rest of the window, not all of it again; right after a key it is
-    /// the whole window, as before. If the program never goes quiet (a
-    /// countdown), 3 s.
+    /// The program has ended (the wrapper has seen it go).
+    fn ended(&self) -> bool {
+        self.path("done").exists()
+    }
+
+    /// Wait out the input guard's settle window after a screen change (or
+    /// the gap after a paste), so the next key counts (a person reading the
+    /// new screen takes longer): `settle`, then exactly the rest the
+    /// program's idle mark gave. The program measured that rest before it
+    /// wrote the mark, and the mark is read here after it was written, so a
+    /// key sent then is never early. With `--key-pause 0` there is little or
+    /// nothing to wait out. A repeat of the last key needs longer (a held key).
     pub fn pause(&self) {
-        const WINDOW: Duration = Duration::from_millis(450);
-        let start = Instant::now();
-        loop {
-            let quiet = {
-                let s = lock(&self.shared);
-                s.last_output.max(s.last_input).elapsed()
-            };
-            if quiet >= WINDOW || start.elapsed() >= Duration::from_secs(3) {
-                break;
-            }
-            std::thread::sleep((WINDOW - quiet).clamp(Duration::from_millis(1), STEP));
+        self.settle();
+        let until = lock(&self.shared).mark.map(|m| m.at + m.left);
+        if let Some(wait) = until.and_then(|u| u.checked_duration_since(Instant::now())) {
+            std::thread::sleep(wait);
         }
     }
 
@@ -410,21 +526,37 @@ impl Pty {
         self.wait_until(Duration::from_secs(10), text, |p| p.screen().contains(text));
     }
 
-    /// Wait for `text`, then until the screen has not changed for a moment.
+    /// Wait until the program has read every event sent so far, acted on
+    /// it, drawn the result and waits for input (its idle mark is the last
+    /// thing it wrote), or has ended. After bytes whose events are not
+    /// counted (`send` with escape sequences), wait instead until it is idle
+    /// and has written nothing for 150 ms, then count from its mark.
     pub fn settle(&self) {
-        let mut last = self.raw().len();
-        let mut quiet = Instant::now();
-        let start = Instant::now();
-        while quiet.elapsed() < Duration::from_millis(150)
-            && start.elapsed() < Duration::from_secs(5)
-        {
-            std::thread::sleep(STEP);
-            let now = self.raw().len();
-            if now != last {
-                last = now;
-                quiet = Instant::now();
-            }
+        let sent = *lock(&self.sent);
+        if let Some(n) = sent {
+            self.wait_until(
+                Duration::from_secs(10),
+                &format!("the program to take all {n} events sent and draw"),
+                |p| {
+                    let taken = {
+                        let s = lock(&p.shared);
+                        (s.idle && s.mark.is_some_and(|m| m.events >= n)) || s.closed
+                    };
+                    taken || p.ended()
+                },
+            );
+            return;
         }
+        let start = Instant::now();
+        self.wait_until(Duration::from_secs(10), "the program to go quiet", |p| {
+            let quiet = {
+                let s = lock(&p.shared);
+                (s.idle && s.last_output.elapsed() >= Duration::from_millis(150)) || s.closed
+            };
+            quiet || p.ended() || start.elapsed() >= Duration::from_secs(5)
+        });
+        let events = lock(&self.shared).mark.map(|m| m.events);
+        *lock(&self.sent) = events;
     }
 
     /// Wait until the first frame is on screen: the start screen's heading,

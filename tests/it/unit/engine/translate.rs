@@ -1,4 +1,7 @@
-use super::*;
+//! Unit tests of `hangup::engine::translate` (were in src/engine/translate/tests.rs).
+
+use hangup::engine::translate::*;
+use hangup::engine::validate::Diagnostic;
 
 const ENGLISH: &str = r#"
 id = "demo"

@@ -1,4 +1,7 @@
-use super::*;
+//! Unit tests of `hangup::i18n` (were in src/i18n/tests.rs).
+
+use fluent_bundle::FluentResource;
+use hangup::i18n::*;
 
 fn env_of(pairs: &'static [(&'static str, &'static str)]) -> impl Fn(&str) -> Option<String> {
     move |k| {
@@ -85,10 +88,10 @@ fn plurals_follow_each_languages_rules() {
 
 #[test]
 fn dates_are_written_in_the_language() {
-    let d = crate::dates::days(2026, 3, 1).unwrap_or(0);
+    let d = hangup::dates::days(2026, 3, 1).unwrap_or(0);
     assert_eq!(Language::EnGb.date_long(d), "1 March 2026");
     assert_eq!(Language::Cy.date_long(d), "1 Mawrth 2026");
-    let christmas = crate::dates::days(2026, 12, 25).unwrap_or(0);
+    let christmas = hangup::dates::days(2026, 12, 25).unwrap_or(0);
     assert_eq!(Language::EnGb.date_long(christmas), "25 December 2026");
     assert_eq!(Language::EnGb.date_long(christmas + 14), "8 January 2027");
     // Days far outside the calendar are clamped, never a panic.
@@ -123,7 +126,7 @@ fn the_pseudo_locale_is_accented_and_longer_but_keeps_arguments() {
 fn the_current_language_is_per_thread() {
     with(Language::Cy, || {
         assert_eq!(tr("month-1"), "Ionawr");
-        assert_eq!(crate::tr!("calls-count", count = 2), "2 alwad");
+        assert_eq!(hangup::tr!("calls-count", count = 2), "2 alwad");
         std::thread::spawn(|| assert_eq!(current(), Language::EnGb))
             .join()
             .ok();

@@ -1,0 +1,8 @@
+//! Unit tests of `hangup::engine`'s modules.
+
+mod catalogue;
+mod house;
+mod quick_check;
+mod text;
+mod translate;
+mod variants;

@@ -1,0 +1,4 @@
+//! Unit tests of `hangup::group`'s modules.
+
+mod handout;
+mod link;

@@ -1,0 +1,5 @@
+//! Unit tests of `hangup::kiosk`'s modules.
+
+mod config;
+mod idle;
+mod input;

@@ -1,0 +1,4 @@
+//! Unit tests of `hangup::present`'s modules.
+
+mod model;
+mod wording;
