@@ -41,19 +41,33 @@ pub fn app() -> App {
     app_with(tiny_library(), ThemeName::Default)
 }
 
-/// Draw any driver (the practice app, a group session) as the real loop does.
-pub fn render(app: &impl Driver, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    t.draw(|f| app.draw(f)).expect("draw");
-    t
+/// Draw any driver (the practice app, a group session) as the real loop
+/// does, and keep the frame drawn: `.backend().to_string()` and
+/// `.backend().buffer()` read it as they read a new `TestBackend` terminal.
+pub fn render(app: &impl Driver, width: u16, height: u16) -> Drawn {
+    with_frame(app, width, height, |buffer| Drawn {
+        buffer: buffer.clone(),
+    })
 }
 
 /// Draw any driver at `width`x`height` as [`render`] does, for tests that
 /// only need the drawing to happen (no panic) or look at what it noted (its
-/// click targets): into this thread's one terminal, resized, rather than a
-/// new terminal and backend for every frame, and not copied out to a
-/// backend. The frame starts blank, as a new terminal's does.
+/// click targets): the frame is not kept.
 pub fn draw(app: &impl Driver, width: u16, height: u16) {
+    with_frame(app, width, height, |_| ());
+}
+
+/// Draw `app` at `width`x`height` into this thread's one terminal (resized
+/// to fit, its frame blank as a new terminal's is) and look at the cells
+/// drawn. A new terminal and backend for every frame (three buffers
+/// filled, then every cell compared and copied to the backend) cost as
+/// much as drawing the screen itself.
+fn with_frame<T>(
+    app: &impl Driver,
+    width: u16,
+    height: u16,
+    look: impl FnOnce(&ratatui::buffer::Buffer) -> T,
+) -> T {
     use std::cell::RefCell;
     thread_local! {
         static TERMINAL: RefCell<Terminal<TestBackend>> =
@@ -66,7 +80,54 @@ pub fn draw(app: &impl Driver, width: u16, height: u16) {
         }
         t.current_buffer_mut().reset();
         app.draw(&mut t.get_frame());
-    });
+        look(t.current_buffer_mut())
+    })
+}
+
+/// A frame drawn by [`render`]: its cells, read as a `TestBackend`'s.
+pub struct Drawn {
+    buffer: ratatui::buffer::Buffer,
+}
+
+impl Drawn {
+    /// The frame itself (where a terminal would give its backend).
+    pub fn backend(&self) -> &Self {
+        self
+    }
+
+    /// The cells drawn.
+    pub fn buffer(&self) -> &ratatui::buffer::Buffer {
+        &self.buffer
+    }
+}
+
+/// As a `TestBackend` shows its screen: each row in quotes on a line of
+/// its own, with the cells under a wide character noted after the row.
+impl std::fmt::Display for Drawn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let width = usize::from(self.buffer.area.width).max(1);
+        for cells in self.buffer.content.chunks(width) {
+            let mut overwritten = vec![];
+            let mut skip: u16 = 0;
+            f.write_str("\"")?;
+            for (x, c) in cells.iter().enumerate() {
+                let sym = c.symbol();
+                if skip == 0 {
+                    f.write_str(sym)?;
+                } else {
+                    overwritten.push((x, sym));
+                }
+                skip = std::cmp::max(skip, ratatui::buffer::CellWidth::cell_width(c))
+                    .saturating_sub(1);
+            }
+            f.write_str("\"")?;
+            if !overwritten.is_empty() {
+                write!(f, " Hidden by multi-width symbols: {overwritten:?}")?;
+            }
+            f.write_str("\n")?;
+        }
+        Ok(())
+    }
 }
 
 /// Check that speech (`said`) says each of `texts` of screen `s` as speech
@@ -119,7 +180,7 @@ pub fn click(column: u16, row: u16) -> Event {
 /// Send an event through the same path as the real loop: keymap, then update.
 /// Renders first so click targets are where the learner sees them.
 pub fn send(app: &mut impl Driver, ev: Event, width: u16, height: u16) -> bool {
-    render(app, width, height);
+    draw(app, width, height);
     send_drawn(app, ev)
 }
 

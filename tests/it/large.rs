@@ -186,7 +186,7 @@ fn the_callers_words_are_big_when_the_window_is_big_enough() {
     // The choices stay normal numbered rows, and can still be clicked.
     assert!(big.contains("  1  "), "{big}");
     assert!(big.contains("  2  "), "{big}");
-    render(&a, 120, 40);
+    draw(&a, 120, 40);
     let targets = a.targets.borrow().clone();
     assert!(targets.iter().any(|(_, t)| *t == Target::Choice(0)));
     let (rect, _) = *targets

@@ -303,7 +303,7 @@ fn recall_questions_after_a_call_then_back_to_the_list() {
     finish_a_call(&mut b);
     send(&mut b, key(KeyCode::Enter), 80, 24);
     for (w, h) in [(40, 12), (60, 20), (0, 0), (10, 3), (200, 60)] {
-        render(&b, w, h);
+        draw(&b, w, h);
     }
     // Esc skips the questions.
     send(&mut b, key(KeyCode::Esc), 80, 24);
@@ -504,7 +504,7 @@ fn speech_reads_the_caller_lines_in_order_through_the_command() {
     let mut sp = Speaker::new(&command);
     let mut a = app();
     let step = |a: &mut App, ev, sp: &mut Speaker| {
-        render(a, 80, 24);
+        draw(a, 80, 24);
         let action = keymap::action_for(&ev);
         if let Some(act) = action {
             a.update(act);
@@ -556,7 +556,7 @@ fn moving_the_highlight_says_the_highlighted_row() {
     let mut a = app();
     let mut n = 0;
     let mut step = |a: &mut App, ev, sp: &mut Speaker| {
-        render(a, 80, 24);
+        draw(a, 80, 24);
         if let Some(act) = keymap::action_for(&ev) {
             a.update(act);
         }

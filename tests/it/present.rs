@@ -11,7 +11,7 @@ use hangup::speech::{Hands, numbers_aloud, spoken};
 use hangup::tui::app::{Action, App, Mode, Options, Target};
 use hangup::tui::theme::{Theme, ThemeName};
 
-use super::common::{render, send_drawn};
+use super::common::{draw, render, send_drawn};
 use super::harness;
 
 pub(crate) fn options(mode: Mode) -> Options {
@@ -541,7 +541,7 @@ fn every_kiosk_action_has_a_touch_block_at_least_three_rows_tall() {
                 targets: Default::default(),
                 size: Default::default(),
             };
-            render(&app, w, h);
+            draw(&app, w, h);
             let s = screens::screen(f);
             let targets = app.targets.borrow().clone();
             let tall = |want: &dyn Fn(Target) -> bool| {
@@ -1022,7 +1022,7 @@ fn the_kiosk_help_card_closes_on_its_own_tall_block_only() {
             app.overlay.is_some(),
             "{w}x{h}: a touch on the text closed it"
         );
-        render(&app, w, h);
+        draw(&app, w, h);
         assert!(app.update(Action::Click {
             column: block.x + 1,
             row: block.y + 1,
@@ -1043,14 +1043,14 @@ fn the_kiosk_help_card_closes_on_its_own_tall_block_only() {
 fn the_list_goes_back_a_page_by_key_and_by_touch() {
     // The trial: 0 showed more calls, and nothing went back.
     let mut app = App::new(library(), options(Mode::Practice));
-    render(&app, 80, 24);
+    draw(&app, 80, 24);
     let first = screens::screen(&app.flow);
     assert!(
         first.find(Cmd::Previous).is_none(),
         "no page before the first"
     );
     assert!(app.update(Action::More));
-    render(&app, 80, 24);
+    draw(&app, 80, 24);
     let second = screens::screen(&app.flow);
     let prev = second
         .find(Cmd::Previous)
@@ -1074,9 +1074,9 @@ fn the_list_goes_back_a_page_by_key_and_by_touch() {
     // By touch: a block in the bar, at 80x24 and at 40x12.
     for (w, h) in [(80u16, 24u16), (40, 12)] {
         let mut kiosk = App::new(library(), options(Mode::Kiosk));
-        render(&kiosk, w, h);
+        draw(&kiosk, w, h);
         assert!(kiosk.update(Action::More));
-        render(&kiosk, w, h);
+        draw(&kiosk, w, h);
         let (r, _) = *kiosk
             .targets
             .borrow()
@@ -1339,16 +1339,18 @@ fn kiosk_blocks_stay_put_while_scrolling_and_never_touch() {
     let mut scrolled = 0;
     for language in [Language::EnGb, Language::Cy] {
         i18n::set_current(language);
+        // The same states at each size (worked out once per language).
+        let all = states(&some_calls(), Mode::Kiosk);
         for (w, h) in [(40u16, 12u16), (80, 24), (120, 33)] {
-            for f in states(&some_calls(), Mode::Kiosk) {
+            for f in &all {
                 let mut app = App {
-                    flow: f,
+                    flow: f.clone(),
                     options: options(Mode::Kiosk),
                     targets: Default::default(),
                     size: Default::default(),
                 };
                 let title = screens::screen(&app.flow).title;
-                render(&app, w, h);
+                draw(&app, w, h);
                 let first = app.targets.borrow().clone();
                 let bar = |ts: &[(Rect, Target)]| -> Vec<(Rect, Target)> {
                     ts.iter()
@@ -1390,7 +1392,7 @@ fn kiosk_blocks_stay_put_while_scrolling_and_never_touch() {
                         column: r.x + 1,
                         row: r.y + 1,
                     }));
-                    render(&app, w, h);
+                    draw(&app, w, h);
                 }
             }
         }
@@ -1546,12 +1548,7 @@ fn at_40x12_a_footer_uses_short_labels_before_leaving_an_action_out() {
 }
 
 /// The cells of row `y` of a rendered frame, columns `x0..x1`.
-fn row_text(
-    t: &ratatui::Terminal<ratatui::backend::TestBackend>,
-    y: u16,
-    x0: u16,
-    x1: u16,
-) -> String {
+fn row_text(t: &super::common::Drawn, y: u16, x0: u16, x1: u16) -> String {
     let buf = t.backend().buffer();
     (x0..x1).map(|x| buf[(x, y)].symbol().to_string()).collect()
 }
@@ -1733,7 +1730,7 @@ fn the_kiosk_list_shows_as_many_calls_as_fit() {
             targets: Default::default(),
             size: Default::default(),
         };
-        render(&app, w, h);
+        draw(&app, w, h);
         let t = render(&app, w, h);
         let calls = app
             .targets

@@ -264,7 +264,7 @@ fn buttons_can_be_touched() {
     let mut a = app();
     a.practice.quick = Some(QuickState::fresh(QuickCheck::builtin(), 2));
     a.enter_start();
-    render(&a, 80, 24);
+    draw(&a, 80, 24);
     let targets = a.targets.borrow().clone();
     let (yes, _) = targets
         .iter()
@@ -274,7 +274,7 @@ fn buttons_can_be_touched() {
     send(&mut a, click(yes.x + 2, yes.y + 1), 80, 24);
     assert!(matches!(quick(&a), Some(QuickScreen::Questions(_))));
     // "A real call" by touch.
-    render(&a, 80, 24);
+    draw(&a, 80, 24);
     let real = a
         .targets
         .borrow()
@@ -353,9 +353,9 @@ fn every_size_is_safe() {
         let mut a = app();
         a.practice.quick = Some(QuickState::fresh(QuickCheck::builtin(), 3));
         a.enter_start();
-        render(&a, w, h);
+        draw(&a, w, h);
         send(&mut a, ch('1'), w, h);
-        render(&a, w, h);
+        draw(&a, w, h);
     }
 }
 

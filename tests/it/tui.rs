@@ -170,7 +170,7 @@ fn arrows_and_enter_work_and_releases_are_ignored() {
 #[test]
 fn clicking_a_choice_chooses_it() {
     let mut a = at("deciding");
-    render(&a, 80, 24);
+    draw(&a, 80, 24);
     let (rect, _) = *a
         .targets
         .borrow()
@@ -229,7 +229,7 @@ fn every_screen_survives_every_size() {
         let a = at(screen);
         for w in [0u16, 1, 2, 5, 10, 20, 39, 40, 41, 60, 80, 120, 200, 500] {
             for h in [0u16, 1, 2, 3, 5, 11, 12, 13, 24, 40, 60, 200] {
-                render(&a, w, h);
+                draw(&a, w, h);
             }
         }
     }
@@ -246,7 +246,7 @@ mod sizes {
             let screens = ["start", "incoming", "deciding", "feedback", "ending", "replay", "help", "quit"];
             let mut a = at(screens[which]);
             a.scroll = scroll;
-            render(&a, w, h);
+            draw(&a, w, h);
         }
     }
 }
@@ -310,7 +310,7 @@ fn a_small_window_shows_as_many_calls_as_fit() {
 #[test]
 fn touching_more_calls_shows_the_next_page() {
     let mut a = app_with(hangup::engine::Library::builtin(), ThemeName::Default);
-    render(&a, 80, 24);
+    draw(&a, 80, 24);
     let (rect, _) = *a
         .targets
         .borrow()
@@ -378,7 +378,7 @@ fn page_keys_move_a_page_and_arrows_one_row() {
         |(screen, size): (&str, (u16, u16))| {
             let (w, h) = size;
             let mut a = at(screen);
-            render(&a, w, h);
+            draw(&a, w, h);
             let help = screen == "help";
             let (rows, max) = if help {
                 (a.help_view_rows.get(), a.help_scroll_max.get())
@@ -490,7 +490,7 @@ fn with_speech_the_footer_and_help_card_name_s() {
 fn scrolling_is_clamped_in_update_with_no_draw_between() {
     use hangup::tui::app::Action;
     let mut a = at("ending");
-    render(&a, 40, 12);
+    draw(&a, 40, 12);
     for _ in 0..30 {
         a.update(Action::PageDown);
     }
@@ -499,12 +499,12 @@ fn scrolling_is_clamped_in_update_with_no_draw_between() {
     assert!(a.update(Action::PageUp));
     assert!(a.flow.scroll < end);
     // A bigger window: everything fits, so there is nothing to scroll.
-    render(&a, 80, 40);
+    draw(&a, 80, 40);
     assert!(!a.update(Action::PageDown));
     assert_eq!(a.flow.scroll, 0);
 
     let mut h = at("help");
-    render(&h, 40, 12);
+    draw(&h, 40, 12);
     for _ in 0..30 {
         h.update(Action::PageDown);
     }
