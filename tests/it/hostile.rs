@@ -104,7 +104,11 @@ fn check_prints_a_huge_report_quickly() {
             out.stdout.len()
         );
         assert_eq!(out.status.code(), Some(1));
-        assert!(out.stdout.len() > MIB, "{format}: {} bytes", out.stdout.len());
+        assert!(
+            out.stdout.len() > MIB,
+            "{format}: {} bytes",
+            out.stdout.len()
+        );
         assert!(took < Duration::from_secs(60), "{format}: {took:?}");
     }
 }
