@@ -13,16 +13,41 @@ use crate::mistakes_table::{BASE, MISTAKES, mistake_text};
 // can say them) is checked in tools/schema-test, with a JSON Schema validator
 // that plain `cargo test` does not build; `.ci/run` runs it.
 
+/// What one check found: (code, line, column, hint) for each diagnostic.
+type Found = Vec<(String, usize, usize, Option<String>)>;
+
+/// The built-in catalogue and the base's own diagnostics, worked out once
+/// for the whole run (they were worked out again for every mistake), in
+/// the language the tests here use: the default.
+struct Base {
+    language: hangup::i18n::Language,
+    catalogue: Catalogue,
+    own: Vec<(&'static str, String)>,
+}
+
+fn base() -> &'static Base {
+    static BASE_CHECKED: std::sync::OnceLock<Base> = std::sync::OnceLock::new();
+    let b = BASE_CHECKED.get_or_init(|| {
+        let catalogue = Catalogue::builtin();
+        let own = check_bytes("base.toml".into(), BASE.as_bytes(), &catalogue)
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.message.clone()))
+            .collect();
+        Base {
+            language: hangup::i18n::current(),
+            catalogue,
+            own,
+        }
+    });
+    assert_eq!(b.language, hangup::i18n::current(), "one language here");
+    b
+}
+
 /// Every diagnostic as (code, line, column, hint), leaving out the base's own.
-fn found(text: &str) -> Vec<(String, usize, usize, Option<String>)> {
-    let c = Catalogue::builtin();
-    let base = check_bytes("base.toml".into(), BASE.as_bytes(), &c);
-    let own: Vec<(&str, String)> = base
-        .diagnostics
-        .iter()
-        .map(|d| (d.code, d.message.clone()))
-        .collect();
-    let report = check_bytes("mistake.toml".into(), text.as_bytes(), &c);
+fn found(text: &str) -> Found {
+    let Base { catalogue, own, .. } = base();
+    let report = check_bytes("mistake.toml".into(), text.as_bytes(), catalogue);
     let mut out = report
         .diagnostics
         .iter()
@@ -37,6 +62,13 @@ fn found(text: &str) -> Vec<(String, usize, usize, Option<String>)> {
         .collect::<Vec<_>>();
     out.sort_by_key(|(code, line, col, _)| (*line, *col, code.clone()));
     out
+}
+
+/// [`found`] for each of [`MISTAKES`], in order: checked once for the two
+/// tests that look at every mistake (each checked them all).
+fn found_in_each_mistake() -> &'static [Found] {
+    static EACH: std::sync::OnceLock<Vec<Found>> = std::sync::OnceLock::new();
+    EACH.get_or_init(|| MISTAKES.iter().map(|m| found(&mistake_text(m))).collect())
 }
 
 #[test]
@@ -58,8 +90,8 @@ fn there_are_at_least_forty_mistakes() {
 #[test]
 fn each_mistake_gets_exactly_its_diagnostics() {
     let mut wrong = Vec::new();
-    for m in MISTAKES {
-        let got = found(&mistake_text(m));
+    for (m, got) in MISTAKES.iter().zip(found_in_each_mistake()) {
+        let got = got.clone();
         let want: Vec<(String, usize, usize, Option<String>)> = m
             .expect
             .iter()
@@ -78,9 +110,9 @@ fn each_mistake_gets_exactly_its_diagnostics() {
 
 #[test]
 fn no_hint_suggests_a_value_of_the_opposite_meaning() {
-    for m in MISTAKES {
-        for (_, _, _, hint) in found(&mistake_text(m)) {
-            let hint = hint.unwrap_or_default();
+    for (m, found) in MISTAKES.iter().zip(found_in_each_mistake()) {
+        for (_, _, _, hint) in found {
+            let hint = hint.clone().unwrap_or_default();
             assert!(
                 !hint.contains("\"safer\"") || !m.replace.contains("unsafe"),
                 "{hint}"
