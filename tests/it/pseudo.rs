@@ -38,7 +38,7 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// All the content text as one lower-case line of plain words with single
 /// spaces, so a phrase on screen can be looked for in it.
-fn content_phrases() -> String {
+fn content_phrases() -> Content {
     let mut text = String::from(" ");
     for (_, t) in hangup::engine::library::BUILTIN_SCENARIOS {
         text.push_str(t);
@@ -53,7 +53,41 @@ fn content_phrases() -> String {
     // Key caps keep the names printed on the keys.
     text.push_str(" . Page Up . Page Down . ");
     // TOML escapes are not letters of the words around them.
-    normal(&text.replace("\\n", " ").replace("\\t", " "))
+    Content::new(normal(&text.replace("\\n", " ").replace("\\t", " ")))
+}
+
+/// The words of the content ([`content_phrases`]), and the answer for each
+/// piece of text looked up in them so far: the same phrases come up on
+/// screen after screen, and searching the whole text again for each was
+/// most of the time of the group screens' test.
+struct Content {
+    text: String,
+    known: std::cell::RefCell<std::collections::HashMap<String, bool>>,
+}
+
+impl Content {
+    fn new(text: String) -> Self {
+        Self {
+            text,
+            known: Default::default(),
+        }
+    }
+
+    /// More words (before anything is looked up).
+    fn push_str(&mut self, more: &str) {
+        self.known.get_mut().clear();
+        self.text.push_str(more);
+    }
+
+    /// True when `piece` is in the text.
+    fn contains(&self, piece: &str) -> bool {
+        if let Some(&known) = self.known.borrow().get(piece) {
+            return known;
+        }
+        let found = self.text.contains(piece);
+        self.known.borrow_mut().insert(piece.to_string(), found);
+        found
+    }
 }
 
 /// Every string of a call with its `{placeholders}` filled in each way its
@@ -128,7 +162,7 @@ fn normal(text: &str) -> String {
 /// punctuation, digits, accented words and wide gaps) that are in no
 /// call, catalogue or the quick check: a sentence of interface wording
 /// made of common words ("They say they are") that `words` lets through.
-fn phrases(screen: &str, content: &str) -> Vec<String> {
+fn phrases(screen: &str, content: &Content) -> Vec<String> {
     let mut out = Vec::new();
     // At the end of a row the last word may be cut (a row too narrow for
     // it): there it need only start a word.
