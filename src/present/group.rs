@@ -322,6 +322,17 @@ pub fn room_result_lines(
     before: Option<Hands>,
     again_later: bool,
 ) -> Vec<String> {
+    // As in the quick check (`wording::check_change`): a careful "not sure"
+    // is safe, and never wrong, but it names no call. "Right" here, in the
+    // percentages and in "The room spotted more", is the hands that named
+    // the call right; the "not sure" hands are said apart.
+    let unsure = now.unsure;
+    let named_right = |h: Hands| Hands {
+        right: h.right.saturating_sub(h.unsure),
+        ..h
+    };
+    let now = named_right(now);
+    let before = before.map(named_right);
     let Some(percent) = now.percent() else {
         return vec![tr("group-result-shown"), tr("group-result-no-hands")];
     };
@@ -331,8 +342,8 @@ pub fn room_result_lines(
         hands = now.hands,
         percent = percent
     )];
-    if now.unsure > 0 {
-        v.push(tr!("group-result-unsure", n = now.unsure));
+    if unsure > 0 {
+        v.push(tr!("group-result-unsure", n = unsure));
     }
     match stage {
         CheckStage::Before if again_later => v.push(tr("group-result-again-later")),

@@ -604,9 +604,15 @@ pub fn check_change(
     )
 }
 
-/// A quick check's score in a list: "3 of 4 right".
+/// A quick check's score in a list: "3 of 4 right". Right means named
+/// right: a careful "not sure" is safe but names no call, so it is not
+/// counted here (the list says it apart, never as wrong).
 pub fn check_score(score: crate::engine::quick_check::Score) -> String {
-    tr!("check-score", right = score.right, asked = score.asked)
+    tr!(
+        "check-score",
+        right = score.named_right(),
+        asked = score.asked
+    )
 }
 
 /// Said after the before check, when the after check is still to come.

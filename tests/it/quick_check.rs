@@ -592,3 +592,38 @@ fn the_offer_says_how_long_the_check_takes_read_aloud() {
         "{longest:.1} minutes read aloud, the offer says {claim}"
     );
 }
+
+/// The trial: `hangup progress` said "5 of 6 right, 2 times \"Not sure: I
+/// would check first\"", counting the careful answers as right. As in the
+/// quick check's result, only calls named right count as right; the careful
+/// answers are listed apart (and never as wrong).
+#[test]
+fn progress_counts_only_calls_named_right() {
+    let dir = tempfile::tempdir().expect("temp");
+    let today = day("2026-05-01");
+    let mut p = Progress::default();
+    p.record_check(
+        Stage::Before,
+        Score {
+            right: 5,
+            asked: 6,
+            unsure: 2,
+        },
+        today,
+    );
+    let store = Store::new(dir.path().to_path_buf(), true);
+    let loaded = hangup::progress::Loaded {
+        progress: p,
+        notice: None,
+    };
+    let mut out = Vec::new();
+    hangup::practice::report(&store, &loaded, &tiny_library(), today, &mut out).expect("report");
+    let out = String::from_utf8(out).expect("utf-8");
+    assert!(
+        out.contains(
+            "On 1 May 2026, before practice: 3 of 6 right, 2 times \"Not sure: I would check first\"."
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("wrong"), "{out}");
+}

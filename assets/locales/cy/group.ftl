@@ -68,7 +68,8 @@ group-hands-row-marked = { $number }: { $hands } ({ $mark }).
 group-mark-safer = mwy diogel
 group-mark-risky = peryglus
 group-mark-answer = yr ateb
-group-mark-careful = mae gwirio'n gyntaf bob amser yn gywir
+# New (tidy17): "safe", not "right", as in check-unsure; needs review by a first-language Welsh speaker.
+group-mark-careful = mae gwirio'n gyntaf bob amser yn ddiogel
 group-hands-up = Dwylo i fyny: { $typed }
 group-choice-said = { $number }: { $text }
 group-the-answer = Yr ateb: { $number }. { $label }.
@@ -77,9 +78,10 @@ group-the-answer = Yr ateb: { $number }. { $label }.
 group-result-shown = Mae'r holl atebion wedi'u dangos.
 group-result-no-hands = Ni chafodd dwylo eu cyfrif, felly does dim sgôr y tro hwn.
 group-result-room = Yr ystafell: { $right } o { $hands } llaw yn gywir ({ $percent }%).
+# New (tidy17): "safe", not "right", as in check-unsure; needs review by a first-language Welsh speaker.
 group-result-unsure = { $n ->
-    [one] Dywedodd 1 llaw "Ddim yn siŵr: byddwn i'n gwirio'n gyntaf". Mae gwirio'n gyntaf bob amser yn gywir.
-   *[other] Dywedodd { $n } llaw "Ddim yn siŵr: byddwn i'n gwirio'n gyntaf". Mae gwirio'n gyntaf bob amser yn gywir.
+    [one] Dywedodd 1 llaw "Ddim yn siŵr: byddwn i'n gwirio'n gyntaf". Mae gwirio'n gyntaf bob amser yn ddiogel.
+   *[other] Dywedodd { $n } llaw "Ddim yn siŵr: byddwn i'n gwirio'n gyntaf". Mae gwirio'n gyntaf bob amser yn ddiogel.
 }
 group-result-again-later = Nawr ymarferwch rai galwadau. Yn nes ymlaen, byddwn yn gofyn eto, i ddangos sut mae'r ystafell wedi newid.
 group-result-before-after = Cyn ymarfer: { $was }%. Ar ôl ymarfer: { $now }%.

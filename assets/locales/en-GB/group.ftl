@@ -80,7 +80,7 @@ group-hands-row-marked = { $number }: { $hands } ({ $mark }).
 group-mark-safer = safer
 group-mark-risky = risky
 group-mark-answer = the answer
-group-mark-careful = checking first is always right
+group-mark-careful = checking first is always safe
 # While the volunteer types a count: $typed is the digits so far.
 group-hands-up = Hands up: { $typed }
 group-choice-said = { $number }: { $text }
@@ -90,10 +90,11 @@ group-the-answer = The answer: { $number }. { $label }.
 group-result-shown = All the answers have been shown.
 group-result-no-hands = No hands were counted, so there is no score this time.
 group-result-room = The room: { $right } of { $hands } hands right ({ $percent }%).
-# $n: hands up for "Not sure: I would check first" (counted as right).
+# $n: hands up for "Not sure: I would check first": safe, never wrong, but
+# not counted as right (they name no call), as in the quick check.
 group-result-unsure = { $n ->
-    [one] 1 hand said "Not sure: I would check first". Checking first is always right.
-   *[other] { $n } hands said "Not sure: I would check first". Checking first is always right.
+    [one] 1 hand said "Not sure: I would check first". Checking first is always safe.
+   *[other] { $n } hands said "Not sure: I would check first". Checking first is always safe.
 }
 group-result-again-later = Now practise some calls. Later, we will ask again, to show how the room has changed.
 group-result-before-after = Before practice: { $was }%. After practice: { $now }%.
