@@ -910,7 +910,8 @@ impl Flow {
                 _ => false,
             },
             Phase::Ended { .. } => match action {
-                Action::Replay => {
+                // Offered only when there was a safer way (see `screens::call`).
+                Action::Replay if session.departs().is_some() => {
                     *replay = true;
                     self.scroll = 0;
                     self.scrolled = false;

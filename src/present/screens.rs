@@ -293,7 +293,11 @@ fn call(flow: &Flow, session: &Session) -> Screen {
                 W.back_to_list
             };
             s.command(Command::new(Cmd::GoOn, &[Key::Digit(1)], next).default());
-            s.command(Command::new(Cmd::Replay, &[Key::Char('r')], W.replay));
+            // "Safer way" only when there was one: after a call safe all the
+            // way it would open "There is nothing to change".
+            if session.departs().is_some() {
+                s.command(Command::new(Cmd::Replay, &[Key::Char('r')], W.replay));
+            }
             s.command(help_cmd());
             scroll_cmds(&mut s);
             s

@@ -268,11 +268,14 @@ pub fn routes(library: &impl Shared, options: &Options) -> Vec<Route> {
                     }
                     Phase::Feedback { .. } => Action::Select,
                     Phase::Ended { .. } => {
-                        let mut replay = actions.clone();
-                        replay.push(Action::Replay);
-                        push(format!("{tag}-replay"), &replay, &mut out);
-                        replay.extend([Action::PageDown; 5]);
-                        push(format!("{tag}-replay-scrolled"), &replay, &mut out);
+                        // "Safer way" is offered only when there was one.
+                        if s.departs().is_some() {
+                            let mut replay = actions.clone();
+                            replay.push(Action::Replay);
+                            push(format!("{tag}-replay"), &replay, &mut out);
+                            replay.extend([Action::PageDown; 5]);
+                            push(format!("{tag}-replay-scrolled"), &replay, &mut out);
+                        }
                         let mut back = actions.clone();
                         back.push(Action::Select);
                         push(format!("{tag}-start-with-score"), &back, &mut out);

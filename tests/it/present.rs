@@ -1817,3 +1817,77 @@ fn a_speech_bubble_keeps_its_sides_when_the_decision_scrolls() {
     let text = render(&app, 80, 24).backend().to_string();
     insta::assert_snapshot!("kiosk_bubble_beside_the_rail_80x24", text);
 }
+
+/// The trial: a visitor who made every choice safely was offered "Safer
+/// way", which opened "There is nothing to change." At the end of a call,
+/// "Safer way" (its key, its touch block, its spoken name) is there only
+/// when there was a safer way to show; after an all-safe call `r` does
+/// nothing. In practice and on the kiosk, on the safest path through every
+/// call and on the first-choice and last-choice paths.
+#[test]
+fn safer_way_is_offered_only_when_there_was_a_safer_way() {
+    use hangup::engine::model::Verdict;
+    let lib = library();
+    let (mut all_safe, mut departed) = (0, 0);
+    for mode in [Mode::Practice, Mode::Kiosk] {
+        for i in 0..lib.scenarios.len() {
+            for path in ["safest", "first", "last"] {
+                let mut app = App::new(lib.clone(), options(mode));
+                app.flow.start_call(i);
+                for _ in 0..64 {
+                    match app.flow.session().map(|s| s.phase()) {
+                        Some(Phase::Deciding { step }) => {
+                            let choices = app
+                                .flow
+                                .session()
+                                .map(|s| s.step(step).choices.clone())
+                                .unwrap_or_default();
+                            let pick = match path {
+                                "safest" => choices
+                                    .iter()
+                                    .position(|c| c.verdict == Verdict::Safer)
+                                    .unwrap_or(0),
+                                "first" => 0,
+                                _ => choices.len().saturating_sub(1),
+                            };
+                            app.update(Action::Pick(pick));
+                        }
+                        Some(Phase::Ended { .. }) | None => break,
+                        _ => {
+                            app.update(Action::Select);
+                        }
+                    }
+                }
+                let Some(session) = app.flow.session() else {
+                    continue;
+                };
+                assert!(matches!(session.phase(), Phase::Ended { .. }));
+                let safe_all_the_way = session.departs().is_none();
+                let title = session.script().title.clone();
+                let s = screens::screen(&app.flow);
+                let offered = s.find(Cmd::Replay).is_some();
+                let said = spoken(&s, Hands::Keys);
+                let opened = app.update(Action::Replay);
+                if safe_all_the_way {
+                    all_safe += 1;
+                    assert!(!offered, "{mode:?} {title} ({path}): {s:?}");
+                    assert!(!said.contains("Safer way"), "{said}");
+                    assert!(!opened, "{mode:?} {title} ({path}): r opened the replay");
+                    let after = screens::screen(&app.flow);
+                    assert!(
+                        !after
+                            .texts()
+                            .any(|t| t.contains("There is nothing to change")),
+                        "{after:?}"
+                    );
+                } else {
+                    departed += 1;
+                    assert!(offered, "{mode:?} {title} ({path}): no Safer way");
+                    assert!(opened, "{mode:?} {title} ({path})");
+                    assert!(matches!(app.flow.screen, At::Call { replay: true, .. }));
+                }
+            }
+        }
+    }
+    assert!(all_safe > 0 && departed > 0, "{all_safe} {departed}");
+}
