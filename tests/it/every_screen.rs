@@ -24,7 +24,6 @@ use hangup::present::{Screen, screens};
 use hangup::speech::{Hands, Speaker, Voice, numbers_aloud, spoken};
 use hangup::stats::Store;
 use hangup::tui::app::{App, Mode};
-use ratatui::{Terminal, backend::TestBackend};
 
 use super::common::{render, tiny_library};
 use super::present::{options, some_calls, states};
@@ -79,9 +78,7 @@ fn said(k: &Kiosk) -> String {
 }
 
 fn draw(k: &Kiosk, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("backend");
-    t.draw(|f| k.draw(f)).expect("draw");
-    t.backend().to_string()
+    crate::common::screen_text(k, w, h)
 }
 
 fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Event {

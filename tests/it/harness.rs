@@ -10,9 +10,7 @@ use hangup::engine::library::parse_scenario;
 use hangup::engine::{Catalogue, Library, Phase};
 use hangup::tui::app::{Action, App, Mode, Options};
 use hangup::tui::theme::{Theme, ThemeName};
-use hangup::tui::ui;
 use ratatui::layout::Rect;
-use ratatui::{Terminal, backend::TestBackend};
 
 /// How many times longer the random tests run (property tests, fuzzing and
 /// the soak test): `HANGUP_FUZZ=10 cargo test` runs ten times as many cases.
@@ -321,9 +319,8 @@ pub fn catalogue() -> Catalogue {
 }
 
 /// Render once at `w`x`h` and check what every frame must satisfy.
-pub fn render_checked(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test backend");
-    t.draw(|f| ui::draw(f, app)).expect("draw");
+pub fn render_checked(app: &App, w: u16, h: u16) -> crate::common::Drawn {
+    let t = crate::common::render(app, w, h);
     check_targets(app, Rect::new(0, 0, w, h));
     t
 }

@@ -14,7 +14,6 @@ use hangup::stats::{self, Store};
 use hangup::tui::app::{App, Mode, Options, Screen};
 use hangup::tui::quick_check::QuickScreen;
 use hangup::tui::theme::{Theme, ThemeName};
-use ratatui::{Terminal, backend::TestBackend};
 
 const W: u16 = 80;
 const H: u16 = 24;
@@ -52,9 +51,7 @@ impl Rig {
     }
 
     fn screen(&self, w: u16, h: u16) -> String {
-        let mut t = Terminal::new(TestBackend::new(w, h)).expect("backend");
-        t.draw(|f| self.kiosk.draw(f)).expect("draw");
-        t.backend().to_string()
+        screen_text(&self.kiosk, w, h)
     }
 
     /// Send an event a second after the last one (so the tremor filter never
@@ -64,7 +61,7 @@ impl Rig {
     }
 
     fn send_after(&mut self, gap: Duration, ev: Event) -> bool {
-        self.screen(W, H);
+        draw(&self.kiosk, W, H);
         self.now += gap;
         self.kiosk.handle(&ev, self.now)
     }
