@@ -57,11 +57,13 @@ pub fn draw(app: &impl Driver, width: u16, height: u16) {
     with_frame(app, width, height, |_| ());
 }
 
-/// Draw `app` at `width`x`height` into this thread's one terminal (resized
-/// to fit, its frame blank as a new terminal's is) and look at the cells
-/// drawn. A new terminal and backend for every frame (three buffers
-/// filled, then every cell compared and copied to the backend) cost as
-/// much as drawing the screen itself.
+/// Draw `app` at `width`x`height` into one of this thread's terminals (one
+/// kept for each of the last few sizes, its frame blank as a new
+/// terminal's is) and look at the cells drawn. A new terminal and backend
+/// for every frame (three buffers filled, then every cell compared and
+/// copied to the backend) cost as much as drawing the screen itself, and
+/// so did resizing one terminal back and forth between the sizes a test
+/// goes round.
 fn with_frame<T>(
     app: &impl Driver,
     width: u16,
@@ -69,18 +71,36 @@ fn with_frame<T>(
     look: impl FnOnce(&ratatui::buffer::Buffer) -> T,
 ) -> T {
     use std::cell::RefCell;
+    /// How many sizes keep their own terminal.
+    const SIZES: usize = 16;
     thread_local! {
-        static TERMINAL: RefCell<Terminal<TestBackend>> =
-            RefCell::new(Terminal::new(TestBackend::new(1, 1)).expect("test backend"));
+        static TERMINALS: RefCell<Vec<Terminal<TestBackend>>> = RefCell::new({
+            // ratatui keeps the layouts it has worked out (500 by default):
+            // a test that goes round hundreds of sizes and screens lost
+            // them all before it came back to each. The same layouts,
+            // worked out once.
+            ratatui::layout::Layout::init_cache(
+                std::num::NonZeroUsize::new(20_000).expect("not zero"),
+            );
+            Vec::new()
+        });
     }
     let area = ratatui::layout::Rect::new(0, 0, width, height);
-    TERMINAL.with_borrow_mut(|t| {
+    TERMINALS.with_borrow_mut(|all| {
+        // The last used first: a new size takes the one used longest ago.
+        let mut t = match all.iter_mut().position(|t| t.get_frame().area() == area) {
+            Some(i) => all.remove(i),
+            None if all.len() >= SIZES => all.pop().expect("a terminal"),
+            None => Terminal::new(TestBackend::new(1, 1)).expect("test backend"),
+        };
         if t.get_frame().area() != area {
             t.resize(area).expect("resize");
         }
         t.current_buffer_mut().reset();
         app.draw(&mut t.get_frame());
-        look(t.current_buffer_mut())
+        let seen = look(t.current_buffer_mut());
+        all.insert(0, t);
+        seen
     })
 }
 
