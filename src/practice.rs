@@ -131,6 +131,7 @@ impl Keeper {
         let marks = progress::marks(&flow.library, &self.progress, self.today);
         let p = &mut flow.practice;
         p.head = self.head();
+        p.so_far = Some(self.progress.so_far(&flow.library));
         p.marks = marks;
         // "Practise this again ... on or after DATE" only when progress is
         // kept: with --no-save (or no folder) nothing will remember the date.

@@ -390,6 +390,29 @@ impl Progress {
         v
     }
 
+    /// Of the same calls as [`Progress::practised`], by kind, how many
+    /// ended safely the last time they were played: ((scams spotted,
+    /// scams), (real calls handled well, real calls)). Each call counts
+    /// once, however often it was played, so the list's "So far" line and
+    /// its "N of M practised" describe the same calls.
+    pub fn so_far(&self, library: &Library) -> ((usize, usize), (usize, usize)) {
+        let (mut scams, mut genuine) = ((0, 0), (0, 0));
+        for s in &library.scenarios {
+            let Some(r) = self.scenarios.get(s.id.get_ref()) else {
+                continue;
+            };
+            let count = match s.kind {
+                crate::engine::Kind::Scam => &mut scams,
+                crate::engine::Kind::Genuine => &mut genuine,
+            };
+            count.1 += 1;
+            if r.last_outcome == Outcome::Safe {
+                count.0 += 1;
+            }
+        }
+        (scams, genuine)
+    }
+
     /// How many of the library's calls have been practised.
     pub fn practised(&self, library: &Library) -> usize {
         library

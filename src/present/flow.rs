@@ -291,6 +291,11 @@ pub struct Practice {
     pub current_seed: u64,
     /// The quick check ("a scam or a real call?"), when it is offered.
     pub quick: Option<QuickState>,
+    /// From the progress, for the list's "So far" line: the calls practised,
+    /// each once, by how they went last time (`Progress::so_far`), so it
+    /// counts the same calls as "N of M practised". `None` without progress
+    /// (a kiosk, tests): then the calls played in this run count.
+    pub so_far: Option<((usize, usize), (usize, usize))>,
 }
 
 impl Practice {
@@ -572,10 +577,19 @@ impl Flow {
         self.reset_view();
     }
 
-    /// Scams spotted and genuine calls handled, as (well, total) pairs.
+    /// Scams spotted and genuine calls handled, as (well, total) pairs: the
+    /// calls practised, each once (see `Practice::so_far`).
     pub fn score(&self) -> ((usize, usize), (usize, usize)) {
+        if let Some(so_far) = self.practice.so_far {
+            return so_far;
+        }
+        // Each call once, by how it went the last time it was played.
+        let mut last: BTreeMap<&str, &CallResult> = BTreeMap::new();
+        for r in &self.results {
+            last.insert(r.scenario.as_str(), r);
+        }
         let count = |kind: Kind| {
-            let of_kind = self.results.iter().filter(|r| r.kind == kind);
+            let of_kind = last.values().filter(|r| r.kind == kind);
             (
                 of_kind.clone().filter(|r| r.handled_well()).count(),
                 of_kind.count(),

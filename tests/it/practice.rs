@@ -411,6 +411,57 @@ fn no_save_promises_no_date_and_play_then_the_list_keeps_its_marks() {
     );
 }
 
+/// Back to the list after a call, as a learner does: the quick question skipped.
+fn back_to_the_list(a: &mut App) {
+    send(a, key(KeyCode::Enter), 80, 24);
+    send(a, key(KeyCode::Esc), 80, 24);
+    assert!(matches!(a.screen, Screen::Start));
+}
+
+/// From a newcomer trial: after `hangup --no-save play police-courier` and
+/// the same call again from the list, the list said "So far: 2 of 2 scams
+/// spotted." beside "1 of 19 practised.": the first line counted each time
+/// a call was played in this run, the second each call practised. Both now
+/// count the same calls, each once, by how it went last time: the calls
+/// practised (with --no-save, in this run; else also on earlier days).
+#[test]
+fn so_far_and_practised_count_the_same_calls() {
+    let lib = two_calls();
+    let today = day("2026-05-01");
+    for no_save in [true, false] {
+        let dir = tempfile::tempdir().expect("temp");
+        if !no_save {
+            // An earlier day: "other", a scam, practised and lost.
+            let mut earlier = Progress::default();
+            earlier.record(
+                &result("other", Outcome::Defrauded, &[]),
+                1,
+                day("2026-04-20"),
+            );
+            Store::new(dir.path().to_path_buf(), false)
+                .save(&earlier)
+                .expect("saved");
+        }
+        let mut keeper = Keeper::open(Some(dir.path()), no_save, &lib, today);
+        let mut a = app_with(lib.clone(), hangup::tui::theme::ThemeName::Default);
+        keeper.fill(&mut a);
+        // The tiny call (first on the list), played safely twice.
+        for _ in 0..2 {
+            finish_a_call(&mut a);
+            keeper.perform(&mut a);
+            back_to_the_list(&mut a);
+        }
+        let start = screen_text(&a, 80, 24);
+        let (so_far, practised) = if no_save {
+            ("So far: 1 of 1 scam spotted.", "1 of 2 practised.")
+        } else {
+            ("So far: 1 of 2 scams spotted.", "2 of 2 practised.")
+        };
+        assert!(start.contains(so_far), "no_save {no_save}: {start}");
+        assert!(start.contains(practised), "no_save {no_save}: {start}");
+    }
+}
+
 // ------------------------------------------------------------ themes
 
 #[test]
