@@ -2,6 +2,7 @@
 
 mod catalogue;
 mod house;
+mod library;
 mod quick_check;
 mod text;
 mod translate;
