@@ -924,8 +924,8 @@ impl Flow {
                 _ => false,
             },
             Phase::Ended { .. } => match action {
-                // Offered only when there was a safer way (see `screens::call`).
-                Action::Replay if session.departs().is_some() => {
+                // Only when the ending offers it (see `screens::offers_safer_way`).
+                Action::Replay if super::screens::offers_safer_way(session) => {
                     *replay = true;
                     self.scroll = 0;
                     self.scrolled = false;
