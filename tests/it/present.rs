@@ -1961,3 +1961,45 @@ fn the_safer_way_rule_is_written_once() {
         );
     }
 }
+
+/// Without progress (a kiosk, `hangup play`), the list's "So far" had its
+/// own copy of the rule, and counted every call played in this run, also
+/// one no longer in the list (an English call, after switching to Welsh),
+/// where with progress only the list's calls count. Both now come from
+/// `progress::so_far_in`: the same calls, each once, by its last outcome.
+#[test]
+fn so_far_without_progress_counts_as_progress_does() {
+    use hangup::engine::Outcome;
+    use hangup::engine::session::CallResult;
+    use hangup::progress::{Day, Progress};
+    let english = Library::builtin();
+    let welsh = Library::load_in(None, hangup::i18n::Language::Cy);
+    let mut app = App::new(english.clone(), options(Mode::Kiosk));
+    assert_eq!(app.flow.practice.so_far, None);
+    let mut progress = Progress::default();
+    // Every call played, the scams safely and the real calls not, and the
+    // first call twice: its last outcome counts, once.
+    let mut played: Vec<_> = english.scenarios.iter().collect();
+    played.extend(english.scenarios.first());
+    for (i, s) in played.iter().enumerate() {
+        let safe = s.kind == hangup::engine::Kind::Scam || i + 1 == played.len();
+        let r = CallResult {
+            scenario: s.id.get_ref().clone(),
+            kind: s.kind,
+            outcome: if safe {
+                Outcome::Safe
+            } else {
+                Outcome::Defrauded
+            },
+            missed: Vec::new(),
+            met: Vec::new(),
+        };
+        progress.record(&r, 0, Day(0));
+        app.flow.results.push(r);
+    }
+    assert_eq!(app.flow.score(), progress.so_far(&english));
+    // The visitor switches to Welsh: the list has only the Welsh calls.
+    app.flow.library = welsh.clone().into();
+    assert_ne!(progress.so_far(&welsh), progress.so_far(&english));
+    assert_eq!(app.flow.score(), progress.so_far(&welsh));
+}
