@@ -394,23 +394,9 @@ impl Progress {
     /// ended safely the last time they were played: ((scams spotted,
     /// scams), (real calls handled well, real calls)). Each call counts
     /// once, however often it was played, so the list's "So far" line and
-    /// its "N of M practised" describe the same calls.
+    /// its "N of M practised" describe the same calls (see [`so_far_in`]).
     pub fn so_far(&self, library: &Library) -> ((usize, usize), (usize, usize)) {
-        let (mut scams, mut genuine) = ((0, 0), (0, 0));
-        for s in &library.scenarios {
-            let Some(r) = self.scenarios.get(s.id.get_ref()) else {
-                continue;
-            };
-            let count = match s.kind {
-                crate::engine::Kind::Scam => &mut scams,
-                crate::engine::Kind::Genuine => &mut genuine,
-            };
-            count.1 += 1;
-            if r.last_outcome == Outcome::Safe {
-                count.0 += 1;
-            }
-        }
-        (scams, genuine)
+        so_far_in(library, |id| self.scenarios.get(id).map(|r| r.last_outcome))
     }
 
     /// How many of the library's calls have been practised.
@@ -421,6 +407,35 @@ impl Progress {
             .filter(|s| self.scenarios.contains_key(s.id.get_ref()))
             .count()
     }
+}
+
+/// The list's "So far" counts, the one place they are worked out: of the
+/// calls in `library`, those `last_outcome` knows (by id: how the call ended
+/// the last time it was played), by kind, with how many of them ended
+/// safely: ((scams spotted, scams), (real calls handled well, real calls)).
+/// Each call counts once, by its last outcome; a call not in `library` (a
+/// call with no Welsh, after switching to Welsh) is not counted.
+/// [`Progress::so_far`] asks with the progress file's calls; a flow without
+/// progress (a kiosk, tests) with the calls played in this run.
+pub fn so_far_in(
+    library: &Library,
+    last_outcome: impl Fn(&str) -> Option<Outcome>,
+) -> ((usize, usize), (usize, usize)) {
+    let (mut scams, mut genuine) = ((0, 0), (0, 0));
+    for s in &library.scenarios {
+        let Some(outcome) = last_outcome(s.id.get_ref()) else {
+            continue;
+        };
+        let count = match s.kind {
+            crate::engine::Kind::Scam => &mut scams,
+            crate::engine::Kind::Genuine => &mut genuine,
+        };
+        count.1 += 1;
+        if outcome == Outcome::Safe {
+            count.0 += 1;
+        }
+    }
+    (scams, genuine)
 }
 
 /// Put the library in the order of `plan`, and return the marks by id.

@@ -215,8 +215,8 @@ pub fn gather(counters: &Counters, groups: &[Record], library: &Library) -> Repo
         .iter()
         .filter(|g| dates::parse_iso(&g.date).is_some())
     {
-        add_check(&mut before, g.check_before);
-        add_check(&mut after, g.check_after);
+        before.add(g.check_before, g.marks.before_cut_short);
+        after.add(g.check_after, g.marks.after_cut_short);
     }
     r.group_before = before;
     r.group_after = after;
@@ -275,27 +275,36 @@ pub fn gather(counters: &Counters, groups: &[Record], library: &Library) -> Repo
     r
 }
 
-/// The group's "Not sure" hands, for the quick check's caption: checking
-/// first counts as right, and is told apart. Empty when there were none.
-fn group_unsure(before: u64, after: u64) -> String {
-    if before + after == 0 {
-        return String::new();
+/// The "Not sure: I would check first" answers and hands, for the quick
+/// check's caption: safe, never wrong, but not counted as right (they tell
+/// no call apart), so said apart. Empty when there were none.
+fn unsure_words(kiosk: (u64, u64), group: (u64, u64)) -> String {
+    let mut s = String::new();
+    if kiosk.0 + kiosk.1 > 0 {
+        let _ = write!(
+            s,
+            " At the kiosk, {} before practice and {} after were \"Not sure: I would \
+             check first\".",
+            plural(kiosk.0, "answer", "answers"),
+            kiosk.1
+        );
     }
-    format!(
-        " In group sessions, \"Not sure: I would check first\" counts as right: \
-         {before} such hands before practice, {after} after."
-    )
-}
-
-fn add_check(total: &mut CheckTotal, hands: Option<crate::group::record::Hands>) {
-    if let Some(h) = hands {
-        total.sessions += 1;
-        total.right = total.right.saturating_add(u64::from(h.right.min(h.hands)));
-        total.hands = total.hands.saturating_add(u64::from(h.hands));
-        total.unsure = total
-            .unsure
-            .saturating_add(u64::from(h.unsure.min(h.right).min(h.hands)));
+    if group.0 + group.1 > 0 {
+        let _ = write!(
+            s,
+            " In group sessions, {} before practice and {} after were \"Not sure: I \
+             would check first\".",
+            plural(group.0, "hand", "hands"),
+            group.1
+        );
     }
+    if !s.is_empty() {
+        s.push_str(
+            " Checking first is always safe, but it does not tell a call apart, so these \
+             are not counted as right.",
+        );
+    }
+    s
 }
 
 /// Text for HTML: control characters cleaned, `<>&"'` escaped.
@@ -542,11 +551,13 @@ fn plural(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// The kiosk's share of answers that named the call right ("not sure" is
+/// said apart, see [`CheckCounts::named_right`]).
 fn check_percent(c: &CheckCounts) -> Option<u64> {
     if c.taken == 0 {
         None
     } else {
-        percent(c.right, c.asked)
+        percent(c.named_right(), c.asked)
     }
 }
 
@@ -718,14 +729,8 @@ pub fn html(r: &Report, made_on: i64) -> String {
     );
 
     // 3. Quick check before and after.
-    let before = [
-        check_percent(&r.kiosk_before),
-        percent(r.group_before.right, r.group_before.hands),
-    ];
-    let after = [
-        check_percent(&r.kiosk_after),
-        percent(r.group_after.right, r.group_after.hands),
-    ];
+    let before = [check_percent(&r.kiosk_before), r.group_before.percent()];
+    let after = [check_percent(&r.kiosk_after), r.group_after.percent()];
     let any_check = before.iter().chain(&after).any(Option::is_some);
     let chart = if any_check {
         bar_chart(
@@ -770,7 +775,10 @@ pub fn html(r: &Report, made_on: i64) -> String {
             chart,
             "Quick check: percentage right before and after practice"
         ),
-        group_unsure(r.group_before.unsure, r.group_after.unsure)
+        unsure_words(
+            (r.kiosk_before.unsure, r.kiosk_after.unsure),
+            (r.group_before.unsure, r.group_after.unsure)
+        )
     );
 
     // 4. Tricks most often missed.

@@ -63,12 +63,22 @@ pub struct KioskDay {
 }
 
 /// Quick checks taken, and the answers right out of the answers given.
+///
+/// As stored in `counters.toml` (and in the learner's [`Score`]), `right`
+/// is the answers right *or* careful: the "Not sure: I would check first"
+/// answers are in it, and `unsure` says how many. The file keeps that
+/// meaning, so counts written by older versions still read the same. What
+/// `hangup stats` shows (the table, `--csv`, the report) is worked out
+/// when it is shown: [`CheckCounts::named_right`], the answers that named
+/// the call right, and the careful answers apart, as safe, never as right
+/// and never as wrong, as everywhere else.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckCounts {
     /// People who finished the check.
     #[serde(default)]
     pub taken: u64,
-    /// Answers right, added over those people.
+    /// Answers right or careful ("not sure" included), added over those
+    /// people. Shown as [`CheckCounts::named_right`].
     #[serde(default)]
     pub right: u64,
     /// Answers given, added over those people.
@@ -97,16 +107,25 @@ impl CheckCounts {
         self.unsure = self.unsure.saturating_add(u64::from(score.unsure));
     }
 
-    /// "12 people, 58% of answers right", or None when nobody took it.
+    /// The answers that named the call right (a scam called a scam, a real
+    /// call a real call): `right` without the careful "not sure" answers,
+    /// which are safe but tell no call apart (as `Score::named_right`).
+    pub fn named_right(&self) -> u64 {
+        self.right.min(self.asked).saturating_sub(self.unsure)
+    }
+
+    /// "12 people, 58% of answers right", then the careful answers apart
+    /// (", 3 answers \"Not sure: I would check first\" (always safe)"), or
+    /// None when nobody took it.
     pub fn words(&self) -> Option<String> {
         if self.taken == 0 {
             return None;
         }
-        let percent = percent(self.right, self.asked)?;
+        let percent = percent(self.named_right(), self.asked)?;
         let careful = match self.unsure {
             0 => String::new(),
-            1 => " (1 answer was \"Not sure: I would check first\", counted as right)".to_string(),
-            n => format!(" ({n} answers were \"Not sure: I would check first\", counted as right)"),
+            1 => ", 1 answer \"Not sure: I would check first\" (always safe)".to_string(),
+            n => format!(", {n} answers \"Not sure: I would check first\" (always safe)"),
         };
         Some(format!(
             "{} {}, {percent}% of answers right{careful}",
@@ -248,7 +267,9 @@ impl Counters {
             ] {
                 if !c.is_empty() {
                     rows.push(row(names[0], "", c.taken));
-                    rows.push(row(names[1], "", c.right));
+                    // Named right: the careful answers are the unsure row,
+                    // not counted as right (see `CheckCounts`).
+                    rows.push(row(names[1], "", c.named_right()));
                     rows.push(row(names[2], "", c.asked));
                     rows.push(row(names[3], "", c.unsure));
                 }
@@ -270,11 +291,15 @@ fn measure_words(measure: &str) -> &str {
         "check-before-taken" => "Quick check before practice: people",
         "check-before-right" => "Quick check before practice: answers right",
         "check-before-asked" => "Quick check before practice: answers given",
-        "check-before-unsure" => "Quick check before practice: 'Not sure: I would check first'",
+        "check-before-unsure" => {
+            "Quick check before practice: 'Not sure: I would check first' (always safe)"
+        }
         "check-after-taken" => "Quick check after practice: people",
         "check-after-right" => "Quick check after practice: answers right",
         "check-after-asked" => "Quick check after practice: answers given",
-        "check-after-unsure" => "Quick check after practice: 'Not sure: I would check first'",
+        "check-after-unsure" => {
+            "Quick check after practice: 'Not sure: I would check first' (always safe)"
+        }
         other => other,
     }
 }

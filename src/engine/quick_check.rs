@@ -90,7 +90,9 @@ pub enum Answer {
     Scam,
     /// "A real call".
     Genuine,
-    /// "Not sure: I would check first": always counted as right.
+    /// "Not sure: I would check first": always safe, never wrong. A
+    /// [`Score`] keeps it in `right` and apart in `unsure`; what is shown
+    /// as right is [`Score::named_right`], without it.
     NotSure,
 }
 
@@ -114,12 +116,14 @@ impl Answer {
 /// A score: how many of how many were right.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Score {
-    /// Answers that were right (the careful "not sure" counts as right).
+    /// Answers right or careful (the careful "not sure" answers are in it,
+    /// and in `unsure`): kept this way in the progress file and the kiosk's
+    /// counts. Shown as right: [`Score::named_right`].
     pub right: u32,
     /// Questions answered.
     pub asked: u32,
-    /// Of those right, how many were "Not sure: I would check first": counted
-    /// as right, and reported apart.
+    /// Of those right or careful, how many were "Not sure: I would check
+    /// first": reported apart, never as right and never as wrong.
     #[serde(default)]
     pub unsure: u32,
 }

@@ -100,8 +100,6 @@ pub struct Replay {
     pub safe_ending: Option<String>,
     /// Index (0-based) in `yours` of the first choice that left the safe path.
     pub departs: Option<usize>,
-    /// Is the call over? (A run safe so far is worded differently from one safe all the way.)
-    pub over: bool,
 }
 
 /// One rehearsal of one call (see the module docs); start it with [`Session::new`] and [`Session::answer`].
@@ -380,7 +378,6 @@ impl Session {
             .collect();
         let your_ending = self.ending().map(|e| e.title.clone());
         let departs = self.departs();
-        let over = self.is_over();
         let Some(d) = departs else {
             return Replay {
                 yours,
@@ -388,7 +385,6 @@ impl Session {
                 safe: Vec::new(),
                 safe_ending: None,
                 departs: None,
-                over,
             };
         };
         let mut safe: Vec<String> = self.path[..d]
@@ -406,7 +402,6 @@ impl Session {
             safe,
             safe_ending,
             departs,
-            over,
         }
     }
 }

@@ -375,7 +375,7 @@ impl GroupApp {
                     Saved::To(path)
                 }
                 Some(Err(e)) => Saved::Failed(e.to_string()),
-                None => Saved::Failed("no folder to save in was found".into()),
+                None => Saved::Failed(crate::i18n::tr("group-no-folder")),
             });
         }
         changed

@@ -11,8 +11,15 @@
 //! written atomically (the old file or the new one, never half of each). Two
 //! sessions saving into one folder at once both keep their rows.
 //!
-//! "Not sure: I would check first" hands are written apart, in the last two
-//! columns (they also count as right: checking first is never wrong).
+//! "Not sure: I would check first" hands are written apart, in the
+//! `check_*_unsure` columns. The file's `check_*_right` columns hold the
+//! hands right *or* careful (named right plus not sure), as they always
+//! have, so files already written and the tools that read them are not
+//! changed. In the program, [`Hands`] holds the hands that named the call
+//! right, apart from the "not sure" ones (a careful answer is safe, never
+//! wrong, but tells no call apart, so it is not counted as right):
+//! [`csv_line`] and [`read_all`] turn one into the other, and every summary
+//! (the room's result, `hangup stats`, the report) counts the same way.
 //!
 //! ## The older five-, nine- and eleven-column files
 //!
@@ -102,36 +109,45 @@ fn parse_marks(cell: Option<&String>) -> Marks {
 
 pub use crate::present::group::{Hands, Marks, Record};
 
-/// Quick-check hands summed over sessions.
+/// Quick-check hands summed over sessions (see [`Hands`]: right means
+/// named right, and "not sure" is counted apart).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CheckTotal {
     /// Sessions that did this check (with or without counting hands).
     pub sessions: usize,
-    /// Hands up for the right answer, summed (each session's capped at its hands).
-    pub right: u64,
+    /// Hands that named the call right, summed ("not sure" not included).
+    pub named_right: u64,
     /// All the hands counted, summed.
     pub hands: u64,
-    /// Of the right hands, those for "Not sure: I would check first", summed.
+    /// Hands for "Not sure: I would check first" (safe, never wrong), summed.
     pub unsure: u64,
     /// Sessions whose check was cut short (their hands are in the sums).
     pub cut_short: usize,
 }
 
 impl CheckTotal {
-    fn add(&mut self, h: Option<Hands>, cut_short: bool) {
+    /// Add one session's check (`None`: not done); `cut_short` when it was.
+    pub fn add(&mut self, h: Option<Hands>, cut_short: bool) {
         if let Some(h) = h {
+            // Capped as a record's cells are (a `Hands` made by hand may not add up).
+            let h = Hands::from_record(h.right_or_careful(), h.hands, h.unsure);
             self.sessions += 1;
             self.cut_short += usize::from(cut_short);
-            self.right = self.right.saturating_add(u64::from(h.right.min(h.hands)));
+            self.named_right = self.named_right.saturating_add(u64::from(h.named_right));
             self.hands = self.hands.saturating_add(u64::from(h.hands));
-            self.unsure = self
-                .unsure
-                .saturating_add(u64::from(h.unsure.min(h.right).min(h.hands)));
+            self.unsure = self.unsure.saturating_add(u64::from(h.unsure));
         }
     }
 
-    /// "60 hands, 68% right (5 not sure: I would check first)", or "no
-    /// hands counted"; then ", 1 of them cut short" when a check was.
+    /// The share of hands that named the call right, rounded down; `None`
+    /// when no hands were counted.
+    pub fn percent(&self) -> Option<u64> {
+        percent(self.named_right, self.hands)
+    }
+
+    /// "60 hands, 58% right, 5 of them not sure: I would check first
+    /// (always safe)", or
+    /// "no hands counted"; then ", 1 check cut short" when a check was.
     pub fn words(&self) -> String {
         let words = self.hand_words();
         match self.cut_short {
@@ -144,9 +160,9 @@ impl CheckTotal {
     }
 
     fn hand_words(&self) -> String {
-        match percent(self.right, self.hands) {
+        match self.percent() {
             Some(p) if self.unsure > 0 => format!(
-                "{} hand{}, {p}% right ({} not sure: I would check first)",
+                "{} hand{}, {p}% right, {} of them not sure: I would check first (always safe)",
                 self.hands,
                 if self.hands == 1 { "" } else { "s" },
                 self.unsure
@@ -272,8 +288,10 @@ fn parse_tallies(field: &str) -> Vec<Tally> {
 /// (`crate::spreadsheet::safe_cell`).
 pub fn csv_line(r: &Record) -> String {
     use crate::spreadsheet::safe_cell;
+    // The file's right column is the hands right or careful, as it always
+    // was (see the module notes); the careful ones go in the unsure column.
     let hands = |h: Option<Hands>| match h {
-        Some(h) => [h.right.to_string(), h.hands.to_string()],
+        Some(h) => [h.right_or_careful().to_string(), h.hands.to_string()],
         None => [String::new(), String::new()],
     };
     let [before_right, before_hands] = hands(r.check_before);
@@ -461,6 +479,8 @@ fn find_line(text: &[u8], line: &[u8]) -> Option<usize> {
 
 /// A quick check's cells as hands, or `None` when empty (not done) or
 /// unreadable. The "not sure" cell may be missing or empty (older files): 0.
+/// The right cell is the hands right or careful: the "not sure" hands are
+/// taken out of it (see the module notes).
 fn parse_hands(
     right: Option<&String>,
     hands: Option<&String>,
@@ -469,11 +489,7 @@ fn parse_hands(
     let right: u32 = right?.trim().parse().ok()?;
     let hands: u32 = hands?.trim().parse().ok()?;
     let unsure: u32 = unsure.and_then(|u| u.trim().parse().ok()).unwrap_or(0);
-    Some(Hands {
-        right: right.min(hands),
-        hands,
-        unsure: unsure.min(right.min(hands)),
-    })
+    Some(Hands::from_record(right, hands, unsure))
 }
 
 /// Every record saved in `dir`, from files with the old header or the new one

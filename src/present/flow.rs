@@ -578,24 +578,19 @@ impl Flow {
     }
 
     /// Scams spotted and genuine calls handled, as (well, total) pairs: the
-    /// calls practised, each once (see `Practice::so_far`).
+    /// calls practised, each once (see `Practice::so_far`; the rule is
+    /// `progress::so_far_in`).
     pub fn score(&self) -> ((usize, usize), (usize, usize)) {
         if let Some(so_far) = self.practice.so_far {
             return so_far;
         }
-        // Each call once, by how it went the last time it was played.
-        let mut last: BTreeMap<&str, &CallResult> = BTreeMap::new();
+        // Without progress: the calls played in this run, by the same rule
+        // (each call once, by how it went the last time it was played).
+        let mut last: BTreeMap<&str, Outcome> = BTreeMap::new();
         for r in &self.results {
-            last.insert(r.scenario.as_str(), r);
+            last.insert(r.scenario.as_str(), r.outcome);
         }
-        let count = |kind: Kind| {
-            let of_kind = last.values().filter(|r| r.kind == kind);
-            (
-                of_kind.clone().filter(|r| r.handled_well()).count(),
-                of_kind.count(),
-            )
-        };
-        (count(Kind::Scam), count(Kind::Genuine))
+        crate::progress::so_far_in(&self.library, |id| last.get(id).copied())
     }
 
     /// True when every genuine call so far was turned away: worth a kind word.
@@ -924,8 +919,8 @@ impl Flow {
                 _ => false,
             },
             Phase::Ended { .. } => match action {
-                // Offered only when there was a safer way (see `screens::call`).
-                Action::Replay if session.departs().is_some() => {
+                // Only when the ending offers it (see `screens::offers_safer_way`).
+                Action::Replay if super::screens::offers_safer_way(session) => {
                     *replay = true;
                     self.scroll = 0;
                     self.scrolled = false;

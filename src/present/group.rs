@@ -27,24 +27,55 @@ use super::flow::{Action, Overlay};
 
 pub use crate::engine::quick_check::Stage as CheckStage;
 
-/// A show of hands over a whole quick check: hands up for the right answer,
-/// out of all the hands counted (each snippet adds both options' hands).
+/// A show of hands over a whole quick check: the hands that named the call
+/// right, the hands for "Not sure: I would check first", and all the hands
+/// counted (each snippet adds every option's hands).
+///
+/// "Right" means named right, here and on every screen and summary: a
+/// careful "not sure" is safe, and never wrong, but it tells no call apart,
+/// so it is counted apart, as in the learner's own quick check
+/// (`quick_check::Score::named_right`). The record's file keeps its own
+/// columns as they always were: `check_*_right` there is the hands right
+/// *or* careful (named right plus not sure), `check_*_unsure` the careful
+/// ones among them, so files written before this still read the same.
+/// `group::record` turns one into the other, both ways; nothing else needs to.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Hands {
-    /// Hands up for the right answer, over every snippet of the check.
-    pub right: u32,
+    /// Hands that named the call right (a scam called a scam, a real call
+    /// a real call), over every snippet of the check. Not the "not sure" hands.
+    pub named_right: u32,
     /// All the hands counted, over every snippet (every option).
     pub hands: u32,
-    /// Of all the hands, those up for "Not sure: I would check first"
-    /// (counted as right, and kept apart in the record; 0 in older records).
+    /// Hands up for "Not sure: I would check first" (safe, said apart; 0 in
+    /// records from before the room had that option).
     pub unsure: u32,
 }
 
 impl Hands {
-    /// The share of hands that were right, rounded down (so 100% means every
-    /// hand); `None` when no hands were counted.
+    /// The share of hands that named the call right, rounded down (so 100%
+    /// means every hand); `None` when no hands were counted.
     pub fn percent(self) -> Option<u64> {
-        percent(u64::from(self.right), u64::from(self.hands))
+        percent(u64::from(self.named_right), u64::from(self.hands))
+    }
+
+    /// Hands right or careful: named right, or "not sure" (safe). This is
+    /// what the record's `check_*_right` columns hold.
+    pub fn right_or_careful(self) -> u32 {
+        self.named_right.saturating_add(self.unsure)
+    }
+
+    /// Hands from a record's cells: `right_or_careful` (the `check_*_right`
+    /// column), of them `unsure`, out of `hands`. Cells that do not add up
+    /// (an edited file) are capped: at most `hands` right or careful, at
+    /// most that many of them not sure.
+    pub fn from_record(right_or_careful: u32, hands: u32, unsure: u32) -> Self {
+        let right_or_careful = right_or_careful.min(hands);
+        let unsure = unsure.min(right_or_careful);
+        Self {
+            named_right: right_or_careful - unsure,
+            hands,
+            unsure,
+        }
     }
 }
 
@@ -229,8 +260,8 @@ pub struct TallyEntry {
 
 /// The quick check on the projector: one snippet at a time, the room's hands
 /// for "a scam", "a real call" and "not sure", then the answer; at the end,
-/// the room's share of hands on the right answers (the careful "not sure"
-/// counts as right, and is reported apart).
+/// the room's share of hands that named the call right (the careful "not
+/// sure" is safe, and said apart: see [`Hands`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CheckPlay {
     /// Whether this is the check before or after practice.
@@ -293,19 +324,18 @@ impl CheckPlay {
             .map_or_else(Vec::new, |h| h.to_vec())
     }
 
-    /// Hands on a right answer (the careful "not sure" included), all
-    /// hands, and the "not sure" hands, over every snippet.
+    /// Hands that named the call right, all hands, and the "not sure"
+    /// hands, over every snippet (see [`Hands`]).
     pub fn total(&self) -> Hands {
         let mut t = Hands::default();
         for (item, counts) in self.items.iter().zip(&self.hands) {
             for (said, n) in CHECK_OPTIONS.iter().zip(counts) {
                 let n = n.unwrap_or(0);
                 t.hands = t.hands.saturating_add(n);
-                if said.is_right(item) {
-                    t.right = t.right.saturating_add(n);
-                }
                 if *said == Answer::NotSure {
                     t.unsure = t.unsure.saturating_add(n);
+                } else if said.is_right(item) {
+                    t.named_right = t.named_right.saturating_add(n);
                 }
             }
         }
@@ -325,20 +355,14 @@ pub fn room_result_lines(
     // As in the quick check (`wording::check_change`): a careful "not sure"
     // is safe, and never wrong, but it names no call. "Right" here, in the
     // percentages and in "The room spotted more", is the hands that named
-    // the call right; the "not sure" hands are said apart.
+    // the call right (`Hands::named_right`); the "not sure" hands are said apart.
     let unsure = now.unsure;
-    let named_right = |h: Hands| Hands {
-        right: h.right.saturating_sub(h.unsure),
-        ..h
-    };
-    let now = named_right(now);
-    let before = before.map(named_right);
     let Some(percent) = now.percent() else {
         return vec![tr("group-result-shown"), tr("group-result-no-hands")];
     };
     let mut v = vec![tr!(
         "group-result-room",
-        right = now.right,
+        right = now.named_right,
         hands = now.hands,
         percent = percent
     )];
@@ -354,8 +378,8 @@ pub fn room_result_lines(
             {
                 v.push(tr!("group-result-before-after", was = was, now = percent));
                 // Compare as fractions, in case the counts differ.
-                let a = u64::from(now.right) * u64::from(b.hands);
-                let c = u64::from(b.right) * u64::from(now.hands);
+                let a = u64::from(now.named_right) * u64::from(b.hands);
+                let c = u64::from(b.named_right) * u64::from(now.hands);
                 v.push(tr(match a.cmp(&c) {
                     std::cmp::Ordering::Greater => "group-result-better",
                     std::cmp::Ordering::Equal => "group-result-same",

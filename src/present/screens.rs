@@ -293,9 +293,7 @@ fn call(flow: &Flow, session: &Session) -> Screen {
                 W.back_to_list
             };
             s.command(Command::new(Cmd::GoOn, &[Key::Digit(1)], next).default());
-            // "Safer way" only when there was one: after a call safe all the
-            // way it would open "There is nothing to change".
-            if session.departs().is_some() {
+            if offers_safer_way(session) {
                 s.command(Command::new(Cmd::Replay, &[Key::Char('r')], W.replay));
             }
             s.command(help_cmd());
@@ -485,6 +483,16 @@ pub fn may_choose_again(choice: &crate::engine::script::ScriptChoice) -> bool {
     choice.verdict == Verdict::Risky
 }
 
+/// Whether the ending offers "Safer way" (the replay of the learner's path
+/// beside the safer one): only when there was a safer way, that is when
+/// some choice left the safe path. After a call safe all the way there is
+/// nothing to show, so it is not offered (its key does nothing then).
+/// The one place this rule is written: the ending's commands and the
+/// flow's `update` both ask here.
+pub fn offers_safer_way(session: &Session) -> bool {
+    session.departs().is_some()
+}
+
 /// A call's ending, with `booster` (when to practise again). No commands:
 /// what comes next depends on the mode.
 pub fn ending(session: &Session, booster: Option<String>) -> Screen {
@@ -543,8 +551,10 @@ fn replay_screen(session: &Session) -> Screen {
     let mut s = Screen::new(W.replay_title);
     s.topic = Some(session.script().title.clone());
     let r = wording::replay(session);
-    // Where the safer way leaves your path, or that there is nothing to change.
-    s.block(Role::Narration, r.summary.clone());
+    // Where the safer way leaves your path.
+    if let Some(summary) = &r.summary {
+        s.block(Role::Narration, summary.clone());
+    }
     s.block(Role::Heading, W.what_you_did);
     for (i, l) in r.yours.iter().enumerate() {
         s.block(Role::Advice { number: i + 1 }, l.clone());

@@ -472,20 +472,21 @@ pub struct Replay {
     pub safe: Vec<String>,
     /// Index (0-based) in `yours` of the first choice that left the safe path.
     pub departs: Option<usize>,
-    /// One plain line about the whole run, shown above the columns.
-    pub summary: String,
+    /// One plain line above the columns: where the safer way leaves the
+    /// learner's path. `None` when it never did: then the ending does not
+    /// offer the replay at all (`screens::offers_safer_way`), so there is
+    /// no "nothing to change" line to say.
+    pub summary: Option<String>,
 }
 
 /// The replay's two columns and its summary line, worded here (the engine
 /// gives the learner's and the safer path as data).
 pub fn replay(session: &crate::engine::session::Session) -> Replay {
     let r = session.replay();
-    let summary = match r.departs {
-        None if r.over => tr("replay-all-safe"),
-        None => tr("replay-safe-so-far"),
-        Some(0) => tr("replay-part-first"),
-        Some(d) => tr!("replay-part", same = d, at = d + 1),
-    };
+    let summary = r.departs.map(|d| match d {
+        0 => tr("replay-part-first"),
+        d => tr!("replay-part", same = d, at = d + 1),
+    });
     let ended = |title: &str| tr!("replay-ended", title = title.trim_end_matches('.'));
     let mut yours = r.yours;
     yours.extend(r.your_ending.as_deref().map(ended));

@@ -419,7 +419,7 @@ fn group_check_texts() -> Vec<(String, &'static str, String)> {
     use hangup::engine::quick_check::Stage;
     use hangup::group::record::Hands;
     let h = |right, hands| Hands {
-        right,
+        named_right: right,
         hands,
         unsure: 0,
     };

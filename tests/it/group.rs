@@ -624,7 +624,7 @@ fn whole_session_with_both_checks_and_two_calls_records_the_hands() {
     assert_eq!(
         g(&app).check_result(CheckStage::Before),
         Some(Hands {
-            right: 40,
+            named_right: 40,
             hands: 60,
             unsure: 0
         })
@@ -673,12 +673,12 @@ fn whole_session_with_both_checks_and_two_calls_records_the_hands() {
         (back[0].check_before, back[0].check_after),
         (
             Some(Hands {
-                right: 40,
+                named_right: 40,
                 hands: 60,
                 unsure: 0
             }),
             Some(Hands {
-                right: 54,
+                named_right: 54,
                 hands: 60,
                 unsure: 0
             })
@@ -812,7 +812,7 @@ fn a_check_without_hands_shows_the_answers_and_no_score() {
     assert_eq!(
         g(&app).check_result(CheckStage::Before),
         Some(Hands {
-            right: 0,
+            named_right: 0,
             hands: 0,
             unsure: 0
         })
@@ -850,14 +850,15 @@ fn a_check_without_hands_shows_the_answers_and_no_score() {
 #[test]
 fn room_results_count_only_hands_that_named_the_call_right() {
     use hangup::group::room_result_lines;
-    let h = |right, hands, unsure| Hands {
-        right,
+    let h = |named_right, hands, unsure| Hands {
+        named_right,
         hands,
         unsure,
     };
     // Before: 6 of 10 right. After: the same 6 right, and 2 who had been
-    // wrong now say "not sure" (recorded as 8 right, 2 of them not sure).
-    let more_unsure = room_result_lines(CheckStage::After, h(8, 10, 2), Some(h(6, 10, 0)), false);
+    // wrong now say "not sure" (the record's right column says 8, 2 of
+    // them not sure: see `a_room_saying_not_sure_is_never_wrong_and_is_recorded_apart`).
+    let more_unsure = room_result_lines(CheckStage::After, h(6, 10, 2), Some(h(6, 10, 0)), false);
     assert_eq!(more_unsure[0], "The room: 6 of 10 hands right (60%).");
     assert!(
         more_unsure
@@ -880,7 +881,7 @@ fn room_results_count_only_hands_that_named_the_call_right() {
         "{more_unsure:?}"
     );
     // Fewer "not sure", more named right: that is spotting more.
-    let better = room_result_lines(CheckStage::After, h(8, 10, 0), Some(h(8, 10, 4)), false);
+    let better = room_result_lines(CheckStage::After, h(8, 10, 0), Some(h(4, 10, 4)), false);
     assert!(
         better.contains(&"Before practice: 40%. After practice: 80%.".to_string()),
         "{better:?}"
@@ -900,7 +901,7 @@ fn room_results_count_only_hands_that_named_the_call_right() {
 fn room_results_are_kind_whatever_the_change() {
     use hangup::group::room_result_lines;
     let h = |right, hands| Hands {
-        right,
+        named_right: right,
         hands,
         unsure: 0,
     };
@@ -1052,7 +1053,7 @@ const OLD_FILE: &str = "date,duration_minutes,scenarios,attendees,tallies\n\
 
 fn hands(right: u32, hands: u32) -> Option<Hands> {
     Some(Hands {
-        right,
+        named_right: right,
         hands,
         unsure: 0,
     })
@@ -1203,7 +1204,7 @@ fn stats_sums_the_quick_check_hands_over_sessions() {
     assert_eq!(
         (
             s.check_before.sessions,
-            s.check_before.right,
+            s.check_before.named_right,
             s.check_before.hands
         ),
         (2, 52, 100)
@@ -1211,7 +1212,7 @@ fn stats_sums_the_quick_check_hands_over_sessions() {
     assert_eq!(
         (
             s.check_after.sessions,
-            s.check_after.right,
+            s.check_after.named_right,
             s.check_after.hands
         ),
         (3, 58, 68)
@@ -1766,8 +1767,10 @@ fn a_nine_column_file_is_widened_and_not_sure_hands_are_kept_apart() {
     std::fs::write(&path, &nine).expect("write");
     let old = record::read_all(dir.path()).expect("read");
     assert_eq!(old[0].check_before, hands(7, 12), "old rows: 0 not sure");
+    // 6 named right and 3 not sure: the file's right column says 9 (right
+    // or careful), as it always has, with the 3 apart.
     let with_unsure = Some(Hands {
-        right: 9,
+        named_right: 6,
         hands: 12,
         unsure: 3,
     });
@@ -1783,12 +1786,13 @@ fn a_nine_column_file_is_widened_and_not_sure_hands_are_kept_apart() {
     );
     let all = record::read_all(dir.path()).expect("read");
     assert_eq!(all[1].check_before, with_unsure);
-    // Stats: the careful hands are said apart.
+    // Stats: the careful hands are said apart, not counted as right
+    // (7 + 6 of 24 named the call right).
     let mut out = Vec::new();
     record::write_summary(&record::summary(dir.path()).expect("sum"), &mut out).expect("w");
     let said = String::from_utf8_lossy(&out);
     assert!(
-        said.contains("24 hands, 66% right (3 not sure: I would check first)"),
+        said.contains("24 hands, 54% right, 3 of them not sure: I would check first (always safe)"),
         "{said}"
     );
     // A "not sure" cell larger than the right hands (an edited file) is capped.
@@ -1799,6 +1803,65 @@ fn a_nine_column_file_is_widened_and_not_sure_hands_are_kept_apart() {
     .expect("write");
     let capped = record::read_all(dir.path()).expect("read");
     assert_eq!(capped[0].check_before.map(|h| h.unsure), Some(2));
+}
+
+/// The room's result counted only the hands that named the call right, but
+/// worked that out on the screen, while the hands kept for the session (the
+/// check's total, the record read back, `hangup stats`) still had "not
+/// sure" in them as right: 62% on the projector, 87% everywhere else. Now
+/// the hands hold the named-right hands, with "not sure" apart, wherever
+/// they are kept; only the file's own columns keep their meaning (right or
+/// careful, with "not sure" apart), so files and the tools that read them
+/// do not change.
+#[test]
+fn the_rooms_kept_hands_agree_with_its_result() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut app = group_app();
+    if let Some(g) = app.group.as_mut() {
+        g.data_dir = Some(dir.path().to_path_buf());
+    }
+    keys(&mut app, "\n");
+    // Each snippet: 5 hands on the right answer, 1 on the wrong one, 2 not sure.
+    for item in check_items(CheckStage::Before) {
+        let (scam, real) = match item.answer {
+            Kind::Scam => (5, 1),
+            Kind::Genuine => (1, 5),
+        };
+        keys(&mut app, &format!("t{scam}\n{real}\n2\n\n\n"));
+    }
+    assert!(play(&app).at_result());
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("hands right (62%)."), "{text}");
+    assert_eq!(play(&app).total().percent(), Some(62));
+    keys(&mut app, "\n");
+    assert_eq!(
+        g(&app)
+            .check_result(CheckStage::Before)
+            .and_then(|h| h.percent()),
+        Some(62)
+    );
+    while g(&app).stage != Stage::Finished {
+        keys(&mut app, "s1");
+    }
+    keys(&mut app, "7\n");
+    let rec = record::read_all(dir.path()).expect("read");
+    assert_eq!(rec[0].check_before.and_then(|h| h.percent()), Some(62));
+    assert_eq!(rec[0].check_before.map(|h| h.unsure), Some(12));
+    // The file as it always was: 42 right or careful, 12 of them not sure.
+    let csv = std::fs::read_to_string(dir.path().join(record::FILE_NAME)).expect("csv");
+    assert!(
+        csv.lines()
+            .nth(1)
+            .is_some_and(|l| l.ends_with(",42,48,,,12,,")),
+        "{csv}"
+    );
+    let mut out = Vec::new();
+    record::write_summary(&record::summary(dir.path()).expect("sum"), &mut out).expect("w");
+    let said = String::from_utf8_lossy(&out);
+    assert!(
+        said.contains("before practice 48 hands, 62% right"),
+        "{said}"
+    );
 }
 
 #[test]
@@ -1849,11 +1912,13 @@ fn a_room_saying_not_sure_is_never_wrong_and_is_recorded_apart() {
     assert_eq!(
         rec[0].check_before,
         Some(Hands {
-            right: 42,
+            named_right: 30,
             hands: 48,
             unsure: 12
         })
     );
+    // The file's columns as they always were: 42 right or careful, 12 of
+    // them not sure.
     let csv = std::fs::read_to_string(dir.path().join(record::FILE_NAME)).expect("csv");
     assert!(
         csv.lines()
@@ -2086,7 +2151,7 @@ fn hands_counted_are_kept_when_a_check_is_skipped() {
     keys(&mut app, "s1");
     assert_eq!(g(&app).plan[0].status, ItemStatus::Skipped);
     let kept = Some(Hands {
-        right: 12,
+        named_right: 12,
         hands: 15,
         unsure: 0,
     });

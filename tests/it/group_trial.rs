@@ -706,7 +706,7 @@ fn stopping_in_a_quick_check_keeps_its_hands_marked_cut_short() {
     let recs = hangup::group::record::read_all(dir.path()).expect("records");
     assert_eq!(recs.len(), 1);
     assert_eq!(
-        recs[0].check_before.map(|h| (h.right, h.hands)),
+        recs[0].check_before.map(|h| (h.named_right, h.hands)),
         Some((17, 20))
     );
     assert!(recs[0].marks.before_cut_short && recs[0].marks.stopped_early);

@@ -1900,3 +1900,106 @@ fn safer_way_is_offered_only_when_there_was_a_safer_way() {
     }
     assert!(all_safe > 0 && departed > 0, "{all_safe} {departed}");
 }
+
+/// The rule for offering "Safer way" was written twice, in the ending's
+/// commands (`screens`) and in the flow's `update`, each asking the engine
+/// `departs()`: the two could drift apart, so that `r` did something the
+/// screen did not offer, or the screen offered what `r` would not open.
+/// Now `screens::offers_safer_way` is the one place: outside the engine,
+/// nothing else asks `departs()`, and both the screen and the flow ask it.
+#[test]
+fn the_safer_way_rule_is_written_once() {
+    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    walk(&src, &mut files);
+    let code = |p: &std::path::Path| -> Vec<String> {
+        std::fs::read_to_string(p)
+            .expect("read a source file")
+            .lines()
+            .map(|l| l.split("//").next().unwrap_or_default().to_string())
+            .collect()
+    };
+    let mut asks = Vec::new();
+    for f in files.iter().filter(|f| !f.starts_with(src.join("engine"))) {
+        for (i, line) in code(f).iter().enumerate() {
+            if line.contains(".departs()") {
+                asks.push(format!("{}:{}", f.display(), i + 1));
+            }
+        }
+    }
+    assert_eq!(
+        asks.len(),
+        1,
+        "departs() asked outside the engine other than in offers_safer_way: {asks:?}"
+    );
+    let screens = code(&src.join("present/screens.rs"));
+    let rule = screens
+        .iter()
+        .position(|l| l.contains("pub fn offers_safer_way("))
+        .expect("screens::offers_safer_way");
+    assert!(
+        asks[0].ends_with(&format!("screens.rs:{}", rule + 2)),
+        "{asks:?}"
+    );
+    let flow = code(&src.join("present/flow.rs"));
+    for (name, lines) in [("screens.rs", &screens), ("flow.rs", &flow)] {
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("offers_safer_way(session)") && l.contains("if ")),
+            "{name} does not ask offers_safer_way"
+        );
+    }
+}
+
+/// Without progress (a kiosk, `hangup play`), the list's "So far" had its
+/// own copy of the rule, and counted every call played in this run, also
+/// one no longer in the list (an English call, after switching to Welsh),
+/// where with progress only the list's calls count. Both now come from
+/// `progress::so_far_in`: the same calls, each once, by its last outcome.
+#[test]
+fn so_far_without_progress_counts_as_progress_does() {
+    use hangup::engine::Outcome;
+    use hangup::engine::session::CallResult;
+    use hangup::progress::{Day, Progress};
+    let english = Library::builtin();
+    let welsh = Library::load_in(None, hangup::i18n::Language::Cy);
+    let mut app = App::new(english.clone(), options(Mode::Kiosk));
+    assert_eq!(app.flow.practice.so_far, None);
+    let mut progress = Progress::default();
+    // Every call played, the scams safely and the real calls not, and the
+    // first call twice: its last outcome counts, once.
+    let mut played: Vec<_> = english.scenarios.iter().collect();
+    played.extend(english.scenarios.first());
+    for (i, s) in played.iter().enumerate() {
+        let safe = s.kind == hangup::engine::Kind::Scam || i + 1 == played.len();
+        let r = CallResult {
+            scenario: s.id.get_ref().clone(),
+            kind: s.kind,
+            outcome: if safe {
+                Outcome::Safe
+            } else {
+                Outcome::Defrauded
+            },
+            missed: Vec::new(),
+            met: Vec::new(),
+        };
+        progress.record(&r, 0, Day(0));
+        app.flow.results.push(r);
+    }
+    assert_eq!(app.flow.score(), progress.so_far(&english));
+    // The visitor switches to Welsh: the list has only the Welsh calls.
+    app.flow.library = welsh.clone().into();
+    assert_ne!(progress.so_far(&welsh), progress.so_far(&english));
+    assert_eq!(app.flow.score(), progress.so_far(&welsh));
+}

@@ -288,3 +288,91 @@ fn the_i18n_doc_example_holds() {
         "2 alwad"
     );
 }
+
+/// Every string literal in the program's source (`src/**/*.rs`), comments
+/// left out: the message ids the code names.
+fn literals_in_source() -> std::collections::BTreeSet<String> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    let mut found = std::collections::BTreeSet::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).expect("read a source file");
+        for line in text.lines() {
+            // A comment names no message (`tr("month-3")` in a doc example).
+            let code = match line.find("//") {
+                Some(at) if !line[..at].contains('"') => &line[..at],
+                _ => line,
+            };
+            // Between every other pair of quotes: good enough for ids,
+            // which hold no quotes or backslashes.
+            for (i, piece) in code.split('"').enumerate() {
+                if i % 2 == 1 {
+                    found.insert(piece.to_string());
+                }
+            }
+        }
+    }
+    found
+}
+
+/// A message nothing shows is a sentence translators keep up for nobody,
+/// and a sign the code says it some other way (in English only). Every
+/// English message must be named in the code: as a string (`tr("id")`), as
+/// a field of `wording::Words` (`WORDS.safer_way` is `safer-way`), or by
+/// one of the few ids the code builds from parts, listed here. The Welsh
+/// has the same ids (see `every_welsh_message_has_an_english_source`), so
+/// a message left out of English is left out of every language.
+#[test]
+fn every_english_message_is_used_by_the_program() {
+    use hangup::present::wording::Words;
+    let literals = literals_in_source();
+    let words: std::collections::BTreeSet<String> =
+        Words::FIELDS.iter().map(|f| f.replace('_', "-")).collect();
+    // Ids built from parts: `i18n::date_long` (`month-{m}`),
+    // `Language::name` (`language-name-{code}`), `wording::arrival`
+    // (`{id}-from`, where `id` is an arrival message named in the code).
+    let built = |id: &str| {
+        id.strip_prefix("month-")
+            .and_then(|m| m.parse::<u32>().ok())
+            .is_some_and(|m| (1..=12).contains(&m))
+            || id
+                .strip_prefix("language-name-")
+                .is_some_and(|code| hangup::i18n::Language::ALL.iter().any(|l| l.code() == code))
+            || id
+                .strip_suffix("-from")
+                .is_some_and(|stem| stem.starts_with("arrival-") && literals.contains(stem))
+    };
+    // Kept on purpose though no screen shows it: the example of plurals in
+    // `src/i18n/mod.rs` and the plural-rule tests (Welsh has six forms).
+    let examples = ["calls-count"];
+    let unused: Vec<String> = hangup::i18n::message_ids("en-GB")
+        .into_iter()
+        .filter(|(id, _)| {
+            !literals.contains(id)
+                && !words.contains(id)
+                && !built(id)
+                && !examples.contains(&id.as_str())
+        })
+        .map(|(id, file)| format!("{id} (en-GB/{file})"))
+        .collect();
+    assert!(
+        unused.is_empty(),
+        "{} message(s) the program never shows: remove them from every \
+         language, or use them: {}",
+        unused.len(),
+        unused.join(", ")
+    );
+}

@@ -148,7 +148,6 @@ group-cmd-done = Wedi gorffen
 group-cmd-type-people = Teipiwch nifer y bobl
 group-cmd-save = Cadw'r cofnod
 group-cmd-try-again = Rhowch gynnig arall
-group-cmd-saved = Wedi'i gadw. Mae'r cofnod wedi'i gadw
 group-cmd-close = Cau'r cerdyn
 
 ## Ffenestr nodiadau'r gwirfoddolwr (`hangup group --notes`).

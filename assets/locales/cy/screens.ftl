@@ -171,8 +171,6 @@ first-short = Tudalen 1
 only-some-calls = Dim ond rhai o'r galwadau sydd yn Gymraeg hyd yn hyn. I'w gweld i gyd, dewiswch English.
 
 ## The replay: your path and the safer path
-replay-all-safe = Roedd pob dewis a wnaethoch chi'n un diogel. Does dim byd i'w newid.
-replay-safe-so-far = Hyd yma, mae pob dewis a wnaethoch chi wedi bod yn un diogel.
 replay-part-first = Wrth eich dewis cyntaf, roedd rhywbeth mwy diogel i'w wneud.
 replay-part =
     { $same ->

@@ -166,7 +166,6 @@ group-cmd-done = Done
 group-cmd-type-people = Type the number of people
 group-cmd-save = Save the record
 group-cmd-try-again = Try again
-group-cmd-saved = Saved. The record is kept
 group-cmd-close = Close the card
 
 ## The volunteer's notes window (`hangup group --notes`, src/group/notes.rs).

@@ -215,8 +215,6 @@ first-short = First page
 only-some-calls = Only some calls are in Welsh so far. To see them all, choose English.
 
 ## The replay: your path and the safer path
-replay-all-safe = Every choice you made was a safe one. There is nothing to change.
-replay-safe-so-far = So far, every choice you made was a safe one.
 replay-part-first = At your first choice, there was a safer thing to do.
 # $same: how many choices were the same; $at: the choice where they part.
 replay-part =

@@ -98,12 +98,12 @@ fn month() -> (Counters, Vec<Record>) {
                     labels: Vec::new(),
                 }],
                 check_before: Some(Hands {
-                    right: 40,
+                    named_right: 40,
                     hands: 72,
                     unsure: 0,
                 }),
                 check_after: Some(Hands {
-                    right: 60,
+                    named_right: 60,
                     hands: 72,
                     unsure: 0,
                 }),
@@ -133,7 +133,7 @@ fn a_generated_month() {
     assert_eq!(r.people, 48);
     assert_eq!(r.periods.iter().map(|p| p.sessions).sum::<u64>(), 4);
     assert_eq!(r.kiosk_before.taken, 26);
-    assert_eq!(r.group_after.right, 240);
+    assert_eq!(r.group_after.named_right, 240);
     // Only the risky answer's trick, with its catalogue name.
     assert_eq!(r.tricks, [("Fake authority".to_string(), 16)]);
     assert_eq!(r.hands_counted, 44);

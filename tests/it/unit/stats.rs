@@ -112,10 +112,12 @@ fn not_sure_answers_are_counted_and_shown_apart() {
     let (before, after) = c.check_totals();
     assert_eq!((before.right, before.unsure), (9, 3));
     assert_eq!(after.unsure, 0);
+    // 9 right or careful of 12: 6 named the call right, 3 said "not sure".
+    assert_eq!(before.named_right(), 6);
     assert_eq!(
         before.words().as_deref(),
         Some(
-            "2 people, 75% of answers right (3 answers were \"Not sure: I would check first\", counted as right)"
+            "2 people, 50% of answers right, 3 answers \"Not sure: I would check first\" (always safe)"
         )
     );
     assert_eq!(
@@ -162,4 +164,91 @@ fn csv_fields_are_quoted_when_needed_and_formula_safe() {
         String::from_utf8(csv).expect("utf8"),
         "date,source,measure,scenario,count\n2026-05-01,kiosk,finished-safe,\"'=cmd,\"\"x\"\"\",3\n"
     );
+}
+
+/// `hangup stats` said a kiosk "Not sure: I would check first" answer was
+/// "counted as right", after the group's room result and `hangup progress`
+/// had stopped counting it so. Now the table's summary, `--csv` and the
+/// report count only the answers that named the call right, and say the
+/// careful ones apart, as safe (never as wrong). The counts file is read as
+/// older versions wrote it (`right` with the careful answers in it, and
+/// `unsure` apart): nothing stored changes, the numbers are worked out when
+/// they are shown. The same for the group records' summary.
+#[test]
+fn stats_count_not_sure_apart_and_never_as_right() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Written by an older version: 2 people, 9 of 12 right or careful, 3
+    // of them "not sure". So 6 of 12 named the call right: 50%.
+    std::fs::write(
+        dir.path().join(FILE_NAME),
+        "[kiosk.2026-05-01]\nvisits = 2\n\n[kiosk.2026-05-01.check-before]\n\
+         taken = 2\nright = 9\nasked = 12\nunsure = 3\n",
+    )
+    .expect("counts");
+    // A group record as the file always had it: 8 of 10 hands right or
+    // careful, 2 of them not sure. So 6 of 10 named the call right: 60%.
+    std::fs::write(
+        dir.path().join(hangup::group::record::FILE_NAME),
+        format!(
+            "{}\n2026-05-01,50,police-courier,10,,8,10,,,2,,\n",
+            hangup::group::record::HEADER
+        ),
+    )
+    .expect("records");
+    let mut table = Vec::new();
+    print(Some(dir.path()), false, &mut table).expect("table");
+    let table = String::from_utf8(table).expect("utf8");
+    assert!(
+        table.contains(
+            "Before practice: 2 people, 50% of answers right, \
+             3 answers \"Not sure: I would check first\" (always safe)."
+        ),
+        "{table}"
+    );
+    assert!(
+        table.contains(
+            "Group quick check: before practice 10 hands, 60% right, \
+             2 of them not sure: I would check first (always safe);"
+        ),
+        "{table}"
+    );
+    let mut csv = Vec::new();
+    print(Some(dir.path()), true, &mut csv).expect("csv");
+    let csv = String::from_utf8(csv).expect("utf8");
+    assert!(
+        csv.contains("2026-05-01,kiosk,check-before-right,,6\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("2026-05-01,kiosk,check-before-unsure,,3\n"),
+        "{csv}"
+    );
+    let file = dir.path().join("report.html");
+    hangup::report::write(Some(dir.path()), None, &file).expect("report");
+    let page = std::fs::read_to_string(&file).expect("page");
+    // The chart's bars: the kiosk's 50% and the group's 60%, not 75% and 80%.
+    for bar in ["50%", "60%"] {
+        assert!(
+            page.contains(&format!(">\n{bar}\n</text>")),
+            "{bar}: {page}"
+        );
+    }
+    for bar in ["75%", "80%"] {
+        assert!(
+            !page.contains(&format!(">\n{bar}\n</text>")),
+            "{bar}: {page}"
+        );
+    }
+    assert!(
+        page.contains("At the kiosk, 3 answers before practice and 0 after"),
+        "{page}"
+    );
+    for said in [table.as_str(), csv.as_str(), page.as_str()] {
+        assert!(!said.contains(", counted as right"), "{said}");
+        assert!(!said.contains("counts as right:"), "{said}");
+        assert!(!said.contains("wrong"), "{said}");
+    }
+    // The files are as they were: nothing is written back.
+    let counts = load(&dir.path().join(FILE_NAME)).expect("counts load");
+    assert_eq!(counts.check_totals().0.right, 9);
 }
