@@ -40,8 +40,9 @@ pub fn lay_out(app: &App, area: Rect) {
 ///
 /// By touch (kiosk), a screen whose text scrolls gets a rail at the right
 /// of its text: a tall "More above" block at its top and "More below" at
-/// its bottom. Both stay in place, dimmed and inert at either end, so
-/// nothing moves under a finger while a visitor scrolls. Whether the text
+/// its bottom, each only while there is more that way. Their places stay
+/// the rail's (empty at either end), so nothing moves under a finger while
+/// a visitor scrolls. Whether the text
 /// scrolls is found by laying it out once without the rail.
 pub fn paint(frame: &mut Canvas, app: &App) {
     let area = frame.area();
@@ -66,8 +67,11 @@ fn rail_width() -> u16 {
 }
 
 /// The rail (see [`paint`]): "More above" at the top of `area`, "More
-/// below" at its bottom, each three rows tall; a touch target only while
-/// there is more that way.
+/// below" at its bottom, each three rows tall, each shown (and a touch
+/// target) only while there is more that way. At either end its place is
+/// left empty, not dimmed: a dimmed "More above" over text already at its
+/// top read as a cue all the same (in monochrome it looked the same as a
+/// live one). The place stays the rail's, so nothing moves under a finger.
 fn draw_rail(frame: &mut Canvas, area: Rect, app: &App) {
     let theme = &app.options.theme;
     let (at, max) = match app.overlay {
@@ -87,19 +91,19 @@ fn draw_rail(frame: &mut Canvas, area: Rect, app: &App) {
         (up, W.scroll_up, at > 0, Action::PageUp),
         (down, W.more_below, at < max, Action::PageDown),
     ] {
-        let style = if live { theme.selected } else { theme.dim };
         frame.render_widget(Clear, r);
+        if !live {
+            continue;
+        }
         frame.render_widget(
-            Paragraph::new(label).style(style).block(
+            Paragraph::new(label).style(theme.selected).block(
                 Block::default()
                     .borders(Borders::ALL)
-                    .border_style(if live { theme.border } else { theme.dim }),
+                    .border_style(theme.border),
             ),
             r,
         );
-        if live {
-            target(app, r, Target::Act(action));
-        }
+        target(app, r, Target::Act(action));
     }
 }
 
