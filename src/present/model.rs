@@ -429,8 +429,9 @@ impl Screen {
     /// (Cymraeg / English, which the list shows on its own row, Stop, Back
     /// one step, Page Down, Hear it again, then the others from the end);
     /// a shortened label that fits whole again after that is whole again.
-    /// The choices and "? Help" never go: the help card lists every key of
-    /// the screen.
+    /// What is essential never goes: the choices, what Enter does (answer,
+    /// go on), the way out (Leave, Back) and "? Help", whose card lists
+    /// every key of the screen, those left out here too.
     pub fn footer(&self, width: usize, overflow: bool) -> String {
         self.footer_line(width, overflow).text()
     }
@@ -553,7 +554,12 @@ impl Screen {
                 Cmd::SayAgain => 3,
                 // Never dropped: its card lists every key.
                 Cmd::Help => 9,
-                _ if c.default => 8,
+                // Never dropped either (shortened first where they have
+                // shorter words): the way on (answer, go on) and the way
+                // out (leave, back). A first-time learner needs both on
+                // the row they look at, not only on the help card.
+                _ if c.default => 9,
+                Cmd::Leave | Cmd::Back => 9,
                 _ => 4,
             };
             let key = c.keys.first().copied();

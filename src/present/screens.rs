@@ -292,7 +292,18 @@ fn call(flow: &Flow, session: &Session) -> Screen {
             } else {
                 W.back_to_list
             };
-            s.command(Command::new(Cmd::GoOn, &[Key::Digit(1)], next).default());
+            // Shorter where the row is short of room (a 40-column footer,
+            // the kiosk's bar at 40x12): "Go on" ("Back" to the list).
+            let short = if next == W.back_to_list {
+                W.back_short
+            } else {
+                W.go_on
+            };
+            s.command(
+                Command::new(Cmd::GoOn, &[Key::Digit(1)], next)
+                    .default()
+                    .short(short),
+            );
             if offers_safer_way(session) {
                 s.command(Command::new(Cmd::Replay, &[Key::Char('r')], W.replay));
             }
@@ -709,7 +720,11 @@ fn quick_screen(q: &QuickScreen, aloud: bool) -> Screen {
                 s.block(Role::Narration, l.clone());
             }
             s.block(Role::Note, wording::based_on_advice(source));
-            s.command(Command::new(Cmd::GoOn, &[Key::Digit(1)], W.to_the_calls).default());
+            s.command(
+                Command::new(Cmd::GoOn, &[Key::Digit(1)], W.to_the_calls)
+                    .default()
+                    .short(W.go_on),
+            );
             s.command(help_cmd());
             s
         }

@@ -121,12 +121,25 @@ pub(crate) fn button_label(app: &App, c: &present::Command) -> String {
     }
 }
 
+/// A button: its words, its shorter words for a button short of room
+/// ("Go on" for "Go to the practice calls"), and what it does.
+pub type Button = (String, Option<String>, Target);
+
+/// A button's shorter words, named as [`button_label`] names it.
+fn button_short(app: &App, c: &present::Command) -> Option<String> {
+    let short = c.short.as_ref()?;
+    Some(match c.key() {
+        Some(k) if !app.options.mode.touch() => format!("{}  {short}", k.name()),
+        _ => short.clone(),
+    })
+}
+
 /// The buttons of a screen: its numbered choices, or else what Enter does.
-fn buttons(app: &App, model: &present::Screen) -> Vec<(String, Target)> {
-    let choices: Vec<(String, Target)> = model
+fn buttons(app: &App, model: &present::Screen) -> Vec<Button> {
+    let choices: Vec<Button> = model
         .choices()
         .filter_map(|c| match c.id {
-            Cmd::Choose(i) => Some((button_label(app, c), Target::Choice(i))),
+            Cmd::Choose(i) => Some((button_label(app, c), None, Target::Choice(i))),
             _ => None,
         })
         .collect();
@@ -135,7 +148,7 @@ fn buttons(app: &App, model: &present::Screen) -> Vec<(String, Target)> {
     }
     model
         .default_command()
-        .map(|c| vec![(button_label(app, c), Target::Continue)])
+        .map(|c| vec![(button_label(app, c), button_short(app, c), Target::Continue)])
         .unwrap_or_default()
 }
 
@@ -143,13 +156,7 @@ fn buttons(app: &App, model: &present::Screen) -> Vec<(String, Target)> {
 /// hit them). Each button is a click or touch target. In a small window the
 /// buttons shrink to one row each, and a document that still does not fit
 /// scrolls, with "More below", so nothing is cut off.
-pub fn doc_and_buttons(
-    frame: &mut Canvas,
-    area: Rect,
-    app: &App,
-    doc: &Doc,
-    buttons: &[(String, Target)],
-) {
+pub fn doc_and_buttons(frame: &mut Canvas, area: Rect, app: &App, doc: &Doc, buttons: &[Button]) {
     doc_and_buttons_from(frame, area, app, doc, buttons, &[]);
 }
 
@@ -160,7 +167,7 @@ fn doc_and_buttons_from(
     area: Rect,
     app: &App,
     doc: &Doc,
-    buttons: &[(String, Target)],
+    buttons: &[Button],
     said: &[present::Block],
 ) {
     let theme = &app.options.theme;
@@ -179,7 +186,7 @@ fn doc_and_buttons_from(
         let width = area.width;
         let column: Vec<(Vec<Line<'static>>, Style, Target)> = buttons
             .iter()
-            .map(|(label, t)| {
+            .map(|(label, _, t)| {
                 let wrap = super::ui::framed_width(app, 1, width);
                 (super::ui::hanging(" ", label, wrap), theme.selected, *t)
             })
@@ -205,13 +212,20 @@ fn doc_and_buttons_from(
     // One width for all: wide enough for the words, never narrower than 24.
     let widest = buttons
         .iter()
-        .map(|(l, _)| l.chars().count())
+        .map(|(l, _, _)| l.chars().count())
         .max()
         .unwrap_or(0);
     let width = btns.width.min((widest as u16).saturating_add(4).max(24));
     let row_h = if tall { 3 } else { 1 };
+    // The words a button has room for: its shorter words where its own
+    // would be cut (beside the kiosk's rail at 40x12).
+    let inside = usize::from(width.saturating_sub(if tall { 2 } else { 0 }));
     let mut y = btns.y;
-    for (label, t) in buttons {
+    for (label, short, t) in buttons {
+        let label = match short {
+            Some(s) if label.chars().count() > inside => s,
+            _ => label,
+        };
         if y + row_h > btns.y + btns.height {
             break;
         }
@@ -636,7 +650,11 @@ pub fn feedback(frame: &mut Canvas, area: Rect, app: &App, model: &present::Scre
         width: btn.width.min(24),
         ..btn
     };
-    if let Some((label, t)) = buttons(app, model).into_iter().next() {
+    if let Some((label, short, t)) = buttons(app, model).into_iter().next() {
+        let label = match short {
+            Some(s) if label.chars().count() + 2 > usize::from(btn.width) => s,
+            _ => label,
+        };
         frame.render_widget(
             Paragraph::new(label).style(theme.selected).block(
                 Block::default()

@@ -40,8 +40,9 @@ pub fn lay_out(app: &App, area: Rect) {
 ///
 /// By touch (kiosk), a screen whose text scrolls gets a rail at the right
 /// of its text: a tall "More above" block at its top and "More below" at
-/// its bottom. Both stay in place, dimmed and inert at either end, so
-/// nothing moves under a finger while a visitor scrolls. Whether the text
+/// its bottom, each only while there is more that way. Their places stay
+/// the rail's (empty at either end), so nothing moves under a finger while
+/// a visitor scrolls. Whether the text
 /// scrolls is found by laying it out once without the rail.
 pub fn paint(frame: &mut Canvas, app: &App) {
     let area = frame.area();
@@ -66,8 +67,11 @@ fn rail_width() -> u16 {
 }
 
 /// The rail (see [`paint`]): "More above" at the top of `area`, "More
-/// below" at its bottom, each three rows tall; a touch target only while
-/// there is more that way.
+/// below" at its bottom, each three rows tall, each shown (and a touch
+/// target) only while there is more that way. At either end its place is
+/// left empty, not dimmed: a dimmed "More above" over text already at its
+/// top read as a cue all the same (in monochrome it looked the same as a
+/// live one). The place stays the rail's, so nothing moves under a finger.
 fn draw_rail(frame: &mut Canvas, area: Rect, app: &App) {
     let theme = &app.options.theme;
     let (at, max) = match app.overlay {
@@ -87,19 +91,19 @@ fn draw_rail(frame: &mut Canvas, area: Rect, app: &App) {
         (up, W.scroll_up, at > 0, Action::PageUp),
         (down, W.more_below, at < max, Action::PageDown),
     ] {
-        let style = if live { theme.selected } else { theme.dim };
         frame.render_widget(Clear, r);
+        if !live {
+            continue;
+        }
         frame.render_widget(
-            Paragraph::new(label).style(style).block(
+            Paragraph::new(label).style(theme.selected).block(
                 Block::default()
                     .borders(Borders::ALL)
-                    .border_style(if live { theme.border } else { theme.dim }),
+                    .border_style(theme.border),
             ),
             r,
         );
-        if live {
-            target(app, r, Target::Act(action));
-        }
+        target(app, r, Target::Act(action));
     }
 }
 
@@ -234,6 +238,7 @@ fn paint_with(frame: &mut Canvas, app: &App, rail: bool) {
         app.targets.borrow_mut().clear();
     }
     app.help_scroll_max.set(0);
+    let mut bar_in_box = false;
     match app.overlay {
         Some(Overlay::Help) => draw_help(
             frame,
@@ -250,7 +255,28 @@ fn paint_with(frame: &mut Canvas, app: &App, rail: bool) {
             &shown,
         ),
         Some(Overlay::ConfirmQuit | Overlay::ConfirmLeave) => {
-            draw_confirm(frame, area, app, &shown)
+            // By touch the box keeps above the bar ("Hear it again") where
+            // there is room for both; where there is not (40x12) the bar's
+            // blocks go in the box, beside its last answer: the bar was
+            // drawn over the box's "No" block, and a touch there said no.
+            let above_bar = Rect {
+                height: area.height.saturating_sub(bar_h),
+                ..area
+            };
+            if bar_h == 0 || confirm_height(app, &shown, area.width) < above_bar.height {
+                draw_confirm(frame, above_bar, app, &shown, &[]);
+            } else {
+                let beside: Vec<(String, Option<String>, Target)> = bar_cmds
+                    .iter()
+                    .filter_map(|&id| {
+                        let c = shown.find(id)?;
+                        let t = Target::Act(app.flow.action_for(id));
+                        Some((c.label.clone(), c.short.clone(), t))
+                    })
+                    .collect();
+                draw_confirm(frame, area, app, &shown, &beside);
+                bar_in_box = true;
+            }
         }
         None => {}
     }
@@ -263,7 +289,7 @@ fn paint_with(frame: &mut Canvas, app: &App, rail: bool) {
     // After the body and any card: how far they scroll is known, so "More
     // below" is in the footer only while there is more below.
     draw_footer(frame, bottom, app, &shown);
-    if bar_h > 0 {
+    if bar_h > 0 && !bar_in_box {
         draw_bar(frame, bar, app, &shown, &bar_cmds);
     }
     plain_spaces(frame);
@@ -354,10 +380,12 @@ fn draw_bar(
     // "More below" row on the text scrolls too).
     let mut cmds = cmds.to_vec();
     cmds.sort_by_key(|id| matches!(id, Cmd::ScrollDown | Cmd::ScrollUp));
-    let todo: Vec<(&str, Target)> = cmds
+    // Each block's words, and the shorter words it may take.
+    let todo: Vec<(&str, Option<&str>, Target)> = cmds
         .iter()
         .filter_map(|&id| {
-            let label = shown.find(id)?.label.as_str();
+            let c = shown.find(id)?;
+            let (label, short) = (c.label.as_str(), c.short.as_deref());
             let action = app.flow.action_for(id);
             let t = Target::Act(action);
             let own = match id {
@@ -367,16 +395,18 @@ fn draw_bar(
                 Cmd::ScrollDown if !overflow => return None,
                 _ => has_tall(t),
             };
-            (!own).then_some((label, t))
+            (!own).then_some((label, short, t))
         })
         .collect();
-    // Short of rows (a small window): first scrolling, then what has a
-    // smaller block of its own on screen already, leave the bar, from the
-    // end, so that what can be touched nowhere else keeps its block.
+    // Short of rows (a small window): first scrolling leaves the bar; then
+    // blocks take their shorter words ("Again" for "Hear it again"), from
+    // the end, as the footer's parts do; only then what has a smaller
+    // block of its own on screen already leaves it, from the end, so that
+    // what can be touched nowhere else keeps its block.
     let rows = usize::from(area.height / 4);
     let mut todo = todo;
-    let fits = |todo: &[(&str, Target)]| {
-        let widths: Vec<usize> = todo.iter().map(|(l, _)| l.chars().count()).collect();
+    let fits = |todo: &[(&str, Option<&str>, Target)]| {
+        let widths: Vec<usize> = todo.iter().map(|(l, _, _)| l.chars().count()).collect();
         pack_bar(&widths, area.width).len() <= rows
     };
     while !fits(&todo) {
@@ -395,16 +425,22 @@ fn draw_bar(
                 Target::Act(Action::PageDown) | Target::Act(Action::PageUp)
             )
         };
-        let Some(k) = todo
-            .iter()
-            .rposition(|(_, t)| scroll(*t))
-            .or_else(|| todo.iter().rposition(|(_, t)| has_any(*t)))
-        else {
+        if let Some(k) = todo.iter().rposition(|(_, _, t)| scroll(*t)) {
+            todo.remove(k);
+            continue;
+        }
+        if let Some(item) = todo.iter_mut().rev().find(|(_, s, _)| s.is_some()) {
+            if let Some(short) = item.1.take() {
+                item.0 = short;
+            }
+            continue;
+        }
+        let Some(k) = todo.iter().rposition(|(_, _, t)| has_any(*t)) else {
             break;
         };
         todo.remove(k);
     }
-    let widths: Vec<usize> = todo.iter().map(|(l, _)| l.chars().count()).collect();
+    let widths: Vec<usize> = todo.iter().map(|(l, _, _)| l.chars().count()).collect();
     let mut placed: Vec<(Rect, usize)> = Vec::new();
     for (row, ks) in pack_bar(&widths, area.width).into_iter().enumerate() {
         // Each block as wide as its words need, the room left shared out.
@@ -429,7 +465,7 @@ fn draw_bar(
         }
     }
     for (r, k) in placed {
-        let (label, t) = todo[k];
+        let (label, _, t) = todo[k];
         if r.y + r.height > area.y + area.height || r.width < 3 {
             continue;
         }
@@ -991,7 +1027,17 @@ fn draw_help(frame: &mut Canvas, area: Rect, app: &App, shown: &crate::present::
 /// A yes-or-no question, from its screen model: 1 or Y yes; 2, N or Esc
 /// no; Enter the safe default (no). Its buttons are under the text, inside
 /// the box, and each is a touch target.
-fn draw_confirm(frame: &mut Canvas, area: Rect, app: &App, shown: &crate::present::Screen) {
+///
+/// `beside`: blocks of the touch bar (words, shorter words, target) that
+/// go in the box, right of its last answer, where the box and the bar
+/// cannot both fit (see `paint_with`).
+fn draw_confirm(
+    frame: &mut Canvas,
+    area: Rect,
+    app: &App,
+    shown: &crate::present::Screen,
+    beside: &[(String, Option<String>, Target)],
+) {
     let theme = &app.options.theme;
     let question = shown
         .blocks
@@ -1007,7 +1053,7 @@ fn draw_confirm(frame: &mut Canvas, area: Rect, app: &App, shown: &crate::presen
     // with a row between them): no empty rows beyond that.
     let r = area.centered(
         Constraint::Length(width),
-        Constraint::Length(text_h + 2 * bh + 3 + u16::from(touch)),
+        Constraint::Length(confirm_height(app, shown, area.width)),
     );
     // Never over the footer row (a tall box in a short window would run
     // its border into the footer): above it, as high as there is room for.
@@ -1054,6 +1100,37 @@ fn draw_confirm(frame: &mut Canvas, area: Rect, app: &App, shown: &crate::presen
         Paragraph::new(Line::from(question).style(theme.heading)).wrap(Wrap { trim: true }),
         text,
     );
+    // The bar's blocks beside the last answer, each as wide as its words
+    // (its shorter words where the answer would not keep its own), and
+    // the answer narrower by as much.
+    let answer = shown
+        .choices()
+        .last()
+        .map_or(0, |c| c.label.chars().count());
+    let mut right = b2.right();
+    let mut placed: Vec<(Rect, String, Target)> = Vec::new();
+    for (label, short, t) in beside.iter().rev() {
+        let room = right.saturating_sub(b2.x + bar_width(answer, false) + 1);
+        let words = match short {
+            Some(s) if bar_width(label.chars().count(), false) > room => s,
+            _ => label,
+        };
+        let w = bar_width(words.chars().count(), false);
+        if b2.height == 0 || w > room {
+            continue;
+        }
+        let r = Rect {
+            x: right - w,
+            width: w,
+            ..b2
+        };
+        placed.push((r, words.clone(), *t));
+        right = r.x.saturating_sub(1);
+    }
+    let b2 = Rect {
+        width: right.saturating_sub(b2.x),
+        ..b2
+    };
     for (c, area) in shown.choices().zip([b1, b2]) {
         let key = c.key().map_or(String::new(), |k| k.name());
         let label = if touch {
@@ -1080,4 +1157,29 @@ fn draw_confirm(frame: &mut Canvas, area: Rect, app: &App, shown: &crate::presen
         };
         target(app, area, t);
     }
+    for (r, words, t) in placed {
+        frame.render_widget(Clear, r);
+        frame.render_widget(
+            Paragraph::new(words).style(theme.selected).block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme.border),
+            ),
+            r,
+        );
+        target(app, r, t);
+    }
+}
+
+/// The rows a yes-or-no question's box wants in a window `width` wide:
+/// its border, the question, a blank row, the two answers (by touch three
+/// rows each, with a row between).
+fn confirm_height(app: &App, shown: &crate::present::Screen, width: u16) -> u16 {
+    let question = shown.blocks.first().map_or("", |b| b.text.as_str());
+    let touch = app.options.mode.touch();
+    let bh: u16 = if touch { 3 } else { 1 };
+    let text_h = Paragraph::new(question.to_string())
+        .wrap(Wrap { trim: true })
+        .line_count(56.min(width).saturating_sub(4)) as u16;
+    text_h + 2 * bh + 3 + u16::from(touch)
 }

@@ -1062,3 +1062,194 @@ fn the_whole_invitation_shows_at_40x12() {
     }
     i18n::set_current(Language::EnGb);
 }
+
+/// The words inside `r` on a drawn screen, its border left out, one line.
+fn words_in(screen: &str, r: ratatui::layout::Rect) -> String {
+    let rows: Vec<Vec<char>> = screen
+        .lines()
+        .map(|l| l.trim_matches('"').chars().collect())
+        .collect();
+    let mut out = String::new();
+    for y in r.y + 1..r.bottom().saturating_sub(1) {
+        let Some(row) = rows.get(usize::from(y)) else {
+            continue;
+        };
+        let line: String = row
+            .iter()
+            .skip(usize::from(r.x) + 1)
+            .take(usize::from(r.width.saturating_sub(2)))
+            .collect();
+        out.push_str(&line);
+        out.push(' ');
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Whether block `r` is drawn whole on `screen`: its four corners.
+fn whole_block(screen: &str, r: ratatui::layout::Rect) -> bool {
+    let rows: Vec<Vec<char>> = screen
+        .lines()
+        .map(|l| l.trim_matches('"').chars().collect())
+        .collect();
+    let at = |x: u16, y: u16| {
+        rows.get(usize::from(y))
+            .and_then(|row| row.get(usize::from(x)))
+            .copied()
+    };
+    let (x1, y1) = (r.right().saturating_sub(1), r.bottom().saturating_sub(1));
+    at(r.x, r.y) == Some('┌')
+        && at(x1, r.y) == Some('┐')
+        && at(r.x, y1) == Some('└')
+        && at(x1, y1) == Some('┘')
+}
+
+/// A finger down and up at (column, row) on the screen as drawn at
+/// `size`, a second after the last event (see [`Rig::touch`], which draws
+/// at 80x24).
+fn touch_at(rig: &mut Rig, (w, h): (u16, u16), column: u16, row: u16) {
+    draw(&rig.kiosk, w, h);
+    rig.now += Duration::from_secs(1);
+    rig.kiosk.handle(&tap(column, row), rig.now);
+    rig.now += Duration::from_millis(80);
+    rig.kiosk.handle(&lift(column, row), rig.now);
+}
+
+/// At 40x12 the ending had no room for "Hear it again": the bar dropped
+/// it (on the list, a call's first screen and each decision after the
+/// first too). On every kiosk screen, with speech on, in English and
+/// Welsh, at 40x12 and 80x24: every button (each answer, each block of the
+/// bar) is a block drawn whole, at least three rows tall, inside the
+/// window, with all its words (or its shorter words) in it; an answer
+/// below the fold is brought into view by the rail's "More below". A
+/// finger down and up on its middle (the synthetic mouse events a
+/// touchscreen sends) does what the button says.
+#[test]
+fn every_kiosk_button_is_whole_and_touchable_at_40x12_and_80x24() {
+    use hangup::i18n::{self, Language};
+    use hangup::present::{Cmd, screens};
+    use hangup::tui::app::{Action, Target};
+    let mut touched = 0;
+    for language in [Language::EnGb, Language::Cy] {
+        i18n::set_current(language);
+        let lib = crate::present::some_calls();
+        let all = crate::present::states(&lib, Mode::Kiosk);
+        let mut rig = Rig {
+            kiosk: Kiosk::new(lib, options(), settings(None), Store::in_memory()),
+            now: Instant::now(),
+        };
+        rig.kiosk.stage = Stage::Visiting;
+        for f in &all {
+            for (w, h) in [(40u16, 12u16), (80, 24)] {
+                let mut f = f.clone();
+                f.speaking = true;
+                rig.kiosk.app.flow = f.clone();
+                let s = screens::screen(&rig.kiosk.app.flow);
+                let at = format!("{language:?} {w}x{h} {:?}", s.title);
+                for c in &s.commands {
+                    if matches!(c.id, Cmd::ScrollUp | Cmd::ScrollDown) {
+                        continue;
+                    }
+                    rig.kiosk.app.flow = f.clone();
+                    let mut screen = rig.screen(w, h);
+                    let on_list =
+                        f.overlay.is_none() && matches!(rig.kiosk.app.flow.screen, Screen::Start);
+                    if let Cmd::Choose(i) = c.id
+                        && on_list
+                        && !rig.kiosk.app.flow.page_range().contains(&i)
+                    {
+                        continue; // on another page of the list ("More calls")
+                    }
+                    // The block, scrolled into view if it must be.
+                    let mut block = None;
+                    for _ in 0..40 {
+                        let targets = rig.kiosk.app.targets.borrow().clone();
+                        let flow = &rig.kiosk.app.flow;
+                        let takes = |t: Target| match c.id {
+                            Cmd::Choose(i) => {
+                                t == Target::Choice(i)
+                                    || t == Target::Scenario(i)
+                                    || (i == 0 && t == Target::Yes)
+                                    || (i == 1 && t == Target::No)
+                            }
+                            Cmd::GoOn => t == Target::Continue || t == Target::Act(Action::Select),
+                            Cmd::More => t == Target::More || t == Target::Act(Action::More),
+                            id => t == Target::Act(flow.action_for(id)),
+                        };
+                        // An answer in a column that scrolls (40x12) may be
+                        // taller than the rows on view: three rows of it do.
+                        let scrolls = targets.iter().any(|(_, t)| {
+                            matches!(t, Target::Act(Action::PageDown | Action::PageUp))
+                        });
+                        block = targets
+                            .iter()
+                            .filter(|(r, t)| takes(*t) && r.height >= 3)
+                            .find(|(r, _)| {
+                                whole_block(&screen, *r)
+                                    || (scrolls && matches!(c.id, Cmd::Choose(_)))
+                            })
+                            .map(|(r, _)| *r);
+                        if block.is_some() {
+                            break;
+                        }
+                        let Some((r, _)) = targets
+                            .iter()
+                            .find(|(_, t)| *t == Target::Act(Action::PageDown))
+                            .copied()
+                        else {
+                            break;
+                        };
+                        touch_at(&mut rig, (w, h), r.x + 1, r.y + 1);
+                        screen = rig.screen(w, h);
+                    }
+                    let Some(r) = block else {
+                        panic!("{at}: {:?} has no whole block:\n{screen}", c.label)
+                    };
+                    assert!(
+                        r.height >= 3 && r.right() <= w && r.bottom() <= h,
+                        "{at}: {:?} at {r:?}",
+                        c.label
+                    );
+                    let words = words_in(&screen, r);
+                    let flat = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let part = !whole_block(&screen, r);
+                    assert!(
+                        part || words.contains(&flat(&c.label))
+                            || c.short.as_ref().is_some_and(|x| words == flat(x)),
+                        "{at}: {:?} shows only {words:?}:\n{screen}",
+                        c.label
+                    );
+                    // Touched on its middle: what the button says is done.
+                    let before = rig.kiosk.app.flow.clone();
+                    let (x, y) = (r.x + r.width / 2, r.y + r.height / 2);
+                    match c.id {
+                        // Its effects (say it again, the other language)
+                        // are the kiosk's: the touch lands on its block.
+                        Cmd::SayAgain | Cmd::Language => {
+                            let t = rig.kiosk.app.target_at(x, y).map(Target::action);
+                            assert_eq!(t, Some(before.action_for(c.id)), "{at}: {:?}", c.label);
+                        }
+                        _ => {
+                            let mut want = before.clone();
+                            let action = match rig.kiosk.app.target_at(x, y) {
+                                Some(t) => t.action(),
+                                None => panic!("{at}: nothing under {:?}", c.label),
+                            };
+                            want.update(action);
+                            touch_at(&mut rig, (w, h), x, y);
+                            assert_eq!(
+                                screens::screen(&rig.kiosk.app.flow),
+                                screens::screen(&want),
+                                "{at}: touching {:?}",
+                                c.label
+                            );
+                            assert_eq!(action, before.action_for(c.id), "{at}: {:?}", c.label);
+                        }
+                    }
+                    touched += 1;
+                }
+            }
+        }
+    }
+    i18n::set_current(Language::EnGb);
+    assert!(touched > 1000, "{touched}");
+}

@@ -2003,3 +2003,91 @@ fn so_far_without_progress_counts_as_progress_does() {
     assert_ne!(progress.so_far(&welsh), progress.so_far(&english));
     assert_eq!(app.flow.score(), progress.so_far(&welsh));
 }
+
+/// Whether `c` is one a first-time learner must always see on the footer:
+/// the choices, what Enter does (answer, go on, close the card), the way
+/// out (leave, back) and help.
+fn essential(c: &hangup::present::Command) -> bool {
+    c.default || matches!(c.id, Cmd::Choose(_) | Cmd::Help | Cmd::Leave | Cmd::Back)
+}
+
+/// At 40x12 the Welsh "Quick check done." screen's footer left out "Enter
+/// Mynd i'r galwadau ymarfer", the one way on, and kept "s Clywed eto". On
+/// every practice screen, in English and Welsh, with and without speech,
+/// from 40x12 to 120x33: every essential action (the choices, what Enter
+/// does, the way out, help) is on the footer, whole or in its shorter
+/// words; every other action is on it too, or the help card lists its key
+/// (as the footer's "? Help" says).
+#[test]
+fn no_footer_leaves_out_an_essential_action_at_any_size() {
+    use hangup::i18n::{self, Language};
+    let mut checked = 0;
+    for language in [Language::EnGb, Language::Cy] {
+        i18n::set_current(language);
+        let all = states(&some_calls(), Mode::Practice);
+        for f in &all {
+            for speaking in [false, true] {
+                let mut f = f.clone();
+                f.speaking = speaking;
+                for (w, h) in [(40u16, 12u16), (46, 14), (60, 20), (80, 24), (120, 33)] {
+                    let app = App {
+                        flow: f.clone(),
+                        options: options(Mode::Practice),
+                        targets: Default::default(),
+                        size: Default::default(),
+                    };
+                    let text = render(&app, w, h).backend().to_string();
+                    let last = text.lines().last().unwrap_or_default().trim_matches('"');
+                    let got = parts(last);
+                    let s = screens::screen(&app.flow);
+                    let at = format!("{language:?} {w}x{h} {:?}", s.title);
+                    // Nothing cut at the window's edge.
+                    assert!(
+                        last.trim_end().chars().count() < usize::from(w),
+                        "{at}: the footer runs to the edge: {last:?}"
+                    );
+                    let named = |c: &hangup::present::Command| {
+                        let Some(k) = c.key() else { return true };
+                        let whole = format!("{} {}", k.name(), c.label);
+                        let short = c.short.as_ref().map(|x| format!("{} {x}", k.name()));
+                        got.contains(&whole) || short.is_some_and(|x| got.contains(&x))
+                    };
+                    let keys = screens::key_list(&s);
+                    for c in s
+                        .commands
+                        .iter()
+                        .filter(|c| !matches!(c.id, Cmd::ScrollUp | Cmd::ScrollDown))
+                    {
+                        if let Cmd::Choose(_) = c.id {
+                            // "1-3 Choose", or each short answer by name.
+                            let choose = got
+                                .iter()
+                                .any(|p| p.starts_with("1-") || p.starts_with("1 "));
+                            assert!(choose || named(c), "{at}: no choices in {last:?}");
+                            continue;
+                        }
+                        if essential(c) {
+                            assert!(
+                                named(c),
+                                "{at}: {:?} is left out of the footer {last:?}",
+                                c.label
+                            );
+                        } else if !named(c) && f.overlay.is_none() {
+                            let k = c.key().map(|k| k.name()).unwrap_or_default();
+                            // "c or w: Cymraeg / English." names every key.
+                            assert!(
+                                keys.contains(&format!(": {}.", c.label)) && keys.contains(&k),
+                                "{at}: {:?} is on neither the footer {last:?} nor the help card {keys:?}",
+                                c.label
+                            );
+                            assert!(got.iter().any(|p| p.starts_with("? ")), "{at}: {last:?}");
+                        }
+                    }
+                    checked += 1;
+                }
+            }
+        }
+    }
+    i18n::set_current(Language::EnGb);
+    assert!(checked > 1000, "{checked}");
+}

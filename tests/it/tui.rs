@@ -572,3 +572,159 @@ fn recall_snapshots() {
         );
     });
 }
+
+/// What a frame says about scrolling, against what it shows: "More above"
+/// shows exactly when the first words of the text are off the screen, and
+/// "More below" exactly when its last words are (in the text, the kiosk's
+/// rail or the footer alike). `first` and `last` are the text's first and
+/// last words; the rows are read without the cues and the boxes' lines.
+fn cues_agree(text: &str, first: &str, last: &str, what: &str) -> (bool, bool) {
+    let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut words = String::new();
+    for row in text.lines().skip(1) {
+        let mut row = row.trim_matches('"').to_string();
+        for cue in [
+            "More above: press Page Up",
+            "More below: press Page Down",
+            "More above: press Up",
+            "More below: press Down",
+            "More above",
+            "More below",
+        ] {
+            row = row.replace(cue, " ");
+        }
+        row = row.replace(['│', '┌', '┐', '└', '┘', '─'], " ");
+        words.push_str(&row);
+        words.push(' ');
+    }
+    let words = flat(&words);
+    let above = text.contains("More above");
+    let below = text.contains("More below");
+    let top = words.contains(&flat(first));
+    let bottom = words.contains(&flat(last));
+    assert_eq!(
+        above, !top,
+        "{what}: \"More above\" shown: {above}, first words {first:?} on screen: {top}\n{text}"
+    );
+    assert_eq!(
+        below, !bottom,
+        "{what}: \"More below\" shown: {below}, last words {last:?} on screen: {bottom}\n{text}"
+    );
+    (above, below)
+}
+
+/// The first three and last three words of `blocks`' text.
+fn ends(blocks: &[hangup::present::Block]) -> (String, String) {
+    let first: Vec<&str> = blocks
+        .first()
+        .map(|b| b.text.split_whitespace().take(3).collect())
+        .unwrap_or_default();
+    let all: Vec<&str> = blocks
+        .last()
+        .map(|b| b.text.split_whitespace().collect())
+        .unwrap_or_default();
+    let last = &all[all.len().saturating_sub(3)..];
+    (first.join(" "), last.join(" "))
+}
+
+/// A visitor at the kiosk saw "More above" over an ending already at its
+/// top, and "More below" under its last line: the rail's blocks stayed,
+/// dimmed, at either end (in monochrome, just as a live one). Now, on every
+/// ending, in practice, kiosk and group mode, at sizes from 40x12 to
+/// 120x33, from the top down to the end and back up again: "More above"
+/// shows exactly while the first words are off the screen, "More below"
+/// exactly while the last words are.
+#[test]
+fn scroll_cues_show_exactly_when_there_is_more_that_way() {
+    use hangup::present::flow::Screen as At;
+    use hangup::present::screens;
+    use hangup::tui::app::{Action, App, Mode};
+    const SIZES: [(u16, u16); 6] = [(40, 12), (44, 14), (52, 16), (64, 20), (80, 24), (120, 33)];
+    let lib = crate::present::some_calls();
+    let mut scrolled = 0;
+    for mode in [Mode::Practice, Mode::Kiosk] {
+        let endings: Vec<_> = crate::present::states(&lib, mode)
+            .into_iter()
+            .filter(|f| {
+                f.overlay.is_none()
+                    && !matches!(f.screen, At::Call { replay: true, .. })
+                    && matches!(f.session().map(|s| s.phase()), Some(Phase::Ended { .. }))
+            })
+            .collect();
+        assert!(endings.len() > 4, "{}", endings.len());
+        for f in &endings {
+            let (first, last) = ends(&screens::screen(f).blocks);
+            for (w, h) in SIZES {
+                let mut a = App {
+                    flow: f.clone(),
+                    options: crate::present::options(mode),
+                    targets: Default::default(),
+                    size: Default::default(),
+                };
+                let what = |n: &str| format!("{mode:?} {w}x{h} {n}");
+                let top = screen_text(&a, w, h);
+                cues_agree(&top, &first, &last, &what("at the top"));
+                // Down to the end, then back up to the top.
+                for (key, name) in [(Action::PageDown, "down"), (Action::PageUp, "up")] {
+                    for n in 0..40 {
+                        if !a.update(key) {
+                            break;
+                        }
+                        scrolled += 1;
+                        let text = screen_text(&a, w, h);
+                        cues_agree(&text, &first, &last, &what(&format!("{n} {name}")));
+                    }
+                }
+                assert_eq!(screen_text(&a, w, h), top, "{}", what("back at the top"));
+            }
+        }
+    }
+    // Group mode (the projector): every ending of two calls, by Down and Up.
+    for id in ["amazon-refund", "police-courier"] {
+        for (w, h) in SIZES {
+            let mut app = hangup::group::GroupApp::new(
+                hangup::engine::Library::builtin(),
+                crate::harness::group_options(1),
+            );
+            let g = app.group.as_deref_mut().expect("group state");
+            for p in &mut g.plan {
+                p.status = if p.id == id {
+                    hangup::group::ItemStatus::Planned
+                } else {
+                    hangup::group::ItemStatus::Skipped
+                };
+            }
+            send(&mut app, key(KeyCode::Enter), 80, 24);
+            let g = app.group.as_deref_mut().expect("group state");
+            let mut s = g.session.as_deref().expect("a call").clone();
+            for _ in 0..64 {
+                match s.phase() {
+                    Phase::Incoming => s.answer(),
+                    Phase::Deciding { .. } => {
+                        let _ = s.choose(0);
+                    }
+                    Phase::Feedback { .. } => s.next(),
+                    Phase::Ended { .. } => break,
+                }
+            }
+            g.session = Some(Box::new(s));
+            g.scroll = 0;
+            let model = hangup::group::view::model(&app).expect("a model");
+            let (first, last) = ends(&model.blocks);
+            let what = |n: &str| format!("group {id} {w}x{h} {n}");
+            let top = screen_text(&app, w, h);
+            cues_agree(&top, &first, &last, &what("at the top"));
+            for (k, name) in [(KeyCode::Down, "down"), (KeyCode::Up, "up")] {
+                for n in 0..40 {
+                    if !send(&mut app, key(k), w, h) {
+                        break;
+                    }
+                    scrolled += 1;
+                    let text = screen_text(&app, w, h);
+                    cues_agree(&text, &first, &last, &what(&format!("{n} {name}")));
+                }
+            }
+        }
+    }
+    assert!(scrolled > 100, "{scrolled}");
+}
