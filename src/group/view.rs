@@ -927,17 +927,22 @@ fn draw_body(
     };
     // Spaced, then tight; when even that does not fit, nothing is left off:
     // the words scroll (above the choices, which stay, where the room answers).
-    let levels = 0..2;
-    if let Some((lines, owners)) = levels
-        .map(full)
-        .find(|(l, _)| height(l, area.width) <= area.height)
-    {
-        place_targets(&app.targets, area, &lines, &owners, 0);
-        render(frame, area, lines);
-        return (false, false);
+    // Each level is wrapped once to measure it; the tight one, when it does
+    // not fit either, is scrolled as it is (a long ending is not laid out
+    // and wrapped again).
+    let mut tight = None;
+    for level in 0..2 {
+        let (lines, owners) = full(level);
+        let rows = height(&lines, area.width);
+        if rows <= area.height {
+            place_targets(&app.targets, area, &lines, &owners, 0);
+            render(frame, area, lines);
+            return (false, false);
+        }
+        tight = Some((lines, rows));
     }
-    if !asks {
-        return draw_scrolled(frame, area, app, g, full(1).0, false);
+    if !asks && let Some((lines, rows)) = tight {
+        return draw_scrolled(frame, area, app, g, lines, Some(rows), false);
     }
     // The choices stay at the bottom; the words above them scroll by Page
     // Down and Page Up (Down and Up move the highlight), with "More below"
@@ -955,6 +960,7 @@ fn draw_body(
         app,
         g,
         block_lines(model, theme, 1, words.width),
+        None,
         true,
     );
     place_targets(&app.targets, bottom, &opts, &owners, 0);
@@ -974,17 +980,20 @@ fn fits_whole(model: &Screen, theme: &Theme, width: u16, rows: u16) -> bool {
 /// on its first once scrolled (each a click or touch target too). Notes how
 /// far it scrolls. (More below, more above.) `paging`: the words above a
 /// question's choices, which Page Down and Page Up scroll (Down and Up
-/// move the highlight there).
+/// move the highlight there). `rows`: the lines' height at `area.width`,
+/// when the caller has measured it already.
 fn draw_scrolled(
     frame: &mut Canvas,
     area: Rect,
     app: &App,
     g: &GroupState,
     lines: Vec<Line<'static>>,
+    rows: Option<u16>,
     paging: bool,
 ) -> (bool, bool) {
     let theme = &app.options.theme;
-    let max = height(&lines, area.width).saturating_sub(area.height);
+    let rows = rows.unwrap_or_else(|| height(&lines, area.width));
+    let max = rows.saturating_sub(area.height);
     // A page leaves out the two rows the notes may cover, so no line is
     // ever only under a note.
     app.help_room.set(HelpRoom {
