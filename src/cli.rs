@@ -117,8 +117,38 @@ pub struct LanguageOption {
     /// The language for the screens and calls: "cy" (Cymraeg) or "en-GB"
     /// (English). Without it: the kiosk's language setting, then LANGUAGE,
     /// LC_ALL, LC_MESSAGES and LANG, then English.
-    #[arg(long, value_name = "LANGUAGE")]
+    #[arg(long, value_name = "LANGUAGE", value_parser = LanguageValues, hide_possible_values = true)]
     pub language: Option<String>,
+}
+
+/// `--language`'s values, for tab completion: "cy" and "en-GB". Every
+/// spelling [`crate::i18n::Language::parse`] takes ("cy_GB.UTF-8", "en")
+/// is still accepted here, and a wrong one gets its plain message where the
+/// language is chosen, not clap's.
+#[derive(Debug, Clone, Copy)]
+struct LanguageValues;
+
+impl clap::builder::TypedValueParser for LanguageValues {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            crate::i18n::Language::REAL
+                .iter()
+                .map(|l| clap::builder::PossibleValue::new(l.code())),
+        ))
+    }
 }
 
 impl Apply for LanguageOption {

@@ -124,7 +124,7 @@ _hangup() {
                     return 0
                     ;;
                 --language)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "en-GB cy" -- "${cur}"))
                     return 0
                     ;;
                 --seed)
@@ -174,7 +174,7 @@ _hangup() {
                     return 0
                     ;;
                 --language)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "en-GB cy" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -214,7 +214,7 @@ _hangup() {
                     return 0
                     ;;
                 --language)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "en-GB cy" -- "${cur}"))
                     return 0
                     ;;
                 --seed)
@@ -276,7 +276,7 @@ _hangup() {
                     return 0
                     ;;
                 --language)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "en-GB cy" -- "${cur}"))
                     return 0
                     ;;
                 --region)
@@ -542,7 +542,7 @@ _hangup() {
                     return 0
                     ;;
                 --language)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "en-GB cy" -- "${cur}"))
                     return 0
                     ;;
                 --seed)
@@ -588,7 +588,7 @@ _hangup() {
                     return 0
                     ;;
                 --language)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "en-GB cy" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -628,7 +628,7 @@ _hangup() {
                     return 0
                     ;;
                 --language)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "en-GB cy" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -650,7 +650,7 @@ _hangup() {
                     return 0
                     ;;
                 --language)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "en-GB cy" -- "${cur}"))
                     return 0
                     ;;
                 --seed)
@@ -696,7 +696,7 @@ _hangup() {
                     return 0
                     ;;
                 --language)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "en-GB cy" -- "${cur}"))
                     return 0
                     ;;
                 --data-dir)
@@ -736,7 +736,7 @@ _hangup() {
                     return 0
                     ;;
                 --language)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "en-GB cy" -- "${cur}"))
                     return 0
                     ;;
                 --seed)
@@ -792,7 +792,7 @@ _hangup() {
             fi
             case "${prev}" in
                 --language)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "en-GB cy" -- "${cur}"))
                     return 0
                     ;;
                 *)

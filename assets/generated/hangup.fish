@@ -25,7 +25,8 @@ function __fish_hangup_using_subcommand
 end
 
 complete -c hangup -n "__fish_hangup_needs_command" -l scenarios -d 'A folder of extra scenario files to use as well as the built-in ones. A file with the same id as a built-in scenario replaces it' -r -F
-complete -c hangup -n "__fish_hangup_needs_command" -l language -d 'The language for the screens and calls: "cy" (Cymraeg) or "en-GB" (English). Without it: the kiosk\'s language setting, then LANGUAGE, LC_ALL, LC_MESSAGES and LANG, then English' -r
+complete -c hangup -n "__fish_hangup_needs_command" -l language -d 'The language for the screens and calls: "cy" (Cymraeg) or "en-GB" (English). Without it: the kiosk\'s language setting, then LANGUAGE, LC_ALL, LC_MESSAGES and LANG, then English' -r -f -a "en-GB\t''
+cy\t''"
 complete -c hangup -n "__fish_hangup_needs_command" -l seed -d 'Repeat a run exactly: the same names, amounts and order of choices' -r
 complete -c hangup -n "__fish_hangup_needs_command" -l region -d 'Whose numbers to show' -r -f -a "ewni\t'England, Wales and Northern Ireland'
 scotland\t'Scotland'"
@@ -58,7 +59,8 @@ complete -c hangup -n "__fish_hangup_needs_command" -f -a "completions" -d 'Prin
 complete -c hangup -n "__fish_hangup_needs_command" -f -a "man" -d 'Print the manual page (troff), for packagers: hangup man > hangup.1 (each command also has its own page, e.g. hangup-kiosk(1), in the package)'
 complete -c hangup -n "__fish_hangup_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c hangup -n "__fish_hangup_using_subcommand play" -l scenarios -d 'A folder of extra scenario files to use as well as the built-in ones. A file with the same id as a built-in scenario replaces it' -r -F
-complete -c hangup -n "__fish_hangup_using_subcommand play" -l language -d 'The language for the screens and calls: "cy" (Cymraeg) or "en-GB" (English). Without it: the kiosk\'s language setting, then LANGUAGE, LC_ALL, LC_MESSAGES and LANG, then English' -r
+complete -c hangup -n "__fish_hangup_using_subcommand play" -l language -d 'The language for the screens and calls: "cy" (Cymraeg) or "en-GB" (English). Without it: the kiosk\'s language setting, then LANGUAGE, LC_ALL, LC_MESSAGES and LANG, then English' -r -f -a "en-GB\t''
+cy\t''"
 complete -c hangup -n "__fish_hangup_using_subcommand play" -l seed -d 'Repeat a run exactly: the same names, amounts and order of choices' -r
 complete -c hangup -n "__fish_hangup_using_subcommand play" -l region -d 'Whose numbers to show' -r -f -a "ewni\t'England, Wales and Northern Ireland'
 scotland\t'Scotland'"
@@ -76,7 +78,8 @@ complete -c hangup -n "__fish_hangup_using_subcommand play" -l speak -d 'Read ev
 complete -c hangup -n "__fish_hangup_using_subcommand play" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hangup -n "__fish_hangup_using_subcommand group" -l scenario -d 'Put these calls in today\'s plan, in this order (you can change it on screen)' -r
 complete -c hangup -n "__fish_hangup_using_subcommand group" -l scenarios -d 'A folder of extra scenario files to use as well as the built-in ones. A file with the same id as a built-in scenario replaces it' -r -F
-complete -c hangup -n "__fish_hangup_using_subcommand group" -l language -d 'The language for the screens and calls: "cy" (Cymraeg) or "en-GB" (English). Without it: the kiosk\'s language setting, then LANGUAGE, LC_ALL, LC_MESSAGES and LANG, then English' -r
+complete -c hangup -n "__fish_hangup_using_subcommand group" -l language -d 'The language for the screens and calls: "cy" (Cymraeg) or "en-GB" (English). Without it: the kiosk\'s language setting, then LANGUAGE, LC_ALL, LC_MESSAGES and LANG, then English' -r -f -a "en-GB\t''
+cy\t''"
 complete -c hangup -n "__fish_hangup_using_subcommand group" -l seed -d 'Repeat a run exactly: the same names, amounts and order of choices' -r
 complete -c hangup -n "__fish_hangup_using_subcommand group" -l region -d 'Whose numbers to show' -r -f -a "ewni\t'England, Wales and Northern Ireland'
 scotland\t'Scotland'"
@@ -92,7 +95,8 @@ complete -c hangup -n "__fish_hangup_using_subcommand group" -l large -d 'Big le
 complete -c hangup -n "__fish_hangup_using_subcommand group" -l speak -d 'Read every screen aloud: the caller\'s words, the choices, the feedback, the ending with its advice and numbers, the list and the help card (off unless asked for)'
 complete -c hangup -n "__fish_hangup_using_subcommand group" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hangup -n "__fish_hangup_using_subcommand script" -l scenarios -d 'A folder of extra scenario files to use as well as the built-in ones. A file with the same id as a built-in scenario replaces it' -r -F
-complete -c hangup -n "__fish_hangup_using_subcommand script" -l language -d 'The language for the screens and calls: "cy" (Cymraeg) or "en-GB" (English). Without it: the kiosk\'s language setting, then LANGUAGE, LC_ALL, LC_MESSAGES and LANG, then English' -r
+complete -c hangup -n "__fish_hangup_using_subcommand script" -l language -d 'The language for the screens and calls: "cy" (Cymraeg) or "en-GB" (English). Without it: the kiosk\'s language setting, then LANGUAGE, LC_ALL, LC_MESSAGES and LANG, then English' -r -f -a "en-GB\t''
+cy\t''"
 complete -c hangup -n "__fish_hangup_using_subcommand script" -l seed -d 'Repeat a run exactly: the same names, amounts and order of choices' -r
 complete -c hangup -n "__fish_hangup_using_subcommand script" -l region -d 'Whose numbers to show' -r -f -a "ewni\t'England, Wales and Northern Ireland'
 scotland\t'Scotland'"
@@ -104,7 +108,8 @@ txt\t'Plain text'"
 complete -c hangup -n "__fish_hangup_using_subcommand handout" -l out -d 'Write to this file instead of the screen. An existing file is not replaced unless --force is given' -r -F
 complete -c hangup -n "__fish_hangup_using_subcommand handout" -l today -d 'With --mine: count "practise again" from this day (YYYY-MM-DD) instead of today, e.g. the day of the session' -r
 complete -c hangup -n "__fish_hangup_using_subcommand handout" -l scenarios -d 'A folder of extra scenario files to use as well as the built-in ones. A file with the same id as a built-in scenario replaces it' -r -F
-complete -c hangup -n "__fish_hangup_using_subcommand handout" -l language -d 'The language for the screens and calls: "cy" (Cymraeg) or "en-GB" (English). Without it: the kiosk\'s language setting, then LANGUAGE, LC_ALL, LC_MESSAGES and LANG, then English' -r
+complete -c hangup -n "__fish_hangup_using_subcommand handout" -l language -d 'The language for the screens and calls: "cy" (Cymraeg) or "en-GB" (English). Without it: the kiosk\'s language setting, then LANGUAGE, LC_ALL, LC_MESSAGES and LANG, then English' -r -f -a "en-GB\t''
+cy\t''"
 complete -c hangup -n "__fish_hangup_using_subcommand handout" -l region -d 'Whose numbers to show' -r -f -a "ewni\t'England, Wales and Northern Ireland'
 scotland\t'Scotland'"
 complete -c hangup -n "__fish_hangup_using_subcommand handout" -l data-dir -d 'Where hangup keeps its few files: your progress, kiosk counts and group records (default: HANGUP_DATA_DIR, or your computer\'s usual place for program data)' -r -F
@@ -113,14 +118,16 @@ complete -c hangup -n "__fish_hangup_using_subcommand handout" -l mine -d 'Add w
 complete -c hangup -n "__fish_hangup_using_subcommand handout" -l no-save -d 'Do not save any progress (nothing is written to the computer)'
 complete -c hangup -n "__fish_hangup_using_subcommand handout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hangup -n "__fish_hangup_using_subcommand list" -l scenarios -d 'A folder of extra scenario files to use as well as the built-in ones. A file with the same id as a built-in scenario replaces it' -r -F
-complete -c hangup -n "__fish_hangup_using_subcommand list" -l language -d 'The language for the screens and calls: "cy" (Cymraeg) or "en-GB" (English). Without it: the kiosk\'s language setting, then LANGUAGE, LC_ALL, LC_MESSAGES and LANG, then English' -r
+complete -c hangup -n "__fish_hangup_using_subcommand list" -l language -d 'The language for the screens and calls: "cy" (Cymraeg) or "en-GB" (English). Without it: the kiosk\'s language setting, then LANGUAGE, LC_ALL, LC_MESSAGES and LANG, then English' -r -f -a "en-GB\t''
+cy\t''"
 complete -c hangup -n "__fish_hangup_using_subcommand list" -l json -d 'Print a JSON list (id, title, kind, source) for other programs'
 complete -c hangup -n "__fish_hangup_using_subcommand list" -s h -l help -d 'Print help'
 complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -l idle-timeout -d 'Seconds with no key or touch before asking "Are you still there?" (default 120)' -r
 complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -l idle-warning -d 'Seconds that question shows, counting down, before starting again (default 30)' -r
 complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -l config -d 'The settings file (default: ~/.config/hangup/kiosk.toml, then /etc/hangup/kiosk.toml)' -r -F
 complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -l scenarios -d 'A folder of extra scenario files to use as well as the built-in ones. A file with the same id as a built-in scenario replaces it' -r -F
-complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -l language -d 'The language for the screens and calls: "cy" (Cymraeg) or "en-GB" (English). Without it: the kiosk\'s language setting, then LANGUAGE, LC_ALL, LC_MESSAGES and LANG, then English' -r
+complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -l language -d 'The language for the screens and calls: "cy" (Cymraeg) or "en-GB" (English). Without it: the kiosk\'s language setting, then LANGUAGE, LC_ALL, LC_MESSAGES and LANG, then English' -r -f -a "en-GB\t''
+cy\t''"
 complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -l seed -d 'Repeat a run exactly: the same names, amounts and order of choices' -r
 complete -c hangup -n "__fish_hangup_using_subcommand kiosk" -l region -d 'Whose numbers to show' -r -f -a "ewni\t'England, Wales and Northern Ireland'
 scotland\t'Scotland'"
@@ -144,9 +151,11 @@ complete -c hangup -n "__fish_hangup_using_subcommand check" -l format -d 'How t
 short\t'One line for each problem'
 json\t'JSON, for text editors and automatic checks'"
 complete -c hangup -n "__fish_hangup_using_subcommand check" -l scenarios -d 'A folder of extra scenario files to use as well as the built-in ones. A file with the same id as a built-in scenario replaces it' -r -F
-complete -c hangup -n "__fish_hangup_using_subcommand check" -l language -d 'The language for the screens and calls: "cy" (Cymraeg) or "en-GB" (English). Without it: the kiosk\'s language setting, then LANGUAGE, LC_ALL, LC_MESSAGES and LANG, then English' -r
+complete -c hangup -n "__fish_hangup_using_subcommand check" -l language -d 'The language for the screens and calls: "cy" (Cymraeg) or "en-GB" (English). Without it: the kiosk\'s language setting, then LANGUAGE, LC_ALL, LC_MESSAGES and LANG, then English' -r -f -a "en-GB\t''
+cy\t''"
 complete -c hangup -n "__fish_hangup_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c hangup -n "__fish_hangup_using_subcommand translate" -l language -d 'The language for the screens and calls: "cy" (Cymraeg) or "en-GB" (English). Without it: the kiosk\'s language setting, then LANGUAGE, LC_ALL, LC_MESSAGES and LANG, then English' -r
+complete -c hangup -n "__fish_hangup_using_subcommand translate" -l language -d 'The language for the screens and calls: "cy" (Cymraeg) or "en-GB" (English). Without it: the kiosk\'s language setting, then LANGUAGE, LC_ALL, LC_MESSAGES and LANG, then English' -r -f -a "en-GB\t''
+cy\t''"
 complete -c hangup -n "__fish_hangup_using_subcommand translate" -s h -l help -d 'Print help'
 complete -c hangup -n "__fish_hangup_using_subcommand schema" -s h -l help -d 'Print help'
 complete -c hangup -n "__fish_hangup_using_subcommand paths" -l format -d 'text (every path, in words), or a map of the call: dot (Graphviz), svg (a picture, no Graphviz needed) or mermaid (for Markdown pages)' -r -f -a "text\t''
@@ -154,10 +163,12 @@ dot\t''
 svg\t''
 mermaid\t''"
 complete -c hangup -n "__fish_hangup_using_subcommand paths" -l scenarios -d 'A folder of extra scenario files to use as well as the built-in ones. A file with the same id as a built-in scenario replaces it' -r -F
-complete -c hangup -n "__fish_hangup_using_subcommand paths" -l language -d 'The language for the screens and calls: "cy" (Cymraeg) or "en-GB" (English). Without it: the kiosk\'s language setting, then LANGUAGE, LC_ALL, LC_MESSAGES and LANG, then English' -r
+complete -c hangup -n "__fish_hangup_using_subcommand paths" -l language -d 'The language for the screens and calls: "cy" (Cymraeg) or "en-GB" (English). Without it: the kiosk\'s language setting, then LANGUAGE, LC_ALL, LC_MESSAGES and LANG, then English' -r -f -a "en-GB\t''
+cy\t''"
 complete -c hangup -n "__fish_hangup_using_subcommand paths" -s h -l help -d 'Print help'
 complete -c hangup -n "__fish_hangup_using_subcommand progress" -l scenarios -d 'A folder of extra scenario files to use as well as the built-in ones. A file with the same id as a built-in scenario replaces it' -r -F
-complete -c hangup -n "__fish_hangup_using_subcommand progress" -l language -d 'The language for the screens and calls: "cy" (Cymraeg) or "en-GB" (English). Without it: the kiosk\'s language setting, then LANGUAGE, LC_ALL, LC_MESSAGES and LANG, then English' -r
+complete -c hangup -n "__fish_hangup_using_subcommand progress" -l language -d 'The language for the screens and calls: "cy" (Cymraeg) or "en-GB" (English). Without it: the kiosk\'s language setting, then LANGUAGE, LC_ALL, LC_MESSAGES and LANG, then English' -r -f -a "en-GB\t''
+cy\t''"
 complete -c hangup -n "__fish_hangup_using_subcommand progress" -l data-dir -d 'Where hangup keeps its few files: your progress, kiosk counts and group records (default: HANGUP_DATA_DIR, or your computer\'s usual place for program data)' -r -F
 complete -c hangup -n "__fish_hangup_using_subcommand progress" -l reset -d 'Delete the saved progress'
 complete -c hangup -n "__fish_hangup_using_subcommand progress" -l no-save -d 'Do not save any progress (nothing is written to the computer)'

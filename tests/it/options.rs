@@ -364,3 +364,49 @@ fn stats_and_its_report_are_english_whatever_the_setting() {
         );
     }
 }
+
+/// `--language` completes to the languages a visitor may choose (it offered
+/// file names), wherever it is taken, in bash and fish; any spelling the
+/// program understands is still accepted, and a wrong one gets the plain
+/// message, not clap's.
+#[test]
+fn language_completes_to_the_languages() {
+    let bash =
+        String::from_utf8(hangup::cli::completion(clap_complete::Shell::Bash)).expect("utf-8");
+    let mut lines = bash.lines();
+    let mut seen = 0;
+    while let Some(l) = lines.next() {
+        if l.trim() == "--language)" {
+            seen += 1;
+            let next = lines.next().unwrap_or("");
+            assert!(
+                next.contains("compgen -W \"en-GB cy\""),
+                "--language completes with {next:?}"
+            );
+        }
+    }
+    assert!(seen >= 5, "--language is completed in only {seen} places");
+    let fish =
+        String::from_utf8(hangup::cli::completion(clap_complete::Shell::Fish)).expect("utf-8");
+    assert!(
+        fish.lines()
+            .filter(|l| l.contains("-l language"))
+            .all(|l| l.contains("en-GB") && l.contains("cy")),
+        "fish does not offer the languages"
+    );
+
+    let run = |lang: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_hangup"))
+            .args(["--language", lang, "list"])
+            .env("HANGUP_DATA_DIR", std::env::temp_dir().join("hangup-no-data"))
+            .output()
+            .expect("runs")
+    };
+    let welsh = run("cy_GB.UTF-8");
+    assert!(welsh.status.success());
+    assert!(String::from_utf8_lossy(&welsh.stdout).contains("Galwad gan Amazon"));
+    let wrong = run("xx");
+    let said = String::from_utf8_lossy(&wrong.stderr);
+    assert!(said.contains("there is no language called"), "{said}");
+    assert!(!said.contains("invalid value"), "{said}");
+}
