@@ -782,6 +782,30 @@ fn a_misspelt_required_key_hides_no_other_problem() {
         "{human}"
     );
     assert!(!human.contains("missing `summary`"), "{human}");
+
+    // The short format: the same three, one line each.
+    let mut out = Vec::new();
+    run_check(
+        &[dir.path().join("a.toml"), dir.path().join("b.toml")],
+        None,
+        Format::Short,
+        &mut out,
+    );
+    let short = String::from_utf8(out).expect("utf-8");
+    let found: Vec<&str> = short.lines().filter(|l| l.contains(": error[")).collect();
+    assert_eq!(found.len(), 3, "{short}");
+    for (place, code) in [
+        ("a.toml:9:1".to_string(), "H0102"),
+        (format!("a.toml:{next_line}:8"), "H0203"),
+        ("b.toml:5:6".to_string(), "H0206"),
+    ] {
+        assert!(
+            found
+                .iter()
+                .any(|l| l.contains(&format!("{place}: error[{code}]"))),
+            "{place} {code}: {short}"
+        );
+    }
 }
 
 /// A misspelt required key of each kind (text, table, the `start` link)
