@@ -19,7 +19,7 @@ pub use paths::paths_report;
 pub use render::{Format, Located, locate, render};
 
 use crate::engine::Catalogue;
-use crate::engine::library::{BUILTIN_SCENARIOS, check_scenario};
+use crate::engine::library::{BUILTIN_SCENARIOS, check_file};
 use crate::engine::validate::{Diagnostic, MAX_FILE_BYTES, Severity};
 
 /// One checked file: its name as shown, its bytes (for the source lines) and its problems.
@@ -31,7 +31,8 @@ pub struct FileReport {
     pub source: Vec<u8>,
     /// Every problem found, errors and warnings.
     pub diagnostics: Vec<Diagnostic>,
-    /// The scenario id, when the file had one.
+    /// The scenario id, whenever the file's `id` could be read (even when
+    /// the rest of the file has problems).
     pub scenario_id: Option<String>,
 }
 
@@ -290,7 +291,8 @@ pub fn unreadable(path: &Path, what: &str, e: &std::io::Error) -> FileReport {
 
 /// Check one file's bytes under the name `path`.
 pub fn check_bytes(path: String, bytes: &[u8], catalogue: &Catalogue) -> FileReport {
-    let (scenario, mut diagnostics) = check_scenario(bytes, catalogue);
+    let checked = check_file(bytes, catalogue);
+    let (scenario, mut diagnostics) = (checked.scenario, checked.problems);
     // The lessons the file teaches (H09xx), in the same run as every other problem.
     if let Some(s) = &scenario {
         diagnostics.extend(lessons::lint(s, std::str::from_utf8(bytes).ok()));
@@ -301,7 +303,9 @@ pub fn check_bytes(path: String, bytes: &[u8], catalogue: &Catalogue) -> FileRep
         path,
         source,
         diagnostics,
-        scenario_id: scenario.map(|s| s.id.get_ref().clone()),
+        // Whenever the id could be read, even in a file with other problems:
+        // two files with one id is a problem of its own (H0206).
+        scenario_id: checked.id,
     }
 }
 

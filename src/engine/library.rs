@@ -107,6 +107,39 @@ pub const MAX_LISTED: usize = 50;
 /// when the file had the right shape (it may still have errors; see `parse_scenario`).
 /// Never panics, whatever `bytes` holds.
 pub fn check_scenario(bytes: &[u8], catalogue: &Catalogue) -> (Option<Scenario>, Vec<Diagnostic>) {
+    let checked = check_file(bytes, catalogue);
+    (checked.scenario, checked.problems)
+}
+
+/// What [`check_file`] found in one file.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The scenario, when the file had the right shape (it may still have errors).
+    pub scenario: Option<Scenario>,
+    /// The file's own `id`, whenever it could be read, even when the rest of
+    /// the file could not be (for the check that no two files share an id).
+    pub id: Option<String>,
+    /// Every problem found, errors and warnings.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// As [`check_scenario`], with the file's id whenever it could be read.
+pub fn check_file(bytes: &[u8], catalogue: &Catalogue) -> Checked {
+    let mut id = None;
+    let (scenario, problems) = check_inner(bytes, catalogue, &mut id);
+    let id = scenario.as_ref().map(|s| s.id.get_ref().clone()).or(id);
+    Checked {
+        scenario,
+        id,
+        problems,
+    }
+}
+
+fn check_inner(
+    bytes: &[u8],
+    catalogue: &Catalogue,
+    read_id: &mut Option<String>,
+) -> (Option<Scenario>, Vec<Diagnostic>) {
     if bytes.len() > MAX_FILE_BYTES {
         return (
             None,
@@ -248,18 +281,35 @@ pub fn check_scenario(bytes: &[u8], catalogue: &Catalogue) -> (Option<Scenario>,
             ));
         }
     }
+    // The file's id, if it was read whole (as text, on a line that could be
+    // read): two files with one id are reported whatever else is wrong.
+    *read_id = doc
+        .get_ref()
+        .iter()
+        .find(|(k, _)| k.get_ref() == "id")
+        .and_then(|(_, v)| {
+            let line = super::validate::line_of(text, v.span().start);
+            v.get_ref()
+                .as_str()
+                .filter(|_| !syntax_lines.contains(&line))
+                .map(str::to_string)
+        });
     // The shape is checked even after a syntax error: every problem in one run.
     let shape = super::structure::check_document(&doc);
     let shape_ok = shape.is_empty();
     // A whole part of the call left out of the reading (a `[[steps]]` table, a
-    // missing `[[step]]` line): links to it and its choices would only be follow-ons.
+    // missing `[[step]]` line, a `[stepp]` with an id): links to it and its
+    // choices would only be follow-ons. A misspelt `[sourse]` or `[callr]` is
+    // no part of the call: the links are still checked.
     let lost_part = shape.iter().any(|d| {
         d.code == "H0113"
             || (d.code == "H0102"
                 && doc.get_ref().iter().any(|(k, v)| {
                     d.span.as_ref() == Some(&k.span())
                         && match v.get_ref() {
-                            toml::de::DeValue::Table(_) => true,
+                            toml::de::DeValue::Table(t) => {
+                                t.iter().any(|(k, _)| k.get_ref() == "id")
+                            }
                             toml::de::DeValue::Array(a) => a.first().is_some_and(|f| {
                                 matches!(f.get_ref(), toml::de::DeValue::Table(_))
                             }),
@@ -301,11 +351,26 @@ pub fn check_scenario(bytes: &[u8], catalogue: &Catalogue) -> (Option<Scenario>,
         return (None, problems);
     }
     // Unknown keys and values of the wrong kind are left out, so the links and
-    // text can be checked too; a missing key stops here (its follow-ons would mislead).
+    // text can be checked too.
     super::structure::strip(doc.get_mut(), &bad);
     // The deserializer takes the document; a copy keeps its texts for the checks
     // that still run when it cannot be read whole.
     let text_doc = doc.get_ref().clone();
+    // A key the format needs that is not there (missing, misspelt, or of the
+    // wrong kind) was reported above; a stand-in, at a place that is in no
+    // file (the empty span at its end), lets the checks that do not need it
+    // still run. Whatever they say at that place is about a stand-in: left out.
+    let stand_in = text.len()..text.len();
+    let filled = if shape_ok {
+        super::structure::Filled::default()
+    } else {
+        super::structure::fill_missing(doc.get_mut(), &stand_in)
+    };
+    let lost_part = lost_part || filled.part_id;
+    let real = |d: &Diagnostic| {
+        !filled.any
+            || (d.span.as_ref() != Some(&stand_in) && d.related.iter().all(|r| r.span != stand_in))
+    };
     let scenario: Scenario =
         match serde::Deserialize::deserialize(toml::de::Deserializer::from(doc)) {
             Ok(s) => s,
@@ -326,7 +391,8 @@ pub fn check_scenario(bytes: &[u8], catalogue: &Catalogue) -> (Option<Scenario>,
                 .into_iter()
                 .filter(|d| !d.code.starts_with("H03") && !d.code.starts_with("H05"))
                 .filter(|d| !lost_part || !matches!(d.code, "H0203" | "H0209" | "H0404"))
-                .filter(|d| !follows_wrong_kind(d)),
+                .filter(|d| !follows_wrong_kind(d))
+                .filter(real),
         );
         return (None, problems);
     }

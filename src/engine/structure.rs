@@ -82,6 +82,142 @@ fn strip_value(v: &mut DeValue<'_>, bad: &[Range<usize>]) {
     }
 }
 
+/// What [`fill_missing`] put in.
+#[derive(Debug, Default)]
+pub struct Filled {
+    /// Some key was missing (or misspelt, or stripped) and a stand-in was put in.
+    pub any: bool,
+    /// A step or ending had no `id`: links to the one it should have had would
+    /// only be follow-ons.
+    pub part_id: bool,
+}
+
+/// Put a stand-in at `at` (a place no value of the file has) for every key
+/// the format requires and the document does not have: at the top of the file
+/// and in every table under it. Only for checking what does not need that key
+/// (a missing `summary` must not hide a dangling `next`): every diagnostic at
+/// `at` is about a stand-in, and is left out.
+///
+/// The stand-ins are plain: empty text, `false`, 0, an empty list, a table
+/// with its own required keys, and for a list of words the one that turns
+/// checks off rather than on (`kind = "genuine"`: the scam-only checks would
+/// only be guesses).
+pub fn fill_missing(doc: &mut DeTable<'_>, at: &Range<usize>) -> Filled {
+    let root = schema();
+    let mut filled = Filled::default();
+    fill_table(root, doc, root, at, true, &mut filled);
+    filled
+}
+
+/// The schema itself, through references and a one-item `allOf`.
+fn resolved<'a>(root: &'a Value, mut s: &'a Value) -> &'a Value {
+    for _ in 0..16 {
+        if let Some(r) = s.get("$ref").and_then(Value::as_str) {
+            match r.strip_prefix('#').and_then(|p| root.pointer(p)) {
+                Some(t) => s = t,
+                None => return s,
+            }
+        } else if let Some(first) = s.get("allOf").and_then(|a| a.get(0)) {
+            s = first;
+        } else {
+            return s;
+        }
+    }
+    s
+}
+
+fn fill_table<'i>(
+    root: &Value,
+    t: &mut DeTable<'i>,
+    schema: &Value,
+    at: &Range<usize>,
+    top: bool,
+    filled: &mut Filled,
+) {
+    let schema = resolved(root, schema);
+    let Some(props) = schema.get("properties").and_then(Value::as_object) else {
+        return;
+    };
+    for (k, v) in t.iter_mut() {
+        let Some(sub) = props.get(k.get_ref().as_ref()) else {
+            continue;
+        };
+        let sub = resolved(root, sub);
+        match v.get_mut() {
+            DeValue::Table(inner) => fill_table(root, inner, sub, at, false, filled),
+            DeValue::Array(items) => {
+                if let Some(item) = sub.get("items") {
+                    for x in items.iter_mut() {
+                        if let DeValue::Table(inner) = x.get_mut() {
+                            fill_table(root, inner, item, at, false, filled);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    let required = schema.get("required").and_then(Value::as_array);
+    for r in required.into_iter().flatten().filter_map(Value::as_str) {
+        if t.iter().any(|(k, _)| k.get_ref() == r) {
+            continue;
+        }
+        let Some(value) = props.get(r).and_then(|s| stand_in(root, s, at)) else {
+            continue;
+        };
+        filled.any = true;
+        filled.part_id |= !top && r == "id";
+        t.insert(
+            Spanned::new(at.clone(), std::borrow::Cow::Owned(r.to_string())),
+            Spanned::new(at.clone(), value),
+        );
+    }
+}
+
+/// A plain value of the kind `schema` asks for (see [`fill_missing`]).
+fn stand_in<'i>(root: &Value, schema: &Value, at: &Range<usize>) -> Option<DeValue<'i>> {
+    let schema = resolved(root, schema);
+    let words: Vec<&str> = schema
+        .get("enum")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .chain(
+            schema
+                .get("oneOf")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|o| resolved(root, o).get("const")),
+        )
+        .filter_map(Value::as_str)
+        .collect();
+    if let Some(first) = words.first() {
+        let word = words.iter().find(|w| **w == "genuine").unwrap_or(first);
+        return Some(DeValue::String(std::borrow::Cow::Owned(
+            (*word).to_string(),
+        )));
+    }
+    let kind = match schema.get("type") {
+        Some(Value::String(t)) => t.as_str(),
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).find(|t| *t != "null")?,
+        _ if schema.get("properties").is_some() => "object",
+        _ => return None,
+    };
+    Some(match kind {
+        "string" => DeValue::String(std::borrow::Cow::Borrowed("")),
+        "boolean" => DeValue::Boolean(false),
+        "array" => DeValue::Array(toml::de::DeArray::new()),
+        "object" => {
+            let mut t = DeTable::new();
+            let mut inner = Filled::default();
+            fill_table(root, &mut t, schema, at, false, &mut inner);
+            DeValue::Table(t)
+        }
+        _ => return None,
+    })
+}
+
 /// The spans of the values `check_document` found unknown or of the wrong kind.
 pub fn bad_values(doc: &Spanned<DeTable<'_>>, found: &[Diagnostic]) -> Vec<Range<usize>> {
     fn walk(t: &DeTable<'_>, found: &[Diagnostic], out: &mut Vec<Range<usize>>) {

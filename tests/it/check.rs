@@ -704,3 +704,175 @@ fn an_unknown_call_id_gets_a_suggestion() {
     let text = library.find("zzzz").expect_err("no such call").to_string();
     assert!(!text.contains("Did you mean"), "{text}");
 }
+
+/// (file name, code, line, column, hint) of every diagnostic, via the JSON output.
+fn located_in(paths: &[PathBuf]) -> Vec<(String, String, u64, u64, String)> {
+    let mut out = Vec::new();
+    run_check(paths, None, Format::Json, &mut out);
+    let doc: serde_json::Value = serde_json::from_slice(&out).expect("json output parses");
+    doc["diagnostics"]
+        .as_array()
+        .expect("diagnostics array")
+        .iter()
+        .map(|d| {
+            let file = d["file"].as_str().unwrap_or_default();
+            let name = Path::new(file)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            (
+                name,
+                d["code"].as_str().unwrap_or_default().to_string(),
+                d["line"].as_u64().unwrap_or(0),
+                d["column"].as_u64().unwrap_or(0),
+                d["hint"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The newcomer trial: a misspelt required key (`sumary`) and a dangling
+/// `next` in one file, and the same id in another. All three are real, and
+/// all three are reported in one run, each where it is; the misspelt key is
+/// one problem (with its "did you mean"), not also "missing `summary`".
+#[test]
+fn a_misspelt_required_key_hides_no_other_problem() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let amazon = std::fs::read_to_string("scenarios/amazon-refund.toml").expect("amazon");
+    let a = amazon.replacen("\nsummary = ", "\nsumary = ", 1).replacen(
+        "next = \"refund\"",
+        "next = \"refnud\"",
+        1,
+    );
+    let next_line = a[..a.find("\"refnud\"").expect("next")].lines().count() as u64;
+    let bank = std::fs::read_to_string("scenarios/bank-callback.toml").expect("bank");
+    let b = bank.replacen("id = \"bank-callback\"", "id = \"amazon-refund\"", 1);
+    let (pa, pb) = (dir.path().join("a.toml"), dir.path().join("b.toml"));
+    std::fs::write(&pa, &a).expect("write");
+    std::fs::write(&pb, &b).expect("write");
+
+    let found = located_in(&[pa.clone(), pb.clone()]);
+    let at = |file: &str, code: &str, line: u64, col: u64| {
+        found
+            .iter()
+            .find(|f| f.0 == file && f.1 == code && f.2 == line && f.3 == col)
+    };
+    let typo = at("a.toml", "H0102", 9, 1).unwrap_or_else(|| panic!("sumary: {found:?}"));
+    assert_eq!(typo.4, "did you mean `summary`?");
+    let next = at("a.toml", "H0203", next_line, 8).unwrap_or_else(|| panic!("refnud: {found:?}"));
+    assert_eq!(next.4, "did you mean `next = \"refund\"`?");
+    assert!(
+        at("b.toml", "H0206", 5, 6).is_some(),
+        "duplicate id: {found:?}"
+    );
+    // One mistake, one diagnostic: no "missing `summary`" too, nothing else.
+    assert_eq!(found.len(), 3, "{found:?}");
+
+    // The human report says the same, and where the id was first used.
+    let mut out = Vec::new();
+    let code = run_check(&[pa, pb], None, Format::Human, &mut out);
+    assert_eq!(code, 1);
+    let human = String::from_utf8(out).expect("utf-8");
+    assert!(human.contains("a.toml:9:1"), "{human}");
+    assert!(human.contains(&format!("a.toml:{next_line}:8")), "{human}");
+    assert!(human.contains("b.toml:5:6"), "{human}");
+    assert!(human.contains("a.toml:7:6"), "first used here: {human}");
+    assert!(
+        human.contains("Checked 2 files: 3 errors, 0 warnings."),
+        "{human}"
+    );
+    assert!(!human.contains("missing `summary`"), "{human}");
+
+    // The short format: the same three, one line each.
+    let mut out = Vec::new();
+    run_check(
+        &[dir.path().join("a.toml"), dir.path().join("b.toml")],
+        None,
+        Format::Short,
+        &mut out,
+    );
+    let short = String::from_utf8(out).expect("utf-8");
+    let found: Vec<&str> = short.lines().filter(|l| l.contains(": error[")).collect();
+    assert_eq!(found.len(), 3, "{short}");
+    for (place, code) in [
+        ("a.toml:9:1".to_string(), "H0102"),
+        (format!("a.toml:{next_line}:8"), "H0203"),
+        ("b.toml:5:6".to_string(), "H0206"),
+    ] {
+        assert!(
+            found
+                .iter()
+                .any(|l| l.contains(&format!("{place}: error[{code}]"))),
+            "{place} {code}: {short}"
+        );
+    }
+}
+
+/// A misspelt required key of each kind (text, table, the `start` link)
+/// is one diagnostic with its "did you mean", and the checks that do not
+/// need that key still run: here a dangling `next`. The key left out is
+/// never checked as if it were there (no "start is not a step").
+#[test]
+fn each_misspelt_required_key_is_one_problem_and_the_rest_still_checked() {
+    let tiny = std::fs::read_to_string(TINY).expect("tiny");
+    let dangling = tiny.replacen("next = \"safe-end\"", "next = \"nowhere\"", 1);
+    for (key, typo) in [
+        ("title", "titel"),
+        ("summary", "sumary"),
+        ("start", "strat"),
+        ("kind", "knid"),
+        ("id", "idd"),
+        ("source", "sourse"),
+    ] {
+        let (from, to) = if key == "source" {
+            ("[source]".to_string(), format!("[{typo}]"))
+        } else {
+            (format!("\n{key} = "), format!("\n{typo} = "))
+        };
+        assert!(dangling.contains(&from), "{key} in tiny.toml");
+        let text = dangling.replacen(&from, &to, 1);
+        let report = check_bytes("t.toml".into(), text.as_bytes(), &Catalogue::builtin());
+        let codes: Vec<(&str, Option<&str>)> = report
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.hint.as_deref()))
+            .collect();
+        let hint = format!("did you mean `{key}`?");
+        assert!(
+            codes.contains(&("H0102", Some(hint.as_str()))),
+            "{typo}: {codes:?}"
+        );
+        assert!(
+            codes.iter().any(|c| c.0 == "H0203"
+                && report
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.message.contains("\"nowhere\""))),
+            "{typo}: the dangling next is still found: {codes:?}"
+        );
+        assert_eq!(codes.len(), 2, "{typo}: nothing else: {codes:?}");
+        // The id is read unless it is the key misspelt.
+        assert_eq!(report.scenario_id.is_some(), key != "id", "{typo}");
+    }
+}
+
+/// Any other problem in a file (an unknown key inside `[[step.choice]]`)
+/// does not hide its id from the check that ids are not used twice.
+#[test]
+fn an_unknown_key_in_a_choice_keeps_the_file_in_the_duplicate_id_check() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let tiny = std::fs::read_to_string(TINY).expect("tiny");
+    let next = tiny.find("\nnext = ").expect("a choice's next");
+    let odd = format!("{}\nnxet = \"x\"{}", &tiny[..next], &tiny[next..]);
+    let (pa, pb) = (dir.path().join("a.toml"), dir.path().join("b.toml"));
+    std::fs::write(&pa, &tiny).expect("write");
+    std::fs::write(&pb, &odd).expect("write");
+    let found = located_in(&[pa.clone(), pb.clone()]);
+    let codes: Vec<(&str, &str)> = found.iter().map(|f| (f.0.as_str(), f.1.as_str())).collect();
+    assert!(codes.contains(&("b.toml", "H0102")), "{found:?}");
+    assert!(codes.contains(&("b.toml", "H0206")), "{found:?}");
+    // The other way round: the file with the unknown key first.
+    let found = located_in(&[pb, pa]);
+    let codes: Vec<(&str, &str)> = found.iter().map(|f| (f.0.as_str(), f.1.as_str())).collect();
+    assert!(codes.contains(&("a.toml", "H0206")), "{found:?}");
+}
