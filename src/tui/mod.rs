@@ -104,8 +104,8 @@ pub fn app_input_context(app: &App, width: u16, height: u16) -> guard::Context {
         };
     guard::Context {
         feedback,
-        text_field: false,
         covered: ui::covered(width, height),
+        ..guard::Context::default()
     }
 }
 
