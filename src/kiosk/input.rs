@@ -79,6 +79,11 @@ impl Debounce {
 pub const STAFF_PRESSES: usize = 3;
 /// The time within which the [`STAFF_PRESSES`] F10 presses must fall.
 pub const STAFF_WINDOW: Duration = Duration::from_secs(3);
+/// F10 presses closer together than this are a held key's repeats, not
+/// presses: a held key repeats about 30 times a second (at the slowest
+/// common rate, 10.9 a second: 92 ms apart), and no one presses a key twice
+/// that fast.
+pub const KEY_REPEAT: Duration = Duration::from_millis(100);
 /// The longest PIN accepted (longer typing is ignored).
 pub const PIN_MAX: usize = 12;
 
@@ -115,10 +120,28 @@ pub enum StaffStep {
 
 /// The staff exit: F10 three times within 3 s opens a PIN prompt; the right
 /// PIN and Enter ends the program. With no PIN configured it does nothing.
+///
+/// Every F10 press reaches it, however fast (the input guard lets them
+/// through), so it tells a held F10 from presses itself: a held key sends a
+/// press, then after 250-660 ms (less than [`crate::tui::guard::HELD`])
+/// repeats it about 30 times a second. An F10 within [`KEY_REPEAT`] of the
+/// last is a repeat, and the first such repeat shows that the F10 before it
+/// (if it came within `HELD` of an F10 before it) was the key's first
+/// repeat, not a press: that one is no longer counted, and if it opened
+/// the PIN prompt, the prompt closes again (it showed for about 30 ms).
+/// So a held F10 counts as one press, however long it is held.
 #[derive(Debug, Clone)]
 pub struct StaffExit {
     pin: Option<String>,
+    /// The F10 presses counted towards opening the prompt.
     presses: Vec<Instant>,
+    /// When the last two F10s arrived (the earlier first), counted or not.
+    f10_at: [Option<Instant>; 2],
+    /// The last F10 was a held key's repeat.
+    held: bool,
+    /// The F10 that opened the prompt, and the presses counted before it
+    /// (to put back if it turns out to have been a held key's repeat).
+    opened_by: Option<(Instant, Vec<Instant>)>,
     /// `Some` while the PIN prompt shows: the digits typed so far.
     entry: Option<String>,
     /// Set after a wrong PIN, shown on the prompt until the next key.
@@ -135,6 +158,9 @@ impl StaffExit {
         Self {
             pin: pin.filter(|p| !p.is_empty()),
             presses: Vec::new(),
+            f10_at: [None, None],
+            held: false,
+            opened_by: None,
             entry: None,
             wrong: false,
             failures: 0,
@@ -171,13 +197,57 @@ impl StaffExit {
         self.entry = None;
         self.wrong = false;
         self.presses.clear();
+        self.forget_f10s();
+    }
+
+    /// Another key came between: the F10s before it are not one held key.
+    fn forget_f10s(&mut self) {
+        self.f10_at = [None, None];
+        self.held = false;
+        self.opened_by = None;
+    }
+
+    /// An F10 at `now`: true when it is a held key's repeat (see
+    /// [`StaffExit`]), which counts for nothing and may take back the F10
+    /// before it.
+    fn f10_repeat(&mut self, now: Instant) -> bool {
+        let [before, last] = self.f10_at;
+        self.f10_at = [last, Some(now)];
+        let Some(last) = last.filter(|&t| now.saturating_duration_since(t) < KEY_REPEAT) else {
+            self.held = false;
+            return false;
+        };
+        if !self.held {
+            self.held = true;
+            let first_repeat =
+                before.is_some_and(|b| last.saturating_duration_since(b) < crate::tui::guard::HELD);
+            if first_repeat {
+                self.take_back(last);
+            }
+        }
+        true
+    }
+
+    /// The F10 at `at` was a held key's first repeat: it does not count,
+    /// and the prompt it opened closes.
+    fn take_back(&mut self, at: Instant) {
+        if self.presses.last() == Some(&at) {
+            self.presses.pop();
+        }
+        if self.opened_by.as_ref().is_some_and(|(by, _)| *by == at)
+            && let Some((_, before)) = self.opened_by.take()
+        {
+            self.entry = None;
+            self.wrong = false;
+            self.presses = before;
+        }
     }
 
     /// Feed one event at time `now`: F10 presses, PIN digits, Enter, Esc. Says whether the event was the staff exit's and whether to end the program.
     pub fn on_event(&mut self, ev: &Event, now: Instant) -> StaffStep {
-        let Some(pin) = &self.pin else {
+        if self.pin.is_none() {
             return StaffStep::Pass;
-        };
+        }
         let Event::Key(KeyEvent {
             code,
             kind: KeyEventKind::Press,
@@ -191,6 +261,13 @@ impl StaffExit {
                 StaffStep::Pass
             };
         };
+        if *code == KeyCode::F(10) {
+            if self.f10_repeat(now) {
+                return StaffStep::Taken;
+            }
+        } else {
+            self.forget_f10s();
+        }
         if let Some(entry) = &mut self.entry {
             self.wrong = false;
             match code {
@@ -200,7 +277,7 @@ impl StaffExit {
                 }
                 KeyCode::Enter => {
                     let locked = self.locked_until.is_some_and(|t| now < t);
-                    if !locked && entry == pin {
+                    if !locked && self.pin.as_deref() == Some(entry.as_str()) {
                         self.entry = None;
                         self.failures = 0;
                         self.locked_until = None;
@@ -229,7 +306,9 @@ impl StaffExit {
             .retain(|&t| now.saturating_duration_since(t) < STAFF_WINDOW);
         self.presses.push(now);
         if self.presses.len() >= STAFF_PRESSES {
-            self.presses.clear();
+            let mut before = std::mem::take(&mut self.presses);
+            before.pop();
+            self.opened_by = Some((now, before));
             self.entry = Some(String::new());
         }
         StaffStep::Taken

@@ -259,6 +259,11 @@ impl Kiosk {
                 if self.staff.prompt().is_some() && !self.idle.is_armed() {
                     self.idle.arm(now);
                 }
+                // Closed again on the invitation (Esc, or a held F10's
+                // repeat): no timer runs there.
+                if self.staff.prompt().is_none() && self.stage == Stage::Attract {
+                    self.idle.disarm();
+                }
                 return true;
             }
             StaffStep::Pass => {}
@@ -507,8 +512,17 @@ impl Driver for Kiosk {
         crate::tui::app_screen_key(&self.app).hash(&mut h);
         h.finish()
     }
+    /// The visitor's screen, and the staff exit: every F10 press reaches
+    /// it, and every digit at its PIN prompt (see `tui::guard`).
     fn input_context(&self, width: u16, height: u16) -> crate::tui::guard::Context {
-        crate::tui::app_input_context(&self.app, width, height)
+        let prompt = self.staff.prompt().is_some();
+        crate::tui::guard::Context {
+            staff_exit: self.staff.enabled(),
+            pin_prompt: prompt,
+            // The visitor's feedback screen under the prompt is not on show.
+            feedback: !prompt && crate::tui::app_input_context(&self.app, width, height).feedback,
+            ..crate::tui::app_input_context(&self.app, width, height)
+        }
     }
     /// Every screen change and idle reset repaints the whole screen, so a
     /// kernel message written to the console never stays.

@@ -9,6 +9,14 @@
 //!   key again within [`HELD`] of the last time it arrived is a repeat and is
 //!   ignored (arrow keys excepted: holding one to move is fine; and digits in a
 //!   number field, where "11" is eleven).
+//! - **The kiosk's staff exit** is for staff, not learners: with it on
+//!   ([`Context::staff_exit`]) every F10 press reaches it at once, however
+//!   fast (it tells a held F10 from presses itself: see
+//!   `crate::kiosk::input::StaffExit`); at its PIN prompt
+//!   ([`Context::pin_prompt`]) every digit typed is taken (a PIN may repeat
+//!   digits, and staff type it straight after the third F10), no key there
+//!   waits out the settle window, and key presses read together are typing,
+//!   not a paste.
 //! - **Feedback screens.** Only Enter, Space or a touch go on; digits do nothing.
 //! - **Pastes** are ignored, except in a field that takes typed text (the
 //!   group's head count), where their characters are typed. A paste without
@@ -64,6 +72,12 @@ pub struct Context {
     pub text_field: bool,
     /// The screen is covered by a notice (the window is too small).
     pub covered: bool,
+    /// The kiosk's staff exit is on: every F10 press gets through, at once
+    /// and however fast (the staff exit counts them and tells a held key
+    /// from presses itself).
+    pub staff_exit: bool,
+    /// The staff exit's PIN prompt shows: every digit typed gets through.
+    pub pin_prompt: bool,
 }
 
 /// The input guard's state (see the module docs): when the screen last changed and the last key seen.
@@ -151,8 +165,14 @@ impl Guard {
         now: Instant,
         ctx: Context,
     ) -> Option<Vec<Event>> {
+        // At the PIN prompt, keys read together are staff typing fast.
+        if ctx.pin_prompt {
+            return None;
+        }
         let pasted = |ev: &Event| match ev {
-            Event::Key(k) => k.kind != KeyEventKind::Release && !is_always(k),
+            Event::Key(k) => {
+                k.kind != KeyEventKind::Release && !is_always(k) && !is_staff_key(k, ctx)
+            }
             _ => false,
         };
         let presses = events.iter().filter(|ev| pasted(ev)).count();
@@ -263,7 +283,17 @@ impl Guard {
         // In a number field, the same digit twice is a number ("11", "100"),
         // not a held key.
         let typing = ctx.text_field && matches!(key.code, KeyCode::Char('0'..='9'));
-        if ctx.covered || (held && !moves && !typing) || self.settling(now) {
+        // The staff exit's F10 and PIN digits: staff, not a learner's held
+        // key or a double tap (see the module docs).
+        let staff = is_staff_key(key, ctx)
+            || (ctx.pin_prompt && matches!(key.code, KeyCode::Char('0'..='9')));
+        if staff && !ctx.covered {
+            return vec![event.clone()];
+        }
+        // At the PIN prompt no settle window: staff type on at once (a
+        // held Enter or Backspace is still one press).
+        let settling = !ctx.pin_prompt && self.settling(now);
+        if ctx.covered || (held && !moves && !typing) || settling {
             return Vec::new();
         }
         if ctx.feedback && matches!(key.code, KeyCode::Char('0'..='9')) {
@@ -271,6 +301,11 @@ impl Guard {
         }
         vec![event.clone()]
     }
+}
+
+/// F10, while the kiosk's staff exit is on.
+fn is_staff_key(key: &KeyEvent, ctx: Context) -> bool {
+    ctx.staff_exit && key.code == KeyCode::F(10)
 }
 
 /// Stop (Ctrl-C) and repaint (Ctrl-L): they get through whatever is on show.

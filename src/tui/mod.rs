@@ -104,8 +104,8 @@ pub fn app_input_context(app: &App, width: u16, height: u16) -> guard::Context {
         };
     guard::Context {
         feedback,
-        text_field: false,
         covered: ui::covered(width, height),
+        ..guard::Context::default()
     }
 }
 
@@ -278,15 +278,74 @@ enum Got<M> {
     Deadline,
 }
 
-/// Act on one accepted event; true when the screen must be drawn again.
-fn act<D: Driver>(driver: &mut D, ev: &Event, clear: &mut bool) -> bool {
+/// Act on one accepted event at `now`; true when the screen must be drawn again.
+fn act<D: Driver>(driver: &mut D, ev: &Event, now: Instant, clear: &mut bool) -> bool {
     let mut changed = false;
     if keymap::is_repaint(ev) {
         // Ctrl-L: whatever else wrote to the terminal goes.
         *clear = true;
         changed = true;
     }
-    changed | driver.on_event(ev, Instant::now())
+    changed | driver.on_event(ev, now)
+}
+
+/// What [`take_events`] did: whether to draw again, and whether to clear
+/// the whole terminal first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Taken {
+    /// Something on screen changed: draw again.
+    pub changed: bool,
+    /// Clear and repaint the whole terminal (Ctrl-L, or a screen change for a
+    /// driver that asks for it).
+    pub clear: bool,
+}
+
+/// One read of terminal events, as the loop takes it: through the input
+/// guard, then to the driver. A burst of key presses read together is a
+/// paste; anything else is taken one event at a time, each seeing the
+/// screen (and settle window) the one before it left. `shown` is the screen
+/// last on show (see [`Driver::screen_key`]); `size` reads the terminal's
+/// size (width, height) as each event is taken; `clock` the time (the
+/// loop's is `Instant::now`; tests pass their own).
+pub fn take_events<D: Driver>(
+    driver: &mut D,
+    guard: &mut guard::Guard,
+    shown: &mut u64,
+    evs: &[Event],
+    mut size: impl FnMut() -> io::Result<(u16, u16)>,
+    mut clock: impl FnMut() -> Instant,
+) -> io::Result<Taken> {
+    let mut taken = Taken::default();
+    let (width, height) = size()?;
+    let ctx = driver.input_context(width, height);
+    match guard.paste_burst(evs, clock(), ctx) {
+        Some(accepted) => {
+            for ev in &accepted {
+                taken.changed |= act(driver, ev, clock(), &mut taken.clear);
+            }
+        }
+        None => {
+            for (i, ev) in evs.iter().enumerate() {
+                let ctx = if i == 0 {
+                    ctx
+                } else {
+                    let (width, height) = size()?;
+                    driver.input_context(width, height)
+                };
+                for ev in guard.accept(ev, clock(), ctx) {
+                    taken.changed |= act(driver, &ev, clock(), &mut taken.clear);
+                }
+                let now_showing = driver.screen_key();
+                if now_showing != *shown {
+                    *shown = now_showing;
+                    guard.screen_changed(clock());
+                    taken.changed = true;
+                    taken.clear |= driver.repaint_on_change();
+                }
+            }
+        }
+    }
+    Ok(taken)
 }
 
 /// The loop itself: draw when something changed, then block in `next` for
@@ -344,40 +403,16 @@ fn run_loop<D: Driver, M>(
         dirty = match next(driver.deadline(Instant::now()))? {
             Got::Events(evs) => {
                 events_read += evs.len() as u64;
-                let size = term.terminal.size()?;
-                let ctx = driver.input_context(size.width, size.height);
-                // A burst of key presses read together is a paste; anything
-                // else is taken one event at a time, each seeing the screen
-                // (and settle window) the one before it left.
-                let mut changed = false;
-                match guard.paste_burst(&evs, Instant::now(), ctx) {
-                    Some(accepted) => {
-                        for ev in &accepted {
-                            changed |= act(driver, ev, &mut clear);
-                        }
-                    }
-                    None => {
-                        for (i, ev) in evs.iter().enumerate() {
-                            let ctx = if i == 0 {
-                                ctx
-                            } else {
-                                let size = term.terminal.size()?;
-                                driver.input_context(size.width, size.height)
-                            };
-                            for ev in guard.accept(ev, Instant::now(), ctx) {
-                                changed |= act(driver, &ev, &mut clear);
-                            }
-                            let now_showing = driver.screen_key();
-                            if now_showing != shown {
-                                shown = now_showing;
-                                guard.screen_changed(Instant::now());
-                                changed = true;
-                                clear |= driver.repaint_on_change();
-                            }
-                        }
-                    }
-                }
-                changed
+                let taken = take_events(
+                    driver,
+                    &mut guard,
+                    &mut shown,
+                    &evs,
+                    || term.terminal.size().map(|s| (s.width, s.height)),
+                    Instant::now,
+                )?;
+                clear |= taken.clear;
+                taken.changed
             }
             Got::Other(m) => on_other(driver, m),
             Got::Deadline => driver.on_deadline(Instant::now()),

@@ -1253,3 +1253,166 @@ fn every_kiosk_button_is_whole_and_touchable_at_40x12_and_80x24() {
     i18n::set_current(Language::EnGb);
     assert!(touched > 1000, "{touched}");
 }
+
+/// The kiosk as the real loop runs it (`tui::take_events`): every event
+/// passes the input guard first, screen changes start its settle window,
+/// and the clock only moves when told to.
+struct Looped {
+    kiosk: Kiosk,
+    guard: hangup::tui::guard::Guard,
+    shown: u64,
+    now: Instant,
+}
+
+impl Looped {
+    fn new(pin: Option<&str>) -> Self {
+        let kiosk = Kiosk::new(tiny_library(), options(), settings(pin), Store::in_memory());
+        let shown = hangup::tui::Driver::screen_key(&kiosk);
+        Self {
+            kiosk,
+            guard: hangup::tui::guard::Guard::new(hangup::tui::guard::SETTLE),
+            shown,
+            now: Instant::now(),
+        }
+    }
+
+    /// `events`, read together `gap` after the last read.
+    fn read(&mut self, gap: Duration, events: &[Event]) {
+        draw(&self.kiosk, W, H);
+        self.now += gap;
+        let now = self.now;
+        hangup::tui::take_events(
+            &mut self.kiosk,
+            &mut self.guard,
+            &mut self.shown,
+            events,
+            || Ok((W, H)),
+            || now,
+        )
+        .expect("taken");
+    }
+
+    /// Each of `events` read on its own, `gap` apart.
+    fn each(&mut self, gap: Duration, events: &[Event]) {
+        for ev in events {
+            self.read(gap, std::slice::from_ref(ev));
+        }
+    }
+
+    /// A visitor in a call, as in `Rig::start_a_call`, each key a second apart.
+    fn start_a_call(&mut self) {
+        self.each(
+            Duration::from_secs(1),
+            &[ch('x'), ch('2'), ch('1'), ch('1')],
+        );
+        assert!(matches!(
+            self.kiosk.app.session().map(|s| s.phase()),
+            Some(Phase::Deciding { .. })
+        ));
+    }
+
+    fn f10s(&mut self, gap: Duration, n: usize) {
+        self.each(gap, &vec![key(KeyCode::F(10)); n]);
+    }
+}
+
+#[test]
+fn f10_three_times_fast_opens_the_staff_exit_through_the_guard() {
+    for gap in [150, 300, 400, 600, 750, 1000, 1400] {
+        let mut k = Looped::new(Some("2468"));
+        k.start_a_call();
+        k.f10s(Duration::from_millis(gap), 3);
+        assert_eq!(k.kiosk.staff.prompt(), Some(0), "F10 x3 {gap} ms apart");
+        // On the invitation too.
+        let mut k = Looped::new(Some("2468"));
+        k.f10s(Duration::from_millis(gap), 3);
+        assert_eq!(k.kiosk.staff.prompt(), Some(0), "F10 x3 {gap} ms apart");
+    }
+    // Three presses spread over more than 3 s are not the staff exit.
+    let mut k = Looped::new(Some("2468"));
+    k.f10s(Duration::from_millis(1600), 3);
+    assert_eq!(k.kiosk.staff.prompt(), None);
+}
+
+#[test]
+fn a_pin_with_repeated_digits_typed_fast_is_taken_through_the_guard() {
+    for gap in [100, 200, 300, 500] {
+        let d = Duration::from_millis(gap);
+        let mut k = Looped::new(Some("1122"));
+        k.start_a_call();
+        k.f10s(Duration::from_millis(300), 3);
+        assert_eq!(k.kiosk.staff.prompt(), Some(0));
+        // Typed straight after the third F10, and again after a wrong one.
+        k.each(d, &[ch('1'), ch('1'), ch('2')]);
+        assert_eq!(k.kiosk.staff.prompt(), Some(3), "{gap} ms a key");
+        k.each(d, &[ch('1'), key(KeyCode::Enter)]);
+        assert!(k.kiosk.staff.wrong);
+        k.each(
+            d,
+            &[ch('1'), ch('1'), ch('2'), ch('2'), key(KeyCode::Enter)],
+        );
+        assert!(!k.kiosk.running, "PIN 1122 at {gap} ms a key");
+    }
+    // 2468 typed fast, and a PIN typed fast on a busy machine (read together).
+    let mut k = Looped::new(Some("2468"));
+    k.f10s(Duration::from_millis(300), 3);
+    k.read(
+        Duration::from_millis(200),
+        &[ch('2'), ch('4'), ch('6'), ch('8'), key(KeyCode::Enter)],
+    );
+    assert!(!k.kiosk.running, "2468 read together");
+}
+
+#[test]
+fn a_held_f10_is_one_press_and_never_opens_the_staff_exit() {
+    // Held (0.3 s after the last read): a press, the first repeat up to
+    // 0.7 s later, then 30 a second.
+    let held = |k: &mut Looped, delay: u64, repeats: usize| {
+        k.read(Duration::from_millis(300), &[key(KeyCode::F(10))]);
+        k.read(Duration::from_millis(delay), &[key(KeyCode::F(10))]);
+        k.f10s(Duration::from_millis(33), repeats);
+    };
+    for delay in [250, 500, 660] {
+        let mut k = Looped::new(Some("2468"));
+        k.start_a_call();
+        held(&mut k, delay, 60);
+        assert_eq!(k.kiosk.staff.prompt(), None, "held F10, {delay} ms delay");
+        // On the invitation, a held F10 does not wake it either.
+        let mut k = Looped::new(Some("2468"));
+        held(&mut k, delay, 60);
+        assert_eq!(k.kiosk.staff.prompt(), None);
+        assert_eq!(k.kiosk.stage, Stage::Attract);
+        // One more press and a hold, within 3 s: two presses, not three.
+        let mut k = Looped::new(Some("2468"));
+        k.start_a_call();
+        k.f10s(Duration::from_millis(300), 1);
+        held(&mut k, delay, 10);
+        assert_eq!(k.kiosk.staff.prompt(), None, "F10 then held, {delay} ms");
+        // The visitor's call goes on, untouched.
+        assert!(matches!(
+            k.kiosk.app.session().map(|s| s.phase()),
+            Some(Phase::Deciding { .. })
+        ));
+        // A third real press does open it (three presses within 3 s).
+        k.f10s(Duration::from_millis(300), 1);
+        assert_eq!(k.kiosk.staff.prompt(), Some(0));
+    }
+    // Staff who hold the third press a little long still get the prompt.
+    let mut k = Looped::new(Some("2468"));
+    k.f10s(Duration::from_millis(300), 2);
+    held(&mut k, 400, 5);
+    assert_eq!(k.kiosk.staff.prompt(), Some(0));
+    // With the kitty protocol a repeat says so: it is not a press.
+    let mut k = Looped::new(Some("2468"));
+    let repeat = Event::Key(KeyEvent::new_with_kind(
+        KeyCode::F(10),
+        KeyModifiers::NONE,
+        crossterm::event::KeyEventKind::Repeat,
+    ));
+    k.f10s(Duration::from_millis(300), 1);
+    k.each(
+        Duration::from_millis(33),
+        &[repeat.clone(), repeat.clone(), repeat],
+    );
+    assert_eq!(k.kiosk.staff.prompt(), None);
+}

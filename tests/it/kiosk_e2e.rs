@@ -120,3 +120,29 @@ fn kiosk_in_a_real_terminal() {
     assert!(counts.contains("visits = 1"), "{counts}");
     assert!(counts.contains("idle-resets = 1"), "{counts}");
 }
+
+/// Staff leave a real kiosk: F10 three times 0.3 s apart, then the PIN
+/// 1122 (repeated digits) at 0.2 s a key, all with the usual 0.4 s key
+/// pause. Each key is sent a set gap after the last, not after the kiosk
+/// has drawn, as staff type.
+#[test]
+fn staff_leave_with_f10_fast_and_a_pin_with_repeated_digits() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("kiosk.toml");
+    std::fs::write(&config, "pin = \"1122\"\n").expect("write the settings");
+    let data_dir = dir.path().join("data").display().to_string();
+    let config = config.display().to_string();
+    let t = Setup::new(&["kiosk", "--data-dir", &data_dir, "--config", &config]).spawn();
+    wait_for(&t, "Touch the screen to practise", Duration::from_secs(10));
+    t.settle();
+    for _ in 0..3 {
+        t.key("F10");
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    wait_for(&t, "Staff exit", Duration::from_secs(5));
+    for k in ["1", "1", "2", "2", "Enter"] {
+        t.key(k);
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert_eq!(t.exit_code(), 0, "the right PIN ends the kiosk");
+}

@@ -380,6 +380,7 @@ impl Pty {
             "Right" => b"\x1b[C".to_vec(),
             "Left" => b"\x1b[D".to_vec(),
             "F5" => b"\x1b[15~".to_vec(),
+            "F10" => b"\x1b[21~".to_vec(),
             k if k.starts_with("C-") && k.len() == 3 => {
                 let c = k.as_bytes()[2].to_ascii_lowercase();
                 vec![match c {

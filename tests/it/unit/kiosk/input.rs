@@ -70,12 +70,20 @@ fn type_keys(s: &mut StaffExit, keys: &[KeyCode], t: Instant) -> Vec<StaffStep> 
     keys.iter().map(|k| s.on_event(&key(*k), t)).collect()
 }
 
+/// F10 three times, 0.3 s apart from `t` (presses at one instant would be
+/// a held key's repeats); the time of the last.
+fn f10_three(s: &mut StaffExit, t: Instant) -> Instant {
+    for i in 0..3 {
+        s.on_event(&key(KeyCode::F(10)), t + ms(300 * i));
+    }
+    t + ms(600)
+}
+
 #[test]
 fn f10_three_times_then_the_pin_exits() {
     let t0 = Instant::now();
     let mut s = staff("2468");
-    let f10 = KeyCode::F(10);
-    type_keys(&mut s, &[f10, f10, f10], t0);
+    let t0 = f10_three(&mut s, t0);
     assert_eq!(s.prompt(), Some(0));
     let steps = type_keys(
         &mut s,
@@ -95,8 +103,7 @@ fn f10_three_times_then_the_pin_exits() {
 fn wrong_pin_does_not_exit_and_esc_leaves_the_prompt() {
     let t0 = Instant::now();
     let mut s = staff("2468");
-    let f10 = KeyCode::F(10);
-    type_keys(&mut s, &[f10, f10, f10], t0);
+    let t0 = f10_three(&mut s, t0);
     let steps = type_keys(&mut s, &[KeyCode::Char('1'), KeyCode::Enter], t0);
     assert!(!steps.contains(&StaffStep::Exit));
     assert!(s.wrong);
@@ -132,4 +139,53 @@ fn no_pin_means_no_staff_exit() {
     }
     assert_eq!(s.prompt(), None);
     assert!(!StaffExit::new(Some(String::new())).enabled());
+}
+
+#[test]
+fn a_held_f10_counts_once_and_fast_presses_all_count() {
+    let f10 = key(KeyCode::F(10));
+    // Presses 0.15 s apart: three presses.
+    let t0 = Instant::now();
+    let mut s = staff("2468");
+    for i in 0..3 {
+        assert_eq!(s.on_event(&f10, t0 + ms(150 * i)), StaffStep::Taken);
+    }
+    assert_eq!(s.prompt(), Some(0));
+    // Held: a press, the first repeat 0.25 s later, then 30 a second.
+    let held = |s: &mut StaffExit, at: Instant, repeats: u64| {
+        s.on_event(&f10, at);
+        for i in 0..repeats {
+            s.on_event(&f10, at + ms(250 + 33 * i));
+        }
+        at + ms(250 + 33 * repeats)
+    };
+    let mut s = staff("2468");
+    let end = held(&mut s, t0, 40);
+    assert_eq!(s.prompt(), None, "one long hold");
+    // A press and then a hold: the first repeat opens the prompt for a
+    // moment, the next shows it was a held key and closes it again.
+    let mut s = staff("2468");
+    s.on_event(&f10, t0);
+    s.on_event(&f10, t0 + ms(300));
+    s.on_event(&f10, t0 + ms(550));
+    assert_eq!(s.prompt(), Some(0));
+    s.on_event(&f10, t0 + ms(583));
+    assert_eq!(s.prompt(), None, "closed again");
+    // The two real presses still count: one more opens it.
+    s.on_event(&f10, t0 + ms(900));
+    assert_eq!(s.prompt(), Some(0));
+    // A third press held a little long keeps the prompt it opened.
+    let mut s = staff("2468");
+    s.on_event(&f10, end);
+    s.on_event(&f10, end + ms(300));
+    held(&mut s, end + ms(600), 5);
+    assert_eq!(s.prompt(), Some(0));
+    // Another key between: not one held key.
+    let mut s = staff("2468");
+    s.on_event(&f10, t0);
+    s.on_event(&key(KeyCode::Char('x')), t0 + ms(200));
+    s.on_event(&f10, t0 + ms(250));
+    s.on_event(&f10, t0 + ms(500));
+    s.on_event(&f10, t0 + ms(800));
+    assert_eq!(s.prompt(), Some(0));
 }

@@ -17,6 +17,8 @@ const PLAIN: Context = Context {
     feedback: false,
     text_field: false,
     covered: false,
+    staff_exit: false,
+    pin_prompt: false,
 };
 
 #[test]
@@ -314,4 +316,106 @@ fn a_head_count_typed_fast_then_enter_keeps_its_enter() {
     // Elsewhere it is still a paste, and ignored.
     let mut g = Guard::default();
     assert!(g.accept_batch(&burst, t, PLAIN).is_empty());
+}
+
+const STAFF: Context = Context {
+    staff_exit: true,
+    ..PLAIN
+};
+
+#[test]
+fn the_staff_exit_s_f10_presses_all_get_through_however_fast() {
+    for gap in [50, 150, 300, 400, 600] {
+        let t = Instant::now();
+        let mut g = Guard::default();
+        // Even just after a screen change (the staff prompt opening is one).
+        g.screen_changed(t);
+        for i in 0..3 {
+            let got = g.accept(&press(KeyCode::F(10)), ms(t, gap * i), STAFF);
+            assert_eq!(
+                got,
+                vec![press(KeyCode::F(10))],
+                "{gap} ms apart, press {i}"
+            );
+        }
+        // Read together, they are not a paste.
+        let f10s = vec![press(KeyCode::F(10)); 3];
+        assert_eq!(g.accept_batch(&f10s, ms(t, 5_000), STAFF), f10s);
+    }
+    // Without the staff exit (practice, or a kiosk with no PIN), F10 is a
+    // key like any other: again within HELD is a held key.
+    let t = Instant::now();
+    let mut g = Guard::default();
+    assert_eq!(g.accept(&press(KeyCode::F(10)), t, PLAIN).len(), 1);
+    assert!(
+        g.accept(&press(KeyCode::F(10)), ms(t, 300), PLAIN)
+            .is_empty()
+    );
+    // A kitty-protocol repeat is never a press.
+    let repeat = Event::Key(KeyEvent::new_with_kind(
+        KeyCode::F(10),
+        KeyModifiers::NONE,
+        KeyEventKind::Repeat,
+    ));
+    assert!(g.accept(&repeat, ms(t, 5_000), STAFF).is_empty());
+    // And a covered screen takes none.
+    let covered = Context {
+        covered: true,
+        ..STAFF
+    };
+    assert!(
+        g.accept(&press(KeyCode::F(10)), ms(t, 9_000), covered)
+            .is_empty()
+    );
+}
+
+#[test]
+fn every_digit_of_a_pin_typed_fast_gets_through() {
+    let prompt = Context {
+        pin_prompt: true,
+        ..STAFF
+    };
+    for gap in [50, 200, 300, 600] {
+        let t = Instant::now();
+        let mut g = Guard::default();
+        // Typed straight after the prompt opened (a screen change).
+        g.screen_changed(t);
+        for (i, c) in "1122".chars().enumerate() {
+            let at = ms(t, gap * (i as u64 + 1));
+            assert_eq!(
+                g.accept(&press(KeyCode::Char(c)), at, prompt),
+                vec![press(KeyCode::Char(c))],
+                "{c} at {gap} ms a key"
+            );
+        }
+        let enter = g.accept(&press(KeyCode::Enter), ms(t, gap * 5), prompt);
+        assert_eq!(enter, vec![press(KeyCode::Enter)], "Enter at {gap} ms");
+    }
+    // Read together (a busy machine): typing, not a paste.
+    let mut g = Guard::default();
+    let mut typed = keys("1122");
+    typed.push(press(KeyCode::Enter));
+    assert_eq!(g.accept_batch(&typed, Instant::now(), prompt), typed);
+    // A held Enter at the prompt is still one press (no run of wrong PINs).
+    let t = Instant::now();
+    let mut g = Guard::default();
+    assert_eq!(g.accept(&press(KeyCode::Enter), t, prompt).len(), 1);
+    assert!(
+        g.accept(&press(KeyCode::Enter), ms(t, 40), prompt)
+            .is_empty()
+    );
+    // Elsewhere in the kiosk learners keep the held-key filter and the settle
+    // window: a doubled answer is one answer.
+    let t = Instant::now();
+    let mut g = Guard::default();
+    assert_eq!(g.accept(&press(KeyCode::Char('1')), t, STAFF).len(), 1);
+    assert!(
+        g.accept(&press(KeyCode::Char('1')), ms(t, 300), STAFF)
+            .is_empty()
+    );
+    g.screen_changed(ms(t, 1_000));
+    assert!(
+        g.accept(&press(KeyCode::Char('2')), ms(t, 1_200), STAFF)
+            .is_empty()
+    );
 }
