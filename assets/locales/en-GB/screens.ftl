@@ -232,19 +232,12 @@ check-offer-after = You have practised some calls. Would you like the quick chec
 # $minutes is counted from the spoken words (a test checks it).
 check-minutes = It takes about three minutes.
 check-minutes-aloud = Read aloud, it takes about { $minutes } minutes.
-# $kind and $said: scam or real. Never "Wrong!": the careful answer is always right.
-check-answer-unsure = You said you would check first. That is always safe. This one is { $kind ->
-        [scam] a scam
-       *[real] a real call
-    }.
-check-answer-right = You said { $kind ->
-        [scam] a scam
-       *[real] a real call
-    }. That is right.
+# The verdict line above a quick-check call's explanation. The explanation
+# itself says which it was ("This is a scam."), so these never say it again.
+# $said: scam or real. Never "Wrong!": the careful answer is always safe.
+check-answer-unsure = You said you would check first. That is always safe.
+check-answer-right = That is right.
 check-answer-wrong = You said { $said ->
-        [scam] a scam
-       *[real] a real call
-    }. This one is { $kind ->
         [scam] a scam
        *[real] a real call
     }.
