@@ -107,7 +107,12 @@ skipped-one = Nodyn: doedd dim modd defnyddio { $first }: { $reason }
 skipped-many = Nodyn: doedd dim modd defnyddio { $count } ffeil. Y gyntaf yw { $first }: { $reason }
 # Mae sgriptiau'n chwilio am ddechrau'r llinell hon: "Dewiswch 1-{ $n }".
 plain-prompt = Dewiswch 1-{ $n } a phwyso Enter.
-plain-prompt-aloud = Dewiswch 1 i { $n } a phwyso Enter.
+# Changed (staff18): "1 neu 2" for two choices; needs review by a first-language Welsh speaker.
+plain-prompt-aloud = { $n ->
+        [1] Dewiswch 1 a phwyso Enter.
+        [2] Dewiswch 1 neu 2 a phwyso Enter.
+       *[other] Dewiswch 1 i { $n } a phwyso Enter.
+    }
 plain-prompt-key = I { $what }, teipiwch { $key }.
 plain-get-help = gael help
 plain-hear-again = glywed eto

@@ -128,8 +128,13 @@ skipped-one = Note: { $first } could not be used: { $reason }
 skipped-many = Note: { $count } files could not be used. The first is { $first }: { $reason }
 # The plain-mode prompt. Scripts look for its start: keep "Choose 1-{ $n }" first.
 plain-prompt = Choose 1-{ $n } and press Enter.
-# The prompt said aloud (--speak): the same in words, "1 to 3", not "1-3".
-plain-prompt-aloud = Choose 1 to { $n } and press Enter.
+# The prompt said aloud (--speak): the same in words, "1 to 3", not "1-3";
+# for two choices "1 or 2".
+plain-prompt-aloud = { $n ->
+        [1] Choose 1 and press Enter.
+        [2] Choose 1 or 2 and press Enter.
+       *[other] Choose 1 to { $n } and press Enter.
+    }
 # $what: one of plain-get-help, plain-hear-again, plain-go-back, plain-leave; $key: the key.
 plain-prompt-key = To { $what }, type { $key }.
 plain-get-help = get help
