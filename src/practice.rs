@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::engine::Library;
 use crate::engine::quick_check::{QuickCheck, Score, Stage};
 use crate::engine::session::CallResult;
-use crate::i18n::Language;
+use crate::i18n::{Language, tr};
 use crate::present::flow::{Action, Effect, Flow, Mode, QuickState};
 use crate::present::wording;
 use crate::progress::{self, Day, Loaded, Progress, Store};
@@ -240,8 +240,8 @@ pub fn command(
     let store = Store::new(dir, no_save);
     if reset {
         match store.reset() {
-            Ok(true) => writeln!(out, "Your progress has been deleted.")?,
-            Ok(false) => writeln!(out, "There was no saved progress to delete.")?,
+            Ok(true) => writeln!(out, "{}", tr("progress-deleted"))?,
+            Ok(false) => writeln!(out, "{}", tr("progress-none-to-delete"))?,
             Err(source) => {
                 return Err(Error::ProgressNotDeleted {
                     path: store.path(),
@@ -255,8 +255,9 @@ pub fn command(
     Ok(report(&store, &loaded, library, today, out)?)
 }
 
-/// `hangup progress`: what is kept, in plain lines. (Here rather than in
-/// `progress`, which keeps the data: the words come from `present`.)
+/// `hangup progress`: what is kept, in plain lines, all in the chosen
+/// language (the `progress-*` messages). (Here rather than in `progress`,
+/// which keeps the data: the words come from `present`.)
 pub fn report(
     store: &Store,
     loaded: &Loaded,
@@ -265,20 +266,26 @@ pub fn report(
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     let p = &loaded.progress;
-    writeln!(out, "Your practice so far.")?;
+    let kept_in = |out: &mut dyn Write| {
+        let path = store.path().display().to_string();
+        writeln!(out, "{}", crate::tr!("progress-kept-in", path = path))
+    };
+    writeln!(out, "{}", tr("progress-title"))?;
     if let Some(n) = &loaded.notice {
         writeln!(out, "{n}")?;
     }
     if p.scenarios.is_empty() && p.checks.is_empty() {
-        writeln!(out, "Nothing has been saved yet.")?;
-        writeln!(out, "Progress is kept in {}.", store.path().display())?;
-        return Ok(());
+        writeln!(out, "{}", tr("progress-nothing"))?;
+        return kept_in(out);
     }
     writeln!(
         out,
-        "{} of {} practised.",
-        p.practised(library),
-        library.scenarios.len()
+        "{}",
+        crate::tr!(
+            "practised-count",
+            done = p.practised(library),
+            all = library.scenarios.len()
+        )
     )?;
     for (id, r) in &p.scenarios {
         let title = library.get(id).map_or_else(
@@ -288,54 +295,65 @@ pub fn report(
         let kind = library
             .get(id)
             .map_or(crate::engine::Kind::Scam, |s| s.kind);
-        let times = if r.plays == 1 {
-            "once".to_string()
-        } else {
-            format!("{} times", r.plays)
-        };
         writeln!(out)?;
-        writeln!(out, "{title} ({id}).")?;
         writeln!(
             out,
-            "Practised {times}, last on {}. Last time: {}",
-            r.last_played.long(),
-            wording::outcome_words(kind, r.last_outcome)
+            "{}",
+            crate::tr!("progress-call", title = title, id = id.as_str())
+        )?;
+        writeln!(
+            out,
+            "{}",
+            crate::tr!(
+                "progress-played",
+                times = r.plays,
+                date = r.last_played.long(),
+                outcome = wording::outcome_words(kind, r.last_outcome)
+            )
         )?;
         let again = r.last_played.plus(progress::BOOSTER_DAYS);
         if today >= again {
-            writeln!(out, "Due for practice again now.")?;
+            writeln!(out, "{}", tr("progress-due-now"))?;
         } else {
-            writeln!(out, "Practise again on or after {}.", again.long())?;
+            writeln!(
+                out,
+                "{}",
+                crate::tr!("progress-again-on", date = again.long())
+            )?;
         }
     }
     let names = progress::trick_names(p, &library.catalogue);
     if !names.is_empty() {
         writeln!(out)?;
-        writeln!(out, "Tricks to practise again: {}.", names.join(", "))?;
+        writeln!(
+            out,
+            "{}",
+            crate::tr!("tricks-again", names = names.join(", "))
+        )?;
     }
     if !p.checks.is_empty() {
         writeln!(out)?;
-        writeln!(out, "Quick checks (a scam or a real call?):")?;
+        writeln!(out, "{}", tr("progress-checks"))?;
         for c in &p.checks {
-            let when = match c.stage {
-                Stage::Before => "before practice",
-                Stage::After => "after practice",
-            };
-            let careful = match c.unsure {
-                0 => String::new(),
-                1 => ", once \"Not sure: I would check first\"".to_string(),
-                n => format!(", {n} times \"Not sure: I would check first\""),
+            let stage = match c.stage {
+                Stage::Before => "before",
+                Stage::After => "after",
             };
             writeln!(
                 out,
-                "On {}, {when}: {}{careful}.",
-                c.day.long(),
-                wording::check_score(c.score())
+                "{}",
+                crate::tr!(
+                    "progress-check",
+                    date = c.day.long(),
+                    stage = stage,
+                    score = wording::check_score(c.score()),
+                    unsure = c.unsure
+                )
             )?;
         }
     }
     writeln!(out)?;
-    writeln!(out, "Progress is kept in {}.", store.path().display())?;
-    writeln!(out, "To delete it, run: hangup progress --reset")?;
+    kept_in(out)?;
+    writeln!(out, "{}", tr("progress-to-delete"))?;
     Ok(())
 }

@@ -451,7 +451,7 @@ fn bar_chart(
 }
 
 /// Horizontal bars with the name written above each bar.
-pub fn rank_chart(rows: &[(String, u64)], unit: &str) -> DrawResult<String> {
+pub fn rank_chart(rows: &[(String, u64)], unit: (&str, &str)) -> DrawResult<String> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (W, H)).into_drawing_area();
@@ -506,7 +506,7 @@ pub fn rank_chart(rows: &[(String, u64)], unit: &str) -> DrawResult<String> {
             ))?;
             let (px, py) = chart.backend_coord(&(v, (y0 + y1) / 2));
             root.draw(&Text::new(
-                format!("{count} {unit}"),
+                plural(*count, unit.0, unit.1),
                 (px + 4, py),
                 count_style.clone(),
             ))?;
@@ -548,7 +548,12 @@ fn figure_svg(svg: &str, label: &str) -> String {
 }
 
 fn plural(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!("{n} {}", word(n, one, many))
+}
+
+/// `one` for 1, else `many` (for a number shown apart, as in the totals).
+fn word<'a>(n: u64, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
 }
 
 /// The kiosk's share of answers that named the call right ("not sure" is
@@ -643,11 +648,20 @@ pub fn html(r: &Report, made_on: i64) -> String {
     let _ = writeln!(
         b,
         "<div class=\"totals\">\
-         <div><b>{}</b>kiosk visits</div>\
-         <div><b>{}</b>practice calls finished at the kiosk ({} stayed safe)</div>\
-         <div><b>{}</b>group sessions, {} minutes</div>\
-         <div><b>{}</b>people at group sessions (counted by volunteers)</div></div>",
-        r.visits, r.finished, r.finished_safe, r.sessions, r.group_minutes, r.people
+         <div><b>{}</b>{}</div>\
+         <div><b>{}</b>{} finished at the kiosk ({} stayed safe)</div>\
+         <div><b>{}</b>{}, {}</div>\
+         <div><b>{}</b>{} at group sessions (counted by volunteers)</div></div>",
+        r.visits,
+        word(r.visits, "kiosk visit", "kiosk visits"),
+        r.finished,
+        word(r.finished, "practice call", "practice calls"),
+        r.finished_safe,
+        r.sessions,
+        word(r.sessions, "group session", "group sessions"),
+        plural(r.group_minutes, "minute", "minutes"),
+        r.people,
+        word(r.people, "person", "people"),
     );
 
     let labels: Vec<String> = r.periods.iter().map(|p| p.label.clone()).collect();
@@ -790,16 +804,16 @@ pub fn html(r: &Report, made_on: i64) -> String {
             "No hands went up for a risky answer. Well done to the rooms!".into()
         })
     } else {
-        rank_chart(&r.tricks, "hands")
+        rank_chart(&r.tricks, ("hand", "hands"))
     };
     let _ = writeln!(
         b,
         "<figure><h2>Tricks most often missed</h2>{}\
          <figcaption>From group sessions: hands raised for a risky answer, by the trick that \
-         answer fell for (an answer can show more than one trick). Out of {} hands counted. \
+         answer fell for (an answer can show more than one trick). Out of {} counted. \
          The kiosk does not keep answers, only endings.</figcaption></figure>",
         chart_or_note(chart, "Tricks most often missed, by hands raised"),
-        r.hands_counted
+        plural(r.hands_counted, "hand", "hands")
     );
     let _ = writeln!(b, "</div>");
     let mut foot = format!(

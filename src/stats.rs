@@ -558,6 +558,21 @@ pub fn check_summary(c: &Counters) -> Option<Vec<String>> {
 /// Said instead of the empty table when only group sessions were recorded.
 const KIOSK_NOTHING_YET: &str = "The kiosk has counted nothing yet.";
 
+/// After "Nothing has been counted yet.": the folder it looked in (safe to
+/// print), as `hangup progress` says where progress is kept, and whether
+/// that folder is there at all.
+fn nothing_in(dir: &Path, out: &mut impl Write) -> io::Result<()> {
+    let shown = crate::sanitize::path(dir);
+    if dir.is_dir() {
+        writeln!(out, "Counts are kept in {shown}.")
+    } else {
+        writeln!(
+            out,
+            "Counts are kept in {shown}. That folder is not there yet."
+        )
+    }
+}
+
 /// `hangup stats`: print the counts as a table, or as CSV.
 pub fn print(dir: Option<&Path>, csv: bool, out: &mut impl Write) -> Result<()> {
     let Some(dir) = dir else {
@@ -576,6 +591,9 @@ pub fn print(dir: Option<&Path>, csv: bool, out: &mut impl Write) -> Result<()> 
         let table = if rows.is_empty() && groups.is_some() {
             // Not "Nothing has been counted yet" above the group totals.
             writeln!(out, "{}", KIOSK_NOTHING_YET)
+        } else if rows.is_empty() {
+            // Nothing at all: say where it looked, so a wrong folder shows.
+            write_table(&rows, out).and_then(|()| nothing_in(dir, out))
         } else {
             write_table(&rows, out)
         };

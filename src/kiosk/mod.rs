@@ -682,9 +682,16 @@ pub fn main(cli: &crate::cli::Cli, args: &KioskArgs) -> ExitCode {
 
 /// `hangup stats`.
 pub fn stats_main(cli: &crate::cli::Cli, args: &StatsArgs) -> ExitCode {
-    let config = match config::load(args.config.as_deref()) {
-        Ok((c, _)) => c,
-        Err(e) => return fail(&e),
+    // The settings file (readable only by root and the kiosk user: it holds
+    // the PIN) is read only for its `data-dir`: with `--data-dir` it is not
+    // needed, unless `--config` names it.
+    let config = if cli.data_dir.is_some() && args.config.is_none() {
+        config::Config::default()
+    } else {
+        match config::load(args.config.as_deref()) {
+            Ok((c, _)) => c,
+            Err(e) => return fail(&e),
+        }
     };
     let dir = crate::stats::data_dir(cli.data_dir.as_deref(), config.data_dir.as_deref());
     if let Some(file) = &args.report {

@@ -501,11 +501,9 @@ fn check(g: &GroupState, play: &CheckPlay) -> Screen {
         let number = CHECK_OPTIONS.iter().position(|a| *a == answer).unwrap_or(0) + 1;
         s.block(
             Role::Verdict { good: true },
-            tr!(
-                "group-the-answer",
-                number = number,
-                label = option_label(answer)
-            ),
+            // The number only: the explanation below starts with the
+            // verdict ("This is a scam."), said once.
+            tr!("group-the-answer", number = number),
         );
         s.block(Role::Narration, item.explain.clone());
         room_said(&mut s, &counts, |i| match CHECK_OPTIONS.get(i) {

@@ -648,27 +648,25 @@ pub fn check_offer(stage: crate::engine::quick_check::Stage, aloud: bool) -> Str
     t
 }
 
-/// The quick check's answer, kindly: never "Wrong!". The careful answer is always right.
+/// The quick check's answer, kindly: never "Wrong!". The careful answer is
+/// always safe. It never says which the call was: the explanation shown
+/// below it starts by saying so, and saying it twice reads as a stutter
+/// ("This one is a scam. This is a scam.").
 pub fn check_answer(
     said: impl Into<crate::engine::quick_check::Answer>,
     item: &crate::engine::quick_check::CheckItem,
 ) -> String {
     use crate::engine::Kind;
     use crate::engine::quick_check::Answer;
-    let word = |k: Kind| match k {
-        Kind::Scam => "scam",
-        Kind::Genuine => "real",
-    };
-    let kind = word(item.answer);
     match said.into() {
-        Answer::NotSure => tr!("check-answer-unsure", kind = kind),
-        said if said.is_right(item) => tr!("check-answer-right", kind = kind),
+        Answer::NotSure => tr("check-answer-unsure"),
+        said if said.is_right(item) => tr("check-answer-right"),
         Answer::Scam | Answer::Genuine => {
             let other = match item.answer {
-                Kind::Scam => Kind::Genuine,
-                Kind::Genuine => Kind::Scam,
+                Kind::Scam => "real",
+                Kind::Genuine => "scam",
             };
-            tr!("check-answer-wrong", said = word(other), kind = kind)
+            tr!("check-answer-wrong", said = other)
         }
     }
 }

@@ -812,6 +812,61 @@ fn the_settings_file_is_found_in_the_users_config_folder() {
     );
 }
 
+/// The trial: `hangup stats` pointed at the wrong folder said only "Nothing
+/// has been counted yet." It now says where it looked (safe to print), and
+/// whether that folder is there. And with `--data-dir` it does not need the
+/// kiosk settings file (readable only by root and the kiosk user: it holds
+/// the PIN), so one it cannot read does not stop it.
+#[test]
+fn stats_with_nothing_counted_says_where_it_looked() {
+    let t = tempfile::tempdir().expect("temp");
+    let cfg = t.path().join("cfg");
+    std::fs::create_dir_all(cfg.join("hangup")).expect("dir");
+    let settings = cfg.join("hangup/kiosk.toml");
+    // A file this user cannot use (unreadable, and out of range for root).
+    std::fs::write(&settings, "idle-timeout = 0\npin = \"1234\"\n").expect("write");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&settings, std::fs::Permissions::from_mode(0o000)).expect("chmod");
+    }
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_hangup"))
+            .args(args)
+            .env("XDG_CONFIG_HOME", &cfg)
+            .env_remove("HANGUP_DATA_DIR")
+            .output()
+            .expect("runs");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    // A folder that is there, with nothing in it.
+    let empty = t.path().join("empty");
+    std::fs::create_dir_all(&empty).expect("dir");
+    let e = empty.to_str().expect("utf-8 path");
+    let (code, out, err) = run(&["--data-dir", e, "stats"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("Nothing has been counted yet."), "{out}");
+    assert!(out.contains(&format!("Counts are kept in {e}.")), "{out}");
+    assert!(!out.contains("not there"), "{out}");
+    // A wrong folder, with a control character in its name: named, made safe.
+    let wrong = t.path().join("wr\x1b[2Jong");
+    let w = wrong.to_str().expect("utf-8 path");
+    let (code, out, err) = run(&["--data-dir", w, "stats"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(!out.contains('\x1b'), "{out:?}");
+    assert!(out.contains("That folder is not there yet."), "{out}");
+    assert!(out.contains(&t.path().display().to_string()), "{out}");
+    // Without --data-dir the settings file is needed (for its data-dir), and
+    // the error names it.
+    let (code, _, err) = run(&["stats"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("kiosk.toml"), "{err}");
+}
+
 /// A scenario file that cannot be used is for whoever looks after the
 /// kiosk, not for a visitor: the list says nothing about files (and keeps
 /// its rows for calls), and the kiosk has one plain, safe line per file

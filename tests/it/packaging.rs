@@ -120,6 +120,9 @@ fn the_packaged_kiosk_unit_is_the_source_unit_run_from_usr_bin() {
     let source = std::fs::read_to_string(root.join("assets/hangup-kiosk.service")).expect("unit");
     assert!(source.contains("ExecStart=/usr/local/bin/hangup kiosk"));
     let packaged = source.replace("/usr/local/bin/hangup", "/usr/bin/hangup");
+    // Its comments too: the trial found "(ExecStart below expects hangup in
+    // /usr/local/bin)" above ExecStart=/usr/bin/hangup.
+    assert!(!packaged.contains("/usr/local/bin"), "{packaged}");
     same_as_committed("hangup-kiosk.service", packaged.as_bytes())
         .unwrap_or_else(|e| panic!("{e}"));
 }
@@ -220,4 +223,18 @@ fn the_package_carries_the_licence_text() {
     let text = std::fs::read_to_string(root.join(file)).expect("the licence file");
     assert!(text.contains("Permission is hereby granted, free of charge"));
     assert_eq!(manifest["package"]["license"].as_str(), Some("MIT"));
+}
+
+/// The trial: README said `cargo install --path .` (not the tested set in
+/// Cargo.lock), and scenarios/README.md "The two built-in calls" when there
+/// are many more.
+#[test]
+fn install_uses_the_lock_file_and_no_count_of_calls_goes_stale() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).expect("README");
+    assert!(!readme.contains("cargo install --path"), "use --locked");
+    assert!(readme.contains("cargo install --locked --path ."));
+    let scenarios =
+        std::fs::read_to_string(root.join("scenarios/README.md")).expect("scenarios README");
+    assert!(!scenarios.contains("two built-in calls"));
 }

@@ -513,7 +513,7 @@ fn plain_speech_reads_each_step_in_order_and_r_says_it_again() {
     assert!(
         l[0].ends_with(
             "What would you do? 1: Hang up. 2: Ask what they want. \
-             Choose 1 to 2 and press Enter. To get help, type a question mark. \
+             Choose 1 or 2 and press Enter. To get help, type a question mark. \
              To hear it again, type the letter r. To leave, type the letter q."
         ),
         "{l:#?}"
@@ -528,7 +528,7 @@ fn plain_speech_reads_each_step_in_order_and_r_says_it_again() {
     );
     let words = "Alex Brown says: I need your PIN to stop the payment. \
                  What would you do? 1: Read out your PIN. 2: Say no and hang up. \
-                 Choose 1 to 2 and press Enter. To get help, type a question mark. \
+                 Choose 1 or 2 and press Enter. To get help, type a question mark. \
                  To hear it again, type the letter r. To go back a step, type the letter b. \
                  To leave, type the letter q.";
     assert!(l[1].ends_with(&format!("Step 2. {words}")), "{l:#?}");
@@ -616,7 +616,7 @@ fn plain_speech_in_the_list_says_the_quick_questions_and_is_off_without_speak() 
         l[4].contains("The call has ended.")
             && l[4].ends_with(
                 "Quick question 1 of 1. Would your bank ever ask for your PIN? 1: Yes. 2: No. \
-                 Choose 1 to 2 and press Enter. To get help, type a question mark. \
+                 Choose 1 or 2 and press Enter. To get help, type a question mark. \
                  To hear it again, type the letter r. To leave, type the letter q."
             ),
         "{l:#?}"
@@ -997,7 +997,7 @@ fn plain_speech_says_the_prompt_errors_and_the_choices_again_in_words() {
     let (out, said) = plain_with_voice("x\n?\nr\nq\n2\n");
     let all = said.join("\n");
     // Every prompt printed is said, in words: the numbers and every letter.
-    let prompt = "Choose 1 to 2 and press Enter.";
+    let prompt = "Choose 1 or 2 and press Enter.";
     let keys = [
         format!("To {}, type a question mark.", tr("plain-get-help")),
         format!("To {}, type the letter r.", tr("plain-hear-again")),
@@ -1058,4 +1058,21 @@ fn plain_r_repeats_the_caller_id_and_who_they_say_they_are() {
     let last = said.last().cloned().unwrap_or_default();
     assert!(last.contains("Caller ID shows: 0 1 6 3 2, 9 6 0"), "{last}");
     assert!(last.contains("They say they are:"), "{last}");
+}
+
+/// The trial: the prompt said aloud "Choose 1 to 2" for two choices. For
+/// two it says "1 or 2", in English and Welsh; for more, "1 to 3".
+#[test]
+fn the_spoken_prompt_says_1_or_2_for_two_choices() {
+    use hangup::i18n::Language;
+    use hangup::present::wording::plain_prompt_aloud;
+    for (lang, two, three) in [
+        (Language::EnGb, "Choose 1 or 2 and", "Choose 1 to 3 and"),
+        (Language::Cy, "Dewiswch 1 neu 2 a", "Dewiswch 1 i 3 a"),
+    ] {
+        hangup::i18n::with(lang, || {
+            assert!(plain_prompt_aloud(2, &[]).starts_with(two), "{lang:?}");
+            assert!(plain_prompt_aloud(3, &[]).starts_with(three), "{lang:?}");
+        });
+    }
 }

@@ -857,3 +857,72 @@ fn a_short_safe_call_clears_only_the_tricks_it_showed() {
         p.tricks_to_practise()
     );
 }
+
+/// The trial: `hangup progress --language cy` mixed English ("Your practice
+/// so far.", "Practise again on or after …") with Welsh. With `--language cy`
+/// no sentence of the English `hangup progress` messages is left.
+#[test]
+fn progress_in_welsh_has_no_english_sentences() {
+    use hangup::i18n::{Arg, Language};
+    let dir = tempfile::tempdir().expect("temp");
+    std::fs::write(
+        dir.path().join("progress.toml"),
+        "version = 1\ncalls_since_check = 1\n\
+         [scenarios.tiny]\nplays = 2\nfirst_played = \"2026-05-01\"\n\
+         last_played = \"2026-05-30\"\nlast_outcome = \"safe\"\n\
+         [tricks.fake-authority]\nmissed = 1\nlast_missed = \"2026-05-30\"\nto_practise = true\n\
+         [[checks]]\nday = \"2026-05-01\"\nstage = \"before\"\nright = 3\nasked = 6\nunsure = 2\n\
+         [[checks]]\nday = \"2026-05-30\"\nstage = \"after\"\nright = 5\nasked = 6\nunsure = 1\n",
+    )
+    .expect("write");
+    let args = ["--scenarios", FIXTURES, "progress", "--language", "cy"];
+    let (out, err, code) = run(dir.path(), &args, "");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Rhagfyr") || out.contains("Mehefin"), "{out}");
+    let ids = [
+        "progress-title",
+        "practised-count",
+        "progress-call",
+        "progress-played",
+        "progress-due-now",
+        "progress-again-on",
+        "tricks-again",
+        "progress-checks",
+        "progress-check",
+        "progress-kept-in",
+        "progress-to-delete",
+    ];
+    let mark = "\u{1}";
+    let mut checked = 0;
+    for id in ids {
+        for (n, stage) in [(1, "before"), (2, "after")] {
+            let mut a: Vec<(&str, Arg<'_>)> = ["title", "id", "date", "outcome", "path", "names"]
+                .iter()
+                .map(|k| (*k, Arg::from(mark)))
+                .collect();
+            for k in ["times", "unsure", "done", "all"] {
+                a.push((k, Arg::from(n)));
+            }
+            a.push(("stage", Arg::from(stage)));
+            a.push(("score", Arg::from(mark)));
+            let english = Language::EnGb.tr_args(id, &a);
+            for part in english.split(|c: char| c == '\u{1}' || c.is_ascii_digit()) {
+                let part = part.trim_matches(|c: char| !c.is_alphanumeric());
+                if part.split_whitespace().count() >= 2 {
+                    checked += 1;
+                    assert!(!out.contains(part), "{id}: \"{part}\" in\n{out}");
+                }
+            }
+        }
+    }
+    assert!(checked > 10, "{checked}");
+    // And in English it is all English.
+    let (en, _, code) = run(dir.path(), &["--scenarios", FIXTURES, "progress"], "");
+    assert_eq!(code, 0);
+    assert!(en.starts_with("Your practice so far."), "{en}");
+    assert!(
+        en.contains("Practised 2 times, last on 30 May 2026."),
+        "{en}"
+    );
+    assert!(en.contains("Tricks to practise again: "), "{en}");
+}

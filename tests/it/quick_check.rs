@@ -44,7 +44,14 @@ fn take_check(a: &mut App, right: usize) {
         };
         send(a, ch(if say == Kind::Scam { '1' } else { '2' }), 80, 24);
         let text = screen_text(a, 80, 24);
-        assert!(text.contains("You said"), "{text}");
+        // Right: "That is right."; otherwise what they said. The explanation
+        // below says which it was.
+        let verdict = if i < right {
+            "That is right."
+        } else {
+            "You said"
+        };
+        assert!(text.contains(verdict), "{text}");
         assert!(!text.to_lowercase().contains("wrong"), "{text}");
         send(a, key(KeyCode::Enter), 80, 24);
     }
@@ -381,7 +388,7 @@ fn speech_reads_the_question_and_the_answer() {
     assert!(q.contains("1: A scam. 2: A real call."), "{q}");
     send(&mut a, ch('1'), 80, 24);
     let ans = say(&a);
-    assert!(ans.contains("You said a scam."), "{ans}");
+    assert!(ans.contains("That is right. This is a scam."), "{ans}");
 }
 
 // ------------------------------------------------------------ plain mode
@@ -626,4 +633,94 @@ fn progress_counts_only_calls_named_right() {
         "{out}"
     );
     assert!(!out.contains("wrong"), "{out}");
+}
+
+/// How many times `text` names `kind` as the verdict, in `lang`'s words.
+fn verdicts(text: &str, lang: hangup::i18n::Language, kind: Kind) -> usize {
+    let t = text.to_lowercase();
+    let words: &[&str] = match (lang.is_english(), kind) {
+        (true, Kind::Scam) => &["a scam"],
+        (true, Kind::Genuine) => &["a real call"],
+        (false, Kind::Scam) => &["sgam"],
+        (false, Kind::Genuine) => &["alwad go iawn"],
+    };
+    words.iter().map(|w| t.matches(w).count()).sum()
+}
+
+/// The trial: after "Not sure: I would check first" the kiosk said "This one
+/// is a scam. This is a scam. …". For every question of both sets, every
+/// answer, every mode (practice, plain, kiosk, group) and both languages,
+/// the feedback says which the call was exactly once.
+#[test]
+fn quick_check_feedback_says_the_verdict_once() {
+    use hangup::engine::quick_check::{Answer, CheckRun};
+    use hangup::i18n::Language;
+    use hangup::present::flow::Mode;
+    use hangup::present::screens;
+    use hangup::speech::{Hands, spoken};
+    use hangup::tui::app::Screen as At;
+    for lang in [Language::EnGb, Language::Cy] {
+        hangup::i18n::with(lang, || {
+            let check = QuickCheck::builtin_in(lang);
+            for stage in [Stage::Before, Stage::After] {
+                for mode in [Mode::Practice, Mode::Kiosk] {
+                    let mut a = app();
+                    a.flow.rules.mode = mode;
+                    let mut run = CheckRun::new(&check, stage).expect("the set");
+                    while let Some(item) = run.current().cloned() {
+                        for said in [Answer::Scam, Answer::Genuine, Answer::NotSure] {
+                            let mut r = run.clone();
+                            assert!(r.answer(said));
+                            a.flow.screen = At::Quick(Box::new(QuickScreen::Questions(r)));
+                            let s = screens::screen(&a.flow);
+                            for hands in [Hands::Keys, Hands::Touch, Hands::Typed] {
+                                let text = spoken(&s, hands);
+                                assert_eq!(
+                                    verdicts(&text, lang, item.answer),
+                                    1,
+                                    "{lang:?} {mode:?} {said:?}: {text}"
+                                );
+                            }
+                        }
+                        assert!(run.answer(Answer::from(item.answer)));
+                        assert!(run.go_on());
+                    }
+                }
+            }
+            // Group mode: the revealed answer, for each snippet of both sets.
+            let mut g = hangup::group::GroupApp::new(
+                hangup::engine::Library::builtin(),
+                crate::harness::group_options(1),
+            );
+            send(&mut g, key(KeyCode::Enter), 80, 24);
+            let mut seen = 0;
+            for _ in 0..200 {
+                let Some(play) = g.group.as_deref().and_then(|s| s.check.as_ref()) else {
+                    break;
+                };
+                if play.at_result() {
+                    break;
+                }
+                let Some(item) = play.current().cloned() else {
+                    break;
+                };
+                if play.revealed {
+                    let text = screen_text(&g, 80, 40);
+                    assert_eq!(
+                        verdicts(&text, lang, item.answer),
+                        1,
+                        "{lang:?} group: {text}"
+                    );
+                    seen += 1;
+                    send(&mut g, key(KeyCode::Enter), 80, 24);
+                } else {
+                    send(&mut g, ch('1'), 80, 24);
+                }
+            }
+            assert_eq!(
+                seen, 6,
+                "{lang:?}: every snippet of the first check revealed"
+            );
+        });
+    }
 }

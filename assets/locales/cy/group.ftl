@@ -72,7 +72,8 @@ group-mark-answer = yr ateb
 group-mark-careful = mae gwirio'n gyntaf bob amser yn ddiogel
 group-hands-up = Dwylo i fyny: { $typed }
 group-choice-said = { $number }: { $text }
-group-the-answer = Yr ateb: { $number }. { $label }.
+# Changed (staff18): the explanation says which it was, so only the number here; needs review by a first-language Welsh speaker.
+group-the-answer = Yr ateb yw rhif { $number }.
 
 ## Canlyniad yr ystafell.
 group-result-shown = Mae'r holl atebion wedi'u dangos.

@@ -107,7 +107,12 @@ skipped-one = Nodyn: doedd dim modd defnyddio { $first }: { $reason }
 skipped-many = Nodyn: doedd dim modd defnyddio { $count } ffeil. Y gyntaf yw { $first }: { $reason }
 # Mae sgriptiau'n chwilio am ddechrau'r llinell hon: "Dewiswch 1-{ $n }".
 plain-prompt = Dewiswch 1-{ $n } a phwyso Enter.
-plain-prompt-aloud = Dewiswch 1 i { $n } a phwyso Enter.
+# Changed (staff18): "1 neu 2" for two choices; needs review by a first-language Welsh speaker.
+plain-prompt-aloud = { $n ->
+        [1] Dewiswch 1 a phwyso Enter.
+        [2] Dewiswch 1 neu 2 a phwyso Enter.
+       *[other] Dewiswch 1 i { $n } a phwyso Enter.
+    }
 plain-prompt-key = I { $what }, teipiwch { $key }.
 plain-get-help = gael help
 plain-hear-again = glywed eto
@@ -184,21 +189,13 @@ check-offer-before = Cyn i chi ddechrau, hoffech chi gael prawf cyflym? Byddwch 
 check-offer-after = Rydych chi wedi ymarfer rhai galwadau. Hoffech chi wneud y prawf cyflym eto? Gallwch chi ei gymharu â'ch tro cyntaf.
 check-minutes = Mae'n cymryd tua thri munud.
 check-minutes-aloud = O'i ddarllen yn uchel, mae'n cymryd tua { $minutes } munud.
-check-answer-unsure = Fe ddywedoch chi y byddech chi'n gwirio yn gyntaf. Mae hynny bob amser yn ddiogel. Mae hon yn { $kind ->
-        [scam] sgam
-       *[real] alwad go iawn
-    }.
-check-answer-right = Fe ddywedoch chi mai { $kind ->
-        [scam] sgam
-       *[real] galwad go iawn
-    } oedd hi. Mae hynny'n gywir.
+# Changed (staff18): the explanation says which it was, so these no longer say it again; needs review by a first-language Welsh speaker.
+check-answer-unsure = Fe ddywedoch chi y byddech chi'n gwirio yn gyntaf. Mae hynny bob amser yn ddiogel.
+check-answer-right = Mae hynny'n gywir.
 check-answer-wrong = Fe ddywedoch chi mai { $said ->
         [scam] sgam
        *[real] galwad go iawn
-    } oedd hi. Mae hon yn { $kind ->
-        [scam] sgam
-       *[real] alwad go iawn
-    }.
+    } oedd hi.
 check-you-got = Fe gawsoch chi { $right } o { $asked } yn gywir.
 check-score = { $right } o { $asked } yn gywir
 check-before-you-got = Cyn i chi ymarfer, fe gawsoch chi { $right } o { $asked } yn gywir{ $unsure ->

@@ -38,3 +38,34 @@ calls-count =
         [one] { $count } call
        *[other] { $count } calls
     }
+
+## `hangup progress`: what is kept, in plain lines.
+progress-title = Your practice so far.
+progress-nothing = Nothing has been saved yet.
+# $path: the progress file.
+progress-kept-in = Progress is kept in { $path }.
+progress-to-delete = To delete it, run: hangup progress --reset
+progress-deleted = Your progress has been deleted.
+progress-none-to-delete = There was no saved progress to delete.
+# $title: the call's title; $id: its id.
+progress-call = { $title } ({ $id }).
+# $times: how often it was played; $date: the last time, like "1 March 2026";
+# $outcome: how the last go ended, in a sentence.
+progress-played = Practised { $times ->
+        [one] once
+       *[other] { $times } times
+    }, last on { $date }. Last time: { $outcome }
+progress-due-now = Due for practice again now.
+# $date: like "15 March 2026".
+progress-again-on = Practise again on or after { $date }.
+progress-checks = Quick checks (a scam or a real call?):
+# $date: the day; $stage: before or after; $score: like "4 of 6 right";
+# $unsure: the "Not sure" answers, said apart.
+progress-check = On { $date }, { $stage ->
+        [before] before practice
+       *[after] after practice
+    }: { $score }{ $unsure ->
+        [0] .
+        [one] , once "Not sure: I would check first".
+       *[other] , { $unsure } times "Not sure: I would check first".
+    }

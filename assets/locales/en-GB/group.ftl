@@ -84,7 +84,9 @@ group-mark-careful = checking first is always safe
 # While the volunteer types a count: $typed is the digits so far.
 group-hands-up = Hands up: { $typed }
 group-choice-said = { $number }: { $text }
-group-the-answer = The answer: { $number }. { $label }.
+# Above the explanation, which starts by saying which it was ("This is a
+# scam."), so this gives only the number to look for.
+group-the-answer = The answer is number { $number }.
 
 ## The room's result in a quick check.
 group-result-shown = All the answers have been shown.

@@ -128,8 +128,13 @@ skipped-one = Note: { $first } could not be used: { $reason }
 skipped-many = Note: { $count } files could not be used. The first is { $first }: { $reason }
 # The plain-mode prompt. Scripts look for its start: keep "Choose 1-{ $n }" first.
 plain-prompt = Choose 1-{ $n } and press Enter.
-# The prompt said aloud (--speak): the same in words, "1 to 3", not "1-3".
-plain-prompt-aloud = Choose 1 to { $n } and press Enter.
+# The prompt said aloud (--speak): the same in words, "1 to 3", not "1-3";
+# for two choices "1 or 2".
+plain-prompt-aloud = { $n ->
+        [1] Choose 1 and press Enter.
+        [2] Choose 1 or 2 and press Enter.
+       *[other] Choose 1 to { $n } and press Enter.
+    }
 # $what: one of plain-get-help, plain-hear-again, plain-go-back, plain-leave; $key: the key.
 plain-prompt-key = To { $what }, type { $key }.
 plain-get-help = get help
@@ -232,19 +237,12 @@ check-offer-after = You have practised some calls. Would you like the quick chec
 # $minutes is counted from the spoken words (a test checks it).
 check-minutes = It takes about three minutes.
 check-minutes-aloud = Read aloud, it takes about { $minutes } minutes.
-# $kind and $said: scam or real. Never "Wrong!": the careful answer is always right.
-check-answer-unsure = You said you would check first. That is always safe. This one is { $kind ->
-        [scam] a scam
-       *[real] a real call
-    }.
-check-answer-right = You said { $kind ->
-        [scam] a scam
-       *[real] a real call
-    }. That is right.
+# The verdict line above a quick-check call's explanation. The explanation
+# itself says which it was ("This is a scam."), so these never say it again.
+# $said: scam or real. Never "Wrong!": the careful answer is always safe.
+check-answer-unsure = You said you would check first. That is always safe.
+check-answer-right = That is right.
 check-answer-wrong = You said { $said ->
-        [scam] a scam
-       *[real] a real call
-    }. This one is { $kind ->
         [scam] a scam
        *[real] a real call
     }.

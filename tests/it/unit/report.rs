@@ -197,7 +197,7 @@ fn damaged_numbers_and_dates_do_not_break_the_page() {
 
 #[test]
 fn names_in_charts_are_escaped() {
-    let svg = rank_chart(&[("<script>&\u{1b}[2J".into(), 3)], "hands").expect("chart");
+    let svg = rank_chart(&[("<script>&\u{1b}[2J".into(), 3)], ("hand", "hands")).expect("chart");
     assert!(svg.contains("&lt;script&gt;&amp;"), "{svg}");
     assert!(!svg.contains('\u{1b}'));
     assert!(!svg.contains("<script"));
@@ -210,4 +210,37 @@ fn escape_html() {
         escape("<b>&\"'\u{1b}[2J"),
         "&lt;b&gt;&amp;&quot;&#39;&lt;U+001B&gt;[2J"
     );
+}
+
+/// The trial: the report said "1 group sessions" and "1 hands". One of
+/// anything is said in the singular.
+#[test]
+fn one_of_anything_is_singular() {
+    let mut c = Counters::default();
+    c.kiosk_day("2026-11-02").visits = 1;
+    let mut r = gather(&c, &[], &Library::builtin());
+    r.finished = 1;
+    r.sessions = 1;
+    r.group_minutes = 1;
+    r.people = 1;
+    r.hands_counted = 1;
+    let page = html(&r, 0);
+    for bad in [
+        "<b>1</b>kiosk visits",
+        "<b>1</b>practice calls",
+        "<b>1</b>group sessions",
+        "1 minutes",
+        "<b>1</b>people",
+        "1 hands",
+    ] {
+        assert!(!page.contains(bad), "{bad}");
+    }
+    for good in [
+        "<b>1</b>kiosk visit<",
+        "<b>1</b>group session, 1 minute<",
+        "<b>1</b>person at group sessions",
+        "Out of 1 hand counted.",
+    ] {
+        assert!(page.contains(good), "{good}");
+    }
 }
