@@ -398,7 +398,10 @@ fn language_completes_to_the_languages() {
     let run = |lang: &str| {
         std::process::Command::new(env!("CARGO_BIN_EXE_hangup"))
             .args(["--language", lang, "list"])
-            .env("HANGUP_DATA_DIR", std::env::temp_dir().join("hangup-no-data"))
+            .env(
+                "HANGUP_DATA_DIR",
+                std::env::temp_dir().join("hangup-no-data"),
+            )
             .output()
             .expect("runs")
     };
