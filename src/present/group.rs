@@ -860,6 +860,23 @@ impl GroupState {
         }
     }
 
+    /// Nothing of the call or quick check on show has been done: it is at
+    /// its first screen, or (a call) at its first question with no answer
+    /// chosen and no hands being counted. (Counting hands starts with `t`,
+    /// and [`update`] leaves the ending behind at once.) So a remote that
+    /// went on twice from an ending (the phone answered) can still go back.
+    fn nothing_done(&self) -> bool {
+        if self.at_first_screen() {
+            return true;
+        }
+        if self.stage != Stage::Call || self.tally_entry.is_some() {
+            return false;
+        }
+        self.session.as_deref().is_some_and(|session| {
+            matches!(session.phase(), Phase::Deciding { step: 0 }) && session.path().is_empty()
+        })
+    }
+
     /// Esc goes back to the ending (or result) of the call or quick check
     /// just finished: the next one is on its first screen, nothing typed.
     pub fn can_go_back_to_last(&self) -> bool {
@@ -1174,8 +1191,9 @@ pub fn update(app: Ctx<'_>, g: &mut GroupState, action: Action) -> bool {
     if place(g) != before {
         g.scroll = 0;
     }
-    // Past the next item's first screen, its ending is left behind.
-    if g.last.is_some() && !g.at_first_screen() {
+    // Once something of the next item is done (an answer chosen, hands
+    // counted), the ending before it is left behind.
+    if g.last.is_some() && !g.nothing_done() {
         g.last = None;
     }
     changed

@@ -967,8 +967,47 @@ fn esc_on_the_next_calls_first_screen_goes_back_to_the_ending() {
     // Enter: the same next call, the same caller.
     keys_at(&mut app, "\n", w, h);
     assert_eq!(screen_text(&app, w, h), ringing);
-    // Once answered, Esc no longer leaves the call.
-    keys_at(&mut app, "\n<", w, h);
+    // A remote that went on twice (the phone answered, nothing chosen):
+    // Esc is back to the ringing phone, and from there to the ending.
+    keys_at(&mut app, "\n", w, h);
+    assert!(matches!(
+        g(&app).session.as_ref().map(|s| s.phase()),
+        Some(Phase::Deciding { step: 0 })
+    ));
+    keys_at(&mut app, "<", w, h);
+    assert_eq!(screen_text(&app, w, h), ringing);
+    keys_at(&mut app, "<", w, h);
+    assert_eq!(g(&app).position(), first);
+    assert_eq!(screen_text(&app, w, h), ending);
+    keys_at(&mut app, "\n", w, h);
+    assert_eq!(screen_text(&app, w, h), ringing);
+    // Hands counted at the first question: the call has begun, so Esc
+    // stops at the ringing phone.
+    keys_at(&mut app, "\nt3\nt", w, h);
+    assert!(
+        g(&app)
+            .tallies
+            .iter()
+            .any(|t| t.counts.iter().any(Option::is_some))
+    );
+    assert!(
+        g(&app)
+            .session
+            .as_ref()
+            .is_some_and(|s| s.path().is_empty())
+    );
+    keys_at(&mut app, "<<<", w, h);
+    assert_eq!(g(&app).position().0, first.0 + 1);
+    assert!(!screen_text(&app, w, h).contains("Back to the ending"));
+    // Once an answer is chosen, Esc no longer leaves the call.
+    keys_at(&mut app, "\n1", w, h);
+    assert!(
+        g(&app)
+            .session
+            .as_ref()
+            .is_some_and(|s| !s.path().is_empty())
+    );
+    keys_at(&mut app, "<<<", w, h);
     assert_eq!(g(&app).position().0, first.0 + 1);
     assert!(!screen_text(&app, w, h).contains("Back to the ending"));
 
