@@ -380,9 +380,9 @@ fn call(g: &GroupState, session: &Session) -> Screen {
                 s.command(Command::new(Cmd::GoOn, &[Key::Enter], tr("group-cmd-reveal")).default());
             }
             s.command(group(GroupCmd::Hands, &[Key::Char('t')], "group-cmd-hands"));
-            if !session.path().is_empty() {
-                s.command(back());
-            }
+            // Back one step: to the choice before, or (the first question)
+            // to the ringing phone.
+            s.command(back());
             common(&mut s, g);
             s
         }

@@ -974,6 +974,9 @@ fn esc_on_the_next_calls_first_screen_goes_back_to_the_ending() {
         g(&app).session.as_ref().map(|s| s.phase()),
         Some(Phase::Deciding { step: 0 })
     ));
+    // The first question's footer says so (Esc worked there unnamed).
+    let question = screen_text(&app, w, h);
+    assert!(question.contains("Esc Back"), "{question}");
     keys_at(&mut app, "<", w, h);
     assert_eq!(screen_text(&app, w, h), ringing);
     keys_at(&mut app, "<", w, h);
