@@ -516,12 +516,13 @@ impl Driver for Kiosk {
     /// it, and every digit at its PIN prompt (see `tui::guard`).
     fn input_context(&self, width: u16, height: u16) -> crate::tui::guard::Context {
         let prompt = self.staff.prompt().is_some();
+        let visitor = crate::tui::app_input_context(&self.app, width, height);
         crate::tui::guard::Context {
             staff_exit: self.staff.enabled(),
             pin_prompt: prompt,
             // The visitor's feedback screen under the prompt is not on show.
-            feedback: !prompt && crate::tui::app_input_context(&self.app, width, height).feedback,
-            ..crate::tui::app_input_context(&self.app, width, height)
+            feedback: !prompt && visitor.feedback,
+            ..visitor
         }
     }
     /// Every screen change and idle reset repaints the whole screen, so a

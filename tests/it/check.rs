@@ -13,21 +13,11 @@ const TINY: &str = "tests/fixtures/tiny.toml";
 
 /// (code, line, column) of every diagnostic for one file, via the JSON output.
 fn located(path: &str) -> Vec<(String, u64, u64)> {
-    let mut out = Vec::new();
-    let code = run_check(&[PathBuf::from(path)], None, Format::Json, &mut out);
+    let (code, found) = json_diagnostics(&[PathBuf::from(path)]);
     assert_eq!(code, 1, "{path} should fail the check");
-    let doc: serde_json::Value = serde_json::from_slice(&out).expect("json output parses");
-    doc["diagnostics"]
-        .as_array()
-        .expect("diagnostics array")
-        .iter()
-        .map(|d| {
-            (
-                d["code"].as_str().unwrap_or_default().to_string(),
-                d["line"].as_u64().unwrap_or(0),
-                d["column"].as_u64().unwrap_or(0),
-            )
-        })
+    found
+        .into_iter()
+        .map(|(_, code, line, column, _)| (code, line, column))
         .collect()
 }
 
@@ -706,11 +696,20 @@ fn an_unknown_call_id_gets_a_suggestion() {
 }
 
 /// (file name, code, line, column, hint) of every diagnostic, via the JSON output.
-fn located_in(paths: &[PathBuf]) -> Vec<(String, String, u64, u64, String)> {
+/// (file name, code, line, column, hint) of one diagnostic.
+type Located = (String, String, u64, u64, String);
+
+fn located_in(paths: &[PathBuf]) -> Vec<Located> {
+    json_diagnostics(paths).1
+}
+
+/// `hangup check PATHS --format json`: its exit code, and (file name, code,
+/// line, column, hint) of every diagnostic.
+fn json_diagnostics(paths: &[PathBuf]) -> (i32, Vec<Located>) {
     let mut out = Vec::new();
-    run_check(paths, None, Format::Json, &mut out);
+    let code = run_check(paths, None, Format::Json, &mut out);
     let doc: serde_json::Value = serde_json::from_slice(&out).expect("json output parses");
-    doc["diagnostics"]
+    let found = doc["diagnostics"]
         .as_array()
         .expect("diagnostics array")
         .iter()
@@ -728,7 +727,8 @@ fn located_in(paths: &[PathBuf]) -> Vec<(String, String, u64, u64, String)> {
                 d["hint"].as_str().unwrap_or_default().to_string(),
             )
         })
-        .collect()
+        .collect();
+    (code, found)
 }
 
 /// The newcomer trial: a misspelt required key (`sumary`) and a dangling

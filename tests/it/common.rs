@@ -243,3 +243,24 @@ pub fn run_binary(
         out.status.code().unwrap_or(-1),
     )
 }
+
+/// Which touch targets take command `id` of the screen shown.
+pub fn target_takes(
+    f: &hangup::present::flow::Flow,
+    id: hangup::present::Cmd,
+    t: hangup::tui::app::Target,
+) -> bool {
+    use hangup::present::Cmd;
+    use hangup::tui::app::{Action, Target};
+    match id {
+        Cmd::Choose(i) => {
+            t == Target::Choice(i)
+                || t == Target::Scenario(i)
+                || (i == 0 && t == Target::Yes)
+                || (i == 1 && t == Target::No)
+        }
+        Cmd::GoOn => t == Target::Continue || t == Target::Act(Action::Select),
+        Cmd::More => t == Target::More || t == Target::Act(Action::More),
+        id => t == Target::Act(f.action_for(id)),
+    }
+}

@@ -38,6 +38,15 @@ fn group_app() -> App {
     App::new(two_library(), crate::harness::group_options(1))
 }
 
+/// [`group_app`], keeping its record in `dir`.
+fn group_app_saving_to(dir: &std::path::Path) -> App {
+    let mut app = group_app();
+    if let Some(g) = app.group.as_mut() {
+        g.data_dir = Some(dir.to_path_buf());
+    }
+    app
+}
+
 /// A group session with the two calls only (the quick checks taken out of the
 /// plan), for the tests of the calls themselves.
 fn calls_app() -> App {
@@ -601,10 +610,7 @@ fn the_plan_has_both_quick_checks_first_and_last() {
 #[test]
 fn whole_session_with_both_checks_and_two_calls_records_the_hands() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut app = group_app();
-    if let Some(g) = app.group.as_mut() {
-        g.data_dir = Some(dir.path().to_path_buf());
-    }
+    let mut app = group_app_saving_to(dir.path());
     keys(&mut app, "\n");
     // Before: 10 right and 0 wrong for the first snippet (a 0 and a 10 typed),
     // then 6 right and 4 wrong: 40 of 60 hands.
@@ -1819,10 +1825,7 @@ fn a_nine_column_file_is_widened_and_not_sure_hands_are_kept_apart() {
 #[test]
 fn the_rooms_kept_hands_agree_with_its_result() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut app = group_app();
-    if let Some(g) = app.group.as_mut() {
-        g.data_dir = Some(dir.path().to_path_buf());
-    }
+    let mut app = group_app_saving_to(dir.path());
     keys(&mut app, "\n");
     // Each snippet: 5 hands on the right answer, 1 on the wrong one, 2 not sure.
     for item in check_items(CheckStage::Before) {
@@ -1870,10 +1873,7 @@ fn the_rooms_kept_hands_agree_with_its_result() {
 #[test]
 fn a_room_saying_not_sure_is_never_wrong_and_is_recorded_apart() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut app = group_app();
-    if let Some(g) = app.group.as_mut() {
-        g.data_dir = Some(dir.path().to_path_buf());
-    }
+    let mut app = group_app_saving_to(dir.path());
     keys(&mut app, "\n");
     // Each snippet: 5 hands on the right answer, 1 on the wrong one, 2 not sure.
     for item in check_items(CheckStage::Before) {
@@ -2142,10 +2142,7 @@ fn stop_question_takes_digits_and_enter_is_no() {
 #[test]
 fn hands_counted_are_kept_when_a_check_is_skipped() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut app = group_app();
-    if let Some(g) = app.group.as_mut() {
-        g.data_dir = Some(dir.path().to_path_buf());
-    }
+    let mut app = group_app_saving_to(dir.path());
     keys(&mut app, "\n");
     let item = check_items(CheckStage::Before)[0].clone();
     keys(&mut app, &hands_keys(item.answer, 12, 3));

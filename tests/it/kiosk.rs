@@ -1219,17 +1219,7 @@ fn every_kiosk_button_is_whole_and_touchable_at_40x12_and_80x24() {
                     for _ in 0..40 {
                         let targets = rig.kiosk.app.targets.borrow().clone();
                         let flow = &rig.kiosk.app.flow;
-                        let takes = |t: Target| match c.id {
-                            Cmd::Choose(i) => {
-                                t == Target::Choice(i)
-                                    || t == Target::Scenario(i)
-                                    || (i == 0 && t == Target::Yes)
-                                    || (i == 1 && t == Target::No)
-                            }
-                            Cmd::GoOn => t == Target::Continue || t == Target::Act(Action::Select),
-                            Cmd::More => t == Target::More || t == Target::Act(Action::More),
-                            id => t == Target::Act(flow.action_for(id)),
-                        };
+                        let takes = |t: Target| target_takes(flow, c.id, t);
                         // An answer in a column that scrolls (40x12) may be
                         // taller than the rows on view: three rows of it do.
                         let scrolls = targets.iter().any(|(_, t)| {

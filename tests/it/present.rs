@@ -14,6 +14,16 @@ use hangup::tui::theme::{Theme, ThemeName};
 use super::common::{draw, render, send_drawn};
 use super::harness;
 
+/// An app showing `flow` in `mode`, with [`options`] and no touch targets yet.
+fn app_in(flow: Flow, mode: Mode) -> App {
+    App {
+        flow,
+        options: options(mode),
+        targets: Default::default(),
+        size: Default::default(),
+    }
+}
+
 pub(crate) fn options(mode: Mode) -> Options {
     Options {
         mode,
@@ -181,21 +191,6 @@ fn speech_says_every_block_and_every_choice_of_every_screen() {
     assert!(screens_seen > 200, "{screens_seen} screens");
 }
 
-/// Which touch targets take command `id` of the screen shown.
-fn takes(f: &Flow, id: Cmd, t: Target) -> bool {
-    match id {
-        Cmd::Choose(i) => {
-            t == Target::Choice(i)
-                || t == Target::Scenario(i)
-                || (i == 0 && t == Target::Yes)
-                || (i == 1 && t == Target::No)
-        }
-        Cmd::GoOn => t == Target::Continue || t == Target::Act(Action::Select),
-        Cmd::More => t == Target::More || t == Target::Act(Action::More),
-        id => t == Target::Act(f.action_for(id)),
-    }
-}
-
 #[test]
 fn at_40x12_every_kiosk_action_can_be_reached_by_touch() {
     // The trial: at 40x12 the Amazon call's third answer was hidden, with
@@ -215,12 +210,7 @@ fn at_40x12_every_kiosk_action_can_be_reached_by_touch() {
                 if matches!(c.id, Cmd::ScrollDown | Cmd::ScrollUp) {
                     continue;
                 }
-                let app = App {
-                    flow: f.clone(),
-                    options: options(Mode::Kiosk),
-                    targets: Default::default(),
-                    size: Default::default(),
-                };
+                let app = app_in(f.clone(), Mode::Kiosk);
                 let mut shown = render(&app, 40, 12).backend().to_string();
                 let on_list = app.flow.overlay.is_none() && matches!(app.flow.screen, At::Start);
                 if let Cmd::Choose(i) = c.id
@@ -233,10 +223,9 @@ fn at_40x12_every_kiosk_action_can_be_reached_by_touch() {
                 let mut reached = false;
                 for _ in 0..40 {
                     let targets = app.targets.borrow().clone();
-                    if targets
-                        .iter()
-                        .any(|(r, t)| takes(&app.flow, c.id, *t) && r.height >= 3)
-                    {
+                    if targets.iter().any(|(r, t)| {
+                        crate::common::target_takes(&app.flow, c.id, *t) && r.height >= 3
+                    }) {
                         reached = true;
                         break;
                     }
@@ -348,12 +337,7 @@ fn every_footer_is_made_of_its_screens_commands() {
     let mut checked = 0;
     for f in states(&lib, Mode::Practice) {
         for (w, h) in [(80, 24), (40, 12), (120, 33)] {
-            let app = App {
-                flow: f.clone(),
-                options: options(Mode::Practice),
-                targets: Default::default(),
-                size: Default::default(),
-            };
+            let app = app_in(f.clone(), Mode::Practice);
             let text = render(&app, w, h).backend().to_string();
             let last = text.lines().last().unwrap_or_default().trim_matches('"');
             // The model as drawn: the list's page is the one just laid out.
@@ -427,12 +411,7 @@ fn every_footer_part_clicks_as_its_key_does() {
     let mut clicked = 0;
     for f in states(&lib, Mode::Practice) {
         for (w, h) in [(80, 24), (40, 12)] {
-            let a = App {
-                flow: f.clone(),
-                options: options(Mode::Practice),
-                targets: Default::default(),
-                size: Default::default(),
-            };
+            let a = app_in(f.clone(), Mode::Practice);
             let text = render(&a, w, h).backend().to_string();
             // A fresh app drawn at this size, as `send` draws it before
             // the event: `a`, just drawn (its targets and what the flow
@@ -544,12 +523,7 @@ fn every_kiosk_action_has_a_touch_block_at_least_three_rows_tall() {
         .collect();
     for (w, h) in [(80u16, 24u16), (120, 33)] {
         for f in &all {
-            let app = App {
-                flow: f.clone(),
-                options: options(Mode::Kiosk),
-                targets: Default::default(),
-                size: Default::default(),
-            };
+            let app = app_in(f.clone(), Mode::Kiosk);
             draw(&app, w, h);
             let s = screens::screen(f);
             let targets = app.targets.borrow().clone();
@@ -863,12 +837,7 @@ fn kiosk_touch_blocks_name_no_keys() {
     let mut checked = 0;
     for (w, h) in [(80u16, 24u16), (120, 33)] {
         for f in states(&lib, Mode::Kiosk) {
-            let app = App {
-                flow: f.clone(),
-                options: options(Mode::Kiosk),
-                targets: Default::default(),
-                size: Default::default(),
-            };
+            let app = app_in(f.clone(), Mode::Kiosk);
             let t = render(&app, w, h);
             let buf = t.backend().buffer().clone();
             for (r, _) in app.targets.borrow().iter() {
@@ -1216,12 +1185,7 @@ fn no_footer_drops_an_action_at_80_columns_and_help_always_stays() {
     for mut f in states(&lib, Mode::Practice) {
         f.speaking = true;
         for (w, h) in [(80, 24), (40, 12)] {
-            let app = App {
-                flow: f.clone(),
-                options: options(Mode::Practice),
-                targets: Default::default(),
-                size: Default::default(),
-            };
+            let app = app_in(f.clone(), Mode::Practice);
             let text = render(&app, w, h).backend().to_string();
             let last = text.lines().last().unwrap_or_default().trim_matches('"');
             let got = parts(last);
@@ -1352,12 +1316,7 @@ fn kiosk_blocks_stay_put_while_scrolling_and_never_touch() {
         let all = states(&some_calls(), Mode::Kiosk);
         for (w, h) in [(40u16, 12u16), (80, 24), (120, 33)] {
             for f in &all {
-                let mut app = App {
-                    flow: f.clone(),
-                    options: options(Mode::Kiosk),
-                    targets: Default::default(),
-                    size: Default::default(),
-                };
+                let mut app = app_in(f.clone(), Mode::Kiosk);
                 let title = screens::screen(&app.flow).title;
                 draw(&app, w, h);
                 let first = app.targets.borrow().clone();
@@ -1505,12 +1464,7 @@ fn at_40x12_a_footer_uses_short_labels_before_leaving_an_action_out() {
     for mut f in states(&lib, Mode::Practice) {
         f.speaking = true;
         for (w, h) in [(40u16, 12u16), (80, 24)] {
-            let app = App {
-                flow: f.clone(),
-                options: options(Mode::Practice),
-                targets: Default::default(),
-                size: Default::default(),
-            };
+            let app = app_in(f.clone(), Mode::Practice);
             let text = render(&app, w, h).backend().to_string();
             let last = text.lines().last().unwrap_or_default().trim_matches('"');
             let got = parts(last);
@@ -1667,12 +1621,7 @@ fn every_kiosk_touch_block_has_a_border() {
     let mut checked = 0;
     for f in states(&lib, Mode::Kiosk) {
         for (w, h) in [(80u16, 24u16), (40, 12), (120, 33)] {
-            let app = App {
-                flow: f.clone(),
-                options: options(Mode::Kiosk),
-                targets: Default::default(),
-                size: Default::default(),
-            };
+            let app = app_in(f.clone(), Mode::Kiosk);
             let t = render(&app, w, h);
             let buf = t.backend().buffer();
             for (r, target) in app.targets.borrow().iter() {
@@ -1733,12 +1682,7 @@ fn the_kiosk_list_shows_as_many_calls_as_fit() {
         s.blocks
     );
     for ((w, h), least) in [((80u16, 24u16), 4), ((120, 33), 6), ((40, 12), 1)] {
-        let app = App {
-            flow: f.clone(),
-            options: options(Mode::Kiosk),
-            targets: Default::default(),
-            size: Default::default(),
-        };
+        let app = app_in(f.clone(), Mode::Kiosk);
         draw(&app, w, h);
         let t = render(&app, w, h);
         let calls = app
@@ -1909,19 +1853,9 @@ fn safer_way_is_offered_only_when_there_was_a_safer_way() {
 /// nothing else asks `departs()`, and both the screen and the flow ask it.
 #[test]
 fn the_safer_way_rule_is_written_once() {
-    fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p.extension().is_some_and(|x| x == "rs") {
-                out.push(p);
-            }
-        }
-    }
     let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
-    walk(&src, &mut files);
+    crate::layers::rust_files(&src, &mut files);
     let code = |p: &std::path::Path| -> Vec<String> {
         std::fs::read_to_string(p)
             .expect("read a source file")
@@ -2030,12 +1964,7 @@ fn no_footer_leaves_out_an_essential_action_at_any_size() {
                 let mut f = f.clone();
                 f.speaking = speaking;
                 for (w, h) in [(40u16, 12u16), (46, 14), (60, 20), (80, 24), (120, 33)] {
-                    let app = App {
-                        flow: f.clone(),
-                        options: options(Mode::Practice),
-                        targets: Default::default(),
-                        size: Default::default(),
-                    };
+                    let app = app_in(f.clone(), Mode::Practice);
                     let text = render(&app, w, h).backend().to_string();
                     let last = text.lines().last().unwrap_or_default().trim_matches('"');
                     let got = parts(last);

@@ -292,18 +292,8 @@ fn the_i18n_doc_example_holds() {
 /// Every string literal in the program's source (`src/**/*.rs`), comments
 /// left out: the message ids the code names.
 fn literals_in_source() -> std::collections::BTreeSet<String> {
-    fn walk(dir: &std::path::Path, out: &mut Vec<PathBuf>) {
-        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                walk(&p, out);
-            } else if p.extension().is_some_and(|x| x == "rs") {
-                out.push(p);
-            }
-        }
-    }
     let mut files = Vec::new();
-    walk(
+    crate::layers::rust_files(
         &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
         &mut files,
     );
